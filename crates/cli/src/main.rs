@@ -1,0 +1,36 @@
+//! The `crosscheck` binary: parses arguments, runs a command, maps its outcome to an exit status.
+
+#![allow(clippy::print_stdout, clippy::print_stderr, reason = "the cli crate prints")]
+
+mod args;
+mod commands;
+mod status;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::status::ExitStatus;
+
+fn main() -> ExitCode {
+    let args = args::LowArgs::parse();
+    let status = match args::HiArgs::from_low(args).and_then(|hi| commands::run(&hi)) {
+        Ok(status) => status,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitStatus::Success.into();
+            }
+            eprintln!("crosscheck: error: {err:#}");
+            ExitStatus::Fatal
+        }
+    };
+    status.into()
+}
+
+/// Whether the error is a closed stdout (`crosscheck ... | head`), which is not a failure.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

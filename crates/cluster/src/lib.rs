@@ -1,0 +1,9 @@
+//! Incremental story clustering of articles for crosscheck.
+//!
+//! # Overview
+//!
+//! Work in progress.
+//!
+//! # Features
+//!
+//! None.

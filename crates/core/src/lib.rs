@@ -1,0 +1,41 @@
+//! Vocabulary shared by every crosscheck stage, with no I/O.
+//!
+//! # Overview
+//!
+//! - [`DocId`]: the id ingest gives a raw document (file stem, JSON `id`, WARC-Record-ID).
+//! - [`Span`]: a `u32` byte range into a document's raw content; [`Provenance`] pairs it with a
+//!   [`DocId`].
+//! - [`Date`]: a calendar date printed as `YYYY-MM-DD`; [`Lang`]: an ISO 639-1 language code.
+//! - [`RawDoc`]: one document as ingest read it, with its content and metadata.
+//! - [`Article`]: an extracted article: text, metadata and the [`Alignment`] that maps every byte
+//!   of its text back to the raw content.
+//!
+//! # Example
+//!
+//! ```
+//! use crosscheck_core::{Provenance, Span};
+//!
+//! let raw = "Title\n\nThe bridge opened on Monday.";
+//! let span = Span::new(7, raw.len() as u32);
+//! assert_eq!(span.slice(raw), Some("The bridge opened on Monday."));
+//! let p = Provenance::new("report-1".into(), span);
+//! assert_eq!(p.doc.as_str(), "report-1");
+//! ```
+//!
+//! # Features
+//!
+//! None.
+
+mod article;
+mod date;
+mod doc;
+mod error;
+mod lang;
+mod span;
+
+pub use article::{Alignment, Article, Segment};
+pub use date::Date;
+pub use doc::{DocId, DocMeta, Format, RawDoc};
+pub use error::{Error, Result};
+pub use lang::Lang;
+pub use span::{Provenance, Span};

@@ -1,0 +1,73 @@
+use std::path::PathBuf;
+
+use crosscheck_core::{Article, RawDoc};
+use crosscheck_extract::{Extractor, PlainExtractor};
+use crosscheck_ingest::{Ingest, IngestBuilder};
+use rayon::prelude::*;
+
+use crate::Error;
+
+/// How many documents are read before they are extracted in parallel. Large enough to keep all
+/// cores busy, small enough to bound memory on a firehose.
+const CHUNK: usize = 256;
+
+/// Builds a [`Pipeline`].
+#[derive(Debug, Clone, Default)]
+pub struct PipelineBuilder {
+    ingest: IngestBuilder,
+}
+
+impl PipelineBuilder {
+    /// A builder with the defaults.
+    pub fn new() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// The largest document, in bytes, that is read; larger ones are item errors.
+    ///
+    /// By default, 64 MiB.
+    pub fn max_doc_bytes(&mut self, n: usize) -> &mut PipelineBuilder {
+        self.ingest.max_doc_bytes(n);
+        self
+    }
+
+    /// The configured pipeline.
+    pub fn build(&self) -> Pipeline {
+        Pipeline { ingest: self.ingest.build(), extractor: Box::new(PlainExtractor) }
+    }
+}
+
+/// The crosscheck pipeline. Reusable, `Send + Sync`.
+pub struct Pipeline {
+    ingest: Ingest,
+    extractor: Box<dyn Extractor>,
+}
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pipeline").field("ingest", &self.ingest).finish_non_exhaustive()
+    }
+}
+
+impl Pipeline {
+    /// Reads and extracts every document under `paths`, calling `sink` once per item in input
+    /// order. Extraction runs on all cores. Stops early when `sink` returns `false`.
+    pub fn extract(&self, paths: &[PathBuf], mut sink: impl FnMut(Result<Article, Error>) -> bool) {
+        let mut docs = self.ingest.read(paths).peekable();
+        while docs.peek().is_some() {
+            let chunk: Vec<Result<RawDoc, _>> = docs.by_ref().take(CHUNK).collect();
+            let out: Vec<Result<Article, Error>> = chunk
+                .into_par_iter()
+                .map(|d| match d {
+                    Ok(doc) => self.extractor.extract(&doc).map_err(Error::from),
+                    Err(e) => Err(Error::from(e)),
+                })
+                .collect();
+            for item in out {
+                if !sink(item) {
+                    return;
+                }
+            }
+        }
+    }
+}
