@@ -1,0 +1,99 @@
+//! `crosscheck extract`.
+
+use crate::util::{Dir, json_lines, repo_path};
+
+#[test]
+fn version_and_help() {
+    let dir = Dir::new();
+    let v = dir.command().args(["--version"]).stdout();
+    assert!(v.starts_with("crosscheck "), "{v}");
+    let help = dir.command().args(["--help"]).stdout();
+    for word in ["extract", "Exit status", "stdin", "WARC"] {
+        assert!(help.contains(word), "help lacks {word}:\n{help}");
+    }
+}
+
+#[test]
+fn one_line_per_article_with_every_field() {
+    let dir = Dir::new();
+    dir.create("b.txt", "Second headline\n\nThe second body.\n");
+    dir.create("a.txt", "First headline\n\nThe first body.\n");
+    let out = json_lines(&dir.command().args(["extract", "."]).stdout());
+    assert_eq!(out.len(), 2);
+    // Folders are walked in name order.
+    assert_eq!(out[0]["id"], "a");
+    assert_eq!(out[1]["id"], "b");
+    for field in
+        ["id", "source", "url", "outlet", "title", "published", "language", "text", "removed"]
+    {
+        assert!(out[0].get(field).is_some(), "missing {field} in {}", out[0]);
+    }
+    assert!(out[0]["text"].as_str().unwrap().contains("The first body."));
+    assert!(out[0]["removed"].is_array());
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    let dir = Dir::new();
+    let out = json_lines(
+        &dir.command().args(["extract", "-"]).stdin("A headline\n\nBody from a pipe.\n").stdout(),
+    );
+    assert_eq!(out.len(), 1);
+    assert!(out[0]["text"].as_str().unwrap().contains("Body from a pipe."));
+}
+
+#[test]
+fn item_errors_exit_one_and_name_the_item() {
+    let dir = Dir::new();
+    dir.create("good.txt", "Headline\n\nA real body.\n");
+    dir.create("empty.txt", "");
+    let out = dir.command().args(["extract", "good.txt", "empty.txt", "missing.txt"]).output();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("empty.txt"), "{stderr}");
+    assert!(stderr.contains("missing.txt"), "{stderr}");
+    assert_eq!(json_lines(&String::from_utf8_lossy(&out.stdout)).len(), 1);
+}
+
+#[test]
+fn nothing_readable_exits_two() {
+    let dir = Dir::new();
+    dir.create("empty.txt", "");
+    dir.command().args(["extract", "empty.txt", "nope.txt"]).expect_code(2);
+}
+
+#[test]
+fn bad_size_limit_is_a_usage_error() {
+    let dir = Dir::new();
+    let out = dir.command().args(["extract", "--max-doc-size", "12Q", "."]).output();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("max-doc-size"));
+}
+
+#[test]
+fn oversized_documents_are_item_errors() {
+    let dir = Dir::new();
+    dir.create("big.txt", "word ".repeat(2000));
+    dir.create("small.txt", "Headline\n\nShort body.\n");
+    let out =
+        dir.command().args(["extract", "--max-doc-size", "1K", "big.txt", "small.txt"]).output();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("big.txt"));
+}
+
+#[test]
+fn seeds_extract_without_errors() {
+    let seeds = repo_path("../shared/corpus/seeds");
+    assert!(
+        seeds.is_dir(),
+        "the shared corpus is expected beside the repository at {}",
+        seeds.display()
+    );
+    let dir = Dir::new();
+    let out = json_lines(&dir.command().arg("extract").arg(&seeds).stdout());
+    assert_eq!(out.len(), 5);
+    for a in &out {
+        let text = a["text"].as_str().unwrap();
+        assert!(text.len() > 500, "{} extracted too little: {text:?}", a["id"]);
+    }
+}

@@ -1,0 +1,4 @@
+//! Integration tests that run the real `crosscheck` binary, ripgrep-style.
+
+mod extract;
+mod util;
