@@ -97,3 +97,34 @@ fn seeds_extract_without_errors() {
         assert!(text.len() > 500, "{} extracted too little: {text:?}", a["id"]);
     }
 }
+
+#[test]
+fn ignore_file_skips_listed_files() {
+    let dir = Dir::new();
+    dir.create("corpus/story.txt", "Headline\n\nA real body.\n");
+    dir.create("corpus/NOTES.md", "# Notes about the corpus\n\nNot an article.\n");
+    dir.create("corpus/.crosscheckignore", "NOTES.md\n");
+    let out = json_lines(&dir.command().args(["extract", "corpus"]).stdout());
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0]["id"], "story");
+}
+
+#[test]
+fn demo_corpus_extracts_every_report() {
+    let out = json_lines(&Dir::new().command().arg("extract").arg(repo_path("examples")).stdout());
+    let ids: Vec<&str> = out.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert!(ids.len() >= 6, "{ids:?}");
+    assert!(
+        !ids.iter()
+            .any(|id| id.eq_ignore_ascii_case("expected") || id.eq_ignore_ascii_case("readme")),
+        "{ids:?}"
+    );
+    // The JSON Lines records keep their own ids.
+    assert!(
+        ids.iter().any(|id| !id.contains(':')
+            && out
+                .iter()
+                .any(|a| a["id"] == *id && a["source"].as_str().unwrap().contains(".jsonl"))),
+        "{ids:?}"
+    );
+}

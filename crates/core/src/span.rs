@@ -49,6 +49,7 @@ impl Span {
     }
 
     /// The smallest span covering both.
+    #[must_use]
     pub fn cover(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
@@ -60,6 +61,7 @@ impl Span {
     }
 
     /// The span shifted right by `by` bytes.
+    #[must_use]
     pub fn shift(self, by: u32) -> Span {
         Span::new(self.start + by, self.end + by)
     }

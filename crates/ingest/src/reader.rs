@@ -1,7 +1,12 @@
+use std::collections::VecDeque;
+use std::fmt;
+use std::fs::File;
+use std::io;
 use std::path::{Path, PathBuf};
 
-use crosscheck_core::{Format, RawDoc};
+use ignore::{Walk, WalkBuilder};
 
+use crate::open::{self, FileDocs, Item, Origin};
 use crate::{IngestError, IngestErrorKind};
 
 /// Builds an [`Ingest`].
@@ -24,9 +29,15 @@ impl IngestBuilder {
 
     /// The largest document, in bytes, that is read; larger ones are item errors.
     ///
+    /// The limit applies to each document after decompression: a whole text or HTML file, one
+    /// JSON line or array element, one WARC response body (before and after undoing its
+    /// `Content-Encoding`). Oversized documents are skipped while being read, without being
+    /// held in memory, so memory stays bounded by a small multiple of the limit whatever the
+    /// input. Values above `u32::MAX` are lowered to it, since spans are `u32` offsets.
+    ///
     /// By default, 64 MiB.
     pub fn max_doc_bytes(&mut self, n: usize) -> &mut IngestBuilder {
-        self.max_doc_bytes = n;
+        self.max_doc_bytes = n.min(u32::MAX as usize);
         self
     }
 
@@ -44,30 +55,172 @@ pub struct Ingest {
 
 impl Ingest {
     /// Every document under `paths`, in a stable order: the paths in the order given, folders
-    /// walked recursively in name order. `-` reads stdin.
-    pub fn read(&self, paths: &[PathBuf]) -> impl Iterator<Item = Result<RawDoc, IngestError>> {
-        let mut out = Vec::new();
-        for p in paths {
-            self.read_path(p, &mut out);
+    /// walked recursively in file-name order (hidden files and folders, whose names start with
+    /// `.`, are skipped, and so is whatever a folder's [`IGNORE_FILE`] lists; symbolic links are
+    /// followed). `-` reads stdin.
+    ///
+    /// The stream is lazy: a file is opened when the one before it is exhausted, and container
+    /// files (JSON Lines, JSON arrays, WARC) are read record by record.
+    pub fn read(&self, paths: &[PathBuf]) -> Docs {
+        Docs {
+            limit: self.max_doc_bytes,
+            paths: paths.iter().cloned().collect(),
+            walk: None,
+            file: None,
         }
-        out.into_iter()
     }
 
-    fn read_path(&self, path: &Path, out: &mut Vec<Result<RawDoc, IngestError>>) {
-        let item = path.display().to_string();
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => return out.push(Err(IngestError::new(item, IngestErrorKind::Io(e)))),
-        };
-        if bytes.len() > self.max_doc_bytes {
-            return out.push(Err(IngestError::new(
-                item,
-                IngestErrorKind::TooLarge { limit: self.max_doc_bytes },
-            )));
+    /// The documents of one reader, named `name` in ids and messages: read as the format its
+    /// content looks like (a file name with an extension may be given to decide instead).
+    ///
+    /// Useful for input that is not a file, such as an HTTP upload.
+    pub fn read_from(&self, name: &str, reader: impl io::Read + Send + 'static) -> Docs {
+        let path = Path::new(name);
+        let origin = Origin::path(path);
+        let hint = open::kind_from_name(path);
+        let file = open::open(origin, hint, Box::new(reader), self.max_doc_bytes);
+        Docs { limit: self.max_doc_bytes, paths: VecDeque::new(), walk: None, file: Some(file) }
+    }
+}
+
+/// The file a folder may hold to list, in `.gitignore` syntax, what crosscheck should not read
+/// (documentation beside a corpus, say).
+pub const IGNORE_FILE: &str = ".crosscheckignore";
+
+/// The stream of documents [`Ingest::read`] returns: one `Result` per document or per item that
+/// failed. `Send`, so it can feed a worker thread.
+pub struct Docs {
+    limit: usize,
+    paths: VecDeque<PathBuf>,
+    walk: Option<Walk>,
+    file: Option<FileDocs>,
+}
+
+impl fmt::Debug for Docs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Docs")
+            .field("limit", &self.limit)
+            .field("paths_left", &self.paths.len())
+            .field("walking", &self.walk.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Docs {
+    fn open_path(&self, path: &Path) -> FileDocs {
+        let origin = Origin::path(path);
+        match File::open(path) {
+            Ok(f) => open::open(origin, open::kind_from_name(path), Box::new(f), self.limit),
+            Err(e) => {
+                FileDocs::One(Some(Err(IngestError::new(origin.source, IngestErrorKind::Io(e)))))
+            }
         }
-        let stem =
-            path.file_stem().map_or_else(|| item.clone(), |s| s.to_string_lossy().into_owned());
-        let content = String::from_utf8_lossy(&bytes).into_owned();
-        out.push(Ok(RawDoc::new(stem, item, Format::Text, content)));
+    }
+}
+
+/// The path an error of the folder walk is about, if it names one.
+fn walk_error_path(e: &ignore::Error) -> Option<String> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path.display().to_string()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        _ => None,
+    }
+}
+
+impl Iterator for Docs {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(file) = &mut self.file {
+                if let Some(item) = file.next() {
+                    return Some(item);
+                }
+                self.file = None;
+            }
+            if let Some(walk) = &mut self.walk {
+                match walk.next() {
+                    Some(Ok(entry)) => {
+                        if entry.file_type().is_some_and(|t| t.is_file()) {
+                            self.file = Some(self.open_path(entry.path()));
+                        }
+                    }
+                    Some(Err(e)) => {
+                        let item = walk_error_path(&e).unwrap_or_default();
+                        let kind = IngestErrorKind::Unsupported(e.to_string());
+                        return Some(Err(IngestError::new(item, kind)));
+                    }
+                    None => self.walk = None,
+                }
+                continue;
+            }
+            let path = self.paths.pop_front()?;
+            if path.as_os_str() == "-" {
+                let reader = Box::new(io::stdin());
+                self.file = Some(open::open(Origin::stdin(), None, reader, self.limit));
+                continue;
+            }
+            match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() => {
+                    let walk = WalkBuilder::new(&path)
+                        .standard_filters(false)
+                        .hidden(true)
+                        .follow_links(true)
+                        .add_custom_ignore_filename(IGNORE_FILE)
+                        .sort_by_file_name(std::cmp::Ord::cmp)
+                        .build();
+                    self.walk = Some(walk);
+                }
+                Ok(_) => self.file = Some(self.open_path(&path)),
+                Err(e) => {
+                    return Some(Err(IngestError::new(
+                        path.display().to_string(),
+                        IngestErrorKind::Io(e),
+                    )));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+    fn assert_send<T: Send>() {}
+
+    #[test]
+    fn ingest_is_send_sync_and_docs_is_send() {
+        assert_send_sync::<Ingest>();
+        assert_send::<Docs>();
+    }
+
+    #[test]
+    fn missing_path_is_an_item_error() {
+        let ingest = IngestBuilder::new().build();
+        let items: Vec<_> = ingest.read(&["/no/such/file.txt".into()]).collect();
+        assert_eq!(items.len(), 1);
+        let e = items[0].as_ref().unwrap_err();
+        assert_eq!(e.item, "/no/such/file.txt");
+        assert!(matches!(e.kind, IngestErrorKind::Io(_)));
+    }
+
+    #[test]
+    fn read_from_sniffs_unnamed_input() {
+        let ingest = IngestBuilder::new().build();
+        let items: Vec<_> =
+            ingest.read_from("upload", &b"{\"text\": \"a\"}\n{\"text\": \"b\"}\n"[..]).collect();
+        let ids: Vec<_> = items.iter().map(|d| d.as_ref().unwrap().id.to_string()).collect();
+        assert_eq!(ids, ["upload:1", "upload:2"]);
+    }
+
+    #[test]
+    fn limit_is_capped_at_u32() {
+        let mut b = IngestBuilder::new();
+        b.max_doc_bytes(usize::MAX);
+        assert_eq!(b.build().max_doc_bytes, u32::MAX as usize);
     }
 }
