@@ -1,9 +1,43 @@
-//! Incremental story clustering of articles for crosscheck.
+//! Story clustering for crosscheck: groups the articles that report the same event.
 //!
 //! # Overview
 //!
-//! Work in progress.
+//! - [`ClusterBuilder`] configures a [`Clusterer`]: join threshold, weight of names and numbers,
+//!   time window.
+//! - [`Clusterer::cluster`] assigns each [`ClusterDoc`] of a batch to a story
+//!   ([`Assignment`]); the result does not depend on the input order.
+//! - [`Clusterer::stream`] gives a [`StoryStream`] for online use, one article at a time, with
+//!   memory bounded by the window.
+//! - [`features()`] turns a text into content words and names and numbers ([`Features`]);
+//!   [`Idf`] and [`Vectors`] weigh them.
+//!
+//! The merge rule is documented on the [`story`] module.
+//!
+//! # Example
+//!
+//! ```
+//! use crosscheck_cluster::{ClusterBuilder, ClusterDoc};
+//!
+//! let clusterer = ClusterBuilder::new().build().unwrap();
+//! let docs = [
+//!     ClusterDoc::new("1", "Floods hit Varnholm after the Elbe river burst its banks on Sunday."),
+//!     ClusterDoc::new("2", "In Varnholm, the Elbe burst its banks on Sunday and floods followed."),
+//! ];
+//! let stories = clusterer.cluster(&docs);
+//! assert_eq!(stories[0].story, stories[1].story);
+//! ```
 //!
 //! # Features
 //!
 //! None.
+
+mod error;
+mod features;
+mod stop;
+pub mod story;
+
+pub use error::ClusterError;
+pub use features::{Features, features};
+pub use story::{
+    Assignment, ClusterBuilder, ClusterDoc, Clusterer, Idf, StoryStream, Vectors,
+};

@@ -32,12 +32,17 @@
 //!
 //! None.
 
+pub mod cluster;
+pub mod dedup;
 mod error;
+pub mod fuse;
 mod pipeline;
+pub mod store;
 
 pub use crosscheck_core as core;
 pub use crosscheck_extract as extract;
 pub use crosscheck_ingest as ingest;
+pub use crosscheck_report as report;
 pub use crosscheck_text as text;
 pub use error::Error;
 pub use pipeline::{Pipeline, PipelineBuilder};

@@ -1,9 +1,45 @@
-//! Exact and near-duplicate detection (MinHash with LSH banding, verified) for crosscheck.
+//! Exact and near-duplicate detection for crosscheck: MinHash with LSH banding, every
+//! candidate verified against its group's first document.
 //!
 //! # Overview
 //!
-//! Work in progress.
+//! - [`DedupBuilder`] configures a [`Deduper`]: shingle size, threshold, permutations, bands,
+//!   seed and [`Verify`] mode.
+//! - [`Deduper::dedup`] groups a batch of texts on all cores and gives each a [`Membership`]:
+//!   its group, the group's first document and the similarity to it.
+//! - [`Deduper::fingerprint`] and [`DedupIndex`] do the same one document at a time, for
+//!   streams too large to hold (a [`Fingerprint`] is a few hundred bytes).
+//! - [`MinHasher`] computes the signatures: one pass over the text, no per-shingle allocation,
+//!   permutations applied in vectorised blocks.
+//!
+//! The rule that decides membership is documented on the [`dedup`] module.
+//!
+//! # Example
+//!
+//! ```
+//! use crosscheck_dedup::{DedupBuilder, MatchKind};
+//!
+//! let dedup = DedupBuilder::new().build().unwrap();
+//! let a = "Officials said the harbour will reopen on Friday once divers have checked the \
+//!          damaged pier and the cranes are back in service.";
+//! let b = "OFFICIALS SAID the harbour will reopen on Friday, once divers have checked the \
+//!          damaged pier and the cranes are back in service!";
+//! let groups = dedup.dedup(&[a, b]);
+//! assert_eq!(groups[1].kind, MatchKind::Exact);
+//! assert_eq!(groups[1].group, groups[0].group);
+//! ```
 //!
 //! # Features
 //!
 //! None.
+
+pub mod dedup;
+mod error;
+mod lsh;
+mod minhash;
+
+pub use dedup::{
+    DedupBuilder, DedupIndex, Deduper, Fingerprint, MatchKind, Membership, Verify, jaccard_sorted,
+};
+pub use error::DedupError;
+pub use minhash::{LANES, MinHasher};

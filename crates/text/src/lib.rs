@@ -16,6 +16,21 @@
 //!
 //! None.
 
+mod sentence;
+mod shingle;
+mod stem;
+mod stopwords;
+mod token;
+
+pub use sentence::{Sentence, sentences};
+pub use shingle::{MAX_SHINGLE, Shingle, for_each_shingle, shingles};
+pub use stem::Stemmer;
+pub use stopwords::{STOPWORD_LANGUAGES, best_stopword_language, is_stopword};
+pub use token::{
+    Token, TokenHasher, TokenKind, Tokens, fmix64, for_each_token_hash, normalize, token_hash,
+    tokens,
+};
+
 /// The lines of `s` with their byte offsets, without their `\n` / `\r\n` terminators.
 pub fn lines(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut pos = 0;

@@ -15,6 +15,61 @@ pub(crate) struct HiArgs {
     pub(crate) max_doc_bytes: usize,
     /// Whether a progress bar may be shown.
     pub(crate) progress: bool,
+    /// Options of the story database commands (ingest, stories, show, export, serve).
+    pub(crate) store: StoreArgs,
+    /// Options of `crosscheck fuse`.
+    pub(crate) fuse: FuseOpts,
+    /// Options of `crosscheck dedup` and `crosscheck cluster`.
+    pub(crate) dedup: DedupOpts,
+}
+
+/// Validated options of `crosscheck dedup` and `crosscheck cluster`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DedupOpts {
+    /// `dedup --unique`.
+    pub(crate) unique: bool,
+    /// The configured deduplicator.
+    pub(crate) deduper: Option<crosscheck::dedup::Deduper>,
+    /// The configured story clusterer.
+    pub(crate) clusterer: Option<crosscheck::cluster::Clusterer>,
+}
+
+/// Validated options of `crosscheck fuse`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FuseOpts {
+    /// `--format`, else guessed from `-o`'s extension; `None` picks by terminal.
+    pub(crate) format: Option<crosscheck::report::Format>,
+    /// `-o FILE`.
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// Validated options of the story database commands.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct StoreArgs {
+    /// The database file.
+    pub(crate) db: PathBuf,
+    /// `stories --since`.
+    pub(crate) since: Option<crosscheck::core::Date>,
+    /// `stories --until`.
+    pub(crate) until: Option<crosscheck::core::Date>,
+    /// `stories --query`.
+    pub(crate) query: Option<String>,
+    /// `stories --limit`.
+    pub(crate) limit: usize,
+    /// `stories --json`.
+    pub(crate) json: bool,
+    /// `show STORY`.
+    pub(crate) story: String,
+    /// `show --format`, `export --format`.
+    pub(crate) format: String,
+    /// `serve --addr`.
+    pub(crate) addr: Option<std::net::SocketAddr>,
+    /// `serve --api-key`, else `CROSSCHECK_API_KEY`.
+    pub(crate) api_key: Option<String>,
+    /// `serve --max-body`, in bytes.
+    pub(crate) max_body: usize,
+    /// `serve --log-format json`.
+    pub(crate) log_json: bool,
 }
 
 /// The command to run.
@@ -22,18 +77,128 @@ pub(crate) struct HiArgs {
 pub(crate) enum Command {
     /// `crosscheck extract`.
     Extract,
+    /// `crosscheck dedup`.
+    Dedup,
+    /// `crosscheck cluster`.
+    Cluster,
+    /// `crosscheck fuse`.
+    Fuse,
+    /// `crosscheck ingest`.
+    Ingest,
+    /// `crosscheck stories`.
+    Stories,
+    /// `crosscheck show`.
+    Show,
+    /// `crosscheck export`.
+    Export,
+    /// `crosscheck serve`.
+    Serve,
 }
 
 impl HiArgs {
     /// Validates what clap parsed.
     pub(crate) fn from_low(low: LowArgs) -> anyhow::Result<HiArgs> {
+        let mut store = StoreArgs::default();
+        let mut fuse = FuseOpts::default();
+        let mut dedup = DedupOpts::default();
         let (command, input) = match low.command {
             LowCommand::Extract(a) => (Command::Extract, a.input),
+            LowCommand::Dedup(a) => {
+                dedup.unique = a.unique;
+                dedup.deduper = Some(
+                    crosscheck::dedup::DedupBuilder::new()
+                        .threshold(a.threshold)
+                        .ngram(a.ngram)
+                        .permutations(a.permutations)
+                        .build()
+                        .context("invalid dedup options")?,
+                );
+                (Command::Dedup, a.input)
+            }
+            LowCommand::Cluster(a) => {
+                let mut b = crosscheck::cluster::ClusterBuilder::new();
+                if let Some(t) = a.story_threshold {
+                    b.threshold(t);
+                }
+                dedup.clusterer = Some(b.build().context("invalid --story-threshold")?);
+                dedup.deduper = Some(
+                    crosscheck::dedup::DedupBuilder::new().build().context("dedup defaults")?,
+                );
+                (Command::Cluster, a.input)
+            }
+            LowCommand::Fuse(a) => {
+                let from_ext = a
+                    .output
+                    .as_ref()
+                    .and_then(|p| p.extension())
+                    .and_then(|e| e.to_str())
+                    .and_then(|e| e.parse().ok());
+                fuse.format = match a.format {
+                    Some(f) => Some(f.parse().context("invalid --format")?),
+                    None => from_ext,
+                };
+                fuse.output = a.output;
+                (Command::Fuse, a.input)
+            }
+            LowCommand::Ingest(a) => {
+                store.db = a.db.db;
+                (Command::Ingest, a.input)
+            }
+            LowCommand::Stories(a) => {
+                let date = |flag: &str, d: Option<String>| {
+                    d.map(|d| d.parse().with_context(|| format!("invalid --{flag}"))).transpose()
+                };
+                store.since = date("since", a.since)?;
+                store.until = date("until", a.until)?;
+                store.query = a.query;
+                store.limit = a.limit;
+                store.json = a.json;
+                store.db = a.db.db;
+                (Command::Stories, InputArgs::none())
+            }
+            LowCommand::Show(a) => {
+                store.story = a.story;
+                store.format = a.format;
+                store.db = a.db.db;
+                (Command::Show, InputArgs::none())
+            }
+            LowCommand::Export(a) => {
+                if a.format != "jsonl" {
+                    bail!("invalid --format {:?}, expected jsonl", a.format);
+                }
+                store.format = a.format;
+                store.db = a.db.db;
+                (Command::Export, InputArgs::none())
+            }
+            LowCommand::Serve(a) => {
+                store.addr =
+                    Some(a.addr.parse().with_context(|| format!("invalid --addr {:?}", a.addr))?);
+                store.api_key = a
+                    .api_key
+                    .or_else(|| std::env::var("CROSSCHECK_API_KEY").ok())
+                    .filter(|k| !k.is_empty());
+                store.max_body = parse_size(&a.max_body)
+                    .with_context(|| format!("invalid --max-body {:?}", a.max_body))?;
+                store.log_json = match a.log_format.as_str() {
+                    "json" => true,
+                    "text" => false,
+                    other => bail!("invalid --log-format {other:?}, expected text or json"),
+                };
+                store.db = a.db.db;
+                (Command::Serve, InputArgs::none())
+            }
         };
         let InputArgs { paths, max_doc_size, quiet } = input;
         let max_doc_bytes = parse_size(&max_doc_size)
             .with_context(|| format!("invalid --max-doc-size {max_doc_size:?}"))?;
-        Ok(HiArgs { command, paths, max_doc_bytes, progress: !quiet })
+        Ok(HiArgs { command, paths, max_doc_bytes, progress: !quiet, store, fuse, dedup })
+    }
+}
+
+impl InputArgs {
+    /// The input options of a command that reads no input.
+    fn none() -> InputArgs {
+        InputArgs { paths: Vec::new(), max_doc_size: "64M".to_string(), quiet: true }
     }
 }
 

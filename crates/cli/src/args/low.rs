@@ -35,6 +35,126 @@ pub(crate) enum LowCommand {
     /// (YYYY-MM-DD or null), language, text, and removed (the lines dropped as page chrome, so
     /// that nothing is dropped silently).
     Extract(ExtractArgs),
+    /// Find exact and near-duplicate articles; prints one JSON line per article.
+    ///
+    /// Each line has: id, group (numbered from 0), duplicate_of (the id of the group's first
+    /// article, null for the first itself) and similarity (word 5-gram Jaccard to the first,
+    /// estimated by MinHash; 1 for the first). With --unique, prints only the first article of
+    /// each group, as `crosscheck extract` would print it, ready for a deduplicated data set.
+    Dedup(DedupArgs),
+    /// Group articles into stories (articles reporting the same event); prints one JSON line
+    /// per article.
+    ///
+    /// Each line has: id, story (numbered from 0), score (how well the article fits its story,
+    /// 0 to 1), duplicate_of (as in `crosscheck dedup`). Duplicates are counted once and get the
+    /// story of their group's first article. A summary goes to stderr.
+    Cluster(ClusterArgs),
+    /// Fuse the reports of each story: entities in every spelling, claims with their sources.
+    ///
+    /// Runs ingest, extract, dedup, clustering and fusion in memory and prints one report per
+    /// story. Every claim and mention points at the exact source bytes. The format is --format,
+    /// else guessed from the -o file's extension, else text on a terminal and json otherwise
+    /// (schema crosscheck.story/1).
+    Fuse(FuseArgs),
+    /// Add articles to a story database; new articles join existing stories or start new ones.
+    ///
+    /// Each article is committed before its line (`added ID`, `replaced ID`, `unchanged ID`) is
+    /// printed, so everything printed survives a crash; a later run continues. Re-ingesting the
+    /// same input changes nothing. The reports of the stories that changed are fused again.
+    Ingest(IngestArgs),
+    /// List the stories of a database, latest activity first.
+    Stories(StoriesArgs),
+    /// Print one story's fused report.
+    Show(ShowArgs),
+    /// Print every story of a database, one crosscheck.story/1 document per line.
+    Export(ExportArgs),
+    /// Serve the stories over HTTP: a JSON API and a web page, at / on --addr.
+    ///
+    /// API: GET /api/stories, GET /api/stories/{id}, GET /api/articles/{id}, POST /api/articles
+    /// (needs --api-key or `CROSSCHECK_API_KEY`), GET /healthz, GET /api/openapi.json.
+    Serve(ServeArgs),
+}
+
+/// The story database option.
+#[derive(Debug, Args)]
+pub(crate) struct DbArgs {
+    /// The story database, one `SQLite` file; created when missing.
+    #[arg(long, value_name = "PATH", default_value = "crosscheck.db")]
+    pub(crate) db: PathBuf,
+}
+
+/// `crosscheck ingest`.
+#[derive(Debug, Args)]
+pub(crate) struct IngestArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+    #[command(flatten)]
+    pub(crate) db: DbArgs,
+}
+
+/// `crosscheck stories`.
+#[derive(Debug, Args)]
+pub(crate) struct StoriesArgs {
+    #[command(flatten)]
+    pub(crate) db: DbArgs,
+    /// Only stories with an article published on or after DATE (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub(crate) since: Option<String>,
+    /// Only stories with an article published on or before DATE (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub(crate) until: Option<String>,
+    /// Only stories with an article holding every word of TEXT.
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) query: Option<String>,
+    /// At most N stories.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub(crate) limit: usize,
+    /// One JSON object per line instead of a table.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// `crosscheck show`.
+#[derive(Debug, Args)]
+pub(crate) struct ShowArgs {
+    /// The story id, as `crosscheck stories` lists it.
+    #[arg(value_name = "STORY")]
+    pub(crate) story: String,
+    #[command(flatten)]
+    pub(crate) db: DbArgs,
+    /// Output format: json, text, md, csv or html (as `crosscheck fuse` writes them).
+    #[arg(long, value_name = "FORMAT", default_value = "json")]
+    pub(crate) format: String,
+}
+
+/// `crosscheck export`.
+#[derive(Debug, Args)]
+pub(crate) struct ExportArgs {
+    #[command(flatten)]
+    pub(crate) db: DbArgs,
+    /// Output format; jsonl is the only one.
+    #[arg(long, value_name = "FORMAT", default_value = "jsonl")]
+    pub(crate) format: String,
+}
+
+/// `crosscheck serve`.
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    #[command(flatten)]
+    pub(crate) db: DbArgs,
+    /// The address to listen on.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub(crate) addr: String,
+    /// The key POST /api/articles requires (as `Authorization: Bearer KEY`); by default the
+    /// `CROSSCHECK_API_KEY` environment variable, and uploads are refused when neither is set.
+    #[arg(long, value_name = "KEY")]
+    pub(crate) api_key: Option<String>,
+    /// Largest request body accepted, in bytes (suffixes K, M, G).
+    #[arg(long, value_name = "SIZE", default_value = "8M")]
+    pub(crate) max_body: String,
+    /// Log format on stderr: text or json.
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    pub(crate) log_format: String,
 }
 
 /// Options shared by every command that reads articles.
@@ -51,6 +171,53 @@ pub(crate) struct InputArgs {
     /// Never show a progress bar (by default one is shown on a terminal for long runs).
     #[arg(long, short)]
     pub(crate) quiet: bool,
+}
+
+/// `crosscheck fuse`.
+#[derive(Debug, Args)]
+pub(crate) struct FuseArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+    /// Output format: text, json, md, csv (the claims table) or html (one self-contained page).
+    #[arg(long, short = 'f', value_name = "FORMAT")]
+    pub(crate) format: Option<String>,
+    /// Write the report to FILE instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// `crosscheck dedup`.
+#[derive(Debug, Args)]
+pub(crate) struct DedupArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+
+    /// Print only the first article of each duplicate group, as `crosscheck extract` prints it.
+    #[arg(long)]
+    pub(crate) unique: bool,
+
+    /// Word 5-gram Jaccard similarity at or above which two articles are near-duplicates.
+    #[arg(long, value_name = "J", default_value_t = 0.7)]
+    pub(crate) threshold: f64,
+
+    /// Shingle size in words.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub(crate) ngram: usize,
+
+    /// Number of MinHash permutations.
+    #[arg(long, value_name = "K", default_value_t = 128)]
+    pub(crate) permutations: usize,
+}
+
+/// `crosscheck cluster`.
+#[derive(Debug, Args)]
+pub(crate) struct ClusterArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+
+    /// Linkage score (0 to 1) at or above which an article joins a story [default: 0.15].
+    #[arg(long, value_name = "S")]
+    pub(crate) story_threshold: Option<f64>,
 }
 
 /// `crosscheck extract`.

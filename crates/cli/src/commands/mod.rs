@@ -1,6 +1,14 @@
 //! One module per subcommand.
 
+mod cluster;
+mod dedup;
+mod export;
 mod extract;
+mod fuse;
+mod ingest;
+mod serve;
+mod show;
+mod stories;
 mod progress;
 
 use crate::args::{Command, HiArgs};
@@ -10,6 +18,14 @@ use crate::status::ExitStatus;
 pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
     match args.command {
         Command::Extract => extract::run(args),
+        Command::Dedup => dedup::run(args),
+        Command::Cluster => cluster::run(args),
+        Command::Fuse => fuse::run(args),
+        Command::Ingest => ingest::run(args),
+        Command::Stories => stories::run(args),
+        Command::Show => show::run(args),
+        Command::Export => export::run(args),
+        Command::Serve => serve::run(args),
     }
 }
 

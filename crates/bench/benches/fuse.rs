@@ -1,0 +1,104 @@
+//! Fusion speed: the shared seed story (five reports) and a synthetic 50-article story, on one
+//! thread. Targets: seeds < 50 ms, 50 articles < 200 ms.
+//!
+//! The seed story is read at run time from `../shared/corpus/seeds` (beside the repository);
+//! the 50-article story is built from the sentences of the seeds and of the demo corpus's
+//! bridge story, reshuffled deterministically so that the reports overlap the way coverage of one
+//! event does.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crosscheck::PipelineBuilder;
+use crosscheck::core::{Alignment, Article, Lang};
+use crosscheck::fuse::{Fuser, FuserBuilder, StoryInput};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn extract(path: &Path) -> Vec<Article> {
+    let mut out = Vec::new();
+    PipelineBuilder::new().build().extract(&[path.to_path_buf()], |item| {
+        if let Ok(a) = item {
+            out.push(a);
+        }
+        true
+    });
+    out
+}
+
+/// `n` articles, each 24 sentences drawn (with a fixed xorshift generator) from `pool`.
+fn synthetic(pool: &[String], n: usize) -> Vec<Article> {
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..n)
+        .map(|i| {
+            let sentences: Vec<&str> =
+                (0..24).map(|_| pool[(next() % pool.len() as u64) as usize].as_str()).collect();
+            let text = sentences.join("\n\n");
+            Article {
+                id: format!("synthetic-{i:02}").into(),
+                source: format!("synthetic-{i:02}.txt"),
+                url: None,
+                outlet: None,
+                title: None,
+                author: None,
+                published: None,
+                language: Lang::EN,
+                alignment: Alignment::identity(text.len()),
+                raw: text.as_str().into(),
+                text,
+                removed: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let fuser = FuserBuilder::new().build().expect("default fuser");
+    let seeds = extract(&repo().join("../shared/corpus/seeds"));
+    assert_eq!(seeds.len(), 5, "the seed story sits in ../shared/corpus/seeds");
+    let demo = extract(&repo().join("examples/harbor-bridge"));
+    let pool: Vec<String> = seeds
+        .iter()
+        .chain(&demo)
+        .flat_map(|a| {
+            crosscheck::text::sentences(&a.text, Lang::EN)
+                .into_iter()
+                .map(|s| s.text.to_string())
+                .collect::<Vec<_>>()
+        })
+        .filter(|s| s.split_whitespace().count() >= 6)
+        .collect();
+    let fifty = synthetic(&pool, 50);
+
+    let mut group = c.benchmark_group("fuse");
+    group.sample_size(20);
+    group.bench_function("seeds (5 articles)", |b| {
+        b.iter(|| {
+            let story = fuser.fuse(&StoryInput::new(black_box(&seeds))).expect("fused");
+            assert_eq!(story.articles.len(), 5);
+            assert!(!story.claims.is_empty() && !story.entities.is_empty());
+            story
+        });
+    });
+    group.bench_function("synthetic (50 articles)", |b| {
+        b.iter(|| {
+            let story = fuser.fuse(&StoryInput::new(black_box(&fifty))).expect("fused");
+            assert_eq!(story.articles.len(), 50);
+            assert!(story.claims.iter().any(|c| c.support >= 10), "overlapping reports align");
+            story
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,102 @@
+//! Story clustering over extracted articles: the `crosscheck-cluster` crate, re-exported, plus
+//! [`cluster_articles`], which deduplicates first.
+
+pub use crosscheck_cluster::*;
+
+use crosscheck_core::Article;
+use crosscheck_dedup::{Deduper, Membership};
+
+/// An article's duplicate group and story.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placement {
+    /// Its duplicate group (see [`crate::dedup`]).
+    pub duplicate: Membership,
+    /// Its story; a duplicate gets its group's first document's story and score.
+    pub story: Assignment,
+}
+
+/// Groups duplicates, then clusters the first document of each group into stories.
+///
+/// Duplicates are counted once in a story (they do not weigh on its vocabulary or its IDF) but
+/// keep their membership: each gets the story of its group's first document. The result is in
+/// input order; the stories do not depend on the input order except through which copy of a
+/// duplicate group comes first (see [`crosscheck_dedup::dedup`]).
+pub fn cluster_articles(
+    deduper: &Deduper,
+    clusterer: &Clusterer,
+    articles: &[Article],
+) -> Vec<Placement> {
+    let dups = crate::dedup::dedup_articles(deduper, articles);
+    let firsts: Vec<usize> =
+        (0..articles.len()).filter(|&i| dups[i].duplicate_of().is_none()).collect();
+    let docs: Vec<ClusterDoc<'_>> = firsts
+        .iter()
+        .map(|&i| {
+            let a = &articles[i];
+            ClusterDoc {
+                id: a.id.as_str(),
+                title: a.title.as_deref(),
+                text: &a.text,
+                date: a.published,
+            }
+        })
+        .collect();
+    let stories = clusterer.cluster(&docs);
+    let mut by_first = vec![None; articles.len()];
+    for (k, &i) in firsts.iter().enumerate() {
+        by_first[i] = Some(stories[k]);
+    }
+    dups.iter()
+        .map(|&d| {
+            // Invariant: every group's first document is in `firsts` and was clustered.
+            let story = by_first[d.first as usize].unwrap_or(Assignment { story: 0, score: 0.0 });
+            Placement { duplicate: d, story }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crosscheck_core::{Alignment, Article, DocId, Lang};
+    use crosscheck_dedup::DedupBuilder;
+
+    use super::*;
+
+    fn article(id: &str, text: &str) -> Article {
+        Article {
+            id: DocId::from(id),
+            source: format!("{id}.txt"),
+            url: None,
+            outlet: None,
+            title: None,
+            author: None,
+            published: None,
+            language: Lang::EN,
+            text: text.to_string(),
+            removed: Vec::new(),
+            alignment: Alignment::identity(text.len()),
+            raw: Arc::from(text),
+        }
+    }
+
+    #[test]
+    fn duplicates_share_their_first_documents_story() {
+        let a = "Engineers in Kestrel Bay closed the Harlow tunnel on Tuesday after water \
+                 flooded the northern entrance, the transport office of Kestrel Bay said.";
+        let b = "Divers from Kestrel Bay inspected the flooded Harlow tunnel on Wednesday and \
+                 found the northern pumps had failed, officials in Kestrel Bay said.";
+        let c = "The Orvel central bank cut its main rate to 2.5 percent, Governor Imre Tasz \
+                 told reporters in Orvel.";
+        let copy = format!("{a} Subscribe to our newsletter.");
+        let arts = [article("a", a), article("b", b), article("c", c), article("a2", &copy)];
+        let d = DedupBuilder::new().build().unwrap();
+        let k = ClusterBuilder::new().build().unwrap();
+        let out = cluster_articles(&d, &k, &arts);
+        assert_eq!(out[3].duplicate.duplicate_of(), Some(0));
+        assert_eq!(out[3].story, out[0].story);
+        assert_eq!(out[0].story.story, out[1].story.story);
+        assert_ne!(out[0].story.story, out[2].story.story);
+    }
+}

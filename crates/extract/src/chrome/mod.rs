@@ -1,0 +1,135 @@
+//! Page chrome in text: the heuristics that tell article lines from the page around them.
+//!
+//! Each rule is a public function documented with what it does, why, an example, its limits
+//! and references; [`Block`]s of one document are judged together by the extractor, and
+//! [`strip_recurring`] removes lines that recur across one outlet's articles in a batch.
+
+mod justext;
+mod nav;
+mod phrases;
+mod recurring;
+
+pub use justext::{LineClass, LineStats, classify};
+use justext::LENGTH_LOW;
+pub use nav::is_navigation;
+pub use phrases::is_chrome_phrase;
+pub use recurring::strip_recurring;
+
+use crosscheck_core::Lang;
+
+/// The share of a document's words that must be stopwords of one listed language before the
+/// stopword-density rule is trusted for it.
+const MIN_DOC_STOPWORD_SHARE: f64 = 0.15;
+
+/// A line or paragraph of a candidate text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Block<'a> {
+    /// The text, whitespace-collapsed.
+    pub(crate) text: &'a str,
+    /// Characters inside links.
+    pub(crate) link_chars: usize,
+    /// A line the rules must not remove by length or density (the headline, a dateline).
+    pub(crate) protected: bool,
+}
+
+/// Which rules run.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rules {
+    /// Drop clear jusText-bad lines (short, or nearly free of function words) before the first
+    /// and after the last good line.
+    pub(crate) trim_edges: bool,
+}
+
+/// Decides, for each block, whether it is chrome. Returns `true` for blocks to remove.
+pub(crate) fn judge(blocks: &[Block<'_>], rules: Rules) -> Vec<bool> {
+    let mut remove: Vec<bool> =
+        blocks.iter().map(|b| is_chrome_phrase(b.text) || is_navigation(b.text)).collect();
+    repeats(blocks, &mut remove);
+    if !rules.trim_edges {
+        return remove;
+    }
+    let Some(lang) = document_language(blocks) else { return remove };
+    let stats: Vec<LineStats> = blocks
+        .iter()
+        .zip(&remove)
+        .filter(|(_, r)| !**r)
+        .map(|(b, _)| LineStats::new(b.text, b.link_chars, lang))
+        .collect();
+    let classes = classify(&stats);
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&i| !remove[i]).collect();
+    let Some(first_good) = classes.iter().position(|&c| c == LineClass::Good) else {
+        return remove;
+    };
+    let last_good = classes.iter().rposition(|&c| c == LineClass::Good).unwrap_or(first_good);
+    for (k, &i) in kept.iter().enumerate() {
+        let tail_mode = std::env::var("CC_TAIL").unwrap_or_default();
+        let tail_ok = match tail_mode.as_str() {
+            "none" => false,
+            "short" => stats[k].chars < 40 && !blocks[i].text.contains(|c: char| c.is_ascii_digit()),
+            _ => true,
+        };
+        let edge = k < first_good || (k > last_good && tail_ok);
+        // Only clear boilerplate: short, or long but almost free of function words. A real
+        // closing sentence with few stopwords ("Shares fell 3% on Monday.") stays.
+        let clear = stats[k].chars < LENGTH_LOW || stats[k].stopword_density < 0.1;
+        if edge && classes[k] == LineClass::Bad && clear && !blocks[i].protected {
+            remove[i] = true;
+        }
+    }
+    remove
+}
+
+/// Marks repeated blocks: the second and later copies of a block already seen in this text
+/// (an image caption printed twice, a pull quote). Returns `true` for blocks to remove.
+pub(crate) fn repeats(blocks: &[Block<'_>], remove: &mut [bool]) {
+    let mut seen = std::collections::HashSet::new();
+    for (b, r) in blocks.iter().zip(remove.iter_mut()) {
+        if !*r && b.text.chars().count() >= 20 && !seen.insert(b.text) {
+            *r = true;
+        }
+    }
+}
+
+/// The language whose stopword list fits the document, if one fits well enough.
+fn document_language(blocks: &[Block<'_>]) -> Option<Lang> {
+    let words: Vec<String> = blocks
+        .iter()
+        .flat_map(|b| b.text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .take(2000)
+        .map(str::to_lowercase)
+        .collect();
+    let (lang, share) = crosscheck_text::best_stopword_language(words.iter().map(String::as_str))?;
+    (share >= MIN_DOC_STOPWORD_SHARE).then_some(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str) -> Block<'_> {
+        Block { text, link_chars: 0, protected: false }
+    }
+
+    #[test]
+    fn trims_edges_but_keeps_inner_short_lines() {
+        let prose = "The city council said on Tuesday that the new bridge over the river would \
+                     open to traffic in the spring, after a year of delays that were caused by \
+                     the floods and by a dispute with the builder about the cost of the steel.";
+        let lines = [
+            "Top Stories Local Weather",
+            "Bridge to open in spring",
+            prose,
+            "What comes next",
+            prose,
+            "Leave a Reply",
+            "Copyright 2024 Example Media Group Limited",
+        ];
+        let mut blocks: Vec<Block> = lines.iter().map(|l| block(l)).collect();
+        blocks[1].protected = true;
+        let removed = judge(&blocks, Rules { trim_edges: true });
+        assert_eq!(removed, vec![true, false, false, false, false, true, true]);
+        let removed = judge(&blocks, Rules { trim_edges: false });
+        assert_eq!(removed, vec![false, false, false, false, false, true, false]);
+    }
+}

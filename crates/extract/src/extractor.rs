@@ -1,0 +1,336 @@
+//! The default extractor: HTML engines, chrome rules, metadata and alignment together.
+
+use crosscheck_core::{Alignment, Article, Date, Format, Lang, RawDoc};
+
+use crate::chrome::{self, Block, Rules};
+use crate::html::{self, align, engines::EngineOutput, meta};
+use crate::{ExtractError, Extractor, date, lang, textmeta};
+
+/// Which HTML engine finds the main text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Engine {
+    /// Readability first, Trafilatura when Readability's answer is doubtful, the block reader
+    /// when both fail.
+    #[default]
+    Combined,
+    /// Mozilla Readability's algorithm (`dom_smoothie`).
+    Readability,
+    /// Trafilatura's algorithm (`trafilatura`), without its fallbacks.
+    Trafilatura,
+    /// Trafilatura's algorithm with its Readability and jusText fallbacks.
+    TrafilaturaWithFallback,
+    /// Every visible block outside navigation, headers, footers, asides and forms.
+    Blocks,
+}
+
+/// Builds an [`ArticleExtractor`].
+#[derive(Debug, Clone)]
+pub struct ArticleExtractorBuilder {
+    engine: Engine,
+    trim_edges: bool,
+    detect_language: bool,
+    max_input_bytes: usize,
+}
+
+impl Default for ArticleExtractorBuilder {
+    fn default() -> Self {
+        ArticleExtractorBuilder {
+            engine: Engine::default(),
+            trim_edges: true,
+            detect_language: true,
+            max_input_bytes: 4 << 20,
+        }
+    }
+}
+
+impl ArticleExtractorBuilder {
+    /// A builder with the defaults.
+    pub fn new() -> ArticleExtractorBuilder {
+        ArticleExtractorBuilder::default()
+    }
+
+    /// The HTML engine.
+    ///
+    /// By default, [`Engine::Combined`].
+    pub fn engine(&mut self, engine: Engine) -> &mut ArticleExtractorBuilder {
+        self.engine = engine;
+        self
+    }
+
+    /// Whether boilerplate lines before the first and after the last prose line are removed
+    /// (see [`chrome::classify`]).
+    ///
+    /// By default, `true`.
+    pub fn trim_edges(&mut self, yes: bool) -> &mut ArticleExtractorBuilder {
+        self.trim_edges = yes;
+        self
+    }
+
+    /// Whether the language is detected from the text when the container did not declare it.
+    ///
+    /// By default, `true`.
+    pub fn detect_language(&mut self, yes: bool) -> &mut ArticleExtractorBuilder {
+        self.detect_language = yes;
+        self
+    }
+
+    /// The most bytes of a document that are read; the rest is ignored, bounding time and
+    /// memory on huge pages.
+    ///
+    /// By default, 4 MiB.
+    pub fn max_input_bytes(&mut self, n: usize) -> &mut ArticleExtractorBuilder {
+        self.max_input_bytes = n;
+        self
+    }
+
+    /// The configured extractor.
+    pub fn build(&self) -> ArticleExtractor {
+        ArticleExtractor { cfg: self.clone() }
+    }
+}
+
+/// The default extractor: main text, chrome removal, metadata, language and alignment.
+///
+/// Reusable and `Send + Sync`; see [`ArticleExtractorBuilder`] for its options.
+#[derive(Debug, Clone)]
+pub struct ArticleExtractor {
+    cfg: ArticleExtractorBuilder,
+}
+
+impl Default for ArticleExtractor {
+    fn default() -> Self {
+        ArticleExtractorBuilder::new().build()
+    }
+}
+
+/// Metadata gathered while extracting, before the container's metadata is applied.
+#[derive(Debug, Default)]
+struct Found {
+    title: Option<String>,
+    author: Option<String>,
+    outlet: Option<String>,
+    published: Option<Date>,
+    url: Option<String>,
+    lang_hint: Option<Lang>,
+}
+
+impl Extractor for ArticleExtractor {
+    fn extract(&self, doc: &RawDoc) -> Result<Article, ExtractError> {
+        let mut end = doc.content.len().min(self.cfg.max_input_bytes);
+        while !doc.content.is_char_boundary(end) {
+            end -= 1;
+        }
+        let content = &doc.content[..end];
+        let (text, alignment, removed, found) = match doc.format {
+            Format::Html => self.html(doc, content)?,
+            _ => self.text(doc, content)?,
+        };
+        let m = &doc.meta;
+        let language = m.language.unwrap_or_else(|| {
+            let detected =
+                if self.cfg.detect_language { lang::detect(&text) } else { Lang::UNKNOWN };
+            if detected.is_unknown() { found.lang_hint.unwrap_or(Lang::UNKNOWN) } else { detected }
+        });
+        let url = m.url.clone().or(found.url);
+        let outlet = m
+            .outlet
+            .clone()
+            .or(found.outlet)
+            .or_else(|| url.as_deref().and_then(textmeta::host));
+        let published =
+            m.published.or(found.published).or_else(|| url.as_deref().and_then(date::from_url));
+        Ok(Article {
+            id: doc.id.clone(),
+            source: doc.source.clone(),
+            url,
+            outlet,
+            title: m.title.clone().or(found.title),
+            author: m.author.clone().or(found.author),
+            published,
+            language,
+            text,
+            removed,
+            alignment,
+            raw: doc.content.clone(),
+        })
+    }
+}
+
+type Extracted = (String, Alignment, Vec<String>, Found);
+
+fn no_article(doc: &RawDoc, reason: impl Into<String>) -> ExtractError {
+    ExtractError::NoArticle { doc: doc.source.clone(), reason: reason.into() }
+}
+
+/// Whether a kept text looks like an index page rather than an article: many items and no
+/// paragraph of prose.
+fn index_page_reason(paragraphs: &[&str]) -> Option<String> {
+    let longest = paragraphs.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+    let total: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
+    if total < 60 {
+        return Some(format!("main text too short ({total} characters)"));
+    }
+    if paragraphs.len() >= 8 && longest < 90 {
+        return Some(format!(
+            "{} short items and no paragraph of prose (longest {longest} characters)",
+            paragraphs.len()
+        ));
+    }
+    None
+}
+
+impl ArticleExtractor {
+    fn rules(&self) -> Rules {
+        Rules { trim_edges: self.cfg.trim_edges }
+    }
+
+    fn html(&self, doc: &RawDoc, html: &str) -> Result<Extracted, ExtractError> {
+        let page = meta::scan(html);
+        let url = doc.meta.url.as_deref().or(page.url.as_deref());
+        let out: EngineOutput = html::main_text(html, url, self.cfg.engine);
+        if out.paragraphs.is_empty() {
+            return Err(no_article(doc, "no main text found"));
+        }
+        let title = page
+            .og_title
+            .as_deref()
+            .or(page.headline.as_deref())
+            .map(|t| textmeta::clean_title(t, page.site_name.as_deref()))
+            .or_else(|| page.h1.clone())
+            .or_else(|| {
+                page.title_tag
+                    .as_deref()
+                    .map(|t| textmeta::clean_title(t, page.site_name.as_deref()))
+            })
+            .or_else(|| out.title.clone());
+        // Prefer the <h1> when the social title is the same headline with extra decoration.
+        let title = match (&title, &page.h1) {
+            (Some(t), Some(h)) if t != h && t.contains(h.as_str()) => Some(h.clone()),
+            _ => title,
+        };
+        let blocks: Vec<Block> = out
+            .paragraphs
+            .iter()
+            .map(|p| Block {
+                text: p,
+                link_chars: 0,
+                protected: title.as_deref() == Some(p.as_str()),
+            })
+            .collect();
+        let remove = chrome::judge(&blocks, self.rules());
+        let mut kept = Vec::new();
+        let mut removed = Vec::new();
+        for (p, r) in out.paragraphs.into_iter().zip(remove) {
+            if r { removed.push(p) } else { kept.push(p) }
+        }
+        let refs: Vec<&str> = kept.iter().map(String::as_str).collect();
+        if let Some(reason) = index_page_reason(&refs) {
+            return Err(no_article(doc, reason));
+        }
+        let published = page
+            .published
+            .or(page.time_tag)
+            .or_else(|| url.and_then(date::from_url))
+            .or_else(|| out.published.as_deref().and_then(date::parse));
+        let outlet = page
+            .site_name
+            .clone()
+            .or(page.publisher.clone())
+            .or(out.site_name.clone())
+            .or_else(|| url.and_then(textmeta::host))
+            .or_else(|| kept.first().and_then(|p| textmeta::dateline_outlet(p)));
+        let author = page.author.clone().or(out.author.clone());
+        let alignment = align::align(html, &align::Flat::new(html), &kept);
+        let text = kept.join("\n\n");
+        let found = Found {
+            title,
+            author,
+            outlet,
+            published,
+            url: page.url.clone(),
+            lang_hint: page.lang.as_deref().and_then(|l| l.parse().ok()),
+        };
+        Ok((text, alignment, removed, found))
+    }
+
+    fn text(&self, doc: &RawDoc, content: &str) -> Result<Extracted, ExtractError> {
+        // Non-empty lines, trimmed, with their raw offsets.
+        let lines: Vec<(usize, &str)> = crosscheck_text::lines(content)
+            .filter_map(|(off, l)| {
+                let t = l.trim();
+                (!t.is_empty()).then(|| (off + (t.as_ptr() as usize - l.as_ptr() as usize), t))
+            })
+            .collect();
+        if lines.is_empty() {
+            return Err(no_article(doc, "no text"));
+        }
+        // Chrome first without protection, to find the headline among the remaining lines.
+        let plain: Vec<Block> =
+            lines.iter().map(|(_, t)| Block { text: t, link_chars: 0, protected: false }).collect();
+        let strong = chrome::judge(&plain, Rules { trim_edges: false });
+        let first = (0..lines.len()).find(|&i| !strong[i]);
+        let title_idx = first.filter(|&i| {
+            textmeta::is_headline_like(lines[i].1) && lines.len() > i + 1
+        });
+        // A date line, a byline or a dateline near the top is part of the article.
+        let head: Vec<usize> = (0..lines.len()).filter(|&i| !strong[i]).take(4).collect();
+        let mut published = None;
+        let mut author = None;
+        let mut protected = vec![false; lines.len()];
+        if let Some(i) = title_idx {
+            protected[i] = true;
+        }
+        for &i in &head {
+            let l = lines[i].1;
+            if published.is_none()
+                && let Some(d) = textmeta::date_line(l)
+            {
+                published = Some(d);
+                protected[i] = l.split_whitespace().count() <= 12;
+            }
+            if author.is_none()
+                && let Some(a) = textmeta::byline(l)
+            {
+                author = Some(a);
+                protected[i] = true;
+            }
+        }
+        let blocks: Vec<Block> = lines
+            .iter()
+            .zip(&protected)
+            .map(|((_, t), &p)| Block { text: t, link_chars: 0, protected: p })
+            .collect();
+        let remove = chrome::judge(&blocks, self.rules());
+        let mut text = String::with_capacity(content.len());
+        let mut alignment = Alignment::default();
+        let mut removed = Vec::new();
+        let mut kept: Vec<&str> = Vec::new();
+        for ((off, t), r) in lines.iter().zip(&remove) {
+            if *r {
+                removed.push((*t).to_string());
+                continue;
+            }
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            alignment.push(text.len(), *off, t.len());
+            text.push_str(t);
+            kept.push(t);
+        }
+        if kept.is_empty() {
+            return Err(no_article(doc, "every line was page chrome"));
+        }
+        let body_start = title_idx.map_or(0, |i| usize::from(!remove[i]));
+        let outlet = kept.iter().skip(body_start).take(2).find_map(|p| textmeta::dateline_outlet(p));
+        let found = Found {
+            title: title_idx.filter(|&i| !remove[i]).map(|i| lines[i].1.to_string()),
+            author,
+            outlet,
+            published,
+            url: None,
+            lang_hint: None,
+        };
+        Ok((text, alignment, removed, found))
+    }
+}

@@ -1,0 +1,155 @@
+//! Metadata found in the text itself: a headline-like first line, a dateline naming the
+//! outlet, a date line, a byline.
+
+use std::sync::LazyLock;
+
+use crosscheck_core::Date;
+use regex::Regex;
+
+use crate::date;
+
+/// Words that mark a name as a news organisation in a dateline ("XYZ Press:", "ABC News:").
+const MEDIA_WORDS: &[&str] = &[
+    "press", "news", "agency", "times", "post", "media", "tv", "radio", "daily", "journal",
+    "herald", "tribune", "gazette", "network", "wire", "report", "presse", "agence", "nachrichten",
+    "zeitung", "noticias", "agencia", "notizie", "agenzia", "notícias", "agência", "новости",
+    "агентство", "пресс", "новини",
+];
+
+/// Labels that look like a dateline but are not an outlet.
+const LABELS: &[&str] = &[
+    "update", "updated", "analysis", "opinion", "exclusive", "breaking", "photo", "video",
+    "watch", "editor's note", "note", "correction", "live", "read more", "source", "sources",
+];
+
+static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    // "CITY, Month 5 (Agency) -": the agency in parentheses after an uppercase place.
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"^\p{Lu}[\p{L}\s.,'-]{1,60}?\(([\p{L}][\p{L}\s.&-]{1,30})\)\s*[-–—:]").unwrap()
+});
+static COLON_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    // "Name Name:" at the very start, at most four capitalised or uppercase words.
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"^((?:[\p{Lu}][\p{L}&.'-]*\s+){0,3}[\p{Lu}][\p{L}&.'-]*)\s*:\s").unwrap()
+});
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"^(?i:by|von|par|por|di|от|автор:?)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}(?:\s+(?:and|und|et|y|e|и)\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,2})?)\s*$").unwrap()
+});
+
+/// The outlet a dateline names at the start of a paragraph: "XYZ Press: …" or
+/// "LONDON (Agency) – …".
+pub(crate) fn dateline_outlet(p: &str) -> Option<String> {
+    let head = p.get(..p.len().min(120)).unwrap_or(p);
+    if let Some(c) = PAREN_DATELINE.captures(head) {
+        let name = c[1].trim();
+        if date::parse(name).is_none() && name.split_whitespace().count() <= 4 {
+            return Some(name.to_string());
+        }
+    }
+    let c = COLON_DATELINE.captures(head)?;
+    let name = c[1].trim();
+    let lower = name.to_lowercase();
+    if LABELS.contains(&lower.as_str()) {
+        return None;
+    }
+    let media = lower.split_whitespace().any(|w| MEDIA_WORDS.contains(&w.trim_matches('.')));
+    media.then(|| name.to_string())
+}
+
+/// Whether a line reads like a headline: short, not a sentence, starting with a capital or a
+/// digit.
+pub(crate) fn is_headline_like(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let first = line.chars().next();
+    (2..=25).contains(&words)
+        && line.chars().count() <= 220
+        && !line.ends_with(['.', ',', ';', ':'])
+        && first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '"' || c == '“')
+        && !line.starts_with("- ")
+}
+
+/// A publication date on a short line near the top ("Published 5 March 2024", "date 2024-03-05
+/// …"), looking only at the line's first 60 bytes so that dates in the story are not taken.
+pub(crate) fn date_line(line: &str) -> Option<Date> {
+    let mut end = line.len().min(60);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &line[..end];
+    // A date must come within the first few words, not in the middle of a sentence.
+    let d = date::parse(head)?;
+    let words_before = head
+        .split_whitespace()
+        .take_while(|w| !w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .count();
+    (words_before <= 3 || line.split_whitespace().count() <= 12).then_some(d)
+}
+
+/// The author a byline line names ("By Jane Doe").
+pub(crate) fn byline(line: &str) -> Option<String> {
+    BYLINE.captures(line.trim()).map(|c| c[1].to_string())
+}
+
+/// Cleans a `<title>`: drops a " | Site" or " - Site" suffix, keeping the longest part.
+pub(crate) fn clean_title(title: &str, site: Option<&str>) -> String {
+    let mut parts: Vec<&str> = vec![title];
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " // "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let parts: Vec<&str> = parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() <= 1 {
+        return title.trim().to_string();
+    }
+    let site = site.map(str::to_lowercase);
+    parts
+        .iter()
+        .filter(|p| site.as_deref() != Some(&p.to_lowercase()))
+        .max_by_key(|p| p.chars().count())
+        .map_or_else(|| title.trim().to_string(), |p| (*p).to_string())
+}
+
+/// The host of a URL without `www.`.
+pub(crate) fn host(url: &str) -> Option<String> {
+    let u = url::Url::parse(url).ok()?;
+    Some(u.host_str()?.trim_start_matches("www.").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines_name_outlets() {
+        assert_eq!(dateline_outlet("Metro Press: The council voted").as_deref(), Some("Metro Press"));
+        assert_eq!(
+            dateline_outlet("LONDON, March 5 (Wire Service) - Ministers met").as_deref(),
+            Some("Wire Service")
+        );
+        assert_eq!(dateline_outlet("Update: the vote was delayed"), None);
+        assert_eq!(dateline_outlet("Berlin: The council voted"), None);
+        assert_eq!(dateline_outlet("The council voted: yes"), None);
+    }
+
+    #[test]
+    fn headlines_dates_bylines() {
+        assert!(is_headline_like("Council Approves New Bridge Plan"));
+        assert!(!is_headline_like("The council approved the plan on Monday."));
+        assert!(!is_headline_like("Menu"));
+        assert_eq!(date_line("date 2025-01-02 The council met").unwrap().to_string(), "2025-01-02");
+        assert_eq!(date_line("Published March 3, 2024").unwrap().to_string(), "2024-03-03");
+        assert_eq!(
+            date_line("The council, which first met on 3 March 2024 in the old town hall, said more"),
+            None
+        );
+        assert_eq!(byline("By Jane Doe").as_deref(), Some("Jane Doe"));
+        assert_eq!(byline("By the river we sat"), None);
+    }
+
+    #[test]
+    fn titles_lose_site_suffix() {
+        assert_eq!(clean_title("Bridge opens | Town Paper", Some("Town Paper")), "Bridge opens");
+        assert_eq!(clean_title("Bridge opens - a long day - TP", None), "Bridge opens");
+        assert_eq!(clean_title("Plain title", None), "Plain title");
+    }
+}

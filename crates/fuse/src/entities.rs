@@ -1,0 +1,837 @@
+//! Named entities: found by rules and the gazetteer, spellings merged across articles.
+//!
+//! ## What it does
+//!
+//! 1. **Discovery.** In prose sentences, runs of capitalised words (joined by `of`, `&`, `van`,
+//!    `bin`…) are candidate names. A title or role before the name (`Mayor`, `Infrastructure
+//!    Minister`, `envoy`) is stripped and recorded as a role; words that open a sentence and
+//!    also occur in lower case in the story are dropped. Each candidate collects votes for a
+//!    kind: roles, ages and speech verbs for people; `Agency`, `Press`, `the company X` for
+//!    organisations; `in X`, `the city of X`, `Bridge`, `Port X` and the gazetteer for places.
+//! 2. **Merging.** Candidates with the same folded form are one *form*. Forms are merged when
+//!    the gazetteer gives them one entry (`Peking`/`Beijing`, `Russian`/`Russia`); when they have
+//!    the same number of words and each pair of words is one spelling (same transliteration
+//!    skeleton and close as strings: `Hrabchenko`/`Grabchenko`, `Zhelvany`/`Jelvany`) and the
+//!    context confirms it (a shared role, a shared neighbour in the same sentences, or nearly
+//!    equal strings) and does not contradict it (different roles); when a one-word form is the
+//!    surname of exactly one person (`Merkel` → `Angela Merkel`), the name after a place prefix
+//!    (`Halvek` → `Port Halvek`) or the head of one organisation (`Corvane` → `Corvane Press`);
+//!    and when it is the demonym of a place (`Dalvinian` → `Dalvinia`).
+//! 3. **Mentions.** Every article is scanned for every known spelling (longest match first, in
+//!    headlines too), so that each mention has a span.
+//!
+//! ## Why
+//!
+//! No named-entity model can be shipped, and names of people in the news are mostly unknown to
+//! any list; rules over capitalisation and role cues find them in any language written in a
+//! cased script, and the transliteration skeleton catches the spellings outlets choose.
+//!
+//! ## Example
+//!
+//! `Mayor Teodor Hrabchenko said` and `the mayor, Teodor Grabchenko` give one person with the
+//! role `mayor` and two variants; a later `Hrabchenko` alone joins them.
+//!
+//! ## Limitations
+//!
+//! A surname shared by two people of the story stays a separate entity. Names written in lower
+//! case (`port authority`) and in uncased scripts are not found. The first word of a sentence
+//! is a name only if the story also uses it in mid-sentence or a cue says so.
+//!
+//! ## References
+//!
+//! Any-ascii transliteration; Jaro–Winkler similarity (`strsim`); the `GeoNames` gazetteer.
+
+#![expect(
+    clippy::many_single_char_names,
+    reason = "word-index arithmetic (w[a], w[b - 1]) reads best with short names"
+)]
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use crosscheck_core::Span;
+
+use crate::doc::{Doc, Gap, Word};
+use crate::gazetteer::gazetteer;
+use crate::names::{
+    fold, is_demonym_of, is_geo_prefix, is_geo_word, is_joiner, is_not_name, is_org_cue,
+    is_org_word, is_place_cue, is_role, is_speech_verb, same_word, similarity, skeleton,
+};
+use crate::story::EntityKind;
+
+/// Votes for an entity's kind.
+#[derive(Debug, Clone, Copy, Default)]
+struct Votes {
+    person: u32,
+    org: u32,
+    place: u32,
+}
+
+impl Votes {
+    fn add(&mut self, o: Votes) {
+        self.person += o.person;
+        self.org += o.org;
+        self.place += o.place;
+    }
+}
+
+/// All candidates with one folded name.
+#[derive(Debug)]
+struct Form {
+    key: String,
+    tokens: Vec<String>,
+    surfaces: BTreeMap<String, u32>,
+    votes: Votes,
+    roles: BTreeSet<String>,
+    docs: BTreeSet<usize>,
+    /// Candidates that were not the first word of a sentence.
+    mid: u32,
+    /// The first position seen: (doc, word).
+    first_seen: (usize, u32),
+    /// The other forms in the same sentences.
+    neighbours: HashSet<u32>,
+    /// The distinctive words of those forms (`pelagin` of `Pelagin Bridge`), for confirming
+    /// merges: two spellings used next to the same names are likely one name.
+    context: HashSet<String>,
+    gazetteer: Option<u32>,
+    demonym: bool,
+}
+
+/// An entity of the story.
+#[derive(Debug, Clone)]
+pub(crate) struct Ent {
+    /// Its display name.
+    pub(crate) name: String,
+    /// Its kind.
+    pub(crate) kind: EntityKind,
+    /// Its surface forms with their mention counts.
+    pub(crate) variants: Vec<(String, u32)>,
+    /// Roles seen with it.
+    pub(crate) roles: Vec<String>,
+}
+
+/// One mention: a text span of a doc.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Mention {
+    /// The mention, in text offsets.
+    pub(crate) span: Span,
+    /// The words it covers.
+    pub(crate) words: (u32, u32),
+    /// The entity.
+    pub(crate) entity: u32,
+}
+
+/// The story's entities and, per doc, their mentions in order.
+#[derive(Debug, Default)]
+pub(crate) struct EntityTable {
+    /// The entities, most widely mentioned first.
+    pub(crate) entities: Vec<Ent>,
+    /// Per doc, the mentions in text order.
+    pub(crate) mentions: Vec<Vec<Mention>>,
+}
+
+impl EntityTable {
+    /// The entity a word of a doc belongs to, if any.
+    pub(crate) fn word_entities(&self, doc: usize, n_words: usize) -> Vec<Option<u32>> {
+        let mut out = vec![None; n_words];
+        for m in &self.mentions[doc] {
+            for w in m.words.0..m.words.1 {
+                if let Some(slot) = out.get_mut(w as usize) {
+                    *slot = Some(m.entity);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Finds and merges the entities of a story.
+pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
+    // Lowercase word forms of the story: a capitalised sentence opener that also occurs in lower
+    // case is a common word.
+    let mut lower: HashSet<&str> = HashSet::new();
+    for d in docs {
+        for w in &d.words {
+            if !w.cap && !w.digit {
+                lower.insert(w.key.as_str());
+            }
+        }
+    }
+    let mut forms: Vec<Form> = Vec::new();
+    let mut by_key: HashMap<String, u32> = HashMap::new();
+    for (di, d) in docs.iter().enumerate() {
+        for s in &d.sents {
+            if s.headline {
+                continue;
+            }
+            let mut in_sentence: Vec<u32> = Vec::new();
+            for c in candidates(d, s.words.start as usize, s.words.end as usize, &lower) {
+                let surface = d
+                    .text(Span::new(d.words[c.a].span.start, d.words[c.b - 1].span.end))
+                    .to_string();
+                let key = c.key;
+                let id = *by_key.entry(key.clone()).or_insert_with(|| {
+                    forms.push(Form {
+                        tokens: key.split(' ').map(str::to_string).collect(),
+                        key: key.clone(),
+                        surfaces: BTreeMap::new(),
+                        votes: Votes::default(),
+                        roles: BTreeSet::new(),
+                        docs: BTreeSet::new(),
+                        mid: 0,
+                        first_seen: (di, c.a as u32),
+                        neighbours: HashSet::new(),
+                        context: HashSet::new(),
+                        gazetteer: None,
+                        demonym: false,
+                    });
+                    (forms.len() - 1) as u32
+                });
+                let f = &mut forms[id as usize];
+                *f.surfaces.entry(surface).or_default() += 1;
+                f.votes.add(c.votes);
+                if let Some(r) = c.role {
+                    f.roles.insert(r);
+                }
+                f.docs.insert(di);
+                if !d.words[c.a].first {
+                    f.mid += 1;
+                }
+                in_sentence.push(id);
+            }
+            for &a in &in_sentence {
+                for &b in &in_sentence {
+                    if a != b {
+                        forms[a as usize].neighbours.insert(b);
+                    }
+                }
+            }
+        }
+    }
+    for i in 0..forms.len() {
+        let mut ctx = HashSet::new();
+        for &n in &forms[i].neighbours {
+            for t in &forms[n as usize].tokens {
+                if t.len() > 2
+                    && !is_geo_word(t)
+                    && !is_org_word(t)
+                    && !is_role(t)
+                    && !forms[i].tokens.contains(t)
+                {
+                    ctx.insert(t.clone());
+                }
+            }
+        }
+        forms[i].context = ctx;
+    }
+    let g = gazetteer();
+    for f in &mut forms {
+        if let Some(e) = g.lookup(&f.key) {
+            // A name with strong person cues is a person even if a place shares it.
+            if !(f.votes.person >= 2 && f.tokens.len() > 1) {
+                f.gazetteer = Some(e.id);
+                f.demonym = e.demonym;
+            }
+        }
+    }
+    // Drop one-word forms only ever seen opening a sentence with no cue at all and not part of a
+    // longer name: capitalised common words ("Salvage crews…").
+    let in_longer: HashSet<&str> = forms
+        .iter()
+        .filter(|f| f.tokens.len() > 1)
+        .flat_map(|f| f.tokens.iter().map(String::as_str))
+        .collect();
+    let keep: Vec<bool> = forms
+        .iter()
+        .map(|f| {
+            f.tokens.len() > 1
+                || f.mid > 0
+                || f.gazetteer.is_some()
+                || f.votes.org + f.votes.place > 0
+                || f.votes.person >= 2
+                || in_longer.contains(f.key.as_str())
+        })
+        .collect();
+    let mut uf = UnionFind::new(forms.len());
+    merge_gazetteer(&forms, &mut uf);
+    merge_spellings(&forms, &keep, &mut uf);
+    merge_short_forms(&forms, &keep, &mut uf);
+    merge_demonyms(&forms, &keep, &mut uf);
+    build(docs, &forms, &keep, &mut uf)
+}
+
+struct Cand {
+    a: usize,
+    b: usize,
+    key: String,
+    votes: Votes,
+    role: Option<String>,
+}
+
+fn namey(w: &Word) -> bool {
+    w.cap && !w.digit && w.key.len() > 1 && w.key.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// The candidate names of words `start..end` (one sentence).
+fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> Vec<Cand> {
+    let w = &d.words;
+    let mut out = Vec::new();
+    let mut title_before: Option<(usize, String)> = None;
+    let mut i = start;
+    while i < end {
+        if !namey(&w[i]) {
+            i += 1;
+            continue;
+        }
+        let a0 = i;
+        let mut j = i + 1;
+        loop {
+            if j < end && w[j].gap == Gap::Space && namey(&w[j]) && !w[j - 1].possessive {
+                j += 1;
+                continue;
+            }
+            // Joiners: "Bank of England", "Roads & Bridges Agency", "Minister of the Interior".
+            if j + 1 < end
+                && w[j].gap == Gap::Space
+                && !w[j - 1].possessive
+                && is_joiner(&w[j].key)
+                && !w[j].cap
+            {
+                let left = &w[j - 1].key;
+                let of_ok =
+                    w[j].key != "of" || is_org_word(left) || is_role(left) || is_geo_word(left);
+                let skip = if w[j].key == "of" && w[j + 1].key == "the" { 2 } else { 1 };
+                if of_ok && j + skip < end && w[j + skip].gap == Gap::Space && namey(&w[j + skip]) {
+                    j += skip + 1;
+                    continue;
+                }
+            }
+            if j < end
+                && w[j].key == "&"
+                && w[j].gap == Gap::Space
+                && j + 1 < end
+                && namey(&w[j + 1])
+            {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        i = j;
+        let (mut a, b) = (a0, j);
+        let mut votes = Votes::default();
+        let mut role = None;
+        // A title or role inside the run: the name is what follows the last one.
+        if let Some(r) = (a..b).rev().find(|&k| is_role(&w[k].key)) {
+            let mut n = r + 1;
+            // "Minister of Infrastructure", "Secretary of State Marco Rubio": the word after
+            // `of` names the office, not the person.
+            // Only a name of two words after an office of at least one word is taken:
+            // "Secretary of the National Security" is an office alone.
+            if n < b && is_joiner(&w[n].key) {
+                n += 1;
+                while n < b && w[n].key == "the" {
+                    n += 1;
+                }
+                n = if b >= n + 3 { b - 2 } else { b };
+            }
+            let role_word = w[r].key.trim_end_matches('.').to_string();
+            if n < b {
+                role = Some(role_word);
+                votes.person += 2;
+                a = n;
+            } else {
+                title_before = Some((b, role_word)); // a title alone, maybe before ", Name"
+                continue;
+            }
+        }
+        // "The Minister of Infrastructure, Irena Maltsava": the title run ends at the comma.
+        if role.is_none()
+            && let Some((end_at, r)) = title_before.take()
+            && end_at == a
+            && w[a].gap == Gap::Comma
+        {
+            role = Some(r);
+            votes.person += 2;
+        }
+        // A common word opening the sentence is not part of the name.
+        while a < b
+            && w[a].first
+            && role.is_none()
+            && (is_not_name(&w[a].key) || lower.contains(w[a].key.as_str()))
+        {
+            a += 1;
+        }
+        while a < b && is_not_name(&w[a].key) && b - a > 1 {
+            a += 1;
+        }
+        let mut b = b;
+        while b > a && (is_joiner(&w[b - 1].key) || w[b - 1].key == "&") {
+            b -= 1;
+        }
+        if a >= b {
+            continue;
+        }
+        if b - a == 1 && (is_not_name(&w[a].key) || w[a].key.len() < 2) {
+            continue;
+        }
+        // "US-Russia", "Gaza-model": compounds are matched part by part later ("al-Assad" and
+        // "Jean-Claude" are names).
+        if b - a == 1 && w[a].key.contains('-') {
+            let text = d.text(w[a].span);
+            let parts: Vec<&str> = text.split(['-', '‐']).collect();
+            let caps =
+                parts.iter().filter(|p| p.chars().next().is_some_and(char::is_uppercase)).count();
+            let particle = parts.first().is_some_and(|p| is_joiner(&p.to_lowercase()));
+            if !particle
+                && (caps < parts.len()
+                    || parts.iter().any(|p| gazetteer().lookup(&fold(p)).is_some()))
+            {
+                continue;
+            }
+        }
+        let key = (a..b).map(|k| w[k].key.as_str()).collect::<Vec<_>>().join(" ");
+        let prev = |k: usize| if a >= k + start && a >= k { Some(&w[a - k]) } else { None };
+        // Cues before the name.
+        // `prev` stays inside the sentence.
+        if let Some(p) = prev(1) {
+            if role.is_none() && is_role(&p.key) && w[a].gap != Gap::Break {
+                role = Some(p.key.trim_end_matches('.').to_string());
+                votes.person += 2;
+            }
+            if !p.cap && is_org_cue(&p.key) && w[a].gap == Gap::Space {
+                votes.org += 2;
+            }
+            if !p.cap && is_place_cue(&p.key) && w[a].gap == Gap::Space {
+                votes.place += if p.key.len() > 4 { 2 } else { 1 };
+            }
+            if p.key == "of"
+                && let Some(pp) = prev(2)
+                && is_place_cue(&pp.key)
+                && pp.key.len() > 4
+            {
+                votes.place += 2;
+            }
+            if is_speech_verb(&p.key) && w[a].gap == Gap::Space && votes.place + votes.org == 0 {
+                votes.person += 1;
+            }
+        }
+        // Cues after the name.
+        if b < end {
+            let n = &w[b];
+            // "in Norvessa said": a place or organisation speaks through its people.
+            if is_speech_verb(&n.key) && n.gap != Gap::Break && votes.place + votes.org == 0 {
+                votes.person += 1;
+            }
+            if n.gap == Gap::Comma {
+                if n.digit && n.key.len() <= 3 && w.get(b + 1).is_some_and(|x| x.gap != Gap::Space)
+                {
+                    votes.person += 2; // an age: "Matvei Korsun, 58,"
+                }
+                if matches!(n.key.as_str(), "the" | "a" | "an")
+                    && let Some(r) = w[b + 1..end.min(b + 4)].iter().find(|x| is_role(&x.key))
+                {
+                    votes.person += 2;
+                    role.get_or_insert_with(|| r.key.clone());
+                }
+            }
+        }
+        let last = &w[b - 1].key;
+        if (a..b).any(|k| is_org_word(&w[k].key)) {
+            votes.org += 3;
+        }
+        if is_geo_word(last) || (b - a > 1 && is_geo_prefix(&w[a].key)) {
+            votes.place += 2;
+        }
+        if b - a == 1 && w[a].upper && w[a].key.len() <= 6 {
+            votes.org += 1;
+        }
+        out.push(Cand { a, b, key, votes, role });
+    }
+    out
+}
+
+struct UnionFind(Vec<u32>);
+
+impl UnionFind {
+    fn new(n: usize) -> UnionFind {
+        UnionFind((0..n as u32).collect())
+    }
+    fn find(&mut self, x: u32) -> u32 {
+        let mut r = x;
+        while self.0[r as usize] != r {
+            r = self.0[r as usize];
+        }
+        let mut x = x;
+        while self.0[x as usize] != r {
+            let next = self.0[x as usize];
+            self.0[x as usize] = r;
+            x = next;
+        }
+        r
+    }
+    fn union(&mut self, a: u32, b: u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The smaller index stays root, so results do not depend on merge order.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi as usize] = lo;
+        }
+    }
+}
+
+fn merge_gazetteer(forms: &[Form], uf: &mut UnionFind) {
+    let mut first: HashMap<u32, u32> = HashMap::new();
+    for (i, f) in forms.iter().enumerate() {
+        if let Some(g) = f.gazetteer {
+            let root = *first.entry(g).or_insert(i as u32);
+            uf.union(root, i as u32);
+        }
+    }
+}
+
+fn kind_of(v: Votes) -> Option<EntityKind> {
+    if v.person == 0 && v.org == 0 && v.place == 0 {
+        None
+    } else if v.person >= v.org && v.person >= v.place {
+        Some(EntityKind::Person)
+    } else if v.org >= v.place {
+        Some(EntityKind::Org)
+    } else {
+        Some(EntityKind::Place)
+    }
+}
+
+/// Whether the context of two forms confirms they are one entity, and nothing contradicts it.
+fn confirmed(a: &Form, b: &Form) -> bool {
+    if !a.roles.is_empty() && !b.roles.is_empty() && a.roles.is_disjoint(&b.roles) {
+        return false;
+    }
+    if let (Some(ka), Some(kb)) = (kind_of(a.votes), kind_of(b.votes))
+        && ka != kb
+        && (a.votes.person >= 2 || b.votes.person >= 2 || a.votes.org >= 3 || b.votes.org >= 3)
+    {
+        return false;
+    }
+    let shared_role = !a.roles.is_disjoint(&b.roles);
+    let shared_neighbour = !a.context.is_disjoint(&b.context);
+    let close = similarity(&a.key, &b.key) >= 0.9;
+    // Two spellings in one article are usually two names: ask for more.
+    let same_doc = !a.docs.is_disjoint(&b.docs);
+    if same_doc { shared_role && close } else { shared_role || shared_neighbour || close }
+}
+
+fn merge_spellings(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+    let mut buckets: HashMap<(usize, Vec<String>), Vec<u32>> = HashMap::new();
+    for (i, f) in forms.iter().enumerate() {
+        if keep[i] && f.gazetteer.is_none() {
+            let sk: Vec<String> = f.tokens.iter().map(|t| skeleton(t)).collect();
+            buckets.entry((f.tokens.len(), sk)).or_default().push(i as u32);
+        }
+    }
+    let mut buckets: Vec<_> = buckets.into_values().filter(|v| v.len() > 1).collect();
+    buckets.sort();
+    for ids in buckets {
+        for (x, &i) in ids.iter().enumerate() {
+            for &j in &ids[x + 1..] {
+                let (a, b) = (&forms[i as usize], &forms[j as usize]);
+                let words_match = a.tokens.iter().zip(&b.tokens).all(|(p, q)| same_word(p, q));
+                if words_match && confirmed(a, b) {
+                    uf.union(i, j);
+                }
+            }
+        }
+    }
+}
+
+fn merge_short_forms(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+    for (i, x) in forms.iter().enumerate() {
+        if !keep[i] || x.tokens.len() != 1 || x.gazetteer.is_some() {
+            continue;
+        }
+        let t = &x.tokens[0];
+        let mut targets: BTreeSet<u32> = BTreeSet::new();
+        for (j, m) in forms.iter().enumerate() {
+            if !keep[j] || m.tokens.len() < 2 || i == j {
+                continue;
+            }
+            let last = &m.tokens[m.tokens.len() - 1];
+            let first = &m.tokens[0];
+            let person = kind_of(m.votes) == Some(EntityKind::Person) || !m.roles.is_empty();
+            let is_target = (person && same_word(t, last) && x.votes.org < 3 && x.votes.place == 0)
+                || (is_geo_prefix(first) && m.tokens.len() == 2 && same_word(t, last))
+                || (kind_of(m.votes) == Some(EntityKind::Org)
+                    && same_word(t, first)
+                    && x.votes.place == 0
+                    && kind_of(x.votes) != Some(EntityKind::Person)
+                    && m.tokens[1..].iter().all(|w| is_org_word(w)));
+            if is_target {
+                targets.insert(uf.find(j as u32));
+            }
+        }
+        if targets.len() == 1
+            && let Some(&root) = targets.first()
+        {
+            uf.union(root, i as u32);
+        }
+    }
+}
+
+fn merge_demonyms(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+    for (i, d) in forms.iter().enumerate() {
+        if !keep[i]
+            || d.tokens.len() != 1
+            || d.gazetteer.is_some()
+            || kind_of(d.votes) == Some(EntityKind::Person)
+        {
+            continue;
+        }
+        let found = forms.iter().enumerate().find(|(j, p)| {
+            *j != i
+                && keep[*j]
+                && p.tokens.len() == 1
+                && kind_of(p.votes) != Some(EntityKind::Person)
+                && p.votes.org < 3
+                && is_demonym_of(&d.tokens[0], &p.tokens[0])
+        });
+        if let Some((j, _)) = found {
+            uf.union(j as u32, i as u32);
+        }
+    }
+}
+
+/// An entity before its mentions are counted.
+struct Proto {
+    kind: EntityKind,
+    name: String,
+    roles: Vec<String>,
+    keys: Vec<String>,
+    demonym_keys: HashSet<String>,
+    first_seen: (usize, u32),
+}
+
+fn build(docs: &[Doc<'_>], forms: &[Form], keep: &[bool], uf: &mut UnionFind) -> EntityTable {
+    // Group forms by root.
+    let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for (i, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
+        groups.entry(uf.find(i as u32)).or_default().push(i as u32);
+    }
+    let g = gazetteer();
+    let mut protos: Vec<Proto> = Vec::new();
+    for ids in groups.values() {
+        let fs: Vec<&Form> = ids.iter().map(|&i| &forms[i as usize]).collect();
+        let mut votes = Votes::default();
+        for f in &fs {
+            votes.add(f.votes);
+        }
+        let gaz = fs.iter().find_map(|f| f.gazetteer);
+        let has_demonym = fs.iter().any(|f| f.demonym)
+            || fs.iter().any(|f| {
+                fs.iter().any(|p| {
+                    p.tokens.len() == 1
+                        && f.tokens.len() == 1
+                        && is_demonym_of(&f.tokens[0], &p.tokens[0])
+                })
+            });
+        let surname_use = fs.iter().any(|m| {
+            m.tokens.len() > 1
+                && fs.iter().any(|x| x.tokens.len() == 1 && Some(&x.tokens[0]) == m.tokens.last())
+                && !is_geo_prefix(&m.tokens[0])
+        });
+        let kind = if let Some(id) = gaz {
+            g.lookup(&fold(g.name(id))).map_or(EntityKind::Place, |e| e.kind)
+        } else if has_demonym {
+            EntityKind::Place
+        } else if let Some(k) = kind_of(votes) {
+            k
+        } else if surname_use {
+            EntityKind::Person
+        } else {
+            EntityKind::Other
+        };
+        // Name: the gazetteer's, else the fullest, most used surface form that is not a demonym.
+        let mut best: Option<(usize, u32, &str)> = None;
+        for f in fs.iter().filter(|f| !f.demonym && !is_demonym_form(f, &fs)) {
+            for (s, &n) in &f.surfaces {
+                let upper = s.chars().all(|c| !c.is_lowercase());
+                let score = (f.tokens.len(), if upper { 0 } else { n });
+                if best.is_none_or(|(t, c, _)| score > (t, c)) {
+                    best = Some((score.0, score.1, s.as_str()));
+                }
+            }
+        }
+        let name = match (gaz, best) {
+            (Some(id), _) => g.name(id).to_string(),
+            (None, Some((_, _, s))) => s.to_string(),
+            (None, None) => fs[0].surfaces.keys().next().cloned().unwrap_or_default(),
+        };
+        // Roles describe people; a place "with a role" is a cue that misfired.
+        let mut roles: Vec<String> = if kind == EntityKind::Person {
+            fs.iter().flat_map(|f| f.roles.iter().cloned()).collect()
+        } else {
+            Vec::new()
+        };
+        roles.sort();
+        roles.dedup();
+        let mut keys: Vec<String> = fs.iter().map(|f| f.key.clone()).collect();
+        if let Some(id) = gaz {
+            keys.push(fold(g.name(id)));
+        }
+        let demonym_keys = fs
+            .iter()
+            .filter(|f| f.demonym || is_demonym_form(f, &fs))
+            .map(|f| f.key.clone())
+            .collect();
+        let first_seen = fs.iter().map(|f| f.first_seen).min().unwrap_or((0, 0));
+        protos.push(Proto { kind, name, roles, keys, demonym_keys, first_seen });
+    }
+    // The matcher: folded spellings to entities.
+    let mut matcher: HashMap<String, u32> = HashMap::new();
+    let mut longest = 1;
+    for (e, p) in protos.iter().enumerate() {
+        for k in &p.keys {
+            longest = longest.max(k.split(' ').count());
+            matcher.entry(k.clone()).or_insert(e as u32);
+        }
+    }
+    let mut mentions: Vec<Vec<Mention>> = Vec::with_capacity(docs.len());
+    let mut surface_counts: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); protos.len()];
+    let mut mention_count = vec![0u32; protos.len()];
+    let mut docs_of: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); protos.len()];
+    for (di, d) in docs.iter().enumerate() {
+        let ms = scan(d, &matcher, longest);
+        for m in &ms {
+            let e = m.entity as usize;
+            let s = d.text(m.span).to_string();
+            *surface_counts[e].entry(s).or_default() += 1;
+            mention_count[e] += 1;
+            docs_of[e].insert(di);
+        }
+        mentions.push(ms);
+    }
+    // Order: most articles, most mentions, first seen.
+    let mut order: Vec<usize> = (0..protos.len()).filter(|&e| mention_count[e] > 0).collect();
+    order.sort_by_key(|&e| {
+        (
+            std::cmp::Reverse(docs_of[e].len()),
+            std::cmp::Reverse(mention_count[e]),
+            protos[e].first_seen,
+        )
+    });
+    let mut remap = vec![u32::MAX; protos.len()];
+    for (new, &old) in order.iter().enumerate() {
+        remap[old] = new as u32;
+    }
+    let entities = order
+        .iter()
+        .map(|&e| {
+            let p = &protos[e];
+            let mut variants: Vec<(String, u32)> =
+                surface_counts[e].iter().map(|(s, &n)| (s.clone(), n)).collect();
+            // An all-caps spelling (a dateline) is a variant only if nothing else spells it.
+            let cased: HashSet<String> = variants
+                .iter()
+                .filter(|(s, _)| s.chars().any(char::is_lowercase))
+                .map(|(s, _)| fold(s))
+                .collect();
+            variants
+                .retain(|(s, _)| s.chars().any(char::is_lowercase) || !cased.contains(&fold(s)));
+            variants.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let _ = &p.demonym_keys;
+            Ent { name: p.name.clone(), kind: p.kind, variants, roles: p.roles.clone() }
+        })
+        .collect();
+    for ms in &mut mentions {
+        ms.retain_mut(|m| {
+            m.entity = remap[m.entity as usize];
+            m.entity != u32::MAX
+        });
+    }
+    EntityTable { entities, mentions }
+}
+
+fn is_demonym_form(f: &Form, group: &[&Form]) -> bool {
+    f.tokens.len() == 1
+        && group.iter().any(|p| {
+            p.tokens.len() == 1 && p.key != f.key && is_demonym_of(&f.tokens[0], &p.tokens[0])
+        })
+}
+
+/// Finds every known spelling in a doc, longest first.
+fn scan(d: &Doc<'_>, matcher: &HashMap<String, u32>, longest: usize) -> Vec<Mention> {
+    let w = &d.words;
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut key = String::new();
+    while i < w.len() {
+        if !w[i].cap || w[i].digit {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        let max = longest.min(w.len() - i);
+        for n in (1..=max).rev() {
+            let last = &w[i + n - 1];
+            if (1..n).any(|k| {
+                w[i + k].gap != Gap::Space || w[i + k - 1].possessive || w[i + k].sent != w[i].sent
+            }) {
+                continue;
+            }
+            if !(last.cap || last.key.chars().all(|c| c.is_ascii_alphabetic())) {
+                continue;
+            }
+            key.clear();
+            for (k, word) in w[i..i + n].iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                key.push_str(&word.key);
+            }
+            if let Some(&e) = matcher.get(&key) {
+                // A short lowercase-looking word ("Us", "Who") is not an acronym.
+                if n == 1 && key.len() <= 3 && !w[i].upper {
+                    continue;
+                }
+                found = Some((n, e));
+                break;
+            }
+        }
+        if let Some((n, e)) = found {
+            out.push(Mention {
+                span: Span::new(w[i].span.start, w[i + n - 1].span.end),
+                words: (i as u32, (i + n) as u32),
+                entity: e,
+            });
+            i += n;
+            continue;
+        }
+        // "US-Russia": try the parts of a hyphenated compound.
+        let text = d.text(w[i].span);
+        if text.contains(['-', '‐']) {
+            let base = w[i].span.start as usize;
+            let mut from = 0;
+            for (k, c) in text.char_indices().chain(std::iter::once((text.len(), '-'))) {
+                if c != '-' && c != '‐' {
+                    continue;
+                }
+                let part = &text[from..k];
+                let pk = fold(part);
+                if let Some(&e) = matcher.get(&pk)
+                    && part.chars().next().is_some_and(char::is_uppercase)
+                    && (pk.len() > 3 || part.chars().all(|c| !c.is_lowercase()))
+                {
+                    out.push(Mention {
+                        span: Span::from_usize(base + from, base + k),
+                        words: (i as u32, i as u32 + 1),
+                        entity: e,
+                    });
+                }
+                from = k + c.len_utf8();
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,105 @@
+use super::*;
+use crate::doc::Doc;
+use crosscheck_core::{Alignment, Article, Lang};
+
+fn article(id: &str, text: &str) -> Article {
+    Article {
+        id: id.into(),
+        source: id.into(),
+        url: None,
+        outlet: None,
+        title: None,
+        author: None,
+        published: None,
+        language: Lang::EN,
+        text: text.into(),
+        removed: vec![],
+        alignment: Alignment::identity(text.len()),
+        raw: text.into(),
+    }
+}
+
+fn entities(texts: &[&str]) -> Vec<Ent> {
+    let arts: Vec<Article> =
+        texts.iter().enumerate().map(|(i, t)| article(&format!("a{i}"), t)).collect();
+    let docs: Vec<Doc<'_>> = arts.iter().map(Doc::new).collect();
+    find(&docs).entities
+}
+
+fn variants_of<'a>(ents: &'a [Ent], name: &str) -> Vec<&'a str> {
+    let e = ents
+        .iter()
+        .find(|e| e.variants.iter().any(|v| v.0 == name))
+        .unwrap_or_else(|| panic!("no entity {name}: {ents:#?}"));
+    let mut v: Vec<&str> = e.variants.iter().map(|v| v.0.as_str()).collect();
+    v.sort_unstable();
+    v
+}
+
+#[test]
+fn merges_transliterations_confirmed_by_role() {
+    let ents = entities(&[
+        "Mayor Teodor Hrabchenko said the port of Zhelvany would reopen. Hrabchenko spoke at noon.",
+        "The mayor, Teodor Grabchenko, said the harbour in Jelvany would reopen.",
+        "Captain Danylo Teodorov of the coast guard said the water was calm.",
+    ]);
+    assert_eq!(
+        variants_of(&ents, "Hrabchenko"),
+        ["Hrabchenko", "Teodor Grabchenko", "Teodor Hrabchenko"]
+    );
+    assert_eq!(variants_of(&ents, "Danylo Teodorov"), ["Danylo Teodorov"]);
+    let mayor = ents.iter().find(|e| e.name == "Teodor Hrabchenko").unwrap();
+    assert_eq!(mayor.kind, EntityKind::Person);
+    assert_eq!(mayor.roles, ["mayor"]);
+}
+
+#[test]
+fn surname_never_joins_another_first_name() {
+    let ents = entities(&[
+        "Foreign Minister Pyotr Ivanov said the talks would go on.",
+        "Envoy Sergei Petrov said the talks were over. Petrov left.",
+    ]);
+    assert_eq!(variants_of(&ents, "Pyotr Ivanov"), ["Pyotr Ivanov"]);
+    assert_eq!(variants_of(&ents, "Petrov"), ["Petrov", "Sergei Petrov"]);
+}
+
+#[test]
+fn gazetteer_alternates_and_demonyms() {
+    let ents = entities(&[
+        "Officials in Peking said Russian ships had left.",
+        "Officials in Beijing said ships from Russia had left.",
+    ]);
+    let beijing = ents.iter().find(|e| e.name == "Beijing").unwrap();
+    assert_eq!(beijing.kind, EntityKind::Place);
+    assert_eq!(variants_of(&ents, "Peking"), ["Beijing", "Peking"]);
+    assert_eq!(variants_of(&ents, "Russia"), ["Russia", "Russian"]);
+}
+
+#[test]
+fn invented_demonym_and_place_prefix() {
+    let ents = entities(&[
+        "The Norvessan cooperative sold milk in Norvessa. A ship left Port Halvek at dawn.",
+        "The ship that left Halvek was late, officials in Norvessa said.",
+    ]);
+    assert_eq!(variants_of(&ents, "Norvessa"), ["Norvessa", "Norvessan"]);
+    assert_eq!(variants_of(&ents, "Halvek"), ["Halvek", "Port Halvek"]);
+}
+
+#[test]
+fn org_head_joins_but_not_a_place() {
+    let ents = entities(&[
+        "The deal was reported by Corvane Press on Monday. The agency Corvane added details.",
+        "Officials of the Zhelvany Port Authority met in Zhelvany on Monday.",
+    ]);
+    assert_eq!(variants_of(&ents, "Corvane Press"), ["Corvane", "Corvane Press"]);
+    assert_eq!(variants_of(&ents, "Zhelvany"), ["Zhelvany"]);
+    let port = ents.iter().find(|e| e.name == "Zhelvany Port Authority").unwrap();
+    assert_eq!(port.kind, EntityKind::Org);
+}
+
+#[test]
+fn sentence_openers_are_not_names() {
+    let ents = entities(&["Salvage crews arrived. Nevertheless the salvage went on near Oslo."]);
+    assert!(ents.iter().all(|e| e.name != "Salvage" && e.name != "Nevertheless"), "{ents:#?}");
+    assert!(ents.iter().any(|e| e.name == "Oslo"));
+}

@@ -1,0 +1,363 @@
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crosscheck_core::{Article, DocId};
+
+use crate::FuseError;
+use crate::claims::{self, ClaimGroup};
+use crate::doc::Doc;
+use crate::entities::{self, EntityTable};
+use crate::names::fold;
+use crate::story::{ArticleInfo, Claim, ClaimStatus, Entity, FusedStory, SourceSpan};
+
+/// Fuses the articles of one story into a [`FusedStory`].
+pub trait Fuser: Send + Sync {
+    /// Fuses one story.
+    fn fuse(&self, story: &StoryInput<'_>) -> Result<FusedStory, FuseError>;
+}
+
+/// The articles of one story, with what dedup found.
+#[derive(Debug, Clone, Default)]
+pub struct StoryInput<'a> {
+    id: Option<String>,
+    articles: Vec<&'a Article>,
+    duplicate_of: Vec<Option<DocId>>,
+}
+
+impl<'a> StoryInput<'a> {
+    /// A story of `articles`, in the order they should be reported.
+    pub fn new(articles: impl IntoIterator<Item = &'a Article>) -> StoryInput<'a> {
+        let articles: Vec<&Article> = articles.into_iter().collect();
+        let duplicate_of = vec![None; articles.len()];
+        StoryInput { id: None, articles, duplicate_of }
+    }
+
+    /// Sets the story id.
+    ///
+    /// By default, an id is derived from the article ids (`story-` and 16 hex digits).
+    pub fn id(&mut self, id: impl Into<String>) -> &mut StoryInput<'a> {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Marks `article` as a near-copy of `of`: it is listed, but counted once with `of`.
+    ///
+    /// By default, no article is a duplicate. Unknown ids are ignored.
+    pub fn duplicate(&mut self, article: &DocId, of: DocId) -> &mut StoryInput<'a> {
+        if let Some(i) = self.articles.iter().position(|a| &a.id == article) {
+            self.duplicate_of[i] = Some(of);
+        }
+        self
+    }
+
+    /// The articles.
+    pub fn articles(&self) -> &[&'a Article] {
+        &self.articles
+    }
+}
+
+/// Builds a [`StoryFuser`].
+#[derive(Debug, Clone)]
+pub struct FuserBuilder {
+    claim_threshold: f32,
+}
+
+impl Default for FuserBuilder {
+    fn default() -> FuserBuilder {
+        FuserBuilder { claim_threshold: 0.3 }
+    }
+}
+
+impl FuserBuilder {
+    /// A builder with the defaults.
+    pub fn new() -> FuserBuilder {
+        FuserBuilder::default()
+    }
+
+    /// The weighted-cosine similarity from which two sentences of different articles are taken
+    /// to state the same claim, in `(0, 1]`.
+    ///
+    /// By default, 0.3.
+    pub fn claim_threshold(&mut self, t: f32) -> &mut FuserBuilder {
+        self.claim_threshold = t;
+        self
+    }
+
+    /// The configured fuser.
+    pub fn build(&self) -> Result<StoryFuser, FuseError> {
+        let t = self.claim_threshold;
+        if !(t > 0.0 && t <= 1.0) {
+            return Err(FuseError::InvalidThreshold { value: t });
+        }
+        Ok(StoryFuser { claim_threshold: t })
+    }
+}
+
+/// The rule-based fuser: entities, claims and (with part 2) quotes, conflicts and a timeline.
+/// Reusable, `Send + Sync`.
+#[derive(Debug, Clone)]
+pub struct StoryFuser {
+    claim_threshold: f32,
+}
+
+impl Default for StoryFuser {
+    fn default() -> StoryFuser {
+        StoryFuser { claim_threshold: FuserBuilder::default().claim_threshold }
+    }
+}
+
+/// What the stages of one fusion share: the analysed articles and the merged entities.
+#[derive(Debug)]
+pub(crate) struct Context<'a> {
+    /// The analysed articles, in story order.
+    pub(crate) docs: Vec<Doc<'a>>,
+    /// For each article, the index of the article it counts as (itself unless a duplicate).
+    pub(crate) canon: Vec<usize>,
+    /// The entities and their mentions.
+    pub(crate) entities: EntityTable,
+}
+
+impl Fuser for StoryFuser {
+    fn fuse(&self, story: &StoryInput<'_>) -> Result<FusedStory, FuseError> {
+        if story.articles.is_empty() {
+            return Err(FuseError::EmptyStory {
+                story: story.id.clone().unwrap_or_else(|| "-".into()),
+            });
+        }
+        let docs: Vec<Doc<'_>> = story.articles.iter().map(|a| Doc::new(a)).collect();
+        let canon = canonical(story);
+        let entities = entities::find(&docs);
+        let ctx = Context { docs, canon, entities };
+        let groups = claims::align(&ctx.docs, &ctx.entities, self.claim_threshold);
+        let articles: Vec<ArticleInfo> = story
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                ArticleInfo::new(
+                    a,
+                    (ctx.canon[i] != i).then(|| story.articles[ctx.canon[i]].id.clone()),
+                )
+            })
+            .collect();
+        let mut fused = FusedStory {
+            id: story.id.clone().unwrap_or_else(|| derived_id(&story.articles)),
+            headline: String::new(),
+            articles,
+            entities: entity_output(&ctx),
+            claims: claim_output(&ctx, &groups),
+            quotes: Vec::new(),
+            conflicts: Vec::new(),
+            timeline: Vec::new(),
+        };
+        // Part 2 plugs in here: quotes, conflicts and the timeline read `ctx` (articles, words,
+        // sentences, merged entities) and fill their arrays; `mark_disputed` then flags the
+        // claims that carry a side of a conflict.
+        mark_disputed(&mut fused);
+        fused.headline = headline(&ctx, &fused);
+        Ok(fused)
+    }
+}
+
+/// For each article, the index of the article it counts as.
+fn canonical(story: &StoryInput<'_>) -> Vec<usize> {
+    let index: HashMap<&DocId, usize> =
+        story.articles.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
+    (0..story.articles.len())
+        .map(|i| {
+            // Follow duplicate links within the story, guarding against cycles.
+            let mut cur = i;
+            let mut seen = HashSet::new();
+            while let Some(Some(of)) = story.duplicate_of.get(cur) {
+                match index.get(of) {
+                    Some(&next) if seen.insert(cur) && next != cur => cur = next,
+                    _ => break,
+                }
+            }
+            cur
+        })
+        .collect()
+}
+
+/// `story-` and the FNV-1a hash of the sorted article ids.
+fn derived_id(articles: &[&Article]) -> String {
+    let mut ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    ids.sort_unstable();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for id in ids {
+        for b in id.bytes().chain(std::iter::once(b'\n')) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("story-{h:016x}")
+}
+
+fn entity_output(ctx: &Context<'_>) -> Vec<Entity> {
+    let table = &ctx.entities;
+    let mut out: Vec<Entity> = table
+        .entities
+        .iter()
+        .map(|e| Entity {
+            name: e.name.clone(),
+            kind: e.kind,
+            variants: e.variants.iter().map(|v| v.0.clone()).collect(),
+            articles: Vec::new(),
+            mentions: Vec::new(),
+            roles: e.roles.clone(),
+        })
+        .collect();
+    for (di, d) in ctx.docs.iter().enumerate() {
+        for m in &table.mentions[di] {
+            let Some(span) = SourceSpan::from_text(d.article, m.span) else { continue };
+            let e = &mut out[m.entity as usize];
+            if e.articles.last() != Some(&d.article.id) {
+                e.articles.push(d.article.id.clone());
+            }
+            e.mentions.push(span);
+        }
+    }
+    out.retain(|e| !e.mentions.is_empty());
+    out
+}
+
+fn claim_output(ctx: &Context<'_>, groups: &[ClaimGroup]) -> Vec<Claim> {
+    let distinct = ctx.canon.iter().enumerate().filter(|(i, c)| i == *c).count();
+    let mut out: Vec<(Claim, (usize, usize))> = Vec::new();
+    for g in groups {
+        let mut renderings = Vec::new();
+        let mut articles = Vec::new();
+        let mut support = BTreeSet::new();
+        for &(di, si) in &g.members {
+            let d = &ctx.docs[di];
+            let Some(span) = SourceSpan::from_text(d.article, d.sents[si].span) else { continue };
+            renderings.push(span);
+            articles.push(d.article.id.clone());
+            support.insert(ctx.canon[di]);
+        }
+        if renderings.is_empty() {
+            continue;
+        }
+        let (cd, cs) = g.members[g.central];
+        let text = ctx.docs[cd].text(ctx.docs[cd].sents[cs].span).to_string();
+        let n = support.len();
+        let status = if n <= 1 {
+            ClaimStatus::Single
+        } else if n == distinct {
+            ClaimStatus::Consensus
+        } else {
+            ClaimStatus::Majority
+        };
+        out.push((Claim { text, status, articles, renderings, support: n as u32 }, g.members[0]));
+    }
+    out.sort_by(|a, b| b.0.support.cmp(&a.0.support).then(a.1.cmp(&b.1)));
+    out.into_iter().map(|c| c.0).collect()
+}
+
+/// Marks as disputed every claim one of whose renderings holds a conflict's evidence.
+pub(crate) fn mark_disputed(story: &mut FusedStory) {
+    let evidence: Vec<&SourceSpan> =
+        story.conflicts.iter().flat_map(|c| c.sides.iter().flat_map(|s| &s.evidence)).collect();
+    for claim in &mut story.claims {
+        let hit = claim.renderings.iter().any(|r| {
+            evidence.iter().any(|e| e.article == r.article && r.start <= e.start && e.end <= r.end)
+        });
+        if hit {
+            claim.status = ClaimStatus::Disputed;
+        }
+    }
+}
+
+/// The title that shares the most words with the other articles, else the best claim.
+fn headline(ctx: &Context<'_>, story: &FusedStory) -> String {
+    let vocab: Vec<HashSet<&str>> =
+        ctx.docs.iter().map(|d| d.words.iter().map(|w| w.key.as_str()).collect()).collect();
+    let mut best: Option<(usize, &str)> = None;
+    for (i, d) in ctx.docs.iter().enumerate() {
+        if ctx.canon[i] != i {
+            continue;
+        }
+        let Some(title) = d.article.title.as_deref().filter(|t| !t.trim().is_empty()) else {
+            continue;
+        };
+        let words: HashSet<String> =
+            fold(title).split(' ').filter(|w| w.len() > 3).map(str::to_string).collect();
+        let score = words
+            .iter()
+            .map(|w| {
+                vocab.iter().enumerate().filter(|(j, v)| *j != i && v.contains(w.as_str())).count()
+            })
+            .sum();
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, title.trim()));
+        }
+    }
+    match best {
+        Some((_, t)) => t.to_string(),
+        None => {
+            story.claims.first().map_or_else(|| "untitled story".to_string(), |c| c.text.clone())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crosscheck_core::{Alignment, Lang};
+
+    use super::*;
+
+    fn article(id: &str, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            source: id.into(),
+            url: None,
+            outlet: None,
+            title: None,
+            author: None,
+            published: None,
+            language: Lang::EN,
+            text: text.into(),
+            removed: vec![],
+            alignment: Alignment::identity(text.len()),
+            raw: text.into(),
+        }
+    }
+
+    #[test]
+    fn empty_story_is_an_error() {
+        let err = StoryFuser::default().fuse(&StoryInput::default()).unwrap_err();
+        assert_eq!(err.to_string(), "story - has no article to fuse");
+        assert!(FuserBuilder::new().claim_threshold(0.0).build().is_err());
+    }
+
+    #[test]
+    fn duplicates_count_once_and_cycles_end() {
+        let text =
+            "The council approved the new budget of 12 million on Monday after a long debate.";
+        let (a, b, c) = (
+            article("a", text),
+            article("b", text),
+            article("c", "Rain fell all week in the hills, the weather office said."),
+        );
+        let mut input = StoryInput::new([&a, &b, &c]);
+        input.duplicate(&"b".into(), "a".into()).duplicate(&"a".into(), "b".into());
+        let story = StoryFuser::default().fuse(&input).unwrap();
+        let budget = story.claims.iter().find(|c| c.text.contains("budget")).unwrap();
+        assert_eq!(budget.articles.len(), 2);
+        assert!(budget.support <= 2);
+        let ids: Vec<&str> = story.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert!(story.id.starts_with("story-"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_slice_back(texts in proptest::collection::vec("[A-Za-z ,.'’\"\n0-9-]{0,160}", 1..4)) {
+            let arts: Vec<Article> = texts.iter().enumerate().map(|(i, t)| article(&format!("p{i}"), t)).collect();
+            let story = StoryFuser::default().fuse(&StoryInput::new(&arts)).unwrap();
+            for s in story.spans() {
+                let raw = &arts.iter().find(|a| a.id == s.article).unwrap().raw;
+                proptest::prop_assert_eq!(raw.get(s.start as usize..s.end as usize), Some(s.text.as_str()));
+            }
+        }
+    }
+}

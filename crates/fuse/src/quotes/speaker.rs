@@ -1,0 +1,732 @@
+//! Words, noun phrases and speech verbs: the pieces attribution is built from.
+
+use crosscheck_core::Span;
+
+use super::{Speaker, SpeakerKind};
+
+/// A word or punctuation mark with its byte range.
+#[derive(Debug, Clone)]
+pub(super) struct Word<'a> {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) text: &'a str,
+    pub(super) lower: String,
+    pub(super) alpha: bool,
+    /// Inside a quotation (never part of an attribution).
+    pub(super) quoted: bool,
+}
+
+impl Word<'_> {
+    pub(super) fn capitalised(&self) -> bool {
+        self.alpha && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The word without a possessive ending ("Trump’s" → "trump").
+    fn stem_possessive(&self) -> Option<&str> {
+        self.lower.strip_suffix("’s").or_else(|| self.lower.strip_suffix("'s"))
+    }
+}
+
+/// Splits `text[range]` into words (letters and digits, with inner `.`, `-`, `'` and `’` as in
+/// "U.S.", "Gaza-style", "Trump’s") and single punctuation marks. `quotes` are the quotation
+/// spans (marks included) whose words are flagged `quoted`.
+pub(super) fn words<'a>(text: &'a str, range: Span, quotes: &[Span]) -> Vec<Word<'a>> {
+    let mut out = Vec::new();
+    let Some(slice) = range.slice(text) else { return out };
+    let base = range.start as usize;
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut pos = 0;
+    while pos < chars.len() {
+        let (off, ch) = chars[pos];
+        if ch.is_whitespace() {
+            pos += 1;
+            continue;
+        }
+        let mut stop = pos + 1;
+        if ch.is_alphanumeric() {
+            while stop < chars.len() {
+                let next = chars[stop].1;
+                let joins = matches!(next, '.' | '-' | '\'' | '’' | '‐')
+                    && chars.get(stop + 1).is_some_and(|n| n.1.is_alphanumeric());
+                if next.is_alphanumeric() || joins {
+                    stop += 1;
+                } else {
+                    break;
+                }
+            }
+            // "U.S." and "Dr." keep their final dot.
+            let piece = &slice[off..chars.get(stop).map_or(slice.len(), |x| x.0)];
+            let dotted = (piece.contains('.') && piece.len() <= 6)
+                || TITLE_ABBREVIATIONS.contains(&piece.to_lowercase().as_str());
+            if chars.get(stop).is_some_and(|x| x.1 == '.') && dotted {
+                stop += 1;
+            }
+        }
+        let end = chars.get(stop).map_or(slice.len(), |x| x.0);
+        let (s, t) = (base + off, base + end);
+        let piece = &slice[off..end];
+        out.push(Word {
+            start: s,
+            end: t,
+            text: piece,
+            lower: piece.to_lowercase(),
+            alpha: ch.is_alphanumeric(),
+            quoted: quotes.iter().any(|q| (q.start as usize) <= s && t <= q.end as usize),
+        });
+        pos = stop;
+    }
+    out
+}
+
+/// Titles written with a period ("Dr.", "Gen.").
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm",
+    "st", "jr",
+];
+
+/// Speech verbs in their inflected forms, English first, then a few German, French and Spanish.
+pub(super) fn is_speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "saying"
+            | "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "added"
+            | "adds"
+            | "adding"
+            | "stressed"
+            | "stresses"
+            | "stressing"
+            | "noted"
+            | "notes"
+            | "noting"
+            | "warned"
+            | "warns"
+            | "warning"
+            | "emphasized"
+            | "emphasised"
+            | "emphasizes"
+            | "emphasises"
+            | "emphasizing"
+            | "emphasising"
+            | "stated"
+            | "states"
+            | "stating"
+            | "explained"
+            | "explains"
+            | "explaining"
+            | "confirmed"
+            | "confirms"
+            | "confirming"
+            | "insisted"
+            | "insists"
+            | "insisting"
+            | "declared"
+            | "declares"
+            | "announced"
+            | "announces"
+            | "wrote"
+            | "writes"
+            | "tweeted"
+            | "posted"
+            | "claimed"
+            | "claims"
+            | "claiming"
+            | "argued"
+            | "argues"
+            | "arguing"
+            | "asked"
+            | "asks"
+            | "replied"
+            | "replies"
+            | "responded"
+            | "remarked"
+            | "continued"
+            | "acknowledged"
+            | "admitted"
+            | "admits"
+            | "denied"
+            | "recalled"
+            | "urged"
+            | "urges"
+            | "predicted"
+            | "suggested"
+            | "suggests"
+            | "asserted"
+            | "asserts"
+            | "maintained"
+            | "indicated"
+            | "indicating"
+            | "commented"
+            | "observed"
+            | "quipped"
+            | "conceded"
+            | "concluded"
+            | "vowed"
+            | "pledged"
+            | "promised"
+            | "boasted"
+            | "complained"
+            | "cautioned"
+            | "echoed"
+            | "revealed"
+            | "disclosed"
+            | "reiterated"
+            | "underlined"
+            | "underscored"
+            | "sagte"
+            | "sagt"
+            | "erklärte"
+            | "betonte"
+            | "fügte"
+            | "schrieb"
+            | "déclaré"
+            | "affirmé"
+            | "ajouté"
+            | "souligné"
+            | "dit"
+            | "dijo"
+            | "afirmó"
+            | "señaló"
+            | "añadió"
+            | "declaró"
+            | "explicó"
+    )
+}
+
+/// Lowercase nouns and modifiers that make up a role or an anonymous speaker.
+fn is_role_word(w: &str) -> bool {
+    matches!(
+        w,
+        "official"
+            | "officials"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "spokesmen"
+            | "envoy"
+            | "envoys"
+            | "minister"
+            | "president"
+            | "adviser"
+            | "advisor"
+            | "advisers"
+            | "representative"
+            | "representatives"
+            | "secretary"
+            | "diplomat"
+            | "diplomats"
+            | "source"
+            | "sources"
+            | "interlocutor"
+            | "negotiator"
+            | "negotiators"
+            | "aide"
+            | "aides"
+            | "ambassador"
+            | "director"
+            | "chief"
+            | "head"
+            | "leader"
+            | "leaders"
+            | "commander"
+            | "general"
+            | "analyst"
+            | "analysts"
+            | "expert"
+            | "experts"
+            | "lawmaker"
+            | "lawmakers"
+            | "senator"
+            | "governor"
+            | "mayor"
+            | "officer"
+            | "officers"
+            | "member"
+            | "members"
+            | "counterpart"
+            | "correspondent"
+            | "reporter"
+            | "journalist"
+            | "witness"
+            | "witnesses"
+            | "resident"
+            | "residents"
+            | "founder"
+            | "executive"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "ceo"
+            | "candidate"
+            | "prosecutor"
+            | "prosecutors"
+            | "judge"
+            | "lawyer"
+            | "lawyers"
+            | "attorney"
+            | "doctor"
+            | "researcher"
+            | "scientist"
+            | "professor"
+            | "activist"
+            | "activists"
+            | "campaigner"
+            | "side"
+            | "team"
+            | "ministerin"
+            | "sprecher"
+            | "sprecherin"
+            | "ministre"
+            | "porte-parole"
+            | "ministro"
+            | "ministra"
+            | "portavoz"
+            | "responsable"
+            | "government"
+            | "ministry"
+            | "office"
+            | "agency"
+            | "military"
+            | "army"
+            | "police"
+            | "people"
+            | "person"
+            | "man"
+            | "woman"
+            | "worker"
+            | "workers"
+            | "employee"
+            | "employees"
+            | "manager"
+            | "economist"
+            | "strategist"
+            | "dictator"
+            | "premier"
+            | "chancellor"
+            | "commissioner"
+            | "deputy"
+            | "senior"
+            | "top"
+            | "special"
+            | "former"
+            | "unnamed"
+            | "anonymous"
+            | "foreign"
+            | "defense"
+            | "defence"
+            | "national"
+            | "security"
+            | "press"
+            | "other"
+            | "another"
+            | "high-ranking"
+            | "senior-level"
+            | "presidential"
+            | "administration"
+            | "state"
+            | "local"
+            | "regional"
+            | "federal"
+    )
+}
+
+/// Capitalised titles that are roles, not names ("President Donald Trump").
+fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "president"
+            | "prime"
+            | "minister"
+            | "secretary"
+            | "senator"
+            | "sen."
+            | "rep."
+            | "governor"
+            | "gov."
+            | "mayor"
+            | "general"
+            | "gen."
+            | "dr."
+            | "mr."
+            | "mrs."
+            | "ms."
+            | "prof."
+            | "chancellor"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "pope"
+            | "sheikh"
+            | "director"
+            | "chairman"
+            | "chief"
+            | "commissioner"
+            | "judge"
+            | "sir"
+            | "dame"
+            | "lord"
+            | "envoy"
+            | "ambassador"
+            | "spokesman"
+            | "spokeswoman"
+            | "foreign"
+            | "defence"
+            | "defense"
+            | "deputy"
+            | "vice"
+            | "premier"
+            | "speaker"
+            | "leader"
+            | "commander"
+            | "colonel"
+            | "captain"
+            | "lt."
+            | "col."
+            | "adm."
+            | "admiral"
+            | "marshal"
+            | "emir"
+            | "ayatollah"
+            | "archbishop"
+            | "bishop"
+            | "rabbi"
+            | "imam"
+            | "ceo"
+            | "cardinal"
+            | "special"
+            | "representative"
+            | "adviser"
+            | "advisor"
+    )
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "one"
+            | "two"
+            | "three"
+            | "several"
+            | "some"
+            | "another"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+    ) || is_article(w)
+}
+
+/// Articles, which may be capitalised at the start of a sentence ("The", "Die", "La").
+fn is_article(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "der"
+            | "die"
+            | "das"
+            | "ein"
+            | "eine"
+            | "le"
+            | "la"
+            | "les"
+            | "un"
+            | "une"
+            | "el"
+            | "los"
+            | "las"
+            | "una"
+    )
+}
+
+/// Capitalised words that begin a sentence or clause without naming anyone.
+fn is_capitalised_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "but"
+            | "and"
+            | "or"
+            | "however"
+            | "meanwhile"
+            | "while"
+            | "then"
+            | "also"
+            | "in"
+            | "on"
+            | "as"
+            | "at"
+            | "after"
+            | "before"
+            | "when"
+            | "if"
+            | "yet"
+            | "so"
+            | "still"
+            | "now"
+            | "later"
+            | "earlier"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "there"
+            | "here"
+            | "it"
+            | "we"
+            | "i"
+            | "you"
+            | "our"
+            | "my"
+            | "nevertheless"
+            | "instead"
+            | "although"
+            | "though"
+            | "because"
+            | "since"
+            | "until"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "to"
+            | "of"
+            | "under"
+            | "during"
+            | "asked"
+            | "speaking"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "according"
+            | "who"
+            | "what"
+            | "why"
+            | "how"
+            | "where"
+            | "which"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "last"
+            | "next"
+            | "separately"
+            | "further"
+            | "furthermore"
+            | "moreover"
+            | "besides"
+    )
+}
+
+/// Pronouns that may be resolved to a named speaker.
+pub(super) fn is_singular_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "him" | "her")
+}
+
+/// Whether word `w` may belong to a speaker noun phrase.
+fn np_word(w: &Word<'_>) -> bool {
+    if !w.alpha || w.quoted {
+        return false;
+    }
+    if w.capitalised() {
+        return !is_capitalised_function_word(&w.lower)
+            || is_title(&w.lower)
+            || is_article(&w.lower);
+    }
+    is_role_word(&w.lower) || w.stem_possessive().is_some_and(|p| !p.is_empty())
+}
+
+/// A lowercase word that may modify a following role noun ("port official", "union leader").
+fn is_modifier(w: &Word<'_>) -> bool {
+    w.alpha
+        && !w.quoted
+        && !w.capitalised()
+        && w.lower.chars().count() >= 3
+        && !is_speech_verb(&w.lower)
+        && !is_determiner(&w.lower)
+        && !matches!(
+            w.lower.as_str(),
+            "and"
+                | "that"
+                | "for"
+                | "with"
+                | "from"
+                | "was"
+                | "were"
+                | "are"
+                | "has"
+                | "have"
+                | "had"
+                | "who"
+                | "which"
+                | "not"
+                | "but"
+                | "also"
+                | "said"
+                | "into"
+                | "about"
+                | "than"
+                | "then"
+                | "met"
+                | "meet"
+                | "meets"
+                | "after"
+                | "before"
+                | "while"
+        )
+}
+
+/// The noun phrase ending at word `last` (inclusive), as a range of word indices, with an optional
+/// determiner at its start. Adverbs and auxiliaries between the phrase and a verb are the
+/// caller's business.
+pub(super) fn np_ending_at(ws: &[Word<'_>], last: usize) -> Option<(usize, usize)> {
+    let w = ws.get(last)?;
+    if !np_word(w) || w.stem_possessive().is_some() {
+        return None;
+    }
+    let mut first = last;
+    while first > 0
+        && (np_word(&ws[first - 1])
+            || (is_modifier(&ws[first - 1]) && is_role_word(&ws[first].lower)))
+    {
+        first -= 1;
+    }
+    if first > 0 && is_determiner(&ws[first - 1].lower) {
+        first -= 1;
+    }
+    Some((first, last))
+}
+
+/// The noun phrase starting at word `first` ("said Steve Witkoff", "according to a senior
+/// official"), as a range of word indices.
+pub(super) fn np_starting_at(ws: &[Word<'_>], first: usize) -> Option<(usize, usize)> {
+    let mut i = first;
+    if ws.get(i).is_some_and(|w| is_determiner(&w.lower) && w.alpha) {
+        i += 1;
+    }
+    let mut last = None;
+    while ws.get(i).is_some_and(|w| {
+        np_word(w) || (is_modifier(w) && ws.get(i + 1).is_some_and(|n| is_role_word(&n.lower)))
+    }) {
+        last = Some(i);
+        i += 1;
+    }
+    let last = last?;
+    // A phrase cannot end on a possessive ("the Kremlin’s").
+    if ws[last].stem_possessive().is_some() {
+        return None;
+    }
+    Some((first, last))
+}
+
+/// Turns the noun phrase `ws[first..=last]` into a speaker: a name and its role, or an anonymous
+/// descriptor kept as written. `None` when the phrase has no noun (only modifiers).
+pub(super) fn speaker_from(
+    text: &str,
+    ws: &[Word<'_>],
+    (first, last): (usize, usize),
+    cue: &str,
+) -> Option<Speaker> {
+    let phrase = &ws[first..=last];
+    let det = usize::from(is_determiner(&phrase[0].lower) && !phrase[0].capitalised())
+        + usize::from(phrase[0].capitalised() && is_article(&phrase[0].lower));
+    let body = &phrase[det.min(phrase.len())..];
+    if body.is_empty() {
+        return None;
+    }
+    // The last role word or possessive; the name is the capitalised run after it.
+    let is_role = |w: &Word<'_>| {
+        is_role_word(&w.lower) || is_title(&w.lower) || w.stem_possessive().is_some()
+    };
+    let k = body.iter().rposition(is_role);
+    let name_words = &body[k.map_or(0, |k| k + 1)..];
+    let span_of = |ws: &[Word<'_>]| Span::from_usize(ws[0].start, ws[ws.len() - 1].end);
+    let slice = |s: Span| text.get(s.range()).unwrap_or_default().to_string();
+    if !name_words.is_empty() && name_words.iter().all(Word::capitalised) {
+        let span = span_of(name_words);
+        let role = k.map(|k| slice(span_of(&body[..=k])));
+        return Some(Speaker {
+            name: slice(span),
+            role,
+            kind: SpeakerKind::Named,
+            span,
+            pronoun: None,
+            cue: cue.to_string(),
+        });
+    }
+    // Only role words: an anonymous speaker, kept as written with its determiner.
+    if !body.iter().any(|w| is_role_word(&w.lower) || is_title(&w.lower)) {
+        return None;
+    }
+    let span = span_of(phrase);
+    Some(Speaker {
+        name: slice(span),
+        role: None,
+        kind: SpeakerKind::Anonymous,
+        span,
+        pronoun: None,
+        cue: cue.to_string(),
+    })
+}
+
+/// Skips back over adverbs and auxiliaries that may stand between a subject and its verb
+/// ("Dmitriev also said", "the official has repeatedly warned"); the index of the word before
+/// them.
+pub(super) fn skip_back_adverbs(ws: &[Word<'_>], mut i: usize) -> Option<usize> {
+    loop {
+        let w = ws.get(i)?;
+        let skippable = w.alpha
+            && !w.quoted
+            && (matches!(
+                w.lower.as_str(),
+                "also"
+                    | "later"
+                    | "then"
+                    | "previously"
+                    | "reportedly"
+                    | "again"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "was"
+                    | "is"
+                    | "repeatedly"
+                    | "publicly"
+                    | "separately"
+                    | "recently"
+                    | "once"
+                    | "further"
+                    | "already"
+                    | "earlier"
+            ) || (w.lower.ends_with("ly") && w.lower.len() > 4 && !w.capitalised()));
+        if !skippable {
+            return Some(i);
+        }
+        i = i.checked_sub(1)?;
+    }
+}

@@ -1,0 +1,372 @@
+use proptest::prelude::*;
+
+use super::*;
+
+/// `name: "text" => [("quoted words", speaker, role, kind, scare), …];` where speaker and role
+/// are `Option<&str>` and kind is `N` (named), `A` (anonymous) or `_` (no speaker).
+macro_rules! cases {
+    ($($name:ident: $text:expr => [$(($quote:expr, $speaker:expr, $role:expr, $kind:tt, $scare:expr)),* $(,)?];)*) => {
+        $(
+            #[test]
+            fn $name() {
+                let text: &str = $text;
+                let got: Vec<(String, Option<String>, Option<String>, Option<SpeakerKind>, bool)> =
+                    find_quotes(text)
+                        .into_iter()
+                        .map(|q| {
+                            assert_eq!(q.span.slice(text), Some(q.text.as_str()));
+                            assert!(q.sentence.contains(q.marks) && q.marks.contains(q.span));
+                            (
+                                q.text,
+                                q.speaker.as_ref().map(|s| s.name.clone()),
+                                q.speaker.as_ref().and_then(|s| s.role.clone()),
+                                q.speaker.as_ref().map(|s| s.kind),
+                                q.scare,
+                            )
+                        })
+                        .collect();
+                let want: Vec<(String, Option<String>, Option<String>, Option<SpeakerKind>, bool)> = vec![$((
+                    $quote.to_string(),
+                    $speaker.map(|s: &str| s.to_string()),
+                    $role.map(|s: &str| s.to_string()),
+                    kind!($kind),
+                    $scare,
+                )),*];
+                assert_eq!(got, want, "in {text:?}");
+            }
+        )*
+    };
+}
+
+macro_rules! kind {
+    (N) => {
+        Some(SpeakerKind::Named)
+    };
+    (A) => {
+        Some(SpeakerKind::Anonymous)
+    };
+    (_) => {
+        None
+    };
+}
+
+const NO: Option<&str> = None;
+
+cases! {
+    x_said_after: "“The bridge will reopen in May,” Maria Lopez said." => [
+        ("The bridge will reopen in May", Some("Maria Lopez"), NO, N, false),
+    ];
+    said_x_after: "\"We are not leaving,\" said Tom Baker, the union leader." => [
+        ("We are not leaving", Some("Tom Baker"), NO, N, false),
+    ];
+    role_and_name: "“Nothing is agreed yet,” Trade envoy Jan Novak told reporters." => [
+        ("Nothing is agreed yet", Some("Jan Novak"), Some("Trade envoy"), N, false),
+    ];
+    title_and_name: "Finnish President Aino Virtanen said that “the border stays open.”" => [
+        ("the border stays open.", Some("Aino Virtanen"), Some("Finnish President"), N, false),
+    ];
+    x_says_before: "Kowalski says the plan “cannot work without funding.”" => [
+        ("cannot work without funding.", Some("Kowalski"), NO, N, false),
+    ];
+    colon_with_verb: "The minister wrote on her blog: «Les écoles rouvriront lundi.»" => [
+        ("Les écoles rouvriront lundi.", Some("The minister"), NO, A, false),
+    ];
+    colon_only: "Okafor: “We will appeal the ruling.”" => [
+        ("We will appeal the ruling.", Some("Okafor"), NO, N, false),
+    ];
+    according_to: "The deal is “very close to done,” according to a senior diplomat." => [
+        ("very close to done", Some("a senior diplomat"), NO, A, false),
+    ];
+    anonymous_before: "A senior official told the paper that “talks are at an advanced stage.”" => [
+        ("talks are at an advanced stage.", Some("A senior official"), NO, A, false),
+    ];
+    the_official: "“It is time to act,” the official stressed." => [
+        ("It is time to act", Some("the official"), NO, A, false),
+    ];
+    added_after_name: "Ruiz left early. “We need more buses,” Ruiz added." => [
+        ("We need more buses", Some("Ruiz"), NO, N, false),
+    ];
+    pronoun_resolved: "Governor Lena Hart spoke in the morning. She said: “The levee held.”" => [
+        ("The levee held.", Some("Lena Hart"), Some("Governor"), N, false),
+    ];
+    pronoun_to_previous_speaker: "“We are ready,” said Paul Mercer. He added: “The money is there.”" => [
+        ("We are ready", Some("Paul Mercer"), NO, N, false),
+        ("The money is there.", Some("Paul Mercer"), NO, N, false),
+    ];
+    multi_sentence_quote: "“The river rose fast. Nobody expected it,” a local resident said." => [
+        ("The river rose fast. Nobody expected it", Some("a local resident"), NO, A, false),
+    ];
+    subject_with_relative_clause: "Ito, who chaired the panel for years, said the result “changes nothing.”" => [
+        ("changes nothing.", Some("Ito"), NO, N, false),
+    ];
+    participle_after_clause: "Dr. Amal Haddad welcomed the vote, saying that “science won today.”" => [
+        ("science won today.", Some("Amal Haddad"), Some("Dr."), N, false),
+    ];
+    scare_quote: "Officials described a new “secret” plan for the port." => [
+        ("secret", NO, NO, _, true),
+    ];
+    scare_quote_two_words: "The so-called “peace dividend” never arrived." => [
+        ("peace dividend", NO, NO, _, true),
+    ];
+    short_quote_with_verb_is_not_scare: "The official stressed that the schedule was “appropriate.”" => [
+        ("appropriate.", Some("The official"), NO, A, false),
+    ];
+    short_quote_attached: "“Appropriate,” the chairman said of the timeline." => [
+        ("Appropriate", Some("the chairman"), NO, A, false),
+    ];
+    naming_quote_before_colon: "Novak posted on the platform \"Y\": \"We are ready to talk.\"" => [
+        ("Y", NO, NO, _, true),
+        ("We are ready to talk.", Some("Novak"), NO, N, false),
+    ];
+    two_quotes_two_speakers: "“We know,” a local official said, while the ministry insists Lind believes “the plan is fine.”" => [
+        ("We know", Some("a local official"), NO, A, false),
+        ("the plan is fine.", Some("the ministry"), NO, A, false),
+    ];
+    unattributed: "“We know the trains are late”\nThe timetable changed in May." => [
+        ("We know the trains are late", NO, NO, _, false),
+    ];
+    quote_only_sentence_continues: "“We will win,” Petra Holm said. “Our members are united.”" => [
+        ("We will win", Some("Petra Holm"), NO, N, false),
+        ("Our members are united.", Some("Petra Holm"), NO, N, false),
+    ];
+    german_quotes: "Die Ministerin sagte: „Wir schaffen das.“" => [
+        ("Wir schaffen das.", Some("Die Ministerin"), NO, A, false),
+    ];
+    unmatched_mark_is_ignored: "He said “we will see and then left.\nNext line." => [];
+    inch_marks_are_not_quotes: "A 12\" pipe and a 6\" valve burst." => [];
+    organisation_named: "The Kremlin said it “does not take part in these talks.”" => [
+        ("does not take part in these talks.", Some("Kremlin"), NO, N, false),
+    ];
+    lowercase_modifier_in_role: "“No deal,” said opposition leader Rita Gomes." => [
+        ("No deal", Some("Rita Gomes"), Some("opposition leader"), N, false),
+    ];
+    anonymous_with_modifier: "The plan is “dead,” according to a senior port official." => [
+        ("dead", Some("a senior port official"), NO, A, false),
+    ];
+    plural_officials: "U.S. officials said the team “is drafting a text.”" => [
+        ("is drafting a text.", Some("U.S. officials"), NO, A, false),
+    ];
+}
+
+#[test]
+fn speaker_span_slices_the_name() {
+    let text = "“Nothing is agreed yet,” Trade envoy Jan Novak told reporters.";
+    let q = &find_quotes(text)[0];
+    let s = q.speaker.as_ref().unwrap();
+    assert_eq!(&text[s.span.range()], "Jan Novak");
+    assert_eq!(s.cue, "told");
+    assert_eq!(&text[q.sentence.range()], text);
+    assert_eq!(&text[q.marks.range()], "“Nothing is agreed yet,”");
+}
+
+#[test]
+fn pronoun_span_is_kept() {
+    let text = "Mayor Ben Ode opened the hall. He said: “It is ours.”";
+    let s = find_quotes(text).remove(0).speaker.unwrap();
+    assert_eq!(&text[s.pronoun.unwrap().range()], "He");
+    assert_eq!(&text[s.span.range()], "Ben Ode");
+}
+
+fn quotes_of(texts: &[&str]) -> Vec<Vec<QuoteMention>> {
+    texts.iter().map(|t| find_quotes(t)).collect()
+}
+
+#[test]
+fn groups_translated_renderings() {
+    let articles = quotes_of(&[
+        "Envoy Ivan Sorokin said this time “Moscow’s view is truly being heard.”",
+        "The envoy said that “we feel the Russian view is really being heard,” Sorokin added.",
+        "A senior official said “for the first time the Russian view is really being heard.”",
+        "Separately, the mayor said “the harbour will reopen in spring.”",
+    ]);
+    let groups = group_renderings(&articles);
+    let sizes: Vec<usize> = groups.iter().map(|g| g.members.len()).collect();
+    assert_eq!(sizes, [3, 1], "{groups:#?}");
+    assert_eq!(groups[0].speaker.as_deref(), Some("Ivan Sorokin"));
+    assert!(groups[0].conflict.is_none(), "anonymous speakers are not a conflict");
+    assert_eq!(groups[1].members, [QuoteRef { article: 3, quote: 0 }]);
+}
+
+#[test]
+fn flags_attribution_conflicts_but_not_spelling_variants() {
+    let articles = quotes_of(&[
+        "“The dam will hold through the winter floods,” Olga Witkowska said.",
+        "“The dam will hold through the winter floods,” Vitkovska said.",
+        "“The dam will hold through winter floods,” said Pavel Novak.",
+    ]);
+    let groups = group_renderings(&articles);
+    assert_eq!(groups.len(), 1);
+    let conflict = groups[0].conflict.as_ref().expect("a conflict");
+    let names: Vec<&str> = conflict.sides.iter().map(|s| s.speaker.as_str()).collect();
+    assert_eq!(names, ["Olga Witkowska", "Pavel Novak"]);
+    assert_eq!(conflict.sides[0].members.len(), 2);
+}
+
+#[test]
+fn different_quotes_of_one_article_stay_apart() {
+    let articles = quotes_of(&[
+        "“We will rebuild the school,” Ada Moor said. “The school budget is fixed,” Moor added.",
+    ]);
+    assert_eq!(group_renderings(&articles).len(), 2);
+}
+
+#[test]
+fn scare_quotes_are_not_grouped() {
+    let articles = quotes_of(&["a “secret” plan", "the “secret” plan"]);
+    assert!(group_renderings(&articles).is_empty());
+}
+
+#[test]
+fn similarity_examples() {
+    assert!(
+        quote_similarity(
+            "Russia's stance is truly being heard",
+            "we feel that the Russian position is truly being heard"
+        ) >= 0.7
+    );
+    assert!(quote_similarity("The harbour reopens in spring", "Taxes will rise next year") < 0.1);
+    assert!((quote_similarity("same words here", "same words here") - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn same_speaker_examples() {
+    assert!(same_speaker("Steve Witkoff", "Vitkov"));
+    assert!(same_speaker("Witkoff", "Steve Witkoff"));
+    assert!(same_speaker("Rustem Umerov", "Rustam Umarov"));
+    assert!(!same_speaker("Steve Witkoff", "Kirill Dmitriev"));
+    assert!(!same_speaker("Pyotr Ivanov", "Petrov"));
+    assert!(!same_speaker("Donald Trump", "Eric Trump"));
+    assert!(!same_speaker("", "Trump"));
+}
+
+proptest! {
+    #[test]
+    fn never_panics_and_spans_are_in_bounds(text in "\\PC{0,300}") {
+        check(&text)?;
+    }
+
+    #[test]
+    fn quote_like_text_never_panics(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                Just("“"), Just("”"), Just("\""), Just("«"), Just("»"), Just("„"), Just("“"),
+                Just(" said "), Just(" he "), Just("He"), Just(": "), Just(", "), Just(". "),
+                Just("\n"), Just("Anna Berg"), Just(" a senior official"), Just(" according to "),
+                Just("word"), Just("’s"), Just("U.S."), Just(" "),
+            ],
+            0..30,
+        ),
+    ) {
+        check(&parts.concat())?;
+    }
+}
+
+fn check(text: &str) -> Result<(), TestCaseError> {
+    let found = find_quotes(text);
+    for q in &found {
+        prop_assert_eq!(q.span.slice(text), Some(q.text.as_str()));
+        prop_assert!(q.marks.slice(text).is_some() && q.sentence.slice(text).is_some());
+        prop_assert!(q.marks.contains(q.span) && q.sentence.contains(q.marks));
+        if let Some(s) = &q.speaker {
+            prop_assert!(s.span.slice(text).is_some());
+            if s.pronoun.is_none() || s.kind == SpeakerKind::Anonymous {
+                prop_assert_eq!(s.span.slice(text), Some(s.name.as_str()));
+            }
+        }
+    }
+    let groups = group_renderings(&[found.clone(), found]);
+    for g in groups {
+        prop_assert!(!g.members.is_empty());
+    }
+    Ok(())
+}
+
+/// The committed three-outlet story (see `resources/test/quotes/README.md`).
+fn port_story() -> [&'static str; 3] {
+    [
+        include_str!("../../resources/test/quotes/port-a.txt"),
+        include_str!("../../resources/test/quotes/port-b.txt"),
+        include_str!("../../resources/test/quotes/port-c.txt"),
+    ]
+}
+
+#[test]
+fn port_story_speakers() {
+    let [a, b, c] = port_story();
+    let speakers = |text: &str| -> Vec<(String, Option<String>, bool)> {
+        find_quotes(text)
+            .into_iter()
+            .map(|q| (q.text, q.speaker.map(|s| s.name), q.scare))
+            .collect()
+    };
+    let own = |v: &[(&str, Option<&str>)]| -> Vec<(String, Option<String>, bool)> {
+        v.iter().map(|(q, s)| (q.to_string(), s.map(str::to_string), false)).collect()
+    };
+    assert_eq!(
+        speakers(a),
+        own(&[
+            ("We will stay out until the contract is signed", Some("Marta Kovac")),
+            ("regrettable", Some("Henrik Sall")),
+            ("every day of delay costs the region dearly.", Some("Henrik Sall")),
+        ])
+    );
+    assert_eq!(
+        speakers(b),
+        own(&[
+            ("will remain outside until a contract is signed.", Some("Kovač")),
+            ("Each day of delay is costly for the whole region.", Some("A senior port official")),
+        ])
+    );
+    assert_eq!(
+        speakers(c),
+        own(&[
+            ("Every day of delay costs the region dearly", Some("Marta Kovac")),
+            ("will not return without a signed contract.", Some("Marta Kovac")),
+        ])
+    );
+}
+
+#[test]
+fn port_story_groups_and_conflict() {
+    let articles: Vec<Vec<QuoteMention>> = port_story().iter().map(|t| find_quotes(t)).collect();
+    let groups = group_renderings(&articles);
+    let r = |article, quote| QuoteRef { article, quote };
+    let members: Vec<Vec<QuoteRef>> = groups.iter().map(|g| g.members.clone()).collect();
+    assert_eq!(
+        members,
+        [vec![r(0, 0), r(1, 0), r(2, 1)], vec![r(0, 1)], vec![r(0, 2), r(1, 1), r(2, 0)]],
+        "{groups:#?}"
+    );
+    assert_eq!(groups[0].speaker.as_deref(), Some("Marta Kovac"));
+    assert!(groups[0].conflict.is_none(), "Kovac and Kovač are one person");
+    let conflict = groups[2].conflict.as_ref().expect("the delay quote has two speakers");
+    let sides: Vec<(&str, &[QuoteRef])> =
+        conflict.sides.iter().map(|s| (s.speaker.as_str(), s.members.as_slice())).collect();
+    assert_eq!(sides, [("Henrik Sall", &[r(0, 2)][..]), ("Marta Kovac", &[r(2, 0)][..])]);
+}
+
+/// The seed corpus (third-party text, read at run time and never copied): general properties
+/// only, nothing about its names.
+#[test]
+fn seeds_spans_are_valid_and_a_quote_is_shared() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seeds");
+    let mut articles = Vec::new();
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("the seed corpus is present") {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        check(&text).unwrap();
+        articles.push(find_quotes(&text));
+        texts.push(text);
+    }
+    assert!(articles.len() >= 2);
+    let groups = group_renderings(&articles);
+    let widest = groups
+        .iter()
+        .map(|g| {
+            g.members.iter().map(|m| m.article).collect::<std::collections::BTreeSet<_>>().len()
+        })
+        .max()
+        .unwrap_or(0);
+    assert!(widest >= 3, "some quote is rendered by at least three outlets");
+    assert!(groups.iter().all(|g| g.conflict.is_none()), "{groups:#?}");
+}

@@ -1,0 +1,97 @@
+//! The JSON report: schema `crosscheck.story/1`.
+//!
+//! One JSON document (pretty-printed) holding every story of the run:
+//!
+//! ```text
+//! { "schema": "crosscheck.story/1",
+//!   "stories": [ {
+//!     "id": str, "headline": str,
+//!     "articles": [ {"id": str, "outlet": str|null, "title": str|null, "published": "YYYY-MM-DD"|null,
+//!                    "language": str, "removed": [str], "duplicate_of": str|null} ],
+//!     "entities": [ {"name": str, "kind": "person"|"org"|"place"|"other", "variants": [str],
+//!                    "articles": [article id], "mentions": [span], "roles"?: [str]} ],
+//!     "claims":   [ {"text": str, "status": "consensus"|"majority"|"single"|"disputed",
+//!                    "articles": [article id], "renderings": [span], "support": int} ],
+//!     "quotes":   [ {"speaker": str|null, "renderings": [span]} ],
+//!     "conflicts":[ {"kind": "number"|"date"|"name"|"role"|"attribution"|"place"|"other", "topic": str,
+//!                    "sides": [ {"value": str, "articles": [article id], "evidence": [span]} ]} ],
+//!     "timeline": [ {"date": "YYYY-MM-DD" | "YYYY-MM" | "YYYY-MM-DD/YYYY-MM-DD", "inferred": bool,
+//!                    "text": str, "articles": [article id], "evidence": [span]} ]
+//!   } ] }
+//! span = {"article": article id, "text": str, "start": byte offset, "end": byte offset}
+//! ```
+//!
+//! | field | meaning |
+//! |---|---|
+//! | `schema` | always `crosscheck.story/1`; a change that removes or retypes a field bumps it |
+//! | `stories[].id` | the story id (the cluster's, or `story-` and a hash of its article ids) |
+//! | `stories[].headline` | the title that shares most words with the other reports |
+//! | `articles[].id` | the id ingest gave the article: the file stem for files, the JSON `id` field |
+//! | `articles[].removed` | lines extraction dropped as page chrome, so nothing is dropped silently |
+//! | `articles[].duplicate_of` | the article this one near-copies; copies are counted once in `support` |
+//! | `entities[].variants` | every spelling used, titles stripped, most used first |
+//! | `entities[].roles` | (extra) role words seen with the entity: `mayor`, `minister` |
+//! | `claims[].status` | `consensus`: every distinct report; `majority`: more than one but not all; `single`: one report and its copies; `disputed`: carries a side of a conflict |
+//! | `claims[].support` | (extra) how many distinct reports carry the claim |
+//! | `claims[].text` | one of its renderings, as extracted text |
+//! | span `start`, `end` | byte offsets into the article's **raw** input (the file, the JSON `maintext`, the HTML page); `raw[start..end] == text` always holds, so `text` may hold markup or entities such as `&amp;` |
+//!
+//! Extra fields may be added within version 1; readers must ignore fields they do not know. The
+//! same schema is published as a JSON Schema in `docs/schema/crosscheck.story-1.json`.
+
+use std::io::Write;
+
+use crosscheck_fuse::FusedStory;
+
+use crate::{ReportError, ReportSink};
+
+/// The schema name written in every JSON report.
+pub const SCHEMA: &str = "crosscheck.story/1";
+
+/// Writes stories as one `crosscheck.story/1` document.
+#[derive(Debug)]
+pub struct JsonSink<W> {
+    out: W,
+    count: usize,
+}
+
+impl<W: Write> JsonSink<W> {
+    /// A sink writing to `out`.
+    pub fn new(out: W) -> JsonSink<W> {
+        JsonSink { out, count: 0 }
+    }
+}
+
+impl<W: Write> ReportSink for JsonSink<W> {
+    fn story(&mut self, story: &FusedStory) -> Result<bool, ReportError> {
+        let io = ReportError::io("json");
+        let head: &[u8] = if self.count == 0 {
+            b"{\n  \"schema\": \"crosscheck.story/1\",\n  \"stories\": [\n"
+        } else {
+            b",\n"
+        };
+        self.out.write_all(head).map_err(io)?;
+        let body =
+            serde_json::to_string_pretty(story).map_err(|e| ReportError::io("json")(e.into()))?;
+        // Indent the story by four spaces to sit inside the array.
+        for (i, line) in body.lines().enumerate() {
+            if i > 0 {
+                self.out.write_all(b"\n").map_err(ReportError::io("json"))?;
+            }
+            self.out.write_all(b"    ").map_err(ReportError::io("json"))?;
+            self.out.write_all(line.as_bytes()).map_err(ReportError::io("json"))?;
+        }
+        self.count += 1;
+        Ok(true)
+    }
+
+    fn finish(&mut self) -> Result<(), ReportError> {
+        let tail: &[u8] = if self.count == 0 {
+            b"{\n  \"schema\": \"crosscheck.story/1\",\n  \"stories\": []\n}\n"
+        } else {
+            b"\n  ]\n}\n"
+        };
+        self.out.write_all(tail).map_err(ReportError::io("json"))?;
+        self.out.flush().map_err(ReportError::io("json"))
+    }
+}

@@ -1,0 +1,158 @@
+//! The Markdown report: one section per story, tables for articles, entities and claims.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use crosscheck_fuse::FusedStory;
+
+use crate::{ReportError, ReportSink, one_line};
+
+/// Escapes text for a Markdown table cell.
+fn cell(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in one_line(s).chars() {
+        if matches!(c, '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
+            o.push('\\');
+        }
+        o.push(c);
+    }
+    o
+}
+
+/// Renders one story as Markdown.
+pub(crate) fn render(story: &FusedStory) -> String {
+    let mut o = String::new();
+    let distinct = story.distinct_articles();
+    let _ = writeln!(o, "# {}\n", cell(&story.headline));
+    let _ = writeln!(
+        o,
+        "Story `{}`: {} reports in {} articles.\n",
+        story.id,
+        distinct,
+        story.articles.len()
+    );
+    let _ = writeln!(
+        o,
+        "## Articles\n\n| id | outlet | published | title | copy of |\n|---|---|---|---|---|"
+    );
+    for a in &story.articles {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} |",
+            cell(a.id.as_str()),
+            cell(a.outlet.as_deref().unwrap_or("")),
+            a.published.map(|d| d.to_string()).unwrap_or_default(),
+            cell(a.title.as_deref().unwrap_or("")),
+            a.duplicate_of.as_ref().map(|d| cell(d.as_str())).unwrap_or_default()
+        );
+    }
+    if !story.entities.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n## Entities\n\n| entity | kind | variants | roles | articles |\n|---|---|---|---|---|"
+        );
+        for e in &story.entities {
+            let variants: Vec<String> = e.variants.iter().map(|v| cell(v)).collect();
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} | {} |",
+                cell(&e.name),
+                e.kind,
+                variants.join(", "),
+                cell(&e.roles.join(", ")),
+                e.articles.len()
+            );
+        }
+    }
+    if !story.claims.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n## Claims\n\n| claim | status | reports | articles |\n|---|---|---|---|"
+        );
+        for c in &story.claims {
+            let ids: Vec<String> = c.articles.iter().map(|a| cell(a.as_str())).collect();
+            let _ = writeln!(
+                o,
+                "| {} | {} | {}/{} | {} |",
+                cell(&c.text),
+                c.status,
+                c.support,
+                distinct,
+                ids.join(", ")
+            );
+        }
+    }
+    if !story.quotes.is_empty() {
+        let _ = writeln!(o, "\n## Quotes\n");
+        for q in &story.quotes {
+            let _ = writeln!(o, "- **{}**", cell(q.speaker.as_deref().unwrap_or("unattributed")));
+            for r in &q.renderings {
+                let _ = writeln!(o, "  - {}: {}", cell(r.article.as_str()), cell(&r.text));
+            }
+        }
+    }
+    if !story.conflicts.is_empty() {
+        let _ =
+            writeln!(o, "\n## Conflicts\n\n| kind | topic | value | articles |\n|---|---|---|---|");
+        for k in &story.conflicts {
+            for s in &k.sides {
+                let ids: Vec<String> = s.articles.iter().map(|a| cell(a.as_str())).collect();
+                let _ = writeln!(
+                    o,
+                    "| {} | {} | {} | {} |",
+                    k.kind,
+                    cell(&k.topic),
+                    cell(&s.value),
+                    ids.join(", ")
+                );
+            }
+        }
+    }
+    if !story.timeline.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n## Timeline\n\n| date | inferred | what | articles |\n|---|---|---|---|"
+        );
+        for t in &story.timeline {
+            let ids: Vec<String> = t.articles.iter().map(|a| cell(a.as_str())).collect();
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                t.date,
+                t.inferred,
+                cell(&t.text),
+                ids.join(", ")
+            );
+        }
+    }
+    o
+}
+
+/// Writes stories as Markdown.
+#[derive(Debug)]
+pub struct MarkdownSink<W> {
+    out: W,
+    count: usize,
+}
+
+impl<W: Write> MarkdownSink<W> {
+    /// A sink writing to `out`.
+    pub fn new(out: W) -> MarkdownSink<W> {
+        MarkdownSink { out, count: 0 }
+    }
+}
+
+impl<W: Write> ReportSink for MarkdownSink<W> {
+    fn story(&mut self, story: &FusedStory) -> Result<bool, ReportError> {
+        if self.count > 0 {
+            self.out.write_all(b"\n---\n\n").map_err(ReportError::io("md"))?;
+        }
+        self.out.write_all(render(story).as_bytes()).map_err(ReportError::io("md"))?;
+        self.count += 1;
+        Ok(true)
+    }
+
+    fn finish(&mut self) -> Result<(), ReportError> {
+        self.out.flush().map_err(ReportError::io("md"))
+    }
+}

@@ -1,0 +1,182 @@
+//! The terminal report: one block per story, coloured when asked.
+
+use std::io::Write;
+
+use anstyle::{AnsiColor, Style};
+use crosscheck_fuse::{ClaimStatus, FusedStory};
+
+use crate::{ReportError, ReportSink, one_line};
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+
+fn status_style(s: ClaimStatus) -> Style {
+    let c = match s {
+        ClaimStatus::Consensus => AnsiColor::Green,
+        ClaimStatus::Majority => AnsiColor::Cyan,
+        ClaimStatus::Single => AnsiColor::Yellow,
+        _ => AnsiColor::Red,
+    };
+    Style::new().fg_color(Some(c.into())).bold()
+}
+
+/// Writes stories as readable text, with ANSI colours when `color` is set.
+#[derive(Debug)]
+pub struct TextSink<W> {
+    out: W,
+    color: bool,
+    count: usize,
+}
+
+impl<W: Write> TextSink<W> {
+    /// A sink writing to `out`; `color` turns on ANSI styles.
+    pub fn new(out: W, color: bool) -> TextSink<W> {
+        TextSink { out, color, count: 0 }
+    }
+
+    fn paint(&self, style: Style, s: &str) -> String {
+        if self.color { format!("{style}{s}{style:#}") } else { s.to_string() }
+    }
+
+    fn render(&self, story: &FusedStory) -> String {
+        use std::fmt::Write as _;
+        let mut o = String::new();
+        let distinct = story.distinct_articles();
+        let _ =
+            writeln!(o, "{}", self.paint(BOLD, &format!("== {} ==", one_line(&story.headline))));
+        let _ = writeln!(
+            o,
+            "{}",
+            self.paint(
+                DIM,
+                &format!(
+                    "story {} · {} reports, {} articles",
+                    story.id,
+                    distinct,
+                    story.articles.len()
+                )
+            )
+        );
+        let _ = writeln!(o, "\n{}", self.paint(BOLD, "Articles"));
+        for a in &story.articles {
+            let mut line = format!("  {}", a.id);
+            if let Some(outlet) = &a.outlet {
+                let _ = write!(line, " · {outlet}");
+            }
+            if let Some(d) = a.published {
+                let _ = write!(line, " · {d}");
+            }
+            if let Some(t) = &a.title {
+                let _ = write!(line, " · {}", one_line(t));
+            }
+            if let Some(of) = &a.duplicate_of {
+                let _ = write!(line, " {}", self.paint(DIM, &format!("(copy of {of})")));
+            }
+            let _ = writeln!(o, "{line}");
+        }
+        if !story.entities.is_empty() {
+            let _ = writeln!(o, "\n{}", self.paint(BOLD, "Entities"));
+            for e in &story.entities {
+                let others: Vec<&str> =
+                    e.variants.iter().map(String::as_str).filter(|v| *v != e.name).collect();
+                let mut line = format!(
+                    "  {} {}",
+                    self.paint(BOLD, &e.name),
+                    self.paint(DIM, &format!("({})", e.kind))
+                );
+                if !others.is_empty() {
+                    let _ = write!(line, " also {}", others.join(", "));
+                }
+                if !e.roles.is_empty() {
+                    let _ = write!(line, " · {}", e.roles.join(", "));
+                }
+                let _ = write!(
+                    line,
+                    " {}",
+                    self.paint(
+                        DIM,
+                        &format!("· {} of {} articles", e.articles.len(), story.articles.len())
+                    )
+                );
+                let _ = writeln!(o, "{line}");
+            }
+        }
+        if !story.claims.is_empty() {
+            let _ = writeln!(o, "\n{}", self.paint(BOLD, "Claims"));
+            for c in &story.claims {
+                let tag = format!("{:<9} {}/{}", c.status.to_string(), c.support, distinct);
+                let _ = writeln!(
+                    o,
+                    "  {} {}",
+                    self.paint(status_style(c.status), &tag),
+                    one_line(&c.text)
+                );
+                let ids: Vec<&str> = c.articles.iter().map(crosscheck_core::DocId::as_str).collect();
+                let _ =
+                    writeln!(o, "  {}", self.paint(DIM, &format!("{:15}{}", "", ids.join(", "))));
+            }
+        }
+        if !story.quotes.is_empty() {
+            let _ = writeln!(o, "\n{}", self.paint(BOLD, "Quotes"));
+            for q in &story.quotes {
+                let _ = writeln!(
+                    o,
+                    "  {}",
+                    self.paint(BOLD, q.speaker.as_deref().unwrap_or("(unattributed)"))
+                );
+                for r in &q.renderings {
+                    let _ = writeln!(
+                        o,
+                        "    {} {}",
+                        self.paint(DIM, &format!("{}:", r.article)),
+                        one_line(&r.text)
+                    );
+                }
+            }
+        }
+        if !story.conflicts.is_empty() {
+            let _ = writeln!(o, "\n{}", self.paint(BOLD, "Conflicts"));
+            for k in &story.conflicts {
+                let _ = writeln!(
+                    o,
+                    "  {} {}",
+                    self.paint(status_style(ClaimStatus::Disputed), &k.kind.to_string()),
+                    one_line(&k.topic)
+                );
+                for s in &k.sides {
+                    let ids: Vec<&str> = s.articles.iter().map(crosscheck_core::DocId::as_str).collect();
+                    let _ = writeln!(
+                        o,
+                        "    {} {}",
+                        self.paint(BOLD, &one_line(&s.value)),
+                        self.paint(DIM, &ids.join(", "))
+                    );
+                }
+            }
+        }
+        if !story.timeline.is_empty() {
+            let _ = writeln!(o, "\n{}", self.paint(BOLD, "Timeline"));
+            for t in &story.timeline {
+                let mark = if t.inferred { "~" } else { " " };
+                let _ = writeln!(o, "  {}{mark} {}", self.paint(BOLD, &t.date), one_line(&t.text));
+            }
+        }
+        o
+    }
+}
+
+impl<W: Write> ReportSink for TextSink<W> {
+    fn story(&mut self, story: &FusedStory) -> Result<bool, ReportError> {
+        let text = self.render(story);
+        if self.count > 0 {
+            self.out.write_all(b"\n").map_err(ReportError::io("text"))?;
+        }
+        self.out.write_all(text.as_bytes()).map_err(ReportError::io("text"))?;
+        self.count += 1;
+        Ok(true)
+    }
+
+    fn finish(&mut self) -> Result<(), ReportError> {
+        self.out.flush().map_err(ReportError::io("text"))
+    }
+}

@@ -1,0 +1,72 @@
+//! The `SQLite` schema, one migration per version; `PRAGMA user_version` holds the version a file
+//! is at. Migrations are append-only: a released one is never edited.
+
+/// The migrations, in order: applying `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
+pub(crate) const MIGRATIONS: &[&str] = &[V1];
+
+/// Version 1: blobs, articles (with full-text search), stories.
+const V1: &str = r"
+-- Raw inputs, content-addressed: the bytes of each article's raw content and, when they differ,
+-- the original bytes it was decoded from. Old versions of a replaced article stay here.
+CREATE TABLE blobs (
+    hash TEXT PRIMARY KEY NOT NULL,
+    data BLOB NOT NULL
+);
+
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY NOT NULL,
+    -- The fused report's headline; NULL until the story is first fused.
+    headline TEXT,
+    -- Bumped by every membership change; the report is fresh when report_version = version.
+    version INTEGER NOT NULL,
+    report_version INTEGER,
+    -- The crosscheck.story/1 document as JSON text.
+    report TEXT,
+    -- Aggregates of the members, kept by the store on every membership change.
+    articles INTEGER NOT NULL,
+    first_published TEXT,
+    last_published TEXT,
+    sort_key TEXT NOT NULL
+);
+CREATE INDEX stories_order ON stories (sort_key DESC, id DESC);
+
+CREATE TABLE articles (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL REFERENCES blobs (hash),
+    original_hash TEXT REFERENCES blobs (hash),
+    source TEXT NOT NULL,
+    url TEXT,
+    outlet TEXT,
+    title TEXT,
+    author TEXT,
+    published TEXT,
+    language TEXT NOT NULL,
+    text TEXT NOT NULL,
+    -- JSON array of strings.
+    removed TEXT NOT NULL,
+    -- JSON of crosscheck_core::Alignment.
+    alignment TEXT NOT NULL,
+    -- NULL until placed.
+    story TEXT REFERENCES stories (id),
+    duplicate_of TEXT
+);
+CREATE INDEX articles_story ON articles (story, seq);
+CREATE INDEX articles_unplaced ON articles (seq) WHERE story IS NULL;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, text, content = 'articles', content_rowid = 'seq'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+";

@@ -1,0 +1,356 @@
+use std::fmt;
+use std::str::FromStr;
+
+use crosscheck_core::{Article, Date, DocId};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The SHA-256 of a document's raw content: how a store recognises input it has seen.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ContentHash([u8; 32]);
+
+impl ContentHash {
+    /// The hash of `bytes`.
+    pub fn of(bytes: &[u8]) -> ContentHash {
+        ContentHash(Sha256::digest(bytes).into())
+    }
+
+    /// The 32 bytes of the digest.
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+}
+
+impl fmt::Display for ContentHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for b in self.0 {
+            write!(f, "{b:02x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for ContentHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ContentHash({self})")
+    }
+}
+
+impl FromStr for ContentHash {
+    type Err = String;
+
+    /// Parses 64 lowercase or uppercase hex digits.
+    fn from_str(s: &str) -> Result<ContentHash, String> {
+        let bad = || format!("invalid content hash {s:?}, expected 64 hex digits");
+        if s.len() != 64 || !s.is_ascii() {
+            return Err(bad());
+        }
+        let mut out = [0u8; 32];
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).map_err(|_| bad())?;
+        }
+        Ok(ContentHash(out))
+    }
+}
+
+impl Serialize for ContentHash {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The id of a story in a store: `s` and hex digits, stable once given.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StoryId(String);
+
+impl StoryId {
+    /// The id as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The id a new story founded by `article` gets: `s` and the first `digits` hex digits of
+    /// the SHA-256 of the article id, so that ingesting the same corpus into two stores gives
+    /// the same story ids.
+    pub(crate) fn derive(article: &DocId, digits: usize) -> StoryId {
+        let hex = ContentHash::of(article.as_str().as_bytes()).to_string();
+        StoryId(format!("s{}", &hex[..digits.min(hex.len())]))
+    }
+}
+
+impl From<&str> for StoryId {
+    fn from(s: &str) -> StoryId {
+        StoryId(s.to_string())
+    }
+}
+
+impl From<String> for StoryId {
+    fn from(s: String) -> StoryId {
+        StoryId(s)
+    }
+}
+
+impl fmt::Display for StoryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for StoryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "StoryId({:?})", self.0)
+    }
+}
+
+/// What [`Store::put_article`](crate::Store::put_article) did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum PutOutcome {
+    /// A new article.
+    Added,
+    /// An article with this id existed with other content; it was replaced and will be placed
+    /// again.
+    Replaced,
+    /// The same content under the same id was already stored; nothing changed.
+    Unchanged,
+}
+
+/// An article as a store keeps it.
+#[derive(Debug, Clone)]
+pub struct StoredArticle {
+    /// The article, its raw content included.
+    pub article: Article,
+    /// The hash of its raw content.
+    pub hash: ContentHash,
+    /// The hash of the original bytes, when they differ from the raw content (a legacy
+    /// charset decoded to UTF-8).
+    pub original: Option<ContentHash>,
+    /// The story it belongs to; `None` until it is placed.
+    pub story: Option<StoryId>,
+    /// The article it duplicates, when dedup found one.
+    pub duplicate_of: Option<DocId>,
+    /// Its insertion number: increases with every article added or replaced.
+    pub seq: u64,
+}
+
+/// Where a new article goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// An existing story.
+    Existing(StoryId),
+    /// A new story, one per distinct number in a plan.
+    New(u32),
+}
+
+/// One article's place, as a [`StoryEngine`](crate::StoryEngine) decides it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    /// The article.
+    pub article: DocId,
+    /// The story it joins.
+    pub target: Target,
+    /// The article it duplicates, if any.
+    pub duplicate_of: Option<DocId>,
+}
+
+/// A story's members, as the engine sees them when it places new articles.
+#[derive(Debug, Clone)]
+pub struct StoryMembers {
+    /// The story.
+    pub id: StoryId,
+    /// Its articles, in insertion order.
+    pub articles: Vec<Article>,
+}
+
+/// A story in a listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StorySummary {
+    /// The story id.
+    pub id: StoryId,
+    /// Its headline: the fused report's, else its first article's title, else its id.
+    pub headline: String,
+    /// How many articles it has.
+    pub articles: u32,
+    /// The distinct outlets of its articles, sorted.
+    pub outlets: Vec<String>,
+    /// The earliest publication date of its articles.
+    pub first_published: Option<Date>,
+    /// The latest publication date of its articles.
+    pub last_published: Option<Date>,
+    /// Increases every time its membership changes.
+    pub version: u64,
+    /// Whether its fused report reflects its current membership.
+    pub fresh: bool,
+}
+
+/// A story with its members and report.
+#[derive(Debug, Clone)]
+pub struct StoryRecord {
+    /// The listing fields.
+    pub summary: StorySummary,
+    /// Its article ids, in insertion order.
+    pub articles: Vec<DocId>,
+    /// The fused `crosscheck.story/1` document as JSON text, once fused.
+    pub report: Option<String>,
+}
+
+/// Which stories to list, and from where.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryQuery {
+    /// Only stories with an article published on or after this date.
+    ///
+    /// By default, no limit.
+    pub since: Option<Date>,
+    /// Only stories with an article published on or before this date.
+    ///
+    /// By default, no limit.
+    pub until: Option<Date>,
+    /// Only stories with an article whose title and text hold every word of this text (whole
+    /// words, case-insensitive).
+    ///
+    /// By default, every story.
+    pub text: Option<String>,
+    /// Continue after this cursor, from a previous page's [`StoryPage::next`].
+    ///
+    /// By default, the first page.
+    pub after: Option<Cursor>,
+    /// At most this many stories; `0` means the default.
+    ///
+    /// By default, 50.
+    pub limit: usize,
+}
+
+impl StoryQuery {
+    /// The default page size.
+    pub const DEFAULT_LIMIT: usize = 50;
+
+    /// The page size to use.
+    pub fn effective_limit(&self) -> usize {
+        if self.limit == 0 { Self::DEFAULT_LIMIT } else { self.limit }
+    }
+}
+
+/// One page of stories, newest activity first (latest publication date, then id, descending).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryPage {
+    /// The stories.
+    pub stories: Vec<StorySummary>,
+    /// Where the next page starts, if there is one.
+    pub next: Option<Cursor>,
+}
+
+/// A position in the story order, opaque to clients: hex of `sort key \x1f story id`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Cursor {
+    pub(crate) key: String,
+    pub(crate) id: String,
+}
+
+impl Cursor {
+    pub(crate) fn after(summary: &StorySummary) -> Cursor {
+        Cursor { key: sort_key(summary.last_published), id: summary.id.to_string() }
+    }
+}
+
+impl fmt::Display for Cursor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for b in self.key.bytes().chain([0x1f]).chain(self.id.bytes()) {
+            write!(f, "{b:02x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl FromStr for Cursor {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Cursor, String> {
+        let bad = || format!("invalid cursor {s:?}");
+        if !s.len().is_multiple_of(2) || !s.is_ascii() {
+            return Err(bad());
+        }
+        let bytes = (0..s.len() / 2)
+            .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16))
+            .collect::<Result<Vec<u8>, _>>()
+            .map_err(|_| bad())?;
+        let text = String::from_utf8(bytes).map_err(|_| bad())?;
+        let (key, id) = text.split_once('\x1f').ok_or_else(bad)?;
+        Ok(Cursor { key: key.to_string(), id: id.to_string() })
+    }
+}
+
+/// The key stories are ordered by: the latest publication date, undated stories last.
+pub(crate) fn sort_key(last: Option<Date>) -> String {
+    last.map_or_else(|| "0000-00-00".to_string(), |d| d.to_string())
+}
+
+/// Counts of what a store holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Articles.
+    pub articles: u64,
+    /// Articles not yet placed in a story.
+    pub unplaced: u64,
+    /// Stories.
+    pub stories: u64,
+    /// Stories whose report is missing or older than their membership.
+    pub stale: u64,
+}
+
+/// The words of a text query: maximal runs of alphanumeric characters, lowercased.
+pub(crate) fn query_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_round_trips_through_hex() {
+        let h = ContentHash::of(b"some bytes");
+        let s = h.to_string();
+        assert_eq!(s.len(), 64);
+        assert_eq!(s.parse::<ContentHash>().unwrap(), h);
+        assert!("xyz".parse::<ContentHash>().is_err());
+        assert!("zz".repeat(32).parse::<ContentHash>().is_err());
+        assert_ne!(ContentHash::of(b"a"), ContentHash::of(b"b"));
+    }
+
+    #[test]
+    fn story_ids_are_stable_and_short() {
+        let a = StoryId::derive(&DocId::from("report-1"), 10);
+        assert_eq!(a, StoryId::derive(&DocId::from("report-1"), 10));
+        assert_ne!(a, StoryId::derive(&DocId::from("report-2"), 10));
+        assert_eq!(a.as_str().len(), 11);
+        assert!(a.as_str().starts_with('s'));
+    }
+
+    #[test]
+    fn words_split_on_punctuation() {
+        assert_eq!(
+            query_words("  Bridge-opening, KÖLN 2025 "),
+            ["bridge", "opening", "köln", "2025"]
+        );
+        assert!(query_words(" ,; ").is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cursor_round_trips(key in "\\PC{0,12}", id in "\\PC{0,12}") {
+            proptest::prop_assume!(!key.contains('\x1f'));
+            let c = Cursor { key, id };
+            proptest::prop_assert_eq!(c.to_string().parse::<Cursor>().unwrap(), c);
+        }
+
+        #[test]
+        fn cursor_parse_never_panics(s in "\\PC{0,40}") {
+            let _ = s.parse::<Cursor>();
+        }
+    }
+}

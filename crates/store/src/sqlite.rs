@@ -1,0 +1,732 @@
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use crosscheck_core::{Alignment, Article, Date, DocId, Lang};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
+
+use crate::migrations::MIGRATIONS;
+use crate::model::query_words;
+use crate::{
+    ContentHash, Cursor, Error, Placement, PutOutcome, Result, Stats, Store, StoredArticle,
+    StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target, plan,
+};
+
+/// Builds a [`SqliteStore`].
+#[derive(Debug, Clone)]
+pub struct SqliteStoreBuilder {
+    durable: bool,
+    readers: usize,
+    busy_timeout_ms: u32,
+}
+
+impl Default for SqliteStoreBuilder {
+    fn default() -> Self {
+        SqliteStoreBuilder { durable: false, readers: 8, busy_timeout_ms: 10_000 }
+    }
+}
+
+impl SqliteStoreBuilder {
+    /// A builder with the defaults.
+    pub fn new() -> SqliteStoreBuilder {
+        SqliteStoreBuilder::default()
+    }
+
+    /// Whether every commit is synced to the disk (`synchronous = FULL`) so that it also
+    /// survives a power loss. Without it (`synchronous = NORMAL`, WAL), a commit survives a crash
+    /// or kill of the process, and a power loss can roll back only the last commits, never
+    /// corrupt the file.
+    ///
+    /// By default, `false`.
+    pub fn durable(&mut self, yes: bool) -> &mut SqliteStoreBuilder {
+        self.durable = yes;
+        self
+    }
+
+    /// How many idle read connections are kept for reuse.
+    ///
+    /// By default, 8.
+    pub fn readers(&mut self, n: usize) -> &mut SqliteStoreBuilder {
+        self.readers = n;
+        self
+    }
+
+    /// How long a statement waits for another process's write lock before failing.
+    ///
+    /// By default, 10 000 ms.
+    pub fn busy_timeout_ms(&mut self, ms: u32) -> &mut SqliteStoreBuilder {
+        self.busy_timeout_ms = ms;
+        self
+    }
+
+    /// Opens (creating it when missing) and migrates the database at `path`.
+    pub fn open(&self, path: impl AsRef<Path>) -> Result<SqliteStore> {
+        let path = path.as_ref().to_path_buf();
+        let open_err = |source| Error::Open { path: path.clone(), source };
+        let mut conn = Connection::open(&path).map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_millis(u64::from(self.busy_timeout_ms)))
+            .map_err(open_err)?;
+        let mode: String =
+            conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(open_err)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            tracing::warn!(path = %path.display(), mode, "database is not in WAL mode");
+        }
+        let sync = if self.durable { "FULL" } else { "NORMAL" };
+        conn.pragma_update(None, "synchronous", sync).map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
+        migrate(&mut conn, &path)?;
+        Ok(SqliteStore {
+            inner: Arc::new(Inner {
+                path,
+                writer: Mutex::new(conn),
+                readers: Mutex::new(Vec::new()),
+                max_idle: self.readers,
+                busy_timeout_ms: self.busy_timeout_ms,
+            }),
+        })
+    }
+}
+
+/// Applies the migrations `path` lacks, each in its own transaction. Two processes opening the
+/// same new file at once are serialised by the immediate transaction.
+fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let known = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
+    loop {
+        let open_err = |source| Error::Open { path: path.to_path_buf(), source };
+        let tx =
+            conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(open_err)?;
+        let version: i64 =
+            tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(open_err)?;
+        if version > known {
+            return Err(Error::SchemaTooNew { path: path.to_path_buf(), found: version, known });
+        }
+        if version == known {
+            return tx.commit().map_err(open_err);
+        }
+        // `version` is in 0..known here, so the index is in bounds.
+        let sql = MIGRATIONS[version as usize];
+        tx.execute_batch(sql).map_err(open_err)?;
+        tx.pragma_update(None, "user_version", version + 1).map_err(open_err)?;
+        tx.commit().map_err(open_err)?;
+        tracing::info!(path = %path.display(), version = version + 1, "migrated database");
+    }
+}
+
+/// A [`Store`] in one `SQLite` file, in WAL mode: one writer connection, a pool of readers, so
+/// that reads never wait for a write. Cheap to clone (the connections are shared).
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+    max_idle: usize,
+    busy_timeout_ms: u32,
+}
+
+impl SqliteStore {
+    /// Opens the database at `path` with the defaults of [`SqliteStoreBuilder`].
+    pub fn open(path: impl AsRef<Path>) -> Result<SqliteStore> {
+        SqliteStoreBuilder::new().open(path)
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.inner.path
+    }
+
+    /// The schema version of the file.
+    pub fn schema_version(&self) -> Result<i64> {
+        self.read(|c| {
+            c.query_row("PRAGMA user_version", [], |r| r.get(0))
+                .map_err(Error::db("reading version"))
+        })
+    }
+
+    /// The stored bytes with this hash, if any.
+    pub fn blob(&self, hash: &ContentHash) -> Result<Option<Vec<u8>>> {
+        self.read(|c| {
+            c.query_row("SELECT data FROM blobs WHERE hash = ?1", [hash.to_string()], |r| r.get(0))
+                .optional()
+                .map_err(Error::db(format!("reading blob {hash}")))
+        })
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let idle = lock(&self.inner.readers).pop();
+        let conn = match idle {
+            Some(c) => c,
+            None => self.open_reader()?,
+        };
+        let out = f(&conn);
+        let mut pool = lock(&self.inner.readers);
+        if pool.len() < self.inner.max_idle {
+            pool.push(conn);
+        }
+        out
+    }
+
+    fn open_reader(&self) -> Result<Connection> {
+        let path = &self.inner.path;
+        let open_err = |source| Error::Open { path: path.clone(), source };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_millis(u64::from(self.inner.busy_timeout_ms)))
+            .map_err(open_err)?;
+        Ok(conn)
+    }
+
+    fn write<T>(&self, what: &str, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let mut conn = lock(&self.inner.writer);
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(Error::db(format!("starting {what}")))?;
+        let out = f(&tx)?;
+        tx.commit().map_err(Error::db(format!("committing {what}")))?;
+        Ok(out)
+    }
+}
+
+/// Locks a mutex whose data stays valid after a panic: connections roll back an open
+/// transaction when it is dropped.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The article columns, joined with the raw content; see [`article_from_row`].
+const ARTICLE_COLUMNS: &str = "a.seq, a.id, a.hash, a.original_hash, a.source, a.url, a.outlet, \
+    a.title, a.author, a.published, a.language, a.text, a.removed, a.alignment, a.story, \
+    a.duplicate_of, b.data";
+
+fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Result<StoredArticle>> {
+    let id: String = row.get(1)?;
+    let corrupt = |what: &str, reason: String| Error::Corrupt {
+        what: format!("{what} of article {id}"),
+        reason,
+    };
+    let seq: i64 = row.get(0)?;
+    let hash: String = row.get(2)?;
+    let original: Option<String> = row.get(3)?;
+    let published: Option<String> = row.get(9)?;
+    let language: String = row.get(10)?;
+    let removed: String = row.get(12)?;
+    let alignment: String = row.get(13)?;
+    let raw: Vec<u8> = row.get(16)?;
+    let decoded = (|| {
+        let hash: ContentHash = hash.parse().map_err(|e| corrupt("hash", e))?;
+        let original = original
+            .map(|h| h.parse::<ContentHash>())
+            .transpose()
+            .map_err(|e| corrupt("original hash", e))?;
+        let published = published
+            .map(|d| d.parse::<Date>())
+            .transpose()
+            .map_err(|e| corrupt("date", e.to_string()))?;
+        let language: Lang = language
+            .parse()
+            .map_err(|e: crosscheck_core::Error| corrupt("language", e.to_string()))?;
+        let removed: Vec<String> =
+            serde_json::from_str(&removed).map_err(|e| corrupt("removed lines", e.to_string()))?;
+        let alignment: Alignment =
+            serde_json::from_str(&alignment).map_err(|e| corrupt("alignment", e.to_string()))?;
+        let raw = String::from_utf8(raw).map_err(|e| corrupt("raw content", e.to_string()))?;
+        Ok((hash, original, published, language, removed, alignment, raw))
+    })();
+    let (hash, original, published, language, removed, alignment, raw) = match decoded {
+        Ok(v) => v,
+        Err(e) => return Ok(Err(e)),
+    };
+    let story: Option<String> = row.get(14)?;
+    let duplicate_of: Option<String> = row.get(15)?;
+    Ok(Ok(StoredArticle {
+        article: Article {
+            id: DocId::from(id.as_str()),
+            source: row.get(4)?,
+            url: row.get(5)?,
+            outlet: row.get(6)?,
+            title: row.get(7)?,
+            author: row.get(8)?,
+            published,
+            language,
+            text: row.get(11)?,
+            removed,
+            alignment,
+            raw: Arc::from(raw),
+        },
+        hash,
+        original,
+        story: story.map(StoryId::from),
+        duplicate_of: duplicate_of.map(DocId::from),
+        seq: seq as u64,
+    }))
+}
+
+fn articles_where(
+    c: &Connection,
+    filter: &str,
+    param: &dyn rusqlite::ToSql,
+    what: &str,
+) -> Result<Vec<StoredArticle>> {
+    let sql = format!(
+        "SELECT {ARTICLE_COLUMNS} FROM articles a JOIN blobs b ON b.hash = a.hash WHERE {filter}"
+    );
+    let mut stmt = c.prepare_cached(&sql).map_err(Error::db(what))?;
+    let rows = stmt
+        .query_map([param], article_from_row)
+        .map_err(Error::db(what))?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(Error::db(what))?;
+    rows.into_iter().collect()
+}
+
+/// The listing columns of a story `s`; see [`summary_from_row`].
+const SUMMARY_COLUMNS: &str = "s.id, \
+    coalesce(s.headline, (SELECT title FROM articles WHERE story = s.id \
+        AND trim(title, ' ' || char(9, 10, 13)) != '' ORDER BY seq LIMIT 1), s.id), \
+    s.articles, \
+    (SELECT json_group_array(outlet) FROM (SELECT DISTINCT outlet FROM articles \
+        WHERE story = s.id AND outlet IS NOT NULL ORDER BY outlet)), \
+    s.first_published, s.last_published, s.version, coalesce(s.report_version = s.version, 0)";
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<Result<StorySummary>> {
+    let id: String = row.get(0)?;
+    let outlets: String = row.get(3)?;
+    let first: Option<String> = row.get(4)?;
+    let last: Option<String> = row.get(5)?;
+    let corrupt = |what: &str, reason: String| Error::Corrupt {
+        what: format!("{what} of story {id}"),
+        reason,
+    };
+    let decoded = (|| {
+        let outlets: Vec<String> =
+            serde_json::from_str(&outlets).map_err(|e| corrupt("outlets", e.to_string()))?;
+        let date = |d: Option<String>| {
+            d.map(|d| d.parse::<Date>()).transpose().map_err(|e| corrupt("date", e.to_string()))
+        };
+        Ok((outlets, date(first)?, date(last)?))
+    })();
+    let (outlets, first_published, last_published) = match decoded {
+        Ok(v) => v,
+        Err(e) => return Ok(Err(e)),
+    };
+    let articles: i64 = row.get(2)?;
+    let version: i64 = row.get(6)?;
+    let fresh: bool = row.get(7)?;
+    Ok(Ok(StorySummary {
+        headline: row.get(1)?,
+        id: StoryId::from(id),
+        articles: articles as u32,
+        outlets,
+        first_published,
+        last_published,
+        version: version as u64,
+        fresh,
+    }))
+}
+
+/// Detaches an article from its story: the story's version is bumped, or the story removed
+/// when it has no other member.
+fn unplace(tx: &Transaction<'_>, article: &str, story: &str) -> Result<()> {
+    let what = format!("detaching article {article}");
+    tx.execute("UPDATE articles SET story = NULL, duplicate_of = NULL WHERE id = ?1", [article])
+        .map_err(Error::db(&what))?;
+    let left: i64 = tx
+        .query_row("SELECT count(*) FROM articles WHERE story = ?1", [story], |r| r.get(0))
+        .map_err(Error::db(&what))?;
+    if left == 0 {
+        tx.execute("DELETE FROM stories WHERE id = ?1", [story]).map_err(Error::db(&what))?;
+    } else {
+        refresh_aggregates(tx, story)?;
+    }
+    Ok(())
+}
+
+/// Bumps a story's version and recomputes the aggregates of its members.
+fn refresh_aggregates(tx: &Transaction<'_>, story: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE stories SET version = version + 1, \
+            articles = (SELECT count(*) FROM articles WHERE story = ?1), \
+            first_published = (SELECT min(published) FROM articles WHERE story = ?1), \
+            last_published = (SELECT max(published) FROM articles WHERE story = ?1), \
+            sort_key = coalesce((SELECT max(published) FROM articles WHERE story = ?1), \
+                '0000-00-00') \
+         WHERE id = ?1",
+        [story],
+    )
+    .map_err(Error::db(format!("updating story {story}")))?;
+    Ok(())
+}
+
+/// An FTS5 query that matches rows holding every word, each quoted so that no user text is
+/// read as FTS syntax.
+fn fts_query(text: &str) -> Option<String> {
+    let words = query_words(text);
+    if words.is_empty() {
+        return None;
+    }
+    Some(
+        words
+            .iter()
+            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+impl Store for SqliteStore {
+    fn put_article(&self, article: &Article, original: Option<&[u8]>) -> Result<PutOutcome> {
+        let id = article.id.as_str();
+        let what = format!("storing article {id}");
+        let hash = ContentHash::of(article.raw.as_bytes());
+        self.write(&what, |tx| {
+            let old: Option<(String, Option<String>)> = tx
+                .query_row("SELECT hash, story FROM articles WHERE id = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()
+                .map_err(Error::db(&what))?;
+            let outcome = match &old {
+                Some((h, _)) if *h == hash.to_string() => return Ok(PutOutcome::Unchanged),
+                Some(_) => PutOutcome::Replaced,
+                None => PutOutcome::Added,
+            };
+            if let Some((_, Some(story))) = &old {
+                unplace(tx, id, story)?;
+            }
+            if old.is_some() {
+                tx.execute("DELETE FROM articles WHERE id = ?1", [id]).map_err(Error::db(&what))?;
+            }
+            let put_blob = |h: &ContentHash, data: &[u8]| {
+                tx.execute(
+                    "INSERT OR IGNORE INTO blobs (hash, data) VALUES (?1, ?2)",
+                    rusqlite::params![h.to_string(), data],
+                )
+                .map_err(Error::db(&what))
+            };
+            put_blob(&hash, article.raw.as_bytes())?;
+            let original = match original.filter(|o| *o != article.raw.as_bytes()) {
+                Some(o) => {
+                    let h = ContentHash::of(o);
+                    put_blob(&h, o)?;
+                    Some(h.to_string())
+                }
+                None => None,
+            };
+            let removed = serde_json::to_string(&article.removed).map_err(|e| Error::Corrupt {
+                what: format!("removed lines of article {id}"),
+                reason: e.to_string(),
+            })?;
+            let alignment = serde_json::to_string(&article.alignment).map_err(|e| {
+                Error::Corrupt { what: format!("alignment of article {id}"), reason: e.to_string() }
+            })?;
+            tx.execute(
+                "INSERT INTO articles (id, hash, original_hash, source, url, outlet, title, author, \
+                    published, language, text, removed, alignment) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                rusqlite::params![
+                    id,
+                    hash.to_string(),
+                    original,
+                    article.source,
+                    article.url,
+                    article.outlet,
+                    article.title,
+                    article.author,
+                    article.published.map(|d| d.to_string()),
+                    article.language.as_str(),
+                    article.text,
+                    removed,
+                    alignment,
+                ],
+            )
+            .map_err(Error::db(&what))?;
+            Ok(outcome)
+        })
+    }
+
+    fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
+        self.read(|c| {
+            Ok(articles_where(c, "a.id = ?1", &id, &format!("reading article {id}"))?.pop())
+        })
+    }
+
+    fn unplaced(&self, limit: usize) -> Result<Vec<StoredArticle>> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.read(|c| {
+            articles_where(
+                c,
+                "a.story IS NULL ORDER BY a.seq LIMIT ?1",
+                &limit,
+                "reading unplaced articles",
+            )
+        })
+    }
+
+    fn members(&self) -> Result<Vec<StoryMembers>> {
+        let all = self.read(|c| {
+            articles_where(
+                c,
+                "a.story IS NOT NULL AND ?1 ORDER BY a.story, a.seq",
+                &1,
+                "reading story members",
+            )
+        })?;
+        let mut by_story: BTreeMap<StoryId, Vec<Article>> = BTreeMap::new();
+        for a in all {
+            if let Some(s) = a.story {
+                by_story.entry(s).or_default().push(a.article);
+            }
+        }
+        Ok(by_story.into_iter().map(|(id, articles)| StoryMembers { id, articles }).collect())
+    }
+
+    fn place(&self, plan: &[Placement]) -> Result<Vec<StoryId>> {
+        plan::check_unique(plan)?;
+        self.write("placing articles", |tx| {
+            let what = "placing articles";
+            for p in plan {
+                let story: Option<Option<String>> = tx
+                    .query_row(
+                        "SELECT story FROM articles WHERE id = ?1",
+                        [p.article.as_str()],
+                        |r| r.get(0),
+                    )
+                    .optional()
+                    .map_err(Error::db(what))?;
+                match story {
+                    None => return Err(Error::UnknownArticle { id: p.article.to_string() }),
+                    Some(Some(_)) => {
+                        return Err(Error::InvalidPlan {
+                            reason: format!("article {} is already placed", p.article),
+                        });
+                    }
+                    Some(None) => {}
+                }
+                if let Some(d) = &p.duplicate_of
+                    && !exists(tx, "SELECT 1 FROM articles WHERE id = ?1", d.as_str())?
+                {
+                    return Err(Error::UnknownArticle { id: d.to_string() });
+                }
+                if let Target::Existing(id) = &p.target
+                    && !exists(tx, "SELECT 1 FROM stories WHERE id = ?1", id.as_str())?
+                {
+                    return Err(Error::UnknownStory { id: id.to_string() });
+                }
+            }
+            let new_ids = plan::new_story_ids(plan, &mut |id| {
+                exists(tx, "SELECT 1 FROM stories WHERE id = ?1", id.as_str())
+            })?;
+            for id in new_ids.values() {
+                tx.execute(
+                    "INSERT INTO stories (id, version, articles, sort_key) \
+                     VALUES (?1, 0, 0, '0000-00-00')",
+                    [id.as_str()],
+                )
+                .map_err(Error::db(format!("creating story {id}")))?;
+            }
+            let mut touched: Vec<StoryId> = Vec::new();
+            for p in plan {
+                let story = match &p.target {
+                    Target::Existing(id) => id.clone(),
+                    Target::New(n) => new_ids[n].clone(),
+                };
+                tx.execute(
+                    "UPDATE articles SET story = ?1, duplicate_of = ?2 WHERE id = ?3",
+                    rusqlite::params![
+                        story.as_str(),
+                        p.duplicate_of.as_ref().map(DocId::as_str),
+                        p.article.as_str()
+                    ],
+                )
+                .map_err(Error::db(format!("placing article {}", p.article)))?;
+                if !touched.contains(&story) {
+                    touched.push(story);
+                }
+            }
+            for id in &touched {
+                refresh_aggregates(tx, id.as_str())?;
+            }
+            Ok(touched)
+        })
+    }
+
+    fn stale(&self) -> Result<Vec<(StoryId, u64)>> {
+        self.read(|c| {
+            let what = "listing stale stories";
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT id, version FROM stories WHERE report_version IS NOT version ORDER BY id",
+                )
+                .map_err(Error::db(what))?;
+            stmt.query_map([], |r| {
+                let id: String = r.get(0)?;
+                let v: i64 = r.get(1)?;
+                Ok((StoryId::from(id), v as u64))
+            })
+            .map_err(Error::db(what))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(Error::db(what))
+        })
+    }
+
+    fn story_articles(&self, id: &StoryId) -> Result<Vec<StoredArticle>> {
+        self.read(|c| {
+            let what = format!("reading story {id}");
+            if !exists(c, "SELECT 1 FROM stories WHERE id = ?1", id.as_str())? {
+                return Err(Error::UnknownStory { id: id.to_string() });
+            }
+            articles_where(c, "a.story = ?1 ORDER BY a.seq", &id.as_str(), &what)
+        })
+    }
+
+    fn put_report(
+        &self,
+        story: &StoryId,
+        version: u64,
+        headline: &str,
+        report: &serde_json::Value,
+    ) -> Result<()> {
+        let what = format!("storing the report of story {story}");
+        let text = report.to_string();
+        let version = i64::try_from(version).unwrap_or(i64::MAX);
+        self.write(&what, |tx| {
+            if !exists(tx, "SELECT 1 FROM stories WHERE id = ?1", story.as_str())? {
+                return Err(Error::UnknownStory { id: story.to_string() });
+            }
+            // A report never replaces one fused from a newer membership.
+            tx.execute(
+                "UPDATE stories SET headline = ?1, report = ?2, report_version = ?3 \
+                 WHERE id = ?4 AND (report_version IS NULL OR report_version <= ?3)",
+                rusqlite::params![headline, text, version, story.as_str()],
+            )
+            .map_err(Error::db(&what))?;
+            Ok(())
+        })
+    }
+
+    fn story(&self, id: &StoryId) -> Result<Option<StoryRecord>> {
+        self.read(|c| {
+            let what = format!("reading story {id}");
+            let sql = format!("SELECT {SUMMARY_COLUMNS}, s.report FROM stories s WHERE s.id = ?1");
+            let found = c
+                .query_row(&sql, [id.as_str()], |r| {
+                    Ok((summary_from_row(r)?, r.get::<_, Option<String>>(8)?))
+                })
+                .optional()
+                .map_err(Error::db(&what))?;
+            let Some((summary, report)) = found else { return Ok(None) };
+            let mut stmt = c
+                .prepare_cached("SELECT id FROM articles WHERE story = ?1 ORDER BY seq")
+                .map_err(Error::db(&what))?;
+            let articles = stmt
+                .query_map([id.as_str()], |r| r.get::<_, String>(0).map(DocId::from))
+                .map_err(Error::db(&what))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(Error::db(&what))?;
+            Ok(Some(StoryRecord { summary: summary?, articles, report }))
+        })
+    }
+
+    fn report(&self, id: &StoryId) -> Result<Option<String>> {
+        self.read(|c| {
+            let mut stmt = c
+                .prepare_cached("SELECT report FROM stories WHERE id = ?1")
+                .map_err(Error::db(format!("reading story {id}")))?;
+            let r: Option<Option<String>> = stmt
+                .query_row([id.as_str()], |r| r.get(0))
+                .optional()
+                .map_err(Error::db(format!("reading story {id}")))?;
+            Ok(r.flatten())
+        })
+    }
+
+    fn stories(&self, query: &StoryQuery) -> Result<StoryPage> {
+        let limit = query.effective_limit();
+        let what = "listing stories";
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM stories s \
+             WHERE (?1 IS NULL OR s.last_published >= ?1) \
+               AND (?2 IS NULL OR s.first_published <= ?2) \
+               AND (?3 IS NULL OR (s.sort_key, s.id) < (?3, ?4)) \
+               AND (?5 IS NULL OR s.id IN (SELECT a.story FROM articles_fts f \
+                    JOIN articles a ON a.seq = f.rowid WHERE articles_fts MATCH ?5)) \
+             ORDER BY s.sort_key DESC, s.id DESC LIMIT ?6"
+        );
+        let fts = query.text.as_deref().and_then(fts_query);
+        let rows = self.read(|c| {
+            let mut stmt = c.prepare_cached(&sql).map_err(Error::db(what))?;
+            stmt.query_map(
+                rusqlite::params![
+                    query.since.map(|d| d.to_string()),
+                    query.until.map(|d| d.to_string()),
+                    query.after.as_ref().map(|c| c.key.as_str()),
+                    query.after.as_ref().map(|c| c.id.as_str()),
+                    fts,
+                    i64::try_from(limit + 1).unwrap_or(i64::MAX),
+                ],
+                summary_from_row,
+            )
+            .map_err(Error::db(what))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(Error::db(what))
+        })?;
+        let mut stories = rows.into_iter().collect::<Result<Vec<_>>>()?;
+        let next =
+            if stories.len() > limit { Some(Cursor::after(&stories[limit - 1])) } else { None };
+        stories.truncate(limit);
+        Ok(StoryPage { stories, next })
+    }
+
+    fn stats(&self) -> Result<Stats> {
+        self.read(|c| {
+            c.query_row(
+                "SELECT (SELECT count(*) FROM articles), \
+                        (SELECT count(*) FROM articles WHERE story IS NULL), \
+                        (SELECT count(*) FROM stories), \
+                        (SELECT count(*) FROM stories WHERE report_version IS NOT version)",
+                [],
+                |r| {
+                    let n = |i| r.get::<_, i64>(i).map(|v| v as u64);
+                    Ok(Stats { articles: n(0)?, unplaced: n(1)?, stories: n(2)?, stale: n(3)? })
+                },
+            )
+            .map_err(Error::db("counting"))
+        })
+    }
+
+    fn check(&self) -> Result<()> {
+        self.read(|c| {
+            let what = "checking integrity";
+            let mut stmt = c.prepare("PRAGMA quick_check").map_err(Error::db(what))?;
+            let lines = stmt
+                .query_map([], |r| r.get::<_, String>(0))
+                .map_err(Error::db(what))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(Error::db(what))?;
+            if lines == ["ok"] {
+                Ok(())
+            } else {
+                Err(Error::Corrupt {
+                    what: format!("database {}", self.inner.path.display()),
+                    reason: lines.join("; "),
+                })
+            }
+        })
+    }
+}
+
+fn exists(c: &Connection, sql: &str, param: &str) -> Result<bool> {
+    c.query_row(sql, [param], |_| Ok(()))
+        .optional()
+        .map(|r| r.is_some())
+        .map_err(Error::db(format!("looking up {param}")))
+}

@@ -1,0 +1,149 @@
+use std::collections::HashSet;
+
+use crosscheck_core::Article;
+
+use crate::{Error, Placement, Result, Store, StoredArticle, StoryId, StoryMembers};
+
+/// The schema of fused story documents.
+pub const STORY_SCHEMA: &str = "crosscheck.story/1";
+
+/// An engine's own error.
+pub type EngineError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Decides which story new articles belong to and fuses a story's articles into a report: the
+/// seam between a store and the dedup, cluster and fuse stages.
+pub trait StoryEngine: Send + Sync {
+    /// Places each of `new` (unplaced articles, oldest first) into one of `stories` or into a
+    /// new story, with the article it duplicates if any. Must return exactly one placement per
+    /// new article.
+    fn place(
+        &self,
+        stories: &[StoryMembers],
+        new: &[Article],
+    ) -> Result<Vec<Placement>, EngineError>;
+
+    /// Fuses the articles of one story into a `crosscheck.story/1` document, either the whole
+    /// document (`{"schema": …, "stories": [story]}`) or the one story object.
+    fn fuse(
+        &self,
+        story: &StoryId,
+        articles: &[StoredArticle],
+    ) -> Result<serde_json::Value, EngineError>;
+}
+
+/// What an [`update`] did.
+#[derive(Debug, Default)]
+pub struct UpdateReport {
+    /// How many articles were placed.
+    pub placed: usize,
+    /// The stories that were fused, with their article counts.
+    pub fused: Vec<(StoryId, usize)>,
+    /// Stories whose fusion failed; they stay stale and are tried again by the next update.
+    pub failed: Vec<(StoryId, Error)>,
+}
+
+/// How many unplaced articles are placed at a time: bounds memory on a large backlog.
+const CHUNK: usize = 1000;
+
+/// Brings a store up to date: places every unplaced article into a story through `engine`,
+/// then fuses every stale story and stores its report.
+///
+/// Each step commits on its own, so an update killed at any point leaves a store that the next
+/// update continues from. A story whose fusion fails is recorded in the report and left stale;
+/// a placement failure stops the update.
+pub fn update(store: &dyn Store, engine: &dyn StoryEngine) -> Result<UpdateReport> {
+    let mut report = UpdateReport::default();
+    loop {
+        let pending = store.unplaced(CHUNK)?;
+        if pending.is_empty() {
+            break;
+        }
+        let stories = store.members()?;
+        let new: Vec<Article> = pending.into_iter().map(|a| a.article).collect();
+        let what = || format!("placing {} articles", new.len());
+        let plan = engine
+            .place(&stories, &new)
+            .map_err(|source| Error::Engine { what: what(), source })?;
+        check_plan(&plan, &new)?;
+        store.place(&plan)?;
+        report.placed += plan.len();
+    }
+    for (id, version) in store.stale()? {
+        match fuse_one(store, engine, &id, version) {
+            Ok(n) => report.fused.push((id, n)),
+            Err(e) => {
+                tracing::warn!(story = %id, error = %e, "fusion failed");
+                report.failed.push((id, e));
+            }
+        }
+    }
+    Ok(report)
+}
+
+fn fuse_one(
+    store: &dyn Store,
+    engine: &dyn StoryEngine,
+    id: &StoryId,
+    version: u64,
+) -> Result<usize> {
+    let articles = store.story_articles(id)?;
+    let doc = engine
+        .fuse(id, &articles)
+        .map_err(|source| Error::Engine { what: format!("fusing story {id}"), source })?;
+    let (headline, doc) = normalize(id, &articles, doc)?;
+    store.put_report(id, version, &headline, &doc)?;
+    Ok(articles.len())
+}
+
+/// Refuses a plan that does not place every new article exactly once.
+fn check_plan(plan: &[Placement], new: &[Article]) -> Result<()> {
+    let wanted: HashSet<&str> = new.iter().map(|a| a.id.as_str()).collect();
+    let got: HashSet<&str> = plan.iter().map(|p| p.article.as_str()).collect();
+    if plan.len() != new.len() || wanted != got {
+        let missing = wanted.difference(&got).next();
+        let extra = got.difference(&wanted).next();
+        let reason = match (missing, extra) {
+            (Some(m), _) => format!("the engine did not place article {m}"),
+            (None, Some(x)) => format!("the engine placed article {x}, which is not new"),
+            (None, None) => "the engine placed an article twice".to_string(),
+        };
+        return Err(Error::InvalidPlan { reason });
+    }
+    Ok(())
+}
+
+/// Turns an engine's output into a one-story `crosscheck.story/1` document whose story carries
+/// the store's id, and finds its headline.
+fn normalize(
+    id: &StoryId,
+    articles: &[StoredArticle],
+    doc: serde_json::Value,
+) -> Result<(String, serde_json::Value)> {
+    use serde_json::Value;
+    let bad = |reason: &str| Error::Engine {
+        what: format!("fusing story {id}"),
+        source: reason.to_string().into(),
+    };
+    let mut story = match doc {
+        Value::Object(mut obj) if obj.contains_key("stories") => match obj.remove("stories") {
+            Some(Value::Array(mut v)) if v.len() == 1 => v.remove(0),
+            _ => return Err(bad("the fused document does not hold exactly one story")),
+        },
+        v @ Value::Object(_) => v,
+        _ => return Err(bad("the fused document is not a JSON object")),
+    };
+    let Value::Object(obj) = &mut story else {
+        return Err(bad("the fused story is not a JSON object"));
+    };
+    obj.insert("id".to_string(), Value::String(id.to_string()));
+    let headline =
+        obj.get("headline").and_then(Value::as_str).filter(|h| !h.trim().is_empty()).map_or_else(
+            || {
+                let refs: Vec<&StoredArticle> = articles.iter().collect();
+                crate::mem::default_headline(id, &refs)
+            },
+            str::to_string,
+        );
+    let doc = serde_json::json!({ "schema": STORY_SCHEMA, "stories": [story] });
+    Ok((headline, doc))
+}

@@ -1,0 +1,30 @@
+//! Helpers shared by the store tests.
+
+use std::sync::Arc;
+
+use crosscheck_core::{Alignment, Article, DocId, Lang};
+
+/// An article whose raw content is `body` under a title line.
+pub(crate) fn article(
+    id: &str,
+    title: &str,
+    body: &str,
+    date: Option<&str>,
+    outlet: &str,
+) -> Article {
+    let raw = format!("{title}\n\n{body}");
+    Article {
+        id: DocId::from(id),
+        source: format!("{id}.txt"),
+        url: Some(format!("https://example.invalid/{id}")),
+        outlet: Some(outlet.to_string()),
+        title: Some(title.to_string()),
+        author: None,
+        published: date.map(|d| d.parse().unwrap()),
+        language: Lang::EN,
+        text: raw.clone(),
+        removed: vec!["Subscribe now".to_string()],
+        alignment: Alignment::identity(raw.len()),
+        raw: Arc::from(raw),
+    }
+}

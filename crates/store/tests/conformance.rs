@@ -1,0 +1,283 @@
+//! One suite of behaviours, run against every [`Store`] implementation.
+
+mod common;
+
+use common::article;
+use crosscheck_core::{DocId, Lang};
+use crosscheck_store::{
+    Error, MemStore, Placement, PutOutcome, SqliteStore, Store, StoryId, StoryQuery, Target,
+};
+
+fn new_in(id: &str, n: u32) -> Placement {
+    Placement { article: id.into(), target: Target::New(n), duplicate_of: None }
+}
+
+fn join(id: &str, story: &StoryId) -> Placement {
+    Placement { article: id.into(), target: Target::Existing(story.clone()), duplicate_of: None }
+}
+
+macro_rules! conformance {
+    ($($name:ident),* $(,)?) => {
+        mod mem {
+            $( #[test] fn $name() { super::$name(&crosscheck_store::MemStore::new()); } )*
+        }
+        mod sqlite {
+            $( #[test] fn $name() {
+                let dir = tempfile::tempdir().unwrap();
+                let store = crosscheck_store::SqliteStore::open(dir.path().join("t.db")).unwrap();
+                super::$name(&store);
+            } )*
+        }
+    };
+}
+
+conformance!(
+    articles_round_trip,
+    same_content_is_unchanged,
+    new_content_replaces_and_unplaces,
+    placing_creates_and_joins_stories,
+    bad_plans_change_nothing,
+    reports_follow_versions,
+    listing_filters_and_paginates,
+    text_query_matches_whole_words_in_one_article,
+);
+
+fn articles_round_trip(s: &dyn Store) {
+    let a = article(
+        "a1",
+        "Bridge opens",
+        "The bridge opened on Monday, said Ana Lima.",
+        Some("2025-11-19"),
+        "Daily",
+    );
+    assert_eq!(s.put_article(&a, Some(b"\xffLatin-1 bytes")).unwrap(), PutOutcome::Added);
+    let got = s.article("a1").unwrap().expect("stored");
+    assert_eq!(got.article.id, a.id);
+    assert_eq!(&*got.article.raw, &*a.raw);
+    assert_eq!(got.article.text, a.text);
+    assert_eq!(got.article.alignment, a.alignment);
+    assert_eq!(got.article.removed, a.removed);
+    assert_eq!(got.article.published, a.published);
+    assert_eq!(got.article.outlet.as_deref(), Some("Daily"));
+    assert_eq!(got.article.url, a.url);
+    assert_eq!(got.article.language, Lang::EN);
+    assert_eq!(got.hash, crosscheck_store::ContentHash::of(a.raw.as_bytes()));
+    assert!(got.original.is_some(), "original bytes differ from the raw content");
+    assert_eq!(got.story, None);
+    assert!(s.article("nope").unwrap().is_none());
+    let stats = s.stats().unwrap();
+    assert_eq!((stats.articles, stats.unplaced, stats.stories), (1, 1, 0));
+    s.check().unwrap();
+}
+
+fn same_content_is_unchanged(s: &dyn Store) {
+    let a = article("a1", "T", "Body one.", None, "X");
+    s.put_article(&a, None).unwrap();
+    let before = s.article("a1").unwrap().unwrap().seq;
+    s.place(&[new_in("a1", 0)]).unwrap();
+    assert_eq!(s.put_article(&a, None).unwrap(), PutOutcome::Unchanged);
+    let after = s.article("a1").unwrap().unwrap();
+    assert_eq!(after.seq, before, "nothing rewritten");
+    assert!(after.story.is_some(), "placement kept");
+    assert!(s.unplaced(10).unwrap().is_empty());
+}
+
+fn new_content_replaces_and_unplaces(s: &dyn Store) {
+    s.put_article(&article("a1", "T", "Body one.", None, "X"), None).unwrap();
+    s.put_article(&article("a2", "T", "Body two.", None, "Y"), None).unwrap();
+    let story = s.place(&[new_in("a1", 0), new_in("a2", 0)]).unwrap().remove(0);
+    let v = s.story(&story).unwrap().unwrap().summary.version;
+    let changed = article("a1", "T", "Body one, corrected.", None, "X");
+    assert_eq!(s.put_article(&changed, None).unwrap(), PutOutcome::Replaced);
+    let a1 = s.article("a1").unwrap().unwrap();
+    assert_eq!(a1.story, None);
+    assert!(a1.article.text.contains("corrected"));
+    let rec = s.story(&story).unwrap().unwrap();
+    assert_eq!(rec.articles, vec![DocId::from("a2")]);
+    assert!(rec.summary.version > v, "membership change bumps the version");
+    // Replacing the last member removes the story.
+    s.put_article(&article("a2", "T", "Body two, corrected.", None, "Y"), None).unwrap();
+    assert!(s.story(&story).unwrap().is_none());
+    assert_eq!(s.unplaced(10).unwrap().len(), 2);
+    assert_eq!(s.unplaced(1).unwrap()[0].article.id.as_str(), "a1", "oldest first");
+}
+
+fn placing_creates_and_joins_stories(s: &dyn Store) {
+    for (id, date, outlet) in
+        [("a1", "2025-11-19", "X"), ("a2", "2025-11-20", "Y"), ("b1", "2025-10-01", "X")]
+    {
+        s.put_article(&article(id, &format!("Title {id}"), "Body.", Some(date), outlet), None)
+            .unwrap();
+    }
+    let plan = [new_in("a1", 7), new_in("b1", 9)];
+    let touched = s.place(&plan).unwrap();
+    assert_eq!(touched.len(), 2);
+    assert_ne!(touched[0], touched[1]);
+    assert_eq!(s.stale().unwrap().len(), 2);
+    let dup = Placement {
+        article: "a2".into(),
+        target: Target::Existing(touched[0].clone()),
+        duplicate_of: Some("a1".into()),
+    };
+    assert_eq!(s.place(&[dup]).unwrap(), vec![touched[0].clone()]);
+    let rec = s.story(&touched[0]).unwrap().unwrap();
+    assert_eq!(rec.articles, vec![DocId::from("a1"), DocId::from("a2")]);
+    assert_eq!(rec.summary.articles, 2);
+    assert_eq!(rec.summary.outlets, vec!["X".to_string(), "Y".to_string()]);
+    assert_eq!(rec.summary.first_published.unwrap().to_string(), "2025-11-19");
+    assert_eq!(rec.summary.last_published.unwrap().to_string(), "2025-11-20");
+    assert_eq!(rec.summary.headline, "Title a1", "first title until fused");
+    assert!(!rec.summary.fresh);
+    assert!(rec.report.is_none());
+    assert_eq!(s.article("a2").unwrap().unwrap().duplicate_of, Some(DocId::from("a1")));
+    let members = s.members().unwrap();
+    assert_eq!(members.len(), 2);
+    let m = members.iter().find(|m| m.id == touched[0]).unwrap();
+    assert_eq!(m.articles.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["a1", "a2"]);
+    assert_eq!(s.story_articles(&touched[1]).unwrap()[0].article.id.as_str(), "b1");
+    assert!(matches!(s.story_articles(&"nope".into()), Err(Error::UnknownStory { .. })));
+    // The same corpus gives the same story ids in any store.
+    let other = MemStore::new();
+    for id in ["a1", "b1"] {
+        other.put_article(&article(id, "T", "B.", None, "X"), None).unwrap();
+    }
+    assert_eq!(other.place(&plan).unwrap(), touched);
+}
+
+fn bad_plans_change_nothing(s: &dyn Store) {
+    s.put_article(&article("a1", "T", "B.", None, "X"), None).unwrap();
+    s.put_article(&article("a2", "T", "B2.", None, "X"), None).unwrap();
+    assert!(matches!(
+        s.place(&[new_in("a1", 0), new_in("zz", 0)]),
+        Err(Error::UnknownArticle { .. })
+    ));
+    assert!(matches!(
+        s.place(&[new_in("a1", 0), join("a2", &"s-missing".into())]),
+        Err(Error::UnknownStory { .. })
+    ));
+    assert!(matches!(s.place(&[new_in("a1", 0), new_in("a1", 1)]), Err(Error::InvalidPlan { .. })));
+    let bad_dup = Placement {
+        article: "a1".into(),
+        target: Target::New(0),
+        duplicate_of: Some("ghost".into()),
+    };
+    assert!(s.place(&[bad_dup]).is_err());
+    assert_eq!(s.stats().unwrap().stories, 0, "failed plans create nothing");
+    assert_eq!(s.unplaced(10).unwrap().len(), 2);
+    let story = s.place(&[new_in("a1", 0)]).unwrap().remove(0);
+    assert!(
+        matches!(s.place(&[join("a1", &story)]), Err(Error::InvalidPlan { .. })),
+        "already placed"
+    );
+}
+
+fn reports_follow_versions(s: &dyn Store) {
+    s.put_article(&article("a1", "T1", "B.", None, "X"), None).unwrap();
+    s.put_article(&article("a2", "T2", "B.", None, "X"), None).unwrap();
+    let story = s.place(&[new_in("a1", 0)]).unwrap().remove(0);
+    let (id, v1) = s.stale().unwrap().remove(0);
+    assert_eq!(id, story);
+    let doc1 = serde_json::json!({"schema": "crosscheck.story/1", "stories": [{"id": "x", "headline": "Fused one"}]});
+    s.put_report(&story, v1, "Fused one", &doc1).unwrap();
+    assert!(s.stale().unwrap().is_empty());
+    let rec = s.story(&story).unwrap().unwrap();
+    assert!(rec.summary.fresh);
+    assert_eq!(rec.summary.headline, "Fused one");
+    let back: serde_json::Value =
+        serde_json::from_str(&s.report(&story).unwrap().unwrap()).unwrap();
+    assert_eq!(back, doc1);
+    // A new member makes it stale; a report for the old version does not make it fresh.
+    s.place(&[join("a2", &story)]).unwrap();
+    let (_, v2) = s.stale().unwrap().remove(0);
+    assert!(v2 > v1);
+    let doc2 =
+        serde_json::json!({"schema": "crosscheck.story/1", "stories": [{"headline": "Fused two"}]});
+    s.put_report(&story, v2, "Fused two", &doc2).unwrap();
+    s.put_report(&story, v1, "Late old report", &doc1).unwrap();
+    assert_eq!(s.story(&story).unwrap().unwrap().summary.headline, "Fused two", "older never wins");
+    assert!(s.stale().unwrap().is_empty());
+    assert!(matches!(s.put_report(&"nope".into(), 1, "h", &doc1), Err(Error::UnknownStory { .. })));
+    assert!(s.report(&"nope".into()).unwrap().is_none());
+}
+
+fn listing_filters_and_paginates(s: &dyn Store) {
+    // Seven stories on distinct days plus one undated.
+    let mut plan = Vec::new();
+    for i in 0..7u32 {
+        let id = format!("a{i}");
+        s.put_article(&article(&id, "T", "B.", Some(&format!("2025-11-1{i}")), "X"), None).unwrap();
+        plan.push(new_in(&id, i));
+    }
+    s.put_article(&article("u", "Undated", "B.", None, "X"), None).unwrap();
+    plan.push(new_in("u", 99));
+    s.place(&plan).unwrap();
+    let mut q = StoryQuery { limit: 3, ..StoryQuery::default() };
+    let mut seen = Vec::new();
+    loop {
+        let page = s.stories(&q).unwrap();
+        assert!(page.stories.len() <= 3);
+        seen.extend(page.stories.iter().map(|s| s.last_published.map(|d| d.to_string())));
+        match page.next {
+            Some(c) => q.after = Some(c.to_string().parse().unwrap()),
+            None => break,
+        }
+    }
+    let want: Vec<Option<String>> =
+        (0..7).rev().map(|i| Some(format!("2025-11-1{i}"))).chain([None]).collect();
+    assert_eq!(seen, want, "newest first, undated last, every story once");
+    let since = StoryQuery { since: "2025-11-15".parse().ok(), ..StoryQuery::default() };
+    assert_eq!(s.stories(&since).unwrap().stories.len(), 2);
+    let until = StoryQuery { until: "2025-11-11".parse().ok(), ..StoryQuery::default() };
+    assert_eq!(s.stories(&until).unwrap().stories.len(), 2);
+}
+
+fn text_query_matches_whole_words_in_one_article(s: &dyn Store) {
+    s.put_article(&article("a1", "Harbour bridge", "The harbour bridge opened.", None, "X"), None)
+        .unwrap();
+    s.put_article(&article("a2", "Budget", "Parliament passed the budget.", None, "Y"), None)
+        .unwrap();
+    s.put_article(&article("a3", "Bridge", "Another bridge story, about budget.", None, "Z"), None)
+        .unwrap();
+    let stories = s.place(&[new_in("a1", 0), new_in("a2", 1), new_in("a3", 2)]).unwrap();
+    let find = |text: &str| -> Vec<StoryId> {
+        let mut v: Vec<StoryId> = s
+            .stories(&StoryQuery { text: Some(text.into()), ..StoryQuery::default() })
+            .unwrap()
+            .stories
+            .into_iter()
+            .map(|s| s.id)
+            .collect();
+        v.sort();
+        v
+    };
+    let mut both = vec![stories[0].clone(), stories[2].clone()];
+    both.sort();
+    assert_eq!(find("BRIDGE"), both);
+    assert_eq!(find("harbour bridge"), vec![stories[0].clone()]);
+    assert_eq!(find("bridge budget"), vec![stories[2].clone()], "all words in one article");
+    assert!(find("brid").is_empty(), "whole words only");
+    assert_eq!(find("\"parliament\"* ("), vec![stories[1].clone()], "no query syntax");
+    assert_eq!(find(" ,, ").len(), 3, "no words means no filter");
+}
+
+#[test]
+fn sqlite_reopens_with_everything_and_refuses_newer_schemas() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    {
+        let s = SqliteStore::open(&path).unwrap();
+        s.put_article(&article("a1", "T", "B.", None, "X"), None).unwrap();
+        assert_eq!(s.schema_version().unwrap(), 1);
+    }
+    let s = SqliteStore::open(&path).unwrap();
+    assert!(s.article("a1").unwrap().is_some());
+    let hash = s.article("a1").unwrap().unwrap().hash;
+    assert_eq!(s.blob(&hash).unwrap().unwrap(), b"T\n\nB.");
+    drop(s);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let err = SqliteStore::open(&path).unwrap_err();
+    assert!(matches!(err, Error::SchemaTooNew { found: 99, .. }), "{err}");
+    assert!(err.to_string().contains("t.db"), "{err}");
+}

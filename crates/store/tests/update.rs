@@ -1,0 +1,148 @@
+//! `update` with a small engine: placement, fusion, idempotence and failure handling.
+
+use std::sync::Mutex;
+
+use crosscheck_core::Article;
+use crosscheck_store::{
+    EngineError, Error, MemStore, Placement, SqliteStore, Store, StoredArticle, StoryEngine,
+    StoryId, StoryMembers, Target, update,
+};
+
+mod common;
+
+use common::article;
+
+/// Groups articles by the first word of their title; records what it was asked to fuse.
+#[derive(Default)]
+struct FirstWord {
+    fused: Mutex<Vec<(StoryId, usize)>>,
+    fail_on: Option<&'static str>,
+    drop_one: bool,
+}
+
+fn key(a: &Article) -> String {
+    a.title.as_deref().unwrap_or("").split_whitespace().next().unwrap_or("").to_lowercase()
+}
+
+impl StoryEngine for FirstWord {
+    fn place(
+        &self,
+        stories: &[StoryMembers],
+        new: &[Article],
+    ) -> Result<Vec<Placement>, EngineError> {
+        let mut fresh: Vec<String> = Vec::new();
+        let mut out = Vec::new();
+        for a in new {
+            let k = key(a);
+            let existing = stories.iter().find(|s| s.articles.iter().any(|m| key(m) == k));
+            let target = if let Some(s) = existing {
+                Target::Existing(s.id.clone())
+            } else {
+                let n = fresh.iter().position(|f| *f == k).unwrap_or_else(|| {
+                    fresh.push(k.clone());
+                    fresh.len() - 1
+                });
+                Target::New(n as u32)
+            };
+            out.push(Placement { article: a.id.clone(), target, duplicate_of: None });
+        }
+        if self.drop_one {
+            out.pop();
+        }
+        Ok(out)
+    }
+
+    fn fuse(
+        &self,
+        story: &StoryId,
+        articles: &[StoredArticle],
+    ) -> Result<serde_json::Value, EngineError> {
+        if let Some(bad) = self.fail_on
+            && articles.iter().any(|a| a.article.id.as_str() == bad)
+        {
+            return Err(format!("cannot fuse {bad}").into());
+        }
+        self.fused.lock().unwrap().push((story.clone(), articles.len()));
+        let ids: Vec<&str> = articles.iter().map(|a| a.article.id.as_str()).collect();
+        Ok(serde_json::json!({
+            "id": "engine-id",
+            "headline": format!("About {}", key(&articles[0].article)),
+            "articles": ids,
+        }))
+    }
+}
+
+fn put(s: &dyn Store, id: &str, title: &str) {
+    s.put_article(&article(id, title, &format!("Body of {id}."), None, "X"), None).unwrap();
+}
+
+fn check_incremental(s: &dyn Store) {
+    let engine = FirstWord::default();
+    put(s, "a1", "Bridge opens");
+    put(s, "a2", "Bridge delayed");
+    put(s, "b1", "Budget passes");
+    let r = update(s, &engine).unwrap();
+    assert_eq!(r.placed, 3);
+    assert_eq!(r.fused.len(), 2);
+    assert!(r.failed.is_empty());
+    let stats = s.stats().unwrap();
+    assert_eq!((stats.stories, stats.stale, stats.unplaced), (2, 0, 0));
+    let bridge = s.article("a1").unwrap().unwrap().story.unwrap();
+    assert_eq!(s.article("a2").unwrap().unwrap().story.as_ref(), Some(&bridge));
+    let doc: serde_json::Value =
+        serde_json::from_str(&s.report(&bridge).unwrap().unwrap()).unwrap();
+    assert_eq!(doc["schema"], "crosscheck.story/1");
+    assert_eq!(doc["stories"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["stories"][0]["id"], bridge.as_str(), "the store's id wins");
+    assert_eq!(doc["stories"][0]["articles"], serde_json::json!(["a1", "a2"]));
+    assert_eq!(s.story(&bridge).unwrap().unwrap().summary.headline, "About bridge");
+
+    // Nothing new: nothing placed, nothing fused.
+    let again = update(s, &engine).unwrap();
+    assert_eq!((again.placed, again.fused.len()), (0, 0));
+
+    // One new article joins its story; only that story is fused again.
+    engine.fused.lock().unwrap().clear();
+    put(s, "a3", "Bridge reopens");
+    let r = update(s, &engine).unwrap();
+    assert_eq!(r.placed, 1);
+    assert_eq!(*engine.fused.lock().unwrap(), vec![(bridge.clone(), 3)]);
+}
+
+fn check_failures(s: &dyn Store) {
+    put(s, "a1", "Bridge opens");
+    put(s, "b1", "Budget passes");
+    let dropping = FirstWord { drop_one: true, ..FirstWord::default() };
+    assert!(matches!(update(s, &dropping), Err(Error::InvalidPlan { .. })));
+    assert_eq!(s.stats().unwrap().unplaced, 2, "a refused plan places nothing");
+    let failing = FirstWord { fail_on: Some("b1"), ..FirstWord::default() };
+    let r = update(s, &failing).unwrap();
+    assert_eq!(r.fused.len(), 1);
+    assert_eq!(r.failed.len(), 1);
+    assert!(r.failed[0].1.to_string().contains("fusing story"), "{}", r.failed[0].1);
+    assert_eq!(s.stats().unwrap().stale, 1, "the failed story stays stale");
+    let r = update(s, &FirstWord::default()).unwrap();
+    assert_eq!((r.placed, r.fused.len()), (0, 1), "and is retried");
+}
+
+#[test]
+fn incremental_in_memory() {
+    check_incremental(&MemStore::new());
+}
+
+#[test]
+fn incremental_in_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    check_incremental(&SqliteStore::open(dir.path().join("t.db")).unwrap());
+}
+
+#[test]
+fn failures_in_memory() {
+    check_failures(&MemStore::new());
+}
+
+#[test]
+fn failures_in_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    check_failures(&SqliteStore::open(dir.path().join("t.db")).unwrap());
+}

@@ -1,0 +1,118 @@
+// End-to-end test of the crosscheck page in Debian's headless Chromium (see run.sh).
+//
+// Env: BASE_URL (a running `crosscheck serve`), SHOT_DIR (where screenshots go),
+// CHROMIUM (by default /usr/bin/chromium).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.BASE_URL;
+const SHOTS = process.env.SHOT_DIR || mkdtempSync(join(tmpdir(), 'crosscheck-shots-'));
+assert.ok(BASE, 'BASE_URL must name a running crosscheck server');
+
+let context;
+
+before(async () => {
+  // A fresh profile for every run; Playwright takes it as the persistent context's folder.
+  const profile = mkdtempSync(join(tmpdir(), 'crosscheck-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await context?.close();
+});
+
+async function api(path) {
+  const resp = await fetch(BASE + path);
+  assert.equal(resp.status, 200, `${path}: ${resp.status}`);
+  return resp.json();
+}
+
+/** A page that records script errors and requests leaving the server. */
+async function openPage() {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(BASE) && !r.url().startsWith('data:')) problems.push(`request off the server: ${r.url()}`);
+  });
+  return { page, problems };
+}
+
+/** The story with the most articles among those the query finds, and its document. */
+async function biggestStory(query) {
+  const list = await api('/api/stories?limit=500' + (query ? '&q=' + encodeURIComponent(query) : ''));
+  assert.ok(list.stories.length > 0, `no story for ${query || 'the corpus'}`);
+  const best = [...list.stories].sort((a, b) => b.articles - a.articles)[0];
+  return { summary: best, doc: await api('/api/stories/' + encodeURIComponent(best.id)) };
+}
+
+test('the story page shows the story and a claim opens its source span', async () => {
+  const { summary, doc } = await biggestStory('');
+  const story = doc.stories[0];
+  const { page, problems } = await openPage();
+  await page.goto(BASE + '/');
+  await page.waitForSelector('#stories li a');
+  await page.getByRole('link', { name: summary.headline, exact: true }).first().click();
+  await page.waitForSelector('#headline');
+  assert.equal(await page.textContent('#headline'), story.headline);
+  const sources = await page.locator('#sources li').count();
+  assert.equal(sources, story.articles.length, 'one source card per article');
+
+  const claimIndex = story.claims.findIndex((c) => (c.renderings || []).length > 0);
+  assert.ok(claimIndex >= 0, 'the story has a claim with a rendering');
+  const claim = story.claims[claimIndex];
+  const button = page.locator(`button.claim[data-claim="${claimIndex}"]`);
+  assert.ok((await button.getAttribute('class')).includes(claim.status), 'coloured by status');
+  await button.click();
+  await page.waitForSelector('#highlight');
+  const highlighted = await page.textContent('#highlight');
+  assert.equal(highlighted, claim.renderings[0].text, 'the highlighted span is the claim rendering');
+  assert.ok(await page.locator('#highlight').isVisible());
+  const path = join(SHOTS, 'story.png');
+  await page.screenshot({ path, fullPage: false });
+  console.log(`screenshot: ${path}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('markup and event handlers in articles are shown, never run', async () => {
+  const { summary, doc } = await biggestStory('pwned');
+  const { page, problems } = await openPage();
+  await page.goto(BASE + '/#/?q=pwned');
+  await page.waitForSelector('#stories li a');
+  await page.goto(BASE + '/#/story/' + encodeURIComponent(summary.id));
+  await page.waitForSelector('#headline');
+  // Open every source span the page offers, so that all hostile text gets rendered.
+  const story = doc.stories[0];
+  const n = await page.locator('button.claim').count();
+  assert.ok(n > 0, 'the hostile story has claims');
+  let raw = '';
+  for (let i = 0; i < n; i++) {
+    await page.locator('button.claim').nth(i).click();
+    await page.waitForSelector('#highlight');
+    raw += await page.textContent('#viewer-text');
+    await page.keyboard.press('Escape');
+  }
+  assert.ok(/<script>|onerror=|onload=/.test(raw), 'the markup is shown as text');
+  // Hover everything, in case a handler attribute slipped through.
+  for (const h of await page.locator('main *').all()) await h.hover({ trial: false, timeout: 200 }).catch(() => {});
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script from an article ran');
+  assert.equal(await page.locator('main script, main img, main svg, main iframe, aside script, aside img, aside svg, aside iframe').count(), 0);
+  assert.ok(story.claims.some((c) => /<|onerror|onload/.test(c.text)) || /<script>/.test(raw));
+  await page.screenshot({ path: join(SHOTS, 'hostile.png') });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
