@@ -6,23 +6,23 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 /// A temporary directory holding a test's inputs; removed on drop.
-pub struct Dir {
+pub(crate) struct Dir {
     tmp: tempfile::TempDir,
 }
 
 impl Dir {
     /// A new empty directory.
-    pub fn new() -> Dir {
+    pub(crate) fn new() -> Dir {
         Dir { tmp: tempfile::tempdir().expect("creating a temporary directory") }
     }
 
     /// The directory's path.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.tmp.path()
     }
 
     /// Writes `contents` to `name` (parents created).
-    pub fn create(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    pub(crate) fn create(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
         let p = self.tmp.path().join(name);
         if let Some(parent) = p.parent() {
             std::fs::create_dir_all(parent).unwrap();
@@ -32,7 +32,7 @@ impl Dir {
     }
 
     /// A command running `crosscheck` with this directory as its working directory.
-    pub fn command(&self) -> TestCommand {
+    pub(crate) fn command(&self) -> TestCommand {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
         cmd.current_dir(self.tmp.path());
         TestCommand { cmd, stdin: None }
@@ -40,19 +40,19 @@ impl Dir {
 }
 
 /// The path of a file or folder relative to the workspace root.
-pub fn repo_path(rel: &str) -> PathBuf {
+pub(crate) fn repo_path(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(rel)
 }
 
 /// A configured run of the binary.
-pub struct TestCommand {
+pub(crate) struct TestCommand {
     cmd: Command,
     stdin: Option<Vec<u8>>,
 }
 
 impl TestCommand {
     /// Adds arguments.
-    pub fn args<I, S>(&mut self, args: I) -> &mut TestCommand
+    pub(crate) fn args<I, S>(&mut self, args: I) -> &mut TestCommand
     where
         I: IntoIterator<Item = S>,
         S: AsRef<std::ffi::OsStr>,
@@ -62,19 +62,19 @@ impl TestCommand {
     }
 
     /// Adds one argument.
-    pub fn arg(&mut self, arg: impl AsRef<std::ffi::OsStr>) -> &mut TestCommand {
+    pub(crate) fn arg(&mut self, arg: impl AsRef<std::ffi::OsStr>) -> &mut TestCommand {
         self.cmd.arg(arg);
         self
     }
 
     /// Feeds `data` on stdin.
-    pub fn stdin(&mut self, data: impl Into<Vec<u8>>) -> &mut TestCommand {
+    pub(crate) fn stdin(&mut self, data: impl Into<Vec<u8>>) -> &mut TestCommand {
         self.stdin = Some(data.into());
         self
     }
 
     /// Runs the command and returns its output, whatever its status.
-    pub fn output(&mut self) -> Output {
+    pub(crate) fn output(&mut self) -> Output {
         self.cmd.stdin(if self.stdin.is_some() { Stdio::piped() } else { Stdio::null() });
         self.cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
         let mut child = self.cmd.spawn().expect("spawning crosscheck");
@@ -88,7 +88,7 @@ impl TestCommand {
     }
 
     /// Runs the command, asserts it exited with `code`, and returns stdout.
-    pub fn expect_code(&mut self, code: i32) -> String {
+    pub(crate) fn expect_code(&mut self, code: i32) -> String {
         let out = self.output();
         assert_eq!(
             out.status.code(),
@@ -101,13 +101,13 @@ impl TestCommand {
     }
 
     /// Runs the command, asserts success, and returns stdout.
-    pub fn stdout(&mut self) -> String {
+    pub(crate) fn stdout(&mut self) -> String {
         self.expect_code(0)
     }
 }
 
 /// Parses JSON Lines output.
-pub fn json_lines(s: &str) -> Vec<serde_json::Value> {
+pub(crate) fn json_lines(s: &str) -> Vec<serde_json::Value> {
     s.lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
         .collect()

@@ -80,8 +80,7 @@ pub fn features(text: &str) -> Features {
                     *names.entry(fmix64(h ^ NAME_TAG)).or_default() += 1.0;
                     known_names.insert(h);
                     if let Some(p) = prev_name {
-                        *names.entry(fmix64(p.rotate_left(17) ^ h ^ PAIR_TAG)).or_default() +=
-                            1.0;
+                        *names.entry(fmix64(p.rotate_left(17) ^ h ^ PAIR_TAG)).or_default() += 1.0;
                     }
                     prev_name = Some(h);
                 } else if cap && !is_stop && t.sentence_start {
@@ -114,7 +113,9 @@ mod tests {
         assert_eq!(count(name("berg")), Some(2.0));
         assert_eq!(count(name("oslo")), Some(1.0));
         assert_eq!(count(name("police")), None, "sentence-initial and never capitalised again");
-        assert!(f.names.iter().any(|x| x.0 == fmix64(crosscheck_text::token_hash("12") ^ NUMBER_TAG)));
+        assert!(
+            f.names.iter().any(|x| x.0 == fmix64(crosscheck_text::token_hash("12") ^ NUMBER_TAG))
+        );
         assert!(f.words.iter().all(|x| x.0 != crosscheck_text::token_hash("was")));
         assert!(f.words.windows(2).all(|w| w[0].0 < w[1].0));
     }

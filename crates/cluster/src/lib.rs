@@ -38,6 +38,4 @@ pub mod story;
 
 pub use error::ClusterError;
 pub use features::{Features, features};
-pub use story::{
-    Assignment, ClusterBuilder, ClusterDoc, Clusterer, Idf, StoryStream, Vectors,
-};
+pub use story::{Assignment, ClusterBuilder, ClusterDoc, Clusterer, Idf, StoryStream, Vectors};

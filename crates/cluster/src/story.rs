@@ -121,6 +121,7 @@ pub struct ClusterBuilder {
     probe_terms: usize,
     linkage: usize,
     max_postings: usize,
+    max_candidates: usize,
     refine_passes: usize,
 }
 
@@ -134,6 +135,7 @@ impl Default for ClusterBuilder {
             probe_terms: 16,
             linkage: 5,
             max_postings: 512,
+            max_candidates: 64,
             refine_passes: 3,
         }
     }
@@ -202,6 +204,15 @@ impl ClusterBuilder {
     /// By default, 512.
     pub fn max_postings(&mut self, n: usize) -> &mut ClusterBuilder {
         self.max_postings = n.max(1);
+        self
+    }
+
+    /// How many candidate articles are compared in full with each article: those sharing the
+    /// most probe terms with it.
+    ///
+    /// By default, 64.
+    pub fn max_candidates(&mut self, n: usize) -> &mut ClusterBuilder {
+        self.max_candidates = n.max(1);
         self
     }
 
@@ -324,9 +335,9 @@ fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
 fn similarity(
     cfg: &ClusterBuilder,
     a: &Vectors,
-    ad: Option<Date>,
+    ad: Option<i32>,
     b: &Vectors,
-    bd: Option<Date>,
+    bd: Option<i32>,
 ) -> f32 {
     let words = dot(&a.words, &b.words);
     let w = cfg.entity_weight as f32;
@@ -335,11 +346,51 @@ fn similarity(
     } else {
         (1.0 - w) * words + w * dot(&a.names, &b.names)
     };
-    if let (Some(x), Some(y)) = (ad, bd) {
-        let days = (x.civil() - y.civil()).get_days().unsigned_abs();
-        s *= (-(f64::from(days)) / cfg.window_days as f64).exp() as f32;
+    if let (Some(x), Some(y)) = (ad, bd)
+        && x != y
+    {
+        s *= (-(f64::from(x.abs_diff(y))) / cfg.window_days as f64).exp() as f32;
     }
     s
+}
+
+/// The `max` entries of `hits` (one entry per probe term hit, any order) that were hit most,
+/// ties to the lower index, in increasing index order.
+fn top_candidates(mut hits: Vec<u32>, max: usize) -> Vec<u32> {
+    hits.sort_unstable();
+    let mut counted: Vec<(u32, u32)> = Vec::new();
+    for h in hits {
+        match counted.last_mut() {
+            Some((x, n)) if *x == h => *n += 1,
+            _ => counted.push((h, 1)),
+        }
+    }
+    if counted.len() > max {
+        counted.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        counted.truncate(max);
+        counted.sort_unstable_by_key(|x| x.0);
+    }
+    counted.into_iter().map(|x| x.0).collect()
+}
+
+/// Days since 1970-01-01 (H. Hinnant's `days_from_civil`), so that date gaps in the inner
+/// loops are one subtraction.
+fn day_number(d: Date) -> i32 {
+    let (y, m, day) = (i32::from(d.year()), i32::from(d.month()), i32::from(d.day()));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Whether two dated articles are further apart than the window.
+fn out_of_window(cfg: &ClusterBuilder, a: Option<i32>, b: Option<i32>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => u64::from(x.abs_diff(y)) > cfg.window_days,
+        _ => false,
+    }
 }
 
 /// The top-`m` similarities seen per story, for the linkage score.
@@ -386,7 +437,7 @@ impl Linkage {
 #[derive(Debug, Clone)]
 struct Held {
     vectors: Vectors,
-    date: Option<Date>,
+    day: Option<i32>,
     story: u32,
     /// Its position in the stream.
     seen: u64,
@@ -401,13 +452,11 @@ pub struct StoryStream<'c> {
     held: Vec<Option<Held>>,
     /// Term → slots of the articles holding it, oldest first.
     postings: HashMap<u64, Vec<u32>>,
-    /// Per slot, the last article that looked at it, to visit each candidate once.
-    stamp: Vec<u64>,
     /// Members of each story still in the window.
     sizes: Vec<u32>,
     /// Slots in stream order, for closing the oldest first.
     queue: std::collections::VecDeque<u32>,
-    newest: Option<Date>,
+    newest: Option<i32>,
     articles: u64,
     dropped: usize,
 }
@@ -419,7 +468,6 @@ impl Clusterer {
             cfg: &self.cfg,
             held: Vec::new(),
             postings: HashMap::new(),
-            stamp: Vec::new(),
             sizes: Vec::new(),
             queue: std::collections::VecDeque::new(),
             newest: None,
@@ -477,6 +525,12 @@ struct Batch<'a> {
     docs: &'a [ClusterDoc<'a>],
     postings: HashMap<u64, Vec<u32>>,
     probes: Vec<Vec<u64>>,
+    /// Each document's position in the canonical order.
+    rank: Vec<u32>,
+    /// Each document's day number.
+    days: Vec<Option<i32>>,
+    /// Each document's candidates and similarities, computed once for all passes.
+    neighbours: Vec<Vec<(u32, f32)>>,
 }
 
 impl<'a> Batch<'a> {
@@ -493,37 +547,55 @@ impl<'a> Batch<'a> {
             }
         }
         let probes = vecs.par_iter().map(|v| v.probe(c.cfg.probe_terms)).collect();
-        Batch { c, order, vecs, docs, postings, probes }
+        let mut rank = vec![0u32; order.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i] = r as u32;
+        }
+        let days = docs.iter().map(|d| d.date.map(day_number)).collect();
+        let mut b =
+            Batch { c, order, vecs, docs, postings, probes, rank, days, neighbours: Vec::new() };
+        b.neighbours = (0..docs.len()).into_par_iter().map(|i| b.neighbours_of(i)).collect();
+        b
     }
 
-    /// The linkage of document `i` to the stories of its candidates (itself excluded).
-    fn linkage(&self, i: usize, story: &[u32]) -> Linkage {
+    /// The candidates of document `i` (itself excluded, and documents outside the window, as
+    /// the stream would have dropped them) with their similarity to it.
+    fn neighbours_of(&self, i: usize) -> Vec<(u32, f32)> {
         let cfg = &self.c.cfg;
-        let mut cands: Vec<u32> = Vec::new();
+        let mut hits: Vec<u32> = Vec::new();
         for t in &self.probes[i] {
             if let Some(list) = self.postings.get(t) {
                 // Postings are in canonical order; the cap keeps the latest, as the stream does.
-                cands.extend_from_slice(&list[list.len().saturating_sub(cfg.max_postings)..]);
+                hits.extend_from_slice(&list[list.len().saturating_sub(cfg.max_postings)..]);
             }
         }
-        cands.sort_unstable();
-        cands.dedup();
-        let mut link = Linkage::default();
-        for j in cands {
+        let pos = |d: usize| u64::from(self.rank[d]);
+        hits.retain(|&j| {
             let j = j as usize;
-            if j == i {
-                continue;
-            }
-            let sim = similarity(
-                cfg,
-                &self.vecs[i],
-                self.docs[i].date,
-                &self.vecs[j],
-                self.docs[j].date,
-            );
-            if sim > 0.0 {
-                link.add(story[j], sim, cfg.linkage);
-            }
+            j != i
+                && !out_of_window(cfg, self.days[i], self.days[j])
+                && pos(i).abs_diff(pos(j)) <= cfg.window_articles
+        });
+        top_candidates(hits, cfg.max_candidates)
+            .into_iter()
+            .filter_map(|j| {
+                let sim = similarity(
+                    cfg,
+                    &self.vecs[i],
+                    self.days[i],
+                    &self.vecs[j as usize],
+                    self.days[j as usize],
+                );
+                (sim > 0.0).then_some((j, sim))
+            })
+            .collect()
+    }
+
+    /// The linkage of document `i` to the stories of its neighbours.
+    fn linkage(&self, i: usize, story: &[u32]) -> Linkage {
+        let mut link = Linkage::default();
+        for &(j, sim) in &self.neighbours[i] {
+            link.add(story[j as usize], sim, self.c.cfg.linkage);
         }
         link
     }
@@ -601,24 +673,28 @@ impl StoryStream<'_> {
     pub fn push(&mut self, v: &Vectors, date: Option<Date>) -> Assignment {
         self.articles += 1;
         let now = self.articles;
-        if let Some(d) = date {
+        let day = date.map(day_number);
+        if let Some(d) = day {
             self.newest = Some(self.newest.map_or(d, |n| n.max(d)));
         }
         self.close_old();
         let cfg = self.cfg;
-        let mut link = Linkage::default();
+        let mut hits: Vec<u32> = Vec::new();
         for t in v.probe(cfg.probe_terms) {
-            let Some(list) = self.postings.get(&t) else { continue };
-            for &slot in &list[list.len().saturating_sub(cfg.max_postings)..] {
-                if self.stamp[slot as usize] == now {
-                    continue;
-                }
-                self.stamp[slot as usize] = now;
-                let Some(h) = &self.held[slot as usize] else { continue };
-                let sim = similarity(cfg, v, date, &h.vectors, h.date);
-                if sim > 0.0 {
-                    link.add(h.story, sim, cfg.linkage);
-                }
+            if let Some(list) = self.postings.get(&t) {
+                hits.extend(
+                    list[list.len().saturating_sub(cfg.max_postings)..]
+                        .iter()
+                        .filter(|&&slot| self.held[slot as usize].is_some()),
+                );
+            }
+        }
+        let mut link = Linkage::default();
+        for slot in top_candidates(hits, cfg.max_candidates) {
+            let Some(h) = &self.held[slot as usize] else { continue };
+            let sim = similarity(cfg, v, day, &h.vectors, h.day);
+            if sim > 0.0 {
+                link.add(h.story, sim, cfg.linkage);
             }
         }
         let sizes = &self.sizes;
@@ -635,8 +711,7 @@ impl StoryStream<'_> {
         for &(t, _) in v.words.iter().chain(&v.names) {
             self.postings.entry(t).or_default().push(slot);
         }
-        self.held.push(Some(Held { vectors: v.clone(), date, story, seen: now }));
-        self.stamp.push(now);
+        self.held.push(Some(Held { vectors: v.clone(), day, story, seen: now }));
         self.queue.push_back(slot);
         Assignment { story, score }
     }
@@ -644,16 +719,12 @@ impl StoryStream<'_> {
     /// Drops articles outside the window, and compacts the index once half of it is stale.
     fn close_old(&mut self) {
         let oldest = self.articles.saturating_sub(self.cfg.window_articles);
-        let days = i32::try_from(self.cfg.window_days).unwrap_or(i32::MAX);
         while let Some(&slot) = self.queue.front() {
             let Some(h) = &self.held[slot as usize] else {
                 self.queue.pop_front();
                 continue;
             };
-            let stale_date = match (self.newest, h.date) {
-                (Some(n), Some(d)) => (n.civil() - d.civil()).get_days() > days,
-                _ => false,
-            };
+            let stale_date = out_of_window(self.cfg, self.newest, h.day);
             if h.seen <= oldest || stale_date {
                 self.sizes[h.story as usize] -= 1;
                 self.held[slot as usize] = None;
@@ -678,7 +749,6 @@ impl StoryStream<'_> {
                 self.held.push(Some(h));
             }
         }
-        self.stamp = vec![0; self.held.len()];
         self.postings.retain(|_, list| {
             list.retain_mut(|slot| {
                 *slot = map[*slot as usize];
@@ -686,7 +756,8 @@ impl StoryStream<'_> {
             });
             !list.is_empty()
         });
-        self.queue = self.queue.iter().map(|&s| map[s as usize]).filter(|&s| s != u32::MAX).collect();
+        self.queue =
+            self.queue.iter().map(|&s| map[s as usize]).filter(|&s| s != u32::MAX).collect();
         self.dropped = 0;
     }
 
@@ -709,13 +780,34 @@ mod tests {
 
     /// Invented reports: three events, two of them of the same kind.
     const DOCS: [(&str, &str); 7] = [
-        ("q1", "A magnitude 6.1 earthquake struck Tarvik on Monday. Officials in Tarvik said 12 people died."),
-        ("q2", "Rescuers in Tarvik dug through rubble on Tuesday after the 6.1 quake killed 12, Mayor Olsa Brin said."),
-        ("q3", "Mayor Olsa Brin of Tarvik asked for tents after Monday's earthquake left thousands homeless."),
-        ("e1", "A magnitude 5.2 earthquake shook Pellona on Friday. No deaths were reported, Governor Ruel Kast said."),
-        ("e2", "Governor Ruel Kast said the 5.2 quake in Pellona cracked two bridges but caused no deaths."),
-        ("b1", "The Norland central bank raised its rate to 4.5 percent, Governor Ilse Varg told reporters."),
-        ("b2", "Ilse Varg, governor of the Norland central bank, defended the rise to 4.5 percent on Thursday."),
+        (
+            "q1",
+            "A magnitude 6.1 earthquake struck Tarvik on Monday. Officials in Tarvik said 12 people died.",
+        ),
+        (
+            "q2",
+            "Rescuers in Tarvik dug through rubble on Tuesday after the 6.1 quake killed 12, Mayor Olsa Brin said.",
+        ),
+        (
+            "q3",
+            "Mayor Olsa Brin of Tarvik asked for tents after Monday's earthquake left thousands homeless.",
+        ),
+        (
+            "e1",
+            "A magnitude 5.2 earthquake shook Pellona on Friday. No deaths were reported, Governor Ruel Kast said.",
+        ),
+        (
+            "e2",
+            "Governor Ruel Kast said the 5.2 quake in Pellona cracked two bridges but caused no deaths.",
+        ),
+        (
+            "b1",
+            "The Norland central bank raised its rate to 4.5 percent, Governor Ilse Varg told reporters.",
+        ),
+        (
+            "b2",
+            "Ilse Varg, governor of the Norland central bank, defended the rise to 4.5 percent on Thursday.",
+        ),
     ];
 
     fn docs() -> Vec<ClusterDoc<'static>> {

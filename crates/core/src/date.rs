@@ -49,25 +49,26 @@ impl FromStr for Date {
     type Err = Error;
 
     /// Parses `YYYY-MM-DD`, also when followed by a time (`2025-11-19T08:00:00Z`).
-    fn from_str(s: &str) -> Result<Date, Error> {
-        let bad = || Error::InvalidDate { input: s.to_string() };
-        let t = s.trim();
-        let head = t.get(..10).ok_or_else(bad)?;
-        let rest = &t[10..];
+    fn from_str(input: &str) -> Result<Date, Error> {
+        let bad = || Error::InvalidDate { input: input.to_string() };
+        let trimmed = input.trim();
+        let head = trimmed.get(..10).ok_or_else(bad)?;
+        let rest = &trimmed[10..];
         if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
             return Err(bad());
         }
-        let b = head.as_bytes();
-        if b[4] != b'-' || b[7] != b'-' {
+        let bytes = head.as_bytes();
+        if bytes[4] != b'-' || bytes[7] != b'-' {
             return Err(bad());
         }
-        let num = |r: std::ops::Range<usize>| -> Option<i32> {
-            let p = head.get(r)?;
-            if p.bytes().all(|c| c.is_ascii_digit()) { p.parse().ok() } else { None }
+        let num = |range: std::ops::Range<usize>| -> Option<i32> {
+            let part = head.get(range)?;
+            if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
         };
-        let (y, m, d) =
-            (num(0..4).ok_or_else(bad)?, num(5..7).ok_or_else(bad)?, num(8..10).ok_or_else(bad)?);
-        Date::new(y as i16, m as i8, d as i8).ok_or_else(bad)
+        let year = num(0..4).ok_or_else(bad)?;
+        let month = num(5..7).ok_or_else(bad)?;
+        let day = num(8..10).ok_or_else(bad)?;
+        Date::new(year as i16, month as i8, day as i8).ok_or_else(bad)
     }
 }
 

@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 
 use crosscheck_core::{Article, RawDoc};
-use crosscheck_extract::{Extractor, PlainExtractor};
+use crosscheck_extract::{ArticleExtractor, Extractor, chrome::strip_recurring};
 use crosscheck_ingest::{Ingest, IngestBuilder};
 use rayon::prelude::*;
 
@@ -33,7 +33,7 @@ impl PipelineBuilder {
 
     /// The configured pipeline.
     pub fn build(&self) -> Pipeline {
-        Pipeline { ingest: self.ingest.build(), extractor: Box::new(PlainExtractor) }
+        Pipeline { ingest: self.ingest.build(), extractor: Box::new(ArticleExtractor::default()) }
     }
 }
 
@@ -56,13 +56,15 @@ impl Pipeline {
         let mut docs = self.ingest.read(paths).peekable();
         while docs.peek().is_some() {
             let chunk: Vec<Result<RawDoc, _>> = docs.by_ref().take(CHUNK).collect();
-            let out: Vec<Result<Article, Error>> = chunk
+            let mut out: Vec<Result<Article, Error>> = chunk
                 .into_par_iter()
                 .map(|d| match d {
                     Ok(doc) => self.extractor.extract(&doc).map_err(Error::from),
                     Err(e) => Err(Error::from(e)),
                 })
                 .collect();
+            // Lines recurring across one outlet's articles in this chunk are site chrome.
+            strip_recurring(out.iter_mut().filter_map(|r| r.as_mut().ok()));
             for item in out {
                 if !sink(item) {
                     return;

@@ -56,16 +56,27 @@ impl Hasher for KeyHasher {
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
     }
+
+    fn write_u32(&mut self, n: u32) {
+        // Spread into the high bits, which the table uses as its per-slot tag.
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A mixed 64-bit key cut to 32 bits.
+fn fold(key: u64) -> u32 {
+    (key ^ (key >> 32)) as u32
 }
 
 /// A map keyed by already-mixed `u64` hashes.
 pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// Band buckets: each key holds a linked list of entries, stored in one vector so that a bucket
-/// costs no allocation of its own.
+/// costs no allocation of its own. Keys are cut to 32 bits, which halves the table; two bands
+/// that collide in 32 bits only add a candidate, which verification rejects.
 #[derive(Debug, Default)]
 pub(crate) struct Buckets {
-    heads: KeyMap<u32>,
+    heads: HashMap<u32, u32, BuildHasherDefault<KeyHasher>>,
     /// `(value, next)`; `next == u32::MAX` ends a list.
     nodes: Vec<(u32, u32)>,
 }
@@ -74,13 +85,13 @@ impl Buckets {
     /// Adds `value` to the bucket `key`.
     pub(crate) fn insert(&mut self, key: u64, value: u32) {
         let node = self.nodes.len() as u32;
-        let next = self.heads.insert(key, node).unwrap_or(u32::MAX);
+        let next = self.heads.insert(fold(key), node).unwrap_or(u32::MAX);
         self.nodes.push((value, next));
     }
 
     /// Calls `f` with every value in bucket `key`, newest first.
     pub(crate) fn for_each(&self, key: u64, mut f: impl FnMut(u32)) {
-        let mut at = self.heads.get(&key).copied().unwrap_or(u32::MAX);
+        let mut at = self.heads.get(&fold(key)).copied().unwrap_or(u32::MAX);
         while let Some(&(value, next)) = self.nodes.get(at as usize) {
             f(value);
             at = next;
@@ -89,7 +100,7 @@ impl Buckets {
 
     /// Bytes held, roughly.
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.heads.capacity() * 13 + self.nodes.capacity() * 8
+        self.heads.capacity() * 9 + self.nodes.capacity() * 8
     }
 }
 

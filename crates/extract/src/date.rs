@@ -37,6 +37,11 @@ const MONTHS: &[(&str, i8)] = &[
     ("листопада", 11), ("грудня", 12),
 ];
 
+/// Whether `word` (lowercase) is a month name or abbreviation.
+pub(crate) fn is_month(word: &str) -> bool {
+    MONTHS.iter().any(|(n, _)| *n == word)
+}
+
 fn month(name: &str) -> Option<i8> {
     let lower = name.trim_end_matches('.').to_lowercase();
     MONTHS.iter().find(|(n, _)| *n == lower).map(|&(_, m)| m)

@@ -25,7 +25,7 @@ const LABELS: &[&str] = &[
 static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // "CITY, Month 5 (Agency) -": the agency in parentheses after an uppercase place.
     // Invariant: a constant, valid pattern.
-    Regex::new(r"^\p{Lu}[\p{L}\s.,'-]{1,60}?\(([\p{L}][\p{L}\s.&-]{1,30})\)\s*[-–—:]").unwrap()
+    Regex::new(r"^\p{Lu}[\p{L}\d\s.,'-]{1,60}?\(([\p{L}][\p{L}\s.&-]{1,30})\)\s*[-–—:]").unwrap()
 });
 static COLON_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // "Name Name:" at the very start, at most four capitalised or uppercase words.
@@ -109,6 +109,34 @@ pub(crate) fn clean_title(title: &str, site: Option<&str>) -> String {
         .map_or_else(|| title.trim().to_string(), |p| (*p).to_string())
 }
 
+/// The site name a `<title>` adds to the headline ("Headline | Site"): the short part that is
+/// not the headline.
+pub(crate) fn title_site(title_tag: &str, headline: &str) -> Option<String> {
+    let mut parts: Vec<&str> = vec![title_tag];
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " // "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    let head = headline.trim().to_lowercase();
+    let site = parts.last()?.trim();
+    let words = site.split_whitespace().count();
+    (site.to_lowercase() != head && (1..=5).contains(&words)).then(|| site.to_string())
+}
+
+static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"^(?i:date|dated|published|posted|updated)?\s*:?\s*(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\s+").unwrap()
+});
+
+/// The length of a date glued in front of a paragraph ("date 2024-05-06 The board…"), when
+/// a sentence of at least eight words follows it.
+pub(crate) fn date_prefix(line: &str) -> Option<usize> {
+    let m = DATE_PREFIX.find(line)?;
+    (line[m.end()..].split_whitespace().count() >= 8).then_some(m.end())
+}
+
 /// The host of a URL without `www.`.
 pub(crate) fn host(url: &str) -> Option<String> {
     let u = url::Url::parse(url).ok()?;
@@ -144,6 +172,15 @@ mod tests {
         );
         assert_eq!(byline("By Jane Doe").as_deref(), Some("Jane Doe"));
         assert_eq!(byline("By the river we sat"), None);
+    }
+
+    #[test]
+    fn date_prefixes_and_title_sites() {
+        let line = "date 2024-05-06 The board approved the plan to replace the old pipes.";
+        assert_eq!(date_prefix(line), Some(16));
+        assert_eq!(date_prefix("2024-05-06 Short line"), None);
+        assert_eq!(title_site("Bridge opens | Town Paper", "Bridge opens").as_deref(), Some("Town Paper"));
+        assert_eq!(title_site("Bridge opens", "Bridge opens"), None);
     }
 
     #[test]

@@ -68,7 +68,7 @@ enum Term<'a> {
     Entity(u32),
 }
 
-fn number_word(w: &str) -> Option<u64> {
+pub(crate) fn number_word(w: &str) -> Option<u64> {
     const SMALL: [&str; 19] = [
         "two",
         "three",
@@ -97,7 +97,7 @@ fn number_word(w: &str) -> Option<u64> {
     tens.iter().position(|&s| s == w).map(|i| (i as u64 + 3) * 10)
 }
 
-fn parse_number(s: &str) -> Option<u64> {
+pub(crate) fn parse_number(s: &str) -> Option<u64> {
     let digits: String = s.chars().filter(|c| *c != ',').collect();
     let int = digits.split('.').next()?;
     if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) || int.len() > 15 {

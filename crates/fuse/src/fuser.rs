@@ -4,6 +4,8 @@ use crosscheck_core::{Article, DocId};
 
 use crate::FuseError;
 use crate::claims::{self, ClaimGroup};
+use crate::events::Lexicon;
+use crate::{attribution, chronology, conflicts};
 use crate::doc::Doc;
 use crate::entities::{self, EntityTable};
 use crate::names::fold;
@@ -149,9 +151,16 @@ impl Fuser for StoryFuser {
             conflicts: Vec::new(),
             timeline: Vec::new(),
         };
-        // Part 2 plugs in here: quotes, conflicts and the timeline read `ctx` (articles, words,
-        // sentences, merged entities) and fill their arrays; `mark_disputed` then flags the
-        // claims that carry a side of a conflict.
+        // Quotes, conflicts and the timeline read `ctx` (articles, words, sentences, merged
+        // entities); `mark_disputed` then flags the claims that carry a side of a conflict.
+        let speakers = attribution::SpeakerIndex::new(&ctx);
+        let quotes = attribution::find(&ctx, &speakers);
+        fused.quotes = attribution::output(&ctx, &quotes, &speakers);
+        let lexicon = Lexicon::new(&ctx.docs, &ctx.entities);
+        let dated = chronology::find(&ctx, &lexicon);
+        fused.timeline = chronology::output(&ctx, &dated);
+        fused.conflicts = conflicts::find(&ctx, &dated);
+        fused.conflicts.extend(attribution::conflicts(&ctx, &quotes, &speakers));
         mark_disputed(&mut fused);
         fused.headline = headline(&ctx, &fused);
         Ok(fused)

@@ -207,8 +207,23 @@ pub struct Quote {
     /// Who said it, as named by the articles (an entity name, or an anonymous source as
     /// written), or `None` when no article says.
     pub speaker: Option<String>,
-    /// Each article's wording.
+    /// Each article's wording: the quoted words without their marks, one span per article.
     pub renderings: Vec<SourceSpan>,
+    /// The articles that carry it, in story order; an extra field.
+    #[serde(default)]
+    pub articles: Vec<DocId>,
+    /// The speaker's role or title as written with the name (`Mayor`, `Infrastructure
+    /// Minister`); an extra field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Whether the speaker is an unnamed source kept as written (`a senior official`); an extra
+    /// field.
+    #[serde(default)]
+    pub anonymous: bool,
+    /// Where each article names the speaker (the name, or the pronoun resolved to it), in
+    /// rendering order; an extra field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributions: Vec<SourceSpan>,
 }
 
 /// What a conflict is about.

@@ -36,7 +36,8 @@ fn speed(path: &str, min_docs: usize) -> anyhow::Result<()> {
     if texts.is_empty() {
         bail!("no texts in {path}");
     }
-    let docs: Vec<&str> = texts.iter().map(String::as_str).cycle().take(min_docs.max(texts.len())).collect();
+    let docs: Vec<&str> =
+        texts.iter().map(String::as_str).cycle().take(min_docs.max(texts.len())).collect();
     let m = MinHasher::new(PERMUTATIONS, NGRAM, 42);
     let bytes: usize = docs.iter().map(|d| d.len()).sum();
 

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! extract_eval [--data DIR] [--sets aeb,wcxb-dev,wcxb-test,trafilatura]
-//!              [--engine combined|readability|trafilatura|trafilatura-fallback|blocks]
+//!              [--engine fast|combined|readability|trafilatura|trafilatura-fallback|blocks]
 //!              [--no-trim] [--no-lang] [--peer PEER.json] [--reference NAME] [--limit N] [--worst N] [--dump DIR]
 //! ```
 //!
@@ -45,7 +45,7 @@ fn parse_args() -> Result<Args> {
     let mut a = Args {
         data: repo.join("../shared/data/extraction"),
         sets: ["aeb", "wcxb-dev", "wcxb-test", "trafilatura"].map(String::from).to_vec(),
-        engine: Engine::Combined,
+        engine: Engine::Fast,
         trim: true,
         lang: true,
         peer: None,
@@ -62,6 +62,7 @@ fn parse_args() -> Result<Args> {
             "--sets" => a.sets = val()?.split(',').map(String::from).collect(),
             "--engine" => {
                 a.engine = match val()?.as_str() {
+                    "fast" => Engine::Fast,
                     "combined" => Engine::Combined,
                     "readability" => Engine::Readability,
                     "trafilatura" => Engine::Trafilatura,

@@ -197,7 +197,7 @@ pub(crate) struct DedupArgs {
     pub(crate) unique: bool,
 
     /// Word 5-gram Jaccard similarity at or above which two articles are near-duplicates.
-    #[arg(long, value_name = "J", default_value_t = 0.7)]
+    #[arg(long, value_name = "J", default_value_t = 0.5)]
     pub(crate) threshold: f64,
 
     /// Shingle size in words.

@@ -4,11 +4,13 @@
 //! and references; [`Block`]s of one document are judged together by the extractor, and
 //! [`strip_recurring`] removes lines that recur across one outlet's articles in a batch.
 
+mod dates;
 mod justext;
 mod nav;
 mod phrases;
 mod recurring;
 
+pub use dates::is_timestamp_line;
 pub use justext::{LineClass, LineStats, classify};
 use justext::LENGTH_LOW;
 pub use nav::is_navigation;
@@ -43,7 +45,7 @@ pub(crate) struct Rules {
 /// Decides, for each block, whether it is chrome. Returns `true` for blocks to remove.
 pub(crate) fn judge(blocks: &[Block<'_>], rules: Rules) -> Vec<bool> {
     let mut remove: Vec<bool> =
-        blocks.iter().map(|b| is_chrome_phrase(b.text) || is_navigation(b.text)).collect();
+        blocks.iter().map(|b| is_chrome_phrase(b.text) || is_navigation(b.text) || is_timestamp_line(b.text)).collect();
     repeats(blocks, &mut remove);
     if !rules.trim_edges {
         return remove;
@@ -62,13 +64,7 @@ pub(crate) fn judge(blocks: &[Block<'_>], rules: Rules) -> Vec<bool> {
     };
     let last_good = classes.iter().rposition(|&c| c == LineClass::Good).unwrap_or(first_good);
     for (k, &i) in kept.iter().enumerate() {
-        let tail_mode = std::env::var("CC_TAIL").unwrap_or_default();
-        let tail_ok = match tail_mode.as_str() {
-            "none" => false,
-            "short" => stats[k].chars < 40 && !blocks[i].text.contains(|c: char| c.is_ascii_digit()),
-            _ => true,
-        };
-        let edge = k < first_good || (k > last_good && tail_ok);
+        let edge = k < first_good || k > last_good;
         // Only clear boilerplate: short, or long but almost free of function words. A real
         // closing sentence with few stopwords ("Shares fell 3% on Monday.") stays.
         let clear = stats[k].chars < LENGTH_LOW || stats[k].stopword_density < 0.1;
@@ -112,16 +108,26 @@ mod tests {
     }
 
     #[test]
+    fn drops_repeated_blocks() {
+        let caption = "The old bridge seen from the north bank in winter";
+        let blocks = [block(caption), block("Some text."), block(caption)];
+        assert_eq!(judge(&blocks, Rules { trim_edges: false }), vec![false, false, true]);
+    }
+
+    #[test]
     fn trims_edges_but_keeps_inner_short_lines() {
         let prose = "The city council said on Tuesday that the new bridge over the river would \
                      open to traffic in the spring, after a year of delays that were caused by \
                      the floods and by a dispute with the builder about the cost of the steel.";
+        let more = "The builder said in a statement that the steel had been delivered late \
+                    because of the strikes at the port, and that it had asked the council for a \
+                    new date at the end of the year, which the council has not yet agreed to.";
         let lines = [
             "Top Stories Local Weather",
             "Bridge to open in spring",
             prose,
             "What comes next",
-            prose,
+            more,
             "Leave a Reply",
             "Copyright 2024 Example Media Group Limited",
         ];

@@ -1,6 +1,6 @@
 //! The HTML engines we stand on, each reduced to a list of paragraphs.
 
-use super::lexer::paragraphs;
+use super::lexer::{paragraphs, paragraphs_filtered};
 
 /// What one engine found on a page.
 #[derive(Debug, Default, Clone)]
@@ -33,6 +33,8 @@ fn non_empty(s: String) -> Option<String> {
 pub(crate) fn readability(html: &str, url: Option<&str>) -> Option<EngineOutput> {
     let cfg = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Raw,
+        // Classes tell captions, credits and share bars apart inside the article container.
+        keep_classes: true,
         max_elements_to_parse: super::MAX_ELEMENTS,
         ..dom_smoothie::Config::default()
     };
@@ -41,7 +43,7 @@ pub(crate) fn readability(html: &str, url: Option<&str>) -> Option<EngineOutput>
     let mut r = dom_smoothie::Readability::new(html, url, Some(cfg)).ok()?;
     let a = r.parse().ok()?;
     Some(EngineOutput {
-        paragraphs: paragraphs(&a.content),
+        paragraphs: paragraphs_filtered(&a.content, true),
         title: non_empty(a.title),
         author: a.byline.and_then(non_empty),
         published: a.published_time.and_then(non_empty),

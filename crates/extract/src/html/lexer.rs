@@ -324,6 +324,94 @@ pub(crate) fn is_block(name: &str) -> bool {
 /// The paragraphs of an HTML fragment: the text of each block, whitespace collapsed, entities
 /// decoded, empty blocks skipped.
 pub(crate) fn paragraphs(html: &str) -> Vec<String> {
+    paragraphs_filtered(html, false)
+}
+
+/// Class and id name parts that mark page furniture inside an article container (captions,
+/// credits, share bars, teasers), matched as prefixes of the `-`/`_`-separated parts.
+const FURNITURE: &[&str] = &[
+    "caption", "credit", "related", "promo", "newsletter", "share", "sharing", "social",
+    "byline", "timestamp", "gallery", "advert", "sponsor", "subscri", "signup", "comment",
+    "breadcrumb", "toolbar", "recommend", "readmore", "outbrain", "taboola", "popup", "modal",
+    "cookie", "author", "dateline",
+];
+
+/// Whether an element's tag or attributes mark it as furniture rather than article text.
+fn is_furniture(name: &str, attrs: &str) -> bool {
+    if matches!(name, "figure" | "figcaption" | "aside" | "nav" | "footer" | "form" | "button") {
+        return true;
+    }
+    if attr(attrs, "hidden").is_some()
+        || attr(attrs, "aria-hidden").is_some_and(|v| v == "true")
+        || attr(attrs, "style").is_some_and(|s| s.replace(' ', "").contains("display:none"))
+    {
+        return true;
+    }
+    [attr(attrs, "class"), attr(attrs, "id")].into_iter().flatten().any(|v| {
+        v.split(|c: char| c.is_whitespace() || c == '-' || c == '_').any(|part| {
+            let part = part.to_ascii_lowercase();
+            matches!(part.as_str(), "ad" | "ads" | "hidden" | "tags")
+                || FURNITURE.iter().any(|f| part.starts_with(f))
+        })
+    })
+}
+
+/// A furniture element holding more than this share of a fragment's text is a container that
+/// happens to carry such a name ("post-author-content"), not furniture.
+const MAX_FURNITURE_SHARE: usize = 4;
+
+/// For each start tag (by ordinal), whether it opens furniture to skip: furniture by
+/// [`is_furniture`] holding less than 1/[`MAX_FURNITURE_SHARE`] of the fragment's text.
+fn furniture_to_skip(html: &str) -> Vec<bool> {
+    let mut skip = Vec::new();
+    let mut sizes: Vec<(usize, usize)> = Vec::new(); // (ordinal, chars) of closed furniture
+    let mut stack: Vec<(&str, Option<usize>, usize)> = Vec::new(); // name, furniture ordinal, chars at open
+    let mut chars = 0usize;
+    for tok in Lexer::new(html) {
+        match tok {
+            Token::Text { start, end } => {
+                chars += html[start..end].chars().filter(|c| !c.is_whitespace()).count();
+            }
+            Token::Start { name, attrs, .. } => {
+                let lower = lower_name(name);
+                let ord = skip.len();
+                let f = is_furniture(lower, attrs);
+                skip.push(f);
+                if !is_void(lower) && !attrs.trim_end().ends_with('/') {
+                    stack.push((lower, f.then_some(ord), chars));
+                } else if f {
+                    sizes.push((ord, 0));
+                }
+            }
+            Token::End { name } => {
+                if let Some(i) = stack.iter().rposition(|(n, ..)| n.eq_ignore_ascii_case(name)) {
+                    for (_, f, at) in stack.drain(i..) {
+                        if let Some(ord) = f {
+                            sizes.push((ord, chars - at));
+                        }
+                    }
+                }
+            }
+            Token::RawText { .. } => {}
+        }
+    }
+    for (_, f, at) in stack.drain(..) {
+        if let Some(ord) = f {
+            sizes.push((ord, chars - at));
+        }
+    }
+    for (ord, size) in sizes {
+        if size * MAX_FURNITURE_SHARE > chars {
+            skip[ord] = false;
+        }
+    }
+    skip
+}
+
+/// Like [`paragraphs`]; with `filter`, skips small furniture elements (see
+/// [`furniture_to_skip`]) and all they contain.
+pub(crate) fn paragraphs_filtered(html: &str, filter: bool) -> Vec<String> {
+    let skip_at = if filter { furniture_to_skip(html) } else { Vec::new() };
     let mut out = Vec::new();
     let mut cur = String::new();
     let flush = |cur: &mut String, out: &mut Vec<String>| {
@@ -333,15 +421,39 @@ pub(crate) fn paragraphs(html: &str) -> Vec<String> {
         }
         cur.clear();
     };
+    // Open elements and whether each is skipped; `skipping` counts skipped ones among them.
+    let mut stack: Vec<(&str, bool)> = Vec::new();
+    let mut skipping = 0usize;
+    let mut ord = 0usize;
     for tok in Lexer::new(html) {
         match tok {
             Token::Text { start, end } => {
-                let text = decode(&html[start..end]);
-                push_collapsed(&mut cur, &text);
+                if skipping == 0 {
+                    push_collapsed(&mut cur, &decode(&html[start..end]));
+                }
             }
-            Token::Start { name, .. } | Token::End { name } => {
+            Token::Start { name, attrs, .. } => {
+                let lower = lower_name(name);
+                let skip = skip_at.get(ord).copied().unwrap_or(false);
+                ord += 1;
+                if is_block(lower) {
+                    flush(&mut cur, &mut out);
+                }
+                if filter && !is_void(lower) && !attrs.trim_end().ends_with('/') {
+                    skipping += usize::from(skip);
+                    stack.push((lower, skip));
+                }
+            }
+            Token::End { name } => {
                 if is_block(lower_name(name)) {
                     flush(&mut cur, &mut out);
+                }
+                if filter
+                    && let Some(i) = stack.iter().rposition(|(n, _)| n.eq_ignore_ascii_case(name))
+                {
+                    for (_, f) in stack.drain(i..) {
+                        skipping -= usize::from(f);
+                    }
                 }
             }
             Token::RawText { .. } => {}
@@ -349,6 +461,15 @@ pub(crate) fn paragraphs(html: &str) -> Vec<String> {
     }
     flush(&mut cur, &mut out);
     out
+}
+
+/// Void elements (no end tag), which do not nest.
+pub(crate) fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "br" | "img" | "meta" | "link" | "input" | "hr" | "area" | "base" | "col" | "embed"
+            | "param" | "source" | "track" | "wbr"
+    )
 }
 
 /// Appends `s` to `out` with whitespace runs collapsed to one space (also across calls).
@@ -385,8 +506,8 @@ mod tests {
     #[test]
     fn skips_scripts_comments_and_keeps_title() {
         let html = "<html><head><title>T</title><script>if (a<b) x='</p>';</script>\
-                    <style>p{}</style></head><body><!-- c > d --><p>One &amp; two</p>x<y</body>";
-        assert_eq!(texts(html), vec!["One &amp; two", "x", "<y"]);
+                    <style>p{}</style></head><body><!-- c > d --><p>One &amp; two</p>x < y</body>";
+        assert_eq!(texts(html), vec!["One &amp; two", "x ", "< y"]);
         let raw: Vec<_> = Lexer::new(html)
             .filter_map(|t| match t {
                 Token::RawText { start, end } => Some(&html[start..end]),

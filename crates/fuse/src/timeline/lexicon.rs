@@ -219,6 +219,8 @@ pub(super) fn is_future_cue(word: &str) -> bool {
             | "scheduled"
             | "due"
             | "expected"
+            | "expects"
+            | "expect"
             | "slated"
             | "set"
             | "plans"

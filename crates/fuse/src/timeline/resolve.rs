@@ -139,7 +139,13 @@ fn pick(
     let rd = Date::from(r);
     match tense {
         Tense::Future => cands.into_iter().find(|v| v.end >= rd),
-        Tense::Neutral | Tense::Planned => {
+        // A plan ("would open on June 4", "expects it to open in early June") is dated by the
+        // occurrence nearest the report, before or after.
+        Tense::Planned => cands.into_iter().min_by_key(|v| {
+            let gap = |a: Date, b: Date| (a.civil() - b.civil()).get_days().abs();
+            if v.start <= rd && rd <= v.end { 0 } else { gap(v.start, rd).min(gap(v.end, rd)) }
+        }),
+        Tense::Neutral => {
             let horizon = Date::from(add_days(r, LOOK_AHEAD_DAYS)?);
             cands.into_iter().rev().find(|v| v.start <= horizon)
         }

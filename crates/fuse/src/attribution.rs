@@ -1,0 +1,274 @@
+//! The quotes stage: each article's quotes found, their renderings grouped across articles with
+//! speakers matched through the story's entities, and attribution conflicts.
+//!
+//! ## What it does
+//!
+//! 1. [`find_quotes`](crate::quotes::find_quotes) runs on every article's text; scare quotes
+//!    and quotes outside prose (headlines, page chrome lines) are dropped.
+//! 2. Speakers are compared through the story's merged entities: two names are one speaker when
+//!    they are spellings of one entity (`Teodor Hrabtchenko` / `Grabchenko`), and two different
+//!    entities are never one speaker however alike they look; a name the entities do not know
+//!    falls back to [`same_speaker`](crate::quotes::same_speaker).
+//! 3. [`group_renderings_with`](crate::quotes::group_renderings_with) groups the renderings of
+//!    one quote; each group becomes a [`Quote`] whose speaker is the entity's display name, with
+//!    one rendering per article (a copy's rendering included).
+//! 4. A group whose members name different people becomes an `attribution`
+//!    [`Conflict`] with one side per speaker; its evidence is each rendering and the span that
+//!    names the speaker.
+//!
+//! ## Why
+//!
+//! Who said what is what a reader checks first; outlets translate a quote differently and
+//! sometimes put it in another mouth. Spelling variants of a name are not a disagreement.
+//!
+//! ## Example
+//!
+//! `"We will rebuild," Mayor Teodor Hrabchenko said` and `«the bridge will be rebuilt»,
+//! according to the mayor, Teodor Hrabtchenko` are one quote of one speaker.
+//!
+//! ## Limitations
+//!
+//! Quote grouping is lexical (see [`group_renderings`](crate::quotes::group_renderings)); a
+//! translation that shares few content words with the other renderings stays a quote of its
+//! own, and then no attribution conflict can be seen.
+//!
+//! ## References
+//!
+//! See [`crate::quotes`].
+
+use std::collections::HashMap;
+
+use crosscheck_core::Span;
+
+use crate::fuser::Context;
+use crate::names::fold;
+use crate::quotes::{self, QuoteGroup, QuoteMention, SpeakerKind};
+use crate::story::{Conflict, ConflictKind, ConflictSide, EntityKind, Quote, SourceSpan};
+
+/// The quotes of the story, per article, and their groups.
+#[derive(Debug, Default)]
+pub(crate) struct Quotes {
+    /// Per article, the quotes kept (prose, not scare quotes).
+    pub(crate) mentions: Vec<Vec<QuoteMention>>,
+    /// The renderings of each quote.
+    pub(crate) groups: Vec<QuoteGroup>,
+}
+
+/// Resolves speaker names to the story's entities.
+pub(crate) struct SpeakerIndex {
+    by_key: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl SpeakerIndex {
+    pub(crate) fn new(ctx: &Context<'_>) -> SpeakerIndex {
+        let mut by_key = HashMap::new();
+        let mut names = Vec::new();
+        for (i, e) in ctx.entities.entities.iter().enumerate() {
+            names.push(e.name.clone());
+            // Places are never speakers; organisations may be ("the Kremlin said").
+            if e.kind == EntityKind::Place {
+                continue;
+            }
+            by_key.entry(fold(&e.name)).or_insert(i as u32);
+            for (v, _) in &e.variants {
+                by_key.entry(fold(v)).or_insert(i as u32);
+            }
+        }
+        SpeakerIndex { by_key, names }
+    }
+
+    /// The entity a speaker name is a spelling of: the whole name, else the name without its
+    /// leading words (a title the quote parser kept: "Mayor Teodor Grabchenko").
+    pub(crate) fn entity(&self, name: &str) -> Option<u32> {
+        let key = fold(name);
+        let mut rest = key.as_str();
+        loop {
+            if let Some(&e) = self.by_key.get(rest) {
+                return Some(e);
+            }
+            rest = rest.split_once(' ')?.1;
+        }
+    }
+
+    /// Whether two speaker names are one speaker.
+    pub(crate) fn same(&self, a: &str, b: &str) -> bool {
+        match (self.entity(a), self.entity(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => quotes::same_speaker(a, b),
+        }
+    }
+
+    /// The display name of a speaker: its entity's name, else the name as written.
+    pub(crate) fn display(&self, name: &str) -> String {
+        self.entity(name).map_or_else(|| name.to_string(), |e| self.names[e as usize].clone())
+    }
+}
+
+/// Finds and groups the quotes of the story.
+pub(crate) fn find(ctx: &Context<'_>, speakers: &SpeakerIndex) -> Quotes {
+    let mentions: Vec<Vec<QuoteMention>> = ctx
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(di, d)| {
+            let mut found = quotes::find_quotes(&d.article.text);
+            found.retain(|q| !q.scare && in_prose(d, q.span));
+            for q in &mut found {
+                resolve_pronoun(ctx, di, q);
+            }
+            found
+        })
+        .collect();
+    let groups = quotes::group_renderings_with(&mentions, |a, b| speakers.same(a, b));
+    Quotes { mentions, groups }
+}
+
+/// How far back, in bytes, a pronoun looks for the person it stands for.
+const PRONOUN_REACH: u32 = 600;
+/// How far after a descriptor, in bytes, a name in apposition may start.
+const APPOSITION_REACH: u32 = 60;
+
+/// Resolves a pronoun speaker ("he said") to the nearest person the story's entities know,
+/// mentioned before it in prose: the entities have seen every spelling and role cue, so they
+/// are a better antecedent than the nearest capitalised phrase.
+///
+/// A descriptor followed by a name in apposition (`the director of the port authority, Oskar
+/// Rydval,`) is that person.
+fn resolve_pronoun(ctx: &Context<'_>, di: usize, q: &mut QuoteMention) {
+    let Some(s) = q.speaker.as_mut() else { return };
+    let d = &ctx.docs[di];
+    let table = &ctx.entities;
+    if s.kind == SpeakerKind::Anonymous && s.pronoun.is_none() {
+        let text = d.article.text.as_str();
+        let next = table.mentions[di].iter().find(|m| m.span.start >= s.span.end);
+        if let Some(m) = next
+            && table.entities[m.entity as usize].kind == EntityKind::Person
+            && m.span.start - s.span.end <= APPOSITION_REACH
+            && let Some(gap) = text.get(s.span.end as usize..m.span.start as usize)
+            && gap.trim_end().ends_with(',')
+            && !gap.contains(['.', ';', '"', '“', '”', '«', '»', '\n'])
+        {
+            s.name.clone_from(&table.entities[m.entity as usize].name);
+            s.kind = SpeakerKind::Named;
+            s.span = m.span;
+        }
+        return;
+    }
+    let Some(p) = s.pronoun else { return };
+    let found = table.mentions[di].iter().rev().find(|m| {
+        m.span.end <= p.start
+            && m.span.start + PRONOUN_REACH >= p.start
+            && table.entities[m.entity as usize].kind == EntityKind::Person
+            && d.sents.get(d.words[m.words.0 as usize].sent as usize).is_some_and(|x| !x.headline)
+    });
+    if let Some(m) = found {
+        s.name.clone_from(&table.entities[m.entity as usize].name);
+        s.kind = SpeakerKind::Named;
+        s.span = m.span;
+        s.role = None;
+    }
+}
+
+/// Whether a span starts in a prose sentence of the doc (not a headline or a chrome line).
+fn in_prose(d: &crate::doc::Doc<'_>, span: Span) -> bool {
+    let i = d.sents.partition_point(|s| s.span.end <= span.start);
+    d.sents.get(i).is_some_and(|s| s.span.start <= span.start && !s.headline)
+}
+
+/// The `quotes` array.
+pub(crate) fn output(ctx: &Context<'_>, q: &Quotes, speakers: &SpeakerIndex) -> Vec<Quote> {
+    let mut out = Vec::with_capacity(q.groups.len());
+    for g in &q.groups {
+        let mut renderings = Vec::new();
+        let mut articles = Vec::new();
+        let mut attributions = Vec::new();
+        for r in &g.members {
+            let d = &ctx.docs[r.article];
+            if articles.last() == Some(&d.article.id) {
+                continue; // one rendering per article: a repeated pull quote adds nothing
+            }
+            let m = &q.mentions[r.article][r.quote];
+            let Some(span) = SourceSpan::from_text(d.article, m.span) else { continue };
+            renderings.push(span);
+            articles.push(d.article.id.clone());
+            if let Some(s) = &m.speaker
+                && let Some(at) = SourceSpan::from_text(d.article, s.pronoun.unwrap_or(s.span))
+            {
+                attributions.push(at);
+            }
+        }
+        if renderings.is_empty() {
+            continue;
+        }
+        let first = g
+            .members
+            .iter()
+            .filter_map(|r| q.mentions[r.article][r.quote].speaker.as_ref())
+            .find(|s| g.speaker.as_deref().is_some_and(|n| speakers.same(n, &s.name)));
+        let anonymous = first.is_some_and(|s| s.kind == SpeakerKind::Anonymous);
+        let speaker = g.speaker.as_deref().map(|n| {
+            if anonymous { n.to_string() } else { speakers.display(n) }
+        });
+        out.push(Quote {
+            speaker,
+            renderings,
+            articles,
+            role: first.and_then(|s| s.role.clone()),
+            anonymous,
+            attributions,
+        });
+    }
+    // Widest quotes first, then in story order (groups come sorted by first member).
+    out.sort_by(|a, b| b.articles.len().cmp(&a.articles.len()));
+    out
+}
+
+/// The `attribution` conflicts: quote groups whose members name different people.
+pub(crate) fn conflicts(ctx: &Context<'_>, q: &Quotes, speakers: &SpeakerIndex) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    for g in &q.groups {
+        let Some(conflict) = &g.conflict else { continue };
+        let mut sides = Vec::new();
+        for side in &conflict.sides {
+            let mut articles = Vec::new();
+            let mut evidence = Vec::new();
+            for r in &side.members {
+                let d = &ctx.docs[r.article];
+                let m = &q.mentions[r.article][r.quote];
+                if !articles.contains(&d.article.id) {
+                    articles.push(d.article.id.clone());
+                }
+                evidence.extend(SourceSpan::from_text(d.article, m.span));
+                if let Some(s) = &m.speaker {
+                    evidence.extend(SourceSpan::from_text(d.article, s.pronoun.unwrap_or(s.span)));
+                }
+            }
+            sides.push(ConflictSide { value: speakers.display(&side.speaker), articles, evidence });
+        }
+        if sides.len() < 2 {
+            continue;
+        }
+        let quote_words = g
+            .members
+            .first()
+            .map(|r| short(&q.mentions[r.article][r.quote].text, 8))
+            .unwrap_or_default();
+        out.push(Conflict {
+            kind: ConflictKind::Attribution,
+            topic: format!("who said \u{201c}{quote_words}\u{201d}"),
+            sides,
+        });
+    }
+    out
+}
+
+/// The first `n` words of `s`, with an ellipsis when cut.
+pub(crate) fn short(s: &str, n: usize) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{}\u{2026}", words[..n].join(" "))
+    }
+}

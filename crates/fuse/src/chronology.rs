@@ -1,0 +1,191 @@
+//! The timeline stage: every date expression of the story made absolute, and merged into one
+//! sorted list of dated events.
+//!
+//! ## What it does
+//!
+//! 1. Each article's text is scanned with [`find_dates`](crate::timeline::find_dates) against
+//!    its publication date, or, when it has none, against the story's reference date (the
+//!    median publication date of its articles); a relative value resolved that way is
+//!    `inferred`. An article with no date in a story with none keeps only dates with their own
+//!    year. A relative date of an undated article that resolves differently against the
+//!    story's earliest and latest dates is kept in the timeline but compared with nothing.
+//! 2. Only dates in prose count: headlines, bylines and dateline-only lines (`12 March 2026`,
+//!    `By Ann Lee | Wednesday 11 March 2026`) state when the report was published, not when
+//!    anything happened.
+//! 3. Mentions with the same value are one entry when they date the same event: they share a
+//!    sentence, or their contexts (see the `events` heuristic) are alike. An entry lists every
+//!    article and every date expression that supports it; it is `inferred` only when every
+//!    supporting article lacks its own date.
+//! 4. Entries are sorted by interval (start, then end), then by story order.
+//!
+//! ## Why
+//!
+//! "On Sunday", "five days ago" and "March 15" can only be put in order, or compared across
+//! outlets, once they are days on one calendar.
+//!
+//! ## Example
+//!
+//! In a report published Wednesday 11 March 2026, `rammed the bridge yesterday` gives the entry
+//! `2026-03-10`; in an undated report of the same story, `on Tuesday` gives `2026-03-10` too,
+//! inferred, and when the sentences tell the same event the two are one entry.
+//!
+//! ## Limitations
+//!
+//! The event of an entry is the sentence that dates it: two events told in one sentence with
+//! one date are one entry. Durations (`for three weeks`) and times of day are not dated.
+//!
+//! ## References
+//!
+//! `TimeML` / TIMEX3 normalisation against the document creation time.
+
+use std::collections::BTreeMap;
+
+use crosscheck_core::{Date, DocId, Span};
+
+use crate::events::{Bag, Lexicon};
+use crate::fuser::Context;
+use crate::story::{SourceSpan, TimelineEntry};
+use crate::timeline::{TimeMention, TimeValue, find_dates};
+
+/// Similarity from which two mentions of one date are one event.
+const SAME_EVENT: f32 = 0.22;
+
+/// A date expression of a prose sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Dated {
+    /// The doc.
+    pub(crate) doc: usize,
+    /// Its sentence, in the doc's sentences.
+    pub(crate) sent: usize,
+    /// The expression and its value.
+    pub(crate) mention: TimeMention,
+    /// Resolved against the story's date because the article has none.
+    pub(crate) inferred: bool,
+    /// Inferred, and resolved differently against the story's earliest and latest dates: too
+    /// vague to contradict anything.
+    pub(crate) uncertain: bool,
+    /// What it dates (see [`Lexicon::context`]).
+    pub(crate) context: Bag,
+}
+
+/// The story's publication dates: earliest, median (the reference date) and latest.
+pub(crate) fn story_dates(ctx: &Context<'_>) -> Option<(Date, Date, Date)> {
+    let mut dates: Vec<Date> = ctx.docs.iter().filter_map(|d| d.article.published).collect();
+    dates.sort_unstable();
+    let median = dates.get(dates.len().saturating_sub(1) / 2).copied()?;
+    Some((dates[0], median, dates[dates.len() - 1]))
+}
+
+/// Finds the dates of every article's prose.
+pub(crate) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Dated> {
+    let story = story_dates(ctx);
+    let mut out = Vec::new();
+    for (di, d) in ctx.docs.iter().enumerate() {
+        let own = d.article.published;
+        let found = find_dates(&d.article.text, own.or(story.map(|s| s.1)));
+        // An undated article's relative dates, resolved at both ends of the story's range.
+        let ends: Vec<Vec<TimeMention>> = match (own, story) {
+            (None, Some((first, _, last))) if first != last => {
+                vec![find_dates(&d.article.text, Some(first)), find_dates(&d.article.text, Some(last))]
+            }
+            _ => Vec::new(),
+        };
+        let spans: Vec<Span> = found.iter().map(|m| m.span).collect();
+        for m in found {
+            let i = d.sents.partition_point(|s| s.span.end <= m.span.start);
+            let Some(s) = d.sents.get(i) else { continue };
+            if !(s.claim && s.span.contains(m.span)) {
+                continue;
+            }
+            let same_sentence: Vec<Span> =
+                spans.iter().copied().filter(|o| *o != m.span && s.span.contains(*o)).collect();
+            let context = lexicon.context(&ctx.docs, di, i, m.span, &same_sentence);
+            let inferred = m.relative && own.is_none();
+            let uncertain = inferred
+                && ends.iter().any(|e| {
+                    e.iter().find(|x| x.span == m.span).is_none_or(|x| x.value != m.value)
+                });
+            out.push(Dated { doc: di, sent: i, mention: m, inferred, uncertain, context });
+        }
+    }
+    out
+}
+
+/// The `timeline` array.
+pub(crate) fn output(ctx: &Context<'_>, dated: &[Dated]) -> Vec<TimelineEntry> {
+    // Mentions by value, then into events by union-find.
+    let mut by_value: BTreeMap<TimeValue, Vec<usize>> = BTreeMap::new();
+    for (i, m) in dated.iter().enumerate() {
+        by_value.entry(m.mention.value).or_default().push(i);
+    }
+    let mut entries: Vec<(TimeValue, (usize, usize), TimelineEntry)> = Vec::new();
+    for (value, ids) in by_value {
+        let mut parent: Vec<usize> = (0..ids.len()).collect();
+        for x in 0..ids.len() {
+            for y in x + 1..ids.len() {
+                let (a, b) = (&dated[ids[x]], &dated[ids[y]]);
+                let same = (a.doc == b.doc && a.sent == b.sent)
+                    || (a.doc != b.doc
+                        && a.context.shares(&b.context) >= 2
+                        && a.context.cosine(&b.context) >= SAME_EVENT);
+                if same {
+                    let (ra, rb) = (root(&mut parent, x), root(&mut parent, y));
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
+            }
+        }
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for x in 0..ids.len() {
+            let r = root(&mut parent, x);
+            groups.entry(r).or_default().push(ids[x]);
+        }
+        for members in groups.into_values() {
+            let mut articles: Vec<(usize, DocId)> = Vec::new();
+            let mut evidence = Vec::new();
+            let mut inferred = true;
+            for &m in &members {
+                let dm = &dated[m];
+                let art = ctx.docs[dm.doc].article;
+                if !articles.iter().any(|(i, _)| *i == dm.doc) {
+                    articles.push((dm.doc, art.id.clone()));
+                }
+                inferred &= dm.inferred;
+                evidence.extend(SourceSpan::from_text(art, dm.mention.span));
+            }
+            if evidence.is_empty() {
+                continue;
+            }
+            articles.sort_by_key(|a| a.0);
+            // The sentence of the first article that dates it on its own authority.
+            let lead = members
+                .iter()
+                .map(|&m| &dated[m])
+                .min_by_key(|m| (m.inferred, m.doc, m.sent))
+                .map(|m| (m.doc, m.sent));
+            let Some((ld, ls)) = lead else { continue };
+            let d = &ctx.docs[ld];
+            let text = d.text(d.sents[ls].span).trim().to_string();
+            entries.push((
+                value,
+                (ld, ls),
+                TimelineEntry {
+                    date: value.to_string(),
+                    inferred,
+                    text,
+                    articles: articles.into_iter().map(|a| a.1).collect(),
+                    evidence,
+                },
+            ));
+        }
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    entries.into_iter().map(|e| e.2).collect()
+}
+
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}

@@ -1,0 +1,854 @@
+//! Conflicts: where the outlets of one story contradict each other, typed and tied to the
+//! sentences that say so.
+//!
+//! Each rule below finds one kind of [`Conflict`]. All of them compare only articles that are
+//! distinct reports (a near-copy never contradicts its original on its own), and all of them
+//! treat statements that can both be true (`about 40,000` and `40 000`, `early June` and `June 4`,
+//! `Hrabchenko` and `Grabchenko`) as agreement. A claim that carries a conflict's evidence is
+//! then marked `disputed`.
+//!
+//! # Numbers
+//!
+//! ## What it does
+//!
+//! Finds every quantity in prose: a number (digits, `40 000`, `3.5`, `1.2 million`, number
+//! words up to ninety), the thing it counts (the noun after it: `people`, `vehicles`, a unit
+//! such as `metre` in `80-metre`, `%`, a currency sign) and what is said of it (the first
+//! content word after the noun, `were injured`, or the verb before the number, `injuring 12`).
+//! Approximations become intervals: `about 40` is 36–44, `more than 12` is above 12, `up to an
+//! hour` is at most one, `nearly 50` is 42.5–50. Lengths and weights are converted (`feet`,
+//! `km`, `tonnes`). Two quantities of different reports are the same quantity when they count
+//! the same noun and say the same of it (with `hurt`/`injured`/`wounded`, `killed`/`died`
+//! grouped); their values conflict when the intervals do not meet. The quantities of one
+//! thing are split into sides of compatible values; a report that gives two incompatible values
+//! itself (an updated toll) is left out.
+//!
+//! ## Why
+//!
+//! Casualty counts, costs and scores are what outlets most often get differently, and what
+//! readers most need flagged; rounding and hedging (`about`, `some`) are not disagreements.
+//!
+//! ## Example
+//!
+//! `Twelve people were injured` and `14 people were injured` conflict (12 vs 14); `about 40,000
+//! vehicles` and `some 40 000 vehicles` do not; `two passengers fell` does not meet `12 people
+//! injured` (different nouns).
+//!
+//! ## Limitations
+//!
+//! The noun and predicate are read from word order, not parsed: `the death toll rose to 40`
+//! has no counted noun and is skipped, and `12 people, most of them children, were hurt`
+//! misses its predicate.
+//!
+//! ## References
+//!
+//! Quantity normalisation as in Roy, Vieira and Roth, *Reasoning about Quantities in Natural
+//! Language* (TACL 2015).
+//!
+//! # Dates
+//!
+//! ## What it does
+//!
+//! Every date expression of prose (see the timeline stage) has a context: the words around it,
+//! weighted by rarity and nearness (see the `events` heuristic). For each pair of distinct
+//! reports, each date is matched with the most similar date of the other report; pairs that
+//! are each other's best match and similar enough are the same event. Events whose dates are
+//! not [`consistent`](crate::timeline::consistent) (compared as intervals, vague ones widened)
+//! become conflicts, with one side per compatible value.
+//!
+//! ## Why
+//!
+//! `on Wednesday` in one report and `on Tuesday` in another, both about the same collision,
+//! is the kind of contradiction a reader cannot see without a calendar. `on Sunday` in a
+//! report published on Sunday 15 March and `on March 15` elsewhere are the same day, and
+//! `early June` contains `June 4`: those are consistent.
+//!
+//! ## Example
+//!
+//! `tore through the bridge shortly before dawn on Wednesday` (published Thursday 12 March)
+//! against `struck the bridge early on Tuesday` and `rammed the bridge yesterday` (published
+//! Wednesday 11 March): 2026-03-11 vs 2026-03-10.
+//!
+//! ## Limitations
+//!
+//! Two events told in the same words on different days (two rounds of talks) look like one
+//! event dated differently. Dates in different sentences of the same report are not combined.
+//!
+//! ## References
+//!
+//! Allen's interval algebra; mutual best match as in sentence alignment (Gale and Church).
+//!
+//! # Roles
+//!
+//! ## What it does
+//!
+//! Reads the title written before a person's name: a role word (`President`, `Mayor`,
+//! `Minister`) with its capitalised or possessive qualifiers (`Ukrainian President`,
+//! `Zhelvany's mayor`); titles with `former`, `acting`, `deputy` and the like are left out. The
+//! same qualified role given by different reports to two different people (`Ukrainian President
+//! X` / `Ukrainian President Y`, and no report gives it to both) is a `role` conflict; so is one
+//! person given two different offices (`Mayor X` / `Governor X`) with the same qualifier.
+//!
+//! ## Why
+//!
+//! Outlets confuse who holds an office, or which office a person holds; a bare role word is
+//! too vague to compare (`President Trump`, `President Putin`).
+//!
+//! ## Example
+//!
+//! `Infrastructure Minister Irena Maltsava` and `The Minister of Infrastructure, Irena
+//! Maltsava` are one role worded twice, not a conflict.
+//!
+//! ## Limitations
+//!
+//! Roles written after the name (`X, the director of Y`) are not compared; nor are offices
+//! of different rank that can be held together.
+//!
+//! ## References
+//!
+//! None; a rule of thumb.
+//!
+//! # Attribution
+//!
+//! One quote given to different speakers; see the quotes stage.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crosscheck_core::{DocId, Span};
+use crosscheck_text::Stemmer;
+
+use crate::chronology::Dated;
+use crate::claims::{number_word, parse_number};
+use crate::doc::{Doc, Gap};
+use crate::events::content_stem;
+use crate::fuser::Context;
+use crate::names::is_role;
+use crate::story::{Conflict, ConflictKind, ConflictSide, EntityKind, SourceSpan};
+use crate::timeline::consistent;
+
+/// Similarity from which two dates of different reports can date the same event.
+const SAME_EVENT: f32 = 0.2;
+
+/// Finds the number, date and role conflicts of a story.
+pub(crate) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
+    let mut out = numbers(ctx);
+    out.extend(dates(ctx, dated));
+    out.extend(roles(ctx));
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers.
+
+/// A quantity stated in a sentence.
+#[derive(Debug, Clone)]
+struct Quantity {
+    doc: usize,
+    /// The lowest and highest values it allows, in base units.
+    low: f64,
+    high: f64,
+    /// The number as printed for a side (`12`, `about 40,000`).
+    label: String,
+    /// The counted noun or unit (`people`, `m`), canonical.
+    unit: String,
+    /// What is said of it (`injur`), canonical.
+    predicate: String,
+    /// The words to show as the topic (`people injured`).
+    topic: String,
+    /// From the modifier to the predicate, in text offsets.
+    span: Span,
+}
+
+/// Approximation words before a number and the interval they make of `v`.
+fn hedge(words: &[&str]) -> Option<(usize, fn(f64) -> (f64, f64), &'static str)> {
+    fn about(v: f64) -> (f64, f64) {
+        let d = if v < 10.0 { 1.0 } else { v * 0.1 };
+        (v - d, v + d)
+    }
+    fn above(v: f64) -> (f64, f64) {
+        (v + 1e-9, f64::INFINITY)
+    }
+    fn at_least(v: f64) -> (f64, f64) {
+        (v, f64::INFINITY)
+    }
+    fn below(v: f64) -> (f64, f64) {
+        (0.0, v - 1e-9)
+    }
+    fn up_to(v: f64) -> (f64, f64) {
+        (0.0, v)
+    }
+    fn nearly(v: f64) -> (f64, f64) {
+        (v * 0.85, v)
+    }
+    // Two-word hedges first, read as the two words right before the number.
+    if let [.., a, b] = words {
+        let f: Option<(fn(f64) -> (f64, f64), &'static str)> = match (*a, *b) {
+            ("more" | "greater", "than") => Some((above, "more than")),
+            ("less" | "fewer", "than") => Some((below, "less than")),
+            ("at", "least") => Some((at_least, "at least")),
+            ("at", "most") | ("up", "to") => Some((up_to, "up to")),
+            ("as", "many" | "much") | ("as", "few") => None,
+            ("close", "to") => Some((nearly, "nearly")),
+            _ => None,
+        };
+        if let Some((f, l)) = f {
+            return Some((2, f, l));
+        }
+    }
+    let last = *words.last()?;
+    let f: (fn(f64) -> (f64, f64), &'static str) = match last {
+        "about" | "around" | "roughly" | "approximately" | "some" | "estimated" | "approx" => {
+            (about, "about")
+        }
+        "nearly" | "almost" => (nearly, "nearly"),
+        "over" => (above, "more than"),
+        "under" => (below, "less than"),
+        _ => return None,
+    };
+    Some((1, f.0, f.1))
+}
+
+/// Canonical units and their factor to the base unit.
+fn unit_of(stem: &str) -> Option<(&'static str, f64)> {
+    Some(match stem {
+        "m" | "meter" | "metr" => ("m", 1.0),
+        "km" | "kilomet" | "kilometr" | "kilometer" => ("m", 1000.0),
+        "cm" | "centimet" | "centimetr" | "centimeter" => ("m", 0.01),
+        "ft" | "feet" | "foot" => ("m", 0.3048),
+        "mile" => ("m", 1609.344),
+        "kg" | "kilogram" | "kilo" => ("kg", 1.0),
+        "tonn" | "ton" | "tonne" => ("kg", 1000.0),
+        "peopl" | "person" | "individu" => ("people", 1.0),
+        "hour" | "hr" => ("s", 3600.0),
+        "minut" | "min" => ("s", 60.0),
+        "day" => ("s", 86400.0),
+        "week" => ("s", 604_800.0),
+        _ => return None,
+    })
+}
+
+/// Words skipped between a number and the noun it counts.
+fn filler(w: &str) -> bool {
+    matches!(w, "more" | "other" | "additional" | "further" | "extra" | "new" | "of" | "the")
+}
+
+/// Auxiliaries skipped between the noun and its predicate.
+fn auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "were"
+            | "was"
+            | "are"
+            | "is"
+            | "be"
+            | "been"
+            | "being"
+            | "have"
+            | "has"
+            | "had"
+            | "reportedly"
+            | "also"
+            | "still"
+            | "all"
+            | "later"
+            | "now"
+            | "who"
+            | "that"
+            | "which"
+            | "reported"
+    )
+}
+
+fn multiplier(w: &str) -> Option<f64> {
+    Some(match w {
+        "thousand" => 1e3,
+        "million" | "mln" | "m" => 1e6,
+        "billion" | "bn" => 1e9,
+        "trillion" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Formats a value as the reports would.
+fn show(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let s = format!("{}", v as i64);
+        // Thousands separators for readability: 40000 -> 40,000.
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 && c.is_ascii_digit() {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The quantities of a doc's prose, excluding numbers inside date expressions.
+fn quantities(d: &Doc<'_>, doc: usize, dates: &[Span]) -> Vec<Quantity> {
+    let stemmer = Stemmer::new(d.article.language);
+    let text = d.article.text.as_str();
+    let lang = d.article.language;
+    let mut out = Vec::new();
+    for s in d.sents.iter().filter(|s| s.claim) {
+        let (lo, hi) = (s.words.start as usize, s.words.end as usize);
+        let mut i = lo;
+        while i < hi {
+            let w = &d.words[i];
+            let here = i;
+            i += 1;
+            if dates.iter().any(|x| x.start < w.span.end && w.span.start < x.end) {
+                continue;
+            }
+            // The value and, for `80-metre`, the unit glued to it.
+            let raw = d.text(w.span);
+            let (mut value, glued_unit, is_digit) = if w.digit {
+                let (num, rest) = match raw.split_once(['-', '‐']) {
+                    Some((n, r)) => (n, Some(r)),
+                    None => (raw, None),
+                };
+                if num.bytes().any(|b| b.is_ascii_alphabetic()) {
+                    continue; // "1st", "G7", "5G"
+                }
+                let Some(int) = parse_number(num) else { continue };
+                let value: f64 = num.replace(',', "").parse().unwrap_or(int as f64);
+                (value, rest.map(str::to_lowercase), true)
+            } else if let Some(n) = number_word(&w.key) {
+                (n as f64, None, false)
+            } else {
+                continue;
+            };
+            // A clock time ("04:40"), a year, a score ("3-1"): not a counted quantity.
+            let before = text[..w.span.start as usize].chars().next_back().unwrap_or(' ');
+            let after = text[w.span.end as usize..].chars().next().unwrap_or(' ');
+            if before == ':' || after == ':' {
+                continue;
+            }
+            if is_digit
+                && glued_unit.is_none()
+                && raw.len() == 4
+                && (1800.0..=2100.0).contains(&value)
+            {
+                continue;
+            }
+            if glued_unit.as_deref().is_some_and(|u| u.bytes().all(|b| b.is_ascii_digit())) {
+                continue;
+            }
+            let mut end = here + 1;
+            // "40 000": a spaced thousands group.
+            if is_digit
+                && raw.len() <= 3
+                && end < hi
+                && d.words[end].gap == Gap::Space
+                && d.words[end].key.len() == 3
+                && d.words[end].key.bytes().all(|b| b.is_ascii_digit())
+            {
+                value = value * 1000.0 + d.words[end].key.parse::<f64>().unwrap_or(0.0);
+                end += 1;
+            }
+            if end < hi
+                && let Some(m) = multiplier(&d.words[end].key)
+            {
+                value *= m;
+                end += 1;
+            }
+            // The hedge before the number.
+            let prev: Vec<&str> =
+                (lo.max(here.saturating_sub(2))..here).map(|k| d.words[k].key.as_str()).collect();
+            let (start_word, interval, label_prefix) = match hedge(&prev) {
+                Some((n, f, l)) => (here - n, f(value), Some(l)),
+                None => (here, (value, value), None),
+            };
+            // The counted noun or unit.
+            let (unit_word, unit_key): (Option<usize>, String) = if after == '%' {
+                (None, "%".to_string())
+            } else if let Some(u) = glued_unit {
+                (None, content_stem(&u, lang, &stemmer).unwrap_or(u))
+            } else if matches!(before, '$' | '€' | '£' | '¥') {
+                (None, before.to_string())
+            } else {
+                let mut k = end;
+                while k < hi && k < end + 3 && filler(&d.words[k].key) {
+                    k += 1;
+                }
+                if k >= hi || d.words[k].gap == Gap::Break || d.words[k].digit {
+                    continue;
+                }
+                let Some(stem) = content_stem(&d.words[k].key, lang, &stemmer) else { continue };
+                end = k + 1;
+                (Some(k), stem)
+            };
+            let (unit, factor) = unit_of(&unit_key).unwrap_or(("", 1.0));
+            let unit = if unit.is_empty() { unit_key.clone() } else { unit.to_string() };
+            // What is said of it: the first content word after, else the word before.
+            let mut predicate = None;
+            let mut k = end;
+            while k < hi && k < end + 4 && d.words[k].gap != Gap::Break {
+                let key = d.words[k].key.as_str();
+                if auxiliary(key) {
+                    k += 1;
+                    continue;
+                }
+                if let Some(p) = content_stem(key, lang, &stemmer) {
+                    predicate = Some((k, p));
+                }
+                break;
+            }
+            if predicate.is_none()
+                && start_word > lo
+                && d.words[start_word].gap != Gap::Break
+                && let Some(p) = content_stem(&d.words[start_word - 1].key, lang, &stemmer)
+            {
+                predicate = Some((start_word - 1, p));
+            }
+            let Some((pw, predicate)) = predicate else { continue };
+            let last = pw.max(end - 1).max(here);
+            let first = start_word.min(pw);
+            let span = Span::new(d.words[first].span.start, d.words[last].span.end);
+            let topic = [unit_word, Some(pw)]
+                .iter()
+                .flatten()
+                .map(|&k| d.text(d.words[k].span))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let shown = show(value);
+            let label = match label_prefix {
+                Some(p) => format!("{p} {shown}"),
+                None => shown,
+            };
+            out.push(Quantity {
+                doc,
+                low: interval.0 * factor,
+                high: interval.1 * factor,
+                label,
+                unit,
+                predicate,
+                topic: if topic.is_empty() { unit_key } else { topic },
+                span,
+            });
+        }
+    }
+    out
+}
+
+fn meets(a: &Quantity, b: &Quantity) -> bool {
+    // Converted units round: allow 5 % when either side was converted.
+    let slack = 0.05 * a.high.abs().max(b.high.abs()).min(f64::MAX);
+    let slack = if slack.is_finite() { slack } else { 0.0 };
+    a.low <= b.high + slack && b.low <= a.high + slack
+}
+
+fn numbers(ctx: &Context<'_>) -> Vec<Conflict> {
+    let mut all: Vec<Quantity> = Vec::new();
+    for (di, d) in ctx.docs.iter().enumerate() {
+        let dates: Vec<Span> =
+            crate::timeline::find_dates(&d.article.text, None).iter().map(|m| m.span).collect();
+        all.extend(quantities(d, di, &dates));
+    }
+    let mut by_key: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (i, q) in all.iter().enumerate() {
+        by_key.entry((q.unit.as_str(), q.predicate.as_str())).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for ids in by_key.values() {
+        // Reports that contradict themselves are left out.
+        let mut ids: Vec<usize> = ids.clone();
+        let self_inconsistent: BTreeSet<usize> = ids
+            .iter()
+            .flat_map(|&a| ids.iter().map(move |&b| (a, b)))
+            .filter(|&(a, b)| {
+                ctx.canon[all[a].doc] == ctx.canon[all[b].doc] && !meets(&all[a], &all[b])
+            })
+            .map(|(a, _)| ctx.canon[all[a].doc])
+            .collect();
+        ids.retain(|&i| !self_inconsistent.contains(&ctx.canon[all[i].doc]));
+        let items: Vec<&Quantity> = ids.iter().map(|&i| &all[i]).collect();
+        if let Some(c) = split_sides(ctx, &items, meets, |q| q.label.clone(), |q| (q.doc, q.span))
+        {
+            let topic = items.first().map_or_else(String::new, |q| q.topic.clone());
+            out.push(Conflict { kind: ConflictKind::Number, topic, sides: c });
+        }
+    }
+    out
+}
+
+/// Splits values into sides of mutually compatible values; `None` unless two sides come from
+/// different reports.
+fn split_sides<T>(
+    ctx: &Context<'_>,
+    items: &[&T],
+    compatible: impl Fn(&T, &T) -> bool,
+    label: impl Fn(&T) -> String,
+    at: impl Fn(&T) -> (usize, Span),
+) -> Option<Vec<ConflictSide>> {
+    let mut sides: Vec<Vec<&T>> = Vec::new();
+    for &it in items {
+        match sides.iter_mut().find(|s| s.iter().all(|o| compatible(o, it))) {
+            Some(s) => s.push(it),
+            None => sides.push(vec![it]),
+        }
+    }
+    if sides.len() < 2 {
+        return None;
+    }
+    let reports = |s: &Vec<&T>| -> BTreeSet<usize> { s.iter().map(|t| ctx.canon[at(t).0]).collect() };
+    let all_reports: BTreeSet<usize> = sides.iter().flat_map(reports).collect();
+    if all_reports.len() < 2 {
+        return None;
+    }
+    let mut out: Vec<(usize, ConflictSide)> = sides
+        .iter()
+        .map(|s| {
+            // The most common label of the side.
+            let mut labels: BTreeMap<String, usize> = BTreeMap::new();
+            for t in s {
+                *labels.entry(label(t)).or_default() += 1;
+            }
+            let value = labels
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(l, _)| l.clone())
+                .unwrap_or_default();
+            let mut docs: Vec<usize> = s.iter().map(|t| at(t).0).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            let articles: Vec<DocId> =
+                docs.iter().map(|&d| ctx.docs[d].article.id.clone()).collect();
+            let mut evidence: Vec<(usize, Span)> = s.iter().map(|t| at(t)).collect();
+            evidence.sort_by_key(|e| (e.0, e.1.start));
+            evidence.dedup();
+            let evidence = evidence
+                .into_iter()
+                .filter_map(|(d, sp)| SourceSpan::from_text(ctx.docs[d].article, sp))
+                .collect();
+            (reports(s).len(), ConflictSide { value, articles, evidence })
+        })
+        .collect();
+    out.sort_by(|a, b| b.0.cmp(&a.0));
+    Some(out.into_iter().map(|s| s.1).collect())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates.
+
+fn dates(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
+    let n = dated.len();
+    // Similar pairs of different reports, most similar first.
+    let mut sims: BTreeMap<(usize, usize), f32> = BTreeMap::new();
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n {
+            let (a, b) = (&dated[i], &dated[j]);
+            if ctx.canon[a.doc] == ctx.canon[b.doc] || a.uncertain || b.uncertain {
+                continue;
+            }
+            if a.context.shares(&b.context) < 2 {
+                continue;
+            }
+            let s = a.context.cosine(&b.context);
+            sims.insert((i, j), s);
+            if s >= SAME_EVENT {
+                pairs.push((s, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let sim = |a: usize, b: usize| sims.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
+    // Average-linkage agglomeration, one date per report in an event.
+    let mut event_of: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    for (_, i, j) in pairs {
+        let (ei, ej) = (event_of[i], event_of[j]);
+        if ei == ej {
+            continue;
+        }
+        let (a, b) = (&members[ei], &members[ej]);
+        let report = |x: usize| ctx.canon[dated[x].doc];
+        if a.iter().any(|&x| b.iter().any(|&y| report(x) == report(y))) {
+            continue;
+        }
+        let total: f32 = a.iter().flat_map(|&x| b.iter().map(move |&y| (x, y))).map(|(x, y)| sim(x, y)).sum();
+        if total / ((a.len() * b.len()) as f32) < SAME_EVENT * 0.6 {
+            continue;
+        }
+        let moved = std::mem::take(&mut members[ej]);
+        for &m in &moved {
+            event_of[m] = ei;
+        }
+        members[ei].extend(moved);
+    }
+    let mut out = Vec::new();
+    for mut event in members.into_iter().filter(|m| m.len() > 1) {
+        event.sort_unstable();
+        let items: Vec<&Dated> = event.iter().map(|&m| &dated[m]).collect();
+        let Some(sides) = split_sides(
+            ctx,
+            &items,
+            |a, b| consistent(&a.mention.value, &b.mention.value),
+            |d| d.mention.value.to_string(),
+            |d| (d.doc, d.mention.span),
+        ) else {
+            continue;
+        };
+        out.push(Conflict { kind: ConflictKind::Date, topic: date_topic(ctx, &items), sides });
+    }
+    out
+}
+
+/// The topic of a date conflict: the words the sentences share, in the first one's order.
+fn date_topic(ctx: &Context<'_>, items: &[&Dated]) -> String {
+    let Some(first) = items.first() else { return String::new() };
+    let d = &ctx.docs[first.doc];
+    let stemmer = Stemmer::new(d.article.language);
+    let lang = d.article.language;
+    let stems_of = |x: &Dated| -> BTreeSet<String> {
+        let dd = &ctx.docs[x.doc];
+        let st = Stemmer::new(dd.article.language);
+        let s = &dd.sents[x.sent];
+        (s.words.start..s.words.end)
+            .filter_map(|k| content_stem(&dd.words[k as usize].key, dd.article.language, &st))
+            .collect()
+    };
+    let others: Vec<BTreeSet<String>> =
+        items.iter().filter(|x| x.doc != first.doc).map(|x| stems_of(x)).collect();
+    let s = &d.sents[first.sent];
+    let mut words: Vec<&str> = Vec::new();
+    for k in s.words.start..s.words.end {
+        let w = &d.words[k as usize];
+        if w.span.start < first.mention.span.end && first.mention.span.start < w.span.end {
+            continue;
+        }
+        let Some(stem) = content_stem(&w.key, lang, &stemmer) else { continue };
+        let shared = others.iter().filter(|o| o.contains(&stem)).count();
+        if shared * 2 >= others.len() && shared > 0 && !words.contains(&d.text(w.span)) {
+            words.push(d.text(w.span));
+        }
+        if words.len() >= 8 {
+            break;
+        }
+    }
+    if words.is_empty() {
+        format!("the date of \u{201c}{}\u{201d}", crate::attribution::short(d.text(s.span), 8))
+    } else {
+        format!("when: {}", words.join(" "))
+    }
+}
+
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles.
+
+/// Offices one person holds one of at a time, for the "one person, two offices" rule.
+fn is_office(w: &str) -> bool {
+    matches!(
+        w,
+        "president"
+            | "mayor"
+            | "governor"
+            | "chancellor"
+            | "premier"
+            | "senator"
+            | "king"
+            | "queen"
+            | "minister"
+            | "secretary"
+            | "ambassador"
+            | "general"
+            | "captain"
+            | "chairman"
+            | "chairwoman"
+            | "director"
+            | "judge"
+            | "bishop"
+    )
+}
+
+/// Words that make a title something other than the current office.
+fn modified(w: &str) -> bool {
+    matches!(
+        w,
+        "former"
+            | "ex"
+            | "late"
+            | "then"
+            | "acting"
+            | "deputy"
+            | "vice"
+            | "outgoing"
+            | "incoming"
+            | "interim"
+            | "previous"
+            | "assistant"
+            | "future"
+            | "would-be"
+    )
+}
+
+/// A role written before a person's name.
+#[derive(Debug, Clone)]
+struct Titled {
+    doc: usize,
+    person: u32,
+    role: String,
+    /// The qualifiers, as entity ids or folded words.
+    qualifiers: BTreeSet<String>,
+    span: Span,
+}
+
+fn titles(ctx: &Context<'_>) -> Vec<Titled> {
+    let table = &ctx.entities;
+    let mut out = Vec::new();
+    for (di, d) in ctx.docs.iter().enumerate() {
+        let ents = table.word_entities(di, d.words.len());
+        for m in &table.mentions[di] {
+            if table.entities[m.entity as usize].kind != EntityKind::Person {
+                continue;
+            }
+            let first = m.words.0 as usize;
+            let Some(s) = d.sents.get(d.words[first].sent as usize) else { continue };
+            let lo = s.words.start as usize;
+            if !s.claim || first <= lo || d.words[first].gap != Gap::Space {
+                continue;
+            }
+            let r = first - 1;
+            let role = d.words[r].key.trim_end_matches('.').to_string();
+            if !is_role(&role) {
+                continue;
+            }
+            let mut qualifiers = BTreeSet::new();
+            let mut k = r;
+            let mut bad = false;
+            while k > lo {
+                let w = &d.words[k - 1];
+                if d.words[k].gap != Gap::Space && !w.possessive {
+                    break;
+                }
+                if modified(&w.key) {
+                    bad = true;
+                    break;
+                }
+                if !(w.cap || w.possessive) || is_role(&w.key) {
+                    break;
+                }
+                qualifiers.insert(match ents[k - 1] {
+                    Some(e) => format!("e:{e}"),
+                    None => w.key.clone(),
+                });
+                k -= 1;
+            }
+            if k > lo && modified(&d.words[k - 1].key) {
+                bad = true;
+            }
+            // Sentence openers ("The", "Coast") are not qualifiers unless they name something.
+            if k == lo && ents[lo].is_none() {
+                qualifiers.remove(&d.words[lo].key);
+            }
+            if bad || qualifiers.is_empty() {
+                continue;
+            }
+            let span = Span::new(d.words[k].span.start, m.span.end);
+            out.push(Titled { doc: di, person: m.entity, role, qualifiers, span });
+        }
+    }
+    out
+}
+
+fn roles(ctx: &Context<'_>) -> Vec<Conflict> {
+    let titled = titles(ctx);
+    let mut out = Vec::new();
+    let name = |p: u32| ctx.entities.entities[p as usize].name.clone();
+    let side = |items: &[&Titled], value: String| -> ConflictSide {
+        let mut articles: Vec<(usize, DocId)> = Vec::new();
+        for t in items {
+            if !articles.iter().any(|a| a.0 == t.doc) {
+                articles.push((t.doc, ctx.docs[t.doc].article.id.clone()));
+            }
+        }
+        articles.sort_by_key(|a| a.0);
+        ConflictSide {
+            value,
+            articles: articles.into_iter().map(|a| a.1).collect(),
+            evidence: items
+                .iter()
+                .filter_map(|t| SourceSpan::from_text(ctx.docs[t.doc].article, t.span))
+                .collect(),
+        }
+    };
+    // One qualified role, several people.
+    let mut by_role: BTreeMap<(String, BTreeSet<String>), Vec<&Titled>> = BTreeMap::new();
+    for t in &titled {
+        by_role.entry((t.role.clone(), t.qualifiers.clone())).or_default().push(t);
+    }
+    for ((role, _), items) in &by_role {
+        let people: BTreeSet<u32> = items.iter().map(|t| t.person).collect();
+        if people.len() < 2 {
+            continue;
+        }
+        // A report that gives the role to two people knows they are two (a predecessor).
+        let reports_per_person: BTreeMap<u32, BTreeSet<usize>> =
+            people.iter().map(|&p| (p, items.iter().filter(|t| t.person == p).map(|t| ctx.canon[t.doc]).collect())).collect();
+        let sets: Vec<&BTreeSet<usize>> = reports_per_person.values().collect();
+        let overlap = sets.iter().enumerate().any(|(i, a)| sets[i + 1..].iter().any(|b| !a.is_disjoint(b)));
+        if overlap {
+            continue;
+        }
+        let shown = items.first().map_or_else(String::new, |t| {
+            let d = &ctx.docs[t.doc];
+            let text = d.text(t.span);
+            let person = &ctx.entities.entities[t.person as usize];
+            let cut = person.variants.iter().filter_map(|(v, _)| text.rfind(v.as_str())).min();
+            cut.map_or(text, |c| &text[..c]).trim().to_string()
+        });
+        let sides = people
+            .iter()
+            .map(|&p| {
+                let mine: Vec<&Titled> = items.iter().copied().filter(|t| t.person == p).collect();
+                side(&mine, name(p))
+            })
+            .collect();
+        let _ = role;
+        out.push(Conflict { kind: ConflictKind::Role, topic: format!("who is {shown}"), sides });
+    }
+    // One person, two offices with the same qualifiers.
+    let mut by_person: BTreeMap<(u32, BTreeSet<String>), Vec<&Titled>> = BTreeMap::new();
+    for t in titled.iter().filter(|t| is_office(&t.role)) {
+        by_person.entry((t.person, t.qualifiers.clone())).or_default().push(t);
+    }
+    for ((person, _), items) in &by_person {
+        let offices: BTreeSet<&str> = items.iter().map(|t| t.role.as_str()).collect();
+        if offices.len() < 2 {
+            continue;
+        }
+        let per_office: Vec<BTreeSet<usize>> = offices
+            .iter()
+            .map(|o| items.iter().filter(|t| t.role == *o).map(|t| ctx.canon[t.doc]).collect())
+            .collect();
+        let overlap = per_office.iter().enumerate().any(|(i, a)| per_office[i + 1..].iter().any(|b| !a.is_disjoint(b)));
+        if overlap {
+            continue;
+        }
+        let sides = offices
+            .iter()
+            .map(|o| {
+                let mine: Vec<&Titled> = items.iter().copied().filter(|t| t.role == *o).collect();
+                side(&mine, (*o).to_string())
+            })
+            .collect();
+        out.push(Conflict {
+            kind: ConflictKind::Role,
+            topic: format!("the office of {}", name(*person)),
+            sides,
+        });
+    }
+    out
+}

@@ -1,0 +1,285 @@
+//! What a value in a sentence is about: the words around it, weighted by rarity and nearness,
+//! so that two outlets' dates or numbers for the same event can be found and compared.
+//!
+//! ## What it does
+//!
+//! Every prose sentence of the story is reduced to terms: the entity of each name (spellings
+//! merged), the stems of its content words (stop words and speech verbs dropped, British and
+//! American spellings folded, a few news verbs grouped: `hurt`/`injured`/`wounded`,
+//! `killed`/`died`/`dead`, `struck`/`hit`/`rammed`), and its numbers. A term's weight is its
+//! inverse sentence frequency in the story. The *context* of a value (a date expression, a
+//! number) is the terms of its sentence outside the value itself and the sentence's other
+//! values, each weighted down with its distance in words from the value. Two contexts are
+//! compared by the cosine of their weights.
+//!
+//! ## Why
+//!
+//! A sentence can hold two events (`began on Sunday to lift the section that fell five days
+//! ago`): the words next to a date say which event it dates. Rarity keeps the story's topic
+//! words (`bridge`, `ship`) from making every sentence look alike.
+//!
+//! ## Example
+//!
+//! In `a container ship tore through the Pelagin Bridge shortly before dawn on Wednesday`, the
+//! context of `Wednesday` weighs `dawn` and `Pelagin Bridge` most; it matches `The accident
+//! happened on Tuesday before dawn, when the container ship … struck`.
+//!
+//! ## Limitations
+//!
+//! A bag of words, not a parse: two events told in the same words (`talks on Monday` and
+//! `talks on Tuesday`, two rounds of one negotiation) look like one event.
+//!
+//! ## References
+//!
+//! Salton's tf–idf cosine; proximity weighting as in passage retrieval.
+
+use std::collections::HashMap;
+
+use crosscheck_core::{Lang, Span};
+use crosscheck_text::{Stemmer, is_stopword};
+
+use crate::doc::Doc;
+use crate::entities::EntityTable;
+use crate::names::is_speech_verb;
+
+/// A weighted bag of terms, sorted by term id.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Bag {
+    terms: Vec<(u32, f32)>,
+    norm: f32,
+}
+
+impl Bag {
+    /// The cosine similarity of two bags, in `[0, 1]`.
+    pub(crate) fn cosine(&self, other: &Bag) -> f32 {
+        if self.norm == 0.0 || other.norm == 0.0 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < self.terms.len() && j < other.terms.len() {
+            let (a, b) = (self.terms[i], other.terms[j]);
+            match a.0.cmp(&b.0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += a.1 * b.1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (dot / (self.norm * other.norm)).min(1.0)
+    }
+
+    /// Whether two bags share a term.
+    pub(crate) fn shares(&self, other: &Bag) -> usize {
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < self.terms.len() && j < other.terms.len() {
+            match self.terms[i].0.cmp(&other.terms[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    }
+}
+
+/// The terms of every word of the story, and their rarity.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    /// Per doc, per word, the term ids of the word (an entity and its stem, or a stem).
+    words: Vec<Vec<[u32; 2]>>,
+    idf: Vec<f32>,
+}
+
+/// No term.
+const NONE: u32 = u32::MAX;
+
+impl Lexicon {
+    /// Builds the lexicon of a story's prose sentences.
+    pub(crate) fn new(docs: &[Doc<'_>], table: &EntityTable) -> Lexicon {
+        // Words the story also writes in lower case: a name's common words (`bridge` of
+        // `Pelagin Bridge`) count as words too, its proper words only as the entity.
+        let common: std::collections::HashSet<&str> = docs
+            .iter()
+            .flat_map(|d| d.words.iter().filter(|w| !w.cap).map(|w| w.key.as_str()))
+            .collect();
+        let mut dict: HashMap<String, u32> = HashMap::new();
+        let mut words = Vec::with_capacity(docs.len());
+        let mut key = String::new();
+        let mut intern = |k: &str| -> u32 {
+            if let Some(&id) = dict.get(k) {
+                return id;
+            }
+            let id = dict.len() as u32;
+            dict.insert(k.to_string(), id);
+            id
+        };
+        for (di, d) in docs.iter().enumerate() {
+            let stemmer = Stemmer::new(d.article.language);
+            let ents = table.word_entities(di, d.words.len());
+            let lang = d.article.language;
+            let mut terms = vec![[NONE, NONE]; d.words.len()];
+            for (wi, w) in d.words.iter().enumerate() {
+                let mut slot = [NONE, NONE];
+                if let Some(e) = ents[wi] {
+                    key.clear();
+                    key.push_str("e:");
+                    key.push_str(&e.to_string());
+                    slot[0] = intern(&key);
+                }
+                if (ents[wi].is_none() || common.contains(w.key.as_str()))
+                    && let Some(stem) = content_stem(&w.key, lang, &stemmer)
+                {
+                    slot[1] = intern(&stem);
+                }
+                terms[wi] = slot;
+            }
+            words.push(terms);
+        }
+        // Sentence frequency over prose sentences.
+        let mut df = vec![0u32; dict.len()];
+        let mut n = 0u32;
+        let mut seen: Vec<u32> = Vec::new();
+        for (di, d) in docs.iter().enumerate() {
+            for s in d.sents.iter().filter(|s| s.claim) {
+                n += 1;
+                seen.clear();
+                for wi in s.words.clone() {
+                    seen.extend(words[di][wi as usize].iter().filter(|&&t| t != NONE));
+                }
+                seen.sort_unstable();
+                seen.dedup();
+                for &t in &seen {
+                    df[t as usize] += 1;
+                }
+            }
+        }
+        let idf =
+            df.iter().map(|&d| ((n as f32 + 1.0) / (d as f32 + 0.5)).ln().max(0.05)).collect();
+        Lexicon { words, idf }
+    }
+
+    /// The context of `value` (a span of doc `doc`'s text inside sentence `sent`): the
+    /// sentence's terms outside `skip`, weighted by rarity and by nearness to `value`.
+    pub(crate) fn context(
+        &self,
+        docs: &[Doc<'_>],
+        doc: usize,
+        sent: usize,
+        value: Span,
+        skip: &[Span],
+    ) -> Bag {
+        let d = &docs[doc];
+        let s = &d.sents[sent];
+        let range = s.words.start as usize..s.words.end as usize;
+        let inside = |w: Span| w.start < value.end && value.start < w.end;
+        let at = range
+            .clone()
+            .find(|&i| inside(d.words[i].span) || d.words[i].span.start >= value.end)
+            .unwrap_or(range.end.saturating_sub(1));
+        let mut terms: Vec<(u32, f32)> = Vec::new();
+        for i in range {
+            let span = d.words[i].span;
+            if inside(span) || skip.iter().any(|k| k.start < span.end && span.start < k.end) {
+                continue;
+            }
+            let dist = i.abs_diff(at) as f32;
+            let near = 1.0 / (1.0 + dist / 5.0);
+            for &t in &self.words[doc][i] {
+                if t != NONE {
+                    terms.push((t, self.idf[t as usize] * near));
+                }
+            }
+        }
+        terms.sort_by_key(|t| t.0);
+        // One weight per term: the nearest occurrence's.
+        let mut merged: Vec<(u32, f32)> = Vec::with_capacity(terms.len());
+        for (t, w) in terms {
+            match merged.last_mut() {
+                Some(last) if last.0 == t => last.1 = last.1.max(w),
+                _ => merged.push((t, w)),
+            }
+        }
+        let norm = merged.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
+        Bag { terms: merged, norm }
+    }
+}
+
+/// The comparison stem of a folded word, or `None` for a stop word, a speech verb or a number.
+pub(crate) fn content_stem(word: &str, lang: Lang, stemmer: &Stemmer) -> Option<String> {
+    if word.len() < 2
+        || word.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        || is_stopword(lang, word)
+        || is_stopword(Lang::EN, word)
+        || is_speech_verb(word)
+    {
+        return None;
+    }
+    let word = spelling(word);
+    let stem = stemmer.stem(&word);
+    Some(synonym(&stem).map_or_else(|| stem.into_owned(), str::to_string))
+}
+
+/// British spellings folded into American ones (`harbour`, `metre`, `organise`).
+fn spelling(w: &str) -> String {
+    let mut s = w.to_string();
+    if s.len() > 5 && s.ends_with("our") {
+        s.truncate(s.len() - 3);
+        s.push_str("or");
+    } else if s.len() > 5 && s.ends_with("ours") {
+        s.truncate(s.len() - 4);
+        s.push_str("ors");
+    }
+    for (from, to) in [("tres", "ters"), ("tre", "ter")] {
+        if s.len() > 4 && s.ends_with(from) {
+            s.truncate(s.len() - from.len());
+            s.push_str(to);
+            break;
+        }
+    }
+    if let Some(p) = s.find("ise") {
+        if s.len() > 6 && p + 3 >= s.len() - 1 {
+            s.replace_range(p..p + 3, "ize");
+        }
+    }
+    s
+}
+
+/// A handful of news verbs and their synonyms, grouped under one stem: casualties, deaths,
+/// impacts, beginnings, falls.
+fn synonym(stem: &str) -> Option<&'static str> {
+    Some(match stem {
+        "hurt" | "injur" | "injuri" | "wound" => "injur",
+        "kill" | "die" | "dead" | "death" | "fatal" => "kill",
+        "struck" | "strike" | "hit" | "ram" | "collid" | "collis" | "smash" => "strike",
+        "began" | "begin" | "begun" | "start" | "launch" => "begin",
+        "fell" | "fall" | "fallen" | "collaps" => "fall",
+        "arriv" | "reach" => "arriv",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_and_synonyms_fold() {
+        let s = Stemmer::new(Lang::EN);
+        let stem = |w: &str| content_stem(w, Lang::EN, &s);
+        assert_eq!(stem("harbour"), stem("harbor"));
+        assert_eq!(stem("metres"), stem("meters"));
+        assert_eq!(stem("hurt"), stem("injured"));
+        assert_eq!(stem("rammed"), stem("struck"));
+        assert_eq!(stem("the"), None);
+        assert_eq!(stem("said"), None);
+        assert_eq!(stem("40,000"), None);
+        assert_ne!(stem("injured"), stem("killed"));
+    }
+}
