@@ -18,13 +18,16 @@ if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
 fi
 if ! "$venv/bin/python" -c 'import trafilatura' 2>/dev/null; then
-    "$venv/bin/pip" install --quiet trafilatura
+    # justext (a trafilatura dependency) imports lxml.html.clean, now a separate package.
+    "$venv/bin/pip" install --quiet trafilatura lxml_html_clean
 fi
 "$venv/bin/python" -c 'import trafilatura; print("python trafilatura", trafilatura.__version__)' >&2
+
+# Build first, so that the Python run and ours are not slowed down by a compile.
+(cd "$repo" && cargo build --quiet --release -p crosscheck-bench --bin extract_eval)
+target="${CARGO_TARGET_DIR:-$repo/target}"
 
 peer="$(mktemp -t extract-peer.XXXXXX.json)"
 trap 'rm -f "$peer"' EXIT
 "$venv/bin/python" "$repo/crates/bench/scripts/extract_peer.py" --data "$data" --sets "$sets" --out "$peer"
-cd "$repo"
-cargo run --quiet --release -p crosscheck-bench --bin extract_eval -- \
-    --data "$data" --sets "$sets" --peer "$peer" "$@"
+"$target/release/extract_eval" --data "$data" --sets "$sets" --peer "$peer" "$@"

@@ -1,7 +1,5 @@
 //! What an article says, as weighted terms: content words, and names and numbers.
 
-use std::collections::{HashMap, HashSet};
-
 use crosscheck_text::{TokenKind, fmix64, tokens};
 
 use crate::stop::stop_hashes;
@@ -23,10 +21,17 @@ pub struct Features {
     pub fingerprint: u64,
 }
 
-fn counted(map: HashMap<u64, f32>) -> Vec<(u64, f32)> {
-    let mut v: Vec<_> = map.into_iter().collect();
-    v.sort_unstable_by_key(|&(t, _)| t);
-    v
+/// Term counts from a list of term occurrences, sorted by term.
+fn counted(mut terms: Vec<u64>) -> Vec<(u64, f32)> {
+    terms.sort_unstable();
+    let mut out: Vec<(u64, f32)> = Vec::with_capacity(terms.len());
+    for t in terms {
+        match out.last_mut() {
+            Some((x, n)) if *x == t => *n += 1.0,
+            _ => out.push((t, 1.0)),
+        }
+    }
+    out
 }
 
 /// Extracts the features of a text.
@@ -53,48 +58,46 @@ fn counted(map: HashMap<u64, f32>) -> Vec<(u64, f32)> {
 /// capitalises every noun, so its names are diluted. A headline in title case counts as names.
 pub fn features(text: &str) -> Features {
     let stop = stop_hashes();
-    let mut words: HashMap<u64, f32> = HashMap::new();
-    let mut names: HashMap<u64, f32> = HashMap::new();
+    let mut words: Vec<u64> = Vec::new();
+    let mut names: Vec<u64> = Vec::new();
     // Sentence-initial capitalised words, resolved once we know the text's names.
-    let mut initial: Vec<(u64, Option<u64>)> = Vec::new();
-    let mut known_names: HashSet<u64> = HashSet::new();
+    let mut initial: Vec<u64> = Vec::new();
+    let mut known_names: Vec<u64> = Vec::new();
     let mut prev_name: Option<u64> = None;
 
     let mut fp = 0x243F_6A88_85A3_08D3_u64;
     for t in tokens(text) {
         let h = t.hash();
         fp = (fp ^ h).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(23);
-        match t.kind {
-            TokenKind::Number => {
-                *names.entry(fmix64(h ^ NUMBER_TAG)).or_default() += 1.0;
-                prev_name = None;
+        if t.kind == TokenKind::Number {
+            names.push(fmix64(h ^ NUMBER_TAG));
+            prev_name = None;
+        } else {
+            let is_stop = stop.contains(&h);
+            if !is_stop && t.text.chars().nth(1).is_some() {
+                words.push(h);
             }
-            _ => {
-                let is_stop = stop.contains(&h);
-                if !is_stop && t.text.chars().nth(1).is_some() {
-                    *words.entry(h).or_default() += 1.0;
+            let cap = t.is_capitalized();
+            let acronym = t.text.len() >= 2 && t.text.chars().all(char::is_uppercase);
+            if cap && !is_stop && (!t.sentence_start || acronym) {
+                names.push(fmix64(h ^ NAME_TAG));
+                known_names.push(h);
+                if let Some(p) = prev_name {
+                    names.push(fmix64(p.rotate_left(17) ^ h ^ PAIR_TAG));
                 }
-                let cap = t.is_capitalized();
-                let acronym = t.text.len() >= 2 && t.text.chars().all(|c| c.is_uppercase());
-                if cap && !is_stop && (!t.sentence_start || acronym) {
-                    *names.entry(fmix64(h ^ NAME_TAG)).or_default() += 1.0;
-                    known_names.insert(h);
-                    if let Some(p) = prev_name {
-                        *names.entry(fmix64(p.rotate_left(17) ^ h ^ PAIR_TAG)).or_default() += 1.0;
-                    }
-                    prev_name = Some(h);
-                } else if cap && !is_stop && t.sentence_start {
-                    initial.push((h, None));
-                    prev_name = Some(h);
-                } else {
-                    prev_name = None;
-                }
+                prev_name = Some(h);
+            } else if cap && !is_stop && t.sentence_start {
+                initial.push(h);
+                prev_name = Some(h);
+            } else {
+                prev_name = None;
             }
         }
     }
-    for (h, _) in initial {
-        if known_names.contains(&h) {
-            *names.entry(fmix64(h ^ NAME_TAG)).or_default() += 1.0;
+    known_names.sort_unstable();
+    for h in initial {
+        if known_names.binary_search(&h).is_ok() {
+            names.push(fmix64(h ^ NAME_TAG));
         }
     }
     Features { words: counted(words), names: counted(names), fingerprint: fmix64(fp) }

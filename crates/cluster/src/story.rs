@@ -75,6 +75,7 @@
 //!   coreference resolution", LREC 2014 (ECB+).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crosscheck_core::Date;
 use rayon::prelude::*;
@@ -135,7 +136,7 @@ impl Default for ClusterBuilder {
             probe_terms: 16,
             linkage: 5,
             max_postings: 512,
-            max_candidates: 64,
+            max_candidates: 32,
             refine_passes: 3,
         }
     }
@@ -248,10 +249,33 @@ pub struct Clusterer {
     cfg: ClusterBuilder,
 }
 
+/// A hasher for term hashes, which are already mixed: one multiply instead of `SipHash`.
+#[derive(Debug, Default, Clone, Copy)]
+struct TermHasher(u64);
+
+impl Hasher for TermHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01B3);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n ^ (n >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A map keyed by term hashes.
+type TermMap<V> = HashMap<u64, V, BuildHasherDefault<TermHasher>>;
+
 /// Document frequencies, from which IDF weights are derived.
 #[derive(Debug, Clone, Default)]
 pub struct Idf {
-    df: HashMap<u64, u32>,
+    df: TermMap<u32>,
     docs: u32,
 }
 
@@ -402,15 +426,13 @@ struct Linkage {
 
 impl Linkage {
     fn add(&mut self, story: u32, sim: f32, m: usize) {
-        let top = match self.per_story.iter_mut().find(|(s, _)| *s == story) {
-            Some((_, top)) => top,
-            None => {
-                self.per_story.push((story, Vec::with_capacity(m)));
-                // Invariant: just pushed.
-                let Some(last) = self.per_story.last_mut() else { return };
-                &mut last.1
-            }
+        let at = if let Some(at) = self.per_story.iter().position(|(s, _)| *s == story) {
+            at
+        } else {
+            self.per_story.push((story, Vec::with_capacity(m)));
+            self.per_story.len() - 1
         };
+        let top = &mut self.per_story[at].1;
         let at = top.partition_point(|&x| x >= sim);
         if at < m {
             top.insert(at, sim);
@@ -425,7 +447,12 @@ impl Linkage {
         for (s, top) in &self.per_story {
             let k = m.min(size(*s)).max(1);
             let score = top.iter().take(k).sum::<f32>() / k as f32;
-            if best.is_none_or(|(bs, b)| score > b || (score == b && *s < bs)) {
+            let better = best.is_none_or(|(bs, b)| match score.total_cmp(&b) {
+                std::cmp::Ordering::Greater => true,
+                std::cmp::Ordering::Equal => *s < bs,
+                std::cmp::Ordering::Less => false,
+            });
+            if better {
                 best = Some((*s, score));
             }
         }
@@ -451,7 +478,7 @@ pub struct StoryStream<'c> {
     /// Held articles by slot; `None` once out of the window.
     held: Vec<Option<Held>>,
     /// Term → slots of the articles holding it, oldest first.
-    postings: HashMap<u64, Vec<u32>>,
+    postings: TermMap<Vec<u32>>,
     /// Members of each story still in the window.
     sizes: Vec<u32>,
     /// Slots in stream order, for closing the oldest first.
@@ -467,7 +494,7 @@ impl Clusterer {
         StoryStream {
             cfg: &self.cfg,
             held: Vec::new(),
-            postings: HashMap::new(),
+            postings: TermMap::default(),
             sizes: Vec::new(),
             queue: std::collections::VecDeque::new(),
             newest: None,
@@ -502,12 +529,8 @@ impl Clusterer {
                 docs[b].id,
             ))
         });
-        let mut stream = self.stream();
-        let mut story = vec![0u32; docs.len()];
-        for &i in &order {
-            story[i] = stream.push(&vecs[i], docs[i].date).story;
-        }
         let batch = Batch::new(self, &order, &vecs, docs);
+        let mut story = batch.online();
         for _ in 0..self.cfg.refine_passes {
             if !batch.refine(&mut story) {
                 break;
@@ -522,8 +545,7 @@ struct Batch<'a> {
     c: &'a Clusterer,
     order: &'a [usize],
     vecs: &'a [Vectors],
-    docs: &'a [ClusterDoc<'a>],
-    postings: HashMap<u64, Vec<u32>>,
+    postings: TermMap<Vec<u32>>,
     probes: Vec<Vec<u64>>,
     /// Each document's position in the canonical order.
     rank: Vec<u32>,
@@ -540,7 +562,7 @@ impl<'a> Batch<'a> {
         vecs: &'a [Vectors],
         docs: &'a [ClusterDoc<'a>],
     ) -> Batch<'a> {
-        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut postings: TermMap<Vec<u32>> = TermMap::default();
         for &i in order {
             for &(t, _) in vecs[i].words.iter().chain(&vecs[i].names) {
                 postings.entry(t).or_default().push(i as u32);
@@ -552,8 +574,7 @@ impl<'a> Batch<'a> {
             rank[i] = r as u32;
         }
         let days = docs.iter().map(|d| d.date.map(day_number)).collect();
-        let mut b =
-            Batch { c, order, vecs, docs, postings, probes, rank, days, neighbours: Vec::new() };
+        let mut b = Batch { c, order, vecs, postings, probes, rank, days, neighbours: Vec::new() };
         b.neighbours = (0..docs.len()).into_par_iter().map(|i| b.neighbours_of(i)).collect();
         b
     }
@@ -589,6 +610,33 @@ impl<'a> Batch<'a> {
                 (sim > 0.0).then_some((j, sim))
             })
             .collect()
+    }
+
+    /// The online pass over the canonical order: each document joins the story it links to
+    /// best among the documents before it, or starts one; the same rule as
+    /// [`StoryStream::push`], with candidates drawn from the batch index.
+    fn online(&self) -> Vec<u32> {
+        let cfg = &self.c.cfg;
+        let mut story = vec![u32::MAX; self.order.len()];
+        let mut sizes: Vec<usize> = Vec::new();
+        for &i in self.order {
+            let mut link = Linkage::default();
+            for &(j, sim) in &self.neighbours[i] {
+                if self.rank[j as usize] < self.rank[i] {
+                    link.add(story[j as usize], sim, cfg.linkage);
+                }
+            }
+            let s = match link.best(cfg.linkage, |s| sizes[s as usize]) {
+                Some((s, score)) if score >= cfg.threshold as f32 => s,
+                _ => {
+                    sizes.push(0);
+                    sizes.len() as u32 - 1
+                }
+            };
+            sizes[s as usize] += 1;
+            story[i] = s;
+        }
+        story
     }
 
     /// The linkage of document `i` to the stories of its neighbours.

@@ -115,6 +115,28 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article whose text is its whole raw content, with no metadata and nothing removed.
+    ///
+    /// For callers that already hold clean text (tests, benches, an API upload of plain text).
+    /// The language is left [`Lang::UNKNOWN`].
+    pub fn from_text(id: impl Into<DocId>, text: &str) -> Article {
+        let id = id.into();
+        Article {
+            source: id.to_string(),
+            id,
+            url: None,
+            outlet: None,
+            title: None,
+            author: None,
+            published: None,
+            language: Lang::UNKNOWN,
+            text: text.to_string(),
+            removed: Vec::new(),
+            alignment: Alignment::identity(text.len()),
+            raw: Arc::from(text),
+        }
+    }
+
     /// The provenance of a span of [`Article::text`], pointing into the raw content.
     pub fn provenance(&self, text: Span) -> Option<Provenance> {
         self.alignment.to_raw(text).map(|span| Provenance::new(self.id.clone(), span))

@@ -6,7 +6,7 @@ pub use crosscheck_dedup::*;
 use crosscheck_core::Article;
 
 /// The duplicate group of each article, in order: exact duplicates by normalised text,
-/// near-duplicates by verified MinHash (see [`crosscheck_dedup::dedup`] for the rule).
+/// near-duplicates by verified `MinHash` (see [`crosscheck_dedup::dedup`] for the rule).
 ///
 /// The main text is compared, not the headline, which outlets rewrite more often than the body.
 pub fn dedup_articles(deduper: &Deduper, articles: &[Article]) -> Vec<Membership> {

@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use crosscheck::PipelineBuilder;
 use crosscheck::core::Article;
 use crosscheck::dedup::{DedupBuilder, dedup_articles};
-use crosscheck::fuse::{ClaimStatus, EntityKind, FusedStory, Fuser, FuserBuilder, StoryInput};
+use crosscheck::fuse::timeline::{TimeValue, consistent};
+use crosscheck::fuse::{
+    ClaimStatus, ConflictKind, EntityKind, FusedStory, Fuser, FuserBuilder, StoryInput,
+};
 
 /// Asserts that every span of a story slices its article's raw content to exactly its text.
 macro_rules! check_spans {
@@ -69,6 +72,11 @@ fn entity<'a>(story: &'a FusedStory, variant: &str) -> &'a crosscheck::fuse::Ent
     })
 }
 
+/// Story A of the demo corpus, fused.
+fn demo_story_a() -> (Vec<Article>, FusedStory) {
+    demo::story_a()
+}
+
 mod demo {
     use super::*;
 
@@ -81,7 +89,7 @@ mod demo {
         "dalvinia-now",
     ];
 
-    fn story_a() -> (Vec<Article>, FusedStory) {
+    pub(super) fn story_a() -> (Vec<Article>, FusedStory) {
         let all = extract(&repo().join("examples/harbor-bridge"));
         let arts: Vec<Article> =
             all.into_iter().filter(|a| STORY_A.contains(&a.id.as_str())).collect();
@@ -235,6 +243,230 @@ mod demo {
     }
 }
 
+/// Part 2: quotes, conflicts and the timeline on the demo corpus (`EXPECTED.md` sections 6–9).
+mod demo_part2 {
+    use super::*;
+    use crosscheck::fuse::{Conflict, ConflictKind};
+
+    fn story_a() -> FusedStory {
+        super::demo_story_a().1
+    }
+
+    fn ids(v: &[crosscheck::core::DocId]) -> BTreeSet<&str> {
+        v.iter().map(crosscheck::core::DocId::as_str).collect()
+    }
+
+    /// The side's article set, with `wirefront` (the copy of `corvane-wire`) optional.
+    fn same_reports(got: &[crosscheck::core::DocId], want: &[&str]) -> bool {
+        let mut got = ids(got);
+        got.remove("wirefront");
+        let want: BTreeSet<&str> = want.iter().copied().filter(|a| *a != "wirefront").collect();
+        got == want
+    }
+
+    fn digits(s: &str) -> String {
+        s.chars().filter(char::is_ascii_digit).collect()
+    }
+
+    #[test]
+    fn q1_is_one_quote_of_the_mayor_in_every_report() {
+        let story = story_a();
+        let q = story
+            .quotes
+            .iter()
+            .find(|q| q.renderings.iter().any(|r| r.text.contains("no family will remain cut off")))
+            .expect("Q1");
+        let mayor = entity(&story, "Teodor Hrabchenko");
+        assert!(
+            q.speaker.as_ref().is_some_and(|s| mayor.variants.contains(s) || *s == mayor.name),
+            "{:?}",
+            q.speaker
+        );
+        let wordings = [
+            ("corvane-wire", "not a single family in Zhelvany will be left cut off"),
+            ("saltmere-courier", "This bridge will stand again"),
+            ("brennock-ledger", "We are going to rebuild this bridge"),
+            ("orizon-post", "the bridge will be rebuilt"),
+            ("dalvinia-now", "We will build the bridge again"),
+        ];
+        for (art, words) in wordings {
+            assert!(
+                q.renderings.iter().any(|r| r.article.as_str() == art && r.text.contains(words)),
+                "{art} rendering of Q1 in {q:#?}"
+            );
+        }
+        // Three spellings of one speaker: no attribution conflict on Q1.
+        assert!(!story.conflicts.iter().any(|k| k.kind == ConflictKind::Attribution
+            && k.sides.iter().any(|s| s.evidence.iter().any(|e| e.text.contains("rebuil")))));
+    }
+
+    #[test]
+    fn single_quotes_keep_their_speakers() {
+        let story = story_a();
+        let quote = |words: &str| {
+            story
+                .quotes
+                .iter()
+                .find(|q| q.renderings.iter().any(|r| r.text.contains(words)))
+                .unwrap_or_else(|| panic!("quote {words:?} in {:#?}", story.quotes))
+        };
+        let korsun = entity(&story, "Matvei Korsun");
+        for words in ["I saw the road simply end", "Someone has to get people home"] {
+            let q = quote(words);
+            assert_eq!(q.speaker.as_deref(), Some(korsun.name.as_str()), "{words}");
+        }
+        let q3 = quote("They were on the repair list");
+        assert!(q3.anonymous, "{q3:?}");
+        assert!(q3.speaker.as_deref().is_some_and(|s| s.contains("official")));
+    }
+
+    fn conflict(story: &FusedStory, kind: ConflictKind) -> Vec<&Conflict> {
+        story.conflicts.iter().filter(|k| k.kind == kind).collect()
+    }
+
+    #[test]
+    fn k1_injured_12_against_14() {
+        let story = story_a();
+        let k = conflict(&story, ConflictKind::Number);
+        assert_eq!(k.len(), 1, "{k:#?}");
+        let twelve = k[0].sides.iter().find(|s| digits(&s.value) == "12").expect("12");
+        let fourteen = k[0].sides.iter().find(|s| digits(&s.value) == "14").expect("14");
+        assert!(
+            same_reports(
+                &twelve.articles,
+                &["corvane-wire", "brennock-ledger", "orizon-post", "dalvinia-now"]
+            ),
+            "{:?}",
+            twelve.articles
+        );
+        assert!(same_reports(&fourteen.articles, &["saltmere-courier"]));
+        assert!(fourteen.evidence.iter().any(|e| e.text.contains("14 people were injured")));
+    }
+
+    #[test]
+    fn k2_the_strike_dated_tuesday_and_wednesday() {
+        let story = story_a();
+        let k = conflict(&story, ConflictKind::Date);
+        assert_eq!(k.len(), 1, "{k:#?}");
+        let tue = k[0].sides.iter().find(|s| s.value == "2026-03-10").expect("2026-03-10");
+        let wed = k[0].sides.iter().find(|s| s.value == "2026-03-11").expect("2026-03-11");
+        assert_eq!(k[0].sides.len(), 2);
+        assert!(
+            same_reports(
+                &tue.articles,
+                &["corvane-wire", "saltmere-courier", "orizon-post", "dalvinia-now"]
+            ),
+            "{:?}",
+            tue.articles
+        );
+        assert!(same_reports(&wed.articles, &["brennock-ledger"]));
+        assert!(wed.evidence.iter().all(|e| e.text.contains("Wednesday")), "N4: not the queues");
+    }
+
+    #[test]
+    fn k3_the_fender_quote_given_to_two_people() {
+        let story = story_a();
+        let k = conflict(&story, ConflictKind::Attribution);
+        assert_eq!(k.len(), 1, "{k:#?}");
+        let minister = entity(&story, "Irena Maltsava").name.clone();
+        let director = entity(&story, "Oskar Rydval").name.clone();
+        let a = k[0].sides.iter().find(|s| s.value == minister).expect("Maltsava side");
+        let b = k[0].sides.iter().find(|s| s.value == director).expect("Rydval side");
+        assert!(
+            same_reports(&a.articles, &["corvane-wire", "brennock-ledger"]),
+            "{:?}",
+            a.articles
+        );
+        assert!(same_reports(&b.articles, &["orizon-post"]));
+    }
+
+    #[test]
+    fn nothing_else_is_a_conflict() {
+        let story = story_a();
+        let kinds: Vec<ConflictKind> = story.conflicts.iter().map(|k| k.kind).collect();
+        assert_eq!(kinds.len(), 3, "exactly K1, K2 and K3: {:#?}", story.conflicts);
+        // N5/N8: no spelling variant of an entity is on two sides of a conflict.
+        for k in &story.conflicts {
+            for e in &story.entities {
+                let sides_naming = k
+                    .sides
+                    .iter()
+                    .filter(|s| e.variants.iter().any(|v| s.value == *v || s.value == e.name))
+                    .count();
+                assert!(sides_naming <= 1, "{} on two sides of {k:?}", e.name);
+            }
+        }
+        // Disputed claims carry a conflict's evidence.
+        assert!(story.claims.iter().any(|c| c.status == ClaimStatus::Disputed));
+    }
+
+    #[test]
+    fn timeline_dates_are_absolute_and_sorted() {
+        let story = story_a();
+        let dates: Vec<&str> = story.timeline.iter().map(|t| t.date.as_str()).collect();
+        let mut sorted = dates.clone();
+        sorted.sort_unstable();
+        assert_eq!(dates, sorted, "sorted");
+        let entry = |date: &str, art: &str, words: &str| {
+            story
+                .timeline
+                .iter()
+                .find(|t| {
+                    t.date == date
+                        && t.evidence
+                            .iter()
+                            .any(|e| e.article.as_str() == art && words.contains(e.text.as_str()))
+                })
+                .unwrap_or_else(|| panic!("{date} from {art} {words:?} in {:#?}", story.timeline))
+        };
+        assert!(!entry("2026-02-21/2026-02-28", "saltmere-courier", "late last month").inferred);
+        entry("2026-03-02/2026-03-08", "saltmere-courier", "last week");
+        assert!(!entry("2026-03-09", "wirefront", "on Monday evening").inferred);
+        entry("2026-03-09", "corvane-wire", "on Monday evening");
+        entry("2026-03-10", "saltmere-courier", "yesterday");
+        entry("2026-03-10", "orizon-post", "five days ago");
+        entry("2026-03-10", "dalvinia-now", "on Tuesday");
+        entry("2026-03-11", "brennock-ledger", "shortly before dawn on Wednesday");
+        entry("2026-03-11", "saltmere-courier", "On Wednesday morning");
+        entry("2026-03-13", "saltmere-courier", "until Friday");
+        entry("2026-03-14", "orizon-post", "on Saturday");
+        entry("2026-03-15", "brennock-ledger", "on March 15");
+        entry("2026-03-15", "orizon-post", "on Sunday");
+        entry("2026-06-04", "brennock-ledger", "on June 4");
+        let june = entry("2026-06-01/2026-06-10", "dalvinia-now", "in early June");
+        assert!(june.inferred, "dalvinia-now has no date");
+        // Undated articles' entries are inferred unless a dated article supports them.
+        for t in &story.timeline {
+            let undated =
+                t.articles.iter().all(|a| ["corvane-wire", "dalvinia-now"].contains(&a.as_str()));
+            assert!(!t.inferred || undated, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn story_b_has_its_quote_and_dates() {
+        let all = extract(&repo().join("examples/harbor-bridge"));
+        let dairy: Vec<&Article> = all.iter().filter(|a| a.id.as_str() == "dairy-merger").collect();
+        let story = fuse(&dairy);
+        assert!(story.conflicts.is_empty(), "{:#?}", story.conflicts);
+        let q = story
+            .quotes
+            .iter()
+            .find(|q| q.renderings.iter().any(|r| r.text.contains("collecting their milk")))
+            .expect("the dairy quote");
+        assert!(q.speaker.as_deref().is_some_and(|s| s.contains("Olofsdal")));
+        // Relative dates need the report's date, which extraction reads from the line
+        // `12 March 2026` (EXPECTED.md section 1).
+        assert!(
+            dairy[0].published.is_some(),
+            "dairy-merger has no publication date: extraction must read its date line"
+        );
+        for date in ["2026-03-12", "2026-04-21"] {
+            assert!(story.timeline.iter().any(|t| t.date == date), "{date}: {:#?}", story.timeline);
+        }
+    }
+}
+
 mod seeds {
     use super::*;
 
@@ -252,7 +484,7 @@ mod seeds {
         let fuser = FuserBuilder::new().build().unwrap();
         let mut stories = Vec::new();
         let run = pipeline.fuse(
-            &[dir.clone()],
+            std::slice::from_ref(&dir),
             &fuser,
             |e| panic!("{e}"),
             |s| {
@@ -288,5 +520,35 @@ mod seeds {
             let v = serde_json::to_value(story).unwrap();
             assert!(v[key].is_array());
         }
+        // Part 2: no spelling variant is a conflict, and no two consistent dates are.
+        for k in &story.conflicts {
+            for e in &story.entities {
+                let naming = k
+                    .sides
+                    .iter()
+                    .filter(|s| s.value == e.name || e.variants.contains(&s.value))
+                    .count();
+                assert!(naming <= 1, "{} (or a spelling of it) on two sides of {k:#?}", e.name);
+            }
+            if k.kind == ConflictKind::Date {
+                let values: Vec<TimeValue> =
+                    k.sides.iter().map(|s| s.value.parse().unwrap()).collect();
+                for (i, a) in values.iter().enumerate() {
+                    for b in &values[i + 1..] {
+                        assert!(!consistent(a, b), "{a} and {b} are consistent: {k:#?}");
+                    }
+                }
+            }
+        }
+        let attributed: Vec<_> = story.quotes.iter().filter(|q| q.speaker.is_some()).collect();
+        assert!(!attributed.is_empty(), "the seeds quote named people");
+        assert!(
+            story.quotes.iter().any(|q| q.renderings.len() >= 3),
+            "a quote carried by most reports"
+        );
+        let dates: Vec<&str> = story.timeline.iter().map(|t| t.date.as_str()).collect();
+        let mut sorted = dates.clone();
+        sorted.sort_unstable();
+        assert_eq!(dates, sorted, "the timeline is sorted");
     }
 }

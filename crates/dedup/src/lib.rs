@@ -1,4 +1,4 @@
-//! Exact and near-duplicate detection for crosscheck: MinHash with LSH banding, every
+//! Exact and near-duplicate detection for crosscheck: `MinHash` with LSH banding, every
 //! candidate verified against its group's first document.
 //!
 //! # Overview

@@ -12,7 +12,8 @@ const RECALL_AT_THRESHOLD: f64 = 0.98;
 
 /// The probability that two documents of Jaccard similarity `s` share at least one band.
 pub(crate) fn collision_probability(s: f64, bands: usize, rows: usize) -> f64 {
-    1.0 - (1.0 - s.powi(rows as i32)).powi(bands as i32)
+    let int = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
+    1.0 - (1.0 - s.powi(int(rows))).powi(int(bands))
 }
 
 /// The `(bands, rows)` for `k` permutations with the most rows per band (the fewest spurious

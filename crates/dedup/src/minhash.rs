@@ -1,4 +1,4 @@
-//! MinHash signatures: the performance core of deduplication.
+//! `MinHash` signatures: the performance core of deduplication.
 //!
 //! ## What it does
 //!
@@ -47,7 +47,7 @@ use crosscheck_text::{fmix64, for_each_shingle};
 /// `u32`, which fits the vector registers of SSE2 to AVX-512 without spilling.
 pub const LANES: usize = 16;
 
-/// Computes MinHash signatures with fixed, seeded permutations. Cheap to share across threads.
+/// Computes `MinHash` signatures with fixed, seeded permutations. Cheap to share across threads.
 #[derive(Debug, Clone)]
 pub struct MinHasher {
     ngram: usize,
@@ -60,7 +60,7 @@ pub struct MinHasher {
     arch: pulp::Arch,
 }
 
-/// SplitMix64: a tiny seeded generator for the permutations.
+/// `SplitMix64`: a tiny seeded generator for the permutations.
 fn splitmix(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
     fmix64(*state)
@@ -134,7 +134,7 @@ impl MinHasher {
         sig
     }
 
-    /// The fraction of equal entries: the MinHash estimate of Jaccard similarity.
+    /// The fraction of equal entries: the `MinHash` estimate of Jaccard similarity.
     pub fn estimate(a: &[u32], b: &[u32]) -> f64 {
         let n = a.len().min(b.len());
         if n == 0 {
@@ -157,6 +157,7 @@ struct Kernel<'a> {
 impl pulp::WithSimd for Kernel<'_> {
     type Output = ();
 
+    #[expect(clippy::inline_always, reason = "must inline into pulp's target-feature function")]
     #[inline(always)]
     fn with_simd<S: pulp::Simd>(self, _simd: S) {
         let blocks = self.a.chunks_exact(LANES).zip(self.b.chunks_exact(LANES));
@@ -171,6 +172,7 @@ impl pulp::WithSimd for Kernel<'_> {
 }
 
 /// The minima of one block of permutations over all hashes: the vectorised inner loop.
+#[expect(clippy::inline_always, reason = "must inline into pulp's target-feature function")]
 #[inline(always)]
 fn min_block(a: &[u32; LANES], b: &[u32; LANES], hashes: &[u32]) -> [u32; LANES] {
     let mut acc = [u32::MAX; LANES];
@@ -183,6 +185,7 @@ fn min_block(a: &[u32; LANES], b: &[u32; LANES], hashes: &[u32]) -> [u32; LANES]
 }
 
 #[cfg(test)]
+#[expect(clippy::float_cmp, reason = "estimates of identical sets are exactly 1")]
 mod tests {
     use super::*;
 

@@ -15,7 +15,7 @@ fn main() -> std::io::Result<()> {
     };
     let bytes = std::fs::read(path)?;
     let mut html = String::new();
-    if path.ends_with(".gz") {
+    if std::path::Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case("gz")) {
         flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut html)?;
     } else {
         html = String::from_utf8_lossy(&bytes).into_owned();
@@ -31,7 +31,10 @@ fn main() -> std::io::Result<()> {
     let doc = RawDoc::new("page", path.as_str(), Format::Html, html);
     match ex.extract(&doc) {
         Ok(a) => {
-            println!("title: {:?}\noutlet: {:?}\nauthor: {:?}\npublished: {:?}\nlanguage: {}", a.title, a.outlet, a.author, a.published, a.language);
+            println!(
+                "title: {:?}\noutlet: {:?}\nauthor: {:?}\npublished: {:?}\nlanguage: {}",
+                a.title, a.outlet, a.author, a.published, a.language
+            );
             println!("---- text\n{}\n---- removed", a.text);
             for r in &a.removed {
                 println!("  - {r}");

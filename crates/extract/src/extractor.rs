@@ -136,11 +136,8 @@ impl Extractor for ArticleExtractor {
             if detected.is_unknown() { found.lang_hint.unwrap_or(Lang::UNKNOWN) } else { detected }
         });
         let url = m.url.clone().or(found.url);
-        let outlet = m
-            .outlet
-            .clone()
-            .or(found.outlet)
-            .or_else(|| url.as_deref().and_then(textmeta::host));
+        let outlet =
+            m.outlet.clone().or(found.outlet).or_else(|| url.as_deref().and_then(textmeta::host));
         let published =
             m.published.or(found.published).or_else(|| url.as_deref().and_then(date::from_url));
         Ok(Article {
@@ -262,6 +259,9 @@ impl ArticleExtractor {
             })
             .or_else(|| kept.first().and_then(|p| textmeta::dateline_outlet(p)));
         let author = page.author.clone().or(out.author.clone());
+        // A "Posted on …" line the engines left out still dates the page.
+        let published =
+            published.or_else(|| removed.iter().take(20).find_map(|l| textmeta::date_line(l)));
         let alignment = align::align(html, &align::Flat::new(html), &kept);
         let text = kept.join("\n\n");
         let found = Found {
@@ -305,9 +305,8 @@ impl ArticleExtractor {
             lines.iter().map(|(_, t)| Block { text: t, link_chars: 0, protected: false }).collect();
         let strong = chrome::judge(&plain, Rules { trim_edges: false });
         let first = (0..lines.len()).find(|&i| !strong[i]);
-        let title_idx = first.filter(|&i| {
-            textmeta::is_headline_like(lines[i].1) && lines.len() > i + 1
-        });
+        let title_idx =
+            first.filter(|&i| textmeta::is_headline_like(lines[i].1) && lines.len() > i + 1);
         // A date line, a byline or a dateline near the top is part of the article.
         let head: Vec<usize> = (0..lines.len()).filter(|&i| !strong[i]).take(4).collect();
         let mut author = None;
@@ -355,7 +354,8 @@ impl ArticleExtractor {
             return Err(no_article(doc, "every line was page chrome"));
         }
         let body_start = title_idx.map_or(0, |i| usize::from(!remove[i]));
-        let outlet = kept.iter().skip(body_start).take(2).find_map(|p| textmeta::dateline_outlet(p));
+        let outlet =
+            kept.iter().skip(body_start).take(2).find_map(|p| textmeta::dateline_outlet(p));
         let found = Found {
             title: title_idx.filter(|&i| !remove[i]).map(|i| lines[i].1.to_string()),
             author,

@@ -104,7 +104,7 @@ fn by_stopwords(sample: &str) -> Option<Lang> {
         .filter_map(|code| code.parse::<Lang>().ok())
         .map(|l| (l, words.iter().filter(|w| crosscheck_text::is_stopword(l, w)).count()))
         .collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let (best, n) = *counts.first()?;
     let second = counts.get(1).map_or(0, |c| c.1);
     (n * 5 >= words.len() && n * 2 >= second * 3).then_some(best)
@@ -118,8 +118,14 @@ mod tests {
     fn detects_main_languages() {
         let cases = [
             ("en", "The council approved the new budget for the city schools on Tuesday evening."),
-            ("de", "Der Stadtrat hat am Dienstagabend den neuen Haushalt für die Schulen beschlossen."),
-            ("fr", "Le conseil municipal a approuvé mardi soir le nouveau budget des écoles de la ville."),
+            (
+                "de",
+                "Der Stadtrat hat am Dienstagabend den neuen Haushalt für die Schulen beschlossen.",
+            ),
+            (
+                "fr",
+                "Le conseil municipal a approuvé mardi soir le nouveau budget des écoles de la ville.",
+            ),
             ("ru", "Городской совет во вторник вечером утвердил новый бюджет для школ города."),
             ("uk", "Міська рада у вівторок увечері затвердила новий бюджет для шкіл міста."),
         ];
@@ -127,8 +133,14 @@ mod tests {
             assert_eq!(detect(text).as_str(), want, "{text}");
         }
         assert_eq!(detect("ok"), Lang::UNKNOWN);
-        assert_eq!(detect("ذكرت الوكالة أن المجلس وافق على الميزانية الجديدة للمدارس").as_str(), "ar");
-        assert_eq!(detect("市议会周二晚上批准了全市学校的新预算，会议持续了很长时间。").as_str(), "zh");
+        assert_eq!(
+            detect("ذكرت الوكالة أن المجلس وافق على الميزانية الجديدة للمدارس").as_str(),
+            "ar"
+        );
+        assert_eq!(
+            detect("市议会周二晚上批准了全市学校的新预算，会议持续了很长时间。").as_str(),
+            "zh"
+        );
         let long = "The council said that the budget for the schools of the city was approved \
                     on Tuesday and that it will be in force from the start of the year, which \
                     is what the mayor had asked for when he spoke to the press in the spring.";

@@ -10,16 +10,56 @@ use crate::date;
 
 /// Words that mark a name as a news organisation in a dateline ("XYZ Press:", "ABC News:").
 const MEDIA_WORDS: &[&str] = &[
-    "press", "news", "agency", "times", "post", "media", "tv", "radio", "daily", "journal",
-    "herald", "tribune", "gazette", "network", "wire", "report", "presse", "agence", "nachrichten",
-    "zeitung", "noticias", "agencia", "notizie", "agenzia", "notícias", "agência", "новости",
-    "агентство", "пресс", "новини",
+    "press",
+    "news",
+    "agency",
+    "times",
+    "post",
+    "media",
+    "tv",
+    "radio",
+    "daily",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "network",
+    "wire",
+    "report",
+    "presse",
+    "agence",
+    "nachrichten",
+    "zeitung",
+    "noticias",
+    "agencia",
+    "notizie",
+    "agenzia",
+    "notícias",
+    "agência",
+    "новости",
+    "агентство",
+    "пресс",
+    "новини",
 ];
 
 /// Labels that look like a dateline but are not an outlet.
 const LABELS: &[&str] = &[
-    "update", "updated", "analysis", "opinion", "exclusive", "breaking", "photo", "video",
-    "watch", "editor's note", "note", "correction", "live", "read more", "source", "sources",
+    "update",
+    "updated",
+    "analysis",
+    "opinion",
+    "exclusive",
+    "breaking",
+    "photo",
+    "video",
+    "watch",
+    "editor's note",
+    "note",
+    "correction",
+    "live",
+    "read more",
+    "source",
+    "sources",
 ];
 
 static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -149,7 +189,10 @@ mod tests {
 
     #[test]
     fn datelines_name_outlets() {
-        assert_eq!(dateline_outlet("Metro Press: The council voted").as_deref(), Some("Metro Press"));
+        assert_eq!(
+            dateline_outlet("Metro Press: The council voted").as_deref(),
+            Some("Metro Press")
+        );
         assert_eq!(
             dateline_outlet("LONDON, March 5 (Wire Service) - Ministers met").as_deref(),
             Some("Wire Service")
@@ -167,7 +210,9 @@ mod tests {
         assert_eq!(date_line("date 2025-01-02 The council met").unwrap().to_string(), "2025-01-02");
         assert_eq!(date_line("Published March 3, 2024").unwrap().to_string(), "2024-03-03");
         assert_eq!(
-            date_line("The council, which first met on 3 March 2024 in the old town hall, said more"),
+            date_line(
+                "The council, which first met on 3 March 2024 in the old town hall, said more"
+            ),
             None
         );
         assert_eq!(byline("By Jane Doe").as_deref(), Some("Jane Doe"));
@@ -179,7 +224,10 @@ mod tests {
         let line = "date 2024-05-06 The board approved the plan to replace the old pipes.";
         assert_eq!(date_prefix(line), Some(16));
         assert_eq!(date_prefix("2024-05-06 Short line"), None);
-        assert_eq!(title_site("Bridge opens | Town Paper", "Bridge opens").as_deref(), Some("Town Paper"));
+        assert_eq!(
+            title_site("Bridge opens | Town Paper", "Bridge opens").as_deref(),
+            Some("Town Paper")
+        );
         assert_eq!(title_site("Bridge opens", "Bridge opens"), None);
     }
 

@@ -24,9 +24,11 @@ fn render(a: &crosscheck_core::Article) -> String {
     s
 }
 
+#[expect(clippy::unnecessary_wraps, reason = "the signature datatest-stable requires")]
 fn extract(path: &Path, content: String) -> datatest_stable::Result<()> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("fixture").to_string();
-    let format = if name.ends_with(".html") { Format::Html } else { Format::Text };
+    let is_html = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("html"));
+    let format = if is_html { Format::Html } else { Format::Text };
     let doc = RawDoc::new(name.as_str(), name.as_str(), format, content);
     let out = match ArticleExtractor::default().extract(&doc) {
         Ok(a) => {

@@ -207,9 +207,10 @@ pub(crate) fn output(ctx: &Context<'_>, q: &Quotes, speakers: &SpeakerIndex) -> 
             .filter_map(|r| q.mentions[r.article][r.quote].speaker.as_ref())
             .find(|s| g.speaker.as_deref().is_some_and(|n| speakers.same(n, &s.name)));
         let anonymous = first.is_some_and(|s| s.kind == SpeakerKind::Anonymous);
-        let speaker = g.speaker.as_deref().map(|n| {
-            if anonymous { n.to_string() } else { speakers.display(n) }
-        });
+        let speaker = g
+            .speaker
+            .as_deref()
+            .map(|n| if anonymous { n.to_string() } else { speakers.display(n) });
         out.push(Quote {
             speaker,
             renderings,
@@ -220,7 +221,7 @@ pub(crate) fn output(ctx: &Context<'_>, q: &Quotes, speakers: &SpeakerIndex) -> 
         });
     }
     // Widest quotes first, then in story order (groups come sorted by first member).
-    out.sort_by(|a, b| b.articles.len().cmp(&a.articles.len()));
+    out.sort_by_key(|q| std::cmp::Reverse(q.articles.len()));
     out
 }
 
@@ -266,9 +267,5 @@ pub(crate) fn conflicts(ctx: &Context<'_>, q: &Quotes, speakers: &SpeakerIndex) 
 /// The first `n` words of `s`, with an ellipsis when cut.
 pub(crate) fn short(s: &str, n: usize) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() <= n {
-        words.join(" ")
-    } else {
-        format!("{}\u{2026}", words[..n].join(" "))
-    }
+    if words.len() <= n { words.join(" ") } else { format!("{}\u{2026}", words[..n].join(" ")) }
 }

@@ -86,7 +86,10 @@ pub(crate) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Dated> {
         // An undated article's relative dates, resolved at both ends of the story's range.
         let ends: Vec<Vec<TimeMention>> = match (own, story) {
             (None, Some((first, _, last))) if first != last => {
-                vec![find_dates(&d.article.text, Some(first)), find_dates(&d.article.text, Some(last))]
+                vec![
+                    find_dates(&d.article.text, Some(first)),
+                    find_dates(&d.article.text, Some(last)),
+                ]
             }
             _ => Vec::new(),
         };
@@ -135,9 +138,9 @@ pub(crate) fn output(ctx: &Context<'_>, dated: &[Dated]) -> Vec<TimelineEntry> {
             }
         }
         let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for x in 0..ids.len() {
+        for (x, &id) in ids.iter().enumerate() {
             let r = root(&mut parent, x);
-            groups.entry(r).or_default().push(ids[x]);
+            groups.entry(r).or_default().push(id);
         }
         for members in groups.into_values() {
             let mut articles: Vec<(usize, DocId)> = Vec::new();
@@ -156,11 +159,21 @@ pub(crate) fn output(ctx: &Context<'_>, dated: &[Dated]) -> Vec<TimelineEntry> {
                 continue;
             }
             articles.sort_by_key(|a| a.0);
-            // The sentence of the first article that dates it on its own authority.
+            // The sentence that stands for the entry: from an article that dates it on its
+            // own authority, the most alike to the others (a sentence telling the event, not
+            // one that mentions it in passing), the first on ties.
+            let centrality = |m: &Dated| -> f32 {
+                members.iter().map(|&o| m.context.cosine(&dated[o].context)).sum()
+            };
             let lead = members
                 .iter()
                 .map(|&m| &dated[m])
-                .min_by_key(|m| (m.inferred, m.doc, m.sent))
+                .min_by(|a, b| {
+                    a.inferred
+                        .cmp(&b.inferred)
+                        .then(centrality(b).total_cmp(&centrality(a)))
+                        .then((a.doc, a.sent).cmp(&(b.doc, b.sent)))
+                })
                 .map(|m| (m.doc, m.sent));
             let Some((ld, ls)) = lead else { continue };
             let d = &ctx.docs[ld];

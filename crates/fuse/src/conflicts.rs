@@ -157,10 +157,16 @@ struct Quantity {
     topic: String,
     /// From the modifier to the predicate, in text offsets.
     span: Span,
+    /// Whether the value was converted to a base unit (and may be rounded).
+    converted: bool,
 }
 
-/// Approximation words before a number and the interval they make of `v`.
-fn hedge(words: &[&str]) -> Option<(usize, fn(f64) -> (f64, f64), &'static str)> {
+/// Makes an interval of a value.
+type Widen = fn(f64) -> (f64, f64);
+
+/// Approximation words before a number: how many, the interval they make of a value, and the
+/// hedge as printed.
+fn hedge(words: &[&str]) -> Option<(usize, Widen, &'static str)> {
     fn about(v: f64) -> (f64, f64) {
         let d = if v < 10.0 { 1.0 } else { v * 0.1 };
         (v - d, v + d)
@@ -182,12 +188,11 @@ fn hedge(words: &[&str]) -> Option<(usize, fn(f64) -> (f64, f64), &'static str)>
     }
     // Two-word hedges first, read as the two words right before the number.
     if let [.., a, b] = words {
-        let f: Option<(fn(f64) -> (f64, f64), &'static str)> = match (*a, *b) {
+        let f: Option<(Widen, &'static str)> = match (*a, *b) {
             ("more" | "greater", "than") => Some((above, "more than")),
             ("less" | "fewer", "than") => Some((below, "less than")),
             ("at", "least") => Some((at_least, "at least")),
             ("at", "most") | ("up", "to") => Some((up_to, "up to")),
-            ("as", "many" | "much") | ("as", "few") => None,
             ("close", "to") => Some((nearly, "nearly")),
             _ => None,
         };
@@ -196,7 +201,7 @@ fn hedge(words: &[&str]) -> Option<(usize, fn(f64) -> (f64, f64), &'static str)>
         }
     }
     let last = *words.last()?;
-    let f: (fn(f64) -> (f64, f64), &'static str) = match last {
+    let f: (Widen, &'static str) = match last {
         "about" | "around" | "roughly" | "approximately" | "some" | "estimated" | "approx" => {
             (about, "about")
         }
@@ -388,14 +393,11 @@ fn quantities(d: &Doc<'_>, doc: usize, dates: &[Span]) -> Vec<Quantity> {
             let mut k = end;
             while k < hi && k < end + 4 && d.words[k].gap != Gap::Break {
                 let key = d.words[k].key.as_str();
-                if auxiliary(key) {
-                    k += 1;
-                    continue;
-                }
-                if let Some(p) = content_stem(key, lang, &stemmer) {
+                if let Some(p) = content_stem(key, lang, &stemmer).filter(|_| !auxiliary(key)) {
                     predicate = Some((k, p));
+                    break;
                 }
-                break;
+                k += 1;
             }
             if predicate.is_none()
                 && start_word > lo
@@ -428,6 +430,7 @@ fn quantities(d: &Doc<'_>, doc: usize, dates: &[Span]) -> Vec<Quantity> {
                 predicate,
                 topic: if topic.is_empty() { unit_key } else { topic },
                 span,
+                converted: (factor - 1.0).abs() > f64::EPSILON,
             });
         }
     }
@@ -435,9 +438,8 @@ fn quantities(d: &Doc<'_>, doc: usize, dates: &[Span]) -> Vec<Quantity> {
 }
 
 fn meets(a: &Quantity, b: &Quantity) -> bool {
-    // Converted units round: allow 5 % when either side was converted.
-    let slack = 0.05 * a.high.abs().max(b.high.abs()).min(f64::MAX);
-    let slack = if slack.is_finite() { slack } else { 0.0 };
+    // Converted units round ("80 metres", "262 feet"): allow 5 % when either side was.
+    let slack = if a.converted || b.converted { 0.05 * a.low.abs().max(b.low.abs()) } else { 0.0 };
     a.low <= b.high + slack && b.low <= a.high + slack
 }
 
@@ -466,8 +468,7 @@ fn numbers(ctx: &Context<'_>) -> Vec<Conflict> {
             .collect();
         ids.retain(|&i| !self_inconsistent.contains(&ctx.canon[all[i].doc]));
         let items: Vec<&Quantity> = ids.iter().map(|&i| &all[i]).collect();
-        if let Some(c) = split_sides(ctx, &items, meets, |q| q.label.clone(), |q| (q.doc, q.span))
-        {
+        if let Some(c) = split_sides(ctx, &items, meets, |q| q.label.clone(), |q| (q.doc, q.span)) {
             let topic = items.first().map_or_else(String::new, |q| q.topic.clone());
             out.push(Conflict { kind: ConflictKind::Number, topic, sides: c });
         }
@@ -494,7 +495,8 @@ fn split_sides<T>(
     if sides.len() < 2 {
         return None;
     }
-    let reports = |s: &Vec<&T>| -> BTreeSet<usize> { s.iter().map(|t| ctx.canon[at(t).0]).collect() };
+    let reports =
+        |s: &Vec<&T>| -> BTreeSet<usize> { s.iter().map(|t| ctx.canon[at(t).0]).collect() };
     let all_reports: BTreeSet<usize> = sides.iter().flat_map(reports).collect();
     if all_reports.len() < 2 {
         return None;
@@ -527,7 +529,7 @@ fn split_sides<T>(
             (reports(s).len(), ConflictSide { value, articles, evidence })
         })
         .collect();
-    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.sort_by_key(|s| std::cmp::Reverse(s.0));
     Some(out.into_iter().map(|s| s.1).collect())
 }
 
@@ -542,7 +544,7 @@ fn dates(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
     for i in 0..n {
         for j in i + 1..n {
             let (a, b) = (&dated[i], &dated[j]);
-            if ctx.canon[a.doc] == ctx.canon[b.doc] || a.uncertain || b.uncertain {
+            if a.doc == b.doc || a.uncertain || b.uncertain {
                 continue;
             }
             if a.context.shares(&b.context) < 2 {
@@ -550,7 +552,7 @@ fn dates(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
             }
             let s = a.context.cosine(&b.context);
             sims.insert((i, j), s);
-            if s >= SAME_EVENT {
+            if s >= SAME_EVENT && ctx.canon[a.doc] != ctx.canon[b.doc] {
                 pairs.push((s, i, j));
             }
         }
@@ -570,7 +572,8 @@ fn dates(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         if a.iter().any(|&x| b.iter().any(|&y| report(x) == report(y))) {
             continue;
         }
-        let total: f32 = a.iter().flat_map(|&x| b.iter().map(move |&y| (x, y))).map(|(x, y)| sim(x, y)).sum();
+        let total: f32 =
+            a.iter().flat_map(|&x| b.iter().map(move |&y| (x, y))).map(|(x, y)| sim(x, y)).sum();
         if total / ((a.len() * b.len()) as f32) < SAME_EVENT * 0.6 {
             continue;
         }
@@ -582,8 +585,52 @@ fn dates(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
     }
     let mut out = Vec::new();
     for mut event in members.into_iter().filter(|m| m.len() > 1) {
+        // Reports the linkage left out (a copy, or a report alike to some members only) join
+        // when they date the event consistently with one of its values and are alike to it
+        // on average.
+        let values: Vec<_> = event.iter().map(|&m| dated[m].mention.value).collect();
+        if values.iter().any(|a| values.iter().any(|b| !consistent(a, b))) {
+            let mut extra: BTreeMap<usize, (f32, usize)> = BTreeMap::new();
+            for (c, cand) in dated.iter().enumerate() {
+                if cand.uncertain || event.iter().any(|&m| dated[m].doc == cand.doc) {
+                    continue;
+                }
+                let fits = values.iter().filter(|v| consistent(v, &cand.mention.value)).count();
+                if fits == 0 || fits == values.len() {
+                    continue;
+                }
+                let s: Vec<f32> = event.iter().map(|&m| sim(m, c)).collect();
+                let mean = s.iter().sum::<f32>() / s.len() as f32;
+                let max = s.iter().copied().fold(0.0, f32::max);
+                if mean >= SAME_EVENT * 0.5 && max >= SAME_EVENT * 0.75 {
+                    let slot = extra.entry(cand.doc).or_insert((0.0, c));
+                    if mean > slot.0 {
+                        *slot = (mean, c);
+                    }
+                }
+            }
+            event.extend(extra.values().map(|e| e.1));
+        }
         event.sort_unstable();
-        let items: Vec<&Dated> = event.iter().map(|&m| &dated[m]).collect();
+        // A sentence that also gives a date agreeing with the other side ("began on Sunday to
+        // lift the section that fell five days ago") is no evidence of a disagreement: its
+        // other date is the one that dates this event.
+        let ambiguous = |m: usize| -> bool {
+            let me = &dated[m];
+            dated.iter().enumerate().any(|(o, other)| {
+                o != m
+                    && other.doc == me.doc
+                    && other.sent == me.sent
+                    && event.iter().any(|&e| {
+                        let ev = &dated[e];
+                        ctx.canon[ev.doc] != ctx.canon[me.doc]
+                            && !consistent(&ev.mention.value, &me.mention.value)
+                            && consistent(&ev.mention.value, &other.mention.value)
+                    })
+            })
+        };
+        let keep: Vec<usize> = event.iter().copied().filter(|&m| !ambiguous(m)).collect();
+        let items: Vec<&Dated> = keep.iter().map(|&m| &dated[m]).collect();
         let Some(sides) = split_sides(
             ctx,
             &items,
@@ -635,14 +682,6 @@ fn date_topic(ctx: &Context<'_>, items: &[&Dated]) -> String {
     } else {
         format!("when: {}", words.join(" "))
     }
-}
-
-fn root(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -795,10 +834,15 @@ fn roles(ctx: &Context<'_>) -> Vec<Conflict> {
             continue;
         }
         // A report that gives the role to two people knows they are two (a predecessor).
-        let reports_per_person: BTreeMap<u32, BTreeSet<usize>> =
-            people.iter().map(|&p| (p, items.iter().filter(|t| t.person == p).map(|t| ctx.canon[t.doc]).collect())).collect();
+        let reports_per_person: BTreeMap<u32, BTreeSet<usize>> = people
+            .iter()
+            .map(|&p| {
+                (p, items.iter().filter(|t| t.person == p).map(|t| ctx.canon[t.doc]).collect())
+            })
+            .collect();
         let sets: Vec<&BTreeSet<usize>> = reports_per_person.values().collect();
-        let overlap = sets.iter().enumerate().any(|(i, a)| sets[i + 1..].iter().any(|b| !a.is_disjoint(b)));
+        let overlap =
+            sets.iter().enumerate().any(|(i, a)| sets[i + 1..].iter().any(|b| !a.is_disjoint(b)));
         if overlap {
             continue;
         }
@@ -833,7 +877,10 @@ fn roles(ctx: &Context<'_>) -> Vec<Conflict> {
             .iter()
             .map(|o| items.iter().filter(|t| t.role == *o).map(|t| ctx.canon[t.doc]).collect())
             .collect();
-        let overlap = per_office.iter().enumerate().any(|(i, a)| per_office[i + 1..].iter().any(|b| !a.is_disjoint(b)));
+        let overlap = per_office
+            .iter()
+            .enumerate()
+            .any(|(i, a)| per_office[i + 1..].iter().any(|b| !a.is_disjoint(b)));
         if overlap {
             continue;
         }

@@ -71,7 +71,7 @@ impl Bag {
         (dot / (self.norm * other.norm)).min(1.0)
     }
 
-    /// Whether two bags share a term.
+    /// How many terms two bags share.
     pub(crate) fn shares(&self, other: &Bag) -> usize {
         let (mut i, mut j, mut n) = (0, 0, 0);
         while i < self.terms.len() && j < other.terms.len() {
@@ -243,10 +243,11 @@ fn spelling(w: &str) -> String {
             break;
         }
     }
-    if let Some(p) = s.find("ise") {
-        if s.len() > 6 && p + 3 >= s.len() - 1 {
-            s.replace_range(p..p + 3, "ize");
-        }
+    if let Some(p) = s.find("ise")
+        && s.len() > 6
+        && p + 3 >= s.len() - 1
+    {
+        s.replace_range(p..p + 3, "ize");
     }
     s
 }

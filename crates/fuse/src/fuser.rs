@@ -4,12 +4,12 @@ use crosscheck_core::{Article, DocId};
 
 use crate::FuseError;
 use crate::claims::{self, ClaimGroup};
-use crate::events::Lexicon;
-use crate::{attribution, chronology, conflicts};
 use crate::doc::Doc;
 use crate::entities::{self, EntityTable};
+use crate::events::Lexicon;
 use crate::names::fold;
 use crate::story::{ArticleInfo, Claim, ClaimStatus, Entity, FusedStory, SourceSpan};
+use crate::{attribution, chronology, conflicts};
 
 /// Fuses the articles of one story into a [`FusedStory`].
 pub trait Fuser: Send + Sync {
@@ -94,7 +94,7 @@ impl FuserBuilder {
     }
 }
 
-/// The rule-based fuser: entities, claims and (with part 2) quotes, conflicts and a timeline.
+/// The rule-based fuser: entities, claims, quotes, conflicts and a timeline.
 /// Reusable, `Send + Sync`.
 #[derive(Debug, Clone)]
 pub struct StoryFuser {

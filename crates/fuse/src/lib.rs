@@ -11,8 +11,12 @@
 //! - [`StoryInput`]: the articles of one story and which of them are near-copies.
 //! - [`FusedStory`]: the result, serialising to the `crosscheck.story/1` schema, with
 //!   [`Entity`] (every spelling merged: see the `entities` heuristic), [`Claim`] (sentences
-//!   aligned across articles: see the `claims` heuristic), [`Quote`], [`Conflict`] and
-//!   [`TimelineEntry`].
+//!   aligned across articles: see the `claims` heuristic), [`Quote`] (each outlet's wording of
+//!   one quote, speakers matched through the entities: the `attribution` heuristic),
+//!   [`Conflict`] (numbers, dates, roles and attribution that reports contradict each other on:
+//!   the `conflicts` heuristic) and [`TimelineEntry`] (dates made absolute, merged and sorted:
+//!   the `chronology` heuristic).
+//! - [`quotes`] and [`timeline`]: the quote finder and the date resolver, usable on any text.
 //!
 //! # Example
 //!

@@ -17,6 +17,12 @@ pub enum ReportError {
         /// The name given.
         name: String,
     },
+    /// A CSV table name that is not known.
+    #[error("unknown csv table {name:?}, expected one of claims, quotes, conflicts, timeline")]
+    UnknownTable {
+        /// The name given.
+        name: String,
+    },
 }
 
 impl ReportError {

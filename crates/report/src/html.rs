@@ -97,10 +97,18 @@ fn render(o: &mut String, story: &FusedStory) {
     if !story.quotes.is_empty() {
         let _ = writeln!(o, "<h2>Quotes</h2>");
         for q in &story.quotes {
+            let mut who = esc(q.speaker.as_deref().unwrap_or("unattributed"));
+            if let Some(role) = &q.role {
+                let _ = write!(who, " <span class=\"src\">({})</span>", esc(role));
+            }
+            if q.anonymous {
+                who.push_str(" <span class=\"src\">unnamed source</span>");
+            }
             let _ = writeln!(
                 o,
-                "<details open><summary>{}</summary>",
-                esc(q.speaker.as_deref().unwrap_or("unattributed"))
+                "<details open><summary>{who} <span class=\"src\">{} of {} articles</span></summary>",
+                q.articles.len(),
+                story.articles.len()
             );
             spans(o, &q.renderings);
             let _ = writeln!(o, "</details>");
@@ -131,17 +139,21 @@ fn render(o: &mut String, story: &FusedStory) {
     if !story.timeline.is_empty() {
         let _ = writeln!(
             o,
-            "<h2>Timeline</h2>\n<table><tr><th>date</th><th>what</th><th>articles</th></tr>"
+            "<h2>Timeline</h2>\n<table><tr><th>date</th><th>what</th><th>evidence</th></tr>"
         );
         for t in &story.timeline {
-            let ids: Vec<String> = t.articles.iter().map(|a| esc(a.as_str())).collect();
             let date = if t.inferred { format!("{} (inferred)", t.date) } else { t.date.clone() };
+            let ev: Vec<String> = t
+                .evidence
+                .iter()
+                .map(|e| format!("{}: {}", esc(e.article.as_str()), esc(&e.text)))
+                .collect();
             let _ = writeln!(
                 o,
-                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td class=\"src\">{}</td></tr>",
                 esc(&date),
                 esc(&t.text),
-                ids.join(", ")
+                ev.join("<br>")
             );
         }
         let _ = writeln!(o, "</table>");

@@ -12,7 +12,8 @@
 //!                    "articles": [article id], "mentions": [span], "roles"?: [str]} ],
 //!     "claims":   [ {"text": str, "status": "consensus"|"majority"|"single"|"disputed",
 //!                    "articles": [article id], "renderings": [span], "support": int} ],
-//!     "quotes":   [ {"speaker": str|null, "renderings": [span]} ],
+//!     "quotes":   [ {"speaker": str|null, "renderings": [span], "articles"?: [article id],
+//!                    "role"?: str, "anonymous"?: bool, "attributions"?: [span]} ],
 //!     "conflicts":[ {"kind": "number"|"date"|"name"|"role"|"attribution"|"place"|"other", "topic": str,
 //!                    "sides": [ {"value": str, "articles": [article id], "evidence": [span]} ]} ],
 //!     "timeline": [ {"date": "YYYY-MM-DD" | "YYYY-MM" | "YYYY-MM-DD/YYYY-MM-DD", "inferred": bool,
@@ -34,6 +35,13 @@
 //! | `claims[].status` | `consensus`: every distinct report; `majority`: more than one but not all; `single`: one report and its copies; `disputed`: carries a side of a conflict |
 //! | `claims[].support` | (extra) how many distinct reports carry the claim |
 //! | `claims[].text` | one of its renderings, as extracted text |
+//! | `quotes[].renderings` | each article's wording: the quoted words without their marks, one span per article |
+//! | `quotes[].speaker` | the speaker's entity name (spelling variants merged), an unnamed source as written (`a senior official`), or null |
+//! | `quotes[].role`, `anonymous`, `attributions` | (extra) the title written with the name; whether the speaker is unnamed; where each article names the speaker |
+//! | `conflicts[].sides[].value` | the normalised value a side gives: a number (`12`, `about 40,000`), a date in the `timeline` form, a speaker's or person's name, an office |
+//! | `conflicts[].sides[].evidence` | the words that give the value (`Twelve people were injured`, `Tuesday`, the quote and the speaker's name) |
+//! | `timeline[].date` | the interval, absolute; `inferred` when resolved against the story's date because every article that dates it has none |
+//! | `timeline[].text` | the sentence that dates the event; `evidence` holds each date expression, one per article that dates it so |
 //! | span `start`, `end` | byte offsets into the article's **raw** input (the file, the JSON `maintext`, the HTML page); `raw[start..end] == text` always holds, so `text` may hold markup or entities such as `&amp;` |
 //!
 //! Extra fields may be added within version 1; readers must ignore fields they do not know. The

@@ -6,8 +6,11 @@
 //!   story, then [`ReportSink::finish`].
 //! - [`Format`] names the renderers; [`sink`] builds one over any writer.
 //! - [`json`] documents the `crosscheck.story/1` schema it writes; [`TextSink`] (terminal, with
-//!   optional colour), [`MarkdownSink`], [`CsvSink`] (the claims table) and [`HtmlSink`] (one
-//!   self-contained page, all source text escaped).
+//!   optional colour), [`MarkdownSink`], [`CsvSink`] (one [`CsvTable`]: claims, quotes,
+//!   conflicts or the timeline) and [`HtmlSink`] (one self-contained page, all source text
+//!   escaped).
+//! - Every format shows each part of a story: articles, entities, claims, quotes with each
+//!   outlet's wording, conflicts with their sides and evidence, and the timeline.
 //!
 //! # Example
 //!
@@ -38,7 +41,7 @@ use std::fmt;
 use std::io::Write;
 use std::str::FromStr;
 
-pub use crate::csv::CsvSink;
+pub use crate::csv::{CsvSink, CsvTable};
 pub use crosscheck_fuse::FusedStory;
 pub use error::ReportError;
 pub use html::HtmlSink;
@@ -65,7 +68,7 @@ pub enum Format {
     Json,
     /// Markdown.
     Markdown,
-    /// The claims table as CSV.
+    /// One table as CSV (see [`CsvTable`]).
     Csv,
     /// One self-contained HTML page.
     Html,
@@ -109,13 +112,58 @@ impl FromStr for Format {
     }
 }
 
-/// A sink writing `format` to `out`; `color` applies to [`Format::Text`] only.
+/// A sink writing `format` to `out`; `color` applies to [`Format::Text`] only, and CSV writes
+/// the claims table.
 pub fn sink<'w, W: Write + 'w>(format: Format, out: W, color: bool) -> Box<dyn ReportSink + 'w> {
+    sink_with(format, out, SinkOptions { color, ..SinkOptions::default() })
+}
+
+/// Options of [`sink_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct SinkOptions {
+    /// ANSI colours in [`Format::Text`].
+    ///
+    /// By default, off.
+    pub color: bool,
+    /// The table [`Format::Csv`] writes.
+    ///
+    /// By default, [`CsvTable::Claims`].
+    pub table: CsvTable,
+}
+
+impl SinkOptions {
+    /// The defaults: no colour, the claims table.
+    pub fn new() -> SinkOptions {
+        SinkOptions::default()
+    }
+
+    /// Sets [`SinkOptions::color`].
+    #[must_use]
+    pub fn color(mut self, yes: bool) -> SinkOptions {
+        self.color = yes;
+        self
+    }
+
+    /// Sets [`SinkOptions::table`].
+    #[must_use]
+    pub fn table(mut self, table: CsvTable) -> SinkOptions {
+        self.table = table;
+        self
+    }
+}
+
+/// A sink writing `format` to `out` with `options`.
+pub fn sink_with<'w, W: Write + 'w>(
+    format: Format,
+    out: W,
+    options: SinkOptions,
+) -> Box<dyn ReportSink + 'w> {
     match format {
-        Format::Text => Box::new(TextSink::new(out, color)),
+        Format::Text => Box::new(TextSink::new(out, options.color)),
         Format::Json => Box::new(JsonSink::new(out)),
         Format::Markdown => Box::new(MarkdownSink::new(out)),
-        Format::Csv => Box::new(CsvSink::new(out)),
+        Format::Csv => Box::new(CsvSink::with_table(out, options.table)),
         Format::Html => Box::new(HtmlSink::new(out)),
     }
 }

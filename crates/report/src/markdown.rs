@@ -85,25 +85,48 @@ pub(crate) fn render(story: &FusedStory) -> String {
     if !story.quotes.is_empty() {
         let _ = writeln!(o, "\n## Quotes\n");
         for q in &story.quotes {
-            let _ = writeln!(o, "- **{}**", cell(q.speaker.as_deref().unwrap_or("unattributed")));
+            let mut who = cell(q.speaker.as_deref().unwrap_or("unattributed"));
+            if let Some(role) = &q.role {
+                let _ = write!(who, " ({})", cell(role));
+            }
+            let anon = if q.anonymous { ", unnamed source" } else { "" };
+            let _ = writeln!(
+                o,
+                "- **{who}**{anon}: {} of {} articles",
+                q.articles.len(),
+                story.articles.len()
+            );
             for r in &q.renderings {
-                let _ = writeln!(o, "  - {}: {}", cell(r.article.as_str()), cell(&r.text));
+                let _ = writeln!(
+                    o,
+                    "  - {}: \u{201c}{}\u{201d}",
+                    cell(r.article.as_str()),
+                    cell(&r.text)
+                );
             }
         }
     }
     if !story.conflicts.is_empty() {
-        let _ =
-            writeln!(o, "\n## Conflicts\n\n| kind | topic | value | articles |\n|---|---|---|---|");
+        let _ = writeln!(
+            o,
+            "\n## Conflicts\n\n| kind | topic | value | articles | evidence |\n|---|---|---|---|---|"
+        );
         for k in &story.conflicts {
             for s in &k.sides {
                 let ids: Vec<String> = s.articles.iter().map(|a| cell(a.as_str())).collect();
+                let ev: Vec<String> = s
+                    .evidence
+                    .iter()
+                    .map(|e| format!("{}: {}", cell(e.article.as_str()), cell(&e.text)))
+                    .collect();
                 let _ = writeln!(
                     o,
-                    "| {} | {} | {} | {} |",
+                    "| {} | {} | {} | {} | {} |",
                     k.kind,
                     cell(&k.topic),
                     cell(&s.value),
-                    ids.join(", ")
+                    ids.join(", "),
+                    ev.join("; ")
                 );
             }
         }
@@ -111,17 +134,21 @@ pub(crate) fn render(story: &FusedStory) -> String {
     if !story.timeline.is_empty() {
         let _ = writeln!(
             o,
-            "\n## Timeline\n\n| date | inferred | what | articles |\n|---|---|---|---|"
+            "\n## Timeline\n\n| date | inferred | what | evidence |\n|---|---|---|---|"
         );
         for t in &story.timeline {
-            let ids: Vec<String> = t.articles.iter().map(|a| cell(a.as_str())).collect();
+            let ev: Vec<String> = t
+                .evidence
+                .iter()
+                .map(|e| format!("{}: {}", cell(e.article.as_str()), cell(&e.text)))
+                .collect();
             let _ = writeln!(
                 o,
                 "| {} | {} | {} | {} |",
                 t.date,
-                t.inferred,
+                if t.inferred { "yes" } else { "no" },
                 cell(&t.text),
-                ids.join(", ")
+                ev.join("; ")
             );
         }
     }

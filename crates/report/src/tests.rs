@@ -10,13 +10,13 @@ fn articles() -> Vec<Article> {
             "north-gazette",
             Some("North Gazette"),
             "Ferry runs aground off Lindholm",
-            "The ferry Aster Line 4 ran aground off Lindholm on Monday, the harbour office said.\n\nAll 80 passengers were taken ashore by lifeboats.\n\nHarbour master Ines Valdor said the tide was unusually low. <script>alert(1)</script> was not run.",
+            "The ferry Aster Line 4 ran aground off Lindholm on Monday, the harbour office said.\n\nAll 80 passengers were taken ashore by lifeboats.\n\nHarbour master Ines Valdor said the tide was unusually low. <script>alert(1)</script> was not run. \"We were lucky that the sea stayed calm,\" Valdor said.",
         ),
         (
             "coast-daily",
             None,
             "80 rescued as ferry grounds near Lindholm",
-            "All 80 passengers were brought ashore in lifeboats after the ferry ran aground off Lindholm.\n\nThe harbour master, Ines Waldor, blamed an unusually low tide.\n\nThe ferry operator said repairs would take a week.",
+            "All 82 passengers were taken ashore in lifeboats after the ferry ran aground off Lindholm on Sunday.\n\nThe harbour master, Ines Waldor, blamed an unusually low tide. “We were lucky the sea stayed so calm,” Waldor said.\n\nThe ferry operator said repairs would take a week.",
         ),
         (
             "coast-daily-copy",
@@ -70,6 +70,24 @@ fn json_snapshot() {
     assert_eq!(doc["stories"][0]["articles"][2]["duplicate_of"], "coast-daily");
     for key in ["entities", "claims", "quotes", "conflicts", "timeline"] {
         assert!(doc["stories"][0][key].is_array(), "{key}");
+    }
+    let story = &doc["stories"][0];
+    for q in story["quotes"].as_array().unwrap() {
+        assert!(q["speaker"].is_string() || q["speaker"].is_null());
+        assert!(q["renderings"].is_array());
+    }
+    for k in story["conflicts"].as_array().unwrap() {
+        for key in ["kind", "topic", "sides"] {
+            assert!(!k[key].is_null(), "conflict {key}");
+        }
+        for side in k["sides"].as_array().unwrap() {
+            assert!(side["value"].is_string() && side["articles"].is_array());
+            assert!(side["evidence"].is_array());
+        }
+    }
+    for t in story["timeline"].as_array().unwrap() {
+        assert!(t["date"].is_string() && t["inferred"].is_boolean() && t["text"].is_string());
+        assert!(t["articles"].is_array() && t["evidence"].is_array());
     }
     insta::assert_snapshot!(out);
 }
@@ -174,4 +192,68 @@ fn output_has_what_the_json_schema_requires() {
         assert!(statuses.contains(&c["status"]));
         c["renderings"].as_array().unwrap().iter().for_each(|s| check("span", s));
     }
+}
+
+fn render_table(table: CsvTable) -> String {
+    let s = story();
+    let mut out = Vec::new();
+    {
+        let mut sink = sink_with(Format::Csv, &mut out, SinkOptions::new().table(table));
+        assert!(sink.story(&s).unwrap());
+        sink.finish().unwrap();
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// The fixture holds one quote in two wordings, a number conflict (80 vs 82 passengers), a
+/// date conflict (Monday vs Sunday) and a timeline: every format shows all three.
+#[test]
+fn every_format_shows_quotes_conflicts_and_timeline() {
+    let s = story();
+    let quote = s.quotes.iter().find(|q| q.renderings.len() == 2).expect("a quote in two wordings");
+    // Either spelling names the one harbour master.
+    assert!(matches!(quote.speaker.as_deref(), Some("Ines Valdor" | "Ines Waldor")));
+    assert!(s.conflicts.iter().any(|k| k.kind == crosscheck_fuse::ConflictKind::Number));
+    assert!(s.conflicts.iter().any(|k| k.kind == crosscheck_fuse::ConflictKind::Date));
+    assert!(!s.timeline.is_empty());
+    for f in Format::ALL {
+        // CSV writes one table at a time: the four together hold everything.
+        let out = if f == Format::Csv {
+            CsvTable::ALL.into_iter().map(render_table).collect::<String>()
+        } else {
+            render(f, false)
+        };
+        for needle in ["We were lucky", "82", "2026-05-03", "2026-05-04"] {
+            assert!(out.contains(needle), "{f} lacks {needle}");
+        }
+    }
+}
+
+#[test]
+fn csv_tables() {
+    let heads = |t: CsvTable| -> Vec<String> {
+        let out = render_table(t);
+        let mut r = ::csv::Reader::from_reader(out.as_bytes());
+        let h: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+        let n = h.len();
+        assert!(r.records().all(|rec| rec.unwrap().len() == n), "{t}: ragged rows");
+        h
+    };
+    assert_eq!(heads(CsvTable::Claims)[..4], ["story", "claim", "status", "sources"]);
+    assert_eq!(heads(CsvTable::Quotes)[..5], ["story", "speaker", "role", "anonymous", "sources"]);
+    assert_eq!(
+        heads(CsvTable::Conflicts),
+        ["story", "conflict", "kind", "topic", "value", "articles", "evidence"]
+    );
+    assert_eq!(
+        heads(CsvTable::Timeline),
+        ["story", "date", "inferred", "what", "articles", "evidence"]
+    );
+    insta::assert_snapshot!("csv_quotes", render_table(CsvTable::Quotes));
+    insta::assert_snapshot!("csv_conflicts", render_table(CsvTable::Conflicts));
+    insta::assert_snapshot!("csv_timeline", render_table(CsvTable::Timeline));
+    for t in CsvTable::ALL {
+        assert_eq!(t.name().parse::<CsvTable>().unwrap(), t);
+    }
+    assert!("people".parse::<CsvTable>().is_err());
 }

@@ -111,7 +111,8 @@ impl<W: Write> TextSink<W> {
                     self.paint(status_style(c.status), &tag),
                     one_line(&c.text)
                 );
-                let ids: Vec<&str> = c.articles.iter().map(crosscheck_core::DocId::as_str).collect();
+                let ids: Vec<&str> =
+                    c.articles.iter().map(crosscheck_core::DocId::as_str).collect();
                 let _ =
                     writeln!(o, "  {}", self.paint(DIM, &format!("{:15}{}", "", ids.join(", "))));
             }
@@ -119,15 +120,27 @@ impl<W: Write> TextSink<W> {
         if !story.quotes.is_empty() {
             let _ = writeln!(o, "\n{}", self.paint(BOLD, "Quotes"));
             for q in &story.quotes {
-                let _ = writeln!(
-                    o,
-                    "  {}",
-                    self.paint(BOLD, q.speaker.as_deref().unwrap_or("(unattributed)"))
+                let mut who = q.speaker.clone().unwrap_or_else(|| "(unattributed)".to_string());
+                if let Some(role) = &q.role {
+                    let _ = write!(who, " ({role})");
+                }
+                let mut line = format!("  {}", self.paint(BOLD, &one_line(&who)));
+                if q.anonymous {
+                    let _ = write!(line, " {}", self.paint(DIM, "· unnamed source"));
+                }
+                let _ = write!(
+                    line,
+                    " {}",
+                    self.paint(
+                        DIM,
+                        &format!("· {} of {} articles", q.articles.len(), story.articles.len())
+                    )
                 );
+                let _ = writeln!(o, "{line}");
                 for r in &q.renderings {
                     let _ = writeln!(
                         o,
-                        "    {} {}",
+                        "    {} \u{201c}{}\u{201d}",
                         self.paint(DIM, &format!("{}:", r.article)),
                         one_line(&r.text)
                     );
@@ -144,13 +157,22 @@ impl<W: Write> TextSink<W> {
                     one_line(&k.topic)
                 );
                 for s in &k.sides {
-                    let ids: Vec<&str> = s.articles.iter().map(crosscheck_core::DocId::as_str).collect();
+                    let ids: Vec<&str> =
+                        s.articles.iter().map(crosscheck_core::DocId::as_str).collect();
                     let _ = writeln!(
                         o,
                         "    {} {}",
                         self.paint(BOLD, &one_line(&s.value)),
                         self.paint(DIM, &ids.join(", "))
                     );
+                    for e in &s.evidence {
+                        let _ = writeln!(
+                            o,
+                            "      {} {}",
+                            self.paint(DIM, &format!("{}:", e.article)),
+                            one_line(&e.text)
+                        );
+                    }
                 }
             }
         }
@@ -159,6 +181,20 @@ impl<W: Write> TextSink<W> {
             for t in &story.timeline {
                 let mark = if t.inferred { "~" } else { " " };
                 let _ = writeln!(o, "  {}{mark} {}", self.paint(BOLD, &t.date), one_line(&t.text));
+                let said: Vec<String> = t
+                    .evidence
+                    .iter()
+                    .map(|e| format!("{}: {}", e.article, one_line(&e.text)))
+                    .collect();
+                let _ =
+                    writeln!(o, "  {}", self.paint(DIM, &format!("{:12}{}", "", said.join(" · "))));
+            }
+            if story.timeline.iter().any(|t| t.inferred) {
+                let _ = writeln!(
+                    o,
+                    "  {}",
+                    self.paint(DIM, "~ dated from the story's date: the article has none")
+                );
             }
         }
         o

@@ -105,24 +105,16 @@ pub fn is_stopword(lang: Lang, word: &str) -> bool {
 
 /// The language whose stopwords make up the largest share of `words` (lowercase), with that
 /// share; `None` when no word is a stopword of any language.
-pub fn best_stopword_language<'a>(
-    words: impl IntoIterator<Item = &'a str> + Clone,
-) -> Option<(Lang, f64)> {
+pub fn best_stopword_language(words: &[&str]) -> Option<(Lang, f64)> {
     let mut best: Option<(&'static str, usize)> = None;
-    let mut total = 0usize;
     for (code, set) in SETS.iter() {
-        let mut n = 0usize;
-        total = 0;
-        for w in words.clone() {
-            total += 1;
-            n += usize::from(set.contains(w));
-        }
+        let n = words.iter().filter(|w| set.contains(*w)).count();
         if n > 0 && best.is_none_or(|(_, b)| n > b) {
             best = Some((code, n));
         }
     }
     // Invariant: the codes above are valid two-letter codes.
-    best.map(|(c, n)| (c.parse().unwrap_or(Lang::UNKNOWN), n as f64 / total.max(1) as f64))
+    best.map(|(c, n)| (c.parse().unwrap_or(Lang::UNKNOWN), n as f64 / words.len().max(1) as f64))
 }
 
 #[cfg(test)]
@@ -137,12 +129,15 @@ mod tests {
         assert!(!is_stopword(Lang::EN, "bridge"));
         assert!(!is_stopword(Lang::UNKNOWN, "the"));
         let text = "der bau der brücke wurde am montag und dienstag fortgesetzt";
-        assert_eq!(best_stopword_language(text.split(' ')).map(|(l, _)| l), Some(de));
+        assert_eq!(
+            best_stopword_language(&text.split(' ').collect::<Vec<_>>()).map(|(l, _)| l),
+            Some(de)
+        );
         let en = "the bridge was opened on monday by the mayor";
-        let (l, share) = best_stopword_language(en.split(' ')).unwrap();
+        let (l, share) = best_stopword_language(&en.split(' ').collect::<Vec<_>>()).unwrap();
         assert_eq!(l, Lang::EN);
         assert!(share > 0.4, "{share}");
-        assert_eq!(best_stopword_language("zzz qqq".split(' ')), None);
+        assert_eq!(best_stopword_language(&["zzz", "qqq"]), None);
     }
 
     #[test]

@@ -256,7 +256,7 @@ pub fn token_hash(s: &str) -> u64 {
     h.finish()
 }
 
-/// MurmurHash3's 64-bit finaliser: every input bit affects every output bit.
+/// The 64-bit finaliser of `MurmurHash3`: every input bit affects every output bit.
 #[inline]
 pub fn fmix64(mut k: u64) -> u64 {
     k ^= k >> 33;
@@ -270,7 +270,7 @@ pub fn fmix64(mut k: u64) -> u64 {
 ///
 /// Gives the same hashes as `tokens(s).map(|t| t.hash())` without building tokens: ASCII is
 /// scanned byte by byte and only non-ASCII characters are decoded. This is the inner loop of
-/// MinHash signatures.
+/// `MinHash` signatures.
 #[inline]
 pub fn for_each_token_hash(s: &str, mut f: impl FnMut(u64)) {
     let bytes = s.as_bytes();

@@ -89,30 +89,26 @@ type Run = HashMap<String, (String, f64)>;
 
 fn score(set: &str, pages: &[Page], run: &Run) -> Score {
     let pred = |p: &Page| run.get(&p.id).map_or("", |(t, _)| t.as_str());
-    match set {
-        "trafilatura" => {
-            let items: Vec<(&str, &[String], &[String])> = pages
-                .iter()
-                .filter_map(|p| match &p.truth {
-                    Truth::Snippets { with, without } => {
-                        Some((pred(p), with.as_slice(), without.as_slice()))
-                    }
-                    Truth::Body(_) => None,
-                })
-                .collect();
-            metrics::snippets(&items)
-        }
-        _ => {
-            let pairs: Vec<(&str, &str)> = pages
-                .iter()
-                .filter_map(|p| match &p.truth {
-                    Truth::Body(b) => Some((pred(p), b.as_str())),
-                    Truth::Snippets { .. } => None,
-                })
-                .collect();
-            if set == "aeb" { metrics::aeb(&pairs) } else { metrics::wcxb(&pairs) }
-        }
+    if set == "trafilatura" {
+        let items: Vec<(&str, &[String], &[String])> = pages
+            .iter()
+            .filter_map(|p| match &p.truth {
+                Truth::Snippets { with, without } => {
+                    Some((pred(p), with.as_slice(), without.as_slice()))
+                }
+                Truth::Body(_) => None,
+            })
+            .collect();
+        return metrics::snippets(&items);
     }
+    let pairs: Vec<(&str, &str)> = pages
+        .iter()
+        .filter_map(|p| match &p.truth {
+            Truth::Body(b) => Some((pred(p), b.as_str())),
+            Truth::Snippets { .. } => None,
+        })
+        .collect();
+    if set == "aeb" { metrics::aeb(&pairs) } else { metrics::wcxb(&pairs) }
 }
 
 fn timing(run: &Run) -> (f64, f64) {
@@ -158,7 +154,9 @@ fn load(set: &str, root: &std::path::Path) -> Result<Vec<Page>> {
 
 fn main() -> Result<()> {
     let args = parse_args()?;
-    let ex = ArticleExtractorBuilder::new().engine(args.engine).trim_edges(args.trim)
+    let ex = ArticleExtractorBuilder::new()
+        .engine(args.engine)
+        .trim_edges(args.trim)
         .detect_language(args.lang)
         .build();
     let peer: HashMap<String, Run> = match &args.peer {
@@ -209,7 +207,8 @@ fn main() -> Result<()> {
         if set == "aeb"
             && let Some(name) = &args.reference
         {
-            let path = args.data.join("scrapinghub-aeb/reference-outputs").join(format!("{name}.json"));
+            let path =
+                args.data.join("scrapinghub-aeb/reference-outputs").join(format!("{name}.json"));
             let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
             let run: Run = pages
                 .iter()
@@ -233,18 +232,21 @@ fn main() -> Result<()> {
         }
         if rows.len() > 1 && rows[1].0 == "python trafilatura" {
             let ratio = rows[1].2.1 / rows[0].2.1.max(1e-9);
-            writeln!(out, "| {set} | | speed ratio (ours / python, pages/s) | | | | | | {ratio:.1}× |")?;
+            writeln!(
+                out,
+                "| {set} | | speed ratio (ours / python, pages/s) | | | | | | {ratio:.1}× |"
+            )?;
         }
         if args.worst > 0 {
-            let mut per: Vec<(f64, &str)> = pages
+            let mut by_page: Vec<(f64, &str)> = pages
                 .iter()
                 .map(|p| {
                     let s = score(set, std::slice::from_ref(p), &ours);
                     (s.f1, p.id.as_str())
                 })
                 .collect();
-            per.sort_by(|a, b| a.0.total_cmp(&b.0));
-            for (f, id) in per.into_iter().take(args.worst) {
+            by_page.sort_by(|a, b| a.0.total_cmp(&b.0));
+            for (f, id) in by_page.into_iter().take(args.worst) {
                 worst_lines.push(format!("{set} {id} F1 {f:.3}"));
             }
         }

@@ -39,6 +39,8 @@ pub(crate) struct DedupOpts {
 pub(crate) struct FuseOpts {
     /// `--format`, else guessed from `-o`'s extension; `None` picks by terminal.
     pub(crate) format: Option<crosscheck::report::Format>,
+    /// `--table`: the CSV table.
+    pub(crate) table: crosscheck::report::CsvTable,
     /// `-o FILE`.
     pub(crate) output: Option<PathBuf>,
 }
@@ -137,6 +139,9 @@ impl HiArgs {
                     Some(f) => Some(f.parse().context("invalid --format")?),
                     None => from_ext,
                 };
+                if let Some(t) = a.table {
+                    fuse.table = t.parse().context("invalid --table")?;
+                }
                 fuse.output = a.output;
                 (Command::Fuse, a.input)
             }

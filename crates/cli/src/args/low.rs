@@ -37,16 +37,16 @@ pub(crate) enum LowCommand {
     Extract(ExtractArgs),
     /// Find exact and near-duplicate articles; prints one JSON line per article.
     ///
-    /// Each line has: id, group (numbered from 0), duplicate_of (the id of the group's first
+    /// Each line has: id, group (numbered from 0), `duplicate_of` (the id of the group's first
     /// article, null for the first itself) and similarity (word 5-gram Jaccard to the first,
-    /// estimated by MinHash; 1 for the first). With --unique, prints only the first article of
+    /// estimated by `MinHash`; 1 for the first). With --unique, prints only the first article of
     /// each group, as `crosscheck extract` would print it, ready for a deduplicated data set.
     Dedup(DedupArgs),
     /// Group articles into stories (articles reporting the same event); prints one JSON line
     /// per article.
     ///
     /// Each line has: id, story (numbered from 0), score (how well the article fits its story,
-    /// 0 to 1), duplicate_of (as in `crosscheck dedup`). Duplicates are counted once and get the
+    /// 0 to 1), `duplicate_of` (as in `crosscheck dedup`). Duplicates are counted once and get the
     /// story of their group's first article. A summary goes to stderr.
     Cluster(ClusterArgs),
     /// Fuse the reports of each story: entities in every spelling, claims with their sources.
@@ -178,9 +178,12 @@ pub(crate) struct InputArgs {
 pub(crate) struct FuseArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
-    /// Output format: text, json, md, csv (the claims table) or html (one self-contained page).
+    /// Output format: text, json, md, csv (one table, see --table) or html (one self-contained page).
     #[arg(long, short = 'f', value_name = "FORMAT")]
     pub(crate) format: Option<String>,
+    /// The table `--format csv` writes: claims, quotes, conflicts or timeline (by default, claims).
+    #[arg(long, value_name = "TABLE")]
+    pub(crate) table: Option<String>,
     /// Write the report to FILE instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
@@ -204,7 +207,7 @@ pub(crate) struct DedupArgs {
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub(crate) ngram: usize,
 
-    /// Number of MinHash permutations.
+    /// Number of `MinHash` permutations.
     #[arg(long, value_name = "K", default_value_t = 128)]
     pub(crate) permutations: usize,
 }

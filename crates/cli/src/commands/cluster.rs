@@ -69,12 +69,15 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
             sizes.resize(s + 1, 0);
         }
         sizes[s] += 1;
-        serde_json::to_writer(&mut out, &Line {
-            id: a.id.as_str(),
-            story: p.story.story,
-            score: p.story.score,
-            duplicate_of: first,
-        })?;
+        serde_json::to_writer(
+            &mut out,
+            &Line {
+                id: a.id.as_str(),
+                story: p.story.story,
+                score: p.story.score,
+                duplicate_of: first,
+            },
+        )?;
         out.write_all(b"\n")?;
     }
     out.flush()?;

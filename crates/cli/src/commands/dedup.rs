@@ -9,7 +9,7 @@
 //! | `id` | string | the document id |
 //! | `group` | integer | the duplicate group, numbered from 0 in input order |
 //! | `duplicate_of` | string or null | the id of the group's first article; null for the first itself |
-//! | `similarity` | number | word 5-gram Jaccard similarity to the first article (MinHash estimate; 1 for exact copies and for the first itself) |
+//! | `similarity` | number | word 5-gram Jaccard similarity to the first article (`MinHash` estimate; 1 for exact copies and for the first itself) |
 //!
 //! With `--unique`, only the first article of each group is printed, in the schema of
 //! `crosscheck extract` (`id`, `source`, `url`, `outlet`, `title`, `published`, `language`,
@@ -76,26 +76,32 @@ impl<W: Write> Grouper<'_, W> {
             let first = m.duplicate_of().map(|_| self.firsts[m.group as usize].as_str());
             if self.unique {
                 if first.is_none() {
-                    serde_json::to_writer(&mut self.out, &ArticleLine {
-                        id: a.id.as_str(),
-                        source: &a.source,
-                        url: a.url.as_deref(),
-                        outlet: a.outlet.as_deref(),
-                        title: a.title.as_deref(),
-                        published: a.published,
-                        language: a.language,
-                        text: &a.text,
-                        removed: &a.removed,
-                    })?;
+                    serde_json::to_writer(
+                        &mut self.out,
+                        &ArticleLine {
+                            id: a.id.as_str(),
+                            source: &a.source,
+                            url: a.url.as_deref(),
+                            outlet: a.outlet.as_deref(),
+                            title: a.title.as_deref(),
+                            published: a.published,
+                            language: a.language,
+                            text: &a.text,
+                            removed: &a.removed,
+                        },
+                    )?;
                     self.out.write_all(b"\n")?;
                 }
             } else {
-                serde_json::to_writer(&mut self.out, &GroupLine {
-                    id: a.id.as_str(),
-                    group: m.group,
-                    duplicate_of: first,
-                    similarity: m.similarity,
-                })?;
+                serde_json::to_writer(
+                    &mut self.out,
+                    &GroupLine {
+                        id: a.id.as_str(),
+                        group: m.group,
+                        duplicate_of: first,
+                        similarity: m.similarity,
+                    },
+                )?;
                 self.out.write_all(b"\n")?;
             }
         }

@@ -14,7 +14,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 
 use anyhow::Context;
 use crosscheck::fuse::{FusedStory, FuserBuilder};
-use crosscheck::report::{Format, ReportError};
+use crosscheck::report::{Format, ReportError, SinkOptions};
 
 use super::progress::spinner;
 use crate::args::HiArgs;
@@ -38,7 +38,8 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
         )),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
-    let mut sink = crosscheck::report::sink(format, out, color);
+    let options = SinkOptions::new().color(color).table(opts.table);
+    let mut sink = crosscheck::report::sink_with(format, out, options);
     let fuser = FuserBuilder::new().build().context("configuring fusion")?;
     let pipeline = super::pipeline(args);
     let bar = spinner(args.progress, "articles");

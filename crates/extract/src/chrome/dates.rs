@@ -2,27 +2,95 @@
 
 /// Words a timestamp line may hold besides the date itself, lowercase.
 const LABELS: &[&str] = &[
-    "published", "updated", "posted", "first", "last", "modified", "on", "at", "am", "pm", "est",
-    "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "ist", "et", "pt",
-    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "date", "time", "ago", "hours", "hour",
-    "minutes", "min", "mins", "days", "day", "read", "veröffentlicht", "aktualisiert", "am",
-    "um", "uhr", "publié", "le", "mis", "à", "jour", "publicado", "actualizado", "el", "a", "las",
-    "pubblicato", "aggiornato", "il", "alle", "atualizado", "em", "às", "опубликовано",
-    "обновлено", "в", "года", "г",
+    "published",
+    "updated",
+    "posted",
+    "first",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "ist",
+    "et",
+    "pt",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "date",
+    "time",
+    "ago",
+    "hours",
+    "hour",
+    "minutes",
+    "min",
+    "mins",
+    "days",
+    "day",
+    "read",
+    "veröffentlicht",
+    "aktualisiert",
+    "am",
+    "um",
+    "uhr",
+    "publié",
+    "le",
+    "mis",
+    "à",
+    "jour",
+    "publicado",
+    "actualizado",
+    "el",
+    "a",
+    "las",
+    "pubblicato",
+    "aggiornato",
+    "il",
+    "alle",
+    "atualizado",
+    "em",
+    "às",
+    "опубликовано",
+    "обновлено",
+    "в",
+    "года",
+    "г",
 ];
 
 /// Whether a line only says when the article was published or updated.
 ///
 /// ## What it does
-/// Flags a line of at most 16 words that holds a date (any form [`parse`](crate::date) reads,
-/// or a clock time next to a month or weekday) and, apart from numbers, month and weekday names
-/// and labels such as "Published", "Updated", "am", "EST", at most one other word.
+/// Flags a line of at most 16 words that holds a date (ISO, day-first numeric or with a month
+/// name, or a clock time next to a month name) and, apart from numbers, month and weekday
+/// names and labels such as "Published", "Updated", "am", "EST", at most one other word.
 ///
 /// ## Why
 /// Pages print their timestamps inside the article container, so every engine keeps them, but
-/// they are metadata, not text: the date is read into [`Article::published`]
-/// (crosscheck_core::Article) before this rule removes the line.
+/// they are metadata, not text: the date is read into the article's `published` field before
+/// this rule removes the line.
 ///
 /// ## Example
 /// ```
@@ -60,7 +128,8 @@ pub fn is_timestamp_line(line: &str) -> bool {
 /// Whether the line holds a clock time (`10:48`) and a month name.
 fn has_clock(line: &str) -> bool {
     let b = line.as_bytes();
-    let clock = b.windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    let clock =
+        b.windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
     clock
         && line
             .split(|c: char| !c.is_alphabetic())

@@ -76,7 +76,8 @@ impl LineStats {
 /// use crosscheck_extract::chrome::{LineClass, LineStats, classify};
 ///
 /// let prose = "The council said on Tuesday that the new bridge over the river would open to \
-///              traffic in the spring, after a year of delays that were caused by the floods.";
+///              traffic in the spring, after a year of delays that were caused by the floods \
+///              and by a long dispute with the builder about the cost of the steel.";
 /// let lines = ["Menu", prose, "What comes next", prose, "Sign in"];
 /// let stats: Vec<_> = lines.iter().map(|l| LineStats::new(l, 0, Lang::EN)).collect();
 /// let classes = classify(&stats);
@@ -92,8 +93,8 @@ impl LineStats {
 /// judged bad.
 ///
 /// ## References
-/// - Pomikálek (2011), "Removing boilerplate and duplicate content from web corpora", PhD
-///   thesis, Masaryk University, chapter 3 (jusText), whose thresholds are used here.
+/// - Pomikálek (2011), "Removing boilerplate and duplicate content from web corpora",
+///   doctoral thesis, Masaryk University, chapter 3 (jusText), whose thresholds are used here.
 pub fn classify(lines: &[LineStats]) -> Vec<LineClass> {
     let mut classes: Vec<LineClass> = lines
         .iter()

@@ -1,7 +1,7 @@
 //! Page chrome in text: the heuristics that tell article lines from the page around them.
 //!
 //! Each rule is a public function documented with what it does, why, an example, its limits
-//! and references; [`Block`]s of one document are judged together by the extractor, and
+//! and references; the lines of one document are judged together by the extractor, and
 //! [`strip_recurring`] removes lines that recur across one outlet's articles in a batch.
 
 mod dates;
@@ -11,8 +11,8 @@ mod phrases;
 mod recurring;
 
 pub use dates::is_timestamp_line;
-pub use justext::{LineClass, LineStats, classify};
 use justext::LENGTH_LOW;
+pub use justext::{LineClass, LineStats, classify};
 pub use nav::is_navigation;
 pub use phrases::is_chrome_phrase;
 pub use recurring::strip_recurring;
@@ -44,8 +44,10 @@ pub(crate) struct Rules {
 
 /// Decides, for each block, whether it is chrome. Returns `true` for blocks to remove.
 pub(crate) fn judge(blocks: &[Block<'_>], rules: Rules) -> Vec<bool> {
-    let mut remove: Vec<bool> =
-        blocks.iter().map(|b| is_chrome_phrase(b.text) || is_navigation(b.text) || is_timestamp_line(b.text)).collect();
+    let mut remove: Vec<bool> = blocks
+        .iter()
+        .map(|b| is_chrome_phrase(b.text) || is_navigation(b.text) || is_timestamp_line(b.text))
+        .collect();
     repeats(blocks, &mut remove);
     if !rules.trim_edges {
         return remove;
@@ -95,7 +97,8 @@ fn document_language(blocks: &[Block<'_>]) -> Option<Lang> {
         .take(2000)
         .map(str::to_lowercase)
         .collect();
-    let (lang, share) = crosscheck_text::best_stopword_language(words.iter().map(String::as_str))?;
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    let (lang, share) = crosscheck_text::best_stopword_language(&refs)?;
     (share >= MIN_DOC_STOPWORD_SHARE).then_some(lang)
 }
 

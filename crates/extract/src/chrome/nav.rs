@@ -1,6 +1,6 @@
 //! Navigation strips: menus flattened into one line by a scraper.
 
-/// The number of capitalised runs glued into `word` ("PoliticsWorldVideo" has three).
+/// The number of capitalised runs glued into `word` (`PoliticsWorldVideo` has three).
 fn glued_segments(word: &str) -> usize {
     let mut segments = 0;
     let mut prev_upper = false;
@@ -21,7 +21,7 @@ fn glued_segments(word: &str) -> usize {
 }
 
 /// Whether a line is a navigation strip: section names glued together without spaces
-/// ("PoliticsWorldSecurityVideo"), or a run of short items between separators
+/// (`PoliticsWorldSecurityVideo`), or a run of short items between separators
 /// ("Home | World | Sport | Weather", "News › Europe › France").
 ///
 /// ## What it does
@@ -32,7 +32,7 @@ fn glued_segments(word: &str) -> usize {
 /// ## Why
 /// When a page is flattened to text, a menu's `<li>` items lose the spaces between them and
 /// become one long "word". No prose word looks like that; product names glue at most two runs
-/// ("PlayStation", "iPhone"). Menus that keep their separators are short labels in a row.
+/// (`PlayStation`, `iPhone`). Menus that keep their separators are short labels in a row.
 ///
 /// ## Example
 /// ```
@@ -56,20 +56,17 @@ pub fn is_navigation(line: &str) -> bool {
     if letters == 0 {
         return false;
     }
-    let glued: usize = line
-        .split_whitespace()
-        .filter(|w| glued_segments(w) >= 3)
-        .map(|w| w.chars().count())
-        .sum();
+    let glued: usize =
+        line.split_whitespace().filter(|w| glued_segments(w) >= 3).map(|w| w.chars().count()).sum();
     if glued * 2 >= letters {
         return true;
     }
     let items: Vec<&str> = line.split(['|', '•', '·', '›', '»', '>']).map(str::trim).collect();
     items.len() >= 4
         && items.iter().filter(|i| !i.is_empty()).count() >= 3
-        && items.iter().all(|i| {
-            i.split_whitespace().count() <= 4 && !i.ends_with(['.', '!', '?', ',', ';'])
-        })
+        && items
+            .iter()
+            .all(|i| i.split_whitespace().count() <= 4 && !i.ends_with(['.', '!', '?', ',', ';']))
 }
 
 #[cfg(test)]

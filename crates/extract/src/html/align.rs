@@ -120,9 +120,7 @@ fn map_paragraph(flat: &Flat, p: &str, cursor: &mut usize) -> Vec<u32> {
         }
         if let Some(o) = memmem::find(&hay[*cursor..window_end], w) {
             let f = *cursor + o;
-            for k in 0..w.len() {
-                out[wstart + k] = flat.raw[f + k];
-            }
+            out[wstart..wstart + w.len()].copy_from_slice(&flat.raw[f..f + w.len()]);
             *cursor = f + w.len();
         }
     }

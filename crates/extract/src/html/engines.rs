@@ -24,7 +24,7 @@ impl EngineOutput {
     }
 }
 
-fn non_empty(s: String) -> Option<String> {
+fn non_empty(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_string())
 }
@@ -44,10 +44,10 @@ pub(crate) fn readability(html: &str, url: Option<&str>) -> Option<EngineOutput>
     let a = r.parse().ok()?;
     Some(EngineOutput {
         paragraphs: paragraphs_filtered(&a.content, true),
-        title: non_empty(a.title),
-        author: a.byline.and_then(non_empty),
-        published: a.published_time.and_then(non_empty),
-        site_name: a.site_name.and_then(non_empty),
+        title: non_empty(&a.title),
+        author: a.byline.as_deref().and_then(non_empty),
+        published: a.published_time.as_deref().and_then(non_empty),
+        site_name: a.site_name.as_deref().and_then(non_empty),
     })
 }
 
@@ -60,9 +60,9 @@ pub(crate) fn trafilatura(html: &str, url: Option<&str>, fallback: bool) -> Opti
     let m = r.metadata;
     Some(EngineOutput {
         paragraphs: paragraphs(&r.content_html),
-        title: non_empty(m.title),
-        author: non_empty(m.author),
+        title: non_empty(&m.title),
+        author: non_empty(&m.author),
         published: m.date.map(|d| d.to_string()),
-        site_name: non_empty(m.sitename),
+        site_name: non_empty(&m.sitename),
     })
 }

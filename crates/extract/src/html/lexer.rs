@@ -24,8 +24,18 @@ pub(crate) enum Token<'a> {
 fn is_raw_text(name: &str) -> bool {
     matches!(
         name,
-        "script" | "style" | "template" | "textarea" | "title" | "xmp" | "iframe" | "noembed"
-            | "noframes" | "svg" | "math" | "noscript"
+        "script"
+            | "style"
+            | "template"
+            | "textarea"
+            | "title"
+            | "xmp"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "svg"
+            | "math"
+            | "noscript"
     )
 }
 
@@ -105,7 +115,8 @@ impl<'a> Iterator for Lexer<'a> {
                     };
                 }
                 Some(b'?') => {
-                    self.pos = memchr::memchr(b'>', rest).map_or(bytes.len(), |o| start + 1 + o + 1);
+                    self.pos =
+                        memchr::memchr(b'>', rest).map_or(bytes.len(), |o| start + 1 + o + 1);
                 }
                 Some(b'/') if rest.get(1).is_some_and(u8::is_ascii_alphabetic) => {
                     let gt = memchr::memchr(b'>', rest).map_or(bytes.len(), |o| start + 1 + o);
@@ -151,18 +162,18 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
     let mut quote = None;
     while i < bytes.len() {
         let b = bytes[i];
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => {
-                // Only a quote right after `=` (possibly with spaces) opens a value.
-                let prev = bytes[from..i].iter().rev().find(|c| !c.is_ascii_whitespace());
-                if prev == Some(&b'=') {
-                    quote = Some(b);
-                }
+        if let Some(q) = quote {
+            if b == q {
+                quote = None;
             }
-            None if b == b'>' => return i,
-            None => {}
+        } else if b == b'"' || b == b'\'' {
+            // Only a quote right after `=` (possibly with spaces) opens a value.
+            let prev = bytes[from..i].iter().rev().find(|c| !c.is_ascii_whitespace());
+            if prev == Some(&b'=') {
+                quote = Some(b);
+            }
+        } else if b == b'>' {
+            return i;
         }
         i += 1;
     }
@@ -173,13 +184,73 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
 /// (callers compare lowercase, so an unknown mixed-case name just never matches).
 pub(crate) fn lower_name(name: &str) -> &str {
     const KNOWN: &[&str] = &[
-        "script", "style", "template", "textarea", "title", "xmp", "iframe", "noembed",
-        "noframes", "svg", "math", "noscript", "p", "div", "br", "li", "h1", "h2", "h3", "h4",
-        "h5", "h6", "meta", "time", "a", "link", "html", "body", "head", "article", "main",
-        "section", "header", "footer", "nav", "aside", "table", "tr", "td", "th", "ul", "ol",
-        "blockquote", "pre", "figcaption", "figure", "dd", "dt", "dl", "hr", "form", "button",
-        "span", "img", "address", "details", "summary", "caption", "thead", "tbody", "center",
-        "label", "select", "option", "input", "fieldset", "legend",
+        "script",
+        "style",
+        "template",
+        "textarea",
+        "title",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+        "svg",
+        "math",
+        "noscript",
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "meta",
+        "time",
+        "a",
+        "link",
+        "html",
+        "body",
+        "head",
+        "article",
+        "main",
+        "section",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "ul",
+        "ol",
+        "blockquote",
+        "pre",
+        "figcaption",
+        "figure",
+        "dd",
+        "dt",
+        "dl",
+        "hr",
+        "form",
+        "button",
+        "span",
+        "img",
+        "address",
+        "details",
+        "summary",
+        "caption",
+        "thead",
+        "tbody",
+        "center",
+        "label",
+        "select",
+        "option",
+        "input",
+        "fieldset",
+        "legend",
     ];
     if name.bytes().all(|b| !b.is_ascii_uppercase()) {
         return name;
@@ -330,10 +401,33 @@ pub(crate) fn paragraphs(html: &str) -> Vec<String> {
 /// Class and id name parts that mark page furniture inside an article container (captions,
 /// credits, share bars, teasers), matched as prefixes of the `-`/`_`-separated parts.
 const FURNITURE: &[&str] = &[
-    "caption", "credit", "related", "promo", "newsletter", "share", "sharing", "social",
-    "byline", "timestamp", "gallery", "advert", "sponsor", "subscri", "signup", "comment",
-    "breadcrumb", "toolbar", "recommend", "readmore", "outbrain", "taboola", "popup", "modal",
-    "cookie", "author", "dateline",
+    "caption",
+    "credit",
+    "related",
+    "promo",
+    "newsletter",
+    "share",
+    "sharing",
+    "social",
+    "byline",
+    "timestamp",
+    "gallery",
+    "advert",
+    "sponsor",
+    "subscri",
+    "signup",
+    "comment",
+    "breadcrumb",
+    "toolbar",
+    "recommend",
+    "readmore",
+    "outbrain",
+    "taboola",
+    "popup",
+    "modal",
+    "cookie",
+    "author",
+    "dateline",
 ];
 
 /// Whether an element's tag or attributes mark it as furniture rather than article text.
@@ -467,8 +561,19 @@ pub(crate) fn paragraphs_filtered(html: &str, filter: bool) -> Vec<String> {
 pub(crate) fn is_void(name: &str) -> bool {
     matches!(
         name,
-        "br" | "img" | "meta" | "link" | "input" | "hr" | "area" | "base" | "col" | "embed"
-            | "param" | "source" | "track" | "wbr"
+        "br" | "img"
+            | "meta"
+            | "link"
+            | "input"
+            | "hr"
+            | "area"
+            | "base"
+            | "col"
+            | "embed"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
     )
 }
 
@@ -535,7 +640,8 @@ mod tests {
 
     #[test]
     fn splits_blocks_into_paragraphs() {
-        let html = "<h1>Head</h1><p>One <b>bold</b>\n  word</p><ul><li>a</li><li>b&nbsp;c</li></ul>";
+        let html =
+            "<h1>Head</h1><p>One <b>bold</b>\n  word</p><ul><li>a</li><li>b&nbsp;c</li></ul>";
         assert_eq!(paragraphs(html), vec!["Head", "One bold word", "a", "b c"]);
     }
 

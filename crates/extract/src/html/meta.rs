@@ -123,9 +123,8 @@ pub(crate) fn scan(html: &str) -> PageMeta {
 }
 
 fn meta_tag(m: &mut PageMeta, dates: &mut Vec<(usize, Date)>, attrs: &str) {
-    let Some(key) = attr(attrs, "property")
-        .or_else(|| attr(attrs, "name"))
-        .or_else(|| attr(attrs, "itemprop"))
+    let Some(key) =
+        attr(attrs, "property").or_else(|| attr(attrs, "name")).or_else(|| attr(attrs, "itemprop"))
     else {
         return;
     };
@@ -136,7 +135,8 @@ fn meta_tag(m: &mut PageMeta, dates: &mut Vec<(usize, Date)>, attrs: &str) {
         "og:site_name" | "application-name" | "twitter:site" if !content.starts_with('@') => {
             set(&mut m.site_name, content);
         }
-        "author" | "article:author" | "byl" | "dc.creator" | "sailthru.author" | "parsely-author"
+        "author" | "article:author" | "byl" | "dc.creator" | "sailthru.author"
+        | "parsely-author"
             if !content.starts_with("http") =>
         {
             set(&mut m.author, content.trim_start_matches("By ").trim_start_matches("by "));

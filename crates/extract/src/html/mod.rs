@@ -24,7 +24,6 @@ fn is_chrome_element(name: &str) -> bool {
     matches!(name, "nav" | "header" | "footer" | "aside" | "form" | "button" | "select" | "label")
 }
 
-
 /// Elements whose end tag is optional, which would inflate a naive depth count.
 fn is_auto_closed(name: &str) -> bool {
     matches!(name, "p" | "li" | "td" | "tr" | "th" | "option" | "dt" | "dd" | "tbody" | "thead")
@@ -115,7 +114,11 @@ const MIN_CHARS: usize = 300;
 
 /// Runs the configured engine(s) on `html`: the chosen main text, and paragraphs an engine
 /// found but the combination rejected (to be listed as removed).
-pub(crate) fn main_text(html: &str, url: Option<&str>, engine: Engine) -> (EngineOutput, Vec<String>) {
+pub(crate) fn main_text(
+    html: &str,
+    url: Option<&str>,
+    engine: Engine,
+) -> (EngineOutput, Vec<String>) {
     if nesting_depth(html, MAX_DEPTH) > MAX_DEPTH {
         return (blocks(html), Vec::new());
     }
@@ -123,7 +126,9 @@ pub(crate) fn main_text(html: &str, url: Option<&str>, engine: Engine) -> (Engin
         Engine::Fast => fast(html, url),
         Engine::Readability => engines::readability(html, url).unwrap_or_default(),
         Engine::Trafilatura => engines::trafilatura(html, url, false).unwrap_or_default(),
-        Engine::TrafilaturaWithFallback => engines::trafilatura(html, url, true).unwrap_or_default(),
+        Engine::TrafilaturaWithFallback => {
+            engines::trafilatura(html, url, true).unwrap_or_default()
+        }
         Engine::Blocks => blocks(html),
         Engine::Combined => return combine(html, url),
     };
@@ -131,7 +136,10 @@ pub(crate) fn main_text(html: &str, url: Option<&str>, engine: Engine) -> (Engin
 }
 
 fn word_set(s: &str) -> HashSet<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// A paragraph is confirmed by the other engine when this share of its distinct words occurs in
@@ -163,7 +171,7 @@ fn fast(html: &str, url: Option<&str>) -> EngineOutput {
 /// ## Why
 /// Readability has the better recall (it keeps whole containers) and Trafilatura the better
 /// precision (it prunes captions, teasers and widgets inside them); a paragraph both accept is
-/// almost always article text. On the ScrapingHub benchmark this agreement check lifts F1
+/// almost always article text. On the `ScrapingHub` benchmark this agreement check lifts F1
 /// above either engine alone.
 ///
 /// ## Example

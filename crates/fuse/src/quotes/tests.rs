@@ -74,6 +74,9 @@ cases! {
     colon_only: "Okafor: “We will appeal the ruling.”" => [
         ("We will appeal the ruling.", Some("Okafor"), NO, N, false),
     ];
+    judged_that: "Port director Ana Ruiz, for her part, judged that «the port will not reopen before summer»." => [
+        ("the port will not reopen before summer", Some("Ana Ruiz"), Some("Port director"), N, false),
+    ];
     according_to: "The deal is “very close to done,” according to a senior diplomat." => [
         ("very close to done", Some("a senior diplomat"), NO, A, false),
     ];

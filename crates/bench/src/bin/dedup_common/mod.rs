@@ -88,7 +88,7 @@ pub(crate) fn label_ids<'a>(labels: impl IntoIterator<Item = &'a str>) -> Vec<u3
         .collect()
 }
 
-/// SplitMix64, a small seeded generator.
+/// `SplitMix64`, a small seeded generator.
 #[derive(Debug, Clone)]
 pub(crate) struct Rng(pub u64);
 

@@ -62,7 +62,7 @@ fn strings(v: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// ScrapingHub's article-extraction benchmark.
+/// The `ScrapingHub` article-extraction benchmark.
 pub(crate) fn aeb(root: &Path) -> Result<Vec<Page>> {
     let dir = root.join("scrapinghub-aeb");
     let gt = json(&dir.join("ground-truth.json"))?;

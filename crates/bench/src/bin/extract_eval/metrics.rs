@@ -40,7 +40,7 @@ fn shingles(s: &str) -> HashMap<Vec<&str>, usize> {
     out
 }
 
-/// ScrapingHub AEB: per-page shingle precision and recall, averaged over pages (an empty
+/// `ScrapingHub` AEB: per-page shingle precision and recall, averaged over pages (an empty
 /// prediction is left out of precision), F1 of the two means.
 pub(crate) fn aeb(pairs: &[(&str, &str)]) -> Score {
     let (mut ps, mut rs) = (Vec::new(), Vec::new());
