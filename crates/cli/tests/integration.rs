@@ -1,5 +1,7 @@
 //! Integration tests that run the real `crosscheck` binary, ripgrep-style.
 
+mod dedup;
 mod extract;
+mod fuse;
 mod store;
 mod util;

@@ -123,9 +123,8 @@ impl HiArgs {
                     b.threshold(t);
                 }
                 dedup.clusterer = Some(b.build().context("invalid --story-threshold")?);
-                dedup.deduper = Some(
-                    crosscheck::dedup::DedupBuilder::new().build().context("dedup defaults")?,
-                );
+                dedup.deduper =
+                    Some(crosscheck::dedup::DedupBuilder::new().build().context("dedup defaults")?);
                 (Command::Cluster, a.input)
             }
             LowCommand::Fuse(a) => {

@@ -22,7 +22,7 @@ use std::io::Write;
 use crosscheck::cluster::cluster_articles;
 use serde::Serialize;
 
-use super::progress::spinner;
+use super::write_json_line;
 use crate::args::HiArgs;
 use crate::status::ExitStatus;
 
@@ -40,22 +40,11 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
     else {
         anyhow::bail!("cluster options were not validated");
     };
-    let pipeline = super::pipeline(args);
-    let bar = spinner(args.progress, "articles");
     let mut articles = Vec::new();
-    let mut failed = 0usize;
-    pipeline.extract(&args.paths, |item| {
-        bar.inc(1);
-        match item {
-            Ok(article) => articles.push(article),
-            Err(err) => {
-                failed += 1;
-                bar.suspend(|| eprintln!("crosscheck: {err}"));
-            }
-        }
-        true
-    });
-    bar.finish_and_clear();
+    let counts = super::for_each_article(args, |article| {
+        articles.push(article);
+        Ok(())
+    })?;
     let placed = cluster_articles(deduper, clusterer, &articles);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -69,23 +58,21 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
             sizes.resize(s + 1, 0);
         }
         sizes[s] += 1;
-        serde_json::to_writer(
-            &mut out,
-            &Line {
-                id: a.id.as_str(),
-                story: p.story.story,
-                score: p.story.score,
-                duplicate_of: first,
-            },
-        )?;
-        out.write_all(b"\n")?;
+        let line = Line {
+            id: a.id.as_str(),
+            story: p.story.story,
+            score: p.story.score,
+            duplicate_of: first,
+        };
+        write_json_line(&mut out, &line)?;
     }
     out.flush()?;
     eprintln!(
-        "crosscheck: {} articles, {dups} duplicates, {} stories (largest {}), {failed} errors",
+        "crosscheck: {} articles, {dups} duplicates, {} stories (largest {}), {} errors",
         articles.len(),
         sizes.len(),
         sizes.iter().max().unwrap_or(&0),
+        counts.failed,
     );
-    Ok(ExitStatus::from_counts(articles.len(), failed))
+    Ok(counts.status())
 }

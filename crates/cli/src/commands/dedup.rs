@@ -22,11 +22,12 @@
 
 use std::io::Write;
 
-use crosscheck::core::{Article, Date, DocId, Lang};
+use crosscheck::core::{Article, DocId};
 use crosscheck::dedup::{DedupIndex, Deduper};
 use serde::Serialize;
 
-use super::progress::spinner;
+use super::extract::ArticleLine;
+use super::write_json_line;
 use crate::args::HiArgs;
 use crate::status::ExitStatus;
 
@@ -41,20 +42,6 @@ struct GroupLine<'a> {
     similarity: f32,
 }
 
-/// An article in `crosscheck extract`'s schema.
-#[derive(Serialize)]
-struct ArticleLine<'a> {
-    id: &'a str,
-    source: &'a str,
-    url: Option<&'a str>,
-    outlet: Option<&'a str>,
-    title: Option<&'a str>,
-    published: Option<Date>,
-    language: Lang,
-    text: &'a str,
-    removed: &'a [String],
-}
-
 struct Grouper<'d, W> {
     deduper: &'d Deduper,
     index: DedupIndex<'d>,
@@ -65,7 +52,7 @@ struct Grouper<'d, W> {
 }
 
 impl<W: Write> Grouper<'_, W> {
-    fn flush(&mut self, batch: &mut Vec<Article>) -> std::io::Result<()> {
+    fn flush(&mut self, batch: &mut Vec<Article>) -> anyhow::Result<()> {
         let texts: Vec<&str> = batch.iter().map(|a| a.text.as_str()).collect();
         let fps = self.deduper.fingerprints(&texts);
         for (a, fp) in batch.iter().zip(fps) {
@@ -76,33 +63,16 @@ impl<W: Write> Grouper<'_, W> {
             let first = m.duplicate_of().map(|_| self.firsts[m.group as usize].as_str());
             if self.unique {
                 if first.is_none() {
-                    serde_json::to_writer(
-                        &mut self.out,
-                        &ArticleLine {
-                            id: a.id.as_str(),
-                            source: &a.source,
-                            url: a.url.as_deref(),
-                            outlet: a.outlet.as_deref(),
-                            title: a.title.as_deref(),
-                            published: a.published,
-                            language: a.language,
-                            text: &a.text,
-                            removed: &a.removed,
-                        },
-                    )?;
-                    self.out.write_all(b"\n")?;
+                    write_json_line(&mut self.out, &ArticleLine::from(a))?;
                 }
             } else {
-                serde_json::to_writer(
-                    &mut self.out,
-                    &GroupLine {
-                        id: a.id.as_str(),
-                        group: m.group,
-                        duplicate_of: first,
-                        similarity: m.similarity,
-                    },
-                )?;
-                self.out.write_all(b"\n")?;
+                let line = GroupLine {
+                    id: a.id.as_str(),
+                    group: m.group,
+                    duplicate_of: first,
+                    similarity: m.similarity,
+                };
+                write_json_line(&mut self.out, &line)?;
             }
         }
         batch.clear();
@@ -114,7 +84,6 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
     let Some(deduper) = args.dedup.deduper.as_ref() else {
         anyhow::bail!("dedup options were not validated");
     };
-    let pipeline = super::pipeline(args);
     let stdout = std::io::stdout();
     let mut g = Grouper {
         deduper,
@@ -123,35 +92,12 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
         unique: args.dedup.unique,
         out: std::io::BufWriter::new(stdout.lock()),
     };
-    let bar = spinner(args.progress, "articles");
-    let (mut ok, mut failed) = (0usize, 0usize);
     let mut batch = Vec::with_capacity(CHUNK);
-    let mut write_err = None;
-    pipeline.extract(&args.paths, |item| {
-        bar.inc(1);
-        match item {
-            Ok(article) => {
-                ok += 1;
-                batch.push(article);
-                if batch.len() == CHUNK
-                    && let Err(e) = g.flush(&mut batch)
-                {
-                    write_err = Some(e);
-                    return false;
-                }
-            }
-            Err(err) => {
-                failed += 1;
-                bar.suspend(|| eprintln!("crosscheck: {err}"));
-            }
-        }
-        true
-    });
-    bar.finish_and_clear();
-    if let Some(e) = write_err {
-        return Err(e.into());
-    }
+    let counts = super::for_each_article(args, |article| {
+        batch.push(article);
+        if batch.len() == CHUNK { g.flush(&mut batch) } else { Ok(()) }
+    })?;
     g.flush(&mut batch)?;
     g.out.flush()?;
-    Ok(ExitStatus::from_counts(ok, failed))
+    Ok(counts.status())
 }

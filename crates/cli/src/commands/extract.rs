@@ -24,12 +24,13 @@ use std::io::Write;
 use crosscheck::core::{Article, Date, Lang};
 use serde::Serialize;
 
-use super::progress::spinner;
+use super::write_json_line;
 use crate::args::HiArgs;
 use crate::status::ExitStatus;
 
+/// An article in `crosscheck extract`'s schema (also `crosscheck dedup --unique`).
 #[derive(Serialize)]
-struct Line<'a> {
+pub(super) struct ArticleLine<'a> {
     id: &'a str,
     source: &'a str,
     url: Option<&'a str>,
@@ -41,9 +42,9 @@ struct Line<'a> {
     removed: &'a [String],
 }
 
-impl<'a> From<&'a Article> for Line<'a> {
-    fn from(a: &'a Article) -> Line<'a> {
-        Line {
+impl<'a> From<&'a Article> for ArticleLine<'a> {
+    fn from(a: &'a Article) -> ArticleLine<'a> {
+        ArticleLine {
             id: a.id.as_str(),
             source: &a.source,
             url: a.url.as_deref(),
@@ -58,36 +59,10 @@ impl<'a> From<&'a Article> for Line<'a> {
 }
 
 pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
-    let pipeline = super::pipeline(args);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let bar = spinner(args.progress, "articles");
-    let (mut ok, mut failed) = (0usize, 0usize);
-    let mut write_err = None;
-    pipeline.extract(&args.paths, |item| {
-        bar.inc(1);
-        match item {
-            Ok(article) => {
-                ok += 1;
-                let res = serde_json::to_writer(&mut out, &Line::from(&article))
-                    .map_err(std::io::Error::from)
-                    .and_then(|()| out.write_all(b"\n"));
-                if let Err(e) = res {
-                    write_err = Some(e);
-                    return false;
-                }
-            }
-            Err(err) => {
-                failed += 1;
-                bar.suspend(|| eprintln!("crosscheck: {err}"));
-            }
-        }
-        true
-    });
-    bar.finish_and_clear();
-    if let Some(e) = write_err {
-        return Err(e.into());
-    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let counts = super::for_each_article(args, |article| {
+        write_json_line(&mut out, &ArticleLine::from(&article))
+    })?;
     out.flush()?;
-    Ok(ExitStatus::from_counts(ok, failed))
+    Ok(counts.status())
 }

@@ -6,10 +6,14 @@ mod export;
 mod extract;
 mod fuse;
 mod ingest;
+mod progress;
 mod serve;
 mod show;
 mod stories;
-mod progress;
+
+use std::io::Write;
+
+use crosscheck::core::Article;
 
 use crate::args::{Command, HiArgs};
 use crate::status::ExitStatus;
@@ -32,4 +36,55 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
 /// The pipeline configured from the arguments.
 fn pipeline(args: &HiArgs) -> crosscheck::Pipeline {
     crosscheck::PipelineBuilder::new().max_doc_bytes(args.max_doc_bytes).build()
+}
+
+/// How many articles a command read and how many items failed.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    ok: usize,
+    failed: usize,
+}
+
+impl Counts {
+    fn status(self) -> ExitStatus {
+        ExitStatus::from_counts(self.ok, self.failed)
+    }
+}
+
+/// Reads and extracts every article under the arguments' paths, in input order, with a spinner
+/// on a terminal. Item errors are printed to stderr as `crosscheck: <item>: <reason>` and
+/// counted; the first error `each` returns stops the run and is returned.
+fn for_each_article(
+    args: &HiArgs,
+    mut each: impl FnMut(Article) -> anyhow::Result<()>,
+) -> anyhow::Result<Counts> {
+    let bar = progress::spinner(args.progress, "articles");
+    let mut counts = Counts::default();
+    let mut stop = None;
+    pipeline(args).extract(&args.paths, |item| {
+        bar.inc(1);
+        match item {
+            Ok(article) => {
+                counts.ok += 1;
+                if let Err(e) = each(article) {
+                    stop = Some(e);
+                    return false;
+                }
+            }
+            Err(err) => {
+                counts.failed += 1;
+                bar.suspend(|| eprintln!("crosscheck: {err}"));
+            }
+        }
+        true
+    });
+    bar.finish_and_clear();
+    stop.map_or(Ok(counts), Err)
+}
+
+/// Writes `value` as one JSON line.
+fn write_json_line(out: &mut impl Write, value: &impl serde::Serialize) -> anyhow::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")?;
+    Ok(())
 }

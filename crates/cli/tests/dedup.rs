@@ -1,0 +1,53 @@
+//! `crosscheck dedup` and `crosscheck cluster` on the demo corpus.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::util::{Dir, json_lines, repo_path};
+
+/// The demo corpus's JSON Lines file holds a wire copy of another report.
+#[test]
+fn dedup_finds_the_wire_copy_in_the_demo_corpus() {
+    let out = json_lines(&Dir::new().command().arg("dedup").arg(repo_path("examples")).stdout());
+    let dups: Vec<_> = out.iter().filter(|l| !l["duplicate_of"].is_null()).collect();
+    assert_eq!(dups.len(), 1, "{out:#?}");
+    let pair: BTreeSet<&str> =
+        [dups[0]["id"].as_str().unwrap(), dups[0]["duplicate_of"].as_str().unwrap()].into();
+    assert_eq!(pair, BTreeSet::from(["corvane-wire", "wirefront"]));
+    let sim = dups[0]["similarity"].as_f64().unwrap();
+    assert!((0.5..1.0).contains(&sim), "{sim}");
+    for field in ["id", "group", "duplicate_of", "similarity"] {
+        assert!(out[0].get(field).is_some(), "missing {field}");
+    }
+}
+
+#[test]
+fn dedup_unique_passes_first_documents_through() {
+    let all = json_lines(&Dir::new().command().arg("dedup").arg(repo_path("examples")).stdout());
+    let unique = json_lines(
+        &Dir::new().command().args(["dedup", "--unique"]).arg(repo_path("examples")).stdout(),
+    );
+    assert_eq!(unique.len(), all.len() - 1);
+    assert!(unique.iter().all(|a| a["text"].is_string() && a["id"] != "wirefront"));
+}
+
+#[test]
+fn cluster_puts_each_demo_story_together() {
+    let out = json_lines(&Dir::new().command().arg("cluster").arg(repo_path("examples")).stdout());
+    let mut stories: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for l in &out {
+        stories.entry(l["story"].to_string()).or_default().insert(l["id"].as_str().unwrap().into());
+    }
+    let groups: BTreeSet<BTreeSet<String>> = stories.into_values().collect();
+    let bridge: BTreeSet<String> = [
+        "brennock-ledger",
+        "corvane-wire",
+        "dalvinia-now",
+        "orizon-post",
+        "saltmere-courier",
+        "wirefront",
+    ]
+    .map(String::from)
+    .into();
+    let dairy: BTreeSet<String> = [String::from("dairy-merger")].into();
+    assert_eq!(groups, BTreeSet::from([bridge, dairy]));
+}

@@ -1,0 +1,94 @@
+//! `crosscheck fuse` through the real binary: every format, files and exit status.
+
+use crate::util::{Dir, repo_path};
+
+#[test]
+fn json_report_follows_the_schema() {
+    let out =
+        Dir::new().command().args(["fuse", "--format", "json"]).arg(repo_path("examples")).stdout();
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
+    assert_eq!(doc["schema"], "crosscheck.story/1");
+    let stories = doc["stories"].as_array().unwrap();
+    assert!(!stories.is_empty());
+    let ids: usize = stories.iter().map(|s| s["articles"].as_array().unwrap().len()).sum();
+    assert_eq!(ids, 7, "every demo article is in exactly one story");
+    for s in stories {
+        for key in
+            ["id", "headline", "articles", "entities", "claims", "quotes", "conflicts", "timeline"]
+        {
+            assert!(s.get(key).is_some(), "story lacks {key}");
+        }
+    }
+}
+
+#[test]
+fn every_format_renders_and_html_is_self_contained() {
+    let dir = Dir::new();
+    for (format, marker) in
+        [("text", "Claims"), ("md", "## Claims"), ("csv", "status"), ("html", "<!DOCTYPE html>")]
+    {
+        let out =
+            dir.command().args(["fuse", "--format", format]).arg(repo_path("examples")).stdout();
+        assert!(out.contains(marker), "{format} lacks {marker:?}");
+        if format == "html" {
+            assert!(!out.contains("src=\"http"), "html must not load anything from the network");
+            assert!(!out.contains("<link rel=\"stylesheet\" href"), "html must inline its styles");
+        }
+    }
+}
+
+#[test]
+fn output_file_format_follows_its_extension() {
+    let dir = Dir::new();
+    dir.command().args(["fuse", "-o", "report.md"]).arg(repo_path("examples")).stdout();
+    let md = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
+    assert!(md.starts_with("# "), "{}", &md[..md.len().min(200)]);
+}
+
+#[test]
+fn csv_tables_for_quotes_conflicts_and_timeline() {
+    let dir = Dir::new();
+    for table in ["claims", "quotes", "conflicts", "timeline"] {
+        let out = dir
+            .command()
+            .args(["fuse", "--format", "csv", "--table", table])
+            .arg(repo_path("examples"))
+            .stdout();
+        assert!(out.lines().count() > 1, "{table} table is empty");
+    }
+    let bad = dir
+        .command()
+        .args(["fuse", "--format", "csv", "--table", "nope"])
+        .arg(repo_path("examples"))
+        .output();
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn script_in_a_source_is_escaped_in_html() {
+    let dir = Dir::new();
+    dir.create(
+        "a.txt",
+        "Storm floods the river town\n\nThe river rose two metres overnight, officials said <script>alert(1)</script>.\n",
+    );
+    let out = dir.command().args(["fuse", "--format", "html", "a.txt"]).stdout();
+    assert!(!out.contains("<script>alert(1)"), "source markup must be escaped");
+    assert!(out.contains("&lt;script&gt;"));
+}
+
+#[test]
+fn no_input_is_fatal() {
+    let dir = Dir::new();
+    dir.create("empty.txt", "");
+    dir.command().args(["fuse", "empty.txt"]).expect_code(2);
+}
+
+#[test]
+fn seeds_fuse_into_one_story() {
+    let seeds = repo_path("../shared/corpus/seeds");
+    let out = Dir::new().command().args(["fuse", "--format", "json"]).arg(&seeds).stdout();
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let stories = doc["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 1, "the five seed reports are one story");
+    assert_eq!(stories[0]["articles"].as_array().unwrap().len(), 5);
+}
