@@ -12,8 +12,13 @@ JSON arrays (.jsonl, .ndjson, .json; news-please and trafilatura field names), W
 
 const AFTER: &str = "\
 Examples:
-  crosscheck extract examples/            one JSON line per article found under examples/
-  crosscheck extract page.html.gz -       a gzipped page, then whatever arrives on stdin
+  crosscheck fuse examples/                 each story of the demo corpus, fused, on the terminal
+  crosscheck fuse -o report.html feeds/     one self-contained HTML page for every story
+  crosscheck extract page.html.gz -         one JSON line per article: a gzipped page, then stdin
+  crosscheck dedup --unique crawl.warc.gz   the first copy of every article, duplicates dropped
+  crosscheck ingest feeds/ && crosscheck serve
+                                            keep a corpus in ./crosscheck.db and browse it at
+                                            http://127.0.0.1:8080/
 
 Exit status: 0 when every item was read, 1 when some items failed (each is reported on stderr),
 2 when nothing could be read.";
