@@ -14,6 +14,12 @@ pub enum ClusterError {
         /// The weight given.
         value: f64,
     },
+    /// The shared-neighbour weight is not in `[0, 1]`.
+    #[error("invalid neighbour weight {value}, expected a number in [0, 1]")]
+    InvalidNeighbourWeight {
+        /// The weight given.
+        value: f64,
+    },
     /// A window of zero days or articles.
     #[error("invalid window {value}, expected at least 1")]
     InvalidWindow {

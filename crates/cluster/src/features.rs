@@ -2,6 +2,7 @@
 
 use crosscheck_text::{TokenKind, fmix64, tokens};
 
+use crate::background;
 use crate::stop::stop_hashes;
 
 /// Tags that keep the term spaces apart: a name `paris` and the word `paris` are different
@@ -10,25 +11,36 @@ const NAME_TAG: u64 = 0xA5A5_0000_0000_0001;
 const NUMBER_TAG: u64 = 0x5A5A_0000_0000_0002;
 const PAIR_TAG: u64 = 0x3C3C_0000_0000_0003;
 
+/// One distinct term of an article with its count.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Term {
+    /// The term's 64-bit id (a hash; words, names and numbers never share ids).
+    pub id: u64,
+    /// How many times the article holds it.
+    pub count: f32,
+    /// The prior probability that a document holds it (see [`background`](crate::background)).
+    pub prior: f32,
+}
+
 /// The raw term counts of one article, before weighting.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
-    /// Content words (lowercased, stop words removed): `(term, count)`, sorted by term.
-    pub words: Vec<(u64, f32)>,
-    /// Names, name pairs and numbers: `(term, count)`, sorted by term.
-    pub names: Vec<(u64, f32)>,
+    /// Content words (lowercased, stop words removed), sorted by id.
+    pub words: Vec<Term>,
+    /// Names, name pairs and numbers, sorted by id.
+    pub names: Vec<Term>,
     /// A hash of the token sequence, used as a content-based tie-break in the canonical order.
     pub fingerprint: u64,
 }
 
-/// Term counts from a list of term occurrences, sorted by term.
-fn counted(mut terms: Vec<u64>) -> Vec<(u64, f32)> {
-    terms.sort_unstable();
-    let mut out: Vec<(u64, f32)> = Vec::with_capacity(terms.len());
-    for t in terms {
+/// Terms counted from a list of occurrences `(id, prior)`.
+fn counted(mut terms: Vec<(u64, f32)>) -> Vec<Term> {
+    terms.sort_unstable_by_key(|t| t.0);
+    let mut out: Vec<Term> = Vec::with_capacity(terms.len());
+    for (id, prior) in terms {
         match out.last_mut() {
-            Some((x, n)) if *x == t => *n += 1.0,
-            _ => out.push((t, 1.0)),
+            Some(t) if t.id == id => t.count += 1.0,
+            _ => out.push(Term { id, count: 1.0, prior }),
         }
     }
     out
@@ -59,7 +71,7 @@ fn counted(mut terms: Vec<u64>) -> Vec<(u64, f32)> {
 pub fn features(text: &str) -> Features {
     let stop = stop_hashes();
     let mut words: Vec<u64> = Vec::new();
-    let mut names: Vec<u64> = Vec::new();
+    let mut names: Vec<(u64, f32)> = Vec::new();
     // Sentence-initial capitalised words, resolved once we know the text's names.
     let mut initial: Vec<u64> = Vec::new();
     let mut known_names: Vec<u64> = Vec::new();
@@ -70,7 +82,8 @@ pub fn features(text: &str) -> Features {
         let h = t.hash();
         fp = (fp ^ h).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(23);
         if t.kind == TokenKind::Number {
-            names.push(fmix64(h ^ NUMBER_TAG));
+            let digits = t.text.bytes().filter(u8::is_ascii_digit).count();
+            names.push((fmix64(h ^ NUMBER_TAG), background::number_prior(digits)));
             prev_name = None;
         } else {
             let is_stop = stop.contains(&h);
@@ -80,10 +93,10 @@ pub fn features(text: &str) -> Features {
             let cap = t.is_capitalized();
             let acronym = t.text.len() >= 2 && t.text.chars().all(char::is_uppercase);
             if cap && !is_stop && (!t.sentence_start || acronym) {
-                names.push(fmix64(h ^ NAME_TAG));
+                names.push((fmix64(h ^ NAME_TAG), background::prior(h)));
                 known_names.push(h);
                 if let Some(p) = prev_name {
-                    names.push(fmix64(p.rotate_left(17) ^ h ^ PAIR_TAG));
+                    names.push((fmix64(p.rotate_left(17) ^ h ^ PAIR_TAG), background::rare()));
                 }
                 prev_name = Some(h);
             } else if cap && !is_stop && t.sentence_start {
@@ -97,10 +110,19 @@ pub fn features(text: &str) -> Features {
     known_names.sort_unstable();
     for h in initial {
         if known_names.binary_search(&h).is_ok() {
-            names.push(fmix64(h ^ NAME_TAG));
+            names.push((fmix64(h ^ NAME_TAG), background::prior(h)));
         }
     }
-    Features { words: counted(words), names: counted(names), fingerprint: fmix64(fp) }
+    // Words are looked up once each, after counting.
+    words.sort_unstable();
+    let mut word_terms: Vec<Term> = Vec::with_capacity(words.len());
+    for h in words {
+        match word_terms.last_mut() {
+            Some(t) if t.id == h => t.count += 1.0,
+            _ => word_terms.push(Term { id: h, count: 1.0, prior: background::prior(h) }),
+        }
+    }
+    Features { words: word_terms, names: counted(names), fingerprint: fmix64(fp) }
 }
 
 #[cfg(test)]
@@ -112,14 +134,17 @@ mod tests {
         let f = features("Police said Anna Berg left. Berg was seen in Oslo on 12 May.");
         // Names: Anna, Berg (also sentence-initially, resolved), Oslo, May; pair Anna Berg.
         let name = |w: &str| fmix64(crosscheck_text::token_hash(w) ^ NAME_TAG);
-        let count = |h: u64| f.names.iter().find(|x| x.0 == h).map(|x| x.1);
+        let count = |h: u64| f.names.iter().find(|x| x.id == h).map(|x| x.count);
         assert_eq!(count(name("berg")), Some(2.0));
         assert_eq!(count(name("oslo")), Some(1.0));
         assert_eq!(count(name("police")), None, "sentence-initial and never capitalised again");
         assert!(
-            f.names.iter().any(|x| x.0 == fmix64(crosscheck_text::token_hash("12") ^ NUMBER_TAG))
+            f.names.iter().any(|x| x.id == fmix64(crosscheck_text::token_hash("12") ^ NUMBER_TAG))
         );
-        assert!(f.words.iter().all(|x| x.0 != crosscheck_text::token_hash("was")));
-        assert!(f.words.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(f.words.iter().all(|x| x.id != crosscheck_text::token_hash("was")));
+        assert!(f.words.windows(2).all(|w| w[0].id < w[1].id));
+        assert!(f.names.windows(2).all(|w| w[0].id < w[1].id));
+        let oslo = f.names.iter().find(|x| x.id == name("oslo")).map(|x| x.prior);
+        assert!(oslo.is_some_and(|p| p > 0.0 && p < 0.05), "a name's prior is its word's: {oslo:?}");
     }
 }

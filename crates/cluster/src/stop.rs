@@ -1,8 +1,15 @@
 //! Function words that carry no event information.
 
-use crosscheck_text::token_hash;
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+use crosscheck_text::token_hash;
+
+use crate::story::TermHasher;
+
+/// A set of token hashes, hashed with one multiply (the keys are already mixed).
+pub(crate) type HashSetU64 = HashSet<u64, BuildHasherDefault<TermHasher>>;
 
 /// English function words and reporting verbs. Content-word weights are learnt from the data
 /// (IDF), so this list only needs to remove words whose capitalised sentence-internal use
@@ -19,7 +26,7 @@ might must shall us its it's however since yet still though although within with
 per via around among upon onto like just than many much several including including";
 
 /// The hashes of the stop words (see [`token_hash`]).
-pub(crate) fn stop_hashes() -> &'static HashSet<u64> {
-    static SET: OnceLock<HashSet<u64>> = OnceLock::new();
+pub(crate) fn stop_hashes() -> &'static HashSetU64 {
+    static SET: OnceLock<HashSetU64> = OnceLock::new();
     SET.get_or_init(|| WORDS.split_whitespace().map(token_hash).collect())
 }

@@ -154,34 +154,68 @@ struct Kernel<'a> {
     sig: &'a mut [u32],
 }
 
+/// How many SIMD vectors of permutations one pass over the hashes carries: their `a`, `b` and
+/// minima take 3 × 4 of the 16 vector registers of AVX2, so nothing spills, and the four
+/// independent minimum chains keep the multipliers busy.
+const BLOCK: usize = 4;
+
 impl pulp::WithSimd for Kernel<'_> {
     type Output = ();
 
     #[expect(clippy::inline_always, reason = "must inline into pulp's target-feature function")]
     #[inline(always)]
-    fn with_simd<S: pulp::Simd>(self, _simd: S) {
-        let blocks = self.a.chunks_exact(LANES).zip(self.b.chunks_exact(LANES));
-        for (out, (a, b)) in self.sig.chunks_mut(LANES).zip(blocks) {
-            // Invariant: `a` and `b` are padded to a multiple of LANES, so chunks are full.
-            let a: &[u32; LANES] = a.try_into().unwrap_or(&[1; LANES]);
-            let b: &[u32; LANES] = b.try_into().unwrap_or(&[0; LANES]);
-            let mins = min_block(a, b, self.hashes);
-            out.copy_from_slice(&mins[..out.len()]);
+    fn with_simd<S: pulp::Simd>(self, simd: S) {
+        // Invariant: `a` and `b` are padded to a multiple of LANES, itself a multiple of every
+        // vector width pulp uses (up to 16 lanes of u32), so the tails are empty.
+        let (a, _) = S::as_simd_u32s(self.a);
+        let (b, _) = S::as_simd_u32s(self.b);
+        let mut done = 0;
+        let (a_blocks, a_rest) = a.as_chunks::<BLOCK>();
+        let (b_blocks, b_rest) = b.as_chunks::<BLOCK>();
+        for (a, b) in a_blocks.iter().zip(b_blocks) {
+            let mins = min_block(simd, a, b, self.hashes);
+            done = store(simd, self.sig, done, &mins);
+        }
+        for (&a, &b) in a_rest.iter().zip(b_rest) {
+            let mins = min_block(simd, &[a], &[b], self.hashes);
+            done = store(simd, self.sig, done, &mins);
         }
     }
 }
 
-/// The minima of one block of permutations over all hashes: the vectorised inner loop.
+/// The minima of `N` vectors of permutations over all hashes: the vectorised inner loop.
+/// Written with explicit vectors so that the compiler keeps the lanes in registers, instead of
+/// vectorising across hashes and spilling sixteen accumulators.
 #[expect(clippy::inline_always, reason = "must inline into pulp's target-feature function")]
 #[inline(always)]
-fn min_block(a: &[u32; LANES], b: &[u32; LANES], hashes: &[u32]) -> [u32; LANES] {
-    let mut acc = [u32::MAX; LANES];
+fn min_block<S: pulp::Simd, const N: usize>(
+    simd: S,
+    a: &[S::u32s; N],
+    b: &[S::u32s; N],
+    hashes: &[u32],
+) -> [S::u32s; N] {
+    let mut acc = [simd.splat_u32s(u32::MAX); N];
     for &x in hashes {
-        for l in 0..LANES {
-            acc[l] = acc[l].min(a[l].wrapping_mul(x).wrapping_add(b[l]));
+        let x = simd.splat_u32s(x);
+        for l in 0..N {
+            acc[l] = simd.min_u32s(acc[l], simd.add_u32s(simd.mul_u32s(a[l], x), b[l]));
         }
     }
     acc
+}
+
+/// Writes the minima to `sig` from `done` on, as far as `sig` goes; returns the new `done`.
+#[expect(clippy::inline_always, reason = "must inline into pulp's target-feature function")]
+#[inline(always)]
+fn store<S: pulp::Simd>(simd: S, sig: &mut [u32], mut done: usize, mins: &[S::u32s]) -> usize {
+    for &m in mins {
+        let end = (done + S::U32_LANES).min(sig.len());
+        if done < end {
+            simd.partial_store_u32s(&mut sig[done..end], m);
+        }
+        done = end;
+    }
+    done
 }
 
 #[cfg(test)]

@@ -10,8 +10,9 @@ use crate::{ExtractError, Extractor, date, lang, textmeta};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Engine {
-    /// Readability, with Trafilatura and then the block reader when it finds (almost)
-    /// nothing: the fast path.
+    /// Readability, with Trafilatura as a second opinion when Readability misses most of the
+    /// page's prose, and Trafilatura then the block reader when it finds (almost) nothing: the
+    /// fast path.
     #[default]
     Fast,
     /// Both engines: Readability's paragraphs that Trafilatura confirms (slower, more precise).
@@ -182,13 +183,14 @@ fn index_page_reason(paragraphs: &[&str]) -> Option<String> {
 
 /// The page's visible blocks that are not part of the kept text, in document order, so that
 /// nothing is dropped silently.
-fn left_out(html: &str, kept: &[String]) -> Vec<String> {
+fn left_out(page: &[html::PageBlock], kept: &[String]) -> Vec<String> {
     let exact: std::collections::HashSet<&str> = kept.iter().map(String::as_str).collect();
     let joined = kept.join("\n");
     let finder = |b: &str| memchr::memmem::find(joined.as_bytes(), b.as_bytes()).is_some();
-    html::all_blocks(html)
-        .into_iter()
-        .filter(|b| !exact.contains(b.as_str()) && !finder(b))
+    page.iter()
+        .map(|b| b.text.as_str())
+        .filter(|b| !exact.contains(b) && !finder(b))
+        .map(str::to_string)
         .collect()
 }
 
@@ -199,9 +201,10 @@ impl ArticleExtractor {
 
     fn html(&self, doc: &RawDoc, html: &str) -> Result<Extracted, ExtractError> {
         let page = meta::scan(html);
+        let page_blocks = html::page_blocks(html);
         let url = doc.meta.url.as_deref().or(page.url.as_deref());
         let (out, rejected): (EngineOutput, Vec<String>) =
-            html::main_text(html, url, self.cfg.engine);
+            html::main_text(html, url, self.cfg.engine, &page_blocks);
         if out.paragraphs.is_empty() {
             return Err(no_article(doc, "no main text found"));
         }
@@ -225,19 +228,21 @@ impl ArticleExtractor {
         let blocks: Vec<Block> = out
             .paragraphs
             .iter()
-            .map(|p| Block {
+            .enumerate()
+            .map(|(i, p)| Block {
                 text: p,
-                link_chars: 0,
+                link_chars: out.link_chars.get(i).copied().unwrap_or(0),
                 protected: title.as_deref() == Some(p.as_str()),
             })
             .collect();
         // Engines already cut the page down to the article; trimming their edges by line
         // statistics costs more recall than it gains precision (measured on the benchmarks).
-        let remove = chrome::judge(&blocks, Rules { trim_edges: false });
+        let mut remove = chrome::judge(&blocks, Rules { trim_edges: false });
+        chrome::trim_link_edges(&blocks, &mut remove);
         drop(rejected); // listed below with everything else the page shows
         let kept: Vec<String> =
             out.paragraphs.into_iter().zip(remove).filter(|(_, r)| !r).map(|(p, _)| p).collect();
-        let removed = left_out(html, &kept);
+        let removed = left_out(&page_blocks, &kept);
         let refs: Vec<&str> = kept.iter().map(String::as_str).collect();
         if let Some(reason) = index_page_reason(&refs) {
             return Err(no_article(doc, reason));
@@ -308,7 +313,11 @@ impl ArticleExtractor {
         let title_idx =
             first.filter(|&i| textmeta::is_headline_like(lines[i].1) && lines.len() > i + 1);
         // A date line, a byline or a dateline near the top is part of the article.
-        let head: Vec<usize> = (0..lines.len()).filter(|&i| !strong[i]).take(4).collect();
+        // Timestamp lines are chrome (removed below) but still date the article.
+        let head: Vec<usize> = (0..lines.len())
+            .filter(|&i| !strong[i] || chrome::is_timestamp_line(lines[i].1))
+            .take(5)
+            .collect();
         let mut author = None;
         let mut protected = vec![false; lines.len()];
         if let Some(i) = title_idx {
@@ -365,5 +374,49 @@ impl ArticleExtractor {
             lang_hint: None,
         };
         Ok((text, alignment, removed, found))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "SportWeatherTravelBusiness\n\nHarbour Wall Repairs Finished Early\n\n\
+        12 March 2026\n\nCrews finished the repairs to the old harbour wall two weeks early, the \
+        port authority said on Thursday, after a dry winter let them work without a break.\n\n\
+        Boats can use the inner basin again from Monday.\n";
+
+    #[test]
+    fn date_line_dates_the_text_and_is_removed() {
+        let doc = RawDoc::new("s", "s.txt", Format::Text, STORY);
+        let a = ArticleExtractor::default().extract(&doc).unwrap();
+        assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2026-03-12"));
+        assert_eq!(a.title.as_deref(), Some("Harbour Wall Repairs Finished Early"));
+        assert!(a.removed.iter().any(|l| l == "12 March 2026"));
+        assert!(a.removed.iter().any(|l| l == "SportWeatherTravelBusiness"));
+        assert!(a.text.ends_with("Boats can use the inner basin again from Monday."));
+    }
+
+    #[test]
+    fn container_metadata_wins() {
+        let mut doc = RawDoc::new("s", "s.txt", Format::Text, STORY);
+        doc.meta.title = Some("Given title".into());
+        doc.meta.published = Date::new(2026, 1, 2);
+        doc.meta.language = Some("de".parse().unwrap());
+        let a = ArticleExtractor::default().extract(&doc).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Given title"));
+        assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2026-01-02"));
+        assert_eq!(a.language.as_str(), "de");
+    }
+
+    #[test]
+    fn empty_documents_are_not_articles() {
+        for (format, content) in
+            [(Format::Text, "  \n\n "), (Format::Html, "<html><body></body></html>")]
+        {
+            let doc = RawDoc::new("e", "e", format, content);
+            let err = ArticleExtractor::default().extract(&doc).unwrap_err();
+            assert!(matches!(err, ExtractError::NoArticle { .. }), "{err}");
+        }
     }
 }

@@ -4,10 +4,14 @@
 //!
 //! - [`Extractor`]: the trait seam, one raw document in, one [`Article`] out.
 //! - [`ArticleExtractor`] (built by [`ArticleExtractorBuilder`]): the default extractor. For
-//!   HTML it combines two engines ([`Engine`]: Mozilla Readability's algorithm through
-//!   `dom_smoothie`, Trafilatura's through `trafilatura`), keeps paragraph breaks and maps the
-//!   chosen paragraphs back to the raw HTML. For text and HTML alike it removes page chrome
-//!   (see [`chrome`]), reads the title, date, outlet and author, and detects the language.
+//!   HTML it stands on two engines ([`Engine`]): by default Mozilla Readability's algorithm
+//!   (through `dom_smoothie`) with a filter for captions, credits and share bars, checked
+//!   against a flat count of the page's prose blocks (Trafilatura's answer, through
+//!   `trafilatura`, is taken when Readability misses most of the prose), falling back to
+//!   Trafilatura and to a block reader when it finds nothing; [`Engine::Combined`] keeps
+//!   only the paragraphs both engines agree on. It keeps paragraph breaks and maps the chosen
+//!   paragraphs back to the raw HTML. For text and HTML alike it removes page chrome (see
+//!   [`chrome`]), reads the title, date, outlet and author, and detects the language.
 //! - [`extract_batch`]: extraction over a batch, where lines that recur across one outlet's
 //!   articles are removed as chrome ([`chrome::strip_recurring`]).
 //! - [`PlainExtractor`]: the baseline that keeps the raw content as is.

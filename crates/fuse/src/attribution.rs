@@ -156,6 +156,10 @@ fn resolve_pronoun(ctx: &Context<'_>, di: usize, q: &mut QuoteMention) {
         return;
     }
     let Some(p) = s.pronoun else { return };
+    // "the official said", already resolved to its fuller description: not a pronoun.
+    if s.kind == SpeakerKind::Anonymous && d.text(p).split_whitespace().nth(1).is_some() {
+        return;
+    }
     let found = table.mentions[di].iter().rev().find(|m| {
         m.span.end <= p.start
             && m.span.start + PRONOUN_REACH >= p.start

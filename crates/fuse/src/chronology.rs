@@ -42,8 +42,10 @@ use std::collections::BTreeMap;
 
 use crosscheck_core::{Date, DocId, Span};
 
+use crate::doc::{Doc, Gap};
 use crate::events::{Bag, Lexicon};
 use crate::fuser::Context;
+use crate::names::is_speech_verb;
 use crate::story::{SourceSpan, TimelineEntry};
 use crate::timeline::{TimeMention, TimeValue, find_dates};
 
@@ -66,6 +68,95 @@ pub(crate) struct Dated {
     pub(crate) uncertain: bool,
     /// What it dates (see [`Lexicon::context`]).
     pub(crate) context: Bag,
+    /// It dates a statement (`said on Friday`), stands inside a direct quotation (whose
+    /// `today` is the speaker's), bounds a period rather than dating a point (`since 1987`,
+    /// `until Monday`) or names a recurring day (`the second Tuesday of each month`): kept in
+    /// the timeline, compared with nothing.
+    pub(crate) cited: bool,
+}
+
+/// Whether the date at `span` of sentence `sent` dates a statement rather than an event
+/// (`officials said Friday`, `told reporters on Friday`, `Friday said`), or is quoted speech.
+fn cited(d: &Doc<'_>, sent: usize, span: Span, ents: &[Option<u32>]) -> bool {
+    let s = &d.sents[sent];
+    let before = Span::new(s.span.start, span.start);
+    let head = d.text(before);
+    let opens = head.matches(['“', '«', '„']).count();
+    let closes = head.matches(['”', '»']).count();
+    if opens > closes || head.matches('"').count() % 2 == 1 {
+        return true;
+    }
+    // A single quote opening a quotation (after a space), not closed before the date; an
+    // apostrophe is glued to its word.
+    if let Some(open) = head.rfind('‘')
+        && head[..open].chars().next_back().is_none_or(char::is_whitespace)
+        && !head[open..].contains("’ ")
+    {
+        return true;
+    }
+    let range = s.words.start as usize..s.words.end as usize;
+    let Some(first) = range.clone().find(|&i| d.words[i].span.end > span.start) else {
+        return false;
+    };
+    let after = range.clone().find(|&i| d.words[i].span.start >= span.end);
+    let speech = |w: &str| is_speech_verb(w) || matches!(w, "say" | "reported" | "reports");
+    if after.is_some_and(|i| d.words[i].gap == Gap::Space && speech(&d.words[i].key)) {
+        return true;
+    }
+    // "the second Tuesday of each month", "Patch Tuesday": a recurring or named day.
+    if after.is_some_and(|i| {
+        d.words[i].key == "of"
+            && range
+                .clone()
+                .skip(i + 1 - range.start)
+                .take(2)
+                .any(|j| matches!(d.words[j].key.as_str(), "each" | "every" | "the"))
+    }) {
+        return true;
+    }
+    if first > range.start {
+        let p = &d.words[first - 1];
+        let ordinal = matches!(
+            p.key.as_str(),
+            "first" | "second" | "third" | "fourth" | "fifth" | "every" | "each"
+        );
+        // "Patch Tuesday": a weekday glued to a capitalised word that names nothing else.
+        let weekday = d.words[first].cap && d.text(span).split_whitespace().count() == 1;
+        let named = weekday
+            && p.cap
+            && !p.first
+            && !p.digit
+            && d.words[first].gap == Gap::Space
+            && ents.get(first - 1).is_some_and(Option::is_none);
+        if ordinal || (named && !matches!(p.key.as_str(), "on" | "by" | "last" | "next")) {
+            return true;
+        }
+    }
+    let mut k = first;
+    while k > range.start {
+        k -= 1;
+        let w = d.words[k].key.as_str();
+        if matches!(
+            w,
+            "on" | "here"
+                | "late"
+                | "early"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "the"
+                | "mid"
+        ) {
+            continue;
+        }
+        // A bound of a period, not the date of an event.
+        if matches!(w, "since" | "until" | "till" | "before" | "after" | "by" | "through") {
+            return true;
+        }
+        return speech(w) && d.words[k + 1].gap != Gap::Break;
+    }
+    false
 }
 
 /// The story's publication dates: earliest, median (the reference date) and latest.
@@ -94,6 +185,7 @@ pub(crate) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Dated> {
             _ => Vec::new(),
         };
         let spans: Vec<Span> = found.iter().map(|m| m.span).collect();
+        let named = ctx.entities.word_entities(di, d.words.len());
         for m in found {
             let i = d.sents.partition_point(|s| s.span.end <= m.span.start);
             let Some(s) = d.sents.get(i) else { continue };
@@ -108,7 +200,8 @@ pub(crate) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Dated> {
                 && ends.iter().any(|e| {
                     e.iter().find(|x| x.span == m.span).is_none_or(|x| x.value != m.value)
                 });
-            out.push(Dated { doc: di, sent: i, mention: m, inferred, uncertain, context });
+            let cited = cited(d, i, m.span, &named);
+            out.push(Dated { doc: di, sent: i, mention: m, inferred, uncertain, context, cited });
         }
     }
     out

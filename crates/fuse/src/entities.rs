@@ -368,6 +368,10 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
         while b > a && (is_joiner(&w[b - 1].key) || w[b - 1].key == "&") {
             b -= 1;
         }
+        // "in Vancouver Friday": a weekday after a name dates it, it is not part of it.
+        while b > a + 1 && is_weekday(&w[b - 1].key) {
+            b -= 1;
+        }
         if a >= b {
             continue;
         }
@@ -448,6 +452,10 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
         out.push(Cand { a, b, key, votes, role });
     }
     out
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
 struct UnionFind(Vec<u32>);

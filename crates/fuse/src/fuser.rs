@@ -9,7 +9,7 @@ use crate::entities::{self, EntityTable};
 use crate::events::Lexicon;
 use crate::names::fold;
 use crate::story::{ArticleInfo, Claim, ClaimStatus, Entity, FusedStory, SourceSpan};
-use crate::{attribution, chronology, conflicts};
+use crate::{attribution, chronology, conflicts, slots};
 
 /// Fuses the articles of one story into a [`FusedStory`].
 pub trait Fuser: Send + Sync {
@@ -159,7 +159,8 @@ impl Fuser for StoryFuser {
         let lexicon = Lexicon::new(&ctx.docs, &ctx.entities);
         let dated = chronology::find(&ctx, &lexicon);
         fused.timeline = chronology::output(&ctx, &dated);
-        fused.conflicts = conflicts::find(&ctx, &dated);
+        fused.conflicts = conflicts::find(&ctx, &dated, &lexicon);
+        fused.conflicts.extend(slots::find(&ctx, &lexicon));
         fused.conflicts.extend(attribution::conflicts(&ctx, &quotes, &speakers));
         mark_disputed(&mut fused);
         fused.headline = headline(&ctx, &fused);

@@ -62,6 +62,7 @@ mod events;
 mod fuser;
 mod gazetteer;
 mod names;
+mod slots;
 mod story;
 
 pub mod quotes;

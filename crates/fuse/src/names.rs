@@ -93,9 +93,18 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
 
 /// Whether two folded words are spellings of one name: equal, or the same skeleton and close
 /// enough as strings.
+///
+/// Words under five letters must be equal: their skeletons are too coarse (`Kelly` / `Hell`,
+/// `CNN` / `CNA`, `Hugh` / `High`). Longer ones must also keep most of their letters in place
+/// (normalised edit similarity at least 0.6), so `Krokidis` and `Kyriakides`, which share a
+/// skeleton, stay two names.
 pub(crate) fn same_word(a: &str, b: &str) -> bool {
     a == b
-        || (a.len() >= 3 && b.len() >= 3 && skeleton(a) == skeleton(b) && similarity(a, b) >= 0.78)
+        || (a.len() >= 5
+            && b.len() >= 5
+            && skeleton(a) == skeleton(b)
+            && similarity(a, b) >= 0.78
+            && strsim::normalized_levenshtein(a, b) > 0.6)
 }
 
 fn contains(list: &[&str], w: &str) -> bool {
@@ -580,6 +589,20 @@ pub(crate) fn is_demonym_of(word: &str, place: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spellings_meet_and_lookalikes_do_not() {
+        for (a, b) in
+            [("gaddafi", "qadhafi"), ("hrabchenko", "grabchenko"), ("zhelvany", "jelvany")]
+        {
+            assert!(same_word(a, b), "{a} {b}");
+        }
+        for (a, b) in
+            [("kelly", "hell"), ("cnn", "cna"), ("hugh", "high"), ("krokidis", "kyriakides")]
+        {
+            assert!(!same_word(a, b), "{a} {b}");
+        }
+    }
 
     #[test]
     fn lists_are_sorted() {

@@ -65,7 +65,8 @@ pub struct Speaker {
     /// Where [`Speaker::name`] is written in the text: at the attribution, or for a pronoun at
     /// the named speaker it was resolved to.
     pub span: Span,
-    /// The pronoun of the attribution ("he said") when the name was resolved from it.
+    /// The pronoun or definite description of the attribution ("he said", "the official said")
+    /// when the name was resolved from it to an earlier, fuller mention.
     pub pronoun: Option<Span>,
     /// The attribution cue: the speech verb ("said", "told"), "according to", or ":" for a
     /// colon-introduced quote.
@@ -187,6 +188,12 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         {
             resolve_pronoun(s, &subjects);
         }
+        if let Some(s) = speaker.as_mut()
+            && s.kind == SpeakerKind::Anonymous
+            && s.pronoun.is_none()
+        {
+            fuller_wording(text, &ws, s);
+        }
         // A named speaker is an antecedent for later pronouns ("“…,” said X. He added: “…”").
         if let Some(s) =
             speaker.as_ref().filter(|s| s.kind == SpeakerKind::Named && s.pronoun.is_none())
@@ -206,6 +213,38 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         });
     }
     out
+}
+
+/// Keeps an anonymous speaker with its fullest wording: its own complement ("a senior official
+/// at the port authority said"), or, for a definite one ("the official said"), the earlier
+/// indefinite description it refers back to.
+fn fuller_wording(text: &str, ws: &[Word<'_>], s: &mut Speaker) {
+    let first = ws.partition_point(|w| w.start < s.span.start as usize);
+    let last = ws.partition_point(|w| w.end <= s.span.end as usize);
+    if first >= last || last > ws.len() {
+        return;
+    }
+    let last = last - 1;
+    let end = speaker::complement_end(ws, last);
+    if end > last {
+        let span = Span::from_usize(ws[first].start, ws[end].end);
+        if let Some(t) = text.get(span.range()) {
+            s.name = t.to_string();
+            s.span = span;
+        }
+        return;
+    }
+    if !ws[first].lower.eq_ignore_ascii_case("the") {
+        return;
+    }
+    if let Some(fuller) = speaker::antecedent(text, ws, first, &ws[last].lower)
+        && let Some(t) = text.get(fuller.range())
+    {
+        // Like a pronoun: the attribution keeps "the official", the name is the fuller mention.
+        s.pronoun = Some(s.span);
+        s.name = t.to_string();
+        s.span = fuller;
+    }
 }
 
 /// A pair of quotation marks.

@@ -74,4 +74,4 @@ mod single;
 mod warc;
 
 pub use error::{IngestError, IngestErrorKind};
-pub use reader::{IGNORE_FILE, Docs, Ingest, IngestBuilder};
+pub use reader::{Docs, IGNORE_FILE, Ingest, IngestBuilder};

@@ -6,6 +6,7 @@
 
 mod dates;
 mod justext;
+mod links;
 mod nav;
 mod phrases;
 mod recurring;
@@ -13,6 +14,7 @@ mod recurring;
 pub use dates::is_timestamp_line;
 use justext::LENGTH_LOW;
 pub use justext::{LineClass, LineStats, classify};
+pub(crate) use links::trim_link_edges;
 pub use nav::is_navigation;
 pub use phrases::is_chrome_phrase;
 pub use recurring::strip_recurring;

@@ -1,12 +1,14 @@
 //! The HTML engines we stand on, each reduced to a list of paragraphs.
 
-use super::lexer::{paragraphs, paragraphs_filtered};
+use super::lexer::{paragraphs, paragraphs_with_links};
 
 /// What one engine found on a page.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct EngineOutput {
     /// The main text, one entry per block, whitespace collapsed.
     pub(crate) paragraphs: Vec<String>,
+    /// Characters inside links, per paragraph; empty when the engine does not say.
+    pub(crate) link_chars: Vec<usize>,
     /// The headline the engine saw, if any.
     pub(crate) title: Option<String>,
     /// The author or byline.
@@ -42,8 +44,10 @@ pub(crate) fn readability(html: &str, url: Option<&str>) -> Option<EngineOutput>
     let url = url.filter(|u| url::Url::parse(u).is_ok());
     let mut r = dom_smoothie::Readability::new(html, url, Some(cfg)).ok()?;
     let a = r.parse().ok()?;
+    let (paragraphs, link_chars) = paragraphs_with_links(&a.content, true);
     Some(EngineOutput {
-        paragraphs: paragraphs_filtered(&a.content, true),
+        paragraphs,
+        link_chars,
         title: non_empty(&a.title),
         author: a.byline.as_deref().and_then(non_empty),
         published: a.published_time.as_deref().and_then(non_empty),
@@ -60,6 +64,7 @@ pub(crate) fn trafilatura(html: &str, url: Option<&str>, fallback: bool) -> Opti
     let m = r.metadata;
     Some(EngineOutput {
         paragraphs: paragraphs(&r.content_html),
+        link_chars: Vec::new(),
         title: non_empty(&m.title),
         author: non_empty(&m.author),
         published: m.date.map(|d| d.to_string()),

@@ -505,25 +505,44 @@ fn furniture_to_skip(html: &str) -> Vec<bool> {
 /// Like [`paragraphs`]; with `filter`, skips small furniture elements (see
 /// [`furniture_to_skip`]) and all they contain.
 pub(crate) fn paragraphs_filtered(html: &str, filter: bool) -> Vec<String> {
+    paragraphs_with_links(html, filter).0
+}
+
+/// Like [`paragraphs_filtered`], with the number of characters of each paragraph that sit
+/// inside links (`<a>` elements), counted after whitespace collapsing.
+pub(crate) fn paragraphs_with_links(html: &str, filter: bool) -> (Vec<String>, Vec<usize>) {
     let skip_at = if filter { furniture_to_skip(html) } else { Vec::new() };
     let mut out = Vec::new();
+    let mut links = Vec::new();
     let mut cur = String::new();
-    let flush = |cur: &mut String, out: &mut Vec<String>| {
-        let t = cur.trim();
-        if !t.is_empty() {
-            out.push(t.to_string());
-        }
-        cur.clear();
-    };
+    let mut cur_links = 0usize;
+    let flush =
+        |cur: &mut String, cur_links: &mut usize, out: &mut Vec<String>, links: &mut Vec<usize>| {
+            let t = cur.trim();
+            if !t.is_empty() {
+                links.push((*cur_links).min(t.chars().count()));
+                out.push(t.to_string());
+            }
+            cur.clear();
+            *cur_links = 0;
+        };
     // Open elements and whether each is skipped; `skipping` counts skipped ones among them.
     let mut stack: Vec<(&str, bool)> = Vec::new();
     let mut skipping = 0usize;
     let mut ord = 0usize;
+    // Open `<a>` elements (links do not nest, but broken markup may leave some open).
+    let mut in_link = 0usize;
     for tok in Lexer::new(html) {
         match tok {
             Token::Text { start, end } => {
                 if skipping == 0 {
-                    push_collapsed(&mut cur, &decode(&html[start..end]));
+                    if in_link > 0 {
+                        let before = cur.len();
+                        push_collapsed(&mut cur, &decode(&html[start..end]));
+                        cur_links += cur[before..].chars().count();
+                    } else {
+                        push_collapsed(&mut cur, &decode(&html[start..end]));
+                    }
                 }
             }
             Token::Start { name, attrs, .. } => {
@@ -531,7 +550,10 @@ pub(crate) fn paragraphs_filtered(html: &str, filter: bool) -> Vec<String> {
                 let skip = skip_at.get(ord).copied().unwrap_or(false);
                 ord += 1;
                 if is_block(lower) {
-                    flush(&mut cur, &mut out);
+                    flush(&mut cur, &mut cur_links, &mut out, &mut links);
+                }
+                if lower == "a" && !attrs.trim_end().ends_with('/') {
+                    in_link += 1;
                 }
                 if filter && !is_void(lower) && !attrs.trim_end().ends_with('/') {
                     skipping += usize::from(skip);
@@ -539,8 +561,12 @@ pub(crate) fn paragraphs_filtered(html: &str, filter: bool) -> Vec<String> {
                 }
             }
             Token::End { name } => {
-                if is_block(lower_name(name)) {
-                    flush(&mut cur, &mut out);
+                let lower = lower_name(name);
+                if is_block(lower) {
+                    flush(&mut cur, &mut cur_links, &mut out, &mut links);
+                }
+                if lower == "a" {
+                    in_link = in_link.saturating_sub(1);
                 }
                 if filter
                     && let Some(i) = stack.iter().rposition(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -553,8 +579,8 @@ pub(crate) fn paragraphs_filtered(html: &str, filter: bool) -> Vec<String> {
             Token::RawText { .. } => {}
         }
     }
-    flush(&mut cur, &mut out);
-    out
+    flush(&mut cur, &mut cur_links, &mut out, &mut links);
+    (out, links)
 }
 
 /// Void elements (no end tag), which do not nest.
@@ -643,6 +669,15 @@ mod tests {
         let html =
             "<h1>Head</h1><p>One <b>bold</b>\n  word</p><ul><li>a</li><li>b&nbsp;c</li></ul>";
         assert_eq!(paragraphs(html), vec!["Head", "One bold word", "a", "b c"]);
+    }
+
+    #[test]
+    fn counts_link_characters_per_paragraph() {
+        let html =
+            "<p>See <a href=/a>the &amp; report</a> here</p><ul><li><a href=/b>Next</a></li></ul>";
+        let (paras, links) = paragraphs_with_links(html, false);
+        assert_eq!(paras, vec!["See the & report here", "Next"]);
+        assert_eq!(links, vec!["the & report".chars().count(), 4]);
     }
 
     #[test]

@@ -143,7 +143,36 @@ where
             let mut members: Vec<QuoteRef> = idx.iter().map(|&i| refs[i].0).collect();
             members.sort_unstable();
             let mentions: Vec<(QuoteRef, &QuoteMention)> = idx.iter().map(|&i| refs[i]).collect();
-            let sides = speaker_sides(&mentions, &same);
+            let mut sides = speaker_sides(&mentions, &same);
+            // A side is a rival attribution only when one of its renderings is itself close
+            // to one of the main side's (not joined through a chain of paraphrases), and it
+            // names its speaker rather than resolving a pronoun.
+            let index: HashMap<QuoteRef, usize> = idx.iter().map(|&i| (refs[i].0, i)).collect();
+            if let Some((main, rest)) = sides.split_first_mut() {
+                let direct = |side: &AttributionSide| {
+                    side.members.iter().any(|a| {
+                        main.members.iter().any(|b| {
+                            let (i, j) = (index[a], index[b]);
+                            bags[i].similarity(&bags[j], false) >= SAME_QUOTE
+                        })
+                    })
+                };
+                let explicit = |side: &AttributionSide| {
+                    side.members.iter().any(|r| {
+                        index.get(r).is_some_and(|&i| {
+                            refs[i].1.speaker.as_ref().is_some_and(|s| s.pronoun.is_none())
+                        })
+                    })
+                };
+                let keep: Vec<bool> = rest.iter().map(|s| direct(s) && explicit(s)).collect();
+                let mut k = keep.iter();
+                let mut kept: Vec<AttributionSide> = vec![main.clone()];
+                kept.extend(rest.iter().filter(|_| k.next().copied().unwrap_or(false)).cloned());
+                if !explicit(&kept[0]) {
+                    kept.truncate(1);
+                }
+                sides = kept;
+            }
             let speaker = sides.first().map(|s| s.speaker.clone()).or_else(|| {
                 mentions.iter().find_map(|(_, m)| m.speaker.as_ref().map(|s| s.name.clone()))
             });
@@ -226,23 +255,41 @@ pub fn quote_similarity(a: &str, b: &str) -> f64 {
     bags[0].similarity(&bags[1], false)
 }
 
-/// The sorted, deduplicated content stems of a text.
-fn content_stems(text: &str, stemmer: &Stemmer) -> Vec<String> {
-    let mut stems: Vec<String> =
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .filter(|w| !is_stop_word(w))
-            .map(|w| {
-                if w.chars().all(|c| c.is_ascii_digit()) {
-                    w
-                } else {
-                    stemmer.stem(&w).into_owned()
-                }
-            })
-            .collect();
+/// The sorted, deduplicated content stems of a text, each flagged when it is a name (a
+/// capitalised word that does not open the text or a sentence of it).
+fn content_stems(text: &str, stemmer: &Stemmer) -> Vec<(String, bool)> {
+    let mut stems: Vec<(String, bool)> = Vec::new();
+    let mut opens = true;
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_alphanumeric()) {
+        let between = &rest[..start];
+        if between.contains(['.', '!', '?', ':', '"', '“', '«']) {
+            opens = true;
+        }
+        let tail = &rest[start..];
+        let len = tail.find(|c: char| !c.is_alphanumeric()).unwrap_or(tail.len());
+        let word = &tail[..len];
+        rest = &tail[len..];
+        let name = !opens && word.chars().next().is_some_and(char::is_uppercase);
+        opens = false;
+        let w = word.to_lowercase();
+        if is_stop_word(&w) {
+            continue;
+        }
+        let stem =
+            if w.chars().all(|c| c.is_ascii_digit()) { w } else { stemmer.stem(&w).into_owned() };
+        stems.push((stem, name));
+    }
     stems.sort_unstable();
-    stems.dedup();
+    // A stem is a name only if every use of it is.
+    stems.dedup_by(|b, a| {
+        if a.0 == b.0 {
+            a.1 &= b.1;
+            true
+        } else {
+            false
+        }
+    });
     stems
 }
 
@@ -252,10 +299,10 @@ fn content_stems(text: &str, stemmer: &Stemmer) -> Vec<String> {
 struct Vocabulary;
 
 impl Vocabulary {
-    fn bags(stems: &[Vec<String>]) -> Vec<Bag> {
+    fn bags(stems: &[Vec<(String, bool)>]) -> Vec<Bag> {
         let mut ids: HashMap<&str, usize> = HashMap::new();
         let mut words: Vec<&str> = Vec::new();
-        for s in stems.iter().flatten() {
+        for (s, _) in stems.iter().flatten() {
             ids.entry(s.as_str()).or_insert_with(|| {
                 words.push(s.as_str());
                 words.len() - 1
@@ -274,10 +321,17 @@ impl Vocabulary {
             .iter()
             .map(|bag| {
                 let mut c: Vec<usize> =
-                    bag.iter().map(|s| find(&mut class, ids[s.as_str()])).collect();
+                    bag.iter().map(|(s, _)| find(&mut class, ids[s.as_str()])).collect();
                 c.sort_unstable();
                 c.dedup();
-                Bag { classes: c }
+                let mut names: Vec<usize> = bag
+                    .iter()
+                    .filter(|(_, name)| *name)
+                    .map(|(s, _)| find(&mut class, ids[s.as_str()]))
+                    .collect();
+                names.sort_unstable();
+                names.dedup();
+                Bag { classes: c, names }
             })
             .collect()
     }
@@ -287,6 +341,8 @@ impl Vocabulary {
 #[derive(Debug)]
 struct Bag {
     classes: Vec<usize>,
+    /// The classes that are names in this quote.
+    names: Vec<usize>,
 }
 
 impl Bag {
@@ -298,13 +354,30 @@ impl Bag {
         if small.classes.is_empty() {
             return 0.0;
         }
-        let matched =
-            small.classes.iter().filter(|c| large.classes.binary_search(c).is_ok()).count();
+        let matched: Vec<usize> = small
+            .classes
+            .iter()
+            .copied()
+            .filter(|c| large.classes.binary_search(c).is_ok())
+            .collect();
         let needed = small.classes.len().min(if lenient { 2 } else { 3 });
-        if matched < needed {
+        if matched.len() < needed {
             return 0.0;
         }
-        matched as f64 / small.classes.len() as f64
+        // A quote of one or two words ("so excited", "Yes") is one quote only with the same
+        // words: any longer quote may hold them.
+        if small.classes.len() < 3 && large.classes.len() != small.classes.len() {
+            return 0.0;
+        }
+        // Names are the story's vocabulary: "We are thrilled to have X host" and "an honor to
+        // welcome back X as host" share the name and one word, not the quote.
+        let words = matched.iter().filter(|c| small.names.binary_search(c).is_err()).count();
+        let small_words =
+            small.classes.iter().filter(|c| small.names.binary_search(c).is_err()).count();
+        if words < small_words.clamp(1, 2) {
+            return 0.0;
+        }
+        matched.len() as f64 / small.classes.len() as f64
     }
 }
 

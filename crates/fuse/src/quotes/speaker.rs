@@ -698,6 +698,68 @@ pub(super) fn speaker_from(
     })
 }
 
+/// The last word of a prepositional phrase that completes an anonymous descriptor after its
+/// word `last` ("a senior official *at the port authority*", "an aide *to the governor*"), or
+/// `last` when none follows: one preposition, an optional determiner, then up to five
+/// capitalised words, role words or modifiers (an inner `of`/`and`/`the` allowed).
+pub(super) fn complement_end(ws: &[Word<'_>], last: usize) -> usize {
+    let Some(p) = ws.get(last + 1) else { return last };
+    if !(p.alpha
+        && !p.quoted
+        && matches!(p.lower.as_str(), "at" | "of" | "with" | "from" | "for" | "in" | "to"))
+    {
+        return last;
+    }
+    let mut i = last + 2;
+    if ws.get(i).is_some_and(|w| w.alpha && !w.quoted && is_determiner(&w.lower)) {
+        i += 1;
+    }
+    let mut end = last;
+    let mut n = 0;
+    while let Some(w) = ws.get(i) {
+        if !w.alpha || w.quoted || n >= 5 {
+            break;
+        }
+        let joiner = matches!(w.lower.as_str(), "of" | "and" | "the");
+        // A past-tense verb ends the phrase ("at the port authority described …").
+        let verb = !w.capitalised() && w.lower.ends_with("ed") && !is_role_word(&w.lower);
+        let part = !verb && (w.capitalised() || is_role_word(&w.lower) || is_modifier(w));
+        if !(part || joiner) {
+            break;
+        }
+        if part && !joiner {
+            end = i;
+        }
+        n += 1;
+        i += 1;
+    }
+    end
+}
+
+/// The fuller wording of a definite anonymous speaker: "the official" refers back to the
+/// nearest earlier "a senior official at the port authority" of the same text (same head
+/// noun, indefinite), which is returned as written; `None` when there is none.
+pub(super) fn antecedent(text: &str, ws: &[Word<'_>], at: usize, head: &str) -> Option<Span> {
+    for j in (0..at).rev() {
+        let w = &ws[j];
+        if w.quoted || w.lower != head {
+            continue;
+        }
+        let Some((first, last)) = np_ending_at(ws, j) else { continue };
+        if !matches!(ws[first].lower.as_str(), "a" | "an" | "one") || last - first < 1 {
+            continue;
+        }
+        let end = complement_end(ws, last);
+        // A bare "an official" is no fuller than "the official".
+        if end == last && last - first < 2 {
+            return None;
+        }
+        let span = Span::from_usize(ws[first].start, ws[end].end);
+        return text.get(span.range()).map(|_| span);
+    }
+    None
+}
+
 /// Skips back over adverbs and auxiliaries that may stand between a subject and its verb
 /// ("Dmitriev also said", "the official has repeatedly warned"); the index of the word before
 /// them.

@@ -373,3 +373,20 @@ fn seeds_spans_are_valid_and_a_quote_is_shared() {
     assert!(widest >= 3, "some quote is rendered by at least three outlets");
     assert!(groups.iter().all(|g| g.conflict.is_none()), "{groups:#?}");
 }
+
+#[test]
+fn anonymous_speakers_keep_their_fullest_wording() {
+    let text = "A senior official at the port authority described the damage as severe. \
+                \"It will take months,\" the official said. \"We are ready,\" said a spokesman \
+                for the city council.";
+    let q = find_quotes(text);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    let first = q[0].speaker.as_ref().unwrap();
+    assert_eq!(first.name, "A senior official at the port authority");
+    assert_eq!(first.kind, SpeakerKind::Anonymous);
+    assert_eq!(&text[first.span.range()], first.name);
+    assert_eq!(first.pronoun.map(|p| &text[p.range()]), Some("the official"));
+    let second = q[1].speaker.as_ref().unwrap();
+    assert_eq!(second.name, "a spokesman for the city council");
+    assert_eq!(&text[second.span.range()], second.name);
+}

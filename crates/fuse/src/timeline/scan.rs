@@ -312,6 +312,19 @@ impl Scan<'_> {
 
     fn year(&self, i: usize) -> Option<(usize, Expr)> {
         let (y, next) = self.year_in(i, 1900, 2100)?;
+        // "the 1930s": a decade, whatever the cue.
+        if y % 10 == 0 && self.glued(next) && self.is_word(next, &["s"]) {
+            return Some((next + 1, Expr::YearRange { y1: y, y2: y + 9 }));
+        }
+        // "the 1930's".
+        if y % 10 == 0
+            && self.punct(next, &['\'', '’'])
+            && self.glued(next)
+            && self.glued(next + 1)
+            && self.is_word(next + 1, &["s"])
+        {
+            return Some((next + 2, Expr::YearRange { y1: y, y2: y + 9 }));
+        }
         (self.cue_before(i, false) != 0).then_some((next, Expr::Year { y, part: None }))
     }
 
@@ -630,7 +643,9 @@ impl Scan<'_> {
         // "three days ago", "a week ago".
         if let Some(n) = self.count(i)
             && let Some(unit) = self.unit(i + 1)
-            && self.is_word(i + 2, &["ago", "earlier"])
+            // "four days earlier" counts from the story's last event, not from the day of
+            // publication: only "ago" is measured from the report.
+            && self.is_word(i + 2, &["ago"])
             && n <= 400
         {
             return Some((i + 3, Expr::Ago { n, unit }));
