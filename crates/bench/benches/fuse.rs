@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use crosscheck::PipelineBuilder;
-use crosscheck::core::{Alignment, Article, Lang};
+use crosscheck::core::{Article, Lang};
 use crosscheck::fuse::{Fuser, FuserBuilder, StoryInput};
 
 fn repo() -> PathBuf {
@@ -43,20 +43,7 @@ fn synthetic(pool: &[String], n: usize) -> Vec<Article> {
             let sentences: Vec<&str> =
                 (0..24).map(|_| pool[(next() % pool.len() as u64) as usize].as_str()).collect();
             let text = sentences.join("\n\n");
-            Article {
-                id: format!("synthetic-{i:02}").into(),
-                source: format!("synthetic-{i:02}.txt"),
-                url: None,
-                outlet: None,
-                title: None,
-                author: None,
-                published: None,
-                language: Lang::EN,
-                alignment: Alignment::identity(text.len()),
-                raw: text.as_str().into(),
-                text,
-                removed: Vec::new(),
-            }
+            Article { language: Lang::EN, ..Article::from_text(format!("synthetic-{i:02}"), &text) }
         })
         .collect()
 }

@@ -214,23 +214,10 @@ fn classify(text: &str, words: &[Word], title: Option<&str>, whole_line: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crosscheck_core::{Alignment, Lang};
+    use crosscheck_core::Lang;
 
     pub(crate) fn article(id: &str, text: &str) -> Article {
-        Article {
-            id: id.into(),
-            source: format!("{id}.txt"),
-            url: None,
-            outlet: None,
-            title: None,
-            author: None,
-            published: None,
-            language: Lang::EN,
-            text: text.to_string(),
-            removed: Vec::new(),
-            alignment: Alignment::identity(text.len()),
-            raw: text.into(),
-        }
+        Article { language: Lang::EN, ..Article::from_text(id, text) }
     }
 
     #[test]

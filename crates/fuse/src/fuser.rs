@@ -311,25 +311,12 @@ fn headline(ctx: &Context<'_>, story: &FusedStory) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crosscheck_core::{Alignment, Lang};
+    use crosscheck_core::Lang;
 
     use super::*;
 
     fn article(id: &str, text: &str) -> Article {
-        Article {
-            id: id.into(),
-            source: id.into(),
-            url: None,
-            outlet: None,
-            title: None,
-            author: None,
-            published: None,
-            language: Lang::EN,
-            text: text.into(),
-            removed: vec![],
-            alignment: Alignment::identity(text.len()),
-            raw: text.into(),
-        }
+        Article { language: Lang::EN, ..Article::from_text(id, text) }
     }
 
     #[test]

@@ -13,23 +13,19 @@
 //!   [`Entity`] (every spelling merged: see the `entities` heuristic), [`Claim`] (sentences
 //!   aligned across articles: see the `claims` heuristic), [`Quote`] (each outlet's wording of
 //!   one quote, speakers matched through the entities: the `attribution` heuristic),
-//!   [`Conflict`] (numbers, dates, roles and attribution that reports contradict each other on:
-//!   the `conflicts` heuristic) and [`TimelineEntry`] (dates made absolute, merged and sorted:
-//!   the `chronology` heuristic).
+//!   [`Conflict`] (numbers, dates, roles, attribution, places and alternative values that
+//!   reports contradict each other on: the `conflicts` and `slots` heuristics) and
+//!   [`TimelineEntry`] (dates made absolute, merged and sorted: the `chronology` heuristic).
 //! - [`quotes`] and [`timeline`]: the quote finder and the date resolver, usable on any text.
 //!
 //! # Example
 //!
 //! ```
-//! use crosscheck_core::{Alignment, Article, Lang};
+//! use crosscheck_core::{Article, Lang};
 //! use crosscheck_fuse::{ClaimStatus, Fuser, FuserBuilder, StoryInput};
 //!
 //! fn article(id: &str, text: &str) -> Article {
-//!     Article {
-//!         id: id.into(), source: id.into(), url: None, outlet: None, title: None,
-//!         author: None, published: None, language: Lang::EN, text: text.into(),
-//!         removed: vec![], alignment: Alignment::identity(text.len()), raw: text.into(),
-//!     }
+//!     Article { language: Lang::EN, ..Article::from_text(id, text) }
 //! }
 //! let a = article("a", "Mayor Anna Kovalenko said the ferry to Ostrava sank on Monday.");
 //! let b = article("b", "The ferry to Ostrava sank on Monday, the mayor, Anna Kowalenko, said.");

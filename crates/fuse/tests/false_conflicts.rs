@@ -2,23 +2,14 @@
 //! regressions for the false positives found by `fuse_eval` on unseen real stories (the cases
 //! here are invented, in the shapes those stories showed).
 
-use crosscheck_core::{Alignment, Article, Lang};
+use crosscheck_core::{Article, Lang};
 use crosscheck_fuse::{Conflict, ConflictKind, FusedStory, Fuser, FuserBuilder, StoryInput};
 
 fn article(id: &str, published: &str, text: &str) -> Article {
     Article {
-        id: id.into(),
-        source: format!("{id}.txt"),
-        url: None,
-        outlet: None,
-        title: None,
-        author: None,
         published: Some(published.parse().unwrap()),
         language: Lang::EN,
-        text: text.to_string(),
-        removed: Vec::new(),
-        alignment: Alignment::identity(text.len()),
-        raw: text.into(),
+        ..Article::from_text(id, text)
     }
 }
 

@@ -1,22 +1,13 @@
 //! Place and alternative-value conflicts through the public fuser, on small invented stories.
 
-use crosscheck_core::{Alignment, Article, Lang};
+use crosscheck_core::{Article, Lang};
 use crosscheck_fuse::{ConflictKind, FusedStory, Fuser, FuserBuilder, StoryInput};
 
 fn article(id: &str, text: &str) -> Article {
     Article {
-        id: id.into(),
-        source: format!("{id}.txt"),
-        url: None,
-        outlet: None,
-        title: None,
-        author: None,
         published: Some("2026-05-06".parse().unwrap()),
         language: Lang::EN,
-        text: text.to_string(),
-        removed: Vec::new(),
-        alignment: Alignment::identity(text.len()),
-        raw: text.into(),
+        ..Article::from_text(id, text)
     }
 }
 

@@ -1,23 +1,14 @@
 //! Quotes, conflicts and the timeline through the public fuser, on small invented stories.
 
-use crosscheck_core::{Alignment, Article, Lang};
+use crosscheck_core::{Article, Lang};
 use crosscheck_fuse::{ClaimStatus, ConflictKind, FusedStory, Fuser, FuserBuilder, StoryInput};
 use proptest::strategy::Strategy;
 
 fn article(id: &str, published: Option<&str>, text: &str) -> Article {
     Article {
-        id: id.into(),
-        source: format!("{id}.txt"),
-        url: None,
-        outlet: None,
-        title: None,
-        author: None,
         published: published.map(|d| d.parse().unwrap()),
         language: Lang::EN,
-        text: text.to_string(),
-        removed: Vec::new(),
-        alignment: Alignment::identity(text.len()),
-        raw: text.into(),
+        ..Article::from_text(id, text)
     }
 }
 

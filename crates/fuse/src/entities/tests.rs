@@ -1,22 +1,9 @@
 use super::*;
 use crate::doc::Doc;
-use crosscheck_core::{Alignment, Article, Lang};
+use crosscheck_core::{Article, Lang};
 
 fn article(id: &str, text: &str) -> Article {
-    Article {
-        id: id.into(),
-        source: id.into(),
-        url: None,
-        outlet: None,
-        title: None,
-        author: None,
-        published: None,
-        language: Lang::EN,
-        text: text.into(),
-        removed: vec![],
-        alignment: Alignment::identity(text.len()),
-        raw: text.into(),
-    }
+    Article { language: Lang::EN, ..Article::from_text(id, text) }
 }
 
 fn entities(texts: &[&str]) -> Vec<Ent> {
