@@ -119,7 +119,10 @@ impl Index {
             .iter()
             .map(|&i| {
                 let f = &feats[i];
-                (f.words.iter().map(&mut intern).collect(), f.names.iter().map(&mut intern).collect())
+                (
+                    f.words.iter().map(&mut intern).collect(),
+                    f.names.iter().map(&mut intern).collect(),
+                )
             })
             .collect();
         let weights: Vec<f32> =
@@ -144,7 +147,8 @@ impl Index {
             .map(|(w, nm)| {
                 let mut p: Sparse = w.iter().chain(nm).copied().collect();
                 let k = cfg.probe_terms.min(p.len());
-                let heavier = |x: &(u32, f32), y: &(u32, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
+                let heavier =
+                    |x: &(u32, f32), y: &(u32, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
                 if k < p.len() {
                     p.select_nth_unstable_by(k, heavier);
                     p.truncate(k);

@@ -145,6 +145,9 @@ mod tests {
         assert!(f.words.windows(2).all(|w| w[0].id < w[1].id));
         assert!(f.names.windows(2).all(|w| w[0].id < w[1].id));
         let oslo = f.names.iter().find(|x| x.id == name("oslo")).map(|x| x.prior);
-        assert!(oslo.is_some_and(|p| p > 0.0 && p < 0.05), "a name's prior is its word's: {oslo:?}");
+        assert!(
+            oslo.is_some_and(|p| p > 0.0 && p < 0.05),
+            "a name's prior is its word's: {oslo:?}"
+        );
     }
 }

@@ -98,6 +98,8 @@
 //!   of news with time decay).
 //! - A. Cybulska, P. Vossen, "Using a sledgehammer to crack a nut? Lexical diversity and event
 //!   coreference resolution", LREC 2014 (ECB+).
+//!
+//! [`StoryStream`]: crate::StoryStream
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -187,8 +189,8 @@ impl ClusterBuilder {
         self
     }
 
-    /// The linkage score at or above which an article joins a story in a [`StoryStream`], in
-    /// `(0, 1]`.
+    /// The linkage score at or above which an article joins a story in a
+    /// [`StoryStream`](crate::StoryStream), in `(0, 1]`.
     ///
     /// By default, 0.15.
     pub fn stream_threshold(&mut self, t: f64) -> &mut ClusterBuilder {
@@ -390,7 +392,8 @@ pub(crate) fn normalise<K>(v: &mut [(K, f32)]) {
     }
 }
 
-/// A document ready for a [`StoryStream`]: unit TF-IDF vectors sorted by term.
+/// A document ready for a [`StoryStream`](crate::StoryStream): unit TF-IDF vectors sorted by
+/// term.
 #[derive(Debug, Clone, Default)]
 pub struct Vectors {
     pub(crate) words: Vec<(u64, f32)>,
@@ -432,13 +435,15 @@ pub(crate) fn dot<K: Ord>(a: &[(K, f32)], b: &[(K, f32)]) -> f32 {
 /// The similarity of two articles from their word and name vectors:
 /// `(1 − w)·cos(words) + w·cos(names)`, the names counting only when both have some, decayed
 /// by the days between their dates when both are known.
-pub(crate) fn similarity<K: Ord>(
+pub(crate) fn similarity(
     cfg: &ClusterBuilder,
-    a: (&[(K, f32)], &[(K, f32)], Option<i32>),
-    b: (&[(K, f32)], &[(K, f32)], Option<i32>),
+    a: &Vectors,
+    ad: Option<i32>,
+    b: &Vectors,
+    bd: Option<i32>,
 ) -> f32 {
-    let names = (!a.1.is_empty() && !b.1.is_empty()).then(|| dot(a.1, b.1));
-    combine(cfg, dot(a.0, b.0), names, a.2, b.2)
+    let names = (!a.names.is_empty() && !b.names.is_empty()).then(|| dot(&a.names, &b.names));
+    combine(cfg, dot(&a.words, &b.words), names, ad, bd)
 }
 
 /// [`similarity`] from the two cosines (`names` is `None` when either article has no names)

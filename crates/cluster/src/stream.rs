@@ -5,8 +5,7 @@ use std::collections::VecDeque;
 use crosscheck_core::Date;
 
 use crate::story::{
-    Assignment, ClusterBuilder, Clusterer, TermMap, Vectors, day_number, out_of_window,
-    similarity,
+    Assignment, ClusterBuilder, Clusterer, TermMap, Vectors, day_number, out_of_window, similarity,
 };
 
 /// The `max` entries of `hits` (one entry per probe term hit, any order) that were hit most,
@@ -113,7 +112,6 @@ impl Clusterer {
             dropped: 0,
         }
     }
-
 }
 
 impl StoryStream<'_> {
@@ -141,11 +139,7 @@ impl StoryStream<'_> {
         let mut link = Linkage::default();
         for slot in top_candidates(hits, cfg.max_candidates) {
             let Some(h) = &self.held[slot as usize] else { continue };
-            let sim = similarity(
-                cfg,
-                (&v.words, &v.names, day),
-                (&h.vectors.words, &h.vectors.names, h.day),
-            );
+            let sim = similarity(cfg, v, day, &h.vectors, h.day);
             if sim > 0.0 {
                 link.add(h.story, sim, cfg.linkage);
             }
@@ -224,7 +218,6 @@ impl StoryStream<'_> {
         self.held.len() - self.dropped
     }
 }
-
 
 /// The heaviest `k` terms of both spaces, heaviest first (ties by term).
 fn probe(v: &Vectors, k: usize) -> Vec<u64> {

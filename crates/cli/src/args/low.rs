@@ -223,7 +223,7 @@ pub(crate) struct ClusterArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
 
-    /// Linkage score (0 to 1) at or above which an article joins a story [default: 0.15].
+    /// Linkage score (0 to 1) at or above which an article joins a story [default: 0.2].
     #[arg(long, value_name = "S")]
     pub(crate) story_threshold: Option<f64>,
 }

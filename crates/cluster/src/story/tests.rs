@@ -128,13 +128,13 @@ proptest! {
         }
     }
 
-    /// The same on every committed fixture at once (22 documents, several stories of one
+    /// The same on every committed fixture at once (21 documents, several stories of one
     /// kind), with some documents dated and some not, and with a small candidate list so that
     /// the capped linkage and the postings cap are exercised.
     #[test]
     fn clustering_is_permutation_invariant_on_fixtures(
         seed in any::<u64>(),
-        dates in proptest::collection::vec(proptest::option::of(1i8..20), 22),
+        dates in proptest::collection::vec(proptest::option::of(1i8..20), 21),
         small in any::<bool>(),
     ) {
         let texts = fixture_texts();
@@ -178,10 +178,13 @@ fn fixture_texts() -> Vec<(String, String)> {
     for f in files {
         for line in std::fs::read_to_string(f).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
-            out.push((v["id"].as_str().unwrap().to_string(), v["text"].as_str().unwrap().to_string()));
+            out.push((
+                v["id"].as_str().unwrap().to_string(),
+                v["text"].as_str().unwrap().to_string(),
+            ));
         }
     }
-    assert_eq!(out.len(), 22, "the property test's date vector has one entry per fixture line");
+    assert_eq!(out.len(), 21, "the property test's date vector has one entry per fixture line");
     out
 }
 
@@ -195,7 +198,10 @@ fn background_prior_keeps_a_small_batch_together() {
         ClusterDoc::new("3", "Engineers blamed cracks in the Orsk dam for the Pella river floods."),
         ClusterDoc::new("4", "Vinter residents returned home as the Pella river floods receded."),
         ClusterDoc::new("5", "The mayor of Vinter asked for aid after the Orsk dam burst."),
-        ClusterDoc::new("6", "Pella river levels fell on Tuesday, two days after the Orsk dam gave way."),
+        ClusterDoc::new(
+            "6",
+            "Pella river levels fell on Tuesday, two days after the Orsk dam gave way.",
+        ),
         ClusterDoc::new("7", "The Talm cooperative agreed to buy Merrow Foods for 40 million."),
     ];
     let out = ClusterBuilder::new().build().unwrap().cluster(&docs);
@@ -204,4 +210,3 @@ fn background_prior_keeps_a_small_batch_together() {
     }
     assert_ne!(out[6].story, out[0].story);
 }
-
