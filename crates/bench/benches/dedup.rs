@@ -1,5 +1,5 @@
 //! Dedup and clustering speed on synthetic text (generated in code, deterministic):
-//! MinHash signatures of one news-length document, grouping 2,000 documents with planted
+//! `MinHash` signatures of one news-length document, grouping 2,000 documents with planted
 //! copies, and clustering 2,000 articles of 100 made-up events. Each bench asserts its output.
 
 use std::hint::black_box;
@@ -7,6 +7,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crosscheck::cluster::{ClusterBuilder, ClusterDoc};
 use crosscheck::dedup::{DedupBuilder, MinHasher};
+use crosscheck::text::{for_each_shingle, for_each_token_hash};
 
 /// A fixed xorshift generator.
 struct Gen(u64);
@@ -45,6 +46,24 @@ fn minhash(c: &mut Criterion) {
     assert_eq!(scratch.len(), 396, "one shingle per 5-gram");
     c.bench_function("minhash_400_words_128_perm", |b| {
         b.iter(|| black_box(m.signature_into(black_box(&doc), &mut scratch, &mut sig)));
+    });
+    // The front end alone: tokens, then word 5-grams, as `signature_into` reads them.
+    let mut tokens = 0;
+    for_each_token_hash(&doc, |_| tokens += 1);
+    assert_eq!(tokens, 400, "one hash per word");
+    c.bench_function("token_hashes_400_words", |b| {
+        b.iter(|| {
+            let mut acc = 0u64;
+            for_each_token_hash(black_box(&doc), |h| acc ^= h);
+            acc
+        });
+    });
+    c.bench_function("shingle_hashes_400_words", |b| {
+        b.iter(|| {
+            let mut acc = 0u64;
+            for_each_shingle(black_box(&doc), 5, |h| acc ^= h);
+            acc
+        });
     });
 }
 
@@ -100,7 +119,7 @@ fn cluster(c: &mut Criterion) {
     let k = ClusterBuilder::new().build().unwrap();
     assert_eq!(k.cluster(&docs).len(), 2000, "one assignment per article");
     c.bench_function("cluster_2000_articles", |b| {
-        b.iter(|| black_box(k.cluster(black_box(&docs))))
+        b.iter(|| black_box(k.cluster(black_box(&docs))));
     });
 }
 

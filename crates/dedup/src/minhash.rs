@@ -13,10 +13,10 @@
 //! The text is read once: tokens are hashed as they are scanned, rolled into word n-gram hashes
 //! ([`crosscheck_text::for_each_shingle`]) and appended to a reused buffer of `u32`, so nothing
 //! is allocated per shingle. The permutations are then applied block by block: a block of
-//! [`LANES`] `(a, b)` pairs and its running minima stay in registers while every shingle streams
-//! past, a loop of multiply, add and min over fixed-size `u32` arrays that the compiler
-//! vectorises. This is `k` multiply-adds per shingle, with no modulus by a prime and no 64-bit
-//! product (datasketch works modulo 2⁶¹−1, rensa on 64-bit products).
+//! `(a, b)` vectors (64 permutations with AVX2, 128 with AVX-512, picked at run time) and its
+//! running minima stay in registers while every shingle streams past, a loop of multiply, add
+//! and min on explicit SIMD vectors. This is `k` multiply-adds per shingle, with no modulus by
+//! a prime and no 64-bit product (datasketch works modulo 2⁶¹−1, rensa on 64-bit products).
 //!
 //! ## Example
 //!
@@ -43,8 +43,8 @@
 
 use crosscheck_text::{fmix64, for_each_shingle};
 
-/// How many permutations are applied together; their `a`, `b` and minima fill 3 × 16 lanes of
-/// `u32`, which fits the vector registers of SSE2 to AVX-512 without spilling.
+/// The permutation parameters are padded to a multiple of this many `u32` lanes: the widest
+/// vector (AVX-512) holds 16, so every instruction set sees whole vectors.
 pub const LANES: usize = 16;
 
 /// Computes `MinHash` signatures with fixed, seeded permutations. Cheap to share across threads.
@@ -169,17 +169,35 @@ impl pulp::WithSimd for Kernel<'_> {
         // vector width pulp uses (up to 16 lanes of u32), so the tails are empty.
         let (a, _) = S::as_simd_u32s(self.a);
         let (b, _) = S::as_simd_u32s(self.b);
-        let mut done = 0;
-        let (a_blocks, a_rest) = a.as_chunks::<BLOCK>();
-        let (b_blocks, b_rest) = b.as_chunks::<BLOCK>();
-        for (a, b) in a_blocks.iter().zip(b_blocks) {
-            let mins = min_block(simd, a, b, self.hashes);
-            done = store(simd, self.sig, done, &mins);
+        if S::U32_LANES >= 16 {
+            // AVX-512 has 32 vector registers: twice the block fits.
+            blocks::<S, { 2 * BLOCK }>(simd, a, b, self.hashes, self.sig);
+        } else {
+            blocks::<S, BLOCK>(simd, a, b, self.hashes, self.sig);
         }
-        for (&a, &b) in a_rest.iter().zip(b_rest) {
-            let mins = min_block(simd, &[a], &[b], self.hashes);
-            done = store(simd, self.sig, done, &mins);
-        }
+    }
+}
+
+/// The signature in passes of `N` vectors of permutations, then one vector at a time.
+#[expect(clippy::inline_always, reason = "must inline into pulp's target-feature function")]
+#[inline(always)]
+fn blocks<S: pulp::Simd, const N: usize>(
+    simd: S,
+    a: &[S::u32s],
+    b: &[S::u32s],
+    hashes: &[u32],
+    sig: &mut [u32],
+) {
+    let mut done = 0;
+    let (a_blocks, a_rest) = a.as_chunks::<N>();
+    let (b_blocks, b_rest) = b.as_chunks::<N>();
+    for (a, b) in a_blocks.iter().zip(b_blocks) {
+        let mins = min_block(simd, a, b, hashes);
+        done = store(simd, sig, done, &mins);
+    }
+    for (&a, &b) in a_rest.iter().zip(b_rest) {
+        let mins = min_block(simd, &[a], &[b], hashes);
+        done = store(simd, sig, done, &mins);
     }
 }
 
@@ -236,14 +254,18 @@ mod tests {
 
     #[test]
     fn signature_is_the_min_over_permutations() {
-        let m = MinHasher::new(20, 2, 3);
-        let mut hashes = Vec::new();
-        m.shingle_hashes("a b c d e f g", &mut hashes);
-        let mut sig = vec![0; 20];
-        m.signature_of(&hashes, &mut sig);
-        for (i, &s) in sig.iter().enumerate() {
-            let want = hashes.iter().map(|&x| m.a[i].wrapping_mul(x).wrapping_add(m.b[i])).min();
-            assert_eq!(Some(s), want);
+        // Sizes below one vector, between blocks, one AVX2/AVX-512 block and more.
+        for k in [1, 20, 64, 128, 200] {
+            let m = MinHasher::new(k, 2, 3);
+            let mut hashes = Vec::new();
+            m.shingle_hashes("a b c d e f g h i j k l m n o p", &mut hashes);
+            let mut sig = vec![0; k];
+            m.signature_of(&hashes, &mut sig);
+            for (i, &s) in sig.iter().enumerate() {
+                let want =
+                    hashes.iter().map(|&x| m.a[i].wrapping_mul(x).wrapping_add(m.b[i])).min();
+                assert_eq!(Some(s), want, "k={k} i={i}");
+            }
         }
     }
 

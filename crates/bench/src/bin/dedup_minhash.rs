@@ -1,4 +1,4 @@
-//! MinHash signature throughput, and the Jaccard estimates used to check agreement with
+//! `MinHash` signature throughput, and the Jaccard estimates used to check agreement with
 //! datasketch. Driven by `scripts/minhash_compare.py`; see the README section "Dedup and
 //! clustering benchmarks".
 //!
@@ -20,12 +20,14 @@ use rayon::prelude::*;
 /// The parameters of the comparison: 128 permutations, word 5-grams.
 const PERMUTATIONS: usize = 128;
 const NGRAM: usize = 5;
+/// Each throughput is the best of this many runs (the machine is shared).
+const RUNS: usize = 5;
 
 fn read_lines(path: &str) -> anyhow::Result<Vec<serde_json::Value>> {
     let f = std::fs::File::open(path).with_context(|| format!("opening {path}"))?;
     std::io::BufReader::new(f)
         .lines()
-        .map(|l| Ok(serde_json::from_str(&l.context("reading")?).context("parsing JSON")?))
+        .map(|l| serde_json::from_str(&l.context("reading")?).context("parsing JSON"))
         .collect()
 }
 
@@ -45,7 +47,7 @@ fn speed(path: &str, min_docs: usize) -> anyhow::Result<()> {
     // One thread: one scratch buffer and one signature reused for every document.
     let mut best_single = f64::INFINITY;
     let mut check = 0u64;
-    for _ in 0..3 {
+    for _ in 0..RUNS {
         let (mut scratch, mut sig) = (Vec::new(), vec![0u32; PERMUTATIONS]);
         let t = Instant::now();
         for d in &docs {
@@ -66,7 +68,7 @@ fn speed(path: &str, min_docs: usize) -> anyhow::Result<()> {
         .collect();
     let mut best_kernel = f64::INFINITY;
     let mut sig = vec![0u32; PERMUTATIONS];
-    for _ in 0..3 {
+    for _ in 0..RUNS {
         let t = Instant::now();
         for h in &hashed {
             m.signature_of(h, &mut sig);
@@ -78,7 +80,7 @@ fn speed(path: &str, min_docs: usize) -> anyhow::Result<()> {
     let best_of = |f: &mut dyn FnMut() -> u64| {
         let mut best = f64::INFINITY;
         let mut sum = 0u64;
-        for _ in 0..3 {
+        for _ in 0..RUNS {
             let t = Instant::now();
             sum = sum.wrapping_add(f());
             best = best.min(t.elapsed().as_secs_f64());

@@ -122,7 +122,7 @@ fn main() -> anyhow::Result<()> {
     let dedup = DedupBuilder::new().verify(Verify::Signature).build()?;
     let mut index = dedup.index();
     let mut groups: Vec<Membership> = Vec::with_capacity(n);
-    let (mut gen_s, mut sign_s, mut group_s) = (0.0, 0.0, 0.0);
+    let (mut gen_s, mut sign_s, mut grouping_s) = (0.0, 0.0, 0.0);
     let mut bytes = 0usize;
     let start = Instant::now();
     let mut at = 0;
@@ -138,7 +138,7 @@ fn main() -> anyhow::Result<()> {
         sign_s += t.elapsed().as_secs_f64();
         let t = Instant::now();
         groups.extend(fps.into_iter().map(|fp| index.insert(fp)));
-        group_s += t.elapsed().as_secs_f64();
+        grouping_s += t.elapsed().as_secs_f64();
         at = end;
     }
     let wall = start.elapsed().as_secs_f64();
@@ -168,11 +168,11 @@ fn main() -> anyhow::Result<()> {
         "wall_s": wall,
         "generate_s": gen_s,
         "fingerprint_s": sign_s,
-        "group_s": group_s,
-        "dedup_docs_per_s": n as f64 / (sign_s + group_s),
+        "group_s": grouping_s,
+        "dedup_docs_per_s": n as f64 / (sign_s + grouping_s),
         "precision": tp as f64 / pp.max(1) as f64,
         "recall": tp as f64 / gp.max(1) as f64,
-        "index_mib": index.heap_bytes() as f64 / (1 << 20) as f64,
+        "index_mib": index.heap_bytes() as f64 / f64::from(1 << 20),
         "peak_rss_mib": common::peak_rss_mib(),
     });
     println!("{out}");
