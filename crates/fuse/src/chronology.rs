@@ -45,6 +45,7 @@ use crosscheck_core::{Date, DocId, Span};
 use crate::doc::{Doc, Gap};
 use crate::events::{Bag, Lexicon};
 use crate::fuser::Context;
+use crate::linkage::single_linkage;
 use crate::names::is_speech_verb;
 use crate::story::{SourceSpan, TimelineEntry};
 use crate::timeline::{TimeMention, TimeValue, find_dates};
@@ -216,26 +217,15 @@ pub(crate) fn output(ctx: &Context<'_>, dated: &[Dated]) -> Vec<TimelineEntry> {
     }
     let mut entries: Vec<(TimeValue, (usize, usize), TimelineEntry)> = Vec::new();
     for (value, ids) in by_value {
-        let mut parent: Vec<usize> = (0..ids.len()).collect();
-        for x in 0..ids.len() {
-            for y in x + 1..ids.len() {
-                let (a, b) = (&dated[ids[x]], &dated[ids[y]]);
-                let same = (a.doc == b.doc && a.sent == b.sent)
-                    || (a.doc != b.doc
-                        && a.context.shares(&b.context) >= 2
-                        && a.context.cosine(&b.context) >= SAME_EVENT);
-                if same {
-                    let (ra, rb) = (root(&mut parent, x), root(&mut parent, y));
-                    parent[ra.max(rb)] = ra.min(rb);
-                }
-            }
-        }
-        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (x, &id) in ids.iter().enumerate() {
-            let r = root(&mut parent, x);
-            groups.entry(r).or_default().push(id);
-        }
-        for members in groups.into_values() {
+        let groups = single_linkage(ids.len(), |x, y| {
+            let (a, b) = (&dated[ids[x]], &dated[ids[y]]);
+            (a.doc == b.doc && a.sent == b.sent)
+                || (a.doc != b.doc
+                    && a.context.shares(&b.context) >= 2
+                    && a.context.cosine(&b.context) >= SAME_EVENT)
+        });
+        for members in groups {
+            let members: Vec<usize> = members.into_iter().map(|x| ids[x]).collect();
             let mut articles: Vec<(usize, DocId)> = Vec::new();
             let mut evidence = Vec::new();
             let mut inferred = true;
@@ -286,12 +276,4 @@ pub(crate) fn output(ctx: &Context<'_>, dated: &[Dated]) -> Vec<TimelineEntry> {
     }
     entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     entries.into_iter().map(|e| e.2).collect()
-}
-
-fn root(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
 }

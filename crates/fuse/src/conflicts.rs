@@ -145,6 +145,7 @@ use crate::claims::{number_word, parse_number};
 use crate::doc::{Doc, Gap};
 use crate::events::{Bag, Lexicon, content_stem};
 use crate::fuser::Context;
+use crate::linkage::single_linkage;
 use crate::names::is_role;
 use crate::story::{Conflict, ConflictKind, ConflictSide, EntityKind, SourceSpan};
 use crate::timeline::consistent;
@@ -631,30 +632,13 @@ pub(crate) fn same_fact(
     doc: impl Fn(usize) -> usize,
     alike: impl Fn(usize, usize) -> bool,
 ) -> Vec<Vec<usize>> {
-    fn root(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
-    let mut parent: Vec<usize> = (0..ids.len()).collect();
-    for x in 0..ids.len() {
-        for y in x + 1..ids.len() {
-            let (a, b) = (ids[x], ids[y]);
-            if ctx.canon[doc(a)] != ctx.canon[doc(b)] && alike(a, b) {
-                let (ra, rb) = (root(&mut parent, x), root(&mut parent, y));
-                parent[ra.max(rb)] = ra.min(rb);
-            }
-        }
-    }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (x, &id) in ids.iter().enumerate() {
-        let r = root(&mut parent, x);
-        groups.entry(r).or_default().push(id);
-    }
+    let groups = single_linkage(ids.len(), |x, y| {
+        let (a, b) = (ids[x], ids[y]);
+        ctx.canon[doc(a)] != ctx.canon[doc(b)] && alike(a, b)
+    });
     groups
-        .into_values()
+        .into_iter()
+        .map(|g| g.into_iter().map(|x| ids[x]).collect::<Vec<_>>())
         .filter(|g| g.iter().map(|&i| ctx.canon[doc(i)]).collect::<BTreeSet<_>>().len() > 1)
         .collect()
 }

@@ -57,6 +57,7 @@ mod error;
 mod events;
 mod fuser;
 mod gazetteer;
+mod linkage;
 mod names;
 mod slots;
 mod story;

@@ -6,6 +6,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
 use super::{QuoteMention, SpeakerKind};
+use crate::linkage::single_linkage;
 
 /// One mention: article `article` (its index in the input), quote `quote` (its index in that
 /// article's mentions).
@@ -109,36 +110,24 @@ where
         }
     }
     let bags = Vocabulary::bags(&stems);
-    let mut parent: Vec<usize> = (0..refs.len()).collect();
-    for i in 0..refs.len() {
-        for j in i + 1..refs.len() {
-            let (ri, mi) = refs[i];
-            let (rj, mj) = refs[j];
-            let same_speaker = match (named(mi), named(mj)) {
-                (Some(a), Some(b)) => same(a, b),
-                _ => false,
-            };
-            let bar = if ri.article == rj.article {
-                SAME_QUOTE_SAME_ARTICLE
-            } else if same_speaker {
-                SAME_QUOTE_SAME_SPEAKER
-            } else {
-                SAME_QUOTE
-            };
-            let score = bags[i].similarity(&bags[j], same_speaker || ri.article == rj.article);
-            if score >= bar {
-                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                parent[a.max(b)] = a.min(b);
-            }
-        }
-    }
-    let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..refs.len() {
-        let root = find(&mut parent, i);
-        by_root.entry(root).or_default().push(i);
-    }
+    let by_root = single_linkage(refs.len(), |i, j| {
+        let (ri, mi) = refs[i];
+        let (rj, mj) = refs[j];
+        let same_speaker = match (named(mi), named(mj)) {
+            (Some(a), Some(b)) => same(a, b),
+            _ => false,
+        };
+        let bar = if ri.article == rj.article {
+            SAME_QUOTE_SAME_ARTICLE
+        } else if same_speaker {
+            SAME_QUOTE_SAME_SPEAKER
+        } else {
+            SAME_QUOTE
+        };
+        bags[i].similarity(&bags[j], same_speaker || ri.article == rj.article) >= bar
+    });
     let mut groups: Vec<QuoteGroup> = by_root
-        .into_values()
+        .into_iter()
         .map(|idx| {
             let mut members: Vec<QuoteRef> = idx.iter().map(|&i| refs[i].0).collect();
             members.sort_unstable();
@@ -213,14 +202,6 @@ fn speaker_sides<F: Fn(&str, &str) -> bool>(
         b.members.len().cmp(&a.members.len()).then(a.members[0].cmp(&b.members[0]))
     });
     sides
-}
-
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
 }
 
 /// How alike two quotes' wordings are, from 0 to 1.
@@ -308,26 +289,23 @@ impl Vocabulary {
                 words.len() - 1
             });
         }
-        let mut class: Vec<usize> = (0..words.len()).collect();
-        for i in 0..words.len() {
-            for j in i + 1..words.len() {
-                if words_match(words[i], words[j]) {
-                    let (a, b) = (find(&mut class, i), find(&mut class, j));
-                    class[a.max(b)] = a.min(b);
-                }
+        let mut class: Vec<usize> = vec![0; words.len()];
+        let groups = single_linkage(words.len(), |i, j| words_match(words[i], words[j]));
+        for (c, members) in groups.into_iter().enumerate() {
+            for m in members {
+                class[m] = c;
             }
         }
         stems
             .iter()
             .map(|bag| {
-                let mut c: Vec<usize> =
-                    bag.iter().map(|(s, _)| find(&mut class, ids[s.as_str()])).collect();
+                let mut c: Vec<usize> = bag.iter().map(|(s, _)| class[ids[s.as_str()]]).collect();
                 c.sort_unstable();
                 c.dedup();
                 let mut names: Vec<usize> = bag
                     .iter()
                     .filter(|(_, name)| *name)
-                    .map(|(s, _)| find(&mut class, ids[s.as_str()]))
+                    .map(|(s, _)| class[ids[s.as_str()]])
                     .collect();
                 names.sort_unstable();
                 names.dedup();
