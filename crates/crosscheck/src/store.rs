@@ -139,7 +139,7 @@ impl Corpus {
     }
 
     /// Places unplaced articles into stories and refreshes stale reports (see
-    /// [`update`](crosscheck_store::update)).
+    /// [`crosscheck_store::update`]).
     pub fn update(&self) -> Result<UpdateReport, StoreError> {
         update(self.store.as_ref(), self.engine.as_ref())
     }
