@@ -172,7 +172,7 @@ fn index_page_reason(paragraphs: &[&str]) -> Option<String> {
     if total < 60 {
         return Some(format!("main text too short ({total} characters)"));
     }
-    if paragraphs.len() >= 8 && longest < 90 {
+    if paragraphs.len() >= html::LIST_MIN_ITEMS && longest < html::LIST_MAX_ITEM_CHARS {
         return Some(format!(
             "{} short items and no paragraph of prose (longest {longest} characters)",
             paragraphs.len()

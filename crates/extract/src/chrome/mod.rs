@@ -10,6 +10,7 @@ mod links;
 mod nav;
 mod phrases;
 mod recurring;
+mod sections;
 
 pub use dates::is_timestamp_line;
 use justext::LENGTH_LOW;
@@ -18,6 +19,8 @@ pub(crate) use links::trim_link_edges;
 pub use nav::is_navigation;
 pub use phrases::is_chrome_phrase;
 pub use recurring::strip_recurring;
+pub(crate) use sections::cut_related;
+pub use sections::is_caption;
 
 use crosscheck_core::Lang;
 
@@ -48,9 +51,15 @@ pub(crate) struct Rules {
 pub(crate) fn judge(blocks: &[Block<'_>], rules: Rules) -> Vec<bool> {
     let mut remove: Vec<bool> = blocks
         .iter()
-        .map(|b| is_chrome_phrase(b.text) || is_navigation(b.text) || is_timestamp_line(b.text))
+        .map(|b| {
+            is_chrome_phrase(b.text)
+                || is_navigation(b.text)
+                || is_timestamp_line(b.text)
+                || (!b.protected && is_caption(b.text))
+        })
         .collect();
     repeats(blocks, &mut remove);
+    cut_related(blocks, &mut remove);
     if !rules.trim_edges {
         return remove;
     }

@@ -67,6 +67,30 @@ const PHRASES: &[&str] = &[
     "next article",
     "trending now",
     "don't miss",
+    "this entry was posted",
+    "bookmark the permalink",
+    "filed under",
+    "about the author",
+    "was this article helpful",
+    "comments are moderated",
+    "we welcome reader comments",
+    "suggested citation",
+    "load more",
+    "print recipe",
+    "see also",
+    "want more stories like this",
+    "if you enjoyed this article",
+    "delivered to your inbox",
+    "right in your inbox",
+    "successfully subscribed",
+    "share it with a friend",
+    "post comment",
+    "have a tip?",
+    "this document is subject to copyright",
+    "this slideshow requires javascript",
+    "may earn an affiliate commission",
+    "advert",
+    "tags",
     // German
     "artikel teilen",
     "teilen sie diesen artikel",
@@ -88,6 +112,35 @@ const PHRASES: &[&str] = &[
     "folgen sie uns",
     "anzeige",
     "zur startseite",
+    "kommentare schreiben",
+    "kommentare geschlossen",
+    "war der artikel nützlich",
+    "hier können sie den artikel bewerten",
+    "artikel bewerten",
+    "noch keine bewertungen",
+    "lade weitere inhalte",
+    "weitere inhalte laden",
+    "erfolgreich hinzugefügt",
+    "abgelegt unter",
+    "veröffentlicht und wurde unter",
+    "über den autor",
+    "über die autorin",
+    "rezept drucken",
+    "als pdf herunterladen",
+    "bei pinterest speichern",
+    "zurück zur übersicht",
+    "zurück zur listenansicht",
+    "zurück",
+    "externer inhalt",
+    "quellen ausblenden",
+    "bitte registrieren sie sich",
+    "eingeloggt sein",
+    "müssen sie eingeloggt sein",
+    "artikel gefallen",
+    "vergiss nicht zu teilen",
+    "mit anderen teilen",
+    "dieser text wurde veröffentlicht unter der lizenz",
+    "gibt die meinung des autors wieder",
     // French
     "partager cet article",
     "partager sur",
@@ -108,6 +161,9 @@ const PHRASES: &[&str] = &[
     "lire aussi",
     "lire la suite",
     "suivez-nous",
+    "vous aimerez aussi",
+    "sur le même sujet",
+    "permalien",
     // Spanish
     "compartir en",
     "comparte este artículo",
@@ -129,6 +185,8 @@ const PHRASES: &[&str] = &[
     "lee también",
     "leer más",
     "síguenos en",
+    "valora esta noticia",
+    "noticias relacionadas",
     // Italian
     "condividi questo articolo",
     "condividi su",
@@ -164,6 +222,18 @@ const PHRASES: &[&str] = &[
     "leia também",
     "leia mais",
     "siga-nos",
+    "veja também",
+    // Polish
+    "udostępnij",
+    "czytaj także",
+    "czytaj też",
+    "zobacz także",
+    "zobacz też",
+    "drukuj",
+    "wszelkie prawa zastrzeżone",
+    "materiał chroniony prawem autorskim",
+    "kup licencję",
+    "dodaj komentarz",
     // Russian and Ukrainian
     "поделиться",
     "поделитесь",
@@ -189,6 +259,27 @@ const PHRASES: &[&str] = &[
     "усі права захищені",
 ];
 
+/// Phrases of notices that run to a long line (posting metadata, moderation and licence
+/// notices): the line is chrome up to 60 words, like a cookie notice.
+const NOTICES: &[&str] = &[
+    "this entry was posted",
+    "comments are moderated",
+    "we welcome reader comments",
+    "your email address will not be published",
+    "all rights reserved",
+    "suggested citation",
+    "this document is subject to copyright",
+    "may earn an affiliate commission",
+    "abgelegt unter",
+    "veröffentlicht und wurde unter",
+    "dieser text wurde veröffentlicht unter der lizenz",
+    "gibt die meinung des autors wieder",
+    "bitte registrieren sie sich",
+    "müssen sie eingeloggt sein",
+    "wszelkie prawa zastrzeżone",
+    "materiał chroniony prawem autorskim",
+];
+
 static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
@@ -201,10 +292,10 @@ static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// link, a cookie notice, a copyright line.
 ///
 /// ## What it does
-/// Finds known chrome phrases (English, German, French, Spanish, Italian, Portuguese, Russian,
-/// Ukrainian) in the lowercased line and flags the line when the phrases cover at least half of
+/// Finds known chrome phrases (English, German, French, Spanish, Italian, Portuguese, Polish,
+/// Russian, Ukrainian) in the lowercased line and flags the line when the phrases cover at least half of
 /// its letters, when the line is at most eight words long and holds a phrase of two or more
-/// words, or when it is a cookie notice of at most 60 words.
+/// words, or when it is a cookie, licence, moderation or posting notice of at most 60 words.
 ///
 /// ## Why
 /// Scrapers and extractors keep the boxes a CMS prints around every article ("Leave a Reply",
@@ -250,7 +341,7 @@ pub fn is_chrome_phrase(line: &str) -> bool {
         let phrase = PHRASES[m.pattern().as_usize()];
         covered += phrase.chars().filter(|c| c.is_alphanumeric()).count();
         multiword |= phrase.contains(' ');
-        cookie |= phrase.contains("cookie");
+        cookie |= phrase.contains("cookie") || NOTICES.contains(&phrase);
     }
     if covered == 0 {
         return false;
@@ -285,6 +376,10 @@ mod tests {
             "The bridge opens on Monday." => false,
             "" => false,
             "The catalog in the museum shop lists every painting." => false,
+            "This entry was posted in Local News on 3 May 2024 by the editors. Bookmark the permalink." => true,
+            "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone." => true,
+            "Zurück" => true,
+            "Die Delegation kehrte am Abend nach Berlin zurück, sagte ein Sprecher." => false,
         }
     }
 }

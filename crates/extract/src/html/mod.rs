@@ -184,19 +184,37 @@ fn word_set(s: &str) -> HashSet<String> {
 const AGREEMENT: f64 = 0.7;
 
 /// The main text from Readability, with Trafilatura as a second opinion when Readability
-/// misses most of the page's prose (see [`second_opinion`]), and as the fallback (then the
-/// block reader) when it finds (almost) nothing.
+/// misses most of the page's prose (see [`second_opinion`]), as the replacement when
+/// Readability returns a list of short items (see [`looks_like_list`]), and as the fallback
+/// (then the block reader) when it finds (almost) nothing.
 fn fast(html: &str, url: Option<&str>, page: &[PageBlock]) -> EngineOutput {
     let r = engines::readability(html, url).unwrap_or_default();
-    if r.chars() >= MIN_CHARS {
+    if r.chars() >= MIN_CHARS && !looks_like_list(&r) {
         return second_opinion(html, url, page, r);
     }
     let t = engines::trafilatura(html, url, true).unwrap_or_default();
+    if r.chars() >= MIN_CHARS {
+        // Readability returned a list: Trafilatura's text wins when it has prose.
+        return if t.chars() >= MIN_CHARS && !looks_like_list(&t) { t } else { r };
+    }
     if t.chars() > r.chars() {
         return t;
     }
     if r.chars() > 0 { r } else { blocks(page) }
 }
+
+/// Whether an engine's text is a list of short items without a paragraph of prose: an index
+/// page, or the wrong container of an article page (a menu, a teaser list).
+pub(crate) fn looks_like_list(out: &EngineOutput) -> bool {
+    let longest = out.paragraphs.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+    out.paragraphs.len() >= LIST_MIN_ITEMS && longest < LIST_MAX_ITEM_CHARS
+}
+
+/// [`looks_like_list`]: at least this many items…
+pub(crate) const LIST_MIN_ITEMS: usize = 8;
+
+/// …and none as long as this many characters.
+pub(crate) const LIST_MAX_ITEM_CHARS: usize = 90;
 
 /// A page block this long (in characters) or longer, outside chrome and links, is prose.
 const PROSE_MIN_CHARS: usize = 80;
@@ -217,7 +235,7 @@ const SECOND_OPINION_GAIN: f64 = 0.2;
 /// A page block that reads as prose: long and mostly outside links and chrome.
 fn is_prose(b: &PageBlock) -> bool {
     let n = b.text.chars().count();
-    !b.chrome && n >= PROSE_MIN_CHARS && (b.link_chars as f64) < PROSE_MAX_LINK_DENSITY * n as f64
+    !b.chrome && n >= std::env::var("SO_PROSE").ok().and_then(|v| v.parse().ok()).unwrap_or(PROSE_MIN_CHARS) && (b.link_chars as f64) < PROSE_MAX_LINK_DENSITY * n as f64
 }
 
 /// The characters of `prose` blocks that `text` contains, each block matched on its first 60
@@ -279,12 +297,13 @@ fn second_opinion(
     let total: usize = prose.iter().map(|b| b.text.chars().count()).sum();
     let rc = covered(&prose, &r.paragraphs.join("\n"));
     let missing = total.saturating_sub(rc);
-    if missing < SECOND_OPINION_MISSING || rc as f64 >= SECOND_OPINION_COVERAGE * total as f64 {
+    let envf = |k: &str, d: f64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+    if (missing as f64) < envf("SO_MISSING", SECOND_OPINION_MISSING as f64) || rc as f64 >= envf("SO_COV", SECOND_OPINION_COVERAGE) * total as f64 {
         return r;
     }
     let Some(t) = engines::trafilatura(html, url, true) else { return r };
     let tc = covered(&prose, &t.paragraphs.join("\n"));
-    if tc as f64 >= rc as f64 + SECOND_OPINION_GAIN * total as f64 { t } else { r }
+    if tc as f64 >= rc as f64 + envf("SO_GAIN", SECOND_OPINION_GAIN) * total as f64 { t } else { r }
 }
 
 /// Readability's text, keeping only the paragraphs that Trafilatura's text confirms.

@@ -1,0 +1,287 @@
+//! Furniture inside the article container: image captions and credits, and "related" teaser
+//! lists under their heading.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::Block;
+
+/// A caption or credit line has at most this many words.
+const CAPTION_MAX_WORDS: usize = 30;
+
+/// Labels that open a credit line ("Foto: Jane Doe", "Source: Reuters"), lowercase.
+const CREDIT_LABELS: &[&str] = &[
+    "foto", "fotos", "photo", "photos", "bild", "bilder", "abbildung", "image", "images", "picture",
+    "credit", "credits", "bildquelle", "quelle", "source", "źródło", "fuente", "fonte", "crédit",
+    "crédits",
+];
+
+/// Whether a line is an image caption or a credit rather than article prose.
+///
+/// ## What it does
+/// Flags a line of at most 30 words that holds a copyright sign, that opens with a credit label
+/// and a colon ("Foto: …", "Photo: …", "Source: …", "Źródło: …"), that ends with a credit
+/// ("… (Foto: Getty)", "… photo: Archives"), or that starts with "Photograph by".
+///
+/// ## Why
+/// Readability keeps the whole article container, and the captions and credits inside it come
+/// along. They describe a picture the reader of the text cannot see, repeat the article, and
+/// read as claims to the fusion stage. Their wording is formulaic across sites.
+///
+/// ## Example
+/// ```
+/// use crosscheck_extract::chrome::is_caption;
+///
+/// assert!(is_caption("The harbour at dawn. (Foto: Jane Doe)"));
+/// assert!(is_caption("Source: City Council"));
+/// assert!(is_caption("Crews at work on the pier | © Harbour Press"));
+/// assert!(!is_caption("The photo agency said on Monday that it would appeal the ruling."));
+/// ```
+///
+/// ## Limitations
+/// A short paragraph that mentions a copyright sign is removed; a caption without a credit is
+/// not caught.
+///
+/// ## References
+/// - Kohlschütter, Fankhauser, Nejdl (2010), "Boilerplate detection using shallow text
+///   features": short, formulaic blocks as boilerplate.
+pub fn is_caption(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.split_whitespace().count() > CAPTION_MAX_WORDS {
+        return false;
+    }
+    if t.contains('©') {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    if lower.starts_with("photograph by ") || lower.starts_with("photo by ") {
+        return true;
+    }
+    let starts_with_label = |s: &str| {
+        CREDIT_LABELS.iter().any(|l| {
+            s.strip_prefix(l).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                rest.starts_with(':') && rest[1..].trim().chars().count() >= 2
+            })
+        })
+    };
+    if starts_with_label(&lower) || is_gallery_counter(&lower) {
+        return true;
+    }
+    if t.split_whitespace().count() <= AGENCY_CREDIT_MAX_WORDS
+        && AGENCY_CREDITS.iter().any(|a| lower.contains(a))
+    {
+        return true;
+    }
+    // A credit at the end: "… (Foto: X)", "…, photo: X".
+    let tail_start = lower.char_indices().rev().nth(50).map_or(0, |(i, _)| i);
+    let tail = &lower[tail_start..];
+    CREDIT_LABELS.iter().any(|l| {
+        tail.match_indices(l).any(|(i, _)| {
+            let before = tail[..i].chars().next_back();
+            let after = &tail[i + l.len()..];
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.starts_with(':')
+                && !after[1..].contains(['.', '!', '?'])
+        })
+    })
+}
+
+/// Photo agencies whose name in a short line makes it a credit, lowercase.
+const AGENCY_CREDITS: &[&str] =
+    &["getty images", "ap photo", "afp photo", "reuters/", "/ reuters", "shutterstock", "imago images"];
+
+/// A line naming a photo agency is a credit up to this many words.
+const AGENCY_CREDIT_MAX_WORDS: usize = 15;
+
+/// "Image 3 of 12", "Photo 2/5": a gallery position.
+fn is_gallery_counter(lower: &str) -> bool {
+    let mut w = lower.split_whitespace();
+    let (Some(kind), Some(a)) = (w.next(), w.next()) else { return false };
+    let kind_ok = matches!(kind, "image" | "photo" | "picture" | "slide" | "bild" | "foto");
+    let num = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match (w.next(), w.next(), w.next()) {
+        (Some("of" | "von" | "de" | "sur"), Some(b), None) => kind_ok && num(a) && num(b),
+        (None, None, None) => {
+            kind_ok && a.split_once('/').is_some_and(|(x, y)| num(x) && num(y))
+        }
+        _ => false,
+    }
+}
+
+/// Headings of the teaser lists that sites put at the end of an article, lowercase.
+const RELATED_HEADINGS: &[&str] = &[
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "related coverage",
+    "related news",
+    "related:",
+    "see more:",
+    "read more:",
+    "more great",
+    "more stories",
+    "more from",
+    "more on this",
+    "read next",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "weitere beiträge",
+    "weitere artikel",
+    "weitere nachrichten",
+    "mehr zum thema",
+    "mehr zu",
+    "ähnliche artikel",
+    "ähnliche beiträge",
+    "verwandte artikel",
+    "neueste artikel",
+    "neueste beiträge",
+    "siehe auch",
+    "vous aimerez aussi",
+    "à lire aussi",
+    "sur le même sujet",
+    "lire aussi",
+    "noticias relacionadas",
+    "te puede interesar",
+    "leggi anche",
+    "articoli correlati",
+    "veja também",
+    "leia também",
+    "czytaj także",
+    "zobacz także",
+    "читайте также",
+    "читайте також",
+];
+
+static RELATED: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(RELATED_HEADINGS)
+        // Invariant: the patterns are a small constant list, well within the automaton limits.
+        .expect("related heading automaton builds")
+});
+
+/// A related heading has at most this many words.
+const HEADING_MAX_WORDS: usize = 8;
+
+/// A teaser line under a related heading is shorter than this many characters.
+const TEASER_MAX_CHARS: usize = 120;
+
+/// Whether a line is the heading of a related-content list ("Related stories", "Auch
+/// interessant", "Vous aimerez aussi"), or a single teaser under a label ("Related: …",
+/// "See more: …").
+pub(crate) fn is_related_heading(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let Some(m) = RELATED.find(&lower).filter(|m| m.start() == 0) else { return false };
+    // A labelled teaser ("Related: Mars rovers in pictures") may run longer than a heading.
+    RELATED_HEADINGS[m.pattern().as_usize()].ends_with(':')
+        || lower.split_whitespace().count() <= HEADING_MAX_WORDS
+}
+
+/// Whether a line reads as a teaser headline: short and not a finished sentence.
+fn is_teaser(text: &str) -> bool {
+    let t = text.trim_end();
+    t.chars().count() < TEASER_MAX_CHARS && !t.ends_with(['.', '!', '?', '"', '”', '»'])
+}
+
+/// Removes related-content lists: a related heading and the run of teaser headlines below it.
+///
+/// ## What it does
+/// At every kept block that is a related heading (at most eight words, opening with a phrase
+/// such as "Related stories", "Auch interessant", "Lire aussi"), removes the heading and the
+/// kept blocks after it while they read as teaser headlines (under 120 characters, not ending
+/// like a sentence), stopping at the first prose block or protected block.
+///
+/// ## Why
+/// Sites print a list of other articles' headlines inside the article container. Without
+/// links (plain text) or with links stripped, the link-density rule cannot see them; the
+/// heading is formulaic and the headlines under it are short and unpunctuated, unlike prose.
+///
+/// ## Example
+/// "…the council will vote in May." / "Auch interessant" / "Neue Brücke für Hamm" /
+/// "Stadtrat tagt im Juni": the last three blocks are removed.
+///
+/// ## Limitations
+/// A subheading inside the article that opens with "More from" or "See also" and is followed by
+/// a short unpunctuated line loses that line.
+///
+/// ## References
+/// - Barbaresi (2021), trafilatura: removal of "related" and teaser sections by their heading.
+pub(crate) fn cut_related(blocks: &[Block<'_>], remove: &mut [bool]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        if remove[i] || blocks[i].protected || !is_related_heading(blocks[i].text) {
+            i += 1;
+            continue;
+        }
+        remove[i] = true;
+        i += 1;
+        while i < blocks.len() {
+            if remove[i] {
+                i += 1;
+                continue;
+            }
+            if blocks[i].protected || !is_teaser(blocks[i].text) {
+                break;
+            }
+            remove[i] = true;
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions_and_credits() {
+        for (line, want) in [
+            ("The harbour at dawn. (Foto: Jane Doe)", true),
+            ("Roman Novak, photo: Government Archives", true),
+            ("Źródło: Statista", true),
+            ("Photograph by Ed Marsh, Island Trust", true),
+            ("Abbildung: Vergleich der Schneehöhen", true),
+            ("Source:", false),
+            ("Image 1 of 5", true),
+            ("Jane Doe | Bloomberg | Getty Images", true),
+            ("The photo agency said on Monday that it would appeal the ruling.", false),
+            ("Sources said the talks had stalled: neither side would move.", false),
+            ("The fund's source: a levy on fuel. It raised 3 million.", false),
+        ] {
+            assert_eq!(is_caption(line), want, "{line}");
+        }
+    }
+
+    fn block(text: &str) -> Block<'_> {
+        Block { text, link_chars: 0, protected: false }
+    }
+
+    #[test]
+    fn related_lists_go_with_their_heading() {
+        let prose = "The council will vote on the plan in May, after a public consultation.";
+        let lines = [
+            prose,
+            "Auch interessant:",
+            "Neue Brücke für Hamm",
+            "Stadtrat tagt im Juni",
+            "The mayor said the vote could not be moved, because the budget law sets the date.",
+        ];
+        let blocks: Vec<Block> = lines.iter().map(|l| block(l)).collect();
+        let mut remove = vec![false; blocks.len()];
+        cut_related(&blocks, &mut remove);
+        assert_eq!(remove, vec![false, true, true, true, false]);
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_heading_phrase_stays() {
+        let line = "More from the council later this week, when the plan is published.";
+        assert!(!is_related_heading(line));
+    }
+}
