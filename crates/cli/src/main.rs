@@ -30,7 +30,10 @@ fn main() -> ExitCode {
 /// Whether the error is a closed stdout (`crosscheck ... | head`), which is not a failure.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        let io = |io: &std::io::Error| io.kind() == std::io::ErrorKind::BrokenPipe;
+        e.downcast_ref::<std::io::Error>().is_some_and(io)
+            // JSON written straight to stdout reports the pipe through its own error type.
+            || e.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind)
+                == Some(std::io::ErrorKind::BrokenPipe)
     })
 }

@@ -128,3 +128,29 @@ fn demo_corpus_extracts_every_report() {
         "{ids:?}"
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::BufRead;
+    let dir = Dir::new();
+    for i in 0..400 {
+        dir.create(&format!("d/{i:03}.txt"), format!("Headline {i}\n\nBody number {i} here.\n"));
+    }
+    for cmd in [&["extract", "d"][..], &["dedup", "--unique", "d"], &["cluster", "d"]] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .args(cmd)
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        assert!(first.starts_with('{'), "{cmd:?}: {first}");
+        // The reader is gone (like `| head -n1`): the rest of the writes hit a closed pipe.
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{cmd:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{cmd:?}: {err}");
+    }
+}

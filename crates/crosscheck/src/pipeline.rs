@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use crosscheck_core::{Article, RawDoc};
 use crosscheck_extract::{ArticleExtractor, Extractor, chrome::strip_recurring};
-use crosscheck_ingest::{Ingest, IngestBuilder};
+use crosscheck_ingest::{Docs, Ingest, IngestBuilder};
 use rayon::prelude::*;
 
 use crate::Error;
@@ -31,6 +31,13 @@ impl PipelineBuilder {
         self
     }
 
+    /// A file that folder walks pass over, with its SQLite companions (see
+    /// [`IngestBuilder::skip`]).
+    pub fn skip(&mut self, path: &std::path::Path) -> &mut PipelineBuilder {
+        self.ingest.skip(path);
+        self
+    }
+
     /// The configured pipeline.
     pub fn build(&self) -> Pipeline {
         Pipeline { ingest: self.ingest.build(), extractor: Box::new(ArticleExtractor::default()) }
@@ -52,8 +59,24 @@ impl std::fmt::Debug for Pipeline {
 impl Pipeline {
     /// Reads and extracts every document under `paths`, calling `sink` once per item in input
     /// order. Extraction runs on all cores. Stops early when `sink` returns `false`.
-    pub fn extract(&self, paths: &[PathBuf], mut sink: impl FnMut(Result<Article, Error>) -> bool) {
-        let mut docs = self.ingest.read(paths).peekable();
+    pub fn extract(&self, paths: &[PathBuf], sink: impl FnMut(Result<Article, Error>) -> bool) {
+        self.extract_docs(self.ingest.read(paths), sink);
+    }
+
+    /// Like [`Pipeline::extract`], for the documents of one reader named `name` (an upload, a
+    /// socket): read as the format `name`'s extension or the content says, with ids and
+    /// sources from `name`.
+    pub fn extract_reader(
+        &self,
+        name: &str,
+        reader: impl std::io::Read + Send + 'static,
+        sink: impl FnMut(Result<Article, Error>) -> bool,
+    ) {
+        self.extract_docs(self.ingest.read_from(name, reader), sink);
+    }
+
+    fn extract_docs(&self, docs: Docs, mut sink: impl FnMut(Result<Article, Error>) -> bool) {
+        let mut docs = docs.peekable();
         while docs.peek().is_some() {
             let chunk: Vec<Result<RawDoc, _>> = docs.by_ref().take(CHUNK).collect();
             let mut out: Vec<Result<Article, Error>> = chunk

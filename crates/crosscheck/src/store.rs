@@ -91,11 +91,20 @@ impl Corpus {
     pub fn ingest(
         &self,
         paths: &[PathBuf],
+        sink: impl FnMut(IngestEvent) -> bool,
+    ) -> Result<IngestCounts, StoreError> {
+        self.store_each(|each| self.pipeline.extract(paths, each), sink)
+    }
+
+    /// Commits each article `extract` hands over, telling `sink` what happened to it.
+    fn store_each(
+        &self,
+        extract: impl FnOnce(&mut dyn FnMut(Result<Article, crate::Error>) -> bool),
         mut sink: impl FnMut(IngestEvent) -> bool,
     ) -> Result<IngestCounts, StoreError> {
         let mut counts = IngestCounts::default();
         let mut fatal = None;
-        self.pipeline.extract(paths, |item| match item {
+        extract(&mut |item| match item {
             Ok(article) => match self.store.put_article(&article, None) {
                 Ok(outcome) => {
                     match outcome {
@@ -125,16 +134,18 @@ impl Corpus {
     /// (`.html`, `.txt`, `.json`, `.jsonl`, …); ids come from the name's stem or the JSON `id`
     /// field. Returns what happened to each document it held.
     pub fn ingest_bytes(&self, name: &str, bytes: &[u8]) -> Result<Vec<IngestEvent>, StoreError> {
-        // The pipeline reads paths; an upload goes through a private temporary file so that it
-        // is read exactly as the same file given on the command line would be.
-        let dir = tempfile::tempdir().map_err(|e| upload_error(name, &e))?;
-        let path = dir.path().join(sanitize_name(name));
-        std::fs::write(&path, bytes).map_err(|e| upload_error(name, &e))?;
+        // Read as the same file given on the command line would be, named by its upload name
+        // (never a server path) in ids, sources and errors.
+        let name = sanitize_name(name);
+        let bytes = bytes.to_vec();
         let mut events = Vec::new();
-        self.ingest(&[path], |e| {
-            events.push(e);
-            true
-        })?;
+        self.store_each(
+            |each| self.pipeline.extract_reader(&name, std::io::Cursor::new(bytes), each),
+            |e| {
+                events.push(e);
+                true
+            },
+        )?;
         Ok(events)
     }
 
@@ -145,11 +156,8 @@ impl Corpus {
     }
 }
 
-fn upload_error(name: &str, e: &std::io::Error) -> StoreError {
-    StoreError::Engine { what: format!("staging upload {name}"), source: e.to_string().into() }
-}
-
-/// A file name safe to create in a private folder: path separators and leading dots dropped.
+/// An upload's name as crosscheck shows it: path separators and leading dots dropped, unusual
+/// characters replaced.
 fn sanitize_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("").trim_start_matches('.');
     let clean: String = base

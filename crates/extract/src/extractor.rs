@@ -323,19 +323,21 @@ impl ArticleExtractor {
         if let Some(i) = title_idx {
             protected[i] = true;
         }
+        // Date and byline lines near the top become metadata and leave the text.
+        let mut metadata = vec![false; lines.len()];
         for &i in &head {
             let l = lines[i].1;
             if published.is_none()
                 && let Some(d) = textmeta::date_line(l)
             {
                 published = Some(d);
-                protected[i] = l.split_whitespace().count() <= 12;
+                metadata[i] = l.split_whitespace().count() <= 12;
             }
             if author.is_none()
                 && let Some(a) = textmeta::byline(l)
             {
                 author = Some(a);
-                protected[i] = true;
+                metadata[i] = true;
             }
         }
         let blocks: Vec<Block> = lines
@@ -343,11 +345,18 @@ impl ArticleExtractor {
             .zip(&protected)
             .map(|((_, t), &p)| Block { text: t, link_chars: 0, protected: p })
             .collect();
-        let remove = chrome::judge(&blocks, self.rules());
+        let mut remove = chrome::judge(&blocks, self.rules());
+        for (r, m) in remove.iter_mut().zip(&metadata) {
+            *r |= *m;
+        }
         let mut text = String::with_capacity(content.len());
         let mut alignment = Alignment::default();
         let mut kept: Vec<&str> = Vec::new();
-        for ((off, t), r) in lines.iter().zip(&remove) {
+        for (i, ((off, t), r)) in lines.iter().zip(&remove).enumerate() {
+            // The headline is the title, not a line of the text (nor a removed one).
+            if Some(i) == title_idx {
+                continue;
+            }
             if *r {
                 removed.push((*t).to_string());
                 continue;
@@ -362,11 +371,9 @@ impl ArticleExtractor {
         if kept.is_empty() {
             return Err(no_article(doc, "every line was page chrome"));
         }
-        let body_start = title_idx.map_or(0, |i| usize::from(!remove[i]));
-        let outlet =
-            kept.iter().skip(body_start).take(2).find_map(|p| textmeta::dateline_outlet(p));
+        let outlet = kept.iter().take(2).find_map(|p| textmeta::dateline_outlet(p));
         let found = Found {
-            title: title_idx.filter(|&i| !remove[i]).map(|i| lines[i].1.to_string()),
+            title: title_idx.map(|i| lines[i].1.to_string()),
             author,
             outlet,
             published,

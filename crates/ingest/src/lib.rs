@@ -24,6 +24,10 @@
 //! (`id`, `text`, `html`, `url`, `title`, `published`, `outlet`); the fields go to
 //! [`DocMeta`](crosscheck_core::DocMeta).
 //!
+//! Ids are unique within one stream: when a second input would take an id already given (two
+//! `x.txt` in different folders, a repeated JSON `id`), it gets `x~2`, then `x~3`, in reading
+//! order, so no document replaces another.
+//!
 //! Every document's `source` is its path (`-` for stdin), with `:line` for a JSON line and `#n`
 //! for the n-th JSON element or WARC record, counted from 1. Its `content` is UTF-8; when
 //! decoding changed the bytes (a legacy charset), `original` keeps them.

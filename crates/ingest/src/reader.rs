@@ -3,6 +3,7 @@ use std::fmt;
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use ignore::{Walk, WalkBuilder};
 
@@ -13,11 +14,12 @@ use crate::{IngestError, IngestErrorKind};
 #[derive(Debug, Clone)]
 pub struct IngestBuilder {
     max_doc_bytes: usize,
+    skip: Vec<PathBuf>,
 }
 
 impl Default for IngestBuilder {
     fn default() -> Self {
-        IngestBuilder { max_doc_bytes: 64 * 1024 * 1024 }
+        IngestBuilder { max_doc_bytes: 64 * 1024 * 1024, skip: Vec::new() }
     }
 }
 
@@ -41,9 +43,18 @@ impl IngestBuilder {
         self
     }
 
+    /// A file that folder walks pass over, with its SQLite companions (`crosscheck.db` also
+    /// skips `crosscheck.db-wal`, `-shm` and `-journal`): the story database when it lives
+    /// inside the corpus folder. A path that does not exist yet is
+    /// matched by name in its (existing) folder.
+    pub fn skip(&mut self, path: &Path) -> &mut IngestBuilder {
+        self.skip.push(absolute(path));
+        self
+    }
+
     /// The configured reader.
     pub fn build(&self) -> Ingest {
-        Ingest { max_doc_bytes: self.max_doc_bytes }
+        Ingest { max_doc_bytes: self.max_doc_bytes, skip: self.skip.clone().into() }
     }
 }
 
@@ -51,6 +62,23 @@ impl IngestBuilder {
 #[derive(Debug, Clone)]
 pub struct Ingest {
     max_doc_bytes: usize,
+    skip: Arc<[PathBuf]>,
+}
+
+/// What [`IngestBuilder::skip`] adds to a skipped file's name to find its companions: SQLite's
+/// write-ahead log, shared memory and rollback journal.
+const COMPANIONS: &[&str] = &["", "-wal", "-shm", "-journal"];
+
+/// `path` made absolute, its folder's symbolic links resolved when it exists.
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    match (parent.canonicalize(), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path.to_path_buf(),
+    }
 }
 
 impl Ingest {
@@ -64,9 +92,11 @@ impl Ingest {
     pub fn read(&self, paths: &[PathBuf]) -> Docs {
         Docs {
             limit: self.max_doc_bytes,
+            skip: self.skip.clone(),
             paths: paths.iter().cloned().collect(),
             walk: None,
             file: None,
+            ids: Ids::default(),
         }
     }
 
@@ -79,7 +109,14 @@ impl Ingest {
         let origin = Origin::path(path);
         let hint = open::kind_from_name(path);
         let file = open::open(origin, hint, Box::new(reader), self.max_doc_bytes);
-        Docs { limit: self.max_doc_bytes, paths: VecDeque::new(), walk: None, file: Some(file) }
+        Docs {
+            limit: self.max_doc_bytes,
+            skip: self.skip.clone(),
+            paths: VecDeque::new(),
+            walk: None,
+            file: Some(file),
+            ids: Ids::default(),
+        }
     }
 }
 
@@ -91,9 +128,37 @@ pub const IGNORE_FILE: &str = ".crosscheckignore";
 /// failed. `Send`, so it can feed a worker thread.
 pub struct Docs {
     limit: usize,
+    skip: Arc<[PathBuf]>,
     paths: VecDeque<PathBuf>,
     walk: Option<Walk>,
     file: Option<FileDocs>,
+    /// Ids given so far, to keep them unique across files.
+    ids: Ids,
+}
+
+/// The ids a stream has given, and how often each was asked for.
+#[derive(Default)]
+struct Ids(std::collections::HashMap<String, u32>);
+
+impl Ids {
+    /// `id` itself the first time; `id~2`, `id~3`, … when two inputs would share it (two
+    /// `x.txt` in different folders, a JSON `id` field repeated), skipping ids already given.
+    fn unique(&mut self, id: &str) -> Option<String> {
+        let n = self.0.entry(id.to_owned()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            return None;
+        }
+        let mut k = *n;
+        loop {
+            let candidate = format!("{id}~{k}");
+            if !self.0.contains_key(&candidate) {
+                self.0.insert(candidate.clone(), 1);
+                return Some(candidate);
+            }
+            k += 1;
+        }
+    }
 }
 
 impl fmt::Debug for Docs {
@@ -107,6 +172,19 @@ impl fmt::Debug for Docs {
 }
 
 impl Docs {
+    /// Whether a file found by a folder walk is one [`IngestBuilder::skip`] names.
+    fn skipped(&self, path: &Path) -> bool {
+        if self.skip.is_empty() {
+            return false;
+        }
+        let path = absolute(path);
+        let path = path.as_os_str().as_encoded_bytes();
+        self.skip.iter().any(|s| {
+            path.strip_prefix(s.as_os_str().as_encoded_bytes())
+                .is_some_and(|rest| COMPANIONS.iter().any(|c| rest == c.as_bytes()))
+        })
+    }
+
     fn open_path(&self, path: &Path) -> FileDocs {
         let origin = Origin::path(path);
         match File::open(path) {
@@ -133,6 +211,18 @@ impl Iterator for Docs {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
+        let mut item = self.next_raw()?;
+        if let Ok(doc) = &mut item
+            && let Some(id) = self.ids.unique(doc.id.as_str())
+        {
+            doc.id = id.into();
+        }
+        Some(item)
+    }
+}
+
+impl Docs {
+    fn next_raw(&mut self) -> Option<Item> {
         loop {
             if let Some(file) = &mut self.file {
                 if let Some(item) = file.next() {
@@ -143,7 +233,9 @@ impl Iterator for Docs {
             if let Some(walk) = &mut self.walk {
                 match walk.next() {
                     Some(Ok(entry)) => {
-                        if entry.file_type().is_some_and(|t| t.is_file()) {
+                        if entry.file_type().is_some_and(|t| t.is_file())
+                            && !self.skipped(entry.path())
+                        {
                             self.file = Some(self.open_path(entry.path()));
                         }
                     }
@@ -191,6 +283,46 @@ mod tests {
 
     fn assert_send_sync<T: Send + Sync>() {}
     fn assert_send<T: Send>() {}
+
+    #[test]
+    fn ids_stay_unique_across_files() {
+        use crosscheck_core::RawDoc;
+        let dir = tempfile::tempdir().unwrap();
+        for (sub, body) in [("a", "First."), ("b", "Second."), ("c", "Third.")] {
+            std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+            std::fs::write(dir.path().join(sub).join("x.txt"), body).unwrap();
+        }
+        std::fs::write(dir.path().join("x~2.txt"), "Taken already.").unwrap();
+        let docs: Vec<RawDoc> = IngestBuilder::new()
+            .build()
+            .read(&[dir.path().to_path_buf()])
+            .map(Result::unwrap)
+            .collect();
+        let ids: Vec<(&str, &str)> = docs.iter().map(|d| (d.id.as_str(), &*d.content)).collect();
+        assert_eq!(
+            ids,
+            vec![
+                ("x", "First."),
+                ("x~2", "Second."),
+                ("x~3", "Third."),
+                ("x~2~2", "Taken already.")
+            ]
+        );
+    }
+
+    #[test]
+    fn folder_walks_pass_over_skipped_files_and_their_companions() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.txt", "crosscheck.db", "crosscheck.db-wal", "crosscheck.dbx.txt"] {
+            std::fs::write(dir.path().join(name), "Some text.").unwrap();
+        }
+        let ingest = IngestBuilder::new().skip(&dir.path().join("crosscheck.db")).build();
+        let ids: Vec<String> = ingest
+            .read(&[dir.path().to_path_buf()])
+            .map(|d| d.unwrap().id.as_str().to_owned())
+            .collect();
+        assert_eq!(ids, vec!["a", "crosscheck.dbx"]);
+    }
 
     #[test]
     fn ingest_is_send_sync_and_docs_is_send() {

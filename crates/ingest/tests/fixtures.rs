@@ -76,8 +76,9 @@ fn fixture_folder_order_ids_and_errors() {
             "urn:uuid:5e1f0000-0000-4000-8000-000000000003",
             "urn:uuid:5e1f0000-0000-4000-8000-000000000007",
             "urn:uuid:5e1f0000-0000-4000-8000-000000000009",
-            // The same records cut inside the third: the first is read, the second is RSS.
-            "urn:uuid:5e1f0000-0000-4000-8000-000000000007",
+            // The same records cut inside the third: the first is read (its id taken, so it
+            // gets a suffix), the second is RSS.
+            "urn:uuid:5e1f0000-0000-4000-8000-000000000007~2",
             "j-page",
             "sniffed-1",
             "o-utf16",

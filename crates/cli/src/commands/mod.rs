@@ -35,7 +35,11 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
 
 /// The pipeline configured from the arguments.
 fn pipeline(args: &HiArgs) -> crosscheck::Pipeline {
-    crosscheck::PipelineBuilder::new().max_doc_bytes(args.max_doc_bytes).build()
+    crosscheck::PipelineBuilder::new()
+        .max_doc_bytes(args.max_doc_bytes)
+        // The story database may live in the corpus folder; it is not an article.
+        .skip(&args.store.db)
+        .build()
 }
 
 /// How many articles a command read and how many items failed.

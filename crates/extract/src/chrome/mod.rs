@@ -80,12 +80,24 @@ pub(crate) fn judge(blocks: &[Block<'_>], rules: Rules) -> Vec<bool> {
         let edge = k < first_good || k > last_good;
         // Only clear boilerplate: short, or long but almost free of function words. A real
         // closing sentence with few stopwords ("Shares fell 3% on Monday.") stays.
-        let clear = stats[k].chars < LENGTH_LOW || stats[k].stopword_density < 0.1;
+        // A short line that is a whole sentence ("Shares rose 4 percent in early trading.")
+        // is the article's last word, not furniture.
+        let clear = (stats[k].chars < LENGTH_LOW && !is_sentence(blocks[i].text))
+            || stats[k].stopword_density < 0.1;
         if edge && classes[k] == LineClass::Bad && clear && !blocks[i].protected {
             remove[i] = true;
         }
     }
     remove
+}
+
+/// Whether a line reads as a whole sentence: at least six words, a capital first letter and
+/// a full stop (or `!`, `?`, a closing quote) at the end.
+fn is_sentence(line: &str) -> bool {
+    let t = line.trim();
+    t.split_whitespace().count() >= 6
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && t.ends_with(['.', '!', '?', '"', '”', '’', '»'])
 }
 
 /// Marks repeated blocks: the second and later copies of a block already seen in this text

@@ -12,8 +12,25 @@ const CAPTION_MAX_WORDS: usize = 30;
 
 /// Labels that open a credit line ("Foto: Jane Doe", "Source: Reuters"), lowercase.
 const CREDIT_LABELS: &[&str] = &[
-    "foto", "fotos", "photo", "photos", "bild", "bilder", "abbildung", "image", "images", "picture",
-    "credit", "credits", "bildquelle", "quelle", "source", "źródło", "fuente", "fonte", "crédit",
+    "foto",
+    "fotos",
+    "photo",
+    "photos",
+    "bild",
+    "bilder",
+    "abbildung",
+    "image",
+    "images",
+    "picture",
+    "credit",
+    "credits",
+    "bildquelle",
+    "quelle",
+    "source",
+    "źródło",
+    "fuente",
+    "fonte",
+    "crédit",
     "crédits",
 ];
 
@@ -83,14 +100,22 @@ pub fn is_caption(line: &str) -> bool {
             let after = &tail[i + l.len()..];
             before.is_none_or(|c| !c.is_alphanumeric())
                 && after.starts_with(':')
+                && after[1..].trim().chars().count() >= 2
                 && !after[1..].contains(['.', '!', '?'])
         })
     })
 }
 
 /// Photo agencies whose name in a short line makes it a credit, lowercase.
-const AGENCY_CREDITS: &[&str] =
-    &["getty images", "ap photo", "afp photo", "reuters/", "/ reuters", "shutterstock", "imago images"];
+const AGENCY_CREDITS: &[&str] = &[
+    "getty images",
+    "ap photo",
+    "afp photo",
+    "reuters/",
+    "/ reuters",
+    "shutterstock",
+    "imago images",
+];
 
 /// A line naming a photo agency is a credit up to this many words.
 const AGENCY_CREDIT_MAX_WORDS: usize = 15;
@@ -103,9 +128,7 @@ fn is_gallery_counter(lower: &str) -> bool {
     let num = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     match (w.next(), w.next(), w.next()) {
         (Some("of" | "von" | "de" | "sur"), Some(b), None) => kind_ok && num(a) && num(b),
-        (None, None, None) => {
-            kind_ok && a.split_once('/').is_some_and(|(x, y)| num(x) && num(y))
-        }
+        (None, None, None) => kind_ok && a.split_once('/').is_some_and(|(x, y)| num(x) && num(y)),
         _ => false,
     }
 }

@@ -508,6 +508,18 @@ pub(crate) fn paragraphs_filtered(html: &str, filter: bool) -> Vec<String> {
     paragraphs_with_links(html, filter).0
 }
 
+/// A line this long or longer before a single `<br>` is a wrapped line of a paragraph.
+const WRAPPED_LINE_MIN_CHARS: usize = 50;
+
+/// Whether `line`, the text since the last break, is a line that a single `<br>` wraps rather
+/// than ends: at least 50 characters (a list item, a verse or an address line is shorter), and
+/// not a label ending in a colon. A second `<br>` right after still ends the paragraph, since
+/// the line before it is then empty.
+fn is_wrapped_line(line: &str) -> bool {
+    let t = line.trim();
+    !t.ends_with(':') && t.chars().take(WRAPPED_LINE_MIN_CHARS).count() >= WRAPPED_LINE_MIN_CHARS
+}
+
 /// Like [`paragraphs_filtered`], with the number of characters of each paragraph that sit
 /// inside links (`<a>` elements), counted after whitespace collapsing.
 pub(crate) fn paragraphs_with_links(html: &str, filter: bool) -> (Vec<String>, Vec<usize>) {
@@ -516,6 +528,8 @@ pub(crate) fn paragraphs_with_links(html: &str, filter: bool) -> (Vec<String>, V
     let mut links = Vec::new();
     let mut cur = String::new();
     let mut cur_links = 0usize;
+    // Where the current line of `cur` starts, after a wrapping `<br>`.
+    let mut line_start = 0usize;
     let flush =
         |cur: &mut String, cur_links: &mut usize, out: &mut Vec<String>, links: &mut Vec<usize>| {
             let t = cur.trim();
@@ -549,8 +563,13 @@ pub(crate) fn paragraphs_with_links(html: &str, filter: bool) -> (Vec<String>, V
                 let lower = lower_name(name);
                 let skip = skip_at.get(ord).copied().unwrap_or(false);
                 ord += 1;
-                if is_block(lower) {
+                if lower == "br" && is_wrapped_line(&cur[line_start.min(cur.len())..]) {
+                    // A hard-wrapped paragraph: the line goes on after the break.
+                    cur.push(' ');
+                    line_start = cur.len();
+                } else if is_block(lower) {
                     flush(&mut cur, &mut cur_links, &mut out, &mut links);
+                    line_start = 0;
                 }
                 if lower == "a" && !attrs.trim_end().ends_with('/') {
                     in_link += 1;
@@ -564,6 +583,7 @@ pub(crate) fn paragraphs_with_links(html: &str, filter: bool) -> (Vec<String>, V
                 let lower = lower_name(name);
                 if is_block(lower) {
                     flush(&mut cur, &mut cur_links, &mut out, &mut links);
+                    line_start = 0;
                 }
                 if lower == "a" {
                     in_link = in_link.saturating_sub(1);

@@ -217,7 +217,7 @@ pub(crate) const LIST_MIN_ITEMS: usize = 8;
 pub(crate) const LIST_MAX_ITEM_CHARS: usize = 90;
 
 /// A page block this long (in characters) or longer, outside chrome and links, is prose.
-const PROSE_MIN_CHARS: usize = 80;
+const PROSE_MIN_CHARS: usize = 30;
 
 /// A prose block has less than this share of its characters in links.
 const PROSE_MAX_LINK_DENSITY: f64 = 0.25;
@@ -235,7 +235,7 @@ const SECOND_OPINION_GAIN: f64 = 0.2;
 /// A page block that reads as prose: long and mostly outside links and chrome.
 fn is_prose(b: &PageBlock) -> bool {
     let n = b.text.chars().count();
-    !b.chrome && n >= std::env::var("SO_PROSE").ok().and_then(|v| v.parse().ok()).unwrap_or(PROSE_MIN_CHARS) && (b.link_chars as f64) < PROSE_MAX_LINK_DENSITY * n as f64
+    !b.chrome && n >= PROSE_MIN_CHARS && (b.link_chars as f64) < PROSE_MAX_LINK_DENSITY * n as f64
 }
 
 /// The characters of `prose` blocks that `text` contains, each block matched on its first 60
@@ -258,7 +258,7 @@ fn covered(prose: &[&PageBlock], text: &str) -> usize {
 /// prose.
 ///
 /// ## What it does
-/// Counts the page's prose blocks (at least 80 characters, under 25 % link text, outside
+/// Counts the page's prose blocks (at least 30 characters, under 25 % link text, outside
 /// navigation, headers, footers, asides and forms) and how many of their characters
 /// Readability's text holds. When it leaves out at least 2,000 characters and holds less than
 /// half, Trafilatura runs too, and its text is used when it holds at least a fifth more of the
@@ -297,13 +297,12 @@ fn second_opinion(
     let total: usize = prose.iter().map(|b| b.text.chars().count()).sum();
     let rc = covered(&prose, &r.paragraphs.join("\n"));
     let missing = total.saturating_sub(rc);
-    let envf = |k: &str, d: f64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
-    if (missing as f64) < envf("SO_MISSING", SECOND_OPINION_MISSING as f64) || rc as f64 >= envf("SO_COV", SECOND_OPINION_COVERAGE) * total as f64 {
+    if missing < SECOND_OPINION_MISSING || rc as f64 >= SECOND_OPINION_COVERAGE * total as f64 {
         return r;
     }
     let Some(t) = engines::trafilatura(html, url, true) else { return r };
     let tc = covered(&prose, &t.paragraphs.join("\n"));
-    if tc as f64 >= rc as f64 + envf("SO_GAIN", SECOND_OPINION_GAIN) * total as f64 { t } else { r }
+    if tc as f64 >= rc as f64 + SECOND_OPINION_GAIN * total as f64 { t } else { r }
 }
 
 /// Readability's text, keeping only the paragraphs that Trafilatura's text confirms.
