@@ -31,7 +31,7 @@ impl PipelineBuilder {
         self
     }
 
-    /// A file that folder walks pass over, with its SQLite companions (see
+    /// A file that folder walks pass over, with its `SQLite` companions (see
     /// [`IngestBuilder::skip`]).
     pub fn skip(&mut self, path: &std::path::Path) -> &mut PipelineBuilder {
         self.ingest.skip(path);

@@ -43,7 +43,7 @@ impl IngestBuilder {
         self
     }
 
-    /// A file that folder walks pass over, with its SQLite companions (`crosscheck.db` also
+    /// A file that folder walks pass over, with its `SQLite` companions (`crosscheck.db` also
     /// skips `crosscheck.db-wal`, `-shm` and `-journal`): the story database when it lives
     /// inside the corpus folder. A path that does not exist yet is
     /// matched by name in its (existing) folder.
@@ -65,7 +65,7 @@ pub struct Ingest {
     skip: Arc<[PathBuf]>,
 }
 
-/// What [`IngestBuilder::skip`] adds to a skipped file's name to find its companions: SQLite's
+/// What [`IngestBuilder::skip`] adds to a skipped file's name to find its companions: `SQLite`'s
 /// write-ahead log, shared memory and rollback journal.
 const COMPANIONS: &[&str] = &["", "-wal", "-shm", "-journal"];
 
