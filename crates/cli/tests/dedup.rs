@@ -51,3 +51,36 @@ fn cluster_puts_each_demo_story_together() {
     let dairy: BTreeSet<String> = [String::from("dairy-merger")].into();
     assert_eq!(groups, BTreeSet::from([bridge, dairy]));
 }
+
+#[test]
+fn window_days_decides_whether_far_apart_reports_are_one_story() {
+    let dir = Dir::new();
+    let body = |extra: &str| {
+        format!(
+            "The Varnholt city council approved the new tram line to the harbour district on a \
+             vote of nine to four, after a debate that lasted most of the night. The line will \
+             cost 240 million crowns and open in three years. {extra}"
+        )
+    };
+    let lines = [
+        serde_json::json!({"id": "first", "published": "2026-01-05", "text": body(
+            "Work on the first section starts in the spring, the transport office said, and \
+             buses will replace the old route 4 while the tracks are laid along Quay Street."
+        )}),
+        serde_json::json!({"id": "later", "published": "2026-04-20", "text": body(
+            "Residents who opposed the tram line have now filed an appeal with the regional \
+             court, arguing that the council ignored the noise study for Quay Street."
+        )}),
+    ];
+    let jsonl = lines.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    dir.create("in.jsonl", jsonl);
+    let stories = |extra: &[&str]| {
+        let out = json_lines(&dir.command().arg("cluster").args(extra).arg("in.jsonl").stdout());
+        out.iter().map(|l| l["story"].as_u64().unwrap()).collect::<Vec<_>>()
+    };
+    // 105 days apart: two stories by default, one when the window covers the gap.
+    assert_eq!(stories(&[]), vec![0, 1]);
+    assert_eq!(stories(&["--window-days", "365"]), vec![0, 0]);
+    let bad = dir.command().args(["cluster", "--window-days", "0", "in.jsonl"]).output();
+    assert_eq!(bad.status.code(), Some(2), "{}", String::from_utf8_lossy(&bad.stderr));
+}

@@ -122,7 +122,11 @@ impl HiArgs {
                 if let Some(t) = a.story_threshold {
                     b.threshold(t);
                 }
-                dedup.clusterer = Some(b.build().context("invalid --story-threshold")?);
+                if let Some(d) = a.window_days {
+                    b.window_days(d);
+                }
+                dedup.clusterer =
+                    Some(b.build().context("invalid --story-threshold or --window-days")?);
                 dedup.deduper =
                     Some(crosscheck::dedup::DedupBuilder::new().build().context("dedup defaults")?);
                 (Command::Cluster, a.input)

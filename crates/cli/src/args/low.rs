@@ -226,6 +226,12 @@ pub(crate) struct ClusterArgs {
     /// Linkage score (0 to 1) at or above which an article joins a story [default: 0.2].
     #[arg(long, value_name = "S")]
     pub(crate) story_threshold: Option<f64>,
+
+    /// Days a story stays open after its latest dated article; dated articles further apart
+    /// are never one story. Raise it for archives whose stories run for months (trials,
+    /// follow-ups) [default: 7].
+    #[arg(long, value_name = "DAYS")]
+    pub(crate) window_days: Option<u64>,
 }
 
 /// `crosscheck extract`.
