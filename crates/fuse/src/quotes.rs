@@ -138,8 +138,8 @@ const MAX_QUOTE_BYTES: usize = 3000;
 /// the envoy, another writes "a senior official", a third puts the words in another mouth.
 ///
 /// ## Example
-/// `“We know the Americans are working on something,” the Ukrainian official stated.` gives the
-/// quote "We know the Americans are working on something" by the anonymous "the Ukrainian
+/// `“We know the harbour board is planning something,” the port official stated.` gives the
+/// quote "We know the harbour board is planning something" by the anonymous "the port
 /// official" (cue "stated").
 ///
 /// ## Limitations

@@ -67,8 +67,8 @@ const SAME_QUOTE_SAME_ARTICLE: f64 = 0.8;
 /// evidence) carries an [`AttributionConflict`].
 ///
 /// ## Why
-/// Outlets translate and trim quotes: “Russia's stance is truly being heard” and “we feel the
-/// Russian position is really being heard” are one quote. Readers want to see each outlet's
+/// Outlets translate and trim quotes: “Dalvinia's stance is truly being heard” and “we feel the
+/// Dalvinian position is really being heard” are one quote. Readers want to see each outlet's
 /// wording side by side, and to know when one outlet puts the words in another mouth.
 ///
 /// ## Example
@@ -210,19 +210,19 @@ fn speaker_sides<F: Fn(&str, &str) -> bool>(
 /// Reduces each text to its content words (lowercase, stop words of English, German, French and
 /// Spanish removed, Snowball English stems) and numbers, then returns the share of the smaller
 /// set found in the larger (the overlap coefficient). Two words match when their stems are equal,
-/// one stem extends the other by at most three letters ("russia" / "russian"), or their
+/// one stem extends the other by at most three letters ("dalvinia" / "dalvinian"), or their
 /// Jaro–Winkler similarity is at least 0.9 (spelling variants). Fewer than three matching
 /// words score 0, unless the smaller quote has fewer content words and all of them match: two
-/// shared words in a short quote ("ignores Russian positions" / "the Russian position is being
-/// heard") are the story's vocabulary, not the same quote.
+/// shared words in a short quote ("ignores Dalvinian positions" / "the Dalvinian position is
+/// being heard") are the story's vocabulary, not the same quote.
 ///
 /// ## Why
 /// A trimmed or partial rendering is contained in the full one, which the overlap coefficient
 /// rewards and Jaccard would not.
 ///
 /// ## Example
-/// "Russia's stance is truly being heard" and "we feel that the Russian position is truly being
-/// heard" share russia(n), truly, heard: 3 of 4 content words, 0.75.
+/// "Dalvinia's stance is truly being heard" and "we feel that the Dalvinian position is truly
+/// being heard" share dalvinia(n), truly, heard: 3 of 4 content words, 0.75.
 ///
 /// ## Limitations
 /// No synonyms or cross-lingual dictionary.

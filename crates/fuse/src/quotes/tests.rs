@@ -223,8 +223,8 @@ fn scare_quotes_are_not_grouped() {
 fn similarity_examples() {
     assert!(
         quote_similarity(
-            "Russia's stance is truly being heard",
-            "we feel that the Russian position is truly being heard"
+            "Dalvinia's stance is truly being heard",
+            "we feel that the Dalvinian position is truly being heard"
         ) >= 0.7
     );
     assert!(quote_similarity("The harbour reopens in spring", "Taxes will rise next year") < 0.1);
