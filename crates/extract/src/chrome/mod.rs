@@ -28,6 +28,21 @@ use crosscheck_core::Lang;
 /// stopword-density rule is trusted for it.
 const MIN_DOC_STOPWORD_SHARE: f64 = 0.15;
 
+/// A leftmost-longest matcher over a constant list of lowercase phrases.
+fn phrase_automaton(patterns: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasickBuilder::new()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(patterns)
+        // Invariant: the patterns are small constant lists, well within the automaton limits.
+        .expect("phrase automaton builds")
+}
+
+/// A block of plain text (no links), for the rules' tests.
+#[cfg(test)]
+pub(crate) fn plain_block(text: &str) -> Block<'_> {
+    Block { text, link_chars: 0, protected: false }
+}
+
 /// A line or paragraph of a candidate text.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Block<'a> {
@@ -129,9 +144,7 @@ fn document_language(blocks: &[Block<'_>]) -> Option<Lang> {
 mod tests {
     use super::*;
 
-    fn block(text: &str) -> Block<'_> {
-        Block { text, link_chars: 0, protected: false }
-    }
+    use super::plain_block as block;
 
     #[test]
     fn drops_repeated_blocks() {

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::AhoCorasick;
 
 /// Phrases that content-management systems put around articles, lowercase, in the main
 /// languages. Single words are only trusted when they make up nearly the whole line.
@@ -284,13 +284,7 @@ const NOTICES: &[&str] = &[
     "materiał chroniony prawem autorskim",
 ];
 
-static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(PHRASES)
-        // Invariant: the patterns are a small constant list, well within the automaton limits.
-        .expect("chrome phrase automaton builds")
-});
+static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| super::phrase_automaton(PHRASES));
 
 /// Whether a line is CMS chrome: a comment form, a share or newsletter box, a "back to top"
 /// link, a cookie notice, a copyright line.

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::AhoCorasick;
 
 use super::Block;
 
@@ -182,13 +182,7 @@ const RELATED_HEADINGS: &[&str] = &[
     "читайте також",
 ];
 
-static RELATED: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(RELATED_HEADINGS)
-        // Invariant: the patterns are a small constant list, well within the automaton limits.
-        .expect("related heading automaton builds")
-});
+static RELATED: LazyLock<AhoCorasick> = LazyLock::new(|| super::phrase_automaton(RELATED_HEADINGS));
 
 /// A related heading has at most this many words.
 const HEADING_MAX_WORDS: usize = 8;
@@ -282,9 +276,7 @@ mod tests {
         }
     }
 
-    fn block(text: &str) -> Block<'_> {
-        Block { text, link_chars: 0, protected: false }
-    }
+    use crate::chrome::plain_block as block;
 
     #[test]
     fn related_lists_go_with_their_heading() {
