@@ -80,19 +80,7 @@ pub(crate) struct Dated {
 /// (`officials said Friday`, `told reporters on Friday`, `Friday said`), or is quoted speech.
 fn cited(d: &Doc<'_>, sent: usize, span: Span, ents: &[Option<u32>]) -> bool {
     let s = &d.sents[sent];
-    let before = Span::new(s.span.start, span.start);
-    let head = d.text(before);
-    let opens = head.matches(['“', '«', '„']).count();
-    let closes = head.matches(['”', '»']).count();
-    if opens > closes || head.matches('"').count() % 2 == 1 {
-        return true;
-    }
-    // A single quote opening a quotation (after a space), not closed before the date; an
-    // apostrophe is glued to its word.
-    if let Some(open) = head.rfind('‘')
-        && head[..open].chars().next_back().is_none_or(char::is_whitespace)
-        && !head[open..].contains("’ ")
-    {
+    if quoted(d, sent, span) {
         return true;
     }
     let range = s.words.start as usize..s.words.end as usize;
@@ -158,6 +146,23 @@ fn cited(d: &Doc<'_>, sent: usize, span: Span, ents: &[Option<u32>]) -> bool {
         return speech(w) && d.words[k + 1].gap != Gap::Break;
     }
     false
+}
+
+/// Whether `span` of sentence `sent` stands inside a direct quotation opened earlier in the
+/// sentence: straight, curly or angled double quotes, or a single curly quote after a space
+/// (an apostrophe is glued to its word).
+pub(crate) fn quoted(d: &Doc<'_>, sent: usize, span: Span) -> bool {
+    let s = &d.sents[sent];
+    let head = d.text(Span::new(s.span.start, span.start.max(s.span.start)));
+    let opens = head.matches(['“', '«', '„']).count();
+    let closes = head.matches(['”', '»']).count();
+    if opens > closes || head.matches('"').count() % 2 == 1 {
+        return true;
+    }
+    head.rfind('‘').is_some_and(|open| {
+        head[..open].chars().next_back().is_none_or(char::is_whitespace)
+            && !head[open..].contains("’ ")
+    })
 }
 
 /// The story's publication dates: earliest, median (the reference date) and latest.

@@ -94,31 +94,53 @@
 //!
 //! ## What it does
 //!
-//! Only offices with one holder at a time (`president`, `mayor`, `minister`, `chief`…) can be
-//! given to the wrong person: many people are a `Sheriff's Deputy` at once. A name whose words
-//! open another's (`Dirk` for `Dirk A. Kempthorne`) is the same person.
+//! Reads the role cues attached to a person's name in prose (not inside a quotation, whose
+//! titles are the speaker's and of another time): a title before the name (`Mayor X`,
+//! `Infrastructure Minister X`, `Coast guard captain X`, with a tail after the name, `Captain
+//! X of the Coast Guard`), an appositive before it (`Zhelvany's mayor, X`, `The Minister of
+//! Infrastructure, X`) or after it (`X, the director of the port authority,`). Only offices of a
+//! closed list count (`mayor`, `governor`, `president`, `prime minister`, `minister`,
+//! `secretary`, `senator`, `chancellor`, `king`/`queen`, `judge`, `ambassador`, `police
+//! chief` / `chief of police`, `fire chief`, `sheriff`, `chief executive` / `CEO`, `chair`,
+//! `director`, `captain`, `spokesperson`); a cue with `former`, `acting`, `deputy`, `-elect`
+//! and the like is left out. Each cue keeps its qualifiers (the words and entities of the
+//! phrase: `zhelvany`, `port authority`) and its portfolio (from a closed list: `interior`,
+//! `finance`, `transport`…, with `home`/`interior` and `defense`/`defence` as one).
 //!
-//! Reads the title written before a person's name: a role word (`President`, `Mayor`,
-//! `Minister`) with its capitalised or possessive qualifiers (`Ukrainian President`,
-//! `Zhelvany's mayor`); titles with `former`, `acting`, `deputy` and the like are left out. The
-//! same qualified role given by different reports to two different people (`Ukrainian President
-//! X` / `Ukrainian President Y`, and no report gives it to both) is a `role` conflict; so is one
-//! person given two different offices (`Mayor X` / `Governor X`) with the same qualifier.
+//! - **One person, two offices**: two reports give one person two exclusive public offices
+//!   (`Mayor X` / `Governor X`; `minister` and `prime minister` can be held together, and
+//!   corporate titles, ranks and spokespeople are never exclusive), or one office with two
+//!   portfolios (`Transport Minister X` / `Health Minister X`).
+//! - **One office, several people**: two reports give one office to two people, and no report
+//!   gives it to both (a predecessor). The office must have one holder (not `senator`,
+//!   `judge`, `captain`); `minister` and `secretary` need one portfolio on both sides. When
+//!   both cues are qualified, the qualifiers must nest (`Velm Mayor` / `Mayor … of Velm`);
+//!   a bare local office (`the police chief`, `the mayor`, `the governor`, `the chief
+//!   executive`) counts only when the two sentences tell the same fact (context cosine 0.3).
+//!   A name whose words are all in the other's (`Boone Isaacs`, `Cheryl Boone Isaacs`) is one
+//!   person.
 //!
 //! ## Why
 //!
-//! Outlets confuse who holds an office, or which office a person holds; a bare role word is
-//! too vague to compare (`President Trump`, `President Putin`).
+//! Outlets confuse who holds an office, or which office a person holds. But one role is worded
+//! many ways, a person can hold compatible roles (`the minister` and `the party leader`), and
+//! a story about several places has several mayors and presidents: the rule compares only
+//! offices it knows, and bare ones only within one fact.
 //!
 //! ## Example
 //!
-//! `Infrastructure Minister Irena Maltsava` and `The Minister of Infrastructure, Irena
-//! Maltsava` are one role worded twice, not a conflict.
+//! `Mayor Anna Kessler` and `Governor Anna Kessler`: a role conflict, mayor vs governor.
+//! `Police chief Tomas Brandt said the gunman acted alone` and `Police chief Elin Varga said the
+//! gunman acted alone`: a role conflict, Brandt vs Varga. `Infrastructure Minister Irena
+//! Maltsava` and `The Minister of Infrastructure, Irena Maltsava`, or `Mayor X` and
+//! `Zhelvany's mayor, X`, are one role worded twice.
 //!
 //! ## Limitations
 //!
-//! Roles written after the name (`X, the director of Y`) are not compared; nor are offices
-//! of different rank that can be held together.
+//! Roles given by a verb (`X, who heads the agency`) or far from the name are not read, nor
+//! offices outside the list. Qualifiers are words, not places: `Velm Mayor X` and `Mayor X of
+//! Ostra`, if Velm lies in Ostra, look like two offices. Two presidents of two countries
+//! written bare (`President X`, `President Y`) are never compared, even when one is wrong.
 //!
 //! ## References
 //!
@@ -146,7 +168,7 @@ use crate::doc::{Doc, Gap};
 use crate::events::{Bag, Lexicon, content_stem};
 use crate::fuser::Context;
 use crate::linkage::single_linkage;
-use crate::names::is_role;
+use crate::names::{is_speech_verb, same_word};
 use crate::story::{Conflict, ConflictKind, ConflictSide, EntityKind, SourceSpan};
 use crate::timeline::consistent;
 
@@ -157,6 +179,10 @@ const SAME_EVENT: f32 = 0.2;
 /// count the same thing.
 const SAME_QUANTITY: f32 = 0.25;
 
+/// Similarity from which two sentences giving a bare office (`the police chief`) to two
+/// people tell the same fact.
+const SAME_ROLE: f32 = 0.3;
+
 /// A quantity whose sentence holds at most this many other terms states nothing but itself.
 const THIN_CONTEXT: usize = 3;
 
@@ -164,7 +190,7 @@ const THIN_CONTEXT: usize = 3;
 pub(crate) fn find(ctx: &Context<'_>, dated: &[Dated], lexicon: &Lexicon) -> Vec<Conflict> {
     let mut out = numbers(ctx, lexicon);
     out.extend(dates(ctx, dated));
-    out.extend(roles(ctx));
+    out.extend(roles(ctx, lexicon));
     out
 }
 
@@ -912,58 +938,133 @@ fn date_topic(ctx: &Context<'_>, items: &[&Dated]) -> String {
 // ---------------------------------------------------------------------------------------------
 // Roles.
 
-/// Offices one person holds one of at a time, for the "one person, two offices" rule.
-fn is_office(w: &str) -> bool {
-    matches!(
-        w,
-        "president"
-            | "mayor"
-            | "governor"
-            | "chancellor"
-            | "premier"
-            | "senator"
-            | "king"
-            | "queen"
-            | "minister"
-            | "secretary"
-            | "ambassador"
-            | "general"
-            | "captain"
-            | "chairman"
-            | "chairwoman"
-            | "director"
-            | "judge"
-            | "bishop"
-    )
+/// An office a role cue names, and how it can be contradicted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[expect(clippy::struct_excessive_bools, reason = "independent properties of an office")]
+struct Office {
+    /// The canonical name of the office family (`police chief` for `chief of police`).
+    name: &'static str,
+    /// A public office one person holds one of at a time (`mayor`, `governor`, `senator`).
+    exclusive: bool,
+    /// One holder within what qualifies it (`Interior Minister`, `Velm's mayor`).
+    sole: bool,
+    /// One holder in the place a story happens: compared bare (`the police chief`) when the
+    /// sentences tell the same fact.
+    local: bool,
+    /// Sole only with a portfolio (`minister`, `secretary`: a government has many).
+    portfolio: bool,
 }
 
-/// Offices held by one person at a time within what qualifies them (`Interior Secretary`,
-/// `Dalvinian President`, `Police Chief`), for the "one role, several people" rule.
-fn is_sole_office(w: &str) -> bool {
-    matches!(
-        w,
-        "president"
-            | "mayor"
-            | "governor"
-            | "chancellor"
-            | "premier"
-            | "king"
-            | "queen"
-            | "pope"
-            | "emir"
-            | "sultan"
-            | "minister"
-            | "secretary"
-            | "chairman"
-            | "chairwoman"
-            | "chair"
-            | "ceo"
-            | "director"
-            | "commissioner"
-            | "chief"
-            | "superintendent"
-            | "speaker"
-    )
+impl Office {
+    const fn new(name: &'static str, exclusive: bool, sole: bool, local: bool) -> Office {
+        Office { name, exclusive, sole, local, portfolio: false }
+    }
+}
+
+const MAYOR: Office = Office::new("mayor", true, true, true);
+const GOVERNOR: Office = Office::new("governor", true, true, true);
+const PRESIDENT: Office = Office::new("president", true, true, false);
+const PRIME_MINISTER: Office = Office::new("prime minister", true, true, false);
+const MINISTER: Office = Office { portfolio: true, ..Office::new("minister", true, true, false) };
+const SECRETARY: Office =
+    Office { portfolio: true, ..Office::new("secretary", false, true, false) };
+const SENATOR: Office = Office::new("senator", true, false, false);
+const CHANCELLOR: Office = Office::new("chancellor", true, true, false);
+const MONARCH_KING: Office = Office::new("king", true, true, false);
+const MONARCH_QUEEN: Office = Office::new("queen", true, true, false);
+const POPE: Office = Office::new("pope", true, true, false);
+const JUDGE: Office = Office::new("judge", true, false, false);
+const AMBASSADOR: Office = Office::new("ambassador", true, false, false);
+const POLICE_CHIEF: Office = Office::new("police chief", true, true, true);
+const FIRE_CHIEF: Office = Office::new("fire chief", true, true, true);
+const SHERIFF: Office = Office::new("sheriff", true, true, true);
+const CEO: Office = Office::new("chief executive", false, true, true);
+const CHAIR: Office = Office::new("chair", false, true, false);
+const DIRECTOR: Office = Office::new("director", false, true, false);
+const CAPTAIN: Office = Office::new("captain", false, false, false);
+const SPOKESPERSON: Office = Office::new("spokesperson", false, false, false);
+
+/// Offices that one person can hold together although both are exclusive.
+fn held_together(a: &str, b: &str) -> bool {
+    let pair = if a <= b { (a, b) } else { (b, a) };
+    matches!(pair, ("minister", "prime minister") | ("governor", "police chief"))
+}
+
+/// Portfolios of ministers and secretaries, folded, with their canonical spelling.
+fn portfolio(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "interior" | "home" | "internal" => "interior",
+        "foreign" | "external" => "foreign",
+        "defence" | "defense" | "war" => "defence",
+        "finance" | "treasury" | "exchequer" => "finance",
+        "justice" | "law" => "justice",
+        "health" => "health",
+        "education" | "schools" => "education",
+        "transport" | "transportation" => "transport",
+        "infrastructure" => "infrastructure",
+        "energy" => "energy",
+        "economy" | "economic" | "economics" => "economy",
+        "agriculture" | "farming" => "agriculture",
+        "environment" | "environmental" => "environment",
+        "labour" | "labor" | "employment" => "labour",
+        "trade" | "commerce" => "trade",
+        "culture" | "arts" => "culture",
+        "tourism" => "tourism",
+        "sport" | "sports" => "sport",
+        "housing" => "housing",
+        "industry" => "industry",
+        "communications" | "information" => "communications",
+        "fisheries" => "fisheries",
+        "immigration" | "migration" => "immigration",
+        "state" => "state",
+        "press" => "press",
+        _ => return None,
+    })
+}
+
+/// The office whose head word is word `k` of a phrase bounded by `lo..hi`: the office, the
+/// first word of its compound and the end of it (`chief of police` runs past `chief`).
+fn office_at(d: &Doc<'_>, lo: usize, k: usize, hi: usize) -> Option<(Office, usize, usize)> {
+    let key = |i: usize| d.words[i].key.trim_end_matches('.');
+    let joined = |i: usize| i > lo && d.words[i].gap == Gap::Space;
+    let prev = joined(k).then(|| key(k - 1));
+    let of_police = k + 2 < hi
+        && key(k + 1) == "of"
+        && key(k + 2) == "police"
+        && d.words[k + 1].gap == Gap::Space
+        && d.words[k + 2].gap == Gap::Space;
+    let one = |o: Office| Some((o, k, k + 1));
+    let two = |o: Office| Some((o, k - 1, k + 1));
+    match key(k) {
+        "mayor" => one(MAYOR),
+        "governor" => one(GOVERNOR),
+        "president" => one(PRESIDENT),
+        "premier" => one(PRIME_MINISTER),
+        "minister" if prev == Some("prime") => two(PRIME_MINISTER),
+        "minister" => one(MINISTER),
+        "secretary" if prev != Some("general") => one(SECRETARY),
+        "senator" | "sen" => one(SENATOR),
+        "chancellor" => one(CHANCELLOR),
+        "king" => one(MONARCH_KING),
+        "queen" => one(MONARCH_QUEEN),
+        "pope" => one(POPE),
+        "judge" => one(JUDGE),
+        "ambassador" => one(AMBASSADOR),
+        "chief" | "commissioner" if prev == Some("police") => two(POLICE_CHIEF),
+        "chief" if prev == Some("fire") => two(FIRE_CHIEF),
+        "chief" if of_police => Some((POLICE_CHIEF, k, k + 3)),
+        "sheriff" => one(SHERIFF),
+        "ceo" => one(CEO),
+        "executive" if prev == Some("chief") => two(CEO),
+        "officer" if prev == Some("executive") && joined(k - 1) && key(k - 2) == "chief" => {
+            Some((CEO, k - 2, k + 1))
+        }
+        "chairman" | "chairwoman" | "chairperson" | "chair" => one(CHAIR),
+        "director" => one(DIRECTOR),
+        "captain" | "capt" => one(CAPTAIN),
+        "spokesperson" | "spokesman" | "spokeswoman" => one(SPOKESPERSON),
+        _ => None,
+    }
 }
 
 /// Words that make a title something other than the current office.
@@ -984,18 +1085,178 @@ fn modified(w: &str) -> bool {
             | "assistant"
             | "future"
             | "would-be"
+            | "elect"
+            | "president-elect"
+            | "candidate"
+            | "hopeful"
+            | "nominee"
+            | "designate"
+            | "associate"
+            | "honorary"
+            | "retired"
+            | "one-time"
+            | "onetime"
+            | "erstwhile"
     )
 }
 
-/// A role written before a person's name.
+/// Determiners that open a role phrase (`the mayor`, `its director`).
+fn determiner(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this")
+}
+
+/// Joining words of a role phrase, not qualifiers (`the director of the port authority`).
+fn joining(w: &str) -> bool {
+    matches!(w, "of" | "the" | "for" | "to" | "at" | "and" | "&" | "on")
+}
+
+/// How a role phrase must fill the words it is read from.
+#[derive(Debug, Clone, Copy)]
+enum Fit {
+    /// Anywhere: a title before a name (`said Mayor X`).
+    Any,
+    /// Opening with a determiner or at the start of the words (`according to the mayor, X`).
+    Opens,
+    /// Filling the words (`X, the director of the port authority,`).
+    Whole,
+}
+
+/// A role given to a person by a cue attached to the name.
 #[derive(Debug, Clone)]
 struct Titled {
     doc: usize,
+    sent: usize,
     person: u32,
-    role: String,
-    /// The qualifiers, as entity ids or folded words.
+    office: Office,
+    /// What qualifies the office: folded words and `e:` entity ids (`Zhelvany's mayor`
+    /// gives `zhelvany` and Zhelvany's id), the person's own name left out.
     qualifiers: BTreeSet<String>,
+    /// The portfolios among the qualifiers (`infrastructure`).
+    portfolio: BTreeSet<&'static str>,
+    /// The cue and the name, in text offsets.
     span: Span,
+}
+
+impl Titled {
+    /// The office as a side of a conflict shows it (`mayor`, `transport minister`).
+    fn label(&self) -> String {
+        if self.office.portfolio && !self.portfolio.is_empty() {
+            let p: Vec<&str> = self.portfolio.iter().copied().collect();
+            format!("{} {}", p.join(" and "), self.office.name)
+        } else {
+            self.office.name.to_string()
+        }
+    }
+}
+
+/// A role phrase read from the words `lo..end` of a doc (`Zhelvany's mayor`, `the director of
+/// the port authority`, `Coast guard captain`): the office, its qualifiers and where the
+/// phrase starts. The phrase ends with the office or with a tail that opens with `of`, `for`,
+/// `to` or `at`; `fit` says how it must open.
+fn role_phrase(
+    d: &Doc<'_>,
+    ents: &[Option<u32>],
+    person: u32,
+    lo: usize,
+    end: usize,
+    fit: Fit,
+) -> Option<(Office, BTreeSet<String>, usize)> {
+    if end <= lo {
+        return None;
+    }
+    // The head: the office nearest the end whose tail is empty or a prepositional phrase.
+    let mut found = None;
+    for k in (lo.max(end.saturating_sub(8))..end).rev() {
+        if let Some((o, a, b)) = office_at(d, lo, k, end) {
+            let tail_ok = b >= end
+                || (matches!(d.words[b].key.as_str(), "of" | "for" | "to" | "at")
+                    && (b..end).all(|i| d.words[i].gap == Gap::Space && !d.words[i].digit));
+            if tail_ok {
+                found = Some((o, a, b));
+            }
+            break;
+        }
+    }
+    let (office, head, tail) = found?;
+    let mut qualifiers = BTreeSet::new();
+    let add = |i: usize, q: &mut BTreeSet<String>| {
+        let w = &d.words[i];
+        if let Some(e) = ents[i] {
+            if e == person {
+                return false;
+            }
+            q.insert(format!("e:{e}"));
+        }
+        if !joining(&w.key) && !determiner(&w.key) {
+            q.insert(w.key.clone());
+        }
+        true
+    };
+    for i in tail.min(end)..end {
+        if !add(i, &mut qualifiers) {
+            return None;
+        }
+    }
+    // Qualifiers before the office, up to a determiner, the phrase's start or a stop word.
+    let mut k = head;
+    let mut clean = k == lo;
+    let mut n = 0;
+    let mut before: Vec<usize> = Vec::new();
+    while k > lo {
+        let w = &d.words[k - 1];
+        if d.words[k].gap != Gap::Space {
+            clean = true;
+            break;
+        }
+        let key = w.key.trim_end_matches('.');
+        if modified(key) {
+            return None;
+        }
+        if determiner(key) {
+            clean = true;
+            k -= 1;
+            break;
+        }
+        if w.digit
+            || n >= 4
+            || crate::names::is_role(key)
+            || is_speech_verb(key)
+            || (!w.cap && !w.possessive && crosscheck_text::is_stopword(d.article.language, key))
+        {
+            break;
+        }
+        before.push(k - 1);
+        n += 1;
+        k -= 1;
+        if k == lo {
+            clean = true;
+        }
+    }
+    // Lower-case words that open the run without a determiner are the sentence's, not the
+    // title's: `later headed President X`; `Coast guard captain X` and `the transport minister`
+    // keep theirs.
+    let opened = k < head && determiner(&d.words[k].key);
+    while !opened && before.last().is_some_and(|&i| !d.words[i].cap && !d.words[i].possessive) {
+        before.pop();
+    }
+    for i in before {
+        if !add(i, &mut qualifiers) {
+            return None;
+        }
+    }
+    // "-elect", "then-", "ex-" glued to the office.
+    if d.words[head..tail.min(end)].iter().any(|w| w.key.split('-').any(modified)) {
+        return None;
+    }
+    let fits = match fit {
+        Fit::Any => true,
+        Fit::Opens => clean,
+        Fit::Whole => clean && k == lo,
+    };
+    if !fits {
+        return None;
+    }
+    Some((office, qualifiers, k))
 }
 
 fn titles(ctx: &Context<'_>) -> Vec<Titled> {
@@ -1007,171 +1268,277 @@ fn titles(ctx: &Context<'_>) -> Vec<Titled> {
             if table.entities[m.entity as usize].kind != EntityKind::Person {
                 continue;
             }
-            let first = m.words.0 as usize;
-            let Some(s) = d.sents.get(d.words[first].sent as usize) else { continue };
-            let lo = s.words.start as usize;
-            if !s.claim || first <= lo || d.words[first].gap != Gap::Space {
+            let (first, last) = (m.words.0 as usize, m.words.1 as usize);
+            let sent = d.words[first].sent as usize;
+            let Some(s) = d.sents.get(sent) else { continue };
+            let (lo, hi) = (s.words.start as usize, s.words.end as usize);
+            // A role inside a quotation is the speaker's word ("As president, Senator X will
+            // fight"), of another time.
+            if !s.claim || first < lo || last > hi || crate::chronology::quoted(d, sent, m.span) {
                 continue;
             }
-            let r = first - 1;
-            let role = d.words[r].key.trim_end_matches('.').to_string();
-            if !is_role(&role) {
-                continue;
-            }
-            let mut qualifiers = BTreeSet::new();
-            let mut k = r;
-            let mut bad = false;
-            while k > lo {
-                let w = &d.words[k - 1];
-                if d.words[k].gap != Gap::Space && !w.possessive {
-                    break;
-                }
-                if modified(&w.key) {
-                    bad = true;
-                    break;
-                }
-                if !(w.cap || w.possessive) || is_role(&w.key) {
-                    break;
-                }
-                qualifiers.insert(match ents[k - 1] {
-                    Some(e) => format!("e:{e}"),
-                    None => w.key.clone(),
+            let mut push = |office: Office, qualifiers: BTreeSet<String>, span: Span| {
+                let portfolio = qualifiers.iter().filter_map(|q| portfolio(q.as_str())).collect();
+                out.push(Titled {
+                    doc: di,
+                    sent,
+                    person: m.entity,
+                    office,
+                    qualifiers,
+                    portfolio,
+                    span,
                 });
-                k -= 1;
+            };
+            if first > lo && d.words[first].gap == Gap::Space {
+                // A title before the name: `Mayor X`, `Coast guard captain X`, and a tail
+                // after it: `Captain X of the Coast Guard`.
+                let start = (lo..first)
+                    .rev()
+                    .find(|&i| i == lo || d.words[i].gap != Gap::Space)
+                    .unwrap_or(lo);
+                if let Some((office, mut q, k)) =
+                    role_phrase(d, &ents, m.entity, start, first, Fit::Any)
+                    && office_at(d, start, first - 1, first).is_some_and(|o| o.2 == first)
+                {
+                    let mut e = last;
+                    if last < hi && d.words[last].key == "of" && d.words[last].gap == Gap::Space {
+                        e = last + 1;
+                        let mut named = false;
+                        while e < hi && e < last + 6 && d.words[e].gap == Gap::Space {
+                            let w = &d.words[e];
+                            // The object of `of` ends at the verb: `of the Coast Guard said`.
+                            let plain = !w.cap && !joining(&w.key);
+                            if plain
+                                && (named
+                                    || is_speech_verb(&w.key)
+                                    || crosscheck_text::is_stopword(d.article.language, &w.key))
+                            {
+                                break;
+                            }
+                            named |= w.cap;
+                            if let Some(x) = ents[e] {
+                                q.insert(format!("e:{x}"));
+                            }
+                            if !joining(&d.words[e].key) {
+                                q.insert(d.words[e].key.clone());
+                            }
+                            e += 1;
+                        }
+                    }
+                    let end = if e > last { d.words[e - 1].span.end } else { m.span.end };
+                    push(office, q, Span::new(d.words[k].span.start, end));
+                    continue;
+                }
             }
-            if k > lo && modified(&d.words[k - 1].key) {
-                bad = true;
+            if first > lo && d.words[first].gap == Gap::Comma {
+                // An appositive before the name: `Zhelvany's mayor, X`, `the mayor, X`.
+                let start = (lo..first)
+                    .rev()
+                    .find(|&i| i == lo || d.words[i].gap != Gap::Space)
+                    .unwrap_or(lo);
+                if let Some((office, q, k)) =
+                    role_phrase(d, &ents, m.entity, start, first, Fit::Opens)
+                {
+                    push(office, q, Span::new(d.words[k].span.start, m.span.end));
+                    continue;
+                }
             }
-            // Sentence openers ("The", "Coast") are not qualifiers unless they name something.
-            if k == lo && ents[lo].is_none() {
-                qualifiers.remove(&d.words[lo].key);
+            if last < hi && d.words[last].gap == Gap::Comma {
+                // An appositive after the name: `X, the director of the port authority,`.
+                let end = (last + 1..=hi)
+                    .find(|&i| i == hi || d.words[i].gap != Gap::Space)
+                    .unwrap_or(hi);
+                if let Some((office, q, _)) = role_phrase(d, &ents, m.entity, last, end, Fit::Whole)
+                {
+                    push(office, q, Span::new(m.span.start, d.words[end - 1].span.end));
+                }
             }
-            if bad || qualifiers.is_empty() {
-                continue;
-            }
-            let span = Span::new(d.words[k].span.start, m.span.end);
-            out.push(Titled { doc: di, person: m.entity, role, qualifiers, span });
         }
     }
     out
 }
 
-fn roles(ctx: &Context<'_>) -> Vec<Conflict> {
+/// Whether two qualifier sets can name one office: one holds the other (`port authority` and
+/// `Zhelvany Port Authority`), spellings of a word counting as one.
+fn nested_qualifiers(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    let within = |x: &BTreeSet<String>, y: &BTreeSet<String>| {
+        x.iter()
+            .all(|w| y.contains(w) || (!w.starts_with("e:") && y.iter().any(|v| same_word(w, v))))
+    };
+    within(a, b) || within(b, a)
+}
+
+/// Whether two roles given to one person cannot both be right: two exclusive offices not held
+/// together (`mayor` and `governor`), or one office with two portfolios (`transport minister`
+/// and `health minister`).
+fn offices_clash(a: &Titled, b: &Titled) -> bool {
+    if a.office.name != b.office.name {
+        return a.office.exclusive
+            && b.office.exclusive
+            && !held_together(a.office.name, b.office.name);
+    }
+    a.office.portfolio
+        && !a.portfolio.is_empty()
+        && !b.portfolio.is_empty()
+        && a.portfolio.is_disjoint(&b.portfolio)
+}
+
+fn roles(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
     let titled = titles(ctx);
     let mut out = Vec::new();
-    let name = |p: u32| ctx.entities.entities[p as usize].name.clone();
-    let side = |items: &[&Titled], value: String| -> ConflictSide {
-        let mut articles: Vec<(usize, DocId)> = Vec::new();
-        for t in items {
-            if !articles.iter().any(|a| a.0 == t.doc) {
-                articles.push((t.doc, ctx.docs[t.doc].article.id.clone()));
-            }
-        }
-        articles.sort_by_key(|a| a.0);
-        ConflictSide {
-            value,
-            articles: articles.into_iter().map(|a| a.1).collect(),
-            evidence: items
-                .iter()
-                .filter_map(|t| SourceSpan::from_text(ctx.docs[t.doc].article, t.span))
-                .collect(),
-        }
-    };
-    // One qualified role, several people.
-    let mut by_role: BTreeMap<(String, BTreeSet<String>), Vec<&Titled>> = BTreeMap::new();
-    for t in &titled {
-        by_role.entry((t.role.clone(), t.qualifiers.clone())).or_default().push(t);
+    if titled.len() < 2 {
+        return out;
     }
-    for ((role, _), items) in &by_role {
-        // Many people are a "Sheriff's Deputy" or a "City Councilman" at once; only an office
-        // with one holder can be given to the wrong person.
-        if !is_sole_office(role) {
+    let name = |p: u32| ctx.entities.entities[p as usize].name.clone();
+    let report = |t: &Titled| ctx.canon[t.doc];
+
+    // One person, two offices.
+    let mut by_person: BTreeMap<u32, Vec<&Titled>> = BTreeMap::new();
+    for t in &titled {
+        by_person.entry(t.person).or_default().push(t);
+    }
+    for (&person, items) in &by_person {
+        // A report that gives one person two clashing roles knows something the rule does not
+        // (a change of office): it is left out.
+        let torn: BTreeSet<usize> = items
+            .iter()
+            .flat_map(|a| items.iter().map(move |b| (a, b)))
+            .filter(|(a, b)| report(a) == report(b) && offices_clash(a, b))
+            .map(|(a, _)| report(a))
+            .collect();
+        let items: Vec<&Titled> =
+            items.iter().copied().filter(|t| !torn.contains(&report(t))).collect();
+        let clash = items
+            .iter()
+            .any(|a| items.iter().any(|b| report(a) != report(b) && offices_clash(a, b)));
+        if !clash {
             continue;
         }
-        let mut people: BTreeSet<u32> = items.iter().map(|t| t.person).collect();
-        // "Dirk" written for "Dirk A. Kempthorne" (a name cut at a middle initial) is the same
-        // person: a name whose words all open another's is not another person.
-        let names: Vec<(u32, Vec<String>)> = people
-            .iter()
-            .map(|&p| (p, crate::names::fold(&name(p)).split(' ').map(str::to_string).collect()))
-            .collect();
-        for (p, words) in &names {
-            let part_of_other = names
-                .iter()
-                .any(|(q, other)| q != p && other.len() > words.len() && other.starts_with(words));
-            if part_of_other {
-                people.remove(p);
+        // Only the roles that take part in a clash are shown.
+        let items: Vec<&Titled> =
+            items.iter().copied().filter(|a| items.iter().any(|b| offices_clash(a, b))).collect();
+        if let Some(sides) = split_sides(
+            ctx,
+            &items,
+            |a, b| !offices_clash(a, b),
+            Titled::label,
+            |t| (t.doc, t.span),
+        ) {
+            out.push(Conflict {
+                kind: ConflictKind::Role,
+                topic: format!("the office of {}", name(person)),
+                sides,
+            });
+        }
+    }
+
+    // One office, several people.
+    let contexts: Vec<Bag> =
+        titled.iter().map(|t| lexicon.context(&ctx.docs, t.doc, t.sent, t.span, &[])).collect();
+    let folded: BTreeMap<u32, Vec<String>> = titled
+        .iter()
+        .map(|t| {
+            (t.person, crate::names::fold(&name(t.person)).split(' ').map(str::to_string).collect())
+        })
+        .collect();
+    // "Dirk" written for "Dirk A. Kempthorne" (a name cut at a middle initial), "Boone Isaacs"
+    // for "Cheryl Boone Isaacs": a name whose words are all in another's is not another person.
+    let one_person = |p: u32, q: u32| {
+        let (a, b) = (&folded[&p], &folded[&q]);
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        short.iter().all(|w| long.contains(w))
+    };
+    let same_role = |i: usize, j: usize| -> bool {
+        let (a, b) = (&titled[i], &titled[j]);
+        if a.office != b.office || !a.office.sole {
+            return false;
+        }
+        if a.office.portfolio
+            && (a.portfolio.is_empty()
+                || b.portfolio.is_empty()
+                || a.portfolio.is_disjoint(&b.portfolio))
+        {
+            return false;
+        }
+        if !nested_qualifiers(&a.qualifiers, &b.qualifiers) {
+            return false;
+        }
+        if !a.qualifiers.is_empty() && !b.qualifiers.is_empty() {
+            return true;
+        }
+        // A bare office ("the police chief") is the story's own only when both sentences
+        // tell the same fact.
+        let (x, y) = (&contexts[i], &contexts[j]);
+        a.office.local && x.shares(y) >= 2 && x.cosine(y) >= SAME_ROLE
+    };
+    let rivals = |i: usize, j: usize| -> bool {
+        let (a, b) = (&titled[i], &titled[j]);
+        a.person != b.person
+            && report(a) != report(b)
+            && !one_person(a.person, b.person)
+            && same_role(i, j)
+    };
+    let mut rival_pairs: Vec<(usize, usize)> = Vec::new();
+    for i in 0..titled.len() {
+        for j in i + 1..titled.len() {
+            if rivals(i, j) {
+                rival_pairs.push((i, j));
             }
         }
+    }
+    // A report that gives one office to both people knows they are two (a predecessor).
+    let both_in_one_report = |p: u32, q: u32, office: &str| {
+        titled.iter().any(|a| {
+            a.person == p
+                && a.office.name == office
+                && titled
+                    .iter()
+                    .any(|b| b.person == q && b.office.name == office && report(a) == report(b))
+        })
+    };
+    rival_pairs.retain(|&(i, j)| {
+        let (a, b) = (&titled[i], &titled[j]);
+        !both_in_one_report(a.person, b.person, a.office.name)
+    });
+    let involved: Vec<usize> = {
+        let mut v: Vec<usize> = rival_pairs.iter().flat_map(|&(i, j)| [i, j]).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let groups = single_linkage(involved.len(), |x, y| {
+        let (i, j) = (involved[x].min(involved[y]), involved[x].max(involved[y]));
+        rival_pairs.contains(&(i, j))
+            || (titled[i].person == titled[j].person && titled[i].office == titled[j].office)
+    });
+    for g in groups {
+        let items: Vec<&Titled> = g.iter().map(|&x| &titled[involved[x]]).collect();
+        let people: BTreeSet<u32> = items.iter().map(|t| t.person).collect();
         if people.len() < 2 {
             continue;
         }
-        let items: Vec<&Titled> =
-            items.iter().copied().filter(|t| people.contains(&t.person)).collect();
-        let items = &items;
-        // A report that gives the role to two people knows they are two (a predecessor).
-        let reports_per_person: BTreeMap<u32, BTreeSet<usize>> = people
-            .iter()
-            .map(|&p| {
-                (p, items.iter().filter(|t| t.person == p).map(|t| ctx.canon[t.doc]).collect())
-            })
-            .collect();
-        let sets: Vec<&BTreeSet<usize>> = reports_per_person.values().collect();
-        let overlap =
-            sets.iter().enumerate().any(|(i, a)| sets[i + 1..].iter().any(|b| !a.is_disjoint(b)));
-        if overlap {
+        let Some(sides) = split_sides(
+            ctx,
+            &items,
+            |a, b| a.person == b.person,
+            |t| name(t.person),
+            |t| (t.doc, t.span),
+        ) else {
             continue;
-        }
+        };
         let shown = items.first().map_or_else(String::new, |t| {
             let d = &ctx.docs[t.doc];
             let text = d.text(t.span);
             let person = &ctx.entities.entities[t.person as usize];
-            let cut = person.variants.iter().filter_map(|(v, _)| text.rfind(v.as_str())).min();
-            cut.map_or(text, |c| &text[..c]).trim().to_string()
+            let cut = person.variants.iter().filter_map(|(v, _)| text.find(v.as_str())).min();
+            let shown = match cut {
+                Some(0) => text.split_once(',').map_or(text, |x| x.1),
+                Some(c) => &text[..c],
+                None => text,
+            };
+            shown.trim().trim_matches(',').trim().to_string()
         });
-        let sides = people
-            .iter()
-            .map(|&p| {
-                let mine: Vec<&Titled> = items.iter().copied().filter(|t| t.person == p).collect();
-                side(&mine, name(p))
-            })
-            .collect();
-        let _ = role;
         out.push(Conflict { kind: ConflictKind::Role, topic: format!("who is {shown}"), sides });
-    }
-    // One person, two offices with the same qualifiers.
-    let mut by_person: BTreeMap<(u32, BTreeSet<String>), Vec<&Titled>> = BTreeMap::new();
-    for t in titled.iter().filter(|t| is_office(&t.role)) {
-        by_person.entry((t.person, t.qualifiers.clone())).or_default().push(t);
-    }
-    for ((person, _), items) in &by_person {
-        let offices: BTreeSet<&str> = items.iter().map(|t| t.role.as_str()).collect();
-        if offices.len() < 2 {
-            continue;
-        }
-        let per_office: Vec<BTreeSet<usize>> = offices
-            .iter()
-            .map(|o| items.iter().filter(|t| t.role == *o).map(|t| ctx.canon[t.doc]).collect())
-            .collect();
-        let overlap = per_office
-            .iter()
-            .enumerate()
-            .any(|(i, a)| per_office[i + 1..].iter().any(|b| !a.is_disjoint(b)));
-        if overlap {
-            continue;
-        }
-        let sides = offices
-            .iter()
-            .map(|o| {
-                let mine: Vec<&Titled> = items.iter().copied().filter(|t| t.role == *o).collect();
-                side(&mine, (*o).to_string())
-            })
-            .collect();
-        out.push(Conflict {
-            kind: ConflictKind::Role,
-            topic: format!("the office of {}", name(*person)),
-            sides,
-        });
     }
     out
 }
