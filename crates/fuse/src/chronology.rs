@@ -14,8 +14,11 @@
 //!    anything happened.
 //! 3. Mentions with the same value are one entry when they date the same event: they share a
 //!    sentence, or their contexts (see the `events` heuristic) are alike. An entry lists every
-//!    article and every date expression that supports it; it is `inferred` only when every
-//!    supporting article lacks its own date.
+//!    article and every date expression that supports it. An event dated both by articles with
+//!    their own date and by mentions resolved against the story's date gives two entries with
+//!    the same date: one `inferred: false` with the first, one `inferred: true` with the
+//!    others, so the flag is right for every article an entry lists. (A date with its own year
+//!    in an undated article is not inferred.)
 //! 4. Entries are sorted by interval (start, then end), then by story order.
 //!
 //! ## Why
@@ -27,7 +30,8 @@
 //!
 //! In a report published Wednesday 11 March 2026, `rammed the bridge yesterday` gives the entry
 //! `2026-03-10`; in an undated report of the same story, `on Tuesday` gives `2026-03-10` too,
-//! inferred, and when the sentences tell the same event the two are one entry.
+//! inferred: when the sentences tell the same event, it is listed beside the first as an
+//! entry of its own with `inferred: true`.
 //!
 //! ## Limitations
 //!
@@ -229,27 +233,32 @@ pub(crate) fn output(ctx: &Context<'_>, dated: &[Dated]) -> Vec<TimelineEntry> {
                     && a.context.shares(&b.context) >= 2
                     && a.context.cosine(&b.context) >= SAME_EVENT)
         });
-        for members in groups {
-            let members: Vec<usize> = members.into_iter().map(|x| ids[x]).collect();
+        // One event's mentions as two entries when some were resolved against the story's
+        // date: those of articles with their own date (`inferred: false`), then the others.
+        let parts = groups.into_iter().flat_map(|g| {
+            let (own, inferred): (Vec<usize>, Vec<usize>) =
+                g.into_iter().map(|x| ids[x]).partition(|&m| !dated[m].inferred);
+            [own, inferred].into_iter().filter(|p| !p.is_empty())
+        });
+        for members in parts {
             let mut articles: Vec<(usize, DocId)> = Vec::new();
             let mut evidence = Vec::new();
-            let mut inferred = true;
+            let inferred = dated[members[0]].inferred;
             for &m in &members {
                 let dm = &dated[m];
                 let art = ctx.docs[dm.doc].article;
                 if !articles.iter().any(|(i, _)| *i == dm.doc) {
                     articles.push((dm.doc, art.id.clone()));
                 }
-                inferred &= dm.inferred;
                 evidence.extend(SourceSpan::from_text(art, dm.mention.span));
             }
             if evidence.is_empty() {
                 continue;
             }
             articles.sort_by_key(|a| a.0);
-            // The sentence that stands for the entry: from an article that dates it on its
-            // own authority, the most alike to the others (a sentence telling the event, not
-            // one that mentions it in passing), the first on ties.
+            // The sentence that stands for the entry: the most alike to the others (a
+            // sentence telling the event, not one that mentions it in passing), the first on
+            // ties.
             let centrality = |m: &Dated| -> f32 {
                 members.iter().map(|&o| m.context.cosine(&dated[o].context)).sum()
             };
@@ -257,9 +266,8 @@ pub(crate) fn output(ctx: &Context<'_>, dated: &[Dated]) -> Vec<TimelineEntry> {
                 .iter()
                 .map(|&m| &dated[m])
                 .min_by(|a, b| {
-                    a.inferred
-                        .cmp(&b.inferred)
-                        .then(centrality(b).total_cmp(&centrality(a)))
+                    centrality(b)
+                        .total_cmp(&centrality(a))
                         .then((a.doc, a.sent).cmp(&(b.doc, b.sent)))
                 })
                 .map(|m| (m.doc, m.sent));

@@ -28,6 +28,8 @@ pub(crate) struct Entry {
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
     names: Vec<&'static str>,
+    /// Per entry, its class: `city`, `region`, `country`, `continent` or `org`.
+    classes: Vec<&'static str>,
     index: HashMap<String, Entry>,
 }
 
@@ -42,8 +44,13 @@ impl Gazetteer {
         self.names[id as usize]
     }
 
+    /// The class of an entry: `city`, `region`, `country`, `continent` or `org`.
+    pub(crate) fn class(&self, id: u32) -> &'static str {
+        self.classes[id as usize]
+    }
+
     fn parse() -> Gazetteer {
-        let mut g = Gazetteer { names: Vec::new(), index: HashMap::new() };
+        let mut g = Gazetteer { names: Vec::new(), classes: Vec::new(), index: HashMap::new() };
         for line in PLACES.lines().chain(ORGS.lines()) {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -52,6 +59,7 @@ impl Gazetteer {
             let (Some(kind), Some(name)) = (cols.next(), cols.next()) else { continue };
             let alternates = cols.next().unwrap_or("");
             let demonyms = cols.next().unwrap_or("");
+            g.classes.push(kind);
             let kind = match kind {
                 "org" => EntityKind::Org,
                 _ => EntityKind::Place,

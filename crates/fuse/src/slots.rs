@@ -9,34 +9,44 @@
 //! - **agent**: any entity after `by` following a content word (`inspired by X`, `founded by
 //!   X`, `won by X`), the slot being that word's stem.
 //!
+//! A bare surname (`inspired by Kessler`) stands for the full name that ends with it (`Lena
+//! Kessler`) when the story has only one such name, so that surnames of two different people
+//! are compared as those people.
+//!
 //! Fillers of one slot in different reports are the same fact when their clauses (the words
 //! up to the nearest punctuation, see the dates rule) share at least two words and half of the
 //! smaller one, or their sentences are alike (the `events` context cosine, 0.3). The fillers of a fact
 //! are split into sides of compatible entities: one entity in every spelling (variants are
 //! merged before), or two entities the story itself relates (named together in one sentence,
 //! `Geyserville, north of Santa Rosa`, both given for the slot by one report, `inspired by X
-//! and Y`, or one name inside the other, `Iran` and `Southern Iran`). A report that fills the
-//! slot of one fact with two entities (a list of places) is left out. Two or more sides from
-//! different reports make a `place` or an `other` conflict.
+//! and Y`, or one name inside the other, `Iran` and `Southern Iran`), or two places that can
+//! lie one inside the other: places of different gazetteer classes (`Madrid` and `Spain`, a
+//! country and its continent), or a region, country or continent and a place the gazetteer
+//! does not know (a district, a village). A report that fills the slot of one fact with two
+//! entities (a list of places) is left out. Two or more sides from different reports make a
+//! `place` or an `other` conflict.
 //!
 //! ## Why
 //!
 //! Outlets locate an event in different towns, or credit a work to different people; a reader
 //! sees it only by laying the reports side by side. Spellings of one name are not a
-//! disagreement, nor is a town and the region it lies in when a report names both.
+//! disagreement, nor is a town and the country or region it lies in.
 //!
 //! ## Example
 //!
 //! `the ship struck the bridge in Zhelvany` against `the ship struck the bridge in Ostrava`:
-//! a place conflict, Zhelvany vs Ostrava. `the plan was inspired by Kessler` against `the plan
-//! was inspired by Marrow`: an alternative-value conflict on `inspired by`.
+//! a place conflict, Zhelvany vs Ostrava; `the bomb exploded in Madrid` against `exploded in
+//! Barcelona`, Madrid vs Barcelona, but not against `exploded in Spain`. `the plan was inspired
+//! by Kessler` against `the plan was inspired by Marrow` (Lena Kessler and Tomas Marrow named
+//! elsewhere): an alternative-value conflict on `inspired by`, Lena Kessler vs Tomas Marrow.
 //!
 //! ## Limitations
 //!
-//! Containment is only known from the story's own text, not from a gazetteer hierarchy: a
-//! city and its country never named together look like two places. The slot is read from one
-//! preposition, not parsed: `in Paris` of a background clause can meet `in Lyon` of the event
-//! when the sentences are otherwise alike.
+//! The gazetteer has classes but no hierarchy: a city and a country are taken to contain each
+//! other even when they do not (`Madrid` and `France` agree), and two places it does not know
+//! (a village and its district) conflict unless the story names them together. The slot is
+//! read from one preposition, not parsed: `in Paris` of a background clause can meet `in
+//! Lyon` of the event when the sentences are otherwise alike.
 //!
 //! ## References
 //!
@@ -51,6 +61,7 @@ use crosscheck_text::Stemmer;
 use crate::conflicts::{clause_stems, same_fact, split_sides};
 use crate::events::{Bag, Lexicon, content_stem};
 use crate::fuser::Context;
+use crate::gazetteer::gazetteer;
 use crate::names::fold;
 use crate::story::{Conflict, ConflictKind, EntityKind};
 
@@ -76,6 +87,34 @@ struct Filler {
 pub(crate) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
     let table = &ctx.entities;
     let mut fillers: Vec<Filler> = Vec::new();
+    // A bare surname (`inspired by Kessler`) stands for the person whose full name ends so,
+    // when the story has only one.
+    let surname_of: Vec<Option<String>> = table
+        .entities
+        .iter()
+        .map(|e| {
+            let key = fold(&e.name);
+            (e.kind != EntityKind::Place && e.kind != EntityKind::Org && !key.contains(' '))
+                .then_some(key)
+        })
+        .collect();
+    let mut full_names: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (i, e) in table.entities.iter().enumerate() {
+        // People are often kind `other` when nothing in the text marks them.
+        if matches!(e.kind, EntityKind::Place | EntityKind::Org) {
+            continue;
+        }
+        let mut lasts: BTreeSet<String> = BTreeSet::new();
+        for (v, _) in &e.variants {
+            let v = fold(v);
+            if let Some((_, last)) = v.rsplit_once(' ') {
+                lasts.insert(last.to_string());
+            }
+        }
+        for last in lasts {
+            full_names.entry(last).or_default().push(i as u32);
+        }
+    }
     // Entities named together in one sentence somewhere in the story.
     let mut related: BTreeSet<(u32, u32)> = BTreeSet::new();
     for (di, d) in ctx.docs.iter().enumerate() {
@@ -116,12 +155,16 @@ pub(crate) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
                 _ => None,
             };
             let Some(slot) = slot else { continue };
+            let entity = surname_of[m.entity as usize]
+                .as_deref()
+                .and_then(|key| full_name(&full_names, key))
+                .unwrap_or(m.entity);
             let start =
                 if slot == "place" { cue.span.start } else { d.words[first - 2].span.start };
             fillers.push(Filler {
                 doc: di,
                 sent,
-                entity: m.entity,
+                entity,
                 slot,
                 span: Span::new(start, m.span.end),
                 mention: m.span,
@@ -131,6 +174,11 @@ pub(crate) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
     if fillers.is_empty() {
         return Vec::new();
     }
+    let levels: Vec<Option<&'static str>> = table
+        .entities
+        .iter()
+        .map(|e| (e.kind == EntityKind::Place).then(|| level(e)).flatten())
+        .collect();
     let contexts: Vec<Bag> =
         fillers.iter().map(|f| lexicon.context(&ctx.docs, f.doc, f.sent, f.span, &[])).collect();
     let clauses: Vec<BTreeSet<String>> = fillers
@@ -183,6 +231,8 @@ pub(crate) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
             let compatible = |a: &Filler, b: &Filler| {
                 a.entity == b.entity
                     || together.contains(&(a.entity.min(b.entity), a.entity.max(b.entity)))
+                    || (slot == "place"
+                        && may_contain(levels[a.entity as usize], levels[b.entity as usize]))
                     || nested(
                         &table.entities[a.entity as usize].name,
                         &table.entities[b.entity as usize].name,
@@ -212,6 +262,40 @@ pub(crate) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
         }
     }
     out
+}
+
+/// The gazetteer class of a place entity (`city`, `region`, `country`, `continent`), read from
+/// its name or a spelling of it; `None` when the gazetteer does not know it.
+fn level(e: &crate::entities::Ent) -> Option<&'static str> {
+    let g = gazetteer();
+    std::iter::once(&e.name)
+        .chain(e.variants.iter().map(|v| &v.0))
+        .filter_map(|n| g.lookup(&fold(n)))
+        .find(|x| !x.demonym && x.kind == EntityKind::Place)
+        .map(|x| g.class(x.id))
+}
+
+/// Whether two places of these gazetteer classes can lie one inside the other: places of
+/// different classes can (a city in its country, in a region, a country in a continent), and so
+/// can a place the gazetteer does not know (a district, a village) and a region, country or
+/// continent. Two cities, two countries, or a known city and an unknown place cannot, unless
+/// the story relates them.
+fn may_contain(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x != y,
+        (Some(x), None) | (None, Some(x)) => x != "city",
+        (None, None) => false,
+    }
+}
+
+/// The person a bare surname stands for: the story's only full name ending with it. Two full
+/// names with one last word (`INS Sukanya`, `Indian Naval Ship Sukanya`) may be one thing
+/// spelled two ways or two people of one family: the surname is then left as it is.
+fn full_name(full: &BTreeMap<String, Vec<u32>>, key: &str) -> Option<u32> {
+    match full.get(key)?.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }
 
 /// Whether one name is part of the other: `Iran` and `Southern Iran`, `Sukanya` and `INS
