@@ -19,7 +19,8 @@
 //!    the same date: one `inferred: false` with the first, one `inferred: true` with the
 //!    others, so the flag is right for every article an entry lists. (A date with its own year
 //!    in an undated article is not inferred.)
-//! 4. Entries are sorted by interval (start, then end), then by story order.
+//! 4. Entries are sorted by interval (start, then end), then with `inferred: false` first, then
+//!    by story order.
 //!
 //! ## Why
 //!
@@ -287,6 +288,7 @@ pub(crate) fn output(ctx: &Context<'_>, dated: &[Dated]) -> Vec<TimelineEntry> {
             ));
         }
     }
-    entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    // By date, then the entries of dated articles before the inferred ones, then story order.
+    entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.inferred.cmp(&b.2.inferred)).then(a.1.cmp(&b.1)));
     entries.into_iter().map(|e| e.2).collect()
 }

@@ -301,3 +301,62 @@ fn inferred_is_per_article_in_a_mixed_entry() {
         assert_eq!(t.inferred, undated, "{t:#?}");
     }
 }
+
+#[test]
+fn an_undated_reports_full_date_is_not_inferred() {
+    let story = fuse(&[
+        dated("a", "The ferry Lindholm Star left the port of Pask on May 4, 2026 with 40 cars."),
+        article(
+            "b",
+            None,
+            "The ferry Lindholm Star left the port of Pask on 4 May 2026 with 40 cars on board.",
+        ),
+    ]);
+    let may4: Vec<_> = story.timeline.iter().filter(|t| t.date == "2026-05-04").collect();
+    assert!(!may4.is_empty(), "{:#?}", story.timeline);
+    assert!(may4.iter().all(|t| !t.inferred), "{may4:#?}");
+    assert!(may4.iter().any(|t| t.articles.iter().any(|a| a.as_str() == "b")), "{may4:#?}");
+}
+
+#[test]
+fn dated_entries_come_before_inferred_ones_of_the_same_day() {
+    let story = fuse(&[
+        article(
+            "b",
+            None,
+            "The ferry Lindholm Star left the port of Pask on Monday evening with 40 cars on board.",
+        ),
+        dated("a", "The ferry Lindholm Star left the port of Pask on Monday evening with 40 cars."),
+    ]);
+    let monday: Vec<bool> =
+        story.timeline.iter().filter(|t| t.date == "2026-05-04").map(|t| t.inferred).collect();
+    assert_eq!(monday, [false, true], "{:#?}", story.timeline);
+}
+
+#[test]
+fn one_blast_placed_in_two_countries_is_a_place_conflict() {
+    let story = fuse(&[
+        dated("a", "The bomb exploded in Spain shortly after noon, police said."),
+        dated("b", "The bomb exploded in Portugal shortly after noon, according to police."),
+    ]);
+    let k = of_kind(&story, ConflictKind::Place);
+    assert_eq!(k.len(), 1, "{:#?}", story.conflicts);
+    assert_eq!(values(k[0]), ["Portugal", "Spain"]);
+}
+
+#[test]
+fn one_surname_shared_by_two_full_names_is_left_alone() {
+    // Two full names end with one word: the bare surname could be either, so it is compared as
+    // written, and is part of both.
+    let story = fuse(&[
+        dated(
+            "a",
+            "Lena Kessler and Jonas Kessler spoke at the opening of the new opera house in Pask. Its curved roof was inspired by Kessler, critics wrote on Sunday.",
+        ),
+        dated(
+            "b",
+            "The new opera house in Pask opened on Saturday. Its curved roof was inspired by Jonas Kessler, critics wrote on Sunday.",
+        ),
+    ]);
+    assert!(of_kind(&story, ConflictKind::Other).is_empty(), "{:#?}", story.conflicts);
+}
