@@ -224,6 +224,312 @@ mod demo {
         }
     }
 
+    /// `EXPECTED.md` section 5: every claim of the table, with its support and status.
+    #[test]
+    fn every_expected_claim_is_found() {
+        let (_, story) = story_a();
+        // (name, accepted statuses, [(article, string | alternatives)])
+        let table: &[(&str, &[ClaimStatus], &[(&str, &str)])] = &[
+            (
+                "C01",
+                &[ClaimStatus::Consensus, ClaimStatus::Disputed],
+                &[
+                    ("corvane-wire", "A container ship lost power and struck the Pelagin Bridge"),
+                    (
+                        "saltmere-courier",
+                        "The container ship Vessa Meridian rammed the Pelagin Bridge|It hit a central pier shortly before dawn.",
+                    ),
+                    ("brennock-ledger", "a container ship tore through the Pelagin Bridge"),
+                    (
+                        "orizon-post",
+                        "when the container ship Vessa Meridian struck one of the piers of the bridge",
+                    ),
+                    ("dalvinia-now", "knocked out part of the span in Zhelvany on Tuesday"),
+                ],
+            ),
+            (
+                "C02",
+                &[ClaimStatus::Consensus],
+                &[
+                    (
+                        "corvane-wire",
+                        "Buses are being diverted over the upper river bridge, adding up to an hour",
+                    ),
+                    (
+                        "saltmere-courier",
+                        "The detour over the upper river bridge adds up to an hour",
+                    ),
+                    (
+                        "brennock-ledger",
+                        "face a detour of up to an hour over the upper river bridge",
+                    ),
+                    (
+                        "orizon-post",
+                        "make a detour by the upper bridge, which lengthens their journey by up to one hour",
+                    ),
+                    (
+                        "dalvinia-now",
+                        "buses are being sent over the upper river bridge, a detour that adds up to an hour",
+                    ),
+                ],
+            ),
+            (
+                "C03",
+                &[ClaimStatus::Disputed],
+                &[
+                    (
+                        "corvane-wire",
+                        "Twelve people were injured, the city's emergency service said.",
+                    ),
+                    ("saltmere-courier", "Emergency services said 14 people were injured."),
+                    ("brennock-ledger", "City officials said 12 people were hurt."),
+                    ("orizon-post", "Twelve people were injured."),
+                    ("dalvinia-now", "among the 12 people injured in the collision"),
+                ],
+            ),
+            (
+                "C04",
+                &[ClaimStatus::Majority],
+                &[
+                    ("corvane-wire", "Nobody was killed."),
+                    ("brennock-ledger", "No one died."),
+                    ("orizon-post", "Nobody was killed."),
+                ],
+            ),
+            (
+                "C05",
+                &[ClaimStatus::Majority],
+                &[
+                    ("corvane-wire", "All 21 crew members on board the ship were unhurt."),
+                    ("brennock-ledger", "escaped unhurt"),
+                    ("orizon-post", "None of the 21 sailors on board was hurt."),
+                ],
+            ),
+            (
+                "C06",
+                &[ClaimStatus::Majority],
+                &[
+                    ("corvane-wire", "The 190-metre Vessa Meridian is operated by Ostmarr Line."),
+                    ("saltmere-courier", "The vessel belongs to the Ostmarr Line."),
+                    ("orizon-post", "The ship belongs to the company Ostmarr Line."),
+                ],
+            ),
+            (
+                "C07",
+                &[ClaimStatus::Majority],
+                &[
+                    (
+                        "corvane-wire",
+                        "reported a loss of propulsion about four minutes before the impact",
+                    ),
+                    (
+                        "brennock-ledger",
+                        "had reported losing propulsion roughly four minutes before it hit a central pier",
+                    ),
+                    ("orizon-post", "It lost its propulsion moments before the impact."),
+                ],
+            ),
+            (
+                "C08",
+                &[ClaimStatus::Majority],
+                &[
+                    (
+                        "corvane-wire",
+                        "It carried about 40,000 vehicles a day before the collision.",
+                    ),
+                    ("brennock-ledger", "The bridge carried about 40,000 vehicles a day."),
+                    ("orizon-post", "some 40 000 vehicles crossed the bridge every day"),
+                ],
+            ),
+            (
+                "C09",
+                &[ClaimStatus::Majority],
+                &[
+                    (
+                        "corvane-wire",
+                        "The bridge is the only road link between the city centre and the eastern districts",
+                    ),
+                    (
+                        "saltmere-courier",
+                        "carries the main road between the old town and the eastern districts",
+                    ),
+                    ("dalvinia-now", "links the old town with the eastern districts"),
+                ],
+            ),
+            (
+                "C10",
+                &[ClaimStatus::Majority],
+                &[
+                    ("corvane-wire", "Infrastructure Minister Irena Maltsava ordered an inquiry"),
+                    (
+                        "saltmere-courier",
+                        "Infrastructure Minister Irena Maltsava has ordered an inquiry.",
+                    ),
+                    (
+                        "brennock-ledger",
+                        "Infrastructure Minister Irena Maltsava has ordered an inquiry.",
+                    ),
+                    ("orizon-post", "has opened an inquiry into the causes of the accident"),
+                ],
+            ),
+            (
+                "C11",
+                &[ClaimStatus::Majority],
+                &[
+                    (
+                        "corvane-wire",
+                        "The coast guard said everyone reported missing had been accounted for.",
+                    ),
+                    ("saltmere-courier", "nobody was still missing"),
+                    ("brennock-ledger", "after everyone reported missing was accounted for"),
+                ],
+            ),
+            (
+                "C12",
+                &[ClaimStatus::Majority],
+                &[
+                    (
+                        "brennock-ledger",
+                        "Salvage crews are expected to begin lifting the fallen section on March 15.",
+                    ),
+                    ("orizon-post", "Salvage crews in Jelvany began on Sunday to lift the section"),
+                ],
+            ),
+            (
+                "C13",
+                &[ClaimStatus::Majority],
+                &[
+                    (
+                        "brennock-ledger",
+                        "a temporary pontoon crossing for cars and buses would open on June 4",
+                    ),
+                    (
+                        "dalvinia-now",
+                        "The city expects a temporary pontoon crossing to open in early June.",
+                    ),
+                ],
+            ),
+            (
+                "C14",
+                &[ClaimStatus::Majority],
+                &[
+                    (
+                        "corvane-wire",
+                        "Ostmarr Line said in a statement that it was cooperating fully with the authorities",
+                    ),
+                    (
+                        "orizon-post",
+                        "The company has said that it is cooperating with the investigators.",
+                    ),
+                ],
+            ),
+            (
+                "S01",
+                &[ClaimStatus::Single],
+                &[(
+                    "dalvinia-now",
+                    "Matvei Korsun, 58, was driving the first eastbound service of the day with seven passengers on board",
+                )],
+            ),
+            (
+                "S02",
+                &[ClaimStatus::Single],
+                &[(
+                    "saltmere-courier",
+                    "said inspectors had flagged worn fenders on the central piers late last month",
+                )],
+            ),
+            (
+                "S03",
+                &[ClaimStatus::Single],
+                &[(
+                    "saltmere-courier",
+                    "the shipping channel would reopen to smaller vessels within days",
+                )],
+            ),
+            (
+                "S04",
+                &[ClaimStatus::Single],
+                &[(
+                    "saltmere-courier",
+                    "rehearsed a bridge collision in a harbour drill last week",
+                )],
+            ),
+            (
+                "S05",
+                &[ClaimStatus::Single],
+                &[("orizon-post", "A floating crane arrived from Halvek on Saturday")],
+            ),
+            (
+                "S06",
+                &[ClaimStatus::Single],
+                &[("brennock-ledger", "rated the Pelagin Bridge as fair")],
+            ),
+            (
+                "S07",
+                &[ClaimStatus::Single],
+                &[
+                    ("corvane-wire", "rescuers pulled three drivers from the water"),
+                    ("wirefront", "rescuers lifted three drivers out of the water"),
+                ],
+            ),
+            (
+                "S08",
+                &[ClaimStatus::Single],
+                &[("saltmere-courier", "None of the injuries were life-threatening")],
+            ),
+            (
+                "S09",
+                &[ClaimStatus::Single],
+                &[(
+                    "saltmere-courier",
+                    "Schools in the eastern districts will stay closed until Friday.",
+                )],
+            ),
+        ];
+        fn canon(id: &str) -> &str {
+            if id == "wirefront" { "corvane-wire" } else { id }
+        }
+        let mut failures = Vec::new();
+        for (name, statuses, support) in table {
+            let Some(c) = claim_with(&story, support) else {
+                let near: Vec<String> = support
+                    .iter()
+                    .filter_map(|(art, s)| {
+                        story.claims.iter().find(|c| {
+                            c.renderings.iter().any(|r| {
+                                r.article.as_str() == *art
+                                    && s.split('|').any(|alt| r.text.contains(alt))
+                            })
+                        })
+                    })
+                    .map(|c| format!("{:?} {:?}", c.status, c.articles))
+                    .collect();
+                failures.push(format!("{name}: not one claim; found as {near:?}"));
+                continue;
+            };
+            if !statuses.contains(&c.status) {
+                failures.push(format!("{name}: status {:?}", c.status));
+            }
+            // No distinct report beyond the listed ones.
+            let want: BTreeSet<&str> = support.iter().map(|(a, _)| canon(a)).collect();
+            let got: BTreeSet<&str> = c.articles.iter().map(|a| canon(a.as_str())).collect();
+            // EXPECTED.md: corvane-wire's "temporary crossing … for months" may join C13.
+            let tolerated = |a: &&str| *name == "C13" && *a == "corvane-wire";
+            let got: BTreeSet<&str> =
+                got.into_iter().filter(|a| !tolerated(a) || want.contains(a)).collect();
+            if got != want {
+                failures.push(format!("{name}: articles {got:?}, expected {want:?}"));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} claim rows wrong:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
     #[test]
     fn statuses_follow_support() {
         let (_, story) = story_a();

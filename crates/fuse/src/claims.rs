@@ -2,48 +2,67 @@
 //!
 //! ## What it does
 //!
-//! Each prose sentence becomes a set of terms: the stems of its content words (stopwords
-//! dropped), its numbers (`12`, `twelve` and `40,000`/`40 000` normalised), and the entities it
-//! mentions after spelling variants are merged (so `Grabchenko` and `Hrabchenko` are one term).
+//! Each prose sentence (not a headline, a byline or a sentence that is mostly a direct
+//! quotation: those are quotes) becomes a set of terms: the stems of its content words
+//! (stopwords and speech verbs dropped, British and American spellings folded, news verbs and
+//! nouns grouped: `hurt`/`injured`, `killed`/`died`, `belongs to`/`owned`/`operated by`,
+//! `ship`/`vessel`, `old town`/`city centre`), a negation term (`no`, `nobody`, `never`, the
+//! `un-` of `unhurt`), its numbers (`12`, `twelve` and `40,000`/`40 000` normalised; a number
+//! that describes, `190-metre`, weighs less), its resolved dates (`on Sunday` in a report of
+//! Sunday 15 March and `March 15` elsewhere are one term, and `June 4` shares its month with
+//! `early June`), and the entities it mentions after spelling variants are merged (so
+//! `Grabchenko` and `Hrabchenko` are one term; `the company` is the organisation last named).
 //! Terms are weighted by their inverse sentence frequency in the story, numbers and entities
-//! more. Two sentences of different articles are similar by the cosine of their weighted term
-//! sets. Pairs above [`FuserBuilder::claim_threshold`](crate::FuserBuilder::claim_threshold)
-//! are joined, most similar first, into groups that hold at most one sentence per article and
-//! whose members stay similar on average (so a chain of loosely related sentences does not
-//! become one claim).
+//! more. Two sentences of different articles that share at least two terms are similar by the
+//! cosine of their weighted term sets or, when the shorter one is mostly covered by the longer
+//! and names nothing the longer one does not, by that coverage (scaled down): a short rendering
+//! of one clause of a long sentence. Pairs above
+//! [`FuserBuilder::claim_threshold`](crate::FuserBuilder::claim_threshold) are joined, most
+//! similar first, into groups that hold at most one sentence per article and whose members
+//! stay similar on average (so a chain of loosely related sentences does not become one claim).
 //!
 //! ## Why
 //!
 //! Outlets paraphrase: word order and function words change, content words, numbers and names
 //! mostly survive. Weighting by rarity in the story keeps the story's topic words (`bridge`,
-//! `ship`) from gluing every sentence together.
+//! `ship`) from gluing every sentence together; requiring two shared terms keeps one rare name
+//! from doing so.
 //!
 //! ## Example
 //!
 //! `All 21 crew members on board the ship were unhurt.` and `None of the 21 sailors on board
-//! was hurt.` share `21`, `board` and `hurt`/`unhurt`'s neighbours and are one claim.
+//! was hurt.` share `21`, `board`, the crew group, the negation and the injury group: one
+//! claim. `Nobody was killed.` and `No one died.` are one claim; `Two workers were killed.` is
+//! another. `It lost its propulsion moments before the impact.` joins the last clause of `It had
+//! left port on Monday evening … when it reported a loss of propulsion about four minutes
+//! before the impact.`
 //!
 //! ## Limitations
 //!
-//! Paraphrases with no content word in common (`Nobody was killed.` / `No one died.`) stay
-//! apart. Translation is only bridged where names and numbers carry the sentence.
+//! A bag of words, not a parse: who did what to whom is not read, and paraphrases with no
+//! content word and no group in common stay apart. Translation is only bridged where names,
+//! numbers and dates carry the sentence. The word groups are English.
 //!
 //! ## References
 //!
-//! Salton's tf–idf cosine; constrained agglomerative clustering.
+//! Salton's tf–idf cosine; constrained agglomerative clustering; containment as in Broder's
+//! resemblance and containment of documents (1997).
 
 #![expect(
     clippy::many_single_char_names,
     reason = "similarity arithmetic reads best with short names"
 )]
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crosscheck_core::Lang;
-use crosscheck_text::{Stemmer, is_stopword};
+use crosscheck_text::Stemmer;
 
+use crate::EntityKind;
+use crate::chronology::Dated;
 use crate::doc::Doc;
 use crate::entities::EntityTable;
+use crate::events::{content_stem, synonym};
 
 /// A group of sentences stating one fact: `(doc, sentence)` pairs, at most one per doc.
 #[derive(Debug, Clone)]
@@ -58,6 +77,8 @@ struct Item {
     doc: usize,
     sent: usize,
     terms: Vec<(u32, f32)>,
+    /// The terms that name or count something (entities, numbers, dates), sorted.
+    anchors: Vec<u32>,
     norm: f32,
 }
 
@@ -65,7 +86,13 @@ struct Item {
 enum Term<'a> {
     Stem(&'a str),
     Number(u64),
+    /// A number that describes rather than states (`190-metre`, `35-year-old`).
+    Measure(u64),
     Entity(u32),
+    /// A negation (`no`, `nobody`, `never`, the `un-` of `unhurt`).
+    Negation,
+    /// A resolved date: a day, or the month it falls in.
+    Date(&'a str),
 }
 
 pub(crate) fn number_word(w: &str) -> Option<u64> {
@@ -106,25 +133,85 @@ pub(crate) fn parse_number(s: &str) -> Option<u64> {
     int.parse().ok()
 }
 
+/// Whether a folded word negates what follows (`no`, `nobody`, `never`; `one` of `no one`
+/// is dropped as a stopword).
+fn is_negation(w: &str) -> bool {
+    matches!(
+        w,
+        "no" | "not"
+            | "nobody"
+            | "none"
+            | "nothing"
+            | "never"
+            | "neither"
+            | "nor"
+            | "without"
+            | "kein"
+            | "keine"
+            | "nicht"
+            | "personne"
+            | "aucun"
+            | "aucune"
+            | "ningun"
+            | "ninguno"
+            | "nadie"
+            | "nessuno"
+    )
+}
+
+/// What a sentence's words are, besides themselves: entity mentions, and the dates the
+/// timeline resolved (`on Sunday` in a report published on Sunday 15 March is the day of
+/// `March 15` elsewhere).
+struct Marks<'a> {
+    ents: Vec<Option<u32>>,
+    /// Per word, the organisation a definite description (`the company`) refers back to.
+    coref: Vec<Option<u32>>,
+    /// Words the story also writes in lower case: an entity's name made of them (`Coast
+    /// Guard`) also counts as those words, to meet `the coast guard` elsewhere.
+    common: &'a HashSet<&'a str>,
+    /// Per word, the index into `dates` of the date expression it belongs to.
+    date_of: Vec<Option<u32>>,
+    /// Per date expression, its terms (`2026-03-15` and `2026-03`).
+    dates: Vec<Vec<String>>,
+    /// The article's language.
+    lang: Lang,
+    stemmer: &'a Stemmer,
+}
+
 /// Visits the terms of one sentence.
-fn terms_of(
-    d: &Doc<'_>,
-    sent: usize,
-    ents: &[Option<u32>],
-    stemmer: &Stemmer,
-    mut f: impl FnMut(Term<'_>),
-) {
+fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<'_>)) {
     let s = &d.sents[sent];
-    let lang = d.article.language;
     let range = s.words.start as usize..s.words.end as usize;
     let mut skip_next = false;
+    let mut last_date = None;
     for i in range.clone() {
         if skip_next {
             skip_next = false;
             continue;
         }
         let w = &d.words[i];
-        if let Some(e) = ents[i] {
+        if let Some(k) = marks.date_of[i] {
+            if last_date != Some(k) {
+                for t in &marks.dates[k as usize] {
+                    f(Term::Date(t));
+                }
+                last_date = Some(k);
+            }
+            continue;
+        }
+        if let Some(e) = marks.ents[i] {
+            if marks.ents[..i].last() != Some(&Some(e)) || i == range.start {
+                f(Term::Entity(e));
+            }
+            if !w.first
+                && marks.common.contains(w.key.as_str())
+                && let Some(stem) = content_stem(&w.key, marks.lang, marks.stemmer)
+            {
+                f(Term::Stem(&stem));
+            }
+            continue;
+        }
+        if let Some(e) = marks.coref[i] {
             f(Term::Entity(e));
             continue;
         }
@@ -141,15 +228,33 @@ fn terms_of(
                 text.push_str(&next.key);
                 skip_next = true;
             }
+            let adjective = text.contains(['-', '‐'])
+                && text
+                    .rsplit(['-', '‐'])
+                    .next()
+                    .is_some_and(|p| p.bytes().any(|b| b.is_ascii_alphabetic()));
             for part in text.split(['-', '‐']) {
                 if let Some(n) = parse_number(part) {
-                    f(Term::Number(n));
+                    f(if adjective { Term::Measure(n) } else { Term::Number(n) });
                 } else if part.len() > 2 && !part.bytes().any(|b| b.is_ascii_digit()) {
                     let k = part.to_lowercase();
-                    let stem = stemmer.stem(&k);
-                    f(Term::Stem(&stem));
+                    if let Some(stem) = content_stem(&k, marks.lang, marks.stemmer) {
+                        f(Term::Stem(&stem));
+                    }
                 }
             }
+            continue;
+        }
+        // `old town`, `city centre`, `town center`: one place, however a city's core is named.
+        if let Some(next) = d.words.get(i + 1)
+            && i + 1 < range.end
+            && matches!(
+                (w.key.as_str(), next.key.as_str()),
+                ("old", "town" | "city") | ("city" | "town", "centre" | "center")
+            )
+        {
+            f(Term::Stem("center"));
+            skip_next = true;
             continue;
         }
         for part in w.key.split('-') {
@@ -157,30 +262,125 @@ fn terms_of(
                 f(Term::Number(n));
                 continue;
             }
-            if part.len() < 2 || is_stopword(lang, part) || is_stopword(Lang::EN, part) {
+            if is_negation(part) {
+                f(Term::Negation);
                 continue;
             }
-            let stem = stemmer.stem(part);
-            f(Term::Stem(&stem));
+            // `unhurt`, `uninjured`: a negated word of a known group.
+            if let Some(rest) = part.strip_prefix("un")
+                && rest.len() > 3
+                && let Some(stem) = content_stem(rest, marks.lang, marks.stemmer)
+                && synonym(&stem).is_some_and(|g| g == stem)
+            {
+                f(Term::Negation);
+                f(Term::Stem(&stem));
+                continue;
+            }
+            if let Some(stem) = content_stem(part, marks.lang, marks.stemmer) {
+                f(Term::Stem(&stem));
+            }
         }
     }
 }
 
+/// Per word of `d`, the date expression it is part of, and each expression's terms.
+fn date_marks(d: &Doc<'_>, dated: &[&Dated]) -> (Vec<Option<u32>>, Vec<Vec<String>>) {
+    let mut of = vec![None; d.words.len()];
+    let mut terms = Vec::new();
+    for (k, x) in dated.iter().enumerate() {
+        let v = x.mention.value;
+        let mut t = Vec::new();
+        // A statement's date (`said on Tuesday`) or a vague one dates no fact.
+        if !x.cited && !x.uncertain {
+            if v.is_day() {
+                t.push(format!("d:{}", v.start()));
+            }
+            let (a, b) = (v.start().civil(), v.end().civil());
+            if (a.year(), a.month()) == (b.year(), b.month()) {
+                t.push(format!("m:{}-{}", a.year(), a.month()));
+            } else if a.year() == b.year() {
+                t.push(format!("y:{}", a.year()));
+            }
+        }
+        terms.push(t);
+        let sent = &d.sents[x.sent];
+        let range = sent.words.start as usize..sent.words.end as usize;
+        for (slot, w) in of[range.clone()].iter_mut().zip(&d.words[range]) {
+            if w.span.start >= x.mention.span.start && w.span.end <= x.mention.span.end {
+                *slot = Some(k as u32);
+            }
+        }
+    }
+    (of, terms)
+}
+
+/// Nouns that, after `the`, refer back to the organisation last named (`The company said`).
+const ORG_NOUNS: [&str; 5] = ["company", "firm", "operator", "carrier", "airline"];
+
+/// Per word of `d`, the organisation a definite description refers to: the last
+/// organisation named before it.
+fn org_coref(d: &Doc<'_>, table: &EntityTable, ents: &[Option<u32>]) -> Vec<Option<u32>> {
+    let mut out = vec![None; d.words.len()];
+    let mut last: Option<u32> = None;
+    for (i, w) in d.words.iter().enumerate() {
+        if let Some(e) = ents[i] {
+            if table.entities[e as usize].kind == EntityKind::Org {
+                last = Some(e);
+            }
+            continue;
+        }
+        if ORG_NOUNS.contains(&w.key.as_str())
+            && i > 0
+            && d.words[i - 1].key == "the"
+            && let Some(e) = last
+        {
+            out[i] = Some(e);
+        }
+    }
+    out
+}
+
+/// How much of a sentence's weight another sentence must cover for the two to be one claim
+/// even when the other says more (a short rendering of one clause of a long one).
+const CONTAINMENT: f32 = 0.62;
+
 /// Aligns the prose sentences of `docs` into claim groups.
-pub(crate) fn align(docs: &[Doc<'_>], table: &EntityTable, threshold: f32) -> Vec<ClaimGroup> {
+pub(crate) fn align(
+    docs: &[Doc<'_>],
+    table: &EntityTable,
+    dated: &[Dated],
+    threshold: f32,
+) -> Vec<ClaimGroup> {
     let mut dict: HashMap<String, u32> = HashMap::new();
     let mut items: Vec<Item> = Vec::new();
     let mut key = String::new();
+    let common: HashSet<&str> = docs
+        .iter()
+        .flat_map(|d| d.words.iter().filter(|w| !w.cap && !w.digit).map(|w| w.key.as_str()))
+        .collect();
     for (di, d) in docs.iter().enumerate() {
         let stemmer = Stemmer::new(d.article.language);
+        let own: Vec<&Dated> = dated.iter().filter(|x| x.doc == di).collect();
+        let (date_of, date_terms) = date_marks(d, &own);
         let ents = table.word_entities(di, d.words.len());
+        let marks = Marks {
+            coref: org_coref(d, table, &ents),
+            ents,
+            common: &common,
+            date_of,
+            dates: date_terms,
+            lang: d.article.language,
+            stemmer: &stemmer,
+        };
         for (si, s) in d.sents.iter().enumerate() {
             if !s.claim {
                 continue;
             }
             let mut ids: Vec<(u32, f32)> = Vec::new();
-            terms_of(d, si, &ents, &stemmer, |t| {
+            let mut anchors: Vec<u32> = Vec::new();
+            terms_of(d, si, &marks, |t| {
                 key.clear();
+                let anchor = matches!(t, Term::Number(_) | Term::Entity(_) | Term::Date(_));
                 let boost = match t {
                     Term::Stem(s) => {
                         key.push_str("s:");
@@ -192,19 +392,37 @@ pub(crate) fn align(docs: &[Doc<'_>], table: &EntityTable, threshold: f32) -> Ve
                         key.push_str(&n.to_string());
                         1.5
                     }
+                    Term::Measure(n) => {
+                        key.push_str("n:");
+                        key.push_str(&n.to_string());
+                        0.5
+                    }
                     Term::Entity(e) => {
                         key.push_str("e:");
                         key.push_str(&e.to_string());
                         1.3
                     }
+                    Term::Negation => {
+                        key.push_str("not");
+                        1.0
+                    }
+                    Term::Date(t) => {
+                        key.push_str(t);
+                        1.2
+                    }
                 };
                 let next = dict.len() as u32;
                 let id = *dict.entry(key.clone()).or_insert(next);
                 ids.push((id, boost));
+                if anchor {
+                    anchors.push(id);
+                }
             });
             ids.sort_by_key(|t| t.0);
             ids.dedup_by_key(|t| t.0);
-            items.push(Item { doc: di, sent: si, terms: ids, norm: 0.0 });
+            anchors.sort_unstable();
+            anchors.dedup();
+            items.push(Item { doc: di, sent: si, terms: ids, anchors, norm: 0.0 });
         }
     }
     let n = items.len();
@@ -231,6 +449,7 @@ pub(crate) fn align(docs: &[Doc<'_>], table: &EntityTable, threshold: f32) -> Ve
     let mut sims: HashMap<(u32, u32), f32> = HashMap::new();
     let mut pairs: Vec<(f32, u32, u32)> = Vec::new();
     let mut acc = vec![0f32; n];
+    let mut shared = vec![0u16; n];
     let mut touched: Vec<u32> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         for &(t, w) in &it.terms {
@@ -238,16 +457,18 @@ pub(crate) fn align(docs: &[Doc<'_>], table: &EntityTable, threshold: f32) -> Ve
                 if (j as usize) <= i || items[j as usize].doc == it.doc {
                     continue;
                 }
-                if acc[j as usize] == 0.0 {
+                if shared[j as usize] == 0 {
                     touched.push(j);
                 }
                 acc[j as usize] += w * wj;
+                shared[j as usize] += 1;
             }
         }
         for &j in &touched {
-            let denom = it.norm * items[j as usize].norm;
-            let s = if denom > 0.0 { acc[j as usize] / denom } else { 0.0 };
+            let other = &items[j as usize];
+            let s = similarity(acc[j as usize], shared[j as usize], it, other);
             acc[j as usize] = 0.0;
+            shared[j as usize] = 0;
             if s >= threshold * 0.5 {
                 sims.insert((i as u32, j), s);
             }
@@ -315,6 +536,30 @@ pub(crate) fn align(docs: &[Doc<'_>], table: &EntityTable, threshold: f32) -> Ve
         .collect();
     groups.sort_by_key(|g| g.members[0]);
     groups
+}
+
+/// The similarity of two sentences from their dot product and the number of terms they share:
+/// the cosine, or, when the shorter one is mostly covered by the other (at least three shared
+/// terms, or two that cover it all) and names nothing the longer one does not, its coverage
+/// scaled by [`CONTAINMENT`].
+fn similarity(dot: f32, shared: u16, a: &Item, b: &Item) -> f32 {
+    let denom = a.norm * b.norm;
+    // One shared word, however rare, does not make two sentences one statement.
+    if denom <= 0.0 || shared < 2 {
+        return 0.0;
+    }
+    let cos = dot / denom;
+    let small = a.norm.min(b.norm);
+    let cover = dot / (small * small);
+    let (small_item, large_item) = if a.norm <= b.norm { (a, b) } else { (b, a) };
+    let small_terms = small_item.terms.len();
+    // Contained: what the shorter one names and counts, the longer one names and counts too.
+    let named = small_item.anchors.iter().all(|t| large_item.anchors.binary_search(t).is_ok());
+    if named && (shared >= 3 || (shared >= 2 && small_terms <= 3)) {
+        cos.max(cover.min(1.0) * CONTAINMENT)
+    } else {
+        cos
+    }
 }
 
 #[cfg(test)]

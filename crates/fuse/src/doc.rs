@@ -194,6 +194,30 @@ fn scan_words(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
     }
 }
 
+/// The share of a sentence's characters inside quotation marks (straight, curly, guillemets,
+/// low-high), counting an unclosed quotation to the end.
+fn quoted_share(text: &str) -> f32 {
+    let mut inside = 0usize;
+    let mut total = 0usize;
+    let mut open: Option<char> = None;
+    for c in text.chars() {
+        total += 1;
+        match (open, c) {
+            (None, '"' | '“' | '«' | '„') => {
+                open = Some(match c {
+                    '“' | '„' => '”',
+                    '«' => '»',
+                    _ => '"',
+                });
+            }
+            (Some(close), _) if c == close || (close == '”' && c == '“') => open = None,
+            (Some(_), _) => inside += 1,
+            (None, _) => {}
+        }
+    }
+    if total == 0 { 0.0 } else { inside as f32 / total as f32 }
+}
+
 /// Whether a sentence can state a claim, and whether it is in title case.
 fn classify(text: &str, words: &[Word], title: Option<&str>, whole_line: bool) -> (bool, bool) {
     let alpha: Vec<&Word> = words.iter().filter(|w| !w.digit && w.key != "&").collect();
@@ -207,7 +231,14 @@ fn classify(text: &str, words: &[Word], title: Option<&str>, whole_line: bool) -
     let headline = !terminal && long.len() >= 2 && caps * 10 >= long.len() * 7;
     let byline = alpha.first().is_some_and(|w| w.key == "by") && n <= 8;
     let is_title = whole_line && title.is_some_and(|t| !t.is_empty() && fold(text) == t);
-    let claim = n >= 4 && !headline && !byline && !is_title && (terminal || n >= 10);
+    // Three words make a statement when they end with a full stop (`Nobody was killed.`).
+    let claim = (n >= 4 || (n == 3 && terminal))
+        && !headline
+        && !byline
+        && !is_title
+        && (terminal || n >= 10)
+        // A sentence that is mostly a direct quotation is reported as a quote, not a claim.
+        && quoted_share(text) <= 0.5;
     (claim, headline)
 }
 

@@ -5,8 +5,9 @@
 //!
 //! Every prose sentence of the story is reduced to terms: the entity of each name (spellings
 //! merged), the stems of its content words (stop words and speech verbs dropped, British and
-//! American spellings folded, a few news verbs grouped: `hurt`/`injured`/`wounded`,
-//! `killed`/`died`/`dead`, `struck`/`hit`/`rammed`), and its numbers. A term's weight is its
+//! American spellings folded, news verbs and nouns grouped: `hurt`/`injured`/`wounded`,
+//! `killed`/`died`/`dead`, `struck`/`hit`/`rammed`, `ship`/`vessel`, `belongs`/`owned`), and its
+//! numbers. A term's weight is its
 //! inverse sentence frequency in the story. The *context* of a value (a date expression, a
 //! number) is the terms of its sentence outside the value itself and the sentence's other
 //! values, each weighted down with its distance in words from the value. Two contexts are
@@ -226,6 +227,10 @@ pub(crate) fn content_stem(word: &str, lang: Lang, stemmer: &Stemmer) -> Option<
     {
         return None;
     }
+    // Passive ownership reads as ownership ("operated by", "run by" are too ambiguous).
+    if matches!(word, "operated" | "operates") {
+        return Some("own".to_string());
+    }
     let word = spelling(word);
     let stem = stemmer.stem(&word);
     Some(synonym(&stem).map_or_else(|| stem.into_owned(), str::to_string))
@@ -259,14 +264,36 @@ fn spelling(w: &str) -> String {
 
 /// A handful of news verbs and their synonyms, grouped under one stem: casualties, deaths,
 /// impacts, beginnings, falls.
-fn synonym(stem: &str) -> Option<&'static str> {
+pub(crate) fn synonym(stem: &str) -> Option<&'static str> {
     Some(match stem {
         "hurt" | "injur" | "injuri" | "wound" => "injur",
-        "kill" | "die" | "dead" | "death" | "fatal" => "kill",
-        "struck" | "strike" | "hit" | "ram" | "collid" | "collis" | "smash" => "strike",
-        "began" | "begin" | "begun" | "start" | "launch" => "begin",
+        "kill" | "die" | "dead" | "death" | "fatal" | "perish" => "kill",
+        "struck" | "strike" | "hit" | "ram" | "collid" | "collis" | "smash" | "slam" | "tore"
+        | "knock" | "crash" => "strike",
+        "began" | "begin" | "begun" | "start" | "launch" | "commenc" => "begin",
         "fell" | "fall" | "fallen" | "collaps" => "fall",
         "arriv" | "reach" => "arriv",
+        "lost" | "loss" | "lose" => "lose",
+        "ship" | "vessel" | "freighter" | "tanker" => "ship",
+        "crew" | "sailor" | "crewmemb" | "seamen" => "crew",
+        "belong" | "own" | "owner" => "own",
+        "link" | "connect" => "link",
+        "cooper" | "collabor" => "cooper",
+        "resid" | "inhabit" => "resid",
+        "district" | "quarter" | "neighbourhood" | "neighborhood" => "district",
+        "rebuild" | "rebuilt" | "reconstruct" => "rebuild",
+        "close" | "shut" => "close",
+        "arrest" | "detain" | "custodi" => "arrest",
+        "explos" | "blast" | "explod" | "deton" => "explod",
+        "acquir" | "purchas" | "bought" | "buy" | "takeov" => "buy",
+        "resign" | "quit" => "resign",
+        "children" | "child" | "kid" => "child",
+        "journey" | "trip" => "trip",
+        "detor" | "divert" | "rerout" => "detor",
+        "vehicl" | "car" => "vehicl",
+        "lift" | "rais" | "hoist" => "lift",
+        "inquiri" | "probe" => "inquiri",
+        "center" | "downtown" => "center",
         _ => return None,
     })
 }

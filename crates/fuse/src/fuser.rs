@@ -129,7 +129,9 @@ impl Fuser for StoryFuser {
         let canon = canonical(story);
         let entities = entities::find(&docs);
         let ctx = Context { docs, canon, entities };
-        let groups = claims::align(&ctx.docs, &ctx.entities, self.claim_threshold);
+        let lexicon = Lexicon::new(&ctx.docs, &ctx.entities);
+        let dated = chronology::find(&ctx, &lexicon);
+        let groups = claims::align(&ctx.docs, &ctx.entities, &dated, self.claim_threshold);
         let articles: Vec<ArticleInfo> = story
             .articles
             .iter()
@@ -156,8 +158,6 @@ impl Fuser for StoryFuser {
         let speakers = attribution::SpeakerIndex::new(&ctx);
         let quotes = attribution::find(&ctx, &speakers);
         fused.quotes = attribution::output(&ctx, &quotes, &speakers);
-        let lexicon = Lexicon::new(&ctx.docs, &ctx.entities);
-        let dated = chronology::find(&ctx, &lexicon);
         fused.timeline = chronology::output(&ctx, &dated);
         fused.conflicts = conflicts::find(&ctx, &dated, &lexicon);
         fused.conflicts.extend(slots::find(&ctx, &lexicon));
