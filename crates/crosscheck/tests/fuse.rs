@@ -224,6 +224,106 @@ mod demo {
         }
     }
 
+    /// `EXPECTED.md` section 4: every entity of the table, with its kind, variants and articles.
+    #[test]
+    fn every_expected_entity_is_found() {
+        use EntityKind::{Org, Other, Person, Place};
+        let (_, story) = story_a();
+        let all6: &[&str] = &[
+            "corvane-wire",
+            "wirefront",
+            "saltmere-courier",
+            "brennock-ledger",
+            "orizon-post",
+            "dalvinia-now",
+        ];
+        // (name, accepted kinds, variants that must be there, articles that must be there)
+        let table: &[(&str, &[EntityKind], &[&str], &[&str])] = &[
+            (
+                "Teodor Hrabchenko",
+                &[Person],
+                &[
+                    "Teodor Hrabchenko",
+                    "Hrabchenko",
+                    "Teodor Hrabtchenko",
+                    "Teodor Grabchenko",
+                    "Grabchenko",
+                ],
+                all6,
+            ),
+            (
+                "Irena Maltsava",
+                &[Person],
+                &["Irena Maltsava", "Maltsava"],
+                &[
+                    "corvane-wire",
+                    "wirefront",
+                    "saltmere-courier",
+                    "brennock-ledger",
+                    "orizon-post",
+                ],
+            ),
+            ("Oskar Rydval", &[Person], &["Oskar Rydval"], &["saltmere-courier", "orizon-post"]),
+            (
+                "Danylo Teodorov",
+                &[Person],
+                &["Danylo Teodorov"],
+                &["saltmere-courier", "brennock-ledger"],
+            ),
+            ("Matvei Korsun", &[Person], &["Matvei Korsun", "Korsun"], &["dalvinia-now"]),
+            ("Zhelvany", &[Place], &["Zhelvany", "Jelvany"], all6),
+            ("Pelagin Bridge", &[Place, Other], &["Pelagin Bridge", "Pelagin bridge"], all6),
+            (
+                "Dalvinia",
+                &[Place],
+                &["Dalvinia", "Dalvinian"],
+                &["corvane-wire", "wirefront", "brennock-ledger"],
+            ),
+            (
+                "Halvek",
+                &[Place],
+                &["Port Halvek", "Halvek"],
+                &["corvane-wire", "wirefront", "orizon-post"],
+            ),
+            ("Vessa Meridian", &[Other], &["Vessa Meridian"], all6),
+            (
+                "Ostmarr Line",
+                &[Org],
+                &["Ostmarr Line"],
+                &["corvane-wire", "wirefront", "saltmere-courier", "orizon-post"],
+            ),
+            (
+                "Zhelvany Port Authority",
+                &[Org],
+                &["Zhelvany Port Authority"],
+                &["saltmere-courier"],
+            ),
+            ("Dalvinian Coast Guard", &[Org], &["Dalvinian Coast Guard"], &["saltmere-courier"]),
+            ("Roads & Bridges Agency", &[Org], &["Roads & Bridges Agency"], &["brennock-ledger"]),
+            ("Corvane", &[Org], &["Corvane Press", "Corvane"], &["corvane-wire", "wirefront"]),
+        ];
+        let mut failures = Vec::new();
+        for (name, kinds, variants, articles) in table {
+            let e = entity(&story, variants[0]);
+            if !kinds.contains(&e.kind) {
+                failures.push(format!("{name}: kind {:?}", e.kind));
+            }
+            for v in *variants {
+                if !e.variants.iter().any(|x| x == v) {
+                    failures.push(format!("{name}: variant {v} missing from {:?}", e.variants));
+                }
+            }
+            for a in *articles {
+                if !e.articles.iter().any(|x| x.as_str() == *a) {
+                    failures.push(format!("{name}: article {a} missing"));
+                }
+            }
+        }
+        // The outlet name in dalvinia-now's chrome yields no entity.
+        assert!(story.entities.iter().all(|e| e.variants.iter().all(|v| v != "Dalvinia Now")));
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
     /// `EXPECTED.md` section 5: every claim of the table, with its support and status.
     #[test]
     fn every_expected_claim_is_found() {
