@@ -1487,18 +1487,13 @@ fn roles(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
         }
     }
     // A report that gives one office to both people knows they are two (a predecessor).
-    let both_in_one_report = |p: u32, q: u32, office: &str| {
-        titled.iter().any(|a| {
-            a.person == p
-                && a.office.name == office
-                && titled
-                    .iter()
-                    .any(|b| b.person == q && b.office.name == office && report(a) == report(b))
-        })
-    };
+    let given: BTreeSet<(u32, &str, usize)> =
+        titled.iter().map(|t| (t.person, t.office.name, report(t))).collect();
     rival_pairs.retain(|&(i, j)| {
         let (a, b) = (&titled[i], &titled[j]);
-        !both_in_one_report(a.person, b.person, a.office.name)
+        !given.iter().any(|&(p, o, r)| {
+            p == a.person && o == a.office.name && given.contains(&(b.person, o, r))
+        })
     });
     let involved: Vec<usize> = {
         let mut v: Vec<usize> = rival_pairs.iter().flat_map(|&(i, j)| [i, j]).collect();
@@ -1506,9 +1501,10 @@ fn roles(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
         v.dedup();
         v
     };
+    let rival_set: BTreeSet<(usize, usize)> = rival_pairs.iter().copied().collect();
     let groups = single_linkage(involved.len(), |x, y| {
         let (i, j) = (involved[x].min(involved[y]), involved[x].max(involved[y]));
-        rival_pairs.contains(&(i, j))
+        rival_set.contains(&(i, j))
             || (titled[i].person == titled[j].person && titled[i].office == titled[j].office)
     });
     for g in groups {
