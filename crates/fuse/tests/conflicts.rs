@@ -360,3 +360,47 @@ fn one_surname_shared_by_two_full_names_is_left_alone() {
     ]);
     assert!(of_kind(&story, ConflictKind::Other).is_empty(), "{:#?}", story.conflicts);
 }
+
+#[test]
+fn an_appositive_office_meets_a_title() {
+    let story = fuse(&[
+        dated(
+            "a",
+            "The mayor, Anna Kessler, said the flooded tram depot in Orlen would reopen within a month.",
+        ),
+        dated(
+            "b",
+            "Mayor Jon Pell said the flooded tram depot in Orlen would reopen within a month.",
+        ),
+    ]);
+    let k = of_kind(&story, ConflictKind::Role);
+    assert_eq!(k.len(), 1, "{:#?}", story.conflicts);
+    assert_eq!(values(k[0]), ["Anna Kessler", "Jon Pell"]);
+}
+
+#[test]
+fn a_predecessor_named_by_one_report_is_no_conflict() {
+    let story = fuse(&[
+        dated(
+            "a",
+            "Police chief Tomas Brandt said the gunman in Orlen had acted alone. He took over from police chief Elin Varga in March.",
+        ),
+        dated(
+            "b",
+            "Police chief Elin Varga said the gunman in Orlen had acted alone, according to the town's website.",
+        ),
+    ]);
+    assert!(of_kind(&story, ConflictKind::Role).is_empty(), "{:#?}", story.conflicts);
+}
+
+#[test]
+fn an_office_inside_a_quotation_is_the_speakers() {
+    let story = fuse(&[
+        dated(
+            "a",
+            "\"As governor, Anna Kessler will rebuild the tram depot in Orlen,\" her campaign said.",
+        ),
+        dated("b", "Mayor Anna Kessler will rebuild the tram depot in Orlen, her office said."),
+    ]);
+    assert!(of_kind(&story, ConflictKind::Role).is_empty(), "{:#?}", story.conflicts);
+}
