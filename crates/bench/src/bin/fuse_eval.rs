@@ -81,19 +81,7 @@ type GoldMentions = HashMap<String, Vec<String>>;
 
 /// Reads the `HUMAN_*`/`LOC_*` markables of `xml` and their cross-document instances.
 fn gold_mentions(xml: &str) -> GoldMentions {
-    let mut tokens: HashMap<&str, &str> = HashMap::new();
-    let mut rest = xml;
-    while let Some(i) = rest.find("<token t_id=\"") {
-        rest = &rest[i + 13..];
-        let Some(q) = rest.find('"') else { break };
-        let id = &rest[..q];
-        let Some(gt) = rest.find('>') else { break };
-        let Some(end) = rest.find("</token>") else { break };
-        if gt < end {
-            tokens.insert(id, &rest[gt + 1..end]);
-        }
-        rest = &rest[end..];
-    }
+    let tokens: HashMap<&str, &str> = tokens(xml).into_iter().map(|(id, (_, w))| (id, w)).collect();
     // Markables with token anchors: m_id → tokens.
     let mut markables: HashMap<&str, String> = HashMap::new();
     let mut rest = xml;
@@ -137,6 +125,135 @@ fn gold_mentions(xml: &str) -> GoldMentions {
     out
 }
 
+/// The tokens of an ECB+ document: `t_id` → (sentence number, word).
+fn tokens(xml: &str) -> HashMap<&str, (&str, &str)> {
+    let mut tokens = HashMap::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("<token t_id=\"") {
+        rest = &rest[i + 13..];
+        let Some(q) = rest.find('"') else { break };
+        let id = &rest[..q];
+        let Some(gt) = rest.find('>') else { break };
+        let Some(end) = rest.find("</token>") else { break };
+        if gt < end {
+            let sentence = attr(&rest[..gt], "sentence").unwrap_or_default();
+            tokens.insert(id, (sentence, &rest[gt + 1..end]));
+        }
+        rest = &rest[end..];
+    }
+    tokens
+}
+
+/// The annotated sentences of one ECB+ document: their letters and digits, lowercased, and the
+/// cross-document event instances their `ACTION_*` markables belong to.
+fn gold_events(xml: &str) -> Vec<(String, HashSet<String>)> {
+    let tokens = tokens(xml);
+    // Markable m_id → sentence numbers of its tokens.
+    let mut markables: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let is_event = rest.starts_with("ACTION_") || rest.starts_with("NEG_ACTION_");
+        let Some(gt) = rest.find('>') else { break };
+        let head = &rest[..gt];
+        if !is_event || head.ends_with('/') {
+            continue;
+        }
+        let Some(m) = attr(head, "m_id") else { continue };
+        let tag = head.split_whitespace().next().unwrap_or_default();
+        let Some(end) = rest.find(&format!("</{tag}>")) else { continue };
+        let sents: Vec<&str> = rest[gt..end]
+            .split("t_id=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .filter_map(|t| tokens.get(t).map(|x| x.0))
+            .collect();
+        markables.insert(m, sents);
+    }
+    let mut by_sentence: BTreeMap<&str, HashSet<String>> = BTreeMap::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("<CROSS_DOC_COREF") {
+        rest = &rest[i..];
+        let Some(end) = rest.find("</CROSS_DOC_COREF>") else { break };
+        let body = &rest[..end];
+        let instance = attr(body, "note").unwrap_or_default().to_string();
+        for src in body.split("<source m_id=\"").skip(1) {
+            let Some(m) = src.split('"').next() else { continue };
+            for sent in markables.get(m).into_iter().flatten() {
+                by_sentence.entry(sent).or_default().insert(instance.clone());
+            }
+        }
+        rest = &rest[end..];
+    }
+    let mut words: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
+    for (id, (sent, w)) in &tokens {
+        words.entry(sent).or_default().push((id.parse().unwrap_or(0), w));
+    }
+    by_sentence
+        .into_iter()
+        .map(|(sent, instances)| {
+            let mut ws = words.remove(sent).unwrap_or_default();
+            ws.sort_unstable();
+            let text: String = ws.iter().map(|x| x.1).collect::<String>();
+            (letters(&text), instances)
+        })
+        .collect()
+}
+
+/// Letters and digits only, lowercased: how an ECB+ sentence and running text compare.
+fn letters(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Scores claim alignment against the ECB+ cross-document event coreference.
+fn claim_alignment(t: &mut Totals, story: &FusedStory, members: &[&Article], data: &Path) {
+    let mut gold_docs: HashMap<&str, Vec<(String, HashSet<String>)>> = HashMap::new();
+    for a in members {
+        let topic = a.id.as_str().split('_').next().unwrap_or_default();
+        let path = data.join("docs").join(topic).join(format!("{}.xml", a.id));
+        if let Ok(xml) = std::fs::read_to_string(path) {
+            gold_docs.insert(a.id.as_str(), gold_events(&xml));
+        }
+    }
+    // Every rendering with the event instances of the annotated sentences it matches.
+    let mut labelled: Vec<(usize, &str, HashSet<&String>)> = Vec::new();
+    for (ci, c) in story.claims.iter().enumerate() {
+        for r in &c.renderings {
+            let Some(gold) = gold_docs.get(r.article.as_str()) else { continue };
+            let text = letters(&r.text);
+            if text.len() < 20 {
+                continue;
+            }
+            let inst: HashSet<&String> = gold
+                .iter()
+                .filter(|(g, _)| g.len() >= 20 && (text.contains(g.as_str()) || g.contains(&text)))
+                .flat_map(|(_, i)| i)
+                .collect();
+            if !inst.is_empty() {
+                labelled.push((ci, r.article.as_str(), inst));
+            }
+        }
+    }
+    for i in 0..labelled.len() {
+        for j in i + 1..labelled.len() {
+            let (a, b) = (&labelled[i], &labelled[j]);
+            if a.1 == b.1 {
+                continue;
+            }
+            let same_claim = a.0 == b.0;
+            let same_event = !a.2.is_disjoint(&b.2);
+            if same_claim {
+                t.claim_pairs += 1;
+                t.claim_pairs_correct += usize::from(same_event);
+            }
+            if same_event {
+                t.claim_gold_pairs += 1;
+                t.claim_gold_pairs_found += usize::from(same_claim);
+            }
+        }
+    }
+}
+
 fn attr<'a>(head: &'a str, name: &str) -> Option<&'a str> {
     let key = format!("{name}=\"");
     let i = head.find(&key)? + key.len();
@@ -169,6 +286,10 @@ struct Totals {
     merge_pairs_correct: usize,
     gold_pairs: usize,
     gold_pairs_found: usize,
+    claim_pairs: usize,
+    claim_pairs_correct: usize,
+    claim_gold_pairs: usize,
+    claim_gold_pairs_found: usize,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -251,6 +372,9 @@ fn main() -> anyhow::Result<()> {
         "entity_merge_pairs": t.merge_pairs,
         "entity_merge_precision": p(t.merge_pairs_correct, t.merge_pairs),
         "entity_merge_recall": p(t.gold_pairs_found, t.gold_pairs),
+        "claim_pairs": t.claim_pairs,
+        "claim_alignment_precision": p(t.claim_pairs_correct, t.claim_pairs),
+        "claim_alignment_recall": p(t.claim_gold_pairs_found, t.claim_gold_pairs),
     });
     println!("{}", serde_json::to_string_pretty(&summary)?);
     if let Some(path) = &args.json {
@@ -291,6 +415,7 @@ fn score(t: &mut Totals, story: &FusedStory, members: &[&Article], args: &Args, 
     t.quotes_with_speaker += story.quotes.iter().filter(|q| q.speaker.is_some()).count();
     t.timeline += story.timeline.len();
     coref(t, story, members, &args.data);
+    claim_alignment(t, story, members, &args.data);
 
     let full = args.story.is_some();
     let _ = writeln!(
