@@ -1,6 +1,6 @@
 //! Prints the article extracted from one (optionally gzipped) HTML file: a development aid.
 //!
-//! `cargo run --example dump -- PAGE.html[.gz] [combined|readability|trafilatura|blocks] [no-trim]`
+//! `cargo run --example dump -- PAGE.html[.gz] [fast|combined|readability|trafilatura|blocks] [no-trim]`
 #![expect(clippy::print_stdout, reason = "a development tool")]
 use std::io::Read;
 
@@ -24,7 +24,8 @@ fn main() -> std::io::Result<()> {
         Some("readability") => Engine::Readability,
         Some("trafilatura") => Engine::Trafilatura,
         Some("blocks") => Engine::Blocks,
-        _ => Engine::Combined,
+        Some("combined") => Engine::Combined,
+        _ => Engine::Fast,
     };
     let trim = args.get(3).is_none_or(|a| a != "no-trim");
     let ex = ArticleExtractorBuilder::new().engine(engine).trim_edges(trim).build();

@@ -164,15 +164,22 @@ fn no_article(doc: &RawDoc, reason: impl Into<String>) -> ExtractError {
     ExtractError::NoArticle { doc: doc.source.clone(), reason: reason.into() }
 }
 
-/// Whether a kept text looks like an index page rather than an article: many items and no
-/// paragraph of prose.
-fn index_page_reason(paragraphs: &[&str]) -> Option<String> {
+/// A list of short items is an index page when at least this share of its characters sits
+/// inside links.
+const INDEX_LINK_SHARE: f64 = 0.5;
+
+/// Whether a kept text looks like an index page rather than an article: many short items, no
+/// paragraph of prose, and most of the text inside links (`link_chars` characters). A list of
+/// short lines that are not links (song lyrics, a dialogue, a results table) is the page's
+/// content and stays.
+fn index_page_reason(paragraphs: &[&str], link_chars: usize) -> Option<String> {
     let longest = paragraphs.iter().map(|p| p.chars().count()).max().unwrap_or(0);
     let total: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
     if total < 60 {
         return Some(format!("main text too short ({total} characters)"));
     }
-    if paragraphs.len() >= html::LIST_MIN_ITEMS && longest < html::LIST_MAX_ITEM_CHARS {
+    let linky = link_chars as f64 >= INDEX_LINK_SHARE * total as f64;
+    if linky && paragraphs.len() >= html::LIST_MIN_ITEMS && longest < html::LIST_MAX_ITEM_CHARS {
         return Some(format!(
             "{} short items and no paragraph of prose (longest {longest} characters)",
             paragraphs.len()
@@ -225,13 +232,21 @@ impl ArticleExtractor {
             (Some(t), Some(h)) if t != h && t.contains(h.as_str()) => Some(h.clone()),
             _ => title,
         };
+        // Trafilatura does not count link characters: take them from the page's own blocks.
+        let page_links: std::collections::HashMap<&str, usize> =
+            page_blocks.iter().map(|b| (b.text.as_str(), b.link_chars)).collect();
         let blocks: Vec<Block> = out
             .paragraphs
             .iter()
             .enumerate()
             .map(|(i, p)| Block {
                 text: p,
-                link_chars: out.link_chars.get(i).copied().unwrap_or(0),
+                link_chars: out
+                    .link_chars
+                    .get(i)
+                    .or_else(|| page_links.get(p.as_str()))
+                    .copied()
+                    .unwrap_or(0),
                 protected: title.as_deref() == Some(p.as_str()),
             })
             .collect();
@@ -239,12 +254,15 @@ impl ArticleExtractor {
         // statistics costs more recall than it gains precision (measured on the benchmarks).
         let mut remove = chrome::judge(&blocks, Rules { trim_edges: false });
         chrome::trim_link_edges(&blocks, &mut remove);
+        chrome::trim_dangling_labels(&blocks, &mut remove);
         drop(rejected); // listed below with everything else the page shows
+        let kept_links: usize =
+            blocks.iter().zip(&remove).filter(|(_, r)| !**r).map(|(b, _)| b.link_chars).sum();
         let kept: Vec<String> =
             out.paragraphs.into_iter().zip(remove).filter(|(_, r)| !r).map(|(p, _)| p).collect();
         let removed = left_out(&page_blocks, &kept);
         let refs: Vec<&str> = kept.iter().map(String::as_str).collect();
-        if let Some(reason) = index_page_reason(&refs) {
+        if let Some(reason) = index_page_reason(&refs, kept_links) {
             return Err(no_article(doc, reason));
         }
         let published = page
@@ -414,6 +432,36 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Given title"));
         assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2026-01-02"));
         assert_eq!(a.language.as_str(), "de");
+    }
+
+    #[test]
+    fn a_list_of_short_lines_without_links_is_an_article() {
+        let verse = [
+            "The lamps are lit along the quay",
+            "the boats come home at end of day",
+            "the gulls go quiet on the wall",
+            "and one by one the shutters fall",
+            "the baker sweeps the flour away",
+            "the ferry waits till break of day",
+            "the harbour holds its breath and then",
+            "the tide comes slowly in again",
+        ];
+        let lines = verse.join("<br>\n");
+        let html = format!(
+            "<html><body><h1>Evening on the quay</h1><div class=\"post\"><p>{lines}</p></div>\
+             </body></html>"
+        );
+        let doc = RawDoc::new("v", "v.html", Format::Html, html);
+        let a = ArticleExtractor::default().extract(&doc).unwrap();
+        assert!(a.text.contains("the tide comes slowly in again"), "{}", a.text);
+    }
+
+    #[test]
+    fn index_reason_needs_links() {
+        let items: Vec<&str> = (0..10).map(|_| "Council delays vote on bus lanes").collect();
+        let chars: usize = items.iter().map(|i| i.len()).sum();
+        assert!(index_page_reason(&items, chars).is_some());
+        assert!(index_page_reason(&items, 0).is_none());
     }
 
     #[test]

@@ -60,7 +60,7 @@ proptest! {
 
 #[test]
 fn deeply_nested_page_is_handled() {
-    let depth = 50_000;
+    let depth = 100_000;
     let mut s = String::from("<html><body>");
     for _ in 0..depth {
         s.push_str("<div>");
@@ -81,6 +81,33 @@ fn huge_page_is_capped() {
     let ex = ArticleExtractorBuilder::new().max_input_bytes(256 << 10).build();
     let a = ex.extract(&html_doc(s)).unwrap();
     assert!(a.text.len() < 256 << 10);
+}
+
+#[test]
+fn huge_page_with_default_limits_completes() {
+    // 50 MB of markup: the default input limit (4 MiB) bounds time and memory.
+    let para = "<div><p>Another paragraph of ordinary words about the harbour and the boats in \
+                it, long enough to read as prose.</p></div>";
+    let n = (50 << 20) / para.len() + 1;
+    let s = format!("<html><body>{}</body></html>", para.repeat(n));
+    assert!(s.len() >= 50 << 20);
+    match ArticleExtractor::default().extract(&html_doc(s)) {
+        Ok(a) => {
+            assert!(a.text.len() <= 4 << 20);
+            assert!(a.text.contains("harbour"));
+        }
+        Err(e) => assert!(matches!(e, crosscheck_extract::ExtractError::NoArticle { .. }), "{e}"),
+    }
+}
+
+#[test]
+fn deeply_nested_huge_page_completes() {
+    // Nesting and size together: 1,000,000 unclosed <div>s (6 MB), cut at the input limit.
+    let s = format!(
+        "<html><body>{}<p>Text at the bottom.</p></body></html>",
+        "<div>".repeat(1_000_000)
+    );
+    let _ = ArticleExtractor::default().extract(&html_doc(s));
 }
 
 #[test]

@@ -78,6 +78,73 @@ pub(crate) fn trim_link_edges(blocks: &[Block<'_>], remove: &mut [bool]) {
     }
 }
 
+/// At most this many short labels are removed from the end of a text.
+const MAX_DANGLING: usize = 3;
+
+/// Whether a block is a short label: under 50 characters, at most three words, starting with
+/// a letter, without a sentence end, and either one word, all capitals, or ending in a colon.
+fn is_dangling_label(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    let caps = t.chars().any(char::is_alphabetic)
+        && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    t.chars().count() < SHORT_HEADING
+        && words <= 3
+        && (words == 1 || caps || t.ends_with(':'))
+        && t.chars().next().is_some_and(char::is_alphabetic)
+        && !t.ends_with(SENTENCE_END)
+}
+
+/// Characters that end a sentence, in Latin and CJK punctuation, with closing quotes.
+const SENTENCE_END: [char; 14] =
+    ['.', '!', '?', '"', '”', '“', '»', '«', ')', '’', '。', '！', '？', '）'];
+
+/// Removes short labels left at the very end of a text: headings of a box that the engine cut
+/// away ("Contact", "RECENT ARTICLES", "See more photos:").
+///
+/// ## What it does
+/// Walks from the last kept block backwards and removes up to three labels (under 50
+/// characters, at most three words, starting with a letter, no sentence end, and one word,
+/// all capitals or ending in a colon), stopping at a protected block. Nothing is removed
+/// unless a block of prose (100 characters or more) stays before them.
+///
+/// ## Why
+/// A heading introduces what follows it; at the end of an article nothing follows, so a
+/// heading there belongs to the furniture after the article (a contact box, a list of related
+/// stories whose links were already removed, a newsletter teaser). Articles end with a
+/// sentence.
+///
+/// ## Example
+/// "…the council will vote in May." / "MORE FROM THE REGION" / "Contact:": the last two
+/// blocks are removed. A sign-off ("Yours, Anna"), a numbered list item ("10. Oslo") or a
+/// phone number stays: they are part of the text.
+///
+/// ## Limitations
+/// A one-word sign-off ("Cheers") is removed. Labels in mixed case of two or three words
+/// ("More from the region") are not caught, since sign-offs look the same.
+///
+/// ## References
+/// - Pomikálek (2011), "Removing boilerplate and duplicate content from web corpora" (jusText):
+///   short blocks near boilerplate are boilerplate.
+pub(crate) fn trim_dangling_labels(blocks: &[Block<'_>], remove: &mut [bool]) {
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&i| !remove[i]).collect();
+    let mut start = kept.len();
+    while start > 0 && kept.len() - start < MAX_DANGLING {
+        let b = &blocks[kept[start - 1]];
+        if b.protected || !is_dangling_label(b.text) {
+            break;
+        }
+        start -= 1;
+    }
+    let prose_before = kept[..start].iter().any(|&i| blocks[i].text.chars().count() >= 100);
+    if !prose_before {
+        return;
+    }
+    for &i in &kept[start..] {
+        remove[i] = true;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +166,38 @@ mod tests {
         let mut remove = vec![false; blocks.len()];
         trim_link_edges(&blocks, &mut remove);
         assert_eq!(remove, vec![false, false, true, true, true]);
+    }
+
+    #[test]
+    fn dangling_labels_at_the_end_go() {
+        let prose = "The council will vote on the plan in May, after a public consultation that \
+                     runs until the end of April.";
+        let blocks = [
+            block(prose, 0),
+            block("Short line.", 0),
+            block("RECENT ARTICLES", 0),
+            block("Contact:", 0),
+        ];
+        let mut remove = vec![false; blocks.len()];
+        trim_dangling_labels(&blocks, &mut remove);
+        assert_eq!(remove, vec![false, false, true, true]);
+    }
+
+    #[test]
+    fn sign_offs_list_items_and_lone_labels_stay() {
+        let prose = "The council will vote on the plan in May, after a public consultation that \
+                     runs until the end of April.";
+        for last in ["Yours, Anna", "10. Oslo", "+47 1234 5678", "The vote is in May."] {
+            let blocks = [block(prose, 0), block(last, 0)];
+            let mut remove = vec![false; blocks.len()];
+            trim_dangling_labels(&blocks, &mut remove);
+            assert_eq!(remove, vec![false, false], "{last}");
+        }
+        // Without prose before it, a label is all there is.
+        let blocks = [block("Short line.", 0), block("Contact", 0)];
+        let mut remove = vec![false; blocks.len()];
+        trim_dangling_labels(&blocks, &mut remove);
+        assert_eq!(remove, vec![false, false]);
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod sections;
 pub use dates::is_timestamp_line;
 use justext::LENGTH_LOW;
 pub use justext::{LineClass, LineStats, classify};
-pub(crate) use links::trim_link_edges;
+pub(crate) use links::{trim_dangling_labels, trim_link_edges};
 pub use nav::is_navigation;
 pub use phrases::is_chrome_phrase;
 pub use recurring::strip_recurring;

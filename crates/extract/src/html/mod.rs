@@ -223,7 +223,7 @@ const PROSE_MIN_CHARS: usize = 30;
 const PROSE_MAX_LINK_DENSITY: f64 = 0.25;
 
 /// Readability's text is doubted when it leaves out at least this many characters of prose…
-const SECOND_OPINION_MISSING: usize = 2000;
+const SECOND_OPINION_MISSING: usize = 300;
 
 /// …and covers less than this share of the page's prose.
 const SECOND_OPINION_COVERAGE: f64 = 0.5;
@@ -235,7 +235,10 @@ const SECOND_OPINION_GAIN: f64 = 0.2;
 /// A page block that reads as prose: long and mostly outside links and chrome.
 fn is_prose(b: &PageBlock) -> bool {
     let n = b.text.chars().count();
-    !b.chrome && n >= PROSE_MIN_CHARS && (b.link_chars as f64) < PROSE_MAX_LINK_DENSITY * n as f64
+    !b.chrome
+        && n >= PROSE_MIN_CHARS
+        && (b.link_chars as f64) < PROSE_MAX_LINK_DENSITY * n as f64
+        && !crate::chrome::is_chrome_phrase(&b.text)
 }
 
 /// The characters of `prose` blocks that `text` contains, each block matched on its first 60
@@ -258,10 +261,11 @@ fn covered(prose: &[&PageBlock], text: &str) -> usize {
 /// prose.
 ///
 /// ## What it does
-/// Counts the page's prose blocks (at least 30 characters, under 25 % link text, outside
-/// navigation, headers, footers, asides and forms) and how many of their characters
-/// Readability's text holds. When it leaves out at least 2,000 characters and holds less than
-/// half, Trafilatura runs too, and its text is used when it holds at least a fifth more of the
+/// Counts the page's distinct prose blocks (at least 30 characters, under 25 % link text,
+/// outside navigation, headers, footers, asides and forms, not a CMS phrase such as a cookie
+/// notice; a block printed twice counts once) and how many of their characters Readability's
+/// text holds. When it leaves out at least 300 characters and holds less than half,
+/// Trafilatura runs too, and its text is used when it holds at least a fifth more of the
 /// page's prose than Readability's.
 ///
 /// ## Why
@@ -270,7 +274,9 @@ fn covered(prose: &[&PageBlock], text: &str) -> usize {
 /// block per section) it keeps only the first one, losing most of the text. A flat count of
 /// the page's prose is a cheap, independent estimate of how much text there is; when the two
 /// disagree strongly, Trafilatura's tree pruning is a better answer. Running it only then keeps
-/// the median page on the fast path (it runs on about one page in ten).
+/// the median page on the fast path (it runs on about one page in eight). The threshold is
+/// low so that short pages count too: when Readability picks a newsletter box or a footer
+/// next to a 600-character article, it holds none of the page's prose.
 ///
 /// ## Example
 /// A buying guide with an introduction in one `<div>` and eight product sections in sibling
@@ -278,8 +284,8 @@ fn covered(prose: &[&PageBlock], text: &str) -> usize {
 /// characters of prose, Trafilatura returns all sections, and its text is used.
 ///
 /// ## Limitations
-/// Long prose outside the article (a comment thread not marked up as such, a cookie dialog)
-/// counts as prose and can make Trafilatura's larger answer win. Pages where Readability finds
+/// Long prose outside the article (a comment thread not marked up as such, a long cookie
+/// dialog that the phrase list does not catch) counts as prose and can make Trafilatura's larger answer win. Pages where Readability finds
 /// the wrong container but one as long as the article are not caught.
 ///
 /// ## References
@@ -293,7 +299,9 @@ fn second_opinion(
     page: &[PageBlock],
     r: EngineOutput,
 ) -> EngineOutput {
-    let prose: Vec<&PageBlock> = page.iter().filter(|b| is_prose(b)).collect();
+    let mut seen = HashSet::new();
+    let prose: Vec<&PageBlock> =
+        page.iter().filter(|b| is_prose(b) && seen.insert(b.text.as_str())).collect();
     let total: usize = prose.iter().map(|b| b.text.chars().count()).sum();
     let rc = covered(&prose, &r.paragraphs.join("\n"));
     let missing = total.saturating_sub(rc);
@@ -386,6 +394,8 @@ mod tests {
         let page = page_blocks(&html);
         let prose: Vec<&PageBlock> = page.iter().filter(|b| is_prose(b)).collect();
         assert_eq!(prose.len(), 2, "the linked copy and the short line are not prose");
+        let notice = "We use cookies to improve your experience on our website.";
+        assert!(!is_prose(&page_blocks(&format!("<p>{notice}</p>"))[0]), "a CMS notice");
         assert_eq!(covered(&prose, long), long.chars().count());
         assert_eq!(covered(&prose, &format!("{long}\n{other}")), long.len() + other.len());
     }
