@@ -47,7 +47,7 @@ use speaker::Word;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SpeakerKind {
-    /// A person or organisation by name ("Steve Witkoff", "the Kremlin").
+    /// A person or organisation by name ("Carl Wendoff", "the Ministry").
     Named,
     /// A descriptor without a name, kept as written ("a senior official", "U.S. officials").
     Anonymous,
@@ -56,9 +56,9 @@ pub enum SpeakerKind {
 /// Who a quote is attributed to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Speaker {
-    /// The name ("Steve Witkoff"), or the anonymous descriptor as written ("a senior official").
+    /// The name ("Carl Wendoff"), or the anonymous descriptor as written ("a senior official").
     pub name: String,
-    /// The role written with the name ("Trump envoy" in "Trump envoy Steve Witkoff").
+    /// The role written with the name ("Harlow envoy" in "Harlow envoy Carl Wendoff").
     pub role: Option<String>,
     /// Named or anonymous.
     pub kind: SpeakerKind,
@@ -124,9 +124,9 @@ const MAX_QUOTE_BYTES: usize = 3000;
 ///    warned, emphasized, stated, explained, confirmed, insisted…, and a few German, French and
 ///    Spanish ones).
 /// 4. Splits the speaker phrase into a name and a role: the name is the capitalised run after
-///    the last role word or title ("Trump envoy Steve Witkoff", "Ukrainian President Volodymyr
-///    Zelensky"); a phrase with no name is an anonymous speaker kept as written ("a senior
-///    Russian official", "Putin's special envoy"). A singular pronoun (he, she, him, her) is
+///    the last role word or title ("Harlow envoy Carl Wendoff", "Dalvinian President Anton
+///    Veselko"); a phrase with no name is an anonymous speaker kept as written ("a senior
+///    Russian official", "the minister's special envoy"). A singular pronoun (he, she, him, her) is
 ///    resolved to the nearest named speaker or sentence subject before it.
 /// 5. Marks quotes of one or two words without a speaker as scare quotes; a short quote gets a
 ///    speaker only from an attribution attached to it, or from a speech verb when it closes its
@@ -475,7 +475,7 @@ fn verb_before(text: &str, ws: &[Word<'_>], lo: usize, before: usize) -> Option<
 /// The subject of the speech verb at `v`: the phrase right before it (past adverbs and
 /// auxiliaries), a pronoun; for a verb without one, the subject of an earlier speech verb of
 /// the sentence ("X indicated that …, noting that"), or else the sentence's opening noun phrase
-/// ("Dmitriev, who spent three days in Miami, said"; "X expressed optimism, saying").
+/// ("Antipov, who spent three days in Vennerby, said"; "X expressed optimism, saying").
 fn with_subject(text: &str, ws: &[Word<'_>], lo: usize, v: usize) -> Option<Speaker> {
     let cue = ws[v].lower.as_str();
     if let Some(s) = direct_subject(text, ws, lo, v) {

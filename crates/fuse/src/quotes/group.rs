@@ -91,7 +91,7 @@ pub fn group_renderings<A: AsRef<[QuoteMention]>>(articles: &[A]) -> Vec<QuoteGr
 }
 
 /// [`group_renderings`] with a caller's speaker matcher (for example one that knows the story's
-/// entity variants: "Witkoff" / "Vitkov").
+/// entity variants: "Wendoff" / "Vendov").
 pub fn group_renderings_with<A, F>(articles: &[A], same: F) -> Vec<QuoteGroup>
 where
     A: AsRef<[QuoteMention]>,
@@ -519,19 +519,19 @@ fn is_stop_word(w: &str) -> bool {
 /// Folds both names to ASCII lowercase, then compares their last words (surnames) by a
 /// consonant skeleton (w/v/f, k/c/q, z/s, i/y/j merged, vowels after the first letter and
 /// doubled letters dropped) or Jaro–Winkler ≥ 0.9. When both names have a first name, the
-/// initials must agree. A one-word name matches a longer name with that surname ("Witkoff" /
-/// "Steve Witkoff").
+/// initials must agree. A one-word name matches a longer name with that surname ("Wendoff" /
+/// "Carl Wendoff").
 ///
 /// ## Why
-/// Outlets transliterate ("Witkoff" / "Vitkov", "Umerov" / "Umarov") and shorten names; an
+/// Outlets transliterate ("Wendoff" / "Vendov", "Ozerov" / "Ozarov") and shorten names; an
 /// attribution conflict must not come from spelling.
 ///
 /// ## Example
-/// "Steve Witkoff" and "Vitkov" match; "Steve Witkoff" and "Kirill Dmitriev" do not; "Pyotr
+/// "Carl Wendoff" and "Vendov" match; "Carl Wendoff" and "Boris Antipov" do not; "Pyotr
 /// Ivanov" and "Petrov" do not.
 ///
 /// ## Limitations
-/// Relatives sharing a surname ("Donald Trump" / "Eric Trump" differ by initial, but "Trump"
+/// Relatives sharing a surname ("Harold Brandt" / "Erica Brandt" differ by initial, but "Brandt"
 /// alone matches both).
 ///
 /// ## References

@@ -21,14 +21,14 @@ impl Word<'_> {
         self.alpha && self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// The word without a possessive ending ("Trump’s" → "trump").
+    /// The word without a possessive ending ("Brandt’s" → "brandt").
     fn stem_possessive(&self) -> Option<&str> {
         self.lower.strip_suffix("’s").or_else(|| self.lower.strip_suffix("'s"))
     }
 }
 
 /// Splits `text[range]` into words (letters and digits, with inner `.`, `-`, `'` and `’` as in
-/// "U.S.", "Gaza-style", "Trump’s") and single punctuation marks. `quotes` are the quotation
+/// "U.S.", "Gaza-style", "Brandt’s") and single punctuation marks. `quotes` are the quotation
 /// spans (marks included) whose words are flagged `quoted`.
 pub(super) fn words<'a>(text: &'a str, range: Span, quotes: &[Span]) -> Vec<Word<'a>> {
     let mut out = Vec::new();
@@ -340,7 +340,7 @@ fn is_role_word(w: &str) -> bool {
     )
 }
 
-/// Capitalised titles that are roles, not names ("President Donald Trump").
+/// Capitalised titles that are roles, not names ("President Harold Brandt").
 fn is_title(w: &str) -> bool {
     matches!(
         w,
@@ -626,7 +626,7 @@ pub(super) fn np_ending_at(ws: &[Word<'_>], last: usize) -> Option<(usize, usize
     Some((first, last))
 }
 
-/// The noun phrase starting at word `first` ("said Steve Witkoff", "according to a senior
+/// The noun phrase starting at word `first` ("said Carl Wendoff", "according to a senior
 /// official"), as a range of word indices.
 pub(super) fn np_starting_at(ws: &[Word<'_>], first: usize) -> Option<(usize, usize)> {
     let mut i = first;
@@ -641,7 +641,7 @@ pub(super) fn np_starting_at(ws: &[Word<'_>], first: usize) -> Option<(usize, us
         i += 1;
     }
     let last = last?;
-    // A phrase cannot end on a possessive ("the Kremlin’s").
+    // A phrase cannot end on a possessive ("the Ministry’s").
     if ws[last].stem_possessive().is_some() {
         return None;
     }
@@ -761,7 +761,7 @@ pub(super) fn antecedent(text: &str, ws: &[Word<'_>], at: usize, head: &str) -> 
 }
 
 /// Skips back over adverbs and auxiliaries that may stand between a subject and its verb
-/// ("Dmitriev also said", "the official has repeatedly warned"); the index of the word before
+/// ("Antipov also said", "the official has repeatedly warned"); the index of the word before
 /// them.
 pub(super) fn skip_back_adverbs(ws: &[Word<'_>], mut i: usize) -> Option<usize> {
     loop {

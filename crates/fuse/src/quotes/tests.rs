@@ -137,8 +137,8 @@ cases! {
     ];
     unmatched_mark_is_ignored: "He said “we will see and then left.\nNext line." => [];
     inch_marks_are_not_quotes: "A 12\" pipe and a 6\" valve burst." => [];
-    organisation_named: "The Kremlin said it “does not take part in these talks.”" => [
-        ("does not take part in these talks.", Some("Kremlin"), NO, N, false),
+    organisation_named: "The Valmora Council said it “does not take part in these talks.”" => [
+        ("does not take part in these talks.", Some("Valmora Council"), NO, N, false),
     ];
     lowercase_modifier_in_role: "“No deal,” said opposition leader Rita Gomes." => [
         ("No deal", Some("Rita Gomes"), Some("opposition leader"), N, false),
@@ -194,7 +194,7 @@ fn groups_translated_renderings() {
 fn flags_attribution_conflicts_but_not_spelling_variants() {
     let articles = quotes_of(&[
         "“The dam will hold through the winter floods,” Olga Witkowska said.",
-        "“The dam will hold through the winter floods,” Vitkovska said.",
+        "“The dam will hold through the winter floods,” Vitkowska said.",
         "“The dam will hold through winter floods,” said Pavel Novak.",
     ]);
     let groups = group_renderings(&articles);
@@ -233,13 +233,13 @@ fn similarity_examples() {
 
 #[test]
 fn same_speaker_examples() {
-    assert!(same_speaker("Steve Witkoff", "Vitkov"));
-    assert!(same_speaker("Witkoff", "Steve Witkoff"));
-    assert!(same_speaker("Rustem Umerov", "Rustam Umarov"));
-    assert!(!same_speaker("Steve Witkoff", "Kirill Dmitriev"));
+    assert!(same_speaker("Carl Wendoff", "Vendov"));
+    assert!(same_speaker("Wendoff", "Carl Wendoff"));
+    assert!(same_speaker("Timur Ozerov", "Timar Ozarov"));
+    assert!(!same_speaker("Carl Wendoff", "Boris Antipov"));
     assert!(!same_speaker("Pyotr Ivanov", "Petrov"));
-    assert!(!same_speaker("Donald Trump", "Eric Trump"));
-    assert!(!same_speaker("", "Trump"));
+    assert!(!same_speaker("Harold Brandt", "Erica Brandt"));
+    assert!(!same_speaker("", "Brandt"));
 }
 
 proptest! {
