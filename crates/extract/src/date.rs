@@ -92,6 +92,25 @@ const MONTHS: &[(&str, i8)] = &[
     ("outubro", 10),
     ("novembro", 11),
     ("dezembro", 12),
+    // Polish (genitive, as in dates)
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+    // Dutch (the names not listed above)
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
     // Russian (genitive, as in dates) and Ukrainian
     ("января", 1),
     ("февраля", 2),
@@ -147,7 +166,7 @@ static DMY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NAMED_DMY: LazyLock<Regex> = LazyLock::new(|| {
     // Invariant: a constant, valid pattern.
-    Regex::new(r"(?i)(?:^|[^\w])(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)(?:$|[^\d])").unwrap()
+    Regex::new(r"(?i)(?:^|[^\w])(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?(\p{L}{3,12})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)(?:$|[^\d])").unwrap()
 });
 static NAMED_MDY: LazyLock<Regex> = LazyLock::new(|| {
     // Invariant: a constant, valid pattern.
@@ -210,6 +229,9 @@ mod tests {
             "Le 1er avril 2022" => Some("2022-04-01"),
             "5 de marzo de 2024" => Some("2024-03-05"),
             "12 марта 2023 года" => Some("2023-03-12"),
+            "16 marca 2021" => Some("2021-03-16"),
+            "3 października 2022 r." => Some("2022-10-03"),
+            "7 maart 2020" => Some("2020-03-07"),
             "05.03.2024 um 10:00" => Some("2024-03-05"),
             "Sept. 4, 2018" => Some("2018-09-04"),
             "2019-02-30" => None::<&str>,
