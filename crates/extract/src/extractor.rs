@@ -210,8 +210,9 @@ impl ArticleExtractor {
         let page = meta::scan(html);
         let page_blocks = html::page_blocks(html);
         let url = doc.meta.url.as_deref().or(page.url.as_deref());
-        let (out, rejected): (EngineOutput, Vec<String>) =
+        let (mut out, rejected): (EngineOutput, Vec<String>) =
             html::main_text(html, url, self.cfg.engine, &page_blocks);
+        html::recover_lead(&page_blocks, page.h1.as_deref(), page.description.as_deref(), &mut out);
         if out.paragraphs.is_empty() {
             return Err(no_article(doc, "no main text found"));
         }

@@ -14,6 +14,8 @@ pub(crate) struct PageMeta {
     pub(crate) title_tag: Option<String>,
     pub(crate) h1: Option<String>,
     pub(crate) headline: Option<String>,
+    /// The page's summary (`description`, `og:description`, `twitter:description`).
+    pub(crate) description: Option<String>,
     pub(crate) site_name: Option<String>,
     pub(crate) publisher: Option<String>,
     pub(crate) author: Option<String>,
@@ -132,6 +134,9 @@ fn meta_tag(m: &mut PageMeta, dates: &mut Vec<(usize, Date)>, attrs: &str) {
     let key = key.to_ascii_lowercase();
     match key.as_str() {
         "og:title" | "twitter:title" => set(&mut m.og_title, content),
+        "description" | "og:description" | "twitter:description" => {
+            set(&mut m.description, content);
+        }
         "og:site_name" | "application-name" | "twitter:site" if !content.starts_with('@') => {
             set(&mut m.site_name, content);
         }
