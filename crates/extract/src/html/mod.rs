@@ -366,7 +366,7 @@ fn covered(prose: &[&PageBlock], text: &str) -> usize {
 /// block per section) it keeps only the first one, losing most of the text. A flat count of
 /// the page's prose is a cheap, independent estimate of how much text there is; when the two
 /// disagree strongly, Trafilatura's tree pruning is a better answer. Running it only then keeps
-/// the median page on the fast path (it runs on about one page in eight). The threshold is
+/// the median page on the fast path (it runs on 4–9 % of pages). The threshold is
 /// low so that short pages count too: when Readability picks a newsletter box or a footer
 /// next to a 600-character article, it holds none of the page's prose.
 ///
