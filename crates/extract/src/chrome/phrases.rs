@@ -7,6 +7,22 @@ use aho_corasick::AhoCorasick;
 /// Phrases that content-management systems put around articles, lowercase, in the main
 /// languages. Single words are only trusted when they make up nearly the whole line.
 const PHRASES: &[&str] = &[
+    // Share buttons, alone or in a row ("Facebook Twitter Email", "WhatsApp Facebook Pin").
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "pinterest",
+    "linkedin",
+    "telegram",
+    "flipboard",
+    "tweet",
+    "share",
+    "teilen",
+    "partager",
+    "compartir",
+    "compartilhar",
+    "condividi",
+    "udostępnij",
     // English
     "share this article",
     "share this story",
@@ -377,6 +393,9 @@ mod tests {
             "This entry was posted in Local News on 3 May 2024 by the editors. Bookmark the permalink." => true,
             "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone." => true,
             "Zurück" => true,
+            "Whatsapp Facebook Pin Save" => true,
+            "Share" => true,
+            "Facebook said on Tuesday that it would share the data with researchers." => false,
             "Die Delegation kehrte am Abend nach Berlin zurück, sagte ein Sprecher." => false,
         }
     }
