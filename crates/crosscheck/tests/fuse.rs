@@ -224,6 +224,19 @@ mod demo {
         }
     }
 
+    /// A row of `EXPECTED.md`'s entity table: name, accepted kinds, variants and articles that
+    /// must be there.
+    type EntityRow<'a> = (&'a str, &'a [EntityKind], &'a [&'a str], &'a [&'a str]);
+
+    /// A row of `EXPECTED.md`'s claims table: name, accepted statuses, and per supporting
+    /// article a string (or `|`-separated alternatives) its rendering contains.
+    type ClaimRow<'a> = (&'a str, &'a [ClaimStatus], &'a [(&'a str, &'a str)]);
+
+    /// The article a demo article counts as: `wirefront` is `corvane-wire`'s copy.
+    fn canon(id: &str) -> &str {
+        if id == "wirefront" { "corvane-wire" } else { id }
+    }
+
     /// `EXPECTED.md` section 4: every entity of the table, with its kind, variants and articles.
     #[test]
     fn every_expected_entity_is_found() {
@@ -238,7 +251,7 @@ mod demo {
             "dalvinia-now",
         ];
         // (name, accepted kinds, variants that must be there, articles that must be there)
-        let table: &[(&str, &[EntityKind], &[&str], &[&str])] = &[
+        let table: &[EntityRow] = &[
             (
                 "Teodor Hrabchenko",
                 &[Person],
@@ -329,7 +342,7 @@ mod demo {
     fn every_expected_claim_is_found() {
         let (_, story) = story_a();
         // (name, accepted statuses, [(article, string | alternatives)])
-        let table: &[(&str, &[ClaimStatus], &[(&str, &str)])] = &[
+        let table: &[ClaimRow] = &[
             (
                 "C01",
                 &[ClaimStatus::Consensus, ClaimStatus::Disputed],
@@ -587,9 +600,6 @@ mod demo {
                 )],
             ),
         ];
-        fn canon(id: &str) -> &str {
-            if id == "wirefront" { "corvane-wire" } else { id }
-        }
         let mut failures = Vec::new();
         for (name, statuses, support) in table {
             let Some(c) = claim_with(&story, support) else {
