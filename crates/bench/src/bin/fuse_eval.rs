@@ -81,45 +81,59 @@ type GoldMentions = HashMap<String, Vec<String>>;
 
 /// Reads the `HUMAN_*`/`LOC_*` markables of `xml` and their cross-document instances.
 fn gold_mentions(xml: &str) -> GoldMentions {
-    let tokens: HashMap<&str, &str> = tokens(xml).into_iter().map(|(id, (_, w))| (id, w)).collect();
-    // Markables with token anchors: m_id → tokens.
-    let mut markables: HashMap<&str, String> = HashMap::new();
+    let tokens = tokens(xml);
+    let markables: HashMap<&str, String> = markables(xml, &["HUMAN_", "LOC_"])
+        .into_iter()
+        .map(|(m, ids)| {
+            let words: Vec<&str> = ids.iter().filter_map(|t| tokens.get(t).map(|x| x.1)).collect();
+            (m, words.join(" "))
+        })
+        .collect();
+    let mut out: GoldMentions = HashMap::new();
+    for (instance, sources) in cross_doc(xml) {
+        for m in sources {
+            if let Some(text) = markables.get(m) {
+                out.entry(text.clone()).or_default().push(instance.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The markables of `xml` whose tag starts with one of `prefixes`: `m_id` → token ids.
+fn markables<'a>(xml: &'a str, prefixes: &[&str]) -> Vec<(&'a str, Vec<&'a str>)> {
+    let mut out = Vec::new();
     let mut rest = xml;
     while let Some(i) = rest.find('<') {
         rest = &rest[i + 1..];
-        let is_entity = rest.starts_with("HUMAN_") || rest.starts_with("LOC_");
+        let wanted = prefixes.iter().any(|p| rest.starts_with(p));
         let Some(gt) = rest.find('>') else { break };
         let head = &rest[..gt];
-        if !is_entity || head.ends_with('/') {
+        if !wanted || head.ends_with('/') {
             continue;
         }
         let Some(m) = attr(head, "m_id") else { continue };
         let tag = head.split_whitespace().next().unwrap_or_default();
-        let close = format!("</{tag}>");
-        let Some(end) = rest.find(&close) else { continue };
-        let body = &rest[gt..end];
-        let words: Vec<&str> = body
-            .split("t_id=\"")
-            .skip(1)
-            .filter_map(|s| s.split('"').next())
-            .filter_map(|t| tokens.get(t).copied())
-            .collect();
-        markables.insert(m, words.join(" "));
+        let Some(end) = rest.find(&format!("</{tag}>")) else { continue };
+        let ids: Vec<&str> =
+            rest[gt..end].split("t_id=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+        out.push((m, ids));
     }
-    // Cross-document relations: source m_ids → target instance.
-    let mut out: GoldMentions = HashMap::new();
+    out
+}
+
+/// The cross-document coreference relations of `xml`: instance id → source `m_id`s.
+fn cross_doc(xml: &str) -> Vec<(&str, Vec<&str>)> {
+    let mut out = Vec::new();
     let mut rest = xml;
     while let Some(i) = rest.find("<CROSS_DOC_COREF") {
         rest = &rest[i..];
         let Some(end) = rest.find("</CROSS_DOC_COREF>") else { break };
         let body = &rest[..end];
-        let instance = attr(body, "note").unwrap_or_default().to_string();
-        for src in body.split("<source m_id=\"").skip(1) {
-            let Some(m) = src.split('"').next() else { continue };
-            if let Some(text) = markables.get(m) {
-                out.entry(text.clone()).or_default().push(instance.clone());
-            }
-        }
+        let instance = attr(body, "note").unwrap_or_default();
+        let sources =
+            body.split("<source m_id=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+        out.push((instance, sources));
         rest = &rest[end..];
     }
     out
@@ -149,41 +163,17 @@ fn tokens(xml: &str) -> HashMap<&str, (&str, &str)> {
 fn gold_events(xml: &str) -> Vec<(String, HashSet<String>)> {
     let tokens = tokens(xml);
     // Markable m_id → sentence numbers of its tokens.
-    let mut markables: HashMap<&str, Vec<&str>> = HashMap::new();
-    let mut rest = xml;
-    while let Some(i) = rest.find('<') {
-        rest = &rest[i + 1..];
-        let is_event = rest.starts_with("ACTION_") || rest.starts_with("NEG_ACTION_");
-        let Some(gt) = rest.find('>') else { break };
-        let head = &rest[..gt];
-        if !is_event || head.ends_with('/') {
-            continue;
-        }
-        let Some(m) = attr(head, "m_id") else { continue };
-        let tag = head.split_whitespace().next().unwrap_or_default();
-        let Some(end) = rest.find(&format!("</{tag}>")) else { continue };
-        let sents: Vec<&str> = rest[gt..end]
-            .split("t_id=\"")
-            .skip(1)
-            .filter_map(|s| s.split('"').next())
-            .filter_map(|t| tokens.get(t).map(|x| x.0))
-            .collect();
-        markables.insert(m, sents);
-    }
+    let markables: HashMap<&str, Vec<&str>> = markables(xml, &["ACTION_", "NEG_ACTION_"])
+        .into_iter()
+        .map(|(m, ids)| (m, ids.iter().filter_map(|t| tokens.get(t).map(|x| x.0)).collect()))
+        .collect();
     let mut by_sentence: BTreeMap<&str, HashSet<String>> = BTreeMap::new();
-    let mut rest = xml;
-    while let Some(i) = rest.find("<CROSS_DOC_COREF") {
-        rest = &rest[i..];
-        let Some(end) = rest.find("</CROSS_DOC_COREF>") else { break };
-        let body = &rest[..end];
-        let instance = attr(body, "note").unwrap_or_default().to_string();
-        for src in body.split("<source m_id=\"").skip(1) {
-            let Some(m) = src.split('"').next() else { continue };
+    for (instance, sources) in cross_doc(xml) {
+        for m in sources {
             for sent in markables.get(m).into_iter().flatten() {
-                by_sentence.entry(sent).or_default().insert(instance.clone());
+                by_sentence.entry(sent).or_default().insert(instance.to_string());
             }
         }
-        rest = &rest[end..];
     }
     let mut words: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
     for (id, (sent, w)) in &tokens {
