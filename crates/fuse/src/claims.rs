@@ -55,7 +55,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crosscheck_core::Lang;
+use crosscheck_core::Span;
 use crosscheck_text::Stemmer;
 
 use crate::EntityKind;
@@ -63,6 +63,7 @@ use crate::chronology::Dated;
 use crate::doc::Doc;
 use crate::entities::EntityTable;
 use crate::events::{content_stem, synonym};
+use crate::quotes::QuoteMention;
 
 /// A group of sentences stating one fact: `(doc, sentence)` pairs, at most one per doc.
 #[derive(Debug, Clone)]
@@ -173,8 +174,6 @@ struct Marks<'a> {
     date_of: Vec<Option<u32>>,
     /// Per date expression, its terms (`2026-03-15` and `2026-03`).
     dates: Vec<Vec<String>>,
-    /// The article's language.
-    lang: Lang,
     stemmer: &'a Stemmer,
 }
 
@@ -183,29 +182,25 @@ fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<
     let s = &d.sents[sent];
     let range = s.words.start as usize..s.words.end as usize;
     let mut skip_next = false;
-    let mut last_date = None;
+    let lang = d.article.language;
     for i in range.clone() {
         if skip_next {
             skip_next = false;
             continue;
         }
         let w = &d.words[i];
+        // A sentence's terms are a set: a name or date of several words gives its term once.
         if let Some(k) = marks.date_of[i] {
-            if last_date != Some(k) {
-                for t in &marks.dates[k as usize] {
-                    f(Term::Date(t));
-                }
-                last_date = Some(k);
+            for t in &marks.dates[k as usize] {
+                f(Term::Date(t));
             }
             continue;
         }
         if let Some(e) = marks.ents[i] {
-            if marks.ents[..i].last() != Some(&Some(e)) || i == range.start {
-                f(Term::Entity(e));
-            }
+            f(Term::Entity(e));
             if !w.first
                 && marks.common.contains(w.key.as_str())
-                && let Some(stem) = content_stem(&w.key, marks.lang, marks.stemmer)
+                && let Some(stem) = content_stem(&w.key, lang, marks.stemmer)
             {
                 f(Term::Stem(&stem));
             }
@@ -238,7 +233,7 @@ fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<
                     f(if adjective { Term::Measure(n) } else { Term::Number(n) });
                 } else if part.len() > 2 && !part.bytes().any(|b| b.is_ascii_digit()) {
                     let k = part.to_lowercase();
-                    if let Some(stem) = content_stem(&k, marks.lang, marks.stemmer) {
+                    if let Some(stem) = content_stem(&k, lang, marks.stemmer) {
                         f(Term::Stem(&stem));
                     }
                 }
@@ -269,14 +264,14 @@ fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<
             // `unhurt`, `uninjured`: a negated word of a known group.
             if let Some(rest) = part.strip_prefix("un")
                 && rest.len() > 3
-                && let Some(stem) = content_stem(rest, marks.lang, marks.stemmer)
+                && let Some(stem) = content_stem(rest, lang, marks.stemmer)
                 && synonym(&stem).is_some_and(|g| g == stem)
             {
                 f(Term::Negation);
                 f(Term::Stem(&stem));
                 continue;
             }
-            if let Some(stem) = content_stem(part, marks.lang, marks.stemmer) {
+            if let Some(stem) = content_stem(part, lang, marks.stemmer) {
                 f(Term::Stem(&stem));
             }
         }
@@ -340,6 +335,17 @@ fn org_coref(d: &Doc<'_>, table: &EntityTable, ents: &[Option<u32>]) -> Vec<Opti
     out
 }
 
+/// Whether more than half of `sent` lies inside the quotation marks of the article's quotes
+/// (scare quotes aside): such a sentence is reported as a quote, not as a claim.
+fn mostly_quoted(sent: Span, quotes: &[QuoteMention]) -> bool {
+    let inside: u32 = quotes
+        .iter()
+        .filter(|q| !q.scare)
+        .map(|q| q.marks.end.min(sent.end).saturating_sub(q.marks.start.max(sent.start)))
+        .sum();
+    inside * 2 > sent.end - sent.start
+}
+
 /// How much of a sentence's weight another sentence must cover for the two to be one claim
 /// even when the other says more (a short rendering of one clause of a long one).
 const CONTAINMENT: f32 = 0.62;
@@ -349,6 +355,7 @@ pub(crate) fn align(
     docs: &[Doc<'_>],
     table: &EntityTable,
     dated: &[Dated],
+    quotes: &[Vec<QuoteMention>],
     threshold: f32,
 ) -> Vec<ClaimGroup> {
     let mut dict: HashMap<String, u32> = HashMap::new();
@@ -369,11 +376,10 @@ pub(crate) fn align(
             common: &common,
             date_of,
             dates: date_terms,
-            lang: d.article.language,
             stemmer: &stemmer,
         };
         for (si, s) in d.sents.iter().enumerate() {
-            if !s.claim {
+            if !s.claim || mostly_quoted(s.span, &quotes[di]) {
                 continue;
             }
             let mut ids: Vec<(u32, f32)> = Vec::new();

@@ -194,30 +194,6 @@ fn scan_words(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
     }
 }
 
-/// The share of a sentence's characters inside quotation marks (straight, curly, guillemets,
-/// low-high), counting an unclosed quotation to the end.
-fn quoted_share(text: &str) -> f32 {
-    let mut inside = 0usize;
-    let mut total = 0usize;
-    let mut open: Option<char> = None;
-    for c in text.chars() {
-        total += 1;
-        match (open, c) {
-            (None, '"' | '“' | '«' | '„') => {
-                open = Some(match c {
-                    '“' | '„' => '”',
-                    '«' => '»',
-                    _ => '"',
-                });
-            }
-            (Some(close), _) if c == close || (close == '”' && c == '“') => open = None,
-            (Some(_), _) => inside += 1,
-            (None, _) => {}
-        }
-    }
-    if total == 0 { 0.0 } else { inside as f32 / total as f32 }
-}
-
 /// Whether a sentence can state a claim, and whether it is in title case.
 fn classify(text: &str, words: &[Word], title: Option<&str>, whole_line: bool) -> (bool, bool) {
     let alpha: Vec<&Word> = words.iter().filter(|w| !w.digit && w.key != "&").collect();
@@ -236,9 +212,7 @@ fn classify(text: &str, words: &[Word], title: Option<&str>, whole_line: bool) -
         && !headline
         && !byline
         && !is_title
-        && (terminal || n >= 10)
-        // A sentence that is mostly a direct quotation is reported as a quote, not a claim.
-        && quoted_share(text) <= 0.5;
+        && (terminal || n >= 10);
     (claim, headline)
 }
 

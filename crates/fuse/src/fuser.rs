@@ -129,9 +129,14 @@ impl Fuser for StoryFuser {
         let canon = canonical(story);
         let entities = entities::find(&docs);
         let ctx = Context { docs, canon, entities };
+        // Quotes and dates first: a sentence that is mostly a quotation is no claim, and claims
+        // compare resolved dates.
+        let speakers = attribution::SpeakerIndex::new(&ctx);
+        let quotes = attribution::find(&ctx, &speakers);
         let lexicon = Lexicon::new(&ctx.docs, &ctx.entities);
         let dated = chronology::find(&ctx, &lexicon);
-        let groups = claims::align(&ctx.docs, &ctx.entities, &dated, self.claim_threshold);
+        let groups =
+            claims::align(&ctx.docs, &ctx.entities, &dated, &quotes.mentions, self.claim_threshold);
         let articles: Vec<ArticleInfo> = story
             .articles
             .iter()
@@ -155,8 +160,6 @@ impl Fuser for StoryFuser {
         };
         // Quotes, conflicts and the timeline read `ctx` (articles, words, sentences, merged
         // entities); `mark_disputed` then flags the claims that carry a side of a conflict.
-        let speakers = attribution::SpeakerIndex::new(&ctx);
-        let quotes = attribution::find(&ctx, &speakers);
         fused.quotes = attribution::output(&ctx, &quotes, &speakers);
         fused.timeline = chronology::output(&ctx, &dated);
         fused.conflicts = conflicts::find(&ctx, &dated, &lexicon);
