@@ -1,0 +1,432 @@
+//! Text reuse within one story: who copied whom, and how many independent origins a statement
+//! has.
+//!
+//! These types are what dedup's reuse detector produces and what the fuser and the reports read.
+//! Every passage is given by byte spans of both articles' *raw* content (see
+//! [`Article::provenance`](crate::Article::provenance)), so a passage slices the input exactly.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{DocId, Span};
+
+/// Which way the text of a [`ReuseEdge`] went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ReuseDirection {
+    /// `a` was published first: `b` copied from `a`.
+    AToB,
+    /// `b` was published first: `a` copied from `b`.
+    BToA,
+    /// The publication times do not decide it (a date is missing, or both share one day).
+    #[default]
+    Unknown,
+}
+
+impl fmt::Display for ReuseDirection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ReuseDirection::AToB => "a_to_b",
+            ReuseDirection::BToA => "b_to_a",
+            ReuseDirection::Unknown => "unknown",
+        })
+    }
+}
+
+/// One passage two articles share: a run of words equal in both, up to light edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReusePassage {
+    /// Its bytes in `a`'s raw content.
+    pub a: Span,
+    /// Its bytes in `b`'s raw content.
+    pub b: Span,
+    /// The raw text `a` slices to.
+    pub a_text: String,
+    /// The raw text `b` slices to.
+    pub b_text: String,
+    /// The number of words the two sides have in common, in order.
+    pub words: u32,
+}
+
+/// Two articles of a story that share passages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReuseEdge {
+    /// The article that comes first in story order.
+    pub a: DocId,
+    /// The other article.
+    pub b: DocId,
+    /// Which way the text went, when the publication dates decide it.
+    pub direction: ReuseDirection,
+    /// Whether both articles come from the same outlet (a site reprinting itself).
+    pub same_outlet: bool,
+    /// The share of `a`'s words that lie in shared passages, in `[0, 1]`.
+    pub share_a: f32,
+    /// The share of `b`'s words that lie in shared passages, in `[0, 1]`.
+    pub share_b: f32,
+    /// The shared passages, in `a`'s order.
+    pub passages: Vec<ReusePassage>,
+}
+
+impl ReuseEdge {
+    /// The article the text was copied from, when the direction is known.
+    pub fn source(&self) -> Option<&DocId> {
+        match self.direction {
+            ReuseDirection::AToB => Some(&self.a),
+            ReuseDirection::BToA => Some(&self.b),
+            ReuseDirection::Unknown => None,
+        }
+    }
+
+    /// The article that copied, when the direction is known.
+    pub fn copy(&self) -> Option<&DocId> {
+        match self.direction {
+            ReuseDirection::AToB => Some(&self.b),
+            ReuseDirection::BToA => Some(&self.a),
+            ReuseDirection::Unknown => None,
+        }
+    }
+
+    /// The other article of the edge, if `doc` is one of its two.
+    pub fn other(&self, doc: &DocId) -> Option<&DocId> {
+        if &self.a == doc {
+            Some(&self.b)
+        } else if &self.b == doc {
+            Some(&self.a)
+        } else {
+            None
+        }
+    }
+
+    /// `doc`'s side of every passage, if `doc` is one of the two articles.
+    pub fn spans_of(&self, doc: &DocId) -> Vec<Span> {
+        if &self.a == doc {
+            self.passages.iter().map(|p| p.a).collect()
+        } else if &self.b == doc {
+            self.passages.iter().map(|p| p.b).collect()
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+/// Why an article was taken as the origin of a [`ReuseCluster`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum OriginBasis {
+    /// Its credit line (or metadata) names a news agency.
+    Credit,
+    /// It was published before every other article of the cluster.
+    Earliest,
+    /// Neither a credit nor the dates decide it; no origin is named.
+    #[default]
+    Unknown,
+}
+
+impl fmt::Display for OriginBasis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            OriginBasis::Credit => "credit",
+            OriginBasis::Earliest => "earliest",
+            OriginBasis::Unknown => "unknown",
+        })
+    }
+}
+
+/// Articles joined by reuse edges, and the one they most likely all copy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReuseCluster {
+    /// The articles, in story order.
+    pub articles: Vec<DocId>,
+    /// The inferred origin, or `None` when neither a credit nor the dates name one.
+    pub origin: Option<DocId>,
+    /// Why the origin was chosen.
+    pub basis: OriginBasis,
+    /// The agency the origin's credit names, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+}
+
+/// Where a [`WireCredit`] was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum CreditField {
+    /// The article's text: a dateline `(AP)`, a `— Reuters` line, `AFP contributed`, a byline.
+    Text,
+    /// The author metadata.
+    Author,
+    /// The outlet metadata: the article is the agency's own.
+    Outlet,
+    /// Where the document came from (its source path or feed).
+    Source,
+}
+
+impl fmt::Display for CreditField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CreditField::Text => "text",
+            CreditField::Author => "author",
+            CreditField::Outlet => "outlet",
+            CreditField::Source => "source",
+        })
+    }
+}
+
+/// A news agency credited by an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireCredit {
+    /// The article.
+    pub article: DocId,
+    /// The agency's canonical name (`Associated Press`, `Reuters`).
+    pub agency: String,
+    /// Where the credit was read.
+    pub field: CreditField,
+    /// The credit as written.
+    pub text: String,
+    /// Its bytes in the raw content, for credits read from the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+/// Everything reuse detection found in one story.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoryReuse {
+    /// Pairs of articles that share passages.
+    pub edges: Vec<ReuseEdge>,
+    /// Connected groups of articles (two or more) and their origins.
+    pub clusters: Vec<ReuseCluster>,
+    /// Agency credits, in story order.
+    pub credits: Vec<WireCredit>,
+}
+
+impl StoryReuse {
+    /// The edges touching `doc`.
+    pub fn edges_of<'a>(&'a self, doc: &'a DocId) -> impl Iterator<Item = &'a ReuseEdge> + 'a {
+        self.edges.iter().filter(move |e| &e.a == doc || &e.b == doc)
+    }
+
+    /// The first agency `doc` credits.
+    pub fn agency_of(&self, doc: &DocId) -> Option<&str> {
+        self.credits.iter().find(|c| &c.article == doc).map(|c| c.agency.as_str())
+    }
+
+    /// The cluster `doc` belongs to.
+    pub fn cluster_of(&self, doc: &DocId) -> Option<&ReuseCluster> {
+        self.clusters.iter().find(|c| c.articles.contains(doc))
+    }
+}
+
+/// Counts independent origins among the renderings of one statement.
+///
+/// ## What it does
+///
+/// Two renderings (an article and a raw span holding the statement) have the same origin when
+/// the two articles share a reuse passage that covers at least half of each rendering, or when
+/// both articles credit the same agency; origins are the classes of the transitive closure.
+///
+/// ## Why
+///
+/// A wire story reprinted by eight sites is one report, not eight, but a rewrite that copied
+/// one paragraph of it and reported the rest itself is independent for everything outside that
+/// paragraph: the test is on the rendering's own span, not on the articles as a whole.
+///
+/// ## Example
+///
+/// ```
+/// use crosscheck_core::{DocId, OriginIndex, ReuseDirection, ReuseEdge, ReusePassage, Span, StoryReuse};
+///
+/// let passage = ReusePassage {
+///     a: Span::new(0, 40), b: Span::new(10, 50),
+///     a_text: String::new(), b_text: String::new(), words: 8,
+/// };
+/// let edge = ReuseEdge {
+///     a: "wire".into(), b: "reprint".into(), direction: ReuseDirection::Unknown,
+///     same_outlet: false, share_a: 1.0, share_b: 0.8, passages: vec![passage],
+/// };
+/// let reuse = StoryReuse { edges: vec![edge], ..StoryReuse::default() };
+/// let index = OriginIndex::new(&reuse);
+/// let (wire, reprint, own): (DocId, DocId, DocId) = ("wire".into(), "reprint".into(), "own".into());
+/// let renderings = [(&wire, Span::new(5, 30)), (&reprint, Span::new(15, 40)), (&own, Span::new(0, 9))];
+/// assert_eq!(index.count(&renderings), 2);
+/// ```
+///
+/// ## Limitations
+///
+/// Two outlets that rewrote one wire story independently share the origin only through a
+/// credit; uncredited paraphrase of a common source counts as independent.
+///
+/// ## References
+///
+/// - D. A. Smith, R. Cordell, A. Mullen, "Computational methods for uncovering reprinted texts
+///   in antebellum newspapers", 2015 (passim).
+#[derive(Debug)]
+pub struct OriginIndex<'a> {
+    reuse: &'a StoryReuse,
+    /// For each article, the indexes of its edges.
+    edges: HashMap<&'a DocId, Vec<usize>>,
+    /// For each crediting article, its first agency.
+    agency: HashMap<&'a DocId, &'a str>,
+}
+
+impl<'a> OriginIndex<'a> {
+    /// The index of a story's reuse.
+    pub fn new(reuse: &'a StoryReuse) -> OriginIndex<'a> {
+        let mut edges: HashMap<&DocId, Vec<usize>> = HashMap::new();
+        for (i, e) in reuse.edges.iter().enumerate() {
+            edges.entry(&e.a).or_default().push(i);
+            edges.entry(&e.b).or_default().push(i);
+        }
+        let mut agency = HashMap::new();
+        for c in &reuse.credits {
+            agency.entry(&c.article).or_insert(c.agency.as_str());
+        }
+        OriginIndex { reuse, edges, agency }
+    }
+
+    /// The origin class of each rendering: equal numbers mean the same origin. Classes are
+    /// numbered by their first rendering.
+    pub fn classes(&self, renderings: &[(&DocId, Span)]) -> Vec<usize> {
+        let mut parent: Vec<usize> = (0..renderings.len()).collect();
+        let mut by_doc: HashMap<&DocId, Vec<usize>> = HashMap::new();
+        let mut by_agency: HashMap<&str, usize> = HashMap::new();
+        for (i, (doc, _)) in renderings.iter().enumerate() {
+            by_doc.entry(*doc).or_default().push(i);
+            if let Some(agency) = self.agency.get(*doc) {
+                let first = *by_agency.entry(agency).or_insert(i);
+                union(&mut parent, first, i);
+            }
+        }
+        for (i, (doc, span)) in renderings.iter().enumerate() {
+            for &e in self.edges.get(*doc).map_or(&[][..], Vec::as_slice) {
+                let edge = &self.reuse.edges[e];
+                let Some(other) = edge.other(doc) else { continue };
+                let Some(js) = by_doc.get(other) else { continue };
+                let mine = edge.spans_of(doc);
+                let theirs = edge.spans_of(other);
+                for &j in js {
+                    let covered = |spans: &[Span], s: Span| {
+                        spans.iter().any(|p| 2 * overlap(*p, s) >= s.len().max(1))
+                    };
+                    if covered(&mine, *span) && covered(&theirs, renderings[j].1) {
+                        union(&mut parent, i, j);
+                    }
+                }
+            }
+        }
+        let mut label = HashMap::new();
+        (0..renderings.len())
+            .map(|i| {
+                let root = find(&mut parent, i);
+                let next = label.len();
+                *label.entry(root).or_insert(next)
+            })
+            .collect()
+    }
+
+    /// The number of independent origins among `renderings`.
+    pub fn count(&self, renderings: &[(&DocId, Span)]) -> usize {
+        self.classes(renderings).into_iter().max().map_or(0, |m| m + 1)
+    }
+}
+
+/// The bytes two spans share.
+fn overlap(a: Span, b: Span) -> u32 {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edge(a: &str, b: &str, pa: Span, pb: Span) -> ReuseEdge {
+        ReuseEdge {
+            a: a.into(),
+            b: b.into(),
+            direction: ReuseDirection::Unknown,
+            same_outlet: false,
+            share_a: 0.5,
+            share_b: 0.5,
+            passages: vec![ReusePassage {
+                a: pa,
+                b: pb,
+                a_text: String::new(),
+                b_text: String::new(),
+                words: 10,
+            }],
+        }
+    }
+
+    #[test]
+    fn copies_count_once_and_own_reporting_stays_independent() {
+        // w is a wire story, r1 and r2 reprint its first 100 bytes, r2 through r1.
+        let reuse = StoryReuse {
+            edges: vec![
+                edge("w", "r1", Span::new(0, 100), Span::new(20, 120)),
+                edge("r1", "r2", Span::new(20, 120), Span::new(0, 100)),
+            ],
+            ..StoryReuse::default()
+        };
+        let index = OriginIndex::new(&reuse);
+        let ids: Vec<DocId> = ["w", "r1", "r2", "own"].into_iter().map(DocId::from).collect();
+        let inside =
+            [(&ids[0], Span::new(10, 50)), (&ids[1], Span::new(30, 70)), (&ids[2], Span::new(10, 50))];
+        assert_eq!(index.count(&inside), 1, "transitive through r1");
+        // r1's rendering lies outside the shared passage: r1 reported it itself.
+        let outside = [(&ids[0], Span::new(10, 50)), (&ids[1], Span::new(200, 240))];
+        assert_eq!(index.count(&outside), 2);
+        let with_own = [(&ids[0], Span::new(10, 50)), (&ids[3], Span::new(10, 50))];
+        assert_eq!(index.classes(&with_own), [0, 1]);
+        assert_eq!(index.count(&[]), 0);
+    }
+
+    #[test]
+    fn shared_agency_credit_is_one_origin() {
+        let credit = |doc: &str| WireCredit {
+            article: doc.into(),
+            agency: "Reuters".into(),
+            field: CreditField::Text,
+            text: "(Reuters)".into(),
+            span: None,
+        };
+        let reuse = StoryReuse { credits: vec![credit("x"), credit("y")], ..StoryReuse::default() };
+        let index = OriginIndex::new(&reuse);
+        let (x, y, z): (DocId, DocId, DocId) = ("x".into(), "y".into(), "z".into());
+        let r = [(&x, Span::new(0, 5)), (&z, Span::new(0, 5)), (&y, Span::new(50, 90))];
+        assert_eq!(index.classes(&r), [0, 1, 0]);
+    }
+
+    #[test]
+    fn edge_accessors_and_json_names() {
+        let mut e = edge("a", "b", Span::new(0, 4), Span::new(5, 9));
+        assert_eq!(e.source(), None);
+        e.direction = ReuseDirection::BToA;
+        assert_eq!(e.source().map(DocId::as_str), Some("b"));
+        assert_eq!(e.copy().map(DocId::as_str), Some("a"));
+        assert_eq!(e.other(&"a".into()).map(DocId::as_str), Some("b"));
+        assert_eq!(e.spans_of(&"b".into()), [Span::new(5, 9)]);
+        assert!(e.spans_of(&"c".into()).is_empty());
+        let json = serde_json::to_string(&e).unwrap();
+        assert!(json.contains(r#""direction":"b_to_a""#), "{json}");
+        assert_eq!(ReuseDirection::AToB.to_string(), "a_to_b");
+        assert_eq!(serde_json::to_string(&OriginBasis::Earliest).unwrap(), r#""earliest""#);
+    }
+}
