@@ -387,8 +387,11 @@ mod tests {
         };
         let index = OriginIndex::new(&reuse);
         let ids: Vec<DocId> = ["w", "r1", "r2", "own"].into_iter().map(DocId::from).collect();
-        let inside =
-            [(&ids[0], Span::new(10, 50)), (&ids[1], Span::new(30, 70)), (&ids[2], Span::new(10, 50))];
+        let inside = [
+            (&ids[0], Span::new(10, 50)),
+            (&ids[1], Span::new(30, 70)),
+            (&ids[2], Span::new(10, 50)),
+        ];
         assert_eq!(index.count(&inside), 1, "transitive through r1");
         // r1's rendering lies outside the shared passage: r1 reported it itself.
         let outside = [(&ids[0], Span::new(10, 50)), (&ids[1], Span::new(200, 240))];
