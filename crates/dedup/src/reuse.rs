@@ -20,8 +20,9 @@
 //!    direction when the publication dates differ, and whether both come from one outlet.
 //! 4. **Clusters and origins.** Edges join articles into [`ReuseCluster`]s. The origin is the
 //!    article that is the agency's own (outlet or host), else the earliest article whose credit
-//!    line names an agency ([`credits`](self) module), else the article published strictly
-//!    before all others when every member is dated, else none.
+//!    line names an agency ([`credits`](self) module), either of them only if it shares
+//!    passages with at least half of the other members directly; else the article published
+//!    strictly before all others when every member is dated; else none.
 //!
 //! ## Why
 //!
@@ -343,7 +344,7 @@ fn clusters(
         .into_iter()
         .filter(|g| g.len() > 1)
         .map(|members| {
-            let (origin, basis, agency) = origin(articles, credits, &members);
+            let (origin, basis, agency) = origin(articles, credits, edges, &members);
             ReuseCluster {
                 articles: members.iter().map(|&i| articles[i].id.clone()).collect(),
                 origin,
@@ -358,10 +359,23 @@ fn clusters(
 fn origin(
     articles: &[&Article],
     credits: &[Vec<WireCredit>],
+    edges: &[(usize, usize, ReuseEdge)],
     members: &[usize],
 ) -> (Option<DocId>, OriginBasis, Option<String>) {
-    let credited =
-        members.iter().filter_map(|&i| credits[i].first().map(|c| (i, c))).min_by_key(|(i, c)| {
+    // A credited article is the origin only if it shares text with at least half of the other
+    // members directly: one stock phrase shared with a wire story's reprints makes an agency's
+    // own report part of the cluster, not its source.
+    let neighbours = |i: usize| {
+        edges
+            .iter()
+            .filter(|(x, y, _)| (*x == i || *y == i) && members.contains(x) && members.contains(y))
+            .count()
+    };
+    let credited = members
+        .iter()
+        .filter_map(|&i| credits[i].first().map(|c| (i, c)))
+        .filter(|(i, _)| 2 * neighbours(*i) >= members.len() - 1)
+        .min_by_key(|(i, c)| {
             let a = articles[*i];
             (c.field != CreditField::Outlet, a.published.is_none(), a.published, *i)
         });

@@ -11,7 +11,8 @@
 //! - a byline: a line starting `By ` that names the agency, or a line that is only the name;
 //! - a copyright line: `© 2025 The Associated Press`.
 //!
-//! Lines that credit a photo (`Photo:`, `AP Photo`, `Credit:`, `via AP`) are skipped. The
+//! Lines the extractor removed as page chrome are read with the same rules (a sign-off is often
+//! taken for chrome). Lines that credit a photo (`Photo:`, `AP Photo`, `Credit:`, `via AP`) are skipped. The
 //! article's author, outlet and source fields are read too: a name in the author field, or the
 //! agency's name or host as the outlet.
 //!
@@ -118,6 +119,24 @@ impl Agencies {
                 text: raw.to_string(),
                 span: Some(prov.span),
             });
+        }
+        // Sign-off lines (`AFP`, `— Reuters`) are often removed as page chrome: read them too.
+        for line in &article.removed {
+            for m in self.matcher.find_iter(line.as_str()) {
+                if !whole_word(line, m.start(), m.end()) || !is_credit(line, m.start(), m.end()) {
+                    continue;
+                }
+                let agency = &self.names[self.aliases[m.pattern().as_usize()].agency];
+                if !out.iter().any(|c| &c.agency == agency) {
+                    out.push(WireCredit {
+                        article: article.id.clone(),
+                        agency: agency.clone(),
+                        field: CreditField::Text,
+                        text: line.clone(),
+                        span: None,
+                    });
+                }
+            }
         }
         let mut meta = |field: CreditField, value: &str, acronyms: bool| {
             for m in self.matcher.find_iter(value) {
@@ -280,6 +299,10 @@ mod tests {
         a.author = Some("Jana AP Novak and Petr Dvorak".into());
         a.url = None;
         assert!(TABLE.credits(&a).is_empty());
+        // A sign-off the extractor removed as chrome still credits.
+        a.removed = vec!["Share this story".into(), "AFP".into()];
+        let got: Vec<_> = TABLE.credits(&a).into_iter().map(|c| (c.agency, c.span)).collect();
+        assert_eq!(got, [("Agence France-Presse".to_string(), None)]);
     }
 
     #[test]

@@ -290,3 +290,28 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_credit_on_the_fringe_is_not_the_origin() {
+    // The wire loses its credit and reprint 2 the school paragraph: the crediting rewrite
+    // shares text with the wire alone, one of the three others.
+    let mut arts = landslide();
+    let edit = |a: &mut Article, f: &dyn Fn(&str) -> String| {
+        a.text = f(&a.text);
+        a.raw = a.text.as_str().into();
+        a.alignment = crosscheck_core::Alignment::identity(a.text.len());
+    };
+    edit(&mut arts[0], &|t| t.replace("(AP) ", ""));
+    edit(&mut arts[2], &|t| {
+        t.split("\n\n")
+            .filter(|p| !p.starts_with("The village school"))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    });
+    let r = detect(&arts);
+    let c = r.cluster_of(&"rewrite".into()).unwrap();
+    assert_eq!(c.articles.len(), 4);
+    assert_eq!(r.edges_of(&"rewrite".into()).count(), 1);
+    assert_eq!(c.origin, None, "{c:?}");
+    assert_eq!(c.basis, OriginBasis::Unknown, "wire and reprint 2 share the earliest day");
+}
