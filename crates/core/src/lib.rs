@@ -11,6 +11,10 @@
 //!   of its text back to the raw content.
 //! - [`StoryReuse`]: who copied whom within a story ([`ReuseEdge`], [`ReuseCluster`],
 //!   [`WireCredit`]); [`OriginIndex`] counts the independent origins of a statement.
+//! - [`story`]: the fused story ([`story::FusedStory`], with its entities, claims, quotes,
+//!   conflicts and timeline, every statement a [`story::SourceSpan`]) and the
+//!   `crosscheck.story/1` document that carries it ([`story::StoryDocument`]), with its
+//!   generated JSON Schema.
 //!
 //! # Example
 //!
@@ -35,6 +39,7 @@ mod error;
 mod lang;
 mod reuse;
 mod span;
+pub mod story;
 
 pub use article::{Alignment, Article, Segment};
 pub use date::Date;

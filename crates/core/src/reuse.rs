@@ -1,20 +1,25 @@
 //! Text reuse within one story: who copied whom, and how many independent origins a statement
 //! has.
 //!
-//! These types are what dedup's reuse detector produces and what the fuser and the reports read.
-//! Every passage is given by byte spans of both articles' *raw* content (see
+//! These types are what dedup's reuse detector produces and what the fuser and the reports read;
+//! they are part of the `crosscheck.story/1` document (the `reuse` field of a story), so their
+//! doc comments are the JSON Schema's descriptions. Every passage is a pair of
+//! [`SourceSpan`]s of both articles' *raw* content (see
 //! [`Article::provenance`](crate::Article::provenance)), so a passage slices the input exactly.
 
 use std::collections::HashMap;
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::story::SourceSpan;
 use crate::{DocId, Span};
 
 /// Which way the text of a [`ReuseEdge`] went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(rename = "reuse_direction")]
 #[non_exhaustive]
 pub enum ReuseDirection {
     /// `a` was published first: `b` copied from `a`.
@@ -36,29 +41,29 @@ impl fmt::Display for ReuseDirection {
     }
 }
 
-/// One passage two articles share: a run of words equal in both, up to light edits.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One passage two articles share: a run of words equal in both, up to light edits (a changed
+/// word, an inserted phrase).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "reuse_passage")]
 pub struct ReusePassage {
-    /// Its bytes in `a`'s raw content.
-    pub a: Span,
-    /// Its bytes in `b`'s raw content.
-    pub b: Span,
-    /// The raw text `a` slices to.
-    pub a_text: String,
-    /// The raw text `b` slices to.
-    pub b_text: String,
+    /// The passage in the edge's article `a`.
+    pub a: SourceSpan,
+    /// The passage in the edge's article `b`.
+    pub b: SourceSpan,
     /// The number of words the two sides have in common, in order.
     pub words: u32,
 }
 
 /// Two articles of a story that share passages.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "reuse_edge")]
 pub struct ReuseEdge {
     /// The article that comes first in story order.
     pub a: DocId,
     /// The other article.
     pub b: DocId,
-    /// Which way the text went, when the publication dates decide it.
+    /// Which way the text went: `a_to_b` (b copied a), `b_to_a`, or `unknown` when the
+    /// publication dates do not decide it.
     pub direction: ReuseDirection,
     /// Whether both articles come from the same outlet (a site reprinting itself).
     pub same_outlet: bool,
@@ -103,9 +108,9 @@ impl ReuseEdge {
     /// `doc`'s side of every passage, if `doc` is one of the two articles.
     pub fn spans_of(&self, doc: &DocId) -> Vec<Span> {
         if &self.a == doc {
-            self.passages.iter().map(|p| p.a).collect()
+            self.passages.iter().map(|p| p.a.span()).collect()
         } else if &self.b == doc {
-            self.passages.iter().map(|p| p.b).collect()
+            self.passages.iter().map(|p| p.b.span()).collect()
         } else {
             Vec::new()
         }
@@ -113,8 +118,9 @@ impl ReuseEdge {
 }
 
 /// Why an article was taken as the origin of a [`ReuseCluster`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(rename = "origin_basis")]
 #[non_exhaustive]
 pub enum OriginBasis {
     /// Its credit line (or metadata) names a news agency.
@@ -137,7 +143,8 @@ impl fmt::Display for OriginBasis {
 }
 
 /// Articles joined by reuse edges, and the one they most likely all copy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "reuse_cluster")]
 pub struct ReuseCluster {
     /// The articles, in story order.
     pub articles: Vec<DocId>,
@@ -151,8 +158,9 @@ pub struct ReuseCluster {
 }
 
 /// Where a [`WireCredit`] was read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(rename = "credit_field")]
 #[non_exhaustive]
 pub enum CreditField {
     /// The article's text: a dateline `(AP)`, a `— Reuters` line, `AFP contributed`, a byline.
@@ -177,7 +185,8 @@ impl fmt::Display for CreditField {
 }
 
 /// A news agency credited by an article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "wire_credit")]
 pub struct WireCredit {
     /// The article.
     pub article: DocId,
@@ -185,15 +194,17 @@ pub struct WireCredit {
     pub agency: String,
     /// Where the credit was read.
     pub field: CreditField,
-    /// The credit as written.
+    /// The credit as written (the name in the text, the line, or the metadata value).
     pub text: String,
-    /// Its bytes in the raw content, for credits read from the text.
+    /// Where the text names the agency, for credits read from the text itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub span: Option<Span>,
+    pub evidence: Option<SourceSpan>,
 }
 
-/// Everything reuse detection found in one story.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// Who copied whom within a story: the articles that share passages, the clusters they form
+/// with their inferred origins, and the agencies the articles credit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "reuse")]
 pub struct StoryReuse {
     /// Pairs of articles that share passages.
     pub edges: Vec<ReuseEdge>,
@@ -237,12 +248,11 @@ impl StoryReuse {
 /// ## Example
 ///
 /// ```
+/// use crosscheck_core::story::SourceSpan;
 /// use crosscheck_core::{DocId, OriginIndex, ReuseDirection, ReuseEdge, ReusePassage, Span, StoryReuse};
 ///
-/// let passage = ReusePassage {
-///     a: Span::new(0, 40), b: Span::new(10, 50),
-///     a_text: String::new(), b_text: String::new(), words: 8,
-/// };
+/// let side = |article: &str, start, end| SourceSpan { article: article.into(), text: String::new(), start, end };
+/// let passage = ReusePassage { a: side("wire", 0, 40), b: side("reprint", 10, 50), words: 8 };
 /// let edge = ReuseEdge {
 ///     a: "wire".into(), b: "reprint".into(), direction: ReuseDirection::Unknown,
 ///     same_outlet: false, share_a: 1.0, share_b: 0.8, passages: vec![passage],
@@ -366,10 +376,18 @@ mod tests {
             share_a: 0.5,
             share_b: 0.5,
             passages: vec![ReusePassage {
-                a: pa,
-                b: pb,
-                a_text: String::new(),
-                b_text: String::new(),
+                a: SourceSpan {
+                    article: a.into(),
+                    text: String::new(),
+                    start: pa.start,
+                    end: pa.end,
+                },
+                b: SourceSpan {
+                    article: b.into(),
+                    text: String::new(),
+                    start: pb.start,
+                    end: pb.end,
+                },
                 words: 10,
             }],
         }
@@ -408,7 +426,7 @@ mod tests {
             agency: "Reuters".into(),
             field: CreditField::Text,
             text: "(Reuters)".into(),
-            span: None,
+            evidence: None,
         };
         let reuse = StoryReuse { credits: vec![credit("x"), credit("y")], ..StoryReuse::default() };
         let index = OriginIndex::new(&reuse);

@@ -69,9 +69,10 @@ mod credits;
 
 use std::collections::HashMap;
 
+use crosscheck_core::story::SourceSpan;
 use crosscheck_core::{
     Article, CreditField, DocId, OriginBasis, ReuseCluster, ReuseDirection, ReuseEdge,
-    ReusePassage, Span, StoryReuse, WireCredit,
+    ReusePassage, StoryReuse, WireCredit,
 };
 use serde::{Deserialize, Serialize};
 
@@ -257,17 +258,15 @@ impl ReuseDetector {
             {
                 continue;
             }
-            let Some((sa, ta)) = raw(a, wa.text_span(hit.a.0, hit.a.1)) else { continue };
-            let Some((sb, tb)) = raw(b, wb.text_span(hit.b.0, hit.b.1)) else { continue };
+            let Some(sa) = SourceSpan::from_text(a, wa.text_span(hit.a.0, hit.a.1)) else {
+                continue;
+            };
+            let Some(sb) = SourceSpan::from_text(b, wb.text_span(hit.b.0, hit.b.1)) else {
+                continue;
+            };
             covered_a += hit.a.1 - hit.a.0;
             covered_b += hit.b.1 - hit.b.0;
-            passages.push(ReusePassage {
-                a: sa,
-                b: sb,
-                a_text: ta.to_string(),
-                b_text: tb.to_string(),
-                words: hit.words as u32,
-            });
+            passages.push(ReusePassage { a: sa, b: sb, words: hit.words as u32 });
         }
         if passages.is_empty() {
             return None;
@@ -288,12 +287,6 @@ impl ReuseDetector {
             passages,
         })
     }
-}
-
-/// The raw span and text a text span of `article` came from.
-fn raw(article: &Article, text: Span) -> Option<(Span, &str)> {
-    let p = article.provenance(text)?;
-    Some((p.span, article.raw_slice(p.span)?))
 }
 
 /// Whether two articles come from one outlet: the same outlet name, else the same URL host.

@@ -1,6 +1,6 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crosscheck_core::{Article, DocId};
+use crosscheck_core::{Article, DocId, StoryReuse};
 
 use crate::FuseError;
 use crate::analysis::events::Lexicon;
@@ -10,7 +10,7 @@ use crate::claims::{self, ClaimGroup};
 use crate::quotes::attribution;
 use crate::story::{ArticleInfo, Claim, ClaimStatus, Entity, FusedStory, SourceSpan};
 use crate::timeline::chronology;
-use crate::{conflicts, entities};
+use crate::{conflicts, entities, origins};
 
 /// Fuses the articles of one story into a [`FusedStory`].
 pub trait Fuser: Send + Sync {
@@ -24,6 +24,7 @@ pub struct StoryInput<'a> {
     id: Option<String>,
     articles: Vec<&'a Article>,
     duplicate_of: Vec<Option<DocId>>,
+    reuse: Option<StoryReuse>,
 }
 
 impl<'a> StoryInput<'a> {
@@ -31,7 +32,7 @@ impl<'a> StoryInput<'a> {
     pub fn new(articles: impl IntoIterator<Item = &'a Article>) -> StoryInput<'a> {
         let articles: Vec<&Article> = articles.into_iter().collect();
         let duplicate_of = vec![None; articles.len()];
-        StoryInput { id: None, articles, duplicate_of }
+        StoryInput { id: None, articles, duplicate_of, reuse: None }
     }
 
     /// Sets the story id.
@@ -49,6 +50,16 @@ impl<'a> StoryInput<'a> {
         if let Some(i) = self.articles.iter().position(|a| &a.id == article) {
             self.duplicate_of[i] = Some(of);
         }
+        self
+    }
+
+    /// Sets the text reuse found among the articles (dedup's `ReuseDetector`): claims, quotes
+    /// and conflict sides then count independent origins, copies of one passage once, and the
+    /// fused story carries it.
+    ///
+    /// By default, none: origins are the distinct reports.
+    pub fn reuse(&mut self, reuse: StoryReuse) -> &mut StoryInput<'a> {
+        self.reuse = Some(reuse);
         self
     }
 
@@ -147,12 +158,14 @@ impl Fuser for StoryFuser {
             quotes: Vec::new(),
             conflicts: Vec::new(),
             timeline: Vec::new(),
+            reuse: None,
         };
         // Quotes, conflicts and the timeline read `ctx` (articles, words, sentences, merged
         // entities); `mark_disputed` then flags the claims that carry a side of a conflict.
         fused.quotes = attribution::output(&ctx, &quotes, &speakers);
         fused.timeline = chronology::output(&ctx, &dated);
         fused.conflicts = conflicts::find(&ctx, &dated, &lexicon, &quotes, &speakers);
+        origins::annotate(&mut fused, &story.articles, &ctx.canon, story.reuse.as_ref());
         mark_disputed(&mut fused);
         fused.headline = headline(&ctx, &fused);
         Ok(fused)
@@ -248,7 +261,19 @@ fn claim_output(ctx: &Context<'_>, groups: &[ClaimGroup]) -> Vec<Claim> {
         } else {
             ClaimStatus::Majority
         };
-        out.push((Claim { text, status, articles, renderings, support: n as u32 }, g.members[0]));
+        out.push((
+            Claim {
+                text,
+                status,
+                articles,
+                renderings,
+                support: n as u32,
+                outlets: None,
+                origins: None,
+                first_seen: None,
+            },
+            g.members[0],
+        ));
     }
     out.sort_by(|a, b| b.0.support.cmp(&a.0.support).then(a.1.cmp(&b.1)));
     out.into_iter().map(|c| c.0).collect()

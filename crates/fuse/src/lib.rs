@@ -53,6 +53,7 @@ mod conflicts;
 mod entities;
 mod error;
 mod fuser;
+mod origins;
 mod story;
 
 pub mod quotes;

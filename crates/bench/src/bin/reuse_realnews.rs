@@ -95,7 +95,7 @@ fn main() -> anyhow::Result<()> {
             ));
             if passages {
                 for p in &e.passages {
-                    let head: String = p.a_text.chars().take(90).collect();
+                    let head: String = p.a.text.chars().take(90).collect();
                     details.push_str(&format!("    {:?}\n", head));
                 }
             }

@@ -40,6 +40,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use crosscheck_core::story::SourceSpan;
 use crosscheck_core::{Article, CreditField, Span, WireCredit};
 
 /// The agency table, embedded.
@@ -110,14 +111,16 @@ impl Agencies {
             if out.iter().any(|c: &WireCredit| &c.agency == agency) {
                 continue;
             }
-            let Some(prov) = article.provenance(Span::from_usize(start, end)) else { continue };
-            let Some(raw) = article.raw_slice(prov.span) else { continue };
+            let Some(evidence) = SourceSpan::from_text(article, Span::from_usize(start, end))
+            else {
+                continue;
+            };
             out.push(WireCredit {
                 article: article.id.clone(),
                 agency: agency.clone(),
                 field: CreditField::Text,
-                text: raw.to_string(),
-                span: Some(prov.span),
+                text: evidence.text.clone(),
+                evidence: Some(evidence),
             });
         }
         // Sign-off lines (`AFP`, `— Reuters`) are often removed as page chrome: read them too.
@@ -133,7 +136,7 @@ impl Agencies {
                         agency: agency.clone(),
                         field: CreditField::Text,
                         text: line.clone(),
-                        span: None,
+                        evidence: None,
                     });
                 }
             }
@@ -151,7 +154,7 @@ impl Agencies {
                         agency: agency.clone(),
                         field,
                         text: value.to_string(),
-                        span: None,
+                        evidence: None,
                     });
                 }
             }
@@ -179,7 +182,7 @@ impl Agencies {
                         agency: agency.clone(),
                         field,
                         text: value.unwrap_or_default().to_string(),
-                        span: None,
+                        evidence: None,
                     });
                 }
             }
@@ -278,7 +281,7 @@ mod tests {
         let text = "OSTRAVA (AP) — The ferry sank.";
         let a = Article::from_text("a", text);
         let c = &TABLE.credits(&a)[0];
-        assert_eq!(c.span.and_then(|s| s.slice(text)), Some("AP"));
+        assert_eq!(c.evidence.as_ref().and_then(|s| s.span().slice(text)), Some("AP"));
         assert_eq!(c.field, CreditField::Text);
     }
 
@@ -301,7 +304,7 @@ mod tests {
         assert!(TABLE.credits(&a).is_empty());
         // A sign-off the extractor removed as chrome still credits.
         a.removed = vec!["Share this story".into(), "AFP".into()];
-        let got: Vec<_> = TABLE.credits(&a).into_iter().map(|c| (c.agency, c.span)).collect();
+        let got: Vec<_> = TABLE.credits(&a).into_iter().map(|c| (c.agency, c.evidence)).collect();
         assert_eq!(got, [("Agence France-Presse".to_string(), None)]);
     }
 
@@ -318,8 +321,8 @@ mod tests {
         fn never_panics_and_spans_slice(s in "\\PC{0,80}|[(AP) —\n.a-z]{0,60}") {
             let a = Article::from_text("a", &s);
             for c in TABLE.credits(&a) {
-                if let Some(span) = c.span {
-                    proptest::prop_assert_eq!(span.slice(&s), Some(c.text.as_str()));
+                if let Some(e) = c.evidence {
+                    proptest::prop_assert_eq!(e.span().slice(&s), Some(c.text.as_str()));
                 }
             }
         }

@@ -73,7 +73,7 @@ fn landslide_edges_directions_and_outlets() {
     assert_eq!(r12.direction, ReuseDirection::BToA);
     let rw = edge(&r, "wire", "rewrite").unwrap();
     assert_eq!(rw.passages.len(), 1, "the one kept paragraph");
-    assert!(rw.passages[0].b_text.starts_with("The village school will stay closed"));
+    assert!(rw.passages[0].b.text.starts_with("The village school will stay closed"));
     assert!(rw.share_b < 0.5);
 }
 
@@ -85,12 +85,12 @@ fn light_edits_do_not_split_passages() {
     // first four paragraphs are one passage (paragraph breaks are no words), the sixth another.
     let w1 = edge(&r, "wire", "reprint-1").unwrap();
     assert_eq!(w1.passages.len(), 2, "{:#?}", w1.passages);
-    assert!(w1.passages[0].b_text.starts_with("A landslide blocked the only road"));
+    assert!(w1.passages[0].b.text.starts_with("A landslide blocked the only road"));
     // Reprint 2's inserted phrase is bridged; its new lead is not copy.
     let w2 = edge(&r, "wire", "reprint-2").unwrap();
     assert_eq!(w2.passages.len(), 1, "{:#?}", w2.passages);
-    assert!(w2.passages[0].b_text.starts_with("Rescue crews"));
-    assert!(w2.passages[0].b_text.contains("almost without a break"));
+    assert!(w2.passages[0].b.text.starts_with("Rescue crews"));
+    assert!(w2.passages[0].b.text.contains("almost without a break"));
 }
 
 #[test]
@@ -100,14 +100,15 @@ fn passages_slice_the_raw_content() {
     let by_id = |id: &DocId| arts.iter().find(|a| &a.id == id).unwrap();
     for e in &r.edges {
         for p in &e.passages {
-            assert_eq!(p.a.slice(&by_id(&e.a).raw), Some(p.a_text.as_str()));
-            assert_eq!(p.b.slice(&by_id(&e.b).raw), Some(p.b_text.as_str()));
+            assert_eq!(p.a.span().slice(&by_id(&e.a).raw), Some(p.a.text.as_str()));
+            assert_eq!(p.b.span().slice(&by_id(&e.b).raw), Some(p.b.text.as_str()));
+            assert_eq!((&p.a.article, &p.b.article), (&e.a, &e.b));
             assert!(p.words >= 12);
         }
     }
     for c in &r.credits {
-        if let Some(span) = c.span {
-            assert_eq!(span.slice(&by_id(&c.article).raw), Some(c.text.as_str()));
+        if let Some(e) = &c.evidence {
+            assert_eq!(e.span().slice(&by_id(&c.article).raw), Some(c.text.as_str()));
         }
     }
 }
@@ -285,7 +286,7 @@ proptest::proptest! {
         for e in &fast.edges {
             for p in &e.passages {
                 let a = refs.iter().find(|a| a.id == e.a).unwrap();
-                proptest::prop_assert_eq!(p.a.slice(&a.raw), Some(p.a_text.as_str()));
+                proptest::prop_assert_eq!(p.a.span().slice(&a.raw), Some(p.a.text.as_str()));
             }
         }
     }
