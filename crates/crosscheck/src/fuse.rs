@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use crosscheck_core::{Article, DocId};
 
 use crate::cluster::{ClusterBuilder, cluster_articles};
-use crate::dedup::DedupBuilder;
+use crate::dedup::{DedupBuilder, ReuseDetector};
 use crate::{Error, Pipeline};
 
 /// What a [`Pipeline::fuse`] run read and wrote.
@@ -31,7 +31,8 @@ struct Group {
 
 impl Pipeline {
     /// Reads and extracts every document under `paths`, marks near-duplicates, groups the
-    /// articles into stories and fuses each one with `fuser`.
+    /// articles into stories, finds the text reuse within each story and fuses each one with
+    /// `fuser`.
     ///
     /// Item errors go to `on_error` and do not stop the run. `sink` receives one fused story at
     /// a time, in order of each story's first article; it returns `false` to stop. Stories are
@@ -60,8 +61,11 @@ impl Pipeline {
             return run;
         }
         let (duplicate_of, groups) = stories(&articles);
+        let reuse = ReuseDetector::default();
         for group in groups {
-            let mut input = StoryInput::new(group.members.iter().map(|&i| &articles[i]));
+            let members: Vec<&Article> = group.members.iter().map(|&i| &articles[i]).collect();
+            let mut input = StoryInput::new(members.iter().copied());
+            input.reuse(reuse.detect(&members));
             for &i in &group.members {
                 if let Some(of) = &duplicate_of[i] {
                     input.duplicate(&articles[i].id, of.clone());

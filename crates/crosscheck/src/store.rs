@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use crosscheck_cluster::{ClusterBuilder, ClusterDoc};
 use crosscheck_core::{Article, DocId};
+use crosscheck_dedup::ReuseDetector;
 pub use crosscheck_store::{
     ContentHash, Cursor, EngineError, Error as StoreError, MemStore, Placement, PutOutcome,
     STORY_SCHEMA, SqliteStore, SqliteStoreBuilder, Stats, Store, StoredArticle, StoryEngine,
@@ -192,6 +193,7 @@ fn sanitize_name(name: &str) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct PipelineEngine {
     fuser: StoryFuser,
+    reuse: ReuseDetector,
 }
 
 impl StoryEngine for PipelineEngine {
@@ -259,8 +261,9 @@ impl StoryEngine for PipelineEngine {
         story: &StoryId,
         articles: &[StoredArticle],
     ) -> Result<serde_json::Value, EngineError> {
-        let mut input = StoryInput::new(articles.iter().map(|a| &a.article));
-        input.id(story.as_str());
+        let refs: Vec<&Article> = articles.iter().map(|a| &a.article).collect();
+        let mut input = StoryInput::new(refs.iter().copied());
+        input.id(story.as_str()).reuse(self.reuse.detect(&refs));
         for a in articles {
             if let Some(of) = &a.duplicate_of {
                 input.duplicate(&a.article.id, of.clone());
