@@ -17,8 +17,8 @@ struct Row {
 }
 
 fn landslide() -> Vec<Article> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../dedup/resources/test/reuse/landslide.jsonl");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../dedup/resources/test/reuse/landslide.jsonl");
     std::fs::read_to_string(path)
         .unwrap()
         .lines()

@@ -7,6 +7,7 @@ use std::io::Write;
 use crosscheck_core::story::{FusedStory, SourceSpan};
 use html_escape::encode_text;
 
+use crate::reuse::{origins_note, per_source, percent};
 use crate::{ReportError, ReportSink, one_line};
 
 const CSS: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
@@ -15,7 +16,8 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;pad
 .meta{color:#666}.tag{display:inline-block;padding:0 .4rem;border-radius:.3rem;font-size:.8rem;font-weight:600;color:#fff}\
 .consensus{background:#2e7d32}.majority{background:#00838f}.single{background:#b26a00}.disputed{background:#c62828}\
 details{margin:.2rem 0}summary{cursor:pointer}blockquote{margin:.2rem 0 .2rem 1rem;color:#444}\
-.src{color:#666;font-size:.85rem}article{margin-bottom:3rem}";
+.src{color:#666;font-size:.85rem}article{margin-bottom:3rem}\
+mark{background:#fff3b0}.reuse td{width:50%}";
 
 fn esc(s: &str) -> String {
     encode_text(&one_line(s)).into_owned()
@@ -65,10 +67,13 @@ fn render(o: &mut String, story: &FusedStory) {
         for c in &story.claims {
             let _ = writeln!(
                 o,
-                "<details><summary><span class=\"tag {st}\">{st} {}/{}</span> {}</summary>",
+                "<details><summary><span class=\"tag {st}\">{st} {}/{}</span> {}{}</summary>",
                 c.support,
                 distinct,
                 esc(&c.text),
+                origins_note(c.outlets, c.origins)
+                    .map(|n| format!(" <span class=\"src\">{}</span>", esc(&n)))
+                    .unwrap_or_default(),
                 st = c.status
             );
             spans(o, &c.renderings);
@@ -158,7 +163,76 @@ fn render(o: &mut String, story: &FusedStory) {
         }
         let _ = writeln!(o, "</table>");
     }
+    render_reuse(o, story);
     let _ = writeln!(o, "</article>");
+}
+
+/// The reuse section: per source, whom it copied and who copied it, the shared passages side by
+/// side (this source | the other) and highlighted; then origins and credits.
+fn render_reuse(o: &mut String, story: &FusedStory) {
+    let Some(reuse) = &story.reuse else { return };
+    if reuse.edges.is_empty() && reuse.credits.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "<h2>Reuse</h2>");
+    for (id, links) in per_source(story) {
+        let _ = writeln!(o, "<h3>{}</h3>", esc(id.as_str()));
+        for l in links {
+            let same = if l.edge.same_outlet { ", same outlet" } else { "" };
+            let _ = writeln!(
+                o,
+                "<details><summary>{} <b>{}</b> <span class=\"src\">({} of it{same})</span></summary>\n<table class=\"reuse\"><tr><th>{}</th><th>{}</th></tr>",
+                l.relation.label(),
+                esc(l.other.as_str()),
+                percent(l.share),
+                esc(id.as_str()),
+                esc(l.other.as_str())
+            );
+            for p in &l.edge.passages {
+                let (mine, theirs) = if &p.a.article == id { (&p.a, &p.b) } else { (&p.b, &p.a) };
+                let _ = writeln!(
+                    o,
+                    "<tr><td><mark>{}</mark> <span class=\"src\">[{}..{}]</span></td><td><mark>{}</mark> <span class=\"src\">[{}..{}]</span></td></tr>",
+                    esc(&mine.text),
+                    mine.start,
+                    mine.end,
+                    esc(&theirs.text),
+                    theirs.start,
+                    theirs.end
+                );
+            }
+            let _ = writeln!(o, "</table></details>");
+        }
+    }
+    if !reuse.clusters.is_empty() {
+        let _ = writeln!(o, "<table><tr><th>cluster</th><th>origin</th><th>basis</th></tr>");
+        for c in &reuse.clusters {
+            let ids: Vec<&str> = c.articles.iter().map(crosscheck_core::DocId::as_str).collect();
+            let origin = c.origin.as_ref().map_or("unknown", crosscheck_core::DocId::as_str);
+            let basis = match &c.agency {
+                Some(a) => format!("{} ({a})", c.basis),
+                None => c.basis.to_string(),
+            };
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&ids.join(", ")),
+                esc(origin),
+                esc(&basis)
+            );
+        }
+        let _ = writeln!(o, "</table>");
+    }
+    for c in &reuse.credits {
+        let _ = writeln!(
+            o,
+            "<p class=\"meta\">{} credits {} <span class=\"src\">({}: {})</span></p>",
+            esc(c.article.as_str()),
+            esc(&c.agency),
+            c.field,
+            esc(&c.text)
+        );
+    }
 }
 
 /// Writes stories as one HTML page.

@@ -35,6 +35,7 @@ mod error;
 mod html;
 pub mod json;
 mod markdown;
+mod reuse;
 mod text;
 
 use std::fmt;
