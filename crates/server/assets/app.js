@@ -115,12 +115,13 @@ async function renderStory(id) {
   show(
     el('p', { class: 'meta' }, el('a', { href: '#/' }, '← all stories')),
     el('h1', { id: 'headline' }, story.headline),
-    sourcesSection(story.articles),
+    sourcesSection(story.articles, story.reuse),
     claimsSection(story.claims || []),
     conflictsSection(story.conflicts || []),
     quotesSection(story.quotes || []),
     entitiesSection(story.entities || []),
     timelineSection(story.timeline || []),
+    reuseSection(story.articles, story.reuse),
   );
 }
 
@@ -128,15 +129,81 @@ function section(title, id, ...body) {
   return el('section', { id }, el('h2', {}, title), ...body);
 }
 
-function sourcesSection(articles) {
+function sourcesSection(articles, reuse) {
   return section(`Sources (${articles.length})`, 'sources',
-    el('ul', { class: 'sources' }, articles.map((a) => el('li', {},
+    el('ul', { class: 'sources' }, articles.map((a) => el('li', { 'data-source': a.id },
       el('div', { class: 'outlet' }, a.outlet || a.id),
       el('div', { class: 'meta' }, [a.published || 'undated', a.language].filter(Boolean).join(' · ')),
       a.title ? el('div', {}, a.title) : null,
       a.duplicate_of ? el('div', { class: 'meta' }, 'duplicate of ', outletOf(a.duplicate_of)) : null,
       (a.removed || []).length ? el('div', { class: 'meta' }, `${a.removed.length} lines of page chrome removed`) : null,
+      reuseSummary(a.id, reuse),
     ))));
+}
+
+// ---------------------------------------------------------------- text reuse
+
+const RELATION_LABEL = { from: 'copied from', by: 'copied by', shares: 'shares text with' };
+
+/** The reuse links of one source: {relation, other, edge, share, mine, theirs}. */
+function reuseLinks(id, reuse) {
+  if (!reuse) return [];
+  const order = { from: 0, by: 1, shares: 2 };
+  return (reuse.edges || []).filter((e) => e.a === id || e.b === id).map((e) => {
+    const isA = e.a === id;
+    const source = e.direction === 'a_to_b' ? e.a : e.direction === 'b_to_a' ? e.b : null;
+    const relation = source === null ? 'shares' : source === id ? 'by' : 'from';
+    return {
+      relation, edge: e, other: isA ? e.b : e.a, share: isA ? e.share_a : e.share_b,
+      passages: (e.passages || []).map((p) => (isA ? { mine: p.a, theirs: p.b } : { mine: p.b, theirs: p.a })),
+    };
+  }).sort((x, y) => order[x.relation] - order[y.relation]);
+}
+
+function percent(share) {
+  return Math.round(Number(share) * 100) + '%';
+}
+
+/** One line per relation under a source: "copied from AP Wire · copied by Site B". */
+function reuseSummary(id, reuse) {
+  const links = reuseLinks(id, reuse);
+  const credit = reuse ? (reuse.credits || []).find((c) => c.article === id) : null;
+  if (!links.length && !credit) return null;
+  const groups = {};
+  for (const l of links) (groups[l.relation] = groups[l.relation] || []).push(outletOf(l.other));
+  return el('div', { class: 'meta reuse-summary' },
+    Object.entries(groups).map(([rel, names], i) => [i ? ' · ' : '', RELATION_LABEL[rel] + ' ', names.join(', ')]),
+    credit ? [links.length ? ' · ' : '', 'credits ', credit.agency] : null);
+}
+
+function reuseSection(articles, reuse) {
+  const edges = reuse ? reuse.edges || [] : [];
+  if (!edges.length) {
+    return section('Copied text', 'reuse', el('p', { class: 'empty' },
+      reuse ? 'No source shares a passage with another: every source wrote its own text.' : 'Text reuse was not checked for this story.'));
+  }
+  const intro = el('p', { class: 'note' },
+    'Passages two sources share word for word (up to light edits). Direction is shown only when the publication dates decide it; words that differ between the two sides are marked.');
+  const clusters = (reuse.clusters || []).map((c) => el('div', { class: 'card cluster' },
+    el('strong', {}, c.origin ? 'Origin: ' + outletOf(c.origin) : 'Origin unknown'),
+    el('span', { class: 'meta' }, c.agency ? ` (credits ${c.agency})` : c.origin ? ` (${c.basis})` : ' (no credit, and the dates do not decide it)'),
+    ' ', badges(c.articles)));
+  const sources = articles.map((a) => {
+    const links = reuseLinks(a.id, reuse);
+    if (!links.length) return null;
+    return el('div', { class: 'card reuse-source', 'data-source': a.id },
+      el('div', { class: 'outlet' }, outletOf(a.id)),
+      links.map((l) => el('details', { class: 'reuse-link ' + l.relation },
+        el('summary', {}, RELATION_LABEL[l.relation] + ' ', el('strong', {}, outletOf(l.other)),
+          el('span', { class: 'meta' }, ` · ${percent(l.share)} of this source · ${l.passages.length} passage${l.passages.length === 1 ? '' : 's'}${l.edge.same_outlet ? ' · same outlet' : ''}`)),
+        el('div', { class: 'side-by-side' },
+          el('div', { class: 'col-head' }, outletOf(a.id)), el('div', { class: 'col-head' }, outletOf(l.other)),
+          l.passages.map((p) => [
+            spanButton(p.mine, 'evidence passage', el('mark', { class: 'shared' }, diffed(p.mine.text, p.theirs.text))),
+            spanButton(p.theirs, 'evidence passage', el('mark', { class: 'shared' }, diffed(p.theirs.text, p.mine.text))),
+          ])))));
+  });
+  return section('Copied text', 'reuse', intro, clusters, sources);
 }
 
 const STATUS_LABEL = { consensus: 'all sources', majority: 'most sources', single: 'one source', disputed: 'disputed' };
@@ -147,7 +214,7 @@ function claimsSection(claims) {
   if (!claims.length) return section('Claims', 'claims', el('p', { class: 'empty' }, 'No claims.'));
   return section('Claims', 'claims', legend, claims.map((c, i) => {
     const first = (c.renderings || [])[0];
-    const body = [el('span', { class: 'status ' + c.status }, c.status), el('span', { class: 'text' }, c.text), badges(c.articles)];
+    const body = [el('span', { class: 'status ' + c.status }, c.status), el('span', { class: 'text' }, c.text), badges(c.articles), originsNote(c)];
     if (!first) return el('div', { class: 'claim ' + c.status }, ...body);
     const b = spanButton(first, 'claim ' + c.status, ...body);
     b.setAttribute('data-claim', String(i));
@@ -156,12 +223,21 @@ function claimsSection(claims) {
   }));
 }
 
+/** "4 outlets · 2 independent origins", when the story carries the counts. */
+function originsNote(item) {
+  if (item.origins === undefined || item.origins === null) return null;
+  const plural = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const outlets = item.outlets === undefined || item.outlets === null ? '' : plural(item.outlets, 'outlet') + ' · ';
+  return el('span', { class: 'origins', title: 'Copies of one passage, or articles crediting one agency, count as one origin' },
+    outlets + plural(item.origins, 'independent origin'));
+}
+
 function conflictsSection(conflicts) {
   if (!conflicts.length) return section('Conflicts', 'conflicts', el('p', { class: 'empty' }, 'The sources do not contradict each other.'));
   return section('Conflicts', 'conflicts', conflicts.map((c) => el('div', { class: 'card conflict' },
     el('div', {}, el('span', { class: 'status disputed' }, c.kind), c.topic),
     (c.sides || []).map((side) => el('div', { class: 'side' },
-      el('span', { class: 'value' }, side.value), badges(side.articles),
+      el('span', { class: 'value' }, side.value), badges(side.articles), originsNote(side),
       (side.evidence || []).map((ev) => spanButton(ev, 'evidence', el('span', { class: 'who' }, outletOf(ev.article) + ': '), ev.text)))))));
 }
 
@@ -217,7 +293,7 @@ function quotesSection(quotes) {
       const renderings = q.renderings || [];
       const reference = renderings.length > 1 ? renderings[0].text : null;
       return el('div', { class: 'card quote' },
-        el('div', { class: 'who' }, q.speaker || 'Unattributed'),
+        el('div', { class: 'who' }, q.speaker || 'Unattributed', ' ', originsNote(q)),
         renderings.map((r, i) => el('div', { class: 'rendering' },
           spanButton(r, 'evidence', el('span', { class: 'who' }, outletOf(r.article) + ': '),
             i === 0 ? diffed(r.text, null) : diffed(r.text, reference)))));
