@@ -236,7 +236,7 @@ impl StoryReuse {
 /// ## What it does
 ///
 /// Two renderings (an article and a raw span holding the statement) have the same origin when
-/// the two articles share a reuse passage that covers at least half of each rendering, or when
+/// the two articles share a reuse passage that covers at least half of both renderings, or when
 /// both articles credit the same agency; origins are the classes of the transitive closure.
 ///
 /// ## Why
@@ -310,18 +310,27 @@ impl<'a> OriginIndex<'a> {
                 union(&mut parent, first, i);
             }
         }
+        let covers = |p: Span, s: Span| 2 * overlap(p, s) >= s.len().max(1);
         for (i, (doc, span)) in renderings.iter().enumerate() {
             for &e in self.edges.get(*doc).map_or(&[][..], Vec::as_slice) {
                 let edge = &self.reuse.edges[e];
                 let Some(other) = edge.other(doc) else { continue };
                 let Some(js) = by_doc.get(other) else { continue };
-                let mine = edge.spans_of(doc);
-                let theirs = edge.spans_of(other);
+                let doc_is_a = &edge.a == *doc;
                 for &j in js {
-                    let covered = |spans: &[Span], s: Span| {
-                        spans.iter().any(|p| 2 * overlap(*p, s) >= s.len().max(1))
-                    };
-                    if covered(&mine, *span) && covered(&theirs, renderings[j].1) {
+                    if find(&mut parent, i) == find(&mut parent, j) {
+                        continue;
+                    }
+                    // One passage must hold both renderings.
+                    let shared = edge.passages.iter().any(|p| {
+                        let (mine, theirs) = if doc_is_a {
+                            (p.a.span(), p.b.span())
+                        } else {
+                            (p.b.span(), p.a.span())
+                        };
+                        covers(mine, *span) && covers(theirs, renderings[j].1)
+                    });
+                    if shared {
                         union(&mut parent, i, j);
                     }
                 }

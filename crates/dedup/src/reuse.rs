@@ -8,8 +8,10 @@
 //!    share its sampled shingles. An inverted index from sampled hash to articles, filled in
 //!    order of publication, gives each article the earlier articles it shares at least
 //!    `min_shared` samples with. A shingle carried by many articles pairs each newcomer with the
-//!    first `fanout` carriers only, so a wire story reprinted by hundreds of sites costs a star
-//!    of edges to its earliest copies, not all pairs.
+//!    first `fanout` carriers only, and each article is aligned with at most `partners` earlier
+//!    ones (those it shares most with), so a wire story reprinted by hundreds of sites costs a
+//!    star of edges to its earliest copies, not all pairs, and the work grows linearly with the
+//!    story.
 //! 2. **Alignment.** Each candidate pair is aligned ([`align`](self) module): shared shingles
 //!    are chained into passages across gaps of a few words, so a changed word or an inserted
 //!    phrase does not split a passage, and a rewritten lead simply is not part of it. Passages
@@ -86,13 +88,22 @@ pub struct ReuseBuilder {
     sample: u32,
     min_shared: usize,
     fanout: usize,
+    partners: usize,
     max_gap: usize,
     min_words: usize,
 }
 
 impl Default for ReuseBuilder {
     fn default() -> ReuseBuilder {
-        ReuseBuilder { ngram: 5, sample: 2, min_shared: 2, fanout: 24, max_gap: 8, min_words: 12 }
+        ReuseBuilder {
+            ngram: 5,
+            sample: 2,
+            min_shared: 2,
+            fanout: 24,
+            partners: 16,
+            max_gap: 8,
+            min_words: 12,
+        }
     }
 }
 
@@ -135,6 +146,17 @@ impl ReuseBuilder {
         self
     }
 
+    /// How many earlier articles one article is aligned with at most: those it shares the most
+    /// sampled shingles with (the earliest first on ties).
+    ///
+    /// By default, 16. With the fan-out this keeps detection linear in the story's size even
+    /// when every report shares sentences with every other; an article that copies from more
+    /// sources than this keeps its 16 largest.
+    pub fn partners(&mut self, n: usize) -> &mut ReuseBuilder {
+        self.partners = n;
+        self
+    }
+
     /// The most words a passage may skip on either side, and the most the two sides' gaps may
     /// differ, for it to stay one passage.
     ///
@@ -165,6 +187,7 @@ impl ReuseBuilder {
             ("sample", self.sample as usize),
             ("min_shared", self.min_shared),
             ("fanout", self.fanout),
+            ("partners", self.partners),
             ("min_words", self.min_words),
         ] {
             if value == 0 {
@@ -220,6 +243,10 @@ impl ReuseDetector {
         // shingle are the ones a newcomer is compared with.
         let mut order: Vec<usize> = (0..articles.len()).collect();
         order.sort_by_key(|&i| (articles[i].published.is_none(), articles[i].published, i));
+        let mut rank = vec![0; articles.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i] = r;
+        }
         let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
         let mut counts = vec![0u32; articles.len()];
         let mut touched: Vec<usize> = Vec::new();
@@ -236,10 +263,17 @@ impl ReuseDetector {
                 }
                 list.push(d as u32);
             }
+            // The partners with the most shared samples, the earliest first on ties.
+            let mut best: Vec<(u32, usize)> = touched
+                .iter()
+                .filter(|&&e| counts[e] as usize >= c.min_shared)
+                .map(|&e| (counts[e], e))
+                .collect();
+            best.sort_by_key(|&(n, e)| (std::cmp::Reverse(n), rank[e]));
+            for &(_, e) in best.iter().take(c.partners) {
+                pairs.push((e.min(d), e.max(d)));
+            }
             for &e in &touched {
-                if counts[e] as usize >= c.min_shared {
-                    pairs.push((e.min(d), e.max(d)));
-                }
                 counts[e] = 0;
             }
             touched.clear();

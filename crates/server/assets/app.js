@@ -172,8 +172,8 @@ function reuseSummary(id, reuse) {
   const groups = {};
   for (const l of links) (groups[l.relation] = groups[l.relation] || []).push(outletOf(l.other));
   return el('div', { class: 'meta reuse-summary' },
-    Object.entries(groups).map(([rel, names], i) => [i ? ' · ' : '', RELATION_LABEL[rel] + ' ', names.join(', ')]),
-    credit ? [links.length ? ' · ' : '', 'credits ', credit.agency] : null);
+    Object.entries(groups).flatMap(([rel, names], i) => [i ? ' · ' : '', RELATION_LABEL[rel] + ' ', names.join(', ')]),
+    credit ? (links.length ? ' · ' : '') + 'credits ' + credit.agency : null);
 }
 
 function reuseSection(articles, reuse) {
@@ -198,7 +198,7 @@ function reuseSection(articles, reuse) {
           el('span', { class: 'meta' }, ` · ${percent(l.share)} of this source · ${l.passages.length} passage${l.passages.length === 1 ? '' : 's'}${l.edge.same_outlet ? ' · same outlet' : ''}`)),
         el('div', { class: 'side-by-side' },
           el('div', { class: 'col-head' }, outletOf(a.id)), el('div', { class: 'col-head' }, outletOf(l.other)),
-          l.passages.map((p) => [
+          l.passages.flatMap((p) => [
             spanButton(p.mine, 'evidence passage', el('mark', { class: 'shared' }, diffed(p.mine.text, p.theirs.text))),
             spanButton(p.theirs, 'evidence passage', el('mark', { class: 'shared' }, diffed(p.theirs.text, p.mine.text))),
           ])))));

@@ -222,8 +222,8 @@ fn fanout_keeps_wide_reprints_linear_and_connected() {
         })
         .collect();
     let refs: Vec<&Article> = std::iter::once(wire).chain(&copies).collect();
-    let r = ReuseBuilder::new().fanout(8).build().unwrap().detect(&refs);
-    assert!(r.edges.len() <= 61 * 8, "{} edges", r.edges.len());
+    let r = ReuseBuilder::new().fanout(8).partners(4).build().unwrap().detect(&refs);
+    assert!(r.edges.len() <= 61 * 4, "{} edges", r.edges.len());
     assert!(r.edges.len() >= 60);
     assert_eq!(r.clusters.len(), 1);
     assert_eq!(r.clusters[0].articles.len(), 61);
@@ -239,6 +239,7 @@ fn builder_rejects_bad_settings() {
     assert!(ReuseBuilder::new().min_words(3).build().is_err());
     assert!(ReuseBuilder::new().sample(0).build().is_err());
     assert!(ReuseBuilder::new().fanout(0).build().is_err());
+    assert!(ReuseBuilder::new().partners(0).build().is_err());
     let err = ReuseBuilder::new().min_shared(0).build().unwrap_err().to_string();
     assert_eq!(err, "invalid reuse setting min_shared = 0, expected a positive number");
 }
