@@ -280,6 +280,9 @@ pub struct OriginIndex<'a> {
     edges: HashMap<&'a DocId, Vec<usize>>,
     /// For each crediting article, its first agency.
     agency: HashMap<&'a DocId, &'a str>,
+    /// For each edge, its passage indexes in order of their start in `a` and in `b`, for
+    /// binary search.
+    order: Vec<[Vec<u32>; 2]>,
 }
 
 impl<'a> OriginIndex<'a> {
@@ -294,7 +297,36 @@ impl<'a> OriginIndex<'a> {
         for c in &reuse.credits {
             agency.entry(&c.article).or_insert(c.agency.as_str());
         }
-        OriginIndex { reuse, edges, agency }
+        let order = reuse
+            .edges
+            .iter()
+            .map(|e| {
+                let sorted = |side: fn(&ReusePassage) -> u32| {
+                    let mut v: Vec<u32> = (0..e.passages.len() as u32).collect();
+                    v.sort_by_key(|&k| side(&e.passages[k as usize]));
+                    v
+                };
+                [sorted(|p| p.a.start), sorted(|p| p.b.start)]
+            })
+            .collect();
+        OriginIndex { reuse, edges, agency, order }
+    }
+
+    /// The passage of edge `e` whose `side` (0 for `a`, 1 for `b`) covers at least half of
+    /// `span`. Passages do not overlap on either side, so only the passage starting last at or
+    /// before the span and the one after it can.
+    fn covering(&self, e: usize, side: usize, span: Span) -> Option<&'a ReusePassage> {
+        let edge = &self.reuse.edges[e];
+        let of = |k: u32| {
+            let p = &edge.passages[k as usize];
+            if side == 0 { &p.a } else { &p.b }
+        };
+        let order = &self.order[e][side];
+        let at = order.partition_point(|&k| of(k).start <= span.start);
+        order[at.saturating_sub(1)..(at + 1).min(order.len())]
+            .iter()
+            .find(|&&k| 2 * overlap(of(k).span(), span) >= span.len().max(1))
+            .map(|&k| &edge.passages[k as usize])
     }
 
     /// The origin class of each rendering: equal numbers mean the same origin. Classes are
@@ -316,21 +348,12 @@ impl<'a> OriginIndex<'a> {
                 let edge = &self.reuse.edges[e];
                 let Some(other) = edge.other(doc) else { continue };
                 let Some(js) = by_doc.get(other) else { continue };
-                let doc_is_a = &edge.a == *doc;
+                let side = usize::from(&edge.a != *doc);
+                // One passage must hold both renderings.
+                let Some(p) = self.covering(e, side, *span) else { continue };
+                let theirs = if side == 0 { p.b.span() } else { p.a.span() };
                 for &j in js {
-                    if find(&mut parent, i) == find(&mut parent, j) {
-                        continue;
-                    }
-                    // One passage must hold both renderings.
-                    let shared = edge.passages.iter().any(|p| {
-                        let (mine, theirs) = if doc_is_a {
-                            (p.a.span(), p.b.span())
-                        } else {
-                            (p.b.span(), p.a.span())
-                        };
-                        covers(mine, *span) && covers(theirs, renderings[j].1)
-                    });
-                    if shared {
+                    if covers(theirs, renderings[j].1) {
                         union(&mut parent, i, j);
                     }
                 }
@@ -442,6 +465,54 @@ mod tests {
         let (x, y, z): (DocId, DocId, DocId) = ("x".into(), "y".into(), "z".into());
         let r = [(&x, Span::new(0, 5)), (&z, Span::new(0, 5)), (&y, Span::new(50, 90))];
         assert_eq!(index.classes(&r), [0, 1, 0]);
+    }
+
+    proptest::proptest! {
+        /// The binary search over passages agrees with trying every passage.
+        #[test]
+        fn classes_match_a_naive_scan(
+            cuts in proptest::collection::vec((0u32..40, 0u32..40), 1..6),
+            spans in proptest::collection::vec((0usize..3, 0u32..500, 1u32..60), 0..8),
+        ) {
+            // Non-overlapping passages on both sides, `b` in the reverse order of `a`.
+            let n = cuts.len() as u32;
+            let passages: Vec<ReusePassage> = cuts
+                .iter()
+                .enumerate()
+                .map(|(k, &(x, y))| {
+                    let k = k as u32;
+                    let side = |article: &str, start: u32, len: u32| SourceSpan {
+                        article: article.into(), text: String::new(), start, end: start + len,
+                    };
+                    ReusePassage { a: side("p", k * 100 + x, 20 + y), b: side("q", (n - k) * 100 + y, 20 + x), words: 5 }
+                })
+                .collect();
+            let mut e = edge("p", "q", Span::new(0, 1), Span::new(0, 1));
+            e.passages = passages;
+            let reuse = StoryReuse { edges: vec![e.clone()], ..StoryReuse::default() };
+            let ids: Vec<DocId> = ["p", "q", "r"].into_iter().map(DocId::from).collect();
+            let renderings: Vec<(&DocId, Span)> =
+                spans.iter().map(|&(d, s, l)| (&ids[d], Span::new(s, s + l))).collect();
+            let got = OriginIndex::new(&reuse).classes(&renderings);
+            // Naive: union every p/q pair that one passage covers on both sides.
+            let covers = |p: Span, s: Span| 2 * overlap(p, s) >= s.len().max(1);
+            let mut parent: Vec<usize> = (0..renderings.len()).collect();
+            for (i, (di, si)) in renderings.iter().enumerate() {
+                for (j, (dj, sj)) in renderings.iter().enumerate() {
+                    if di.as_str() == "p" && dj.as_str() == "q"
+                        && e.passages.iter().any(|p| covers(p.a.span(), *si) && covers(p.b.span(), *sj))
+                    {
+                        union(&mut parent, i, j);
+                    }
+                }
+            }
+            let roots: Vec<usize> = (0..renderings.len()).map(|i| find(&mut parent, i)).collect();
+            for i in 0..renderings.len() {
+                for j in 0..renderings.len() {
+                    proptest::prop_assert_eq!(got[i] == got[j], roots[i] == roots[j]);
+                }
+            }
+        }
     }
 
     #[test]
