@@ -276,8 +276,10 @@ impl StoryReuse {
 #[derive(Debug)]
 pub struct OriginIndex<'a> {
     reuse: &'a StoryReuse,
-    /// For each article, the indexes of its edges.
-    edges: HashMap<&'a DocId, Vec<usize>>,
+    /// A number for every article of an edge.
+    ids: HashMap<&'a DocId, usize>,
+    /// For each numbered article, its edges: `(edge, the other article's number, its side)`.
+    adjacent: Vec<Vec<(usize, usize, usize)>>,
     /// For each crediting article, its first agency.
     agency: HashMap<&'a DocId, &'a str>,
     /// For each edge, its passage indexes in order of their start in `a` and in `b`, for
@@ -288,10 +290,18 @@ pub struct OriginIndex<'a> {
 impl<'a> OriginIndex<'a> {
     /// The index of a story's reuse.
     pub fn new(reuse: &'a StoryReuse) -> OriginIndex<'a> {
-        let mut edges: HashMap<&DocId, Vec<usize>> = HashMap::new();
+        let mut ids: HashMap<&DocId, usize> = HashMap::new();
+        let mut adjacent: Vec<Vec<(usize, usize, usize)>> = Vec::new();
+        let mut number = |doc: &'a DocId, adjacent: &mut Vec<Vec<_>>| {
+            *ids.entry(doc).or_insert_with(|| {
+                adjacent.push(Vec::new());
+                adjacent.len() - 1
+            })
+        };
         for (i, e) in reuse.edges.iter().enumerate() {
-            edges.entry(&e.a).or_default().push(i);
-            edges.entry(&e.b).or_default().push(i);
+            let (a, b) = (number(&e.a, &mut adjacent), number(&e.b, &mut adjacent));
+            adjacent[a].push((i, b, 0));
+            adjacent[b].push((i, a, 1));
         }
         let mut agency = HashMap::new();
         for c in &reuse.credits {
@@ -309,7 +319,7 @@ impl<'a> OriginIndex<'a> {
                 [sorted(|p| p.a.start), sorted(|p| p.b.start)]
             })
             .collect();
-        OriginIndex { reuse, edges, agency, order }
+        OriginIndex { reuse, ids, adjacent, agency, order }
     }
 
     /// The passage of edge `e` whose `side` (0 for `a`, 1 for `b`) covers at least half of
@@ -332,30 +342,41 @@ impl<'a> OriginIndex<'a> {
     /// The origin class of each rendering: equal numbers mean the same origin. Classes are
     /// numbered by their first rendering.
     pub fn classes(&self, renderings: &[(&DocId, Span)]) -> Vec<usize> {
+        const NONE: usize = usize::MAX;
         let mut parent: Vec<usize> = (0..renderings.len()).collect();
-        let mut by_doc: HashMap<&DocId, Vec<usize>> = HashMap::new();
         let mut by_agency: HashMap<&str, usize> = HashMap::new();
+        // The renderings of each numbered article, as linked lists: `first[article]`, then
+        // `next[rendering]`.
+        let mut first = vec![NONE; self.adjacent.len()];
+        let mut next = vec![NONE; renderings.len()];
+        let mut number = vec![NONE; renderings.len()];
         for (i, (doc, _)) in renderings.iter().enumerate() {
-            by_doc.entry(*doc).or_default().push(i);
+            if let Some(&d) = self.ids.get(*doc) {
+                number[i] = d;
+                next[i] = first[d];
+                first[d] = i;
+            }
             if let Some(agency) = self.agency.get(*doc) {
                 let first = *by_agency.entry(agency).or_insert(i);
                 union(&mut parent, first, i);
             }
         }
         let covers = |p: Span, s: Span| 2 * overlap(p, s) >= s.len().max(1);
-        for (i, (doc, span)) in renderings.iter().enumerate() {
-            for &e in self.edges.get(*doc).map_or(&[][..], Vec::as_slice) {
-                let edge = &self.reuse.edges[e];
-                let Some(other) = edge.other(doc) else { continue };
-                let Some(js) = by_doc.get(other) else { continue };
-                let side = usize::from(&edge.a != *doc);
+        for (i, &(_, span)) in renderings.iter().enumerate() {
+            let Some(adjacent) = self.adjacent.get(number[i]) else { continue };
+            for &(e, other, side) in adjacent {
+                if first[other] == NONE {
+                    continue;
+                }
                 // One passage must hold both renderings.
-                let Some(p) = self.covering(e, side, *span) else { continue };
+                let Some(p) = self.covering(e, side, span) else { continue };
                 let theirs = if side == 0 { p.b.span() } else { p.a.span() };
-                for &j in js {
+                let mut j = first[other];
+                while j != NONE {
                     if covers(theirs, renderings[j].1) {
                         union(&mut parent, i, j);
                     }
+                    j = next[j];
                 }
             }
         }

@@ -67,15 +67,16 @@ pub(crate) fn annotate(
         }
         (0..spans.len()).filter(|&i| find(&mut parent, i) == i).count() as u32
     };
+    // An article without an outlet counts as its own.
+    let outlet_keys: Vec<String> = articles
+        .iter()
+        .map(|a| {
+            a.outlet.as_deref().map_or_else(|| format!("#{}", a.id), |o| o.trim().to_lowercase())
+        })
+        .collect();
     let outlets = |ids: &mut dyn Iterator<Item = &DocId>| -> u32 {
-        let set: BTreeSet<String> = ids
-            .map(|id| {
-                position
-                    .get(id)
-                    .and_then(|&p| articles[p].outlet.as_deref())
-                    .map_or_else(|| format!("#{id}"), |o| o.trim().to_lowercase())
-            })
-            .collect();
+        let set: BTreeSet<&str> =
+            ids.filter_map(|id| position.get(id).map(|&p| outlet_keys[p].as_str())).collect();
         set.len() as u32
     };
     // The story's own origins: whole articles, so that articles mostly copied count once.
