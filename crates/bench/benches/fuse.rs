@@ -101,25 +101,22 @@ fn bench(c: &mut Criterion) {
         let refs: Vec<&Article> = story.iter().collect();
         group.bench_function(format!("{n}/plain"), |b| {
             b.iter(|| {
-                let fused = fuser.fuse(&StoryInput::new(black_box(&story))).expect("fused");
-                assert_eq!(fused.articles.len(), n);
-                fused
+                let out = fuser.fuse(&StoryInput::new(black_box(&story))).expect("fused");
+                assert_eq!(out.articles.len(), n);
+                out
             });
         });
         group.bench_function(format!("{n}/reuse"), |b| {
             b.iter(|| {
                 let mut input = StoryInput::new(black_box(&story));
                 input.reuse(detector.detect(&refs));
-                let fused = fuser.fuse(&input).expect("fused");
-                let reuse = fused.reuse.as_ref().expect("reuse carried");
+                let out = fuser.fuse(&input).expect("fused");
+                let reuse = out.reuse.as_ref().expect("reuse carried");
                 assert!(reuse.edges.len() >= n / 2, "shared sentences are found");
                 assert!(
-                    fused
-                        .claims
-                        .iter()
-                        .all(|c| c.origins.unwrap_or(0) as usize <= c.articles.len())
+                    out.claims.iter().all(|c| c.origins.unwrap_or(0) as usize <= c.articles.len())
                 );
-                fused
+                out
             });
         });
         group.bench_function(format!("{n}/detect"), |b| {

@@ -10,11 +10,12 @@
 
 #![expect(clippy::print_stdout, reason = "a harness prints its results")]
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crosscheck::PipelineBuilder;
-use crosscheck::core::Article;
+use crosscheck::core::{Article, DocId};
 use crosscheck::dedup::ReuseBuilder;
 
 fn shared() -> PathBuf {
@@ -60,7 +61,7 @@ fn main() -> anyhow::Result<()> {
             .clusters
             .iter()
             .map(|c| {
-                let ids: Vec<&str> = c.articles.iter().map(|d| d.as_str()).collect();
+                let ids: Vec<&str> = c.articles.iter().map(DocId::as_str).collect();
                 let origin = c.origin.as_ref().map_or("?", |d| d.as_str());
                 format!("{{{}}} → {origin} ({})", ids.join(", "), c.basis)
             })
@@ -83,8 +84,9 @@ fn main() -> anyhow::Result<()> {
                 Some(_) => "←",
                 None => "—",
             };
-            details.push_str(&format!(
-                "{name}: {} {arrow} {}  passages {}  share {:.2}/{:.2}  words {}{}\n",
+            let _ = writeln!(
+                details,
+                "{name}: {} {arrow} {}  passages {}  share {:.2}/{:.2}  words {}{}",
                 e.a,
                 e.b,
                 e.passages.len(),
@@ -92,15 +94,15 @@ fn main() -> anyhow::Result<()> {
                 e.share_b,
                 e.passages.iter().map(|p| p.words).sum::<u32>(),
                 if e.same_outlet { "  same outlet" } else { "" }
-            ));
+            );
             if passages {
                 for p in &e.passages {
                     let head: String = p.a.text.chars().take(90).collect();
-                    details.push_str(&format!("    {:?}\n", head));
+                    let _ = writeln!(details, "    {head:?}");
                 }
             }
         }
-        details.push_str(&format!("{name}: detection took {took:?}\n"));
+        let _ = writeln!(details, "{name}: detection took {took:?}");
     }
     println!("\n{details}");
     Ok(())

@@ -85,9 +85,9 @@ fn main() -> anyhow::Result<()> {
         let mut edges = 0;
         for _ in 0..5 {
             let t = Instant::now();
-            let fused = fuser.fuse(&StoryInput::new(refs.iter().copied()))?;
+            let out = fuser.fuse(&StoryInput::new(refs.iter().copied()))?;
             plain = plain.min(t.elapsed());
-            assert_eq!(fused.articles.len(), n);
+            assert_eq!(out.articles.len(), n);
             let t = Instant::now();
             let reuse = detector.detect(&refs);
             detect = detect.min(t.elapsed());
@@ -95,9 +95,9 @@ fn main() -> anyhow::Result<()> {
             let t = Instant::now();
             let mut input = StoryInput::new(refs.iter().copied());
             input.reuse(detector.detect(&refs));
-            let fused = fuser.fuse(&input)?;
+            let out = fuser.fuse(&input)?;
             with = with.min(t.elapsed());
-            assert!(fused.reuse.is_some());
+            assert!(out.reuse.is_some());
         }
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         println!(
