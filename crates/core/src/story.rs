@@ -77,7 +77,7 @@ fn unwrap_description(schema: &mut Schema) {
 /// Every span slices the article's raw input to exactly its text. Extra fields may appear;
 /// readers ignore what they do not know.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(rename = "crosscheck.story/1", extend("$id" = STORY_SCHEMA))]
+#[schemars(title = STORY_SCHEMA, extend("$id" = STORY_SCHEMA))]
 pub struct StoryDocument {
     /// Always `crosscheck.story/1`; reading a document of another schema fails.
     #[serde(deserialize_with = "known_schema")]

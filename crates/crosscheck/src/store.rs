@@ -14,12 +14,11 @@ use crosscheck_cluster::{ClusterBuilder, ClusterDoc};
 use crosscheck_core::{Article, DocId};
 pub use crosscheck_store::{
     ContentHash, Cursor, EngineError, Error as StoreError, MemStore, Placement, PutOutcome,
-    STORY_SCHEMA, SqliteStore, SqliteStoreBuilder, Stats, Store, StoredArticle, StoryEngine,
-    StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target, UpdateReport,
-    update,
+    SqliteStore, SqliteStoreBuilder, Stats, Store, StoredArticle, StoryEngine, StoryId,
+    StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target, UpdateReport, update,
 };
 
-use crate::fuse::{Fuser, StoryFuser, StoryInput};
+use crate::fuse::{FusedStory, Fuser, StoryFuser, StoryInput};
 use crate::{Error, Pipeline};
 
 /// What happened to one input item during [`Corpus::ingest`].
@@ -254,11 +253,7 @@ impl StoryEngine for PipelineEngine {
         Ok(plan)
     }
 
-    fn fuse(
-        &self,
-        story: &StoryId,
-        articles: &[StoredArticle],
-    ) -> Result<serde_json::Value, EngineError> {
+    fn fuse(&self, story: &StoryId, articles: &[StoredArticle]) -> Result<FusedStory, EngineError> {
         let mut input = StoryInput::new(articles.iter().map(|a| &a.article));
         input.id(story.as_str());
         for a in articles {
@@ -266,8 +261,7 @@ impl StoryEngine for PipelineEngine {
                 input.duplicate(&a.article.id, of.clone());
             }
         }
-        let fused = self.fuser.fuse(&input)?;
-        Ok(serde_json::json!({ "schema": STORY_SCHEMA, "stories": [fused] }))
+        Ok(self.fuser.fuse(&input)?)
     }
 }
 

@@ -209,6 +209,102 @@ fn output_has_what_the_json_schema_requires() {
     }
 }
 
+/// Checks `value` against `schema` for the keywords the generated story schema uses (`$ref`,
+/// `type`, `const`, `oneOf`, `required`, `properties`, `items`, `minimum`); returns the first
+/// mismatch with its JSON path.
+fn check_schema(
+    defs: &serde_json::Value,
+    schema: &serde_json::Value,
+    value: &serde_json::Value,
+    path: &str,
+) -> Result<(), String> {
+    use serde_json::Value;
+    if let Some(r) = schema["$ref"].as_str() {
+        let def = &defs[r.trim_start_matches("#/$defs/")];
+        assert!(def.is_object(), "dangling reference {r}");
+        return check_schema(defs, def, value, path);
+    }
+    if let Some(options) = schema["oneOf"].as_array() {
+        return if options.iter().any(|o| check_schema(defs, o, value, path).is_ok()) {
+            Ok(())
+        } else {
+            Err(format!("{path}: {value} matches no option"))
+        };
+    }
+    if let Some(c) = schema.get("const")
+        && c != value
+    {
+        return Err(format!("{path}: {value} is not {c}"));
+    }
+    let type_ok = |t: &str| match t {
+        "object" => value.is_object(),
+        "array" => value.is_array(),
+        "string" => value.is_string(),
+        "integer" => value.is_u64() || value.is_i64(),
+        "boolean" => value.is_boolean(),
+        "null" => value.is_null(),
+        other => panic!("type {other} not handled"),
+    };
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    if !types.is_empty() && !types.iter().any(|t| type_ok(t)) {
+        return Err(format!("{path}: {value} is not {types:?}"));
+    }
+    if let (Some(min), Some(n)) = (schema["minimum"].as_u64(), value.as_u64())
+        && n < min
+    {
+        return Err(format!("{path}: {n} is below {min}"));
+    }
+    for key in schema["required"].as_array().into_iter().flatten() {
+        let key = key.as_str().unwrap();
+        if value.get(key).is_none() {
+            return Err(format!("{path}: lacks {key}"));
+        }
+    }
+    if let (Some(props), Some(obj)) = (schema["properties"].as_object(), value.as_object()) {
+        for (key, v) in obj {
+            match props.get(key) {
+                Some(p) => check_schema(defs, p, v, &format!("{path}.{key}"))?,
+                None => return Err(format!("{path}: {key} is not in the schema")),
+            }
+        }
+    }
+    if let (Some(items), Some(arr)) = (schema.get("items"), value.as_array()) {
+        for (i, v) in arr.iter().enumerate() {
+            check_schema(defs, items, v, &format!("{path}[{i}]"))?;
+        }
+    }
+    Ok(())
+}
+
+/// The whole JSON output, every quote, conflict and timeline entry included, is valid under the
+/// published JSON Schema; and the checker above does refuse what the schema does not allow.
+#[test]
+fn output_validates_against_the_json_schema() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/schema/crosscheck.story-1.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let defs = &schema["$defs"];
+    let out: serde_json::Value = serde_json::from_str(&render(Format::Json, false)).unwrap();
+    for key in ["quotes", "conflicts", "timeline"] {
+        assert!(!out["stories"][0][key].as_array().unwrap().is_empty(), "the fixture has {key}");
+    }
+    check_schema(defs, &schema, &out, "$").unwrap();
+
+    let mut bad = out.clone();
+    bad["stories"][0]["claims"][0]["status"] = "rumour".into();
+    assert!(check_schema(defs, &schema, &bad, "$").unwrap_err().contains("status"));
+    let mut bad = out.clone();
+    bad["stories"][0]["timeline"][0].as_object_mut().unwrap().remove("inferred");
+    assert!(check_schema(defs, &schema, &bad, "$").unwrap_err().contains("lacks inferred"));
+    let mut bad = out;
+    bad["schema"] = "crosscheck.story/2".into();
+    assert!(check_schema(defs, &schema, &bad, "$").is_err());
+}
+
 fn render_table(table: CsvTable) -> String {
     let s = story();
     let mut out = Vec::new();

@@ -25,8 +25,9 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use crosscheck::core::story::StoryDocument;
 use crosscheck::store::{ContentHash, IngestEvent, PutOutcome, StoryId, StoryQuery};
 use serde::Deserialize;
 
@@ -94,7 +95,7 @@ pub(crate) async fn story(State(app): Api, Path(id): Path<String>) -> Result<Res
     let report = blocking(move || {
         let store = app.corpus.store();
         match store.report(&id)? {
-            Some(r) => Ok(r),
+            Some(fused) => Ok(StoryDocument::new(vec![fused])),
             None if store.story(&id)?.is_some() => Err(ApiError::new(
                 StatusCode::CONFLICT,
                 format!("story {id} has not been fused yet; try again shortly"),
@@ -103,14 +104,7 @@ pub(crate) async fn story(State(app): Api, Path(id): Path<String>) -> Result<Res
         }
     })
     .await?;
-    Ok(json_text(report))
-}
-
-/// A response whose body is JSON text as stored.
-fn json_text(body: String) -> Response {
-    let mut resp = body.into_response();
-    resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    resp
+    Ok(Json(report).into_response())
 }
 
 pub(crate) async fn article(State(app): Api, Path(id): Path<String>) -> Result<Response, ApiError> {

@@ -8,6 +8,7 @@
 
 use std::io::Write;
 
+use crosscheck::core::story::StoryDocument;
 use crosscheck::store::{Store, StoryQuery};
 
 use crate::args::HiArgs;
@@ -22,9 +23,9 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
         let page = store.stories(&query)?;
         for s in &page.stories {
             match store.report(&s.id)? {
-                Some(report) => {
-                    // Stored as compact JSON already: one document per line as it is.
-                    out.write_all(report.as_bytes())?;
+                Some(fused) => {
+                    // Compact JSON: one document per line.
+                    serde_json::to_writer(&mut out, &StoryDocument::new(vec![fused]))?;
                     out.write_all(b"\n")?;
                 }
                 None => skipped += 1,

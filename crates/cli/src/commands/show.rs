@@ -7,7 +7,7 @@
 use std::io::{IsTerminal, Write};
 
 use anyhow::Context;
-use crosscheck::report::{Format, FusedStory};
+use crosscheck::report::{Format, StoryDocument};
 use crosscheck::store::{Store, StoryId};
 
 use crate::args::HiArgs;
@@ -31,17 +31,13 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
     })?;
     let mut out = std::io::stdout().lock();
     if format == Format::Json {
-        // The stored document as it is: the same bytes as `GET /api/stories/{id}`, indented.
-        let doc: serde_json::Value = serde_json::from_str(&report)?;
-        serde_json::to_writer_pretty(&mut out, &doc)?;
+        // The document `GET /api/stories/{id}` serves, indented.
+        serde_json::to_writer_pretty(&mut out, &StoryDocument::new(vec![report]))?;
         writeln!(out)?;
     } else {
-        let mut stored: serde_json::Value = serde_json::from_str(&report)?;
-        let fused: FusedStory = serde_json::from_value(stored["stories"][0].take())
-            .with_context(|| format!("reading the stored report of story {id}"))?;
         let color = format == Format::Text && std::io::stdout().is_terminal();
         let mut sink = crosscheck::report::sink(format, &mut out, color);
-        sink.story(&fused)?;
+        sink.story(&report)?;
         sink.finish()?;
     }
     out.flush()?;
