@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 
+use crosscheck_core::Lang;
+use crosscheck_text::Stemmer;
 use crosscheck_text::lexicon::{Lexicon, List};
-use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
 use super::{QuoteMention, SpeakerKind};
@@ -98,7 +99,7 @@ where
     A: AsRef<[QuoteMention]>,
     F: Fn(&str, &str) -> bool,
 {
-    let stemmer = Stemmer::create(Algorithm::English);
+    let stemmer = Stemmer::new(Lang::EN);
     let mut refs = Vec::new();
     let mut stems = Vec::new();
     for (a, mentions) in articles.iter().enumerate() {
@@ -232,7 +233,7 @@ fn speaker_sides<F: Fn(&str, &str) -> bool>(
 /// Vijaymeena & Kavitha, *A Survey on Similarity Measures in Text Mining* (2016), overlap
 /// coefficient.
 pub fn quote_similarity(a: &str, b: &str) -> f64 {
-    let stemmer = Stemmer::create(Algorithm::English);
+    let stemmer = Stemmer::new(Lang::EN);
     let bags = Vocabulary::bags(&[content_stems(a, &stemmer), content_stems(b, &stemmer)]);
     bags[0].similarity(&bags[1], false)
 }
