@@ -3,7 +3,7 @@
 //!
 //! ## What it does
 //!
-//! 1. Each article's text is scanned with [`find_dates`](crate::timeline::find_dates) against
+//! 1. Each article's text is scanned with [`find_dates`] against
 //!    its publication date, or, when it has none, against the story's reference date (the
 //!    median publication date of its articles); a relative value resolved that way is
 //!    `inferred`. An article with no date in a story with none keeps only dates with their own
