@@ -2,9 +2,10 @@
 
 use crosscheck_text::lexicon::{Lexicon, List};
 
-/// The value of a number word of the lexicon's language (`seven`, `forty`).
+/// The value of a number word of the lexicon's language from two up (`seven`, `forty`):
+/// `one` is too often a pronoun (`no one`, `one of them`) to count.
 pub(crate) fn number_word(lex: &Lexicon, w: &str) -> Option<u64> {
-    lex.number(List::NumberWords, w).and_then(|n| u64::try_from(n).ok())
+    lex.number(List::NumberWords, w).and_then(|n| u64::try_from(n).ok()).filter(|&n| n >= 2)
 }
 
 /// The integer part of a number written in digits, with `,` thousands separators (`40,000`,

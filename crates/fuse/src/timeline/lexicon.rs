@@ -1,9 +1,15 @@
-//! Word tables for the date scanner: month, weekday, season and cue words in English, German,
-//! French and Spanish.
+//! Word tables for the date scanner: month, weekday, season and cue words of the languages it
+//! reads (English, German, French and Spanish), from the lexicon ([`crosscheck_text::lexicon`]).
 //!
-//! Every lookup takes a lowercase word. Language groups are bit flags so that a bare month name
+//! Every lookup takes a lowercase word. The scanner reads text of any of its languages, so a
+//! word is looked up in all of them; its languages become bit flags so that a bare month name
 //! ("in August", "en août") is accepted only after a cue word of one of its own languages.
+//! Reading another language is adding its lists to the lexicon and a flag here.
 
+use std::sync::LazyLock;
+
+use crosscheck_core::Lang;
+use crosscheck_text::lexicon::{Lexicon, List};
 use jiff::civil::Weekday;
 
 /// English.
@@ -34,101 +40,46 @@ const fn abbr(month: i8) -> MonthWord {
     MonthWord { month, langs: EN, abbrev: true }
 }
 
+/// The scanner's languages: each flag with its lexicon.
+static LANGS: LazyLock<[(u8, &'static Lexicon); 4]> = LazyLock::new(|| {
+    // Invariant: constant, valid language codes.
+    let of = |code: &str| Lexicon::of(code.parse().unwrap_or(Lang::UNKNOWN));
+    [(EN, of("en")), (DE, of("de")), (FR, of("fr")), (ES, of("es"))]
+});
+
+/// The languages whose `list` holds `word`.
+fn langs(list: List, word: &str) -> u8 {
+    LANGS.iter().filter(|(_, lex)| lex.has(list, word)).fold(0, |acc, (flag, _)| acc | flag)
+}
+
+/// The number `list` gives `word` in the first of the scanner's languages that has it.
+fn number(list: List, word: &str) -> Option<i64> {
+    LANGS.iter().find_map(|(_, lex)| lex.number(list, word))
+}
+
 /// The month a lowercase word names, if any.
 pub(super) fn month(word: &str) -> Option<MonthWord> {
-    Some(match word {
-        "january" => full(1, EN),
-        "february" => full(2, EN),
-        "march" => full(3, EN),
-        "april" => full(4, EN | DE),
-        "may" => full(5, EN),
-        "june" => full(6, EN),
-        "july" => full(7, EN),
-        "august" => full(8, EN | DE),
-        "september" => full(9, EN | DE),
-        "october" => full(10, EN),
-        "november" => full(11, EN | DE),
-        "december" => full(12, EN),
-        "jan" => abbr(1),
-        "feb" => abbr(2),
-        "mar" => abbr(3),
-        "apr" => abbr(4),
-        "jun" => abbr(6),
-        "jul" => abbr(7),
-        "aug" => abbr(8),
-        "sep" | "sept" => abbr(9),
-        "oct" => abbr(10),
-        "nov" => abbr(11),
-        "dec" => abbr(12),
-        "januar" | "jänner" => full(1, DE),
-        "februar" => full(2, DE),
-        "märz" | "maerz" => full(3, DE),
-        "mai" => full(5, DE | FR),
-        "juni" => full(6, DE),
-        "juli" => full(7, DE),
-        "oktober" => full(10, DE),
-        "dezember" => full(12, DE),
-        "janvier" => full(1, FR),
-        "février" | "fevrier" => full(2, FR),
-        "mars" => full(3, FR),
-        "avril" => full(4, FR),
-        "juin" => full(6, FR),
-        "juillet" => full(7, FR),
-        "août" | "aout" => full(8, FR),
-        "septembre" => full(9, FR),
-        "octobre" => full(10, FR),
-        "novembre" => full(11, FR),
-        "décembre" | "decembre" => full(12, FR),
-        "enero" => full(1, ES),
-        "febrero" => full(2, ES),
-        "marzo" => full(3, ES),
-        "abril" => full(4, ES),
-        "mayo" => full(5, ES),
-        "junio" => full(6, ES),
-        "julio" => full(7, ES),
-        "agosto" => full(8, ES),
-        "septiembre" | "setiembre" => full(9, ES),
-        "octubre" => full(10, ES),
-        "noviembre" => full(11, ES),
-        "diciembre" => full(12, ES),
-        _ => return None,
-    })
+    let langs = langs(List::Months, word);
+    if langs != 0 {
+        return Some(full(i8::try_from(number(List::Months, word)?).ok()?, langs));
+    }
+    Some(abbr(i8::try_from(number(List::MonthAbbreviations, word)?).ok()?))
 }
 
 /// The weekday a lowercase word names, with its languages.
 pub(super) fn weekday(word: &str) -> Option<(Weekday, u8)> {
     use Weekday::{Friday, Monday, Saturday, Sunday, Thursday, Tuesday, Wednesday};
-    Some(match word {
-        "monday" => (Monday, EN),
-        "tuesday" => (Tuesday, EN),
-        "wednesday" => (Wednesday, EN),
-        "thursday" => (Thursday, EN),
-        "friday" => (Friday, EN),
-        "saturday" => (Saturday, EN),
-        "sunday" => (Sunday, EN),
-        "montag" => (Monday, DE),
-        "dienstag" => (Tuesday, DE),
-        "mittwoch" => (Wednesday, DE),
-        "donnerstag" => (Thursday, DE),
-        "freitag" => (Friday, DE),
-        "samstag" | "sonnabend" => (Saturday, DE),
-        "sonntag" => (Sunday, DE),
-        "lundi" => (Monday, FR),
-        "mardi" => (Tuesday, FR),
-        "mercredi" => (Wednesday, FR),
-        "jeudi" => (Thursday, FR),
-        "vendredi" => (Friday, FR),
-        "samedi" => (Saturday, FR),
-        "dimanche" => (Sunday, FR),
-        "lunes" => (Monday, ES),
-        "martes" => (Tuesday, ES),
-        "miércoles" | "miercoles" => (Wednesday, ES),
-        "jueves" => (Thursday, ES),
-        "viernes" => (Friday, ES),
-        "sábado" | "sabado" => (Saturday, ES),
-        "domingo" => (Sunday, ES),
+    let day = match number(List::Weekdays, word)? {
+        1 => Monday,
+        2 => Tuesday,
+        3 => Wednesday,
+        4 => Thursday,
+        5 => Friday,
+        6 => Saturday,
+        7 => Sunday,
         _ => return None,
-    })
+    };
+    Some((day, langs(List::Weekdays, word)))
 }
 
 /// A meteorological season.
@@ -155,13 +106,11 @@ impl Season {
 /// The season a lowercase word names. "fall" is a verb too, so the scanner only takes it after a
 /// modifier or before a year.
 pub(super) fn season(word: &str) -> Option<Season> {
-    Some(match word {
-        "spring" | "springtime" | "frühling" | "frühjahr" | "printemps" | "primavera" => {
-            Season::Spring
-        }
-        "summer" | "summertime" | "sommer" | "été" | "verano" => Season::Summer,
-        "autumn" | "fall" | "herbst" | "automne" | "otoño" => Season::Autumn,
-        "winter" | "wintertime" | "hiver" | "invierno" => Season::Winter,
+    Some(match number(List::Seasons, word)? {
+        3 => Season::Spring,
+        6 => Season::Summer,
+        9 => Season::Autumn,
+        12 => Season::Winter,
         _ => return None,
     })
 }
@@ -169,78 +118,29 @@ pub(super) fn season(word: &str) -> Option<Season> {
 /// Words after which a bare month, season or year names a time ("in August", "seit März"), with
 /// their languages.
 pub(super) fn cue(word: &str) -> u8 {
-    match word {
-        "in" | "since" | "until" | "till" | "by" | "during" | "through" | "throughout" | "from"
-        | "between" | "before" | "after" | "of" | "last" | "next" | "this" | "early" | "mid"
-        | "late" | "and" | "to" | "or" | "past" | "their" | "its" | "his" | "her" | "our" => EN,
-        "im" | "seit" | "bis" | "vor" | "nach" | "anfang" | "mitte" | "ende" | "ab" => DE,
-        "en" => FR | ES,
-        "depuis" | "début" | "fin" | "jusqu" | "dès" | "avant" | "après" => FR,
-        "desde" | "hasta" | "durante" | "principios" | "mediados" | "finales" | "de" => ES,
-        _ => 0,
-    }
+    langs(List::DateCues, word)
 }
 
-/// Small number words ("three days ago").
+/// Small number words ("three days ago"); the indefinite article and "couple" count too.
 pub(super) fn number_word(word: &str) -> Option<i32> {
-    Some(match word {
-        "a" | "an" | "one" => 1,
-        "two" | "couple" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "fifteen" => 15,
-        "twenty" => 20,
-        "thirty" => 30,
-        _ => return None,
-    })
+    match word {
+        "a" | "an" => Some(1),
+        "couple" => Some(2),
+        _ => i32::try_from(number(List::NumberWords, word)?).ok(),
+    }
 }
 
 /// Ordinal suffixes written right after a day number ("19th", "1er", "3º").
 pub(super) fn is_ordinal_suffix(word: &str) -> bool {
-    matches!(word, "st" | "nd" | "rd" | "th" | "er" | "e" | "o" | "º" | "ª")
+    langs(List::OrdinalSuffixes, word) != 0
 }
 
 /// Words that put the following weekday or month in the future ("will meet on Wednesday").
 pub(super) fn is_future_cue(word: &str) -> bool {
-    matches!(
-        word,
-        "will"
-            | "shall"
-            | "ll"
-            | "upcoming"
-            | "scheduled"
-            | "due"
-            | "expected"
-            | "expects"
-            | "expect"
-            | "slated"
-            | "set"
-            | "plans"
-            | "planned"
-            | "planning"
-            | "intends"
-            | "going"
-            | "wird"
-            | "werden"
-            | "sera"
-            | "seront"
-            | "prévu"
-            | "prévue"
-            | "será"
-            | "prevista"
-            | "previsto"
-    )
+    langs(List::FutureCues, word) != 0
 }
 
 /// Words that turn a following future cue into a plan seen from the past ("was scheduled").
 pub(super) fn is_past_auxiliary(word: &str) -> bool {
-    matches!(word, "was" | "were" | "had" | "been" | "would" | "could" | "war" | "était" | "estaba")
+    langs(List::PastAuxiliaries, word) != 0
 }
