@@ -52,9 +52,9 @@ use crosscheck_text::lexicon::Lexicon as Words;
 
 use super::common::{same_fact, split_sides};
 use crate::analysis::events::{Bag, Lexicon, content_stem};
-use crate::analysis::numbers::{number_word, parse_number};
 use crate::analysis::{Context, Doc, Gap};
 use crate::story::{Conflict, ConflictKind};
+use crosscheck_text::numbers::{number_word, parse_number};
 
 /// Similarity from which two quantities of different reports with the same noun and predicate
 /// count the same thing.

@@ -1,5 +1,5 @@
 //! Word tables for the date scanner: month, weekday, season and cue words of the languages it
-//! reads (English, German, French and Spanish), from the lexicon ([`crosscheck_text::lexicon`]).
+//! reads (English, German, French and Spanish), from the lexicon ([`crate::lexicon`]).
 //!
 //! Every lookup takes a lowercase word. The scanner reads text of any of its languages, so a
 //! word is looked up in all of them; its languages become bit flags so that a bare month name
@@ -8,8 +8,8 @@
 
 use std::sync::LazyLock;
 
+use crate::lexicon::{Lexicon, List};
 use crosscheck_core::Lang;
-use crosscheck_text::lexicon::{Lexicon, List};
 use jiff::civil::Weekday;
 
 /// English.
