@@ -257,3 +257,42 @@ fn csv_tables() {
     }
     assert!("people".parse::<CsvTable>().is_err());
 }
+
+/// A hostile story: an article id and a claim that a spreadsheet would read as formulas. Every
+/// cell of every table, headers included, comes out as text (OWASP's CSV injection rule).
+#[test]
+fn issue_17_csv_cells_are_never_formulas() {
+    let mut arts = articles();
+    arts[0].id = "=HYPERLINK(\"x\")".into();
+    arts[1].id = "@evil".into();
+    let text = "=1+2 ferries ran aground off Lindholm on Monday, the harbour office said.\n\n-5 passengers were taken ashore by lifeboats off Lindholm.";
+    for a in &mut arts[..2] {
+        a.text = text.to_string();
+        a.alignment = Alignment::identity(text.len());
+        a.raw = text.into();
+    }
+    let input = StoryInput::new(&arts);
+    let s = FuserBuilder::new().build().unwrap().fuse(&input).unwrap();
+    for t in CsvTable::ALL {
+        let mut out = Vec::new();
+        {
+            let mut sink = sink_with(Format::Csv, &mut out, SinkOptions::new().table(t));
+            sink.story(&s).unwrap();
+            sink.finish().unwrap();
+        }
+        let mut r = ::csv::ReaderBuilder::new().has_headers(false).from_reader(out.as_slice());
+        let mut cells = 0;
+        for rec in r.records() {
+            for cell in rec.unwrap().iter() {
+                cells += 1;
+                assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{t}: {cell:?}");
+            }
+        }
+        assert!(cells > 0);
+        if t == CsvTable::Claims {
+            let out = String::from_utf8(out).unwrap();
+            assert!(out.contains("'=HYPERLINK"), "{out}");
+            assert!(out.contains("'@evil"), "{out}");
+        }
+    }
+}
