@@ -283,7 +283,7 @@ fn issue_17_csv_cells_are_never_formulas() {
         let mut r = ::csv::ReaderBuilder::new().has_headers(false).from_reader(out.as_slice());
         let mut cells = 0;
         for rec in r.records() {
-            for cell in rec.unwrap().iter() {
+            for cell in &rec.unwrap() {
                 cells += 1;
                 assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{t}: {cell:?}");
             }

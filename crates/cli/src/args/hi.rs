@@ -64,14 +64,18 @@ pub(crate) struct StoreArgs {
     pub(crate) story: String,
     /// `show --format`, `export --format`.
     pub(crate) format: String,
-    /// `serve --addr`.
-    pub(crate) addr: Option<std::net::SocketAddr>,
-    /// `serve --api-key`, else `CROSSCHECK_API_KEY`.
+    /// `serve --addr`, checked to resolve.
+    pub(crate) addr: String,
+    /// `serve --allow-host`, and the host name of `--addr` when it is a name.
+    pub(crate) allow_hosts: Vec<String>,
+    /// `serve --api-key`, else `--api-key-file`, else `CROSSCHECK_API_KEY`.
     pub(crate) api_key: Option<String>,
     /// `serve --max-body`, in bytes.
     pub(crate) max_body: usize,
     /// `serve --log-format json`.
     pub(crate) log_json: bool,
+    /// `serve --create`.
+    pub(crate) create: bool,
 }
 
 /// The command to run.
@@ -179,10 +183,18 @@ impl HiArgs {
                 (Command::Export, InputArgs::none())
             }
             LowCommand::Serve(a) => {
-                store.addr =
-                    Some(a.addr.parse().with_context(|| format!("invalid --addr {:?}", a.addr))?);
+                store.allow_hosts = a.allow_host;
+                if let Some(host) = addr_host(&a.addr)? {
+                    store.allow_hosts.push(host);
+                }
+                store.addr = a.addr;
+                let from_file = match &a.api_key_file {
+                    Some(path) => Some(read_key(path)?),
+                    None => None,
+                };
                 store.api_key = a
                     .api_key
+                    .or(from_file)
                     .or_else(|| std::env::var("CROSSCHECK_API_KEY").ok())
                     .filter(|k| !k.is_empty());
                 store.max_body = parse_size(&a.max_body)
@@ -193,6 +205,7 @@ impl HiArgs {
                     other => bail!("invalid --log-format {other:?}, expected text or json"),
                 };
                 store.db = a.db.db;
+                store.create = a.create;
                 (Command::Serve, InputArgs::none())
             }
         };
@@ -208,6 +221,33 @@ impl InputArgs {
     fn none() -> InputArgs {
         InputArgs { paths: Vec::new(), max_doc_size: "64M".to_string(), quiet: true }
     }
+}
+
+/// Checks that `--addr` is `IP:PORT` or `HOST:PORT` and resolves; returns the host when it is a
+/// name, which the server must then answer to.
+fn addr_host(addr: &str) -> anyhow::Result<Option<String>> {
+    use std::net::ToSocketAddrs;
+    if addr.parse::<std::net::SocketAddr>().is_ok() {
+        return Ok(None);
+    }
+    let resolved = addr
+        .to_socket_addrs()
+        .with_context(|| format!("invalid --addr {addr:?}, expected IP:PORT or HOST:PORT"))?;
+    if resolved.len() == 0 {
+        bail!("invalid --addr {addr:?}: the host name resolves to no address");
+    }
+    Ok(addr.rsplit_once(':').map(|(host, _)| host.to_string()))
+}
+
+/// The API key in `path`: its first line, without surrounding white space.
+fn read_key(path: &std::path::Path) -> anyhow::Result<String> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("reading the API key file {}", path.display()))?;
+    let key = text.lines().next().unwrap_or_default().trim();
+    if key.is_empty() {
+        bail!("the API key file {} is empty", path.display());
+    }
+    Ok(key.to_string())
 }
 
 /// Parses `1048576`, `512K`, `64M`, `1G` (binary multiples).

@@ -1,0 +1,140 @@
+//! Issue 17: what a new user and an attacker hit on the command line.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use crate::util::Dir;
+
+/// A `crosscheck serve` child; killed on drop.
+struct Served {
+    child: Child,
+    addr: String,
+    log: String,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `crosscheck serve ARGS` in `dir` and waits for its address.
+fn serve(dir: &Dir, args: &[&str], env: &[(&str, &str)]) -> Served {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
+    cmd.current_dir(dir.path()).arg("serve").args(args).env_remove("CROSSCHECK_API_KEY");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child =
+        cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut log = String::new();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        log.push_str(&line);
+        log.push('\n');
+        if let Some(at) = line.find("http://") {
+            let addr = line[at + 7..].split('/').next().unwrap().to_string();
+            // Keep draining stderr so that the server never blocks on it.
+            std::thread::spawn(move || lines.for_each(drop));
+            return Served { child, addr, log };
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("the server did not start:\n{log}");
+}
+
+/// One raw HTTP/1.1 request to `addr`; the whole response.
+fn http(addr: &str, request: &str) -> String {
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    s.write_all(request.as_bytes()).unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    out
+}
+
+fn ingest_one(dir: &Dir) {
+    dir.create(
+        "in/bridge.txt",
+        "The harbour bridge reopened on Monday after three weeks of repairs, officials said.",
+    );
+    dir.command().args(["ingest", "--quiet", "in"]).stdout();
+}
+
+fn post_with_key(addr: &str, key: &str) -> String {
+    let body = "The ferry ran aground off the point on Monday, the harbour office said.";
+    http(
+        addr,
+        &format!(
+            "POST /api/articles?id=ferry HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n\
+             Authorization: bearer {key}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    )
+}
+
+#[test]
+fn issue_17_serve_takes_a_host_name_and_a_key_file() {
+    let dir = Dir::new();
+    ingest_one(&dir);
+    dir.create("key.txt", "file-key-5678\n");
+    let s = serve(&dir, &["--addr", "localhost:0", "--api-key-file", "key.txt"], &[]);
+    assert!(!s.log.contains("file-key-5678"), "{}", s.log);
+    let ok = post_with_key(&s.addr, "file-key-5678");
+    assert!(ok.starts_with("HTTP/1.1 201"), "{ok}");
+    let bad = post_with_key(&s.addr, "wrong");
+    assert!(bad.starts_with("HTTP/1.1 401"), "{bad}");
+    // Its own name is served; another is refused.
+    let own =
+        http(&s.addr, "GET /healthz HTTP/1.1\r\nHost: localhost:1\r\nConnection: close\r\n\r\n");
+    assert!(own.starts_with("HTTP/1.1 200"), "{own}");
+    let other =
+        http(&s.addr, "GET /healthz HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+    assert!(other.starts_with("HTTP/1.1 421"), "{other}");
+    assert!(!s.log.contains("\x1b["), "colours in a piped log: {:?}", s.log);
+}
+
+#[test]
+fn issue_17_serve_takes_the_key_from_the_environment() {
+    let dir = Dir::new();
+    ingest_one(&dir);
+    let s = serve(&dir, &["--addr", "127.0.0.1:0"], &[("CROSSCHECK_API_KEY", "env-key-999")]);
+    assert!(post_with_key(&s.addr, "env-key-999").starts_with("HTTP/1.1 201"));
+}
+
+#[test]
+fn issue_17_serve_refuses_a_missing_database_unless_asked() {
+    let dir = Dir::new();
+    let out = dir.command().args(["serve", "--db", "typo.db", "--addr", "127.0.0.1:0"]).output();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no story database at typo.db") && err.contains("--create"), "{err}");
+    assert!(!dir.path().join("typo.db").exists(), "an empty database was created");
+    let s = serve(&dir, &["--db", "typo.db", "--addr", "127.0.0.1:0", "--create"], &[]);
+    assert!(dir.path().join("typo.db").exists());
+    drop(s);
+}
+
+#[test]
+fn issue_17_reading_commands_name_a_missing_database() {
+    let dir = Dir::new();
+    for args in [
+        &["stories", "--db", "typo.db"][..],
+        &["show", "x", "--db", "typo.db"],
+        &["export", "--db", "typo.db"],
+    ] {
+        let out = dir.command().args(args).output();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("no story database at typo.db"), "{args:?}: {err}");
+        assert!(!dir.path().join("typo.db").exists(), "{args:?} created a database");
+    }
+    let help = dir.command().args(["stories", "--help"]).stdout();
+    assert!(!help.contains("created when missing"), "{help}");
+    let help = dir.command().args(["ingest", "--help"]).stdout();
+    assert!(help.contains("created when missing"), "{help}");
+}
