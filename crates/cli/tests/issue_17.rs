@@ -138,3 +138,105 @@ fn issue_17_reading_commands_name_a_missing_database() {
     let help = dir.command().args(["ingest", "--help"]).stdout();
     assert!(help.contains("created when missing"), "{help}");
 }
+
+#[test]
+fn issue_17_a_failed_run_prints_no_empty_document() {
+    let dir = Dir::new();
+    for format in ["json", "html", "md", "csv", "text"] {
+        let out = dir.command().args(["fuse", "--format", format, "missing-path"]).output();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        assert!(out.stdout.is_empty(), "{format}: {}", String::from_utf8_lossy(&out.stdout));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("missing-path") && err.contains("no report written"), "{err}");
+    }
+    // Nor an empty file, and an existing one is left alone.
+    dir.create("old.json", "previous report");
+    let out = dir.command().args(["fuse", "-o", "old.json", "missing-path"]).output();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(dir.path().join("old.json")).unwrap(), "previous report");
+    let out = dir.command().args(["fuse", "-o", "new.json", "missing-path"]).output();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.path().join("new.json").exists());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "a temporary file is left");
+}
+
+#[test]
+fn issue_17_output_over_an_input_is_refused() {
+    let dir = Dir::new();
+    let text =
+        "The river rose two metres overnight in the town of Arlen, officials said on Monday.";
+    dir.create("in/a.txt", text);
+    let out = dir.command().args(["fuse", "in/a.txt", "-o", "in/a.txt"]).output();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is an input"));
+    assert_eq!(std::fs::read_to_string(dir.path().join("in/a.txt")).unwrap(), text);
+    let out = dir.command().args(["fuse", "in", "-o", "in/report.html"]).output();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("inside the input folder"));
+    assert_eq!(std::fs::read_dir(dir.path().join("in")).unwrap().count(), 1);
+    // Through another spelling of the same path too.
+    let out = dir.command().args(["fuse", "in", "-o", "./in/../in/x.json"]).output();
+    assert_eq!(out.status.code(), Some(2));
+    dir.command().args(["fuse", "in", "-o", "report.html"]).stdout();
+}
+
+#[test]
+fn issue_17_table_needs_csv() {
+    let dir = Dir::new();
+    dir.create(
+        "a.txt",
+        "The river rose two metres overnight in the town of Arlen, officials said.",
+    );
+    let out = dir.command().args(["fuse", "--table", "quotes", "a.txt"]).output();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--format csv"));
+    let csv = dir.command().args(["fuse", "--table", "quotes", "-o", "q.csv", "a.txt"]).output();
+    assert_eq!(csv.status.code(), Some(0), "{}", String::from_utf8_lossy(&csv.stderr));
+}
+
+#[test]
+fn issue_17_show_takes_the_fuse_report_flags() {
+    let dir = Dir::new();
+    ingest_one(&dir);
+    let list = dir.command().args(["stories", "--json"]).stdout();
+    let id = serde_json::from_str::<serde_json::Value>(list.lines().next().unwrap()).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let text = dir.command().args(["show", &id, "--format", "text"]).stdout();
+    assert!(text.contains("Claims"), "{text}");
+    let csv = dir.command().args(["show", &id, "-f", "csv", "--table", "timeline"]).stdout();
+    assert!(csv.starts_with("story,date,inferred"), "{csv}");
+    dir.command().args(["show", &id, "-o", "story.html"]).stdout();
+    let html = std::fs::read_to_string(dir.path().join("story.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    // Piped, the default is JSON, as for fuse.
+    let json = dir.command().args(["show", &id]).stdout();
+    assert!(json.trim_start().starts_with('{'));
+    let bad = dir.command().args(["show", &id, "--table", "quotes"]).output();
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn issue_17_control_characters_never_reach_the_terminal() {
+    let dir = Dir::new();
+    dir.create("bad\u{1b}]0;pwned\u{7}.txt", "");
+    dir.create(
+        "evil\u{1b}[2J.txt",
+        "Flood \u{1b}[31mwarning\u{202e} in Arlen\n\nThe river rose two metres \u{1b}]0;title\u{7}overnight in the town of Arlen, officials said on Monday.",
+    );
+    let out = dir.command().args(["fuse", "--format", "text", "."]).output();
+    let (stdout, stderr) =
+        (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    for c in ['\u{1b}', '\u{7}', '\u{202e}'] {
+        assert!(!stdout.contains(c), "{c:?} in stdout: {stdout:?}");
+        assert!(!stderr.contains(c), "{c:?} in stderr: {stderr:?}");
+    }
+    assert!(stderr.contains("bad\\u{1b}"), "{stderr}");
+    let ingest = dir.command().args(["ingest", "."]).output();
+    let all = [ingest.stdout, ingest.stderr].concat();
+    assert!(!all.contains(&0x1b), "{}", String::from_utf8_lossy(&all));
+    let list = dir.command().args(["stories"]).stdout();
+    assert!(!list.contains('\u{1b}') && !list.contains('\u{202e}'), "{list:?}");
+}

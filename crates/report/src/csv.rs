@@ -24,7 +24,7 @@ use std::str::FromStr;
 
 use crosscheck_fuse::{FusedStory, SourceSpan};
 
-use crate::{ReportError, ReportSink, one_line};
+use crate::{ReportError, ReportSink, one_line, shown};
 
 /// Which table a [`CsvSink`] writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -149,7 +149,7 @@ impl<W: Write> ReportSink for CsvSink<W> {
                     for c in &s.claims {
                         let mut row = vec![
                             s.id.clone(),
-                            c.text.clone(),
+                            shown(&c.text),
                             c.status.to_string(),
                             c.support.to_string(),
                         ];
@@ -166,8 +166,8 @@ impl<W: Write> ReportSink for CsvSink<W> {
                     for q in &s.quotes {
                         let mut row = vec![
                             s.id.clone(),
-                            q.speaker.clone().unwrap_or_default(),
-                            q.role.clone().unwrap_or_default(),
+                            q.speaker.as_deref().map(shown).unwrap_or_default(),
+                            q.role.as_deref().map(shown).unwrap_or_default(),
                             q.anonymous.to_string(),
                             q.renderings.len().to_string(),
                         ];
@@ -187,8 +187,8 @@ impl<W: Write> ReportSink for CsvSink<W> {
                                 s.id.clone(),
                                 (n + 1).to_string(),
                                 k.kind.to_string(),
-                                k.topic.clone(),
-                                side.value.clone(),
+                                shown(&k.topic),
+                                shown(&side.value),
                                 joined_ids(&side.articles),
                                 joined_texts(&side.evidence),
                             ]);
@@ -204,7 +204,7 @@ impl<W: Write> ReportSink for CsvSink<W> {
                             s.id.clone(),
                             t.date.clone(),
                             t.inferred.to_string(),
-                            one_line(&t.text),
+                            one_line(&shown(&t.text)),
                             joined_ids(&t.articles),
                             joined_texts(&t.evidence),
                         ]);

@@ -188,8 +188,9 @@ impl<W: Write> ReportSink for HtmlSink<W> {
         if self.count == 0 {
             self.head(&format!("crosscheck: {}", story.headline))?;
         }
+        let story = crate::display::for_display(story, crate::display::Target::Document);
         let mut o = String::new();
-        render(&mut o, story);
+        render(&mut o, &story);
         self.out.write_all(o.as_bytes()).map_err(ReportError::io("html"))?;
         self.count += 1;
         Ok(true)

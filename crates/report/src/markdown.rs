@@ -174,7 +174,8 @@ impl<W: Write> ReportSink for MarkdownSink<W> {
         if self.count > 0 {
             self.out.write_all(b"\n---\n\n").map_err(ReportError::io("md"))?;
         }
-        self.out.write_all(render(story).as_bytes()).map_err(ReportError::io("md"))?;
+        let story = crate::display::for_display(story, crate::display::Target::Document);
+        self.out.write_all(render(&story).as_bytes()).map_err(ReportError::io("md"))?;
         self.count += 1;
         Ok(true)
     }

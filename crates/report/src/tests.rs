@@ -296,3 +296,40 @@ fn issue_17_csv_cells_are_never_formulas() {
         }
     }
 }
+
+/// A hostile article: entities, markup, a right-to-left override and terminal escapes in its
+/// title and text. Readable formats show it decoded once, without bidi controls, and the
+/// terminal format never carries a raw control character.
+#[test]
+fn issue_17_readable_formats_decode_once_and_strip_controls() {
+    let mut arts = articles();
+    let text = "The ferry Aster Line 4 ran aground off Lindholm on Monday &mdash; the harbour office said.\n\nAll 80 passengers were taken ashore by lifeboats \u{202e}reversed.\n\nHarbour master Ines Valdor said the tide was \u{1b}]0;pwned\u{7}unusually low.";
+    arts[0].text = text.to_string();
+    arts[0].alignment = Alignment::identity(text.len());
+    arts[0].raw = text.into();
+    arts[0].title = Some("Ferry \u{1b}[2J&amp; grounds".to_string());
+    arts[0].id = "north\u{1b}[31m-gazette".into();
+    let input = StoryInput::new(&arts);
+    let s = FuserBuilder::new().build().unwrap().fuse(&input).unwrap();
+    for f in [Format::Text, Format::Markdown, Format::Html] {
+        let mut out = Vec::new();
+        {
+            let mut sink = sink(f, &mut out, false);
+            sink.story(&s).unwrap();
+            sink.finish().unwrap();
+        }
+        let out = String::from_utf8(out).unwrap();
+        assert!(!out.contains("&amp;mdash;") && !out.contains("&amp;amp;"), "{f}: {out}");
+        assert!(out.contains('\u{2014}'), "{f}: the dash is shown decoded");
+        assert!(!out.contains('\u{202e}'), "{f}: a bidi override is left");
+        assert!(!out.contains('\u{7}') && !out.contains('\u{1b}'), "{f}: a control is left");
+    }
+    // The JSON keeps the raw spans.
+    let mut out = Vec::new();
+    {
+        let mut sink = sink(Format::Json, &mut out, false);
+        sink.story(&s).unwrap();
+        sink.finish().unwrap();
+    }
+    assert!(String::from_utf8(out).unwrap().contains("&mdash;"));
+}

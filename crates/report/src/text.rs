@@ -203,7 +203,8 @@ impl<W: Write> TextSink<W> {
 
 impl<W: Write> ReportSink for TextSink<W> {
     fn story(&mut self, story: &FusedStory) -> Result<bool, ReportError> {
-        let text = self.render(story);
+        let story = crate::display::for_display(story, crate::display::Target::Terminal);
+        let text = self.render(&story);
         if self.count > 0 {
             self.out.write_all(b"\n").map_err(ReportError::io("text"))?;
         }

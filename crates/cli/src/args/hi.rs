@@ -34,7 +34,7 @@ pub(crate) struct DedupOpts {
     pub(crate) clusterer: Option<crosscheck::cluster::Clusterer>,
 }
 
-/// Validated options of `crosscheck fuse`.
+/// Validated report options of `crosscheck fuse` and `crosscheck show`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FuseOpts {
     /// `--format`, else guessed from `-o`'s extension; `None` picks by terminal.
@@ -62,7 +62,7 @@ pub(crate) struct StoreArgs {
     pub(crate) json: bool,
     /// `show STORY`.
     pub(crate) story: String,
-    /// `show --format`, `export --format`.
+    /// `export --format`.
     pub(crate) format: String,
     /// `serve --addr`, checked to resolve.
     pub(crate) addr: String,
@@ -136,20 +136,8 @@ impl HiArgs {
                 (Command::Cluster, a.input)
             }
             LowCommand::Fuse(a) => {
-                let from_ext = a
-                    .output
-                    .as_ref()
-                    .and_then(|p| p.extension())
-                    .and_then(|e| e.to_str())
-                    .and_then(|e| e.parse().ok());
-                fuse.format = match a.format {
-                    Some(f) => Some(f.parse().context("invalid --format")?),
-                    None => from_ext,
-                };
-                if let Some(t) = a.table {
-                    fuse.table = t.parse().context("invalid --table")?;
-                }
-                fuse.output = a.output;
+                fuse = report_opts(a.format, a.table, a.output)?;
+                check_output(fuse.output.as_deref(), &a.input.paths)?;
                 (Command::Fuse, a.input)
             }
             LowCommand::Ingest(a) => {
@@ -170,7 +158,8 @@ impl HiArgs {
             }
             LowCommand::Show(a) => {
                 store.story = a.story;
-                store.format = a.format;
+                fuse = report_opts(a.format, a.table, a.output)?;
+                check_output(fuse.output.as_deref(), std::slice::from_ref(&a.db.db))?;
                 store.db = a.db.db;
                 (Command::Show, InputArgs::none())
             }
@@ -213,6 +202,66 @@ impl HiArgs {
         let max_doc_bytes = parse_size(&max_doc_size)
             .with_context(|| format!("invalid --max-doc-size {max_doc_size:?}"))?;
         Ok(HiArgs { command, paths, max_doc_bytes, progress: !quiet, store, fuse, dedup })
+    }
+}
+
+/// Validates the report options `fuse` and `show` share.
+fn report_opts(
+    format: Option<String>,
+    table: Option<String>,
+    output: Option<PathBuf>,
+) -> anyhow::Result<FuseOpts> {
+    let from_ext = output
+        .as_ref()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .and_then(|e| e.parse().ok());
+    let format: Option<crosscheck::report::Format> = match format {
+        Some(f) => Some(f.parse().context("invalid --format")?),
+        None => from_ext,
+    };
+    let mut opts = FuseOpts { format, output, ..FuseOpts::default() };
+    if let Some(t) = table {
+        if format != Some(crosscheck::report::Format::Csv) {
+            bail!("--table {t} needs --format csv (or an -o file ending in .csv)");
+        }
+        opts.table = t.parse().context("invalid --table")?;
+    }
+    Ok(opts)
+}
+
+/// Refuses an `-o` file that is one of the inputs or inside an input folder, before anything
+/// is opened for writing: the input would be truncated, or the report read back as an article
+/// on the next run.
+fn check_output(output: Option<&std::path::Path>, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    let Some(output) = output else { return Ok(()) };
+    let out = absolute(output);
+    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+        let input_abs = absolute(input);
+        if out == input_abs {
+            bail!("-o {} is an input: refusing to overwrite it", output.display());
+        }
+        if input_abs.is_dir() && out.starts_with(&input_abs) {
+            bail!(
+                "-o {} is inside the input folder {}: the report would be read as an article \
+                 next time; write it elsewhere",
+                output.display(),
+                input.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute with its folder's links resolved, whether or not the file exists.
+fn absolute(path: &std::path::Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(".".as_ref());
+    match (parent.canonicalize(), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => std::env::current_dir().map_or_else(|_| path.to_path_buf(), |d| d.join(path)),
     }
 }
 

@@ -135,9 +135,16 @@ pub(crate) struct ShowArgs {
     pub(crate) story: String,
     #[command(flatten)]
     pub(crate) db: DbArgs,
-    /// Output format: json, text, md, csv or html (as `crosscheck fuse` writes them).
-    #[arg(long, value_name = "FORMAT", default_value = "json")]
-    pub(crate) format: String,
+    /// Output format: text, json, md, csv (one table, see --table) or html; by default from
+    /// the -o file's extension, else text on a terminal and json otherwise, as `crosscheck fuse`.
+    #[arg(long, short = 'f', value_name = "FORMAT")]
+    pub(crate) format: Option<String>,
+    /// The table `--format csv` writes: claims, quotes, conflicts or timeline (by default, claims).
+    #[arg(long, value_name = "TABLE")]
+    pub(crate) table: Option<String>,
+    /// Write the report to FILE instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
 }
 
 /// `crosscheck export`.

@@ -1,17 +1,25 @@
 //! `crosscheck show`: prints one story's fused report.
 //!
-//! `--format json` prints the `crosscheck.story/1` document the store keeps (the same as
-//! `GET /api/stories/{id}`); `text`, `md`, `csv` and `html` render it as `crosscheck fuse`
-//! does.
+//! It takes `crosscheck fuse`'s report flags (`--format`, `--table`, `-o`) with the same
+//! default: the format of the `-o` file's extension, else text on a terminal and JSON
+//! otherwise. `--format json` prints the `crosscheck.story/1` document the store keeps (the
+//! same as `GET /api/stories/{id}`, indented).
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use anyhow::Context;
 use crosscheck::report::{Format, FusedStory};
 use crosscheck::store::{Store, StoryId};
 
+use super::fuse::Output;
 use crate::args::HiArgs;
 use crate::status::ExitStatus;
+
+/// The stored `crosscheck.story/1` document of one story.
+#[derive(serde::Deserialize)]
+struct Stored {
+    stories: Vec<FusedStory>,
+}
 
 pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
     let opts = &args.store;
@@ -26,24 +34,32 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
             opts.db.display()
         );
     };
-    let format: Format = opts.format.parse().with_context(|| {
-        format!("invalid --format {:?}, expected json, text, md, csv or html", opts.format)
-    })?;
-    let mut out = std::io::stdout().lock();
-    if format == Format::Json {
-        // The stored document as it is: the same bytes as `GET /api/stories/{id}`, indented.
-        let doc: serde_json::Value = serde_json::from_str(&report)?;
+    let output = Output::new(&args.fuse);
+    let result = write(&output, args, &id, &report);
+    if result.is_err() {
+        output.discard();
+        return result.map(|()| ExitStatus::Fatal);
+    }
+    output.commit()?;
+    Ok(ExitStatus::Success)
+}
+
+fn write(output: &Output, args: &HiArgs, id: &StoryId, report: &str) -> anyhow::Result<()> {
+    if output.format == Format::Json {
+        // The stored document as it is, indented.
+        let doc: serde_json::Value = serde_json::from_str(report)?;
+        let mut out: Box<dyn Write> = output.writer()?;
         serde_json::to_writer_pretty(&mut out, &doc)?;
         writeln!(out)?;
-    } else {
-        let mut stored: serde_json::Value = serde_json::from_str(&report)?;
-        let fused: FusedStory = serde_json::from_value(stored["stories"][0].take())
-            .with_context(|| format!("reading the stored report of story {id}"))?;
-        let color = format == Format::Text && std::io::stdout().is_terminal();
-        let mut sink = crosscheck::report::sink(format, &mut out, color);
-        sink.story(&fused)?;
-        sink.finish()?;
+        out.flush()?;
+        return Ok(());
     }
-    out.flush()?;
-    Ok(ExitStatus::Success)
+    let stored: Stored = serde_json::from_str(report)
+        .with_context(|| format!("reading the stored report of story {id}"))?;
+    let mut sink = output.sink(&args.fuse)?;
+    for story in &stored.stories {
+        sink.story(story)?;
+    }
+    sink.finish()?;
+    Ok(())
 }
