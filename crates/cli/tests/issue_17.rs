@@ -240,3 +240,25 @@ fn issue_17_control_characters_never_reach_the_terminal() {
     let list = dir.command().args(["stories"]).stdout();
     assert!(!list.contains('\u{1b}') && !list.contains('\u{202e}'), "{list:?}");
 }
+
+/// Outlets come from the page's own credit lines when nothing else names them; none is ever a
+/// hash or a headline.
+#[test]
+fn issue_17_outlets_from_credit_lines() {
+    let out = Dir::new().command().arg("extract").arg(crate::util::repo_path("examples")).stdout();
+    let mut outlets = std::collections::HashMap::new();
+    for line in crate::util::json_lines(&out) {
+        outlets.insert(
+            line["id"].as_str().unwrap().to_string(),
+            (line["outlet"].as_str().map(str::to_string), line["title"].clone()),
+        );
+    }
+    assert_eq!(outlets["saltmere-courier"].0.as_deref(), Some("Saltmere Courier"));
+    assert_eq!(outlets["dalvinia-now"].0.as_deref(), Some("Dalvinia Now"));
+    for (id, (outlet, title)) in &outlets {
+        if let Some(o) = outlet {
+            assert_ne!(title.as_str(), Some(o.as_str()), "{id}: the headline as outlet");
+            assert!(!o.chars().all(|c| c.is_ascii_hexdigit()), "{id}: a hash as outlet");
+        }
+    }
+}
