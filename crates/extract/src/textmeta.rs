@@ -91,9 +91,26 @@ static COPYRIGHT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Names in a credit line that are not an outlet ("Subscribe to Premium", "Follow Us").
 const NOT_OUTLETS: &[&str] = &[
-    "us", "premium", "newsletter", "newsletters", "updates", "alerts", "breaking news", "news",
-    "our newsletter", "all rights reserved", "facebook", "twitter", "instagram", "x", "youtube",
-    "linkedin", "tiktok", "whatsapp", "google news", "rss",
+    "us",
+    "premium",
+    "newsletter",
+    "newsletters",
+    "updates",
+    "alerts",
+    "breaking news",
+    "news",
+    "our newsletter",
+    "all rights reserved",
+    "facebook",
+    "twitter",
+    "instagram",
+    "x",
+    "youtube",
+    "linkedin",
+    "tiktok",
+    "whatsapp",
+    "google news",
+    "rss",
 ];
 
 /// The outlet a credit line names: a call to action ("Subscribe to the Saltmere Courier

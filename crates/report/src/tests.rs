@@ -333,3 +333,65 @@ fn issue_17_readable_formats_decode_once_and_strip_controls() {
     }
     assert!(String::from_utf8(out).unwrap().contains("&mdash;"));
 }
+
+/// The HTML report leads with a summary and a legend, links each disputed claim to its
+/// conflict, keeps byte offsets to hover titles, marks only the words that differ between
+/// two wordings of a quote, and gives a page of several stories a table of contents.
+#[test]
+fn issue_17_html_leads_with_a_summary() {
+    let s = story();
+    let mut one = story();
+    one.id = "story-two".to_string();
+    one.headline = "A second story".to_string();
+    one.articles.truncate(1);
+    let mut out = Vec::new();
+    {
+        let mut sink = sink(Format::Html, &mut out, false);
+        sink.story(&s).unwrap();
+        sink.story(&one).unwrap();
+        sink.finish().unwrap();
+    }
+    let out = String::from_utf8(out).unwrap();
+    let at = |needle: &str| out.find(needle).unwrap_or_else(|| panic!("no {needle:?}"));
+    // Table of contents, then the first story's summary before its claims, quotes, timeline
+    // and sources.
+    assert!(at("<nav class=\"toc\">") < at("<article id=\"s1\">"));
+    assert!(out.contains("<a href=\"#s2\">A second story</a>"));
+    let order = ["Summary", "Legend", "<h2>Claims", "<h2>Quotes", "<h2>Timeline", "<h2>Sources"];
+    let first = &out[..at("<article id=\"s2\">")];
+    let pos: Vec<usize> = order.iter().map(|n| first.find(n).expect(n)).collect();
+    assert!(pos.windows(2).all(|w| w[0] < w[1]), "{order:?} at {pos:?}");
+    assert!(first.contains("2 independent reports in 3 articles"));
+    assert!(first.contains("a wire copy or any other duplicate"));
+    // Each conflict is one summary line linking to it, and disputed claims link there too.
+    for n in 0..s.conflicts.len() {
+        let link = format!("href=\"#s1-conflict-{n}\"");
+        assert!(first.matches(&link).count() >= 2, "{link}");
+        assert!(first.contains(&format!("id=\"s1-conflict-{n}\"")));
+    }
+    // Support counts in the text; byte offsets only in titles.
+    assert!(first.contains("2 of 2 reports"));
+    let visible: String = {
+        let mut v = String::new();
+        let mut in_tag = false;
+        for c in first.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => v.push(c),
+                _ => {}
+            }
+        }
+        v
+    };
+    assert!(!visible.contains("[85..134]") && !visible.contains("85..134"), "offsets shown");
+    assert!(first.contains("bytes 85..134"));
+    // The quote's two wordings differ in one word each.
+    assert_eq!(first.matches("<mark>").count(), 2, "{first}");
+    // Grammar of the one-article story.
+    let second = &out[at("<article id=\"s2\">")..];
+    assert!(second.contains("1 report in 1 article"), "{second}");
+    assert!(
+        !out.contains(" 1 reports") && !out.contains(" 1 articles") && !out.contains(" 1 lines")
+    );
+}
