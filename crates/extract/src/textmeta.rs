@@ -77,6 +77,61 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:by|von|par|por|di|от|автор:?)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}(?:\s+(?:and|und|et|y|e|и)\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,2})?)\s*$").unwrap()
 });
 
+static FOLLOW_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    // "Subscribe to the Saltmere Courier morning briefing", "Follow Dalvinia Now on social
+    // media": a call to action naming the outlet, which then runs to the first lowercase word.
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"^(?i:subscribe\s+to|sign\s+up\s+(?:to|for)|follow|support)\s+(?i:the\s+)?(\p{Lu}[\p{L}&'’-]*(?:\s+\p{Lu}[\p{L}&'’-]*){0,3})(?:\s+\p{Ll}.*|[.!]?)$").unwrap()
+});
+static COPYRIGHT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    // "© 2026 The Brennock Ledger. All rights reserved.", "Copyright 2024-2026 Harbour News".
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"^(?:©|\(c\)|(?i:copyright))\s*©?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?((?:The\s+)?\p{Lu}[\p{L}&'’-]*(?:\s+\p{Lu}[\p{L}&'’-]*){0,3})(?:[.,|]|\s*$|\s+\p{Ll}|\s+All)").unwrap()
+});
+
+/// Names in a credit line that are not an outlet ("Subscribe to Premium", "Follow Us").
+const NOT_OUTLETS: &[&str] = &[
+    "us",
+    "premium",
+    "newsletter",
+    "newsletters",
+    "updates",
+    "alerts",
+    "breaking news",
+    "news",
+    "our newsletter",
+    "all rights reserved",
+    "facebook",
+    "twitter",
+    "instagram",
+    "x",
+    "youtube",
+    "linkedin",
+    "tiktok",
+    "whatsapp",
+    "google news",
+    "rss",
+];
+
+/// The outlet a credit line names: a call to action ("Subscribe to the Saltmere Courier
+/// morning briefing", "Follow Dalvinia Now on social media") or a copyright line ("© 2026 The
+/// Brennock Ledger. All rights reserved."). Such lines are page chrome, yet often the only
+/// place a plain-text page names its outlet.
+pub(crate) fn credit_outlet(line: &str) -> Option<String> {
+    let line = line.trim();
+    if line.len() > 160 {
+        return None;
+    }
+    let c = FOLLOW_CREDIT.captures(line).or_else(|| COPYRIGHT_CREDIT.captures(line))?;
+    let name = c[1].trim();
+    let lower = name.to_lowercase();
+    let bare = lower.strip_prefix("the ").unwrap_or(&lower);
+    if NOT_OUTLETS.contains(&bare) || LABELS.contains(&bare) {
+        return None;
+    }
+    Some(name.to_string())
+}
+
 /// The outlet a dateline names at the start of a paragraph: "XYZ Press: …" or
 /// "LONDON (Agency) – …".
 pub(crate) fn dateline_outlet(p: &str) -> Option<String> {
@@ -186,6 +241,24 @@ pub(crate) fn host(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credit_lines_name_outlets() {
+        let cases = [
+            ("Subscribe to the Saltmere Courier morning briefing", Some("Saltmere Courier")),
+            ("Follow Dalvinia Now on social media", Some("Dalvinia Now")),
+            ("© 2026 The Brennock Ledger. All rights reserved.", Some("The Brennock Ledger")),
+            ("Copyright 2024-2026 Harbour Times", Some("Harbour Times")),
+            ("Follow us on social media", None),
+            ("Subscribe to Premium", None),
+            ("Follow Facebook", None),
+            ("The council voted to subscribe to the plan", None),
+            ("Subscribe", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(credit_outlet(line).as_deref(), want, "{line}");
+        }
+    }
 
     #[test]
     fn datelines_name_outlets() {

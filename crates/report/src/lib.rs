@@ -9,6 +9,9 @@
 //!   optional colour), [`MarkdownSink`], [`CsvSink`] (one [`CsvTable`]: claims, quotes,
 //!   conflicts or the timeline) and [`HtmlSink`] (one self-contained page, all source text
 //!   escaped).
+//! - [`shown`] is the text a person reads for a source text (tags dropped, entities decoded
+//!   once, bidi controls stripped); the text, Markdown and HTML reports show it, while spans
+//!   keep their raw text in JSON. [`terminal_safe`] escapes control characters for a terminal.
 //! - Every format shows each part of a story: articles, entities, claims, quotes with each
 //!   outlet's wording, conflicts with their sides and evidence, and the timeline.
 //!
@@ -31,10 +34,12 @@
 //! None.
 
 mod csv;
+mod display;
 mod error;
 mod html;
 pub mod json;
 mod markdown;
+mod summary;
 mod text;
 
 use std::fmt;
@@ -43,6 +48,7 @@ use std::str::FromStr;
 
 pub use crate::csv::{CsvSink, CsvTable};
 pub use crosscheck_core::story::{FusedStory, STORY_SCHEMA, StoryDocument};
+pub use display::{shown, shown_span, terminal_safe};
 pub use error::ReportError;
 pub use html::HtmlSink;
 pub use json::JsonSink;

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use crosscheck_core::story::FusedStory;
 
+use crate::summary::count;
 use crate::{ReportError, ReportSink, one_line};
 
 /// Escapes text for a Markdown table cell.
@@ -26,10 +27,10 @@ pub(crate) fn render(story: &FusedStory) -> String {
     let _ = writeln!(o, "# {}\n", cell(&story.headline));
     let _ = writeln!(
         o,
-        "Story `{}`: {} reports in {} articles.\n",
+        "Story `{}`: {} in {}.\n",
         story.id,
-        distinct,
-        story.articles.len()
+        count(distinct, "report"),
+        count(story.articles.len(), "article")
     );
     let _ = writeln!(
         o,
@@ -92,9 +93,9 @@ pub(crate) fn render(story: &FusedStory) -> String {
             let anon = if q.anonymous { ", unnamed source" } else { "" };
             let _ = writeln!(
                 o,
-                "- **{who}**{anon}: {} of {} articles",
+                "- **{who}**{anon}: in {} of {}",
                 q.articles.len(),
-                story.articles.len()
+                count(story.articles.len(), "article")
             );
             for r in &q.renderings {
                 let _ = writeln!(
@@ -174,7 +175,8 @@ impl<W: Write> ReportSink for MarkdownSink<W> {
         if self.count > 0 {
             self.out.write_all(b"\n---\n\n").map_err(ReportError::io("md"))?;
         }
-        self.out.write_all(render(story).as_bytes()).map_err(ReportError::io("md"))?;
+        let story = crate::display::for_display(story, crate::display::Target::Document);
+        self.out.write_all(render(&story).as_bytes()).map_err(ReportError::io("md"))?;
         self.count += 1;
         Ok(true)
     }

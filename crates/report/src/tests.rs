@@ -368,3 +368,141 @@ fn csv_tables() {
     }
     assert!("people".parse::<CsvTable>().is_err());
 }
+
+/// A hostile story: an article id and a claim that a spreadsheet would read as formulas. Every
+/// cell of every table, headers included, comes out as text (OWASP's CSV injection rule).
+#[test]
+fn issue_17_csv_cells_are_never_formulas() {
+    let mut arts = articles();
+    arts[0].id = "=HYPERLINK(\"x\")".into();
+    arts[1].id = "@evil".into();
+    let text = "=1+2 ferries ran aground off Lindholm on Monday, the harbour office said.\n\n-5 passengers were taken ashore by lifeboats off Lindholm.";
+    for a in &mut arts[..2] {
+        a.text = text.to_string();
+        a.alignment = Alignment::identity(text.len());
+        a.raw = text.into();
+    }
+    let input = StoryInput::new(&arts);
+    let s = FuserBuilder::new().build().unwrap().fuse(&input).unwrap();
+    for t in CsvTable::ALL {
+        let mut out = Vec::new();
+        {
+            let mut sink = sink_with(Format::Csv, &mut out, SinkOptions::new().table(t));
+            sink.story(&s).unwrap();
+            sink.finish().unwrap();
+        }
+        let mut r = ::csv::ReaderBuilder::new().has_headers(false).from_reader(out.as_slice());
+        let mut cells = 0;
+        for rec in r.records() {
+            for cell in &rec.unwrap() {
+                cells += 1;
+                assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{t}: {cell:?}");
+            }
+        }
+        assert!(cells > 0);
+        if t == CsvTable::Claims {
+            let out = String::from_utf8(out).unwrap();
+            assert!(out.contains("'=HYPERLINK"), "{out}");
+            assert!(out.contains("'@evil"), "{out}");
+        }
+    }
+}
+
+/// A hostile article: entities, markup, a right-to-left override and terminal escapes in its
+/// title and text. Readable formats show it decoded once, without bidi controls, and the
+/// terminal format never carries a raw control character.
+#[test]
+fn issue_17_readable_formats_decode_once_and_strip_controls() {
+    let mut arts = articles();
+    let text = "The ferry Aster Line 4 ran aground off Lindholm on Monday &mdash; the harbour office said.\n\nAll 80 passengers were taken ashore by lifeboats \u{202e}reversed.\n\nHarbour master Ines Valdor said the tide was \u{1b}]0;pwned\u{7}unusually low.";
+    arts[0].text = text.to_string();
+    arts[0].alignment = Alignment::identity(text.len());
+    arts[0].raw = text.into();
+    arts[0].title = Some("Ferry \u{1b}[2J&amp; grounds".to_string());
+    arts[0].id = "north\u{1b}[31m-gazette".into();
+    let input = StoryInput::new(&arts);
+    let s = FuserBuilder::new().build().unwrap().fuse(&input).unwrap();
+    for f in [Format::Text, Format::Markdown, Format::Html] {
+        let mut out = Vec::new();
+        {
+            let mut sink = sink(f, &mut out, false);
+            sink.story(&s).unwrap();
+            sink.finish().unwrap();
+        }
+        let out = String::from_utf8(out).unwrap();
+        assert!(!out.contains("&amp;mdash;") && !out.contains("&amp;amp;"), "{f}: {out}");
+        assert!(out.contains('\u{2014}'), "{f}: the dash is shown decoded");
+        assert!(!out.contains('\u{202e}'), "{f}: a bidi override is left");
+        assert!(!out.contains('\u{7}') && !out.contains('\u{1b}'), "{f}: a control is left");
+    }
+    // The JSON keeps the raw spans.
+    let mut out = Vec::new();
+    {
+        let mut sink = sink(Format::Json, &mut out, false);
+        sink.story(&s).unwrap();
+        sink.finish().unwrap();
+    }
+    assert!(String::from_utf8(out).unwrap().contains("&mdash;"));
+}
+
+/// The HTML report leads with a summary and a legend, links each disputed claim to its
+/// conflict, keeps byte offsets to hover titles, marks only the words that differ between
+/// two wordings of a quote, and gives a page of several stories a table of contents.
+#[test]
+fn issue_17_html_leads_with_a_summary() {
+    let s = story();
+    let mut one = story();
+    one.id = "story-two".to_string();
+    one.headline = "A second story".to_string();
+    one.articles.truncate(1);
+    let mut out = Vec::new();
+    {
+        let mut sink = sink(Format::Html, &mut out, false);
+        sink.story(&s).unwrap();
+        sink.story(&one).unwrap();
+        sink.finish().unwrap();
+    }
+    let out = String::from_utf8(out).unwrap();
+    let at = |needle: &str| out.find(needle).unwrap_or_else(|| panic!("no {needle:?}"));
+    // Table of contents, then the first story's summary before its claims, quotes, timeline
+    // and sources.
+    assert!(at("<nav class=\"toc\">") < at("<article id=\"s1\">"));
+    assert!(out.contains("<a href=\"#s2\">A second story</a>"));
+    let order = ["Summary", "Legend", "<h2>Claims", "<h2>Quotes", "<h2>Timeline", "<h2>Sources"];
+    let first = &out[..at("<article id=\"s2\">")];
+    let pos: Vec<usize> = order.iter().map(|n| first.find(n).expect(n)).collect();
+    assert!(pos.windows(2).all(|w| w[0] < w[1]), "{order:?} at {pos:?}");
+    assert!(first.contains("2 independent reports in 3 articles"));
+    assert!(first.contains("a wire copy or any other duplicate"));
+    // Each conflict is one summary line linking to it, and disputed claims link there too.
+    for n in 0..s.conflicts.len() {
+        let link = format!("href=\"#s1-conflict-{n}\"");
+        assert!(first.matches(&link).count() >= 2, "{link}");
+        assert!(first.contains(&format!("id=\"s1-conflict-{n}\"")));
+    }
+    // Support counts in the text; byte offsets only in titles.
+    assert!(first.contains("2 of 2 reports"));
+    let visible: String = {
+        let mut v = String::new();
+        let mut in_tag = false;
+        for c in first.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => v.push(c),
+                _ => {}
+            }
+        }
+        v
+    };
+    assert!(!visible.contains("[85..134]") && !visible.contains("85..134"), "offsets shown");
+    assert!(first.contains("bytes 85..134"));
+    // The quote's two wordings differ in one word each.
+    assert_eq!(first.matches("<mark>").count(), 2, "{first}");
+    // Grammar of the one-article story.
+    let second = &out[at("<article id=\"s2\">")..];
+    assert!(second.contains("1 report in 1 article"), "{second}");
+    assert!(
+        !out.contains(" 1 reports") && !out.contains(" 1 articles") && !out.contains(" 1 lines")
+    );
+}

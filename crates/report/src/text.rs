@@ -5,6 +5,7 @@ use std::io::Write;
 use anstyle::{AnsiColor, Style};
 use crosscheck_core::story::{ClaimStatus, FusedStory};
 
+use crate::summary::count;
 use crate::{ReportError, ReportSink, one_line};
 
 const BOLD: Style = Style::new().bold();
@@ -50,10 +51,10 @@ impl<W: Write> TextSink<W> {
             self.paint(
                 DIM,
                 &format!(
-                    "story {} · {} reports, {} articles",
+                    "story {} · {}, {}",
                     story.id,
-                    distinct,
-                    story.articles.len()
+                    count(distinct, "report"),
+                    count(story.articles.len(), "article")
                 )
             )
         );
@@ -95,7 +96,11 @@ impl<W: Write> TextSink<W> {
                     " {}",
                     self.paint(
                         DIM,
-                        &format!("· {} of {} articles", e.articles.len(), story.articles.len())
+                        &format!(
+                            "· in {} of {}",
+                            e.articles.len(),
+                            count(story.articles.len(), "article")
+                        )
                     )
                 );
                 let _ = writeln!(o, "{line}");
@@ -133,7 +138,11 @@ impl<W: Write> TextSink<W> {
                     " {}",
                     self.paint(
                         DIM,
-                        &format!("· {} of {} articles", q.articles.len(), story.articles.len())
+                        &format!(
+                            "· in {} of {}",
+                            q.articles.len(),
+                            count(story.articles.len(), "article")
+                        )
                     )
                 );
                 let _ = writeln!(o, "{line}");
@@ -203,7 +212,8 @@ impl<W: Write> TextSink<W> {
 
 impl<W: Write> ReportSink for TextSink<W> {
     fn story(&mut self, story: &FusedStory) -> Result<bool, ReportError> {
-        let text = self.render(story);
+        let story = crate::display::for_display(story, crate::display::Target::Terminal);
+        let text = self.render(&story);
         if self.count > 0 {
             self.out.write_all(b"\n").map_err(ReportError::io("text"))?;
         }

@@ -38,9 +38,8 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
     }
     out.flush()?;
     if skipped > 0 {
-        eprintln!(
-            "crosscheck: {skipped} stories not fused yet; run `crosscheck ingest` to update them"
-        );
+        let what = super::count(skipped, "story");
+        eprintln!("crosscheck: {what} not fused yet; run `crosscheck ingest` to update them");
         return Ok(ExitStatus::ItemErrors);
     }
     Ok(ExitStatus::Success)
