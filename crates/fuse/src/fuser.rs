@@ -147,6 +147,7 @@ impl Fuser for StoryFuser {
             quotes: Vec::new(),
             conflicts: Vec::new(),
             timeline: Vec::new(),
+            sampled: None,
         };
         // Quotes, conflicts and the timeline read `ctx` (articles, words, sentences, merged
         // entities); `mark_disputed` then flags the claims that carry a side of a conflict.

@@ -62,5 +62,5 @@ pub use error::FuseError;
 pub use fuser::{Fuser, FuserBuilder, StoryFuser, StoryInput};
 pub use story::{
     ArticleInfo, Claim, ClaimStatus, Conflict, ConflictKind, ConflictSide, Entity, EntityKind,
-    FusedStory, Quote, SourceSpan, TimelineEntry,
+    FusedStory, Quote, Sample, SourceSpan, TimelineEntry,
 };
