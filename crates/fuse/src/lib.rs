@@ -53,6 +53,7 @@ mod conflicts;
 mod entities;
 mod error;
 mod fuser;
+mod reduce;
 mod story;
 
 pub mod quotes;
