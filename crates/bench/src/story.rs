@@ -42,7 +42,7 @@ impl Rng {
     }
 
     /// The next 64 random bits.
-    pub fn next(&mut self) -> u64 {
+    pub fn bits(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -51,12 +51,12 @@ impl Rng {
 
     /// A number below `n` (`n > 0`).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.bits() % n as u64) as usize
     }
 
     /// True with probability `p` percent.
     pub fn percent(&mut self, p: u64) -> bool {
-        self.next() % 100 < p
+        self.bits() % 100 < p
     }
 }
 
@@ -131,8 +131,8 @@ fn rewrite(sentence: &str, rng: &mut Rng) -> String {
     }
     let mut words: Vec<String> = sentence.split(' ').map(str::to_string).collect();
     for w in &mut words {
-        let bare = w.trim_end_matches([',', '.']);
-        let tail = &w[bare.len()..];
+        let bare = w.trim_end_matches([',', '.']).to_string();
+        let tail = w[bare.len()..].to_string();
         for (a, b) in SWAPS {
             let swap = if bare == a {
                 Some(b)
@@ -149,7 +149,11 @@ fn rewrite(sentence: &str, rng: &mut Rng) -> String {
             }
         }
         // Now and then a count is reported differently.
-        if bare.len() <= 3 && bare.bytes().all(|b| b.is_ascii_digit()) && rng.percent(8) {
+        if bare.len() <= 3
+            && !bare.is_empty()
+            && bare.bytes().all(|b| b.is_ascii_digit())
+            && rng.percent(8)
+        {
             let n: u64 = bare.parse().unwrap_or(0);
             *w = format!("{}{tail}", n + 1 + rng.below(3) as u64);
         }

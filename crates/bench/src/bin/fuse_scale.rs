@@ -4,6 +4,7 @@
 //! fuse_scale synthetic 2000     # 2,000 reproducible rewrites of the demo bridge story
 //! fuse_scale copies 2000        # 2,000 copies of one long article
 //! fuse_scale real 500           # the first 500 real articles of ../shared (realnews, then ECB+)
+//! fuse_scale synthetic 500 out.json   # also write the fused story as JSON
 //! ```
 //!
 //! Duplicates are marked by the pipeline's own dedup first, as `crosscheck fuse` does, and the
@@ -34,6 +35,7 @@ fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let kind = args.next().context("usage: fuse_scale synthetic|copies|real N")?;
     let n: usize = args.next().context("missing the story size")?.parse().context("story size")?;
+    let out = args.next();
     let articles = match kind.as_str() {
         "synthetic" => {
             let pool = story::sentence_pool(&story::demo_bridge_story());
@@ -59,20 +61,25 @@ fn main() -> anyhow::Result<()> {
     }
     let fuser = FuserBuilder::new().build()?;
     let t1 = Instant::now();
-    let fused = fuser.fuse(&input)?;
+    let story = fuser.fuse(&input)?;
     let fuse_s = t1.elapsed().as_secs_f64();
-    let renderings: usize = fused.claims.iter().map(|c| c.renderings.len()).sum();
-    let top_support = fused.claims.iter().map(|c| c.support).max().unwrap_or(0);
+    if let Some(path) = out {
+        let file = std::fs::File::create(&path).with_context(|| format!("creating {path}"))?;
+        serde_json::to_writer(std::io::BufWriter::new(file), &story)
+            .with_context(|| format!("writing {path}"))?;
+    }
+    let renderings: usize = story.claims.iter().map(|c| c.renderings.len()).sum();
+    let top_support = story.claims.iter().map(|c| c.support).max().unwrap_or(0);
     println!(
         "{{\"kind\":\"{kind}\",\"articles\":{},\"text_bytes\":{bytes},\"distinct\":{},\"dedup_s\":{dedup_s:.3},\"fuse_s\":{fuse_s:.3},\"peak_rss_mib\":{:.1},\"claims\":{},\"renderings\":{renderings},\"top_support\":{top_support},\"entities\":{},\"quotes\":{},\"conflicts\":{},\"timeline\":{}}}",
         articles.len(),
-        fused.distinct_articles(),
+        story.distinct_articles(),
         peak_rss_mib(),
-        fused.claims.len(),
-        fused.entities.len(),
-        fused.quotes.len(),
-        fused.conflicts.len(),
-        fused.timeline.len(),
+        story.claims.len(),
+        story.entities.len(),
+        story.quotes.len(),
+        story.conflicts.len(),
+        story.timeline.len(),
     );
     Ok(())
 }

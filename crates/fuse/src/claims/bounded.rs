@@ -166,10 +166,13 @@ pub(super) fn align(
         .collect()
 }
 
+/// Weighted terms (weights by their bits) and anchors: what makes two sentences one unit.
+type UnitKey<'a> = (Vec<(u32, u32)>, &'a [u32]);
+
 /// The units of `items`: identical term vectors of distinct documents share one.
 fn collapse(items: &[Vector<'_>]) -> Vec<Unit> {
     // Key: the weighted terms (weights by their bits) and the anchors.
-    let mut by_key: HashMap<(Vec<(u32, u32)>, &[u32]), (Vec<u32>, usize, u32)> = HashMap::new();
+    let mut by_key: HashMap<UnitKey<'_>, (Vec<u32>, usize, u32)> = HashMap::new();
     let mut units: Vec<Unit> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         if it.terms.len() < 2 || it.norm <= 0.0 {
@@ -360,8 +363,9 @@ fn mean_similarity(
         for &x in a {
             let wx = units[x as usize].items.len();
             for &y in b {
-                let w = (wx * units[y as usize].items.len()) as f32;
-                total += if w == 1.0 { sim(x, y) } else { w * sim(x, y) };
+                // A unit of one sentence adds its similarity as the sentence-pair sum did.
+                let w = wx * units[y as usize].items.len();
+                total += if w == 1 { sim(x, y) } else { w as f32 * sim(x, y) };
             }
         }
         return total / (size_a * size_b) as f32;
@@ -424,7 +428,9 @@ fn central(
         let first = units[x as usize].items[0];
         let better = match best {
             None => true,
-            Some((s, f)) => score > s || (score == s && first < units[f as usize].items[0]),
+            Some((s, f)) => {
+                score.total_cmp(&s).then(units[f as usize].items[0].cmp(&first)).is_gt()
+            }
         };
         if better {
             best = Some((score, x));
@@ -432,4 +438,148 @@ fn central(
     }
     let first = best.map_or(all[0], |(_, x)| units[x as usize].items[0]);
     all.binary_search(&first).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    /// The aligner before units and candidate limits: every pair of sentences of different
+    /// documents that share a term is scored and kept.
+    fn all_pairs(items: &[Vector<'_>], threshold: f32) -> Vec<(Vec<u32>, usize)> {
+        let n = items.len();
+        let mut sims: HashMap<(usize, usize), f32> = HashMap::new();
+        let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+        for i in 0..n {
+            for j in i + 1..n {
+                if items[i].doc == items[j].doc {
+                    continue;
+                }
+                let (d, shared) = dot(items[i].terms, items[j].terms);
+                if shared == 0 {
+                    continue;
+                }
+                let s = super::super::similarity(d, shared, &items[i], &items[j]);
+                if s >= threshold * 0.5 {
+                    sims.insert((i, j), s);
+                }
+                if s >= threshold {
+                    pairs.push((s, i, j));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let sim = |a: usize, b: usize| sims.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
+        let mut group_of: Vec<usize> = (0..n).collect();
+        let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+        for (_, i, j) in pairs {
+            let (gi, gj) = (group_of[i], group_of[j]);
+            if gi == gj {
+                continue;
+            }
+            let (a, b) = (&members[gi], &members[gj]);
+            if a.iter().any(|&x| b.iter().any(|&y| items[x].doc == items[y].doc)) {
+                continue;
+            }
+            let total: f32 = a
+                .iter()
+                .flat_map(|&x| b.iter().map(move |&y| (x, y)))
+                .fold(0.0, |t, (x, y)| t + sim(x, y));
+            if total / ((a.len() * b.len()) as f32) < threshold * 0.6 {
+                continue;
+            }
+            let moved = std::mem::take(&mut members[gj]);
+            for &m in &moved {
+                group_of[m] = gi;
+            }
+            members[gi].extend(moved);
+        }
+        let mut out: Vec<(Vec<u32>, usize)> = members
+            .into_iter()
+            .filter(|m| !m.is_empty())
+            .map(|mut m| {
+                m.sort_unstable();
+                let score = |p: usize| -> f32 {
+                    m.iter().map(|&y| if y == m[p] { 0.0 } else { sim(m[p], y) }).sum()
+                };
+                let central = (0..m.len())
+                    .max_by(|&p, &q| score(p).total_cmp(&score(q)).then(q.cmp(&p)))
+                    .unwrap_or(0);
+                (m.into_iter().map(|x| x as u32).collect(), central)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    type Sentence = (Vec<(u32, f32)>, Vec<u32>);
+
+    fn vectors(docs: &[(usize, Sentence)]) -> Vec<Vector<'_>> {
+        docs.iter()
+            .map(|(doc, (terms, anchors))| Vector {
+                doc: *doc,
+                terms,
+                anchors,
+                norm: terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt(),
+            })
+            .collect()
+    }
+
+    fn sentence(ids: &[u32]) -> Sentence {
+        let mut terms: Vec<(u32, f32)> =
+            ids.iter().map(|&t| (t, 0.4 + (t % 5) as f32 * 0.3)).collect();
+        terms.sort_by_key(|t| t.0);
+        terms.dedup_by_key(|t| t.0);
+        let anchors = terms.iter().map(|t| t.0).filter(|&t| t < 3).collect();
+        (terms, anchors)
+    }
+
+    #[test]
+    fn copies_are_one_unit_and_one_claim() {
+        // Three documents, each with the same two sentences: two claims of three renderings.
+        let a = sentence(&[1, 4, 7, 9]);
+        let b = sentence(&[2, 5, 11]);
+        let docs: Vec<(usize, Sentence)> =
+            (0..3).flat_map(|d| [(d, a.clone()), (d, b.clone())]).collect();
+        let items = vectors(&docs);
+        assert_eq!(collapse(&items).len(), 2);
+        let mut got = align(&items, 0.3, super::super::similarity);
+        got.sort();
+        assert_eq!(got, [(vec![0, 2, 4], 0), (vec![1, 3, 5], 0)]);
+        assert_eq!(got, all_pairs(&items, 0.3));
+    }
+
+    #[test]
+    fn a_sentence_repeated_in_one_document_makes_two_units() {
+        let a = sentence(&[1, 4, 7]);
+        let docs = vec![(0, a.clone()), (0, a.clone()), (1, a.clone()), (1, a)];
+        let items = vectors(&docs);
+        assert_eq!(collapse(&items).len(), 2);
+        let mut got = align(&items, 0.3, super::super::similarity);
+        got.sort();
+        assert_eq!(got, all_pairs(&items, 0.3));
+    }
+
+    proptest::proptest! {
+        /// Below the candidate limits, units and on-demand similarities change nothing.
+        #[test]
+        fn matches_the_all_pairs_aligner(
+            picks in proptest::collection::vec((0usize..6, 0usize..8, proptest::collection::vec(0u32..14, 1..7)), 1..40),
+            threshold in 0.2f32..0.6,
+        ) {
+            // Half the sentences come from a small shared pool, so copies are common.
+            let pool: Vec<Sentence> = (0..8u32).map(|k| sentence(&[k, k + 3, (k * 5) % 14, 13 - k])).collect();
+            let mut docs: Vec<(usize, Sentence)> = picks
+                .iter()
+                .map(|(doc, k, own)| (*doc, if *k < 4 { pool[*k].clone() } else { sentence(own) }))
+                .collect();
+            docs.sort_by_key(|d| d.0);
+            let items = vectors(&docs);
+            let mut got = align(&items, threshold, super::super::similarity);
+            got.sort();
+            proptest::prop_assert_eq!(got, all_pairs(&items, threshold));
+        }
+    }
 }
