@@ -127,6 +127,23 @@ pub struct FusedStory {
     pub conflicts: Vec<Conflict>,
     /// Dated events, sorted.
     pub timeline: Vec<TimelineEntry>,
+    /// Set when the story was larger than the fuser's budget and was fused from a sample of
+    /// its articles; absent when every article was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sampled: Option<Sample>,
+}
+
+/// How a story over the fuser's budget was sampled: every article stays listed in
+/// [`FusedStory::articles`], but only the sampled ones were read for entities, claims, quotes,
+/// conflicts and the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Sample {
+    /// The articles read (copies of a read article included).
+    pub articles_used: u32,
+    /// The story's articles.
+    pub articles_total: u32,
+    /// The sampling rule, in words.
+    pub rule: String,
 }
 
 impl FusedStory {
@@ -466,6 +483,7 @@ mod tests {
                 }],
             }],
             timeline: vec![],
+            sampled: None,
         }
     }
 

@@ -61,6 +61,7 @@ mod conflicts;
 mod entities;
 mod error;
 mod fuser;
+mod reduce;
 mod story;
 
 pub mod quotes;
@@ -70,5 +71,5 @@ pub use error::FuseError;
 pub use fuser::{Fuser, FuserBuilder, StoryFuser, StoryInput};
 pub use story::{
     ArticleInfo, Claim, ClaimStatus, Conflict, ConflictKind, ConflictSide, Entity, EntityKind,
-    FusedStory, Quote, SourceSpan, TimelineEntry,
+    FusedStory, Quote, Sample, SourceSpan, TimelineEntry,
 };

@@ -17,7 +17,8 @@
 //!     "conflicts":[ {"kind": "number"|"date"|"name"|"role"|"attribution"|"place"|"other", "topic": str,
 //!                    "sides": [ {"value": str, "articles": [article id], "evidence": [span]} ]} ],
 //!     "timeline": [ {"date": "YYYY-MM-DD" | "YYYY-MM" | "YYYY-MM-DD/YYYY-MM-DD", "inferred": bool,
-//!                    "text": str, "articles": [article id], "evidence": [span]} ]
+//!                    "text": str, "articles": [article id], "evidence": [span]} ],
+//!     "sampled"?: {"articles_used": int, "articles_total": int, "rule": str}
 //!   } ] }
 //! span = {"article": article id, "text": str, "start": byte offset, "end": byte offset}
 //! ```
@@ -41,6 +42,7 @@
 //! | `conflicts[].sides[].value` | the normalised value a side gives: a number (`12`, `about 40,000`), a date in the `timeline` form, a speaker's or person's name, an office |
 //! | `conflicts[].sides[].evidence` | the words that give the value (`Twelve people were injured`, `Tuesday`, the quote and the speaker's name) |
 //! | `timeline[].date` | the interval, absolute; `inferred` when resolved against the story's date because every article that dates it has none |
+//! | `sampled` | only when the story was over the fuser's budget: how many articles were read, of how many, and the rule that chose them; the other articles are listed but add nothing |
 //! | `timeline[].text` | the sentence that dates the event; `evidence` holds each date expression, one per article that dates it so |
 //! | span `start`, `end` | byte offsets into the article's **raw** input (the file, the JSON `maintext`, the HTML page); `raw[start..end] == text` always holds, so `text` may hold markup or entities such as `&amp;` |
 //!

@@ -16,6 +16,7 @@ pub(crate) fn report(id: &str, headline: &str) -> FusedStory {
         quotes: vec![],
         conflicts: vec![],
         timeline: vec![],
+        sampled: None,
     }
 }
 
