@@ -29,6 +29,7 @@
 //!     quotes: vec![],
 //!     conflicts: vec![],
 //!     timeline: vec![],
+//!     sampled: None,
 //! };
 //! let doc = StoryDocument::new(vec![story]);
 //! let json = serde_json::to_string(&doc)?;
