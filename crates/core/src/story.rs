@@ -184,6 +184,9 @@ pub struct ArticleInfo {
     /// The article this one is a near-copy of, if any; copies are counted once in a claim's
     /// support.
     pub duplicate_of: Option<DocId>,
+    /// The address the article was published at, when the input gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl ArticleInfo {
@@ -197,6 +200,7 @@ impl ArticleInfo {
             language: article.language,
             removed: article.removed.clone(),
             duplicate_of,
+            url: article.url.clone(),
         }
     }
 }

@@ -314,7 +314,7 @@ fn render(o: &mut String, story: &FusedStory, k: usize) {
         let _ = writeln!(
             o,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(outlet_of(story, &a.id)),
+            linked(outlet_of(story, &a.id), a.url.as_deref()),
             esc(a.title.as_deref().unwrap_or("")),
             a.published.map(|d| d.to_string()).unwrap_or_default(),
             esc(a.id.as_str()),
@@ -328,6 +328,19 @@ fn render(o: &mut String, story: &FusedStory, k: usize) {
     }
     let _ = writeln!(o, "</table>");
     let _ = writeln!(o, "</article>");
+}
+
+/// `name`, escaped, as a link to `url` when it is a web address (`http:` or `https:` only, so a
+/// hostile `javascript:` address never becomes a link).
+fn linked(name: &str, url: Option<&str>) -> String {
+    match url.map(str::trim) {
+        Some(u) if u.starts_with("https://") || u.starts_with("http://") => format!(
+            "<a href=\"{}\" rel=\"noopener noreferrer nofollow\">{}</a>",
+            encode_double_quoted_attribute(u),
+            esc(name)
+        ),
+        _ => esc(name),
+    }
 }
 
 /// Writes stories as one HTML page. Stories are buffered until [`ReportSink::finish`] so that

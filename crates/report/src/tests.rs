@@ -506,3 +506,19 @@ fn issue_17_html_leads_with_a_summary() {
         !out.contains(" 1 reports") && !out.contains(" 1 articles") && !out.contains(" 1 lines")
     );
 }
+
+#[test]
+fn issue_17_html_sources_link_to_their_web_address_only() {
+    let mut s = story();
+    s.articles[0].url = Some("https://harbor.example/news/bridge?a=1&b=2".into());
+    s.articles[1].url = Some("javascript:alert(1)".into());
+    let mut out = Vec::new();
+    {
+        let mut sink = sink(Format::Html, &mut out, false);
+        assert!(sink.story(&s).unwrap());
+        sink.finish().unwrap();
+    }
+    let html = String::from_utf8(out).unwrap();
+    assert!(html.contains("<a href=\"https://harbor.example/news/bridge?a=1&amp;b=2\""), "{html}");
+    assert!(!html.contains("javascript:"), "a script address must never become a link");
+}
