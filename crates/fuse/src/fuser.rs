@@ -8,8 +8,10 @@ use crate::doc::Doc;
 use crate::entities::{self, EntityTable};
 use crate::events::Lexicon;
 use crate::names::fold;
-use crate::story::{ArticleInfo, Claim, ClaimStatus, Entity, FusedStory, SourceSpan};
-use crate::{attribution, chronology, conflicts, slots};
+use crate::story::{
+    ArticleInfo, Claim, ClaimStatus, ConflictKind, Entity, FusedStory, SourceSpan,
+};
+use crate::{attribution, chronology, conflicts, facts, slots};
 
 /// Fuses the articles of one story into a [`FusedStory`].
 pub trait Fuser: Send + Sync {
@@ -162,7 +164,10 @@ impl Fuser for StoryFuser {
         // entities); `mark_disputed` then flags the claims that carry a side of a conflict.
         fused.quotes = attribution::output(&ctx, &quotes, &speakers);
         fused.timeline = chronology::output(&ctx, &dated);
+        // Numbers come from the fact table; the other kinds from their own rules.
         fused.conflicts = conflicts::find(&ctx, &dated, &lexicon);
+        fused.conflicts.retain(|c| c.kind != ConflictKind::Number);
+        fused.conflicts.extend(facts::conflicts(&ctx.docs, &ctx.canon, &ctx.entities));
         fused.conflicts.extend(slots::find(&ctx, &lexicon));
         fused.conflicts.extend(attribution::conflicts(&ctx, &quotes, &speakers));
         mark_disputed(&mut fused);

@@ -55,6 +55,7 @@ mod doc;
 mod entities;
 mod error;
 mod events;
+mod facts;
 mod fuser;
 mod gazetteer;
 mod linkage;

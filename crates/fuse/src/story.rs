@@ -245,6 +245,9 @@ pub enum ConflictKind {
     Place,
     /// Any other alternative values.
     Other,
+    /// One figure reported with different values as it moved (a rising toll, a share price
+    /// quoted before the open and at the close); sides in publication order where known.
+    Evolving,
 }
 
 impl fmt::Display for ConflictKind {
@@ -257,6 +260,7 @@ impl fmt::Display for ConflictKind {
             ConflictKind::Attribution => "attribution",
             ConflictKind::Place => "place",
             ConflictKind::Other => "other",
+            ConflictKind::Evolving => "evolving",
         })
     }
 }
