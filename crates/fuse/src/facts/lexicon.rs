@@ -1,7 +1,7 @@
 //! The quantity lexicon: what numbers count, hedges, number words, units, scales and
 //! currencies, read from a per-language data file (`data/facts/<lang>.txt`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crosscheck_core::Lang;
@@ -44,17 +44,20 @@ pub(crate) struct Lexicon {
     concept_of: HashMap<String, usize>,
     direction: HashMap<String, &'static str>,
     hedges: HashMap<String, Hedge>,
-    weak: HashMap<String, ()>,
-    not_head: HashMap<String, ()>,
+    weak: HashSet<String>,
+    not_head: HashSet<String>,
     numbers: HashMap<String, f64>,
     scales: HashMap<String, f64>,
     currencies: HashMap<String, String>,
     units: HashMap<String, f64>,
-    months: HashMap<String, ()>,
+    months: HashSet<String>,
+    partial: HashSet<String>,
+    identifier: HashSet<String>,
     longest_hedge: usize,
 }
 
-static EN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(include_str!("../../data/facts/en.txt")));
+static EN: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../data/facts/en.txt")));
 
 impl Lexicon {
     /// The lexicon for `lang` (English words serve every language for now).
@@ -96,7 +99,7 @@ impl Lexicon {
                     for w in words {
                         let plain = w.trim_start_matches('~');
                         if plain.len() < w.len() {
-                            lx.not_head.insert(plain.to_string(), ());
+                            lx.not_head.insert(plain.to_string());
                         }
                         lx.concept_of.entry(plain.replace('-', " ")).or_insert(c);
                     }
@@ -120,8 +123,12 @@ impl Lexicon {
                         lx.hedges.insert(w.replace('-', " "), h);
                     }
                 }
-                ["weak"] => lx.weak.extend(words.iter().map(|w| ((*w).to_string(), ()))),
-                ["month"] => lx.months.extend(words.iter().map(|w| ((*w).to_string(), ()))),
+                ["weak"] => lx.weak.extend(words.iter().map(|w| (*w).to_string())),
+                ["month"] => lx.months.extend(words.iter().map(|w| (*w).to_string())),
+                ["partial"] => lx.partial.extend(words.iter().map(|w| (*w).to_string())),
+                ["identifier"] => {
+                    lx.identifier.extend(words.iter().map(|w| (*w).to_string()));
+                }
                 ["number" | "scale" | "unit"] => {
                     if let [w, v] = words.as_slice()
                         && let Ok(v) = v.parse::<f64>()
@@ -178,12 +185,12 @@ impl Lexicon {
     /// Whether a concept word names a thing counted in its own right when it follows a number
     /// (`eight shelters`), marked `~` in the data.
     pub(crate) fn is_not_head(&self, word: &str) -> bool {
-        self.not_head.contains_key(word)
+        self.not_head.contains(word)
     }
 
     /// Whether a counted noun says too little on its own.
     pub(crate) fn is_weak(&self, word: &str) -> bool {
-        self.weak.contains_key(word)
+        self.weak.contains(word)
     }
 
     /// The value of a number word.
@@ -206,9 +213,19 @@ impl Lexicon {
         self.units.get(word).copied()
     }
 
+    /// Whether a word next to a number makes it a part of a count (`other`, `final`).
+    pub(crate) fn is_partial(&self, word: &str) -> bool {
+        self.partial.contains(word)
+    }
+
+    /// Whether a noun after a number makes it an address or identifier (`block`).
+    pub(crate) fn is_identifier(&self, word: &str) -> bool {
+        self.identifier.contains(word)
+    }
+
     /// Whether a word names a month.
     pub(crate) fn is_month(&self, word: &str) -> bool {
-        self.months.contains_key(word)
+        self.months.contains(word)
     }
 }
 

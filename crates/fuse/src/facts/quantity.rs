@@ -59,9 +59,8 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             let next = chars.get(j + 1).map(|x| x.1);
             let prev = chars[j - 1].1;
             let joins = match (d, next) {
-                (',' | '.' | '/', Some(n)) => prev.is_ascii_digit() && n.is_ascii_digit(),
+                (',' | '.' | '/' | '–', Some(n)) => prev.is_ascii_digit() && n.is_ascii_digit(),
                 ('-' | '‐', Some(n)) => n.is_alphanumeric(),
-                ('–', Some(n)) => prev.is_ascii_digit() && n.is_ascii_digit(),
                 ('\'' | '’', Some(n)) => prev.is_alphabetic() && n.is_alphabetic(),
                 _ => false,
             };
@@ -89,6 +88,27 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             possessive,
         });
         i = j;
+    }
+    // `4 000`: digit groups split by a space are one number.
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let gap = s.get(a.end - base..b.start - base).unwrap_or("");
+        let digits = |t: &str| t.bytes().all(|c| c.is_ascii_digit());
+        if digits(&b.lower)
+            && b.lower.len() == 3
+            && matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}")
+            && (digits(&a.lower) && a.lower.len() <= 3
+                || a.lower.len() > 4 && a.lower.as_bytes()[a.lower.len() - 4] == b',')
+        {
+            let lower = format!("{},{}", a.lower, b.lower);
+            let end = b.end;
+            out[k].lower = lower;
+            out[k].end = end;
+            out.remove(k + 1);
+        } else {
+            k += 1;
+        }
     }
     out
 }
@@ -121,8 +141,8 @@ pub(crate) struct Quantity {
     pub(crate) class: Class,
     /// Whether a number is written (not a bare `hours`).
     pub(crate) explicit: bool,
-    /// `X of the Y`: a part of another number.
-    pub(crate) partitive: Option<f64>,
+    /// `X of the Y`: a part of another number, and the token after the total.
+    pub(crate) partitive: Option<(f64, usize)>,
 }
 
 /// The value of a number token, its precision unit and whether a scale suffix was attached.
@@ -137,7 +157,8 @@ fn number_value(t: &str, lx: &Lexicon) -> Option<(f64, f64, f64)> {
     {
         return Some((x + y, 1.0, 1.0));
     }
-    let digits_end = t.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(t.len());
+    let digits_end =
+        t.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(t.len());
     let (num, suffix) = t.split_at(digits_end);
     let scale = if suffix.is_empty() { 1.0 } else { lx.scale(suffix)? };
     if num.is_empty() || !num.as_bytes()[0].is_ascii_digit() || num.ends_with(['.', ',']) {
@@ -154,11 +175,14 @@ fn number_value(t: &str, lx: &Lexicon) -> Option<(f64, f64, f64)> {
     }
     let clean: String = num.chars().filter(|c| *c != ',').collect();
     let v: f64 = clean.parse().ok()?;
-    let unit = match clean.split_once('.') {
-        Some((_, dec)) => 10f64.powi(-(dec.len() as i32)),
-        None => {
-            let tz = clean.len() - clean.trim_end_matches('0').len();
-            if clean.trim_end_matches('0').is_empty() { 1.0 } else { 10f64.powi(tz as i32) }
+    let unit = if let Some((_, dec)) = clean.split_once('.') {
+        10f64.powi(-i32::try_from(dec.len()).unwrap_or(0))
+    } else {
+        let tz = clean.len() - clean.trim_end_matches('0').len();
+        if clean.trim_end_matches('0').is_empty() {
+            1.0
+        } else {
+            10f64.powi(i32::try_from(tz).unwrap_or(0))
         }
     };
     Some((v, unit, scale))
@@ -176,7 +200,8 @@ pub(crate) fn read(toks: &[Tok], lx: &Lexicon) -> Vec<Quantity> {
     let mut i = 0;
     while i < toks.len() {
         if let Some(q) = read_at(toks, i, lx) {
-            i = q.toks.1.max(i + 1);
+            // The total of `four of the five` is the whole, not a count of its own.
+            i = q.partitive.map_or(q.toks.1, |p| p.1).max(i + 1);
             out.push(q);
         } else {
             i += 1;
@@ -262,6 +287,14 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
             return None;
         }
     }
+    // `the final three outs`, `two other justices`: a part of a count.
+    if (i > 0 && lx.is_partial(&toks[i - 1].lower)) || lx.is_partial(word_at(toks, i + 1)) {
+        return None;
+    }
+    // `the 1200 block of`: an address.
+    if lx.is_identifier(word_at(toks, i + 1)) {
+        return None;
+    }
     // `one` is a pronoun or an article (`outside one shelter`), not a count to compare.
     if t.lower == "one" {
         return None;
@@ -277,7 +310,9 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
     // The hedge, before an optional currency sign.
     let mut start = i;
     let mut currency: Option<String> = None;
-    if i > 0 && let Some(c) = lx.currency(&toks[i - 1].lower) {
+    if i > 0
+        && let Some(c) = lx.currency(&toks[i - 1].lower)
+    {
         currency = Some(c.to_string());
         start = i - 1;
         if start > 0 && toks[start - 1].lower == "us" {
@@ -297,6 +332,16 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
         }
     }
     let mut end = if words_tally { i + 3 } else { i + 1 };
+    // `2 2/3`: a whole number and a fraction.
+    if tally.is_none()
+        && let Some((n, d)) = word_at(toks, end).split_once('/')
+        && let (Ok(n), Ok(d)) = (n.parse::<u32>(), d.parse::<u32>())
+        && n < d
+    {
+        value += f64::from(n) / f64::from(d);
+        unit = 1.0 / f64::from(d);
+        end += 1;
+    }
     // A range: `4–5%`, `four to seven minutes`.
     let mut range_hi = None;
     if let Some((a, b)) = tally
@@ -359,7 +404,7 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
     // A bare four-digit year.
     if class == Class::Count
         && !approx
-        && scale == 1.0
+        && (scale - 1.0).abs() < f64::EPSILON
         && (1800.0..=2100.0).contains(&value)
         && value.fract() == 0.0
         && !t.lower.contains(',')
@@ -389,9 +434,8 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
     }
     let (lo, hi) = match (hedge, range_hi) {
         (_, Some(b)) => (v, b * scale),
-        (Some(Hedge::Near), _) => (v - u / 2.0, v),
+        (Some(Hedge::Near | Hedge::Max), _) => (v - u / 2.0, v),
         (Some(Hedge::Min), _) => (v, v + u / 2.0),
-        (Some(Hedge::Max), _) => (v - u / 2.0, v),
         (Some(Hedge::Less), _) => (v / 2.0, v),
         _ => (v - u / 2.0, v + u / 2.0),
     };
@@ -407,7 +451,7 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
             k += 1;
         }
         if let Some((total, _, 1.0)) = number_value(word_at(toks, k), lx) {
-            partitive = Some(total);
+            partitive = Some((total, k + 1));
         }
     }
     Some(Quantity { toks: (start, end), lo, hi, class, explicit: true, partitive })
@@ -436,24 +480,44 @@ mod tests {
         let s = "Ostrava-Nord's 4,800 rose 12.5% (3-2), $1.9bn.";
         let toks = tokenize(s, Span::from_usize(0, s.len()));
         let words: Vec<&str> = toks.iter().map(|t| &s[t.start..t.end]).collect();
-        assert_eq!(words, ["Ostrava-Nord's", "4,800", "rose", "12.5", "%", "(", "3-2", ")", ",", "$", "1.9bn", "."]);
+        assert_eq!(
+            words,
+            [
+                "Ostrava-Nord's",
+                "4,800",
+                "rose",
+                "12.5",
+                "%",
+                "(",
+                "3-2",
+                ")",
+                ",",
+                "$",
+                "1.9bn",
+                "."
+            ]
+        );
         assert_eq!(toks[0].lower, "ostrava-nord");
     }
 
     #[test]
     fn hedges_widen_by_rounding() {
-        let r = q("The ferry carried nearly 300 passengers and about 40 crew.");
-        assert_eq!(r[0], (250.0, 300.0, Class::Count, "nearly 300".into()));
+        let r = q("The ferry carried nearly 300 passengers, about 40 crew and 4 000 tonnes.");
+        assert_eq!(r[2].3, "4 000");
+        assert_eq!((r[2].0, r[2].1), (3600.0, 4400.0));
+        assert_eq!(r[0], (270.0, 300.0, Class::Count, "nearly 300".into()));
         assert_eq!(r[1].3, "about 40");
         assert!(r[1].0 <= 36.0 && r[1].1 >= 44.0);
         let r = q("Shares fell more than 10 percent and the toll rose to 44.");
-        assert_eq!(r[0], (10.0, 10.5, Class::Percent, "more than 10 percent".into()));
+        assert_eq!(r[0], (10.0, 11.0, Class::Percent, "more than 10 percent".into()));
         assert_eq!(r[1], (43.5, 44.5, Class::Count, "44".into()));
     }
 
     #[test]
     fn money_durations_tallies_and_ranges() {
-        let r = q("A deal of $2.1 billion, a term of 12 years and four months, a 5-2 vote, 4–5% lower.");
+        let r = q(
+            "A deal of $2.1 billion, a term of 12 years and four months, a 5-2 vote, 4–5% lower.",
+        );
         assert_eq!(r[0].2, Class::Money("usd".into()));
         assert!((r[0].0 - 2.05e9).abs() < 1.0);
         assert_eq!(r[1].2, Class::Duration);
@@ -472,6 +536,7 @@ mod tests {
             "They met in Game 7 at the Velm 40 index.",
             "It began on 26 November at 3 p.m. in 1948.",
             "The 37-year-old pilot and a five-seat plane.",
+            "Two other pilots and the final three laps at the 1200 block of Main.",
         ] {
             assert!(q(s).is_empty(), "{s}: {:?}", q(s));
         }

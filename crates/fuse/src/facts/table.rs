@@ -1,15 +1,15 @@
 //! Facts read from every sentence, aligned into slots, and the conflicts among their values.
 
 use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
 
 use crosscheck_core::{Date, Lang, Span};
 
 use super::lexicon::Lexicon;
 use super::quantity::{self, Class, Quantity, Tok};
-use crate::chronology;
-use crate::doc::Doc;
-use crate::entities::EntityTable;
+use crate::analysis::{Context, Doc};
 use crate::story::{Conflict, ConflictKind, ConflictSide, SourceSpan};
+use crate::timeline::quoted;
 
 /// One quantity fact.
 #[derive(Debug, Clone)]
@@ -33,6 +33,8 @@ struct Fact {
     topic: String,
     /// The content words of the sentence, for facts keyed by a bare noun.
     context: BTreeSet<String>,
+    /// The word that governs a bare-noun count (`pitched` in `pitched 2 innings`).
+    governor: Option<String>,
 }
 
 /// Words that end a clause for the look-around (a new subject may follow).
@@ -115,7 +117,10 @@ fn forward(
 fn backward(toks: &[Tok], from: usize, lx: &Lexicon, class: &Class) -> Option<(usize, usize)> {
     for j in (0..from).rev() {
         let t = &toks[j];
-        if t.lower == ";" || matches!(t.lower.as_str(), "when" | "while" | "whereas") || is_number(t, lx) {
+        if t.lower == ";"
+            || matches!(t.lower.as_str(), "when" | "while" | "whereas")
+            || is_number(t, lx)
+        {
             return None;
         }
         if let Some(c) = concept_at(toks, j, lx, class) {
@@ -141,8 +146,8 @@ fn direction(toks: &[Tok], q: &Quantity, lx: &Lexicon) -> Option<(&'static str, 
             break;
         }
     }
-    for j in q.toks.1..(q.toks.1 + 2).min(toks.len()) {
-        if let Some(d) = lx.direction(&toks[j].lower) {
+    for (j, t) in toks.iter().enumerate().skip(q.toks.1).take(2) {
+        if let Some(d) = lx.direction(&t.lower) {
             return Some((d, j));
         }
     }
@@ -178,6 +183,37 @@ fn subjects(toks: &[Tok], q: &Quantity, ents: &[(Span, u32)], text: &str) -> BTr
     out
 }
 
+/// The nearest content word before a count, within three words and one clause.
+fn governor(toks: &[Tok], at: usize, lx: &Lexicon) -> Option<String> {
+    for j in (at.saturating_sub(3)..at).rev() {
+        let t = &toks[j];
+        if !t.word || is_number(t, lx) {
+            return None;
+        }
+        if !is_function(&t.lower) {
+            return Some(t.lower.chars().take(5).collect());
+        }
+    }
+    None
+}
+
+/// The phrase as written, its number words in digits (`Nine` → `9`).
+fn written(text: &str, toks: &[Tok], q: &Quantity, lx: &Lexicon) -> String {
+    let mut out = String::new();
+    let mut at = toks[q.toks.0].start;
+    for t in &toks[q.toks.0..q.toks.1] {
+        out.push_str(&text[at..t.start]);
+        match lx.number(&t.lower) {
+            Some(v) => {
+                let _ = write!(out, "{v}");
+            }
+            None => out.push_str(&text[t.start..t.end]),
+        }
+        at = t.end;
+    }
+    out
+}
+
 fn singular(w: &str) -> &str {
     if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") { &w[..w.len() - 1] } else { w }
 }
@@ -191,13 +227,15 @@ fn facts_of(
     lx: &Lexicon,
     out: &mut Vec<Fact>,
 ) {
-    for q in quantity::read(toks, lx) {
+    let read = quantity::read(toks, lx);
+    let periods = read.iter().filter(|q| q.class == Class::Duration && q.explicit).count();
+    for q in read {
         let mut subj = BTreeSet::new();
         let mut rolling = false;
         let mut class = q.class.clone();
         let mut lo = q.lo;
         let mut hi = q.hi;
-        let mut value = text[toks[q.toks.0].start..toks[q.toks.1 - 1].end].to_string();
+        let mut value = written(text, toks, &q, lx);
         let key: Option<(String, usize)> = match &q.class {
             Class::Percent => {
                 let Some((d, j)) = direction(toks, &q, lx) else { continue };
@@ -213,10 +251,8 @@ fn facts_of(
                 let b = backward(toks, q.toks.0, lx, &q.class);
                 match (f, b) {
                     (Some((fc, fj)), Some((bc, _))) => {
-                        let (x, y) = (
-                            lx.concept_info(fc).name.as_str(),
-                            lx.concept_info(bc).name.as_str(),
-                        );
+                        let (x, y) =
+                            (lx.concept_info(fc).name.as_str(), lx.concept_info(bc).name.as_str());
                         let pair = if x <= y { format!("{x}+{y}") } else { format!("{y}+{x}") };
                         Some((pair, fj))
                     }
@@ -226,12 +262,14 @@ fn facts_of(
             Class::Tally => {
                 let f = forward(toks, q.toks.1, 6, lx, &q.class, true);
                 let b = backward(toks, q.toks.0, lx, &q.class).filter(|(_, j)| q.toks.0 - j <= 6);
-                f.or(b).filter(|(c, _)| lx.concept_info(*c).name == "vote").map(|(_, j)| ("vote".to_string(), j))
+                f.or(b)
+                    .filter(|(c, _)| lx.concept_info(*c).name == "vote")
+                    .map(|(_, j)| ("vote".to_string(), j))
             }
             Class::Count | Class::Money(_) => {
-                if let Some(total) = q.partitive {
+                if let Some((total, after)) = q.partitive {
                     // `four of the five justices … found him guilty`: a vote of 4-1.
-                    let f = forward(toks, q.toks.1, 14, lx, &Class::Tally, true);
+                    let f = forward(toks, after, 14, lx, &Class::Tally, true);
                     let Some((_, j)) = f.filter(|(c, _)| lx.concept_info(*c).name == "vote") else {
                         continue;
                     };
@@ -251,15 +289,20 @@ fn facts_of(
         };
         let Some((attribute, kj)) = key else { continue };
         rolling |= lx.concept_named(&attribute).is_some_and(|c| c.rolling);
-        let subject_bound = attribute
-            .split('+')
-            .any(|a| lx.concept_named(a).is_some_and(|c| c.subject));
+        let subject_bound =
+            attribute.split('+').any(|a| lx.concept_named(a).is_some_and(|c| c.subject));
         if subject_bound {
             subj = subjects(toks, &q, ents, text);
             if subj.is_empty() {
                 continue;
             }
         }
+        // A bare count in a sentence that names a period (`over nine years … 240 games`) is
+        // a total over that period, not the event's figure.
+        if attribute.starts_with("n:") && periods > 0 {
+            continue;
+        }
+        let governor = attribute.starts_with("n:").then(|| governor(toks, q.toks.0, lx)).flatten();
         let context: BTreeSet<String> = if attribute.starts_with("n:") {
             toks.iter()
                 .enumerate()
@@ -293,6 +336,7 @@ fn facts_of(
             evidence,
             topic,
             context,
+            governor,
         });
     }
 }
@@ -300,8 +344,7 @@ fn facts_of(
 /// A count's attribute: its noun, or the concept around it when the noun says too little.
 fn head_or_predicate(toks: &[Tok], q: &Quantity, lx: &Lexicon) -> Option<(String, usize)> {
     let mut words = Vec::new();
-    for j in q.toks.1..(q.toks.1 + 3).min(toks.len()) {
-        let t = &toks[j];
+    for (j, t) in toks.iter().enumerate().skip(q.toks.1).take(3) {
         if !t.word || is_function(&t.lower) || clause_word(&t.lower) {
             break;
         }
@@ -367,12 +410,14 @@ fn historical(d: &Doc<'_>, si: usize, year: Option<u32>) -> bool {
     let Some(year) = year else { return false };
     let s = &d.sents[si];
     d.words[s.words.start as usize..s.words.end as usize].iter().any(|w| {
-        w.key.len() == 4 && w.key.parse::<u32>().is_ok_and(|y| (1800..year.saturating_sub(5)).contains(&y))
+        w.key.len() == 4
+            && w.key.parse::<u32>().is_ok_and(|y| (1800..year.saturating_sub(5)).contains(&y))
     })
 }
 
 /// Finds the conflicts among the quantity facts of `docs`.
-pub(crate) fn conflicts(docs: &[Doc<'_>], canon: &[usize], entities: &EntityTable) -> Vec<Conflict> {
+pub(crate) fn conflicts(ctx: &Context<'_>) -> Vec<Conflict> {
+    let (docs, canon, entities) = (&ctx.docs, &ctx.canon, &ctx.entities);
     let lx = Lexicon::for_lang(Lang::EN);
     let year = story_year(docs);
     let mut facts = Vec::new();
@@ -393,7 +438,7 @@ pub(crate) fn conflicts(docs: &[Doc<'_>], canon: &[usize], entities: &EntityTabl
             // A number inside a direct quotation is the speaker's, of another moment.
             let mut k = from;
             while k < facts.len() {
-                if chronology::quoted(d, si, facts[k].evidence) {
+                if quoted(d, si, facts[k].evidence) {
                     facts.remove(k);
                 } else {
                     k += 1;
@@ -402,6 +447,16 @@ pub(crate) fn conflicts(docs: &[Doc<'_>], canon: &[usize], entities: &EntityTabl
         }
     }
     slots(docs, canon, &facts)
+}
+
+/// The root of `x` in a union-find forest.
+fn find(p: &mut [usize], x: usize) -> usize {
+    let mut x = x;
+    while p[x] != x {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    x
 }
 
 /// Groups facts into slots and each slot's values into sides.
@@ -417,14 +472,6 @@ fn slots(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact]) -> Vec<Conflict> {
         let members = &by_attr[&key];
         // Facts with subjects meet when they share one.
         let mut parent: Vec<usize> = (0..members.len()).collect();
-        fn find(p: &mut [usize], x: usize) -> usize {
-            let mut x = x;
-            while p[x] != x {
-                p[x] = p[p[x]];
-                x = p[x];
-            }
-            x
-        }
         for a in 0..members.len() {
             for b in a + 1..members.len() {
                 let (fa, fb) = (&facts[members[a]], &facts[members[b]]);
@@ -432,7 +479,8 @@ fn slots(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact]) -> Vec<Conflict> {
                     || fa.subjects.intersection(&fb.subjects).next().is_some();
                 // A bare noun (`three runs`) is one fact only where the sentences share words.
                 let context_meets = !fa.attribute.starts_with("n:")
-                    || fa.context.intersection(&fb.context).count() >= 2;
+                    || (fa.governor == fb.governor
+                        && fa.context.intersection(&fb.context).count() >= 2);
                 if subjects_meet && context_meets {
                     let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                     parent[ra] = rb;
@@ -440,9 +488,9 @@ fn slots(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact]) -> Vec<Conflict> {
             }
         }
         let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-        for a in 0..members.len() {
+        for (a, &m) in members.iter().enumerate() {
             let r = find(&mut parent, a);
-            groups.entry(r).or_default().push(members[a]);
+            groups.entry(r).or_default().push(m);
         }
         let mut roots: Vec<usize> = groups.keys().copied().collect();
         roots.sort_unstable();
@@ -464,7 +512,10 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
     let mut order: Vec<usize> = slot.to_vec();
     order.sort_by(|&a, &b| {
         let (fa, fb) = (&facts[a], &facts[b]);
-        fb.explicit.cmp(&fa.explicit).then((fa.hi - fa.lo).total_cmp(&(fb.hi - fb.lo))).then(a.cmp(&b))
+        fb.explicit
+            .cmp(&fa.explicit)
+            .then((fa.hi - fa.lo).total_cmp(&(fb.hi - fb.lo)))
+            .then(a.cmp(&b))
     });
     let eps = 1e-9;
     let mut sides: Vec<Vec<usize>> = Vec::new();
@@ -506,12 +557,15 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
     if sides.len() < 2 {
         return None;
     }
-    let side_outlets: BTreeSet<usize> = sides.iter().flat_map(|s| s.iter().map(|&i| canon[facts[i].doc])).collect();
+    let side_outlets: BTreeSet<usize> =
+        sides.iter().flat_map(|s| s.iter().map(|&i| canon[facts[i].doc])).collect();
     if side_outlets.len() < 2 {
         return None;
     }
     let first = &facts[order[0]];
-    let rolling = first.rolling;
+    // A rolling figure (a toll) moves when outlets give three values or more; two values
+    // may be one error and stay a number conflict.
+    let rolling = first.rolling && sides.len() >= 3;
     let published = |s: &Vec<usize>| -> Option<Date> {
         s.iter().filter_map(|&i| docs[facts[i].doc].article.published).min()
     };
@@ -549,9 +603,10 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
         })
         .collect();
     let kind = if rolling { ConflictKind::Evolving } else { ConflictKind::Number };
-    let topic = match first.subjects.is_empty() {
-        true => first.topic.clone(),
-        false => format!("{} ({})", first.topic, first.attribute),
+    let topic = if first.subjects.is_empty() {
+        first.topic.clone()
+    } else {
+        format!("{} ({})", first.topic, first.attribute)
     };
     Some(Conflict { kind, topic, sides: out_sides })
 }
