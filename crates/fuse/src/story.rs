@@ -167,12 +167,30 @@ pub struct Entity {
 pub enum ClaimStatus {
     /// Every distinct report of a story of two or more carries it.
     Consensus,
-    /// More than one distinct report but not all.
+    /// More than half of the distinct reports, but not all.
     Majority,
     /// One distinct report (its copies aside).
     Single,
     /// It carries one side of a conflict.
     Disputed,
+    /// More than one distinct report, but no more than half: `support` says how many.
+    Several,
+}
+
+impl ClaimStatus {
+    /// The status of a claim carried by `support` of the story's `distinct` reports:
+    /// `majority` only for more than half of them.
+    pub fn of_support(support: usize, distinct: usize) -> ClaimStatus {
+        if support <= 1 {
+            ClaimStatus::Single
+        } else if support >= distinct {
+            ClaimStatus::Consensus
+        } else if 2 * support > distinct {
+            ClaimStatus::Majority
+        } else {
+            ClaimStatus::Several
+        }
+    }
 }
 
 impl fmt::Display for ClaimStatus {
@@ -182,6 +200,7 @@ impl fmt::Display for ClaimStatus {
             ClaimStatus::Majority => "majority",
             ClaimStatus::Single => "single",
             ClaimStatus::Disputed => "disputed",
+            ClaimStatus::Several => "several",
         })
     }
 }

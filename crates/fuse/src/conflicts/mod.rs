@@ -27,6 +27,7 @@ mod roles;
 
 use crate::analysis::Context;
 use crate::analysis::events::Lexicon;
+use crate::facts::FactTable;
 use crate::quotes::attribution::{Quotes, SpeakerIndex};
 use crate::story::Conflict;
 use crate::timeline::Dated;
@@ -38,9 +39,10 @@ pub(crate) fn find(
     lexicon: &Lexicon,
     quotes: &Quotes,
     speakers: &SpeakerIndex,
+    facts: &FactTable,
 ) -> Vec<Conflict> {
     // Numbers come from the fact table (see `crate::facts`).
-    let mut out = crate::facts::conflicts(ctx);
+    let mut out = facts.conflicts(ctx);
     out.extend(dates::find(ctx, dated));
     out.extend(roles::find(ctx, lexicon));
     out.extend(places::find(ctx, lexicon));

@@ -44,7 +44,8 @@
 //! Roy, Vieira and Roth, *Reasoning about Quantities in Natural Language* (TACL 2015).
 
 mod lexicon;
+pub(crate) mod phrases;
 mod quantity;
 mod table;
 
-pub(crate) use table::conflicts;
+pub(crate) use table::FactTable;

@@ -8,7 +8,7 @@ use crosscheck_core::{Date, Lang, Span};
 use super::lexicon::Lexicon;
 use super::quantity::{self, Class, Quantity, Tok};
 use crate::analysis::{Context, Doc};
-use crate::story::{Conflict, ConflictKind, ConflictSide, SourceSpan};
+use crate::story::{Claim, ClaimStatus, Conflict, ConflictKind, ConflictSide, SourceSpan};
 use crate::timeline::quoted;
 
 /// One quantity fact.
@@ -16,6 +16,8 @@ use crate::timeline::quoted;
 struct Fact {
     /// The article.
     doc: usize,
+    /// The sentence.
+    sent: usize,
     /// What it measures: the unit class and the attribute.
     class: Class,
     attribute: String,
@@ -220,7 +222,7 @@ fn singular(w: &str) -> &str {
 
 /// Reads the facts of one sentence.
 fn facts_of(
-    doc: usize,
+    (doc, sent): (usize, usize),
     text: &str,
     toks: &[Tok],
     ents: &[(Span, u32)],
@@ -325,6 +327,7 @@ fn facts_of(
         let topic = text[toks[kj].start..toks[kj].end].to_string();
         out.push(Fact {
             doc,
+            sent,
             class,
             attribute,
             subjects: subj,
@@ -415,9 +418,79 @@ fn historical(d: &Doc<'_>, si: usize, year: Option<u32>) -> bool {
     })
 }
 
-/// Finds the conflicts among the quantity facts of `docs`.
-pub(crate) fn conflicts(ctx: &Context<'_>) -> Vec<Conflict> {
-    let (docs, canon, entities) = (&ctx.docs, &ctx.canon, &ctx.entities);
+/// The quantity facts of a story, aligned into slots.
+#[derive(Debug, Default)]
+pub(crate) struct FactTable {
+    facts: Vec<Fact>,
+    /// Facts of one attribute (and subject) across outlets.
+    slots: Vec<Vec<usize>>,
+}
+
+impl FactTable {
+    /// Reads every sentence of the story into facts and aligns them.
+    pub(crate) fn new(ctx: &Context<'_>) -> FactTable {
+        let facts = read_facts(ctx);
+        let slots = slots(&facts);
+        FactTable { facts, slots }
+    }
+
+    /// The conflicts among the values of each slot.
+    pub(crate) fn conflicts(&self, ctx: &Context<'_>) -> Vec<Conflict> {
+        self.slots
+            .iter()
+            .filter_map(|slot| conflict(&ctx.docs, &ctx.canon, &self.facts, slot))
+            .collect()
+    }
+
+    /// One claim per value of a slot that two outlets or more give: its renderings are the
+    /// sentences that state it, one per article.
+    pub(crate) fn claims(&self, ctx: &Context<'_>) -> Vec<Claim> {
+        let distinct = ctx.canon.iter().enumerate().filter(|(i, c)| i == *c).count();
+        let mut out = Vec::new();
+        for slot in &self.slots {
+            let (_, sides) = sides(&self.facts, slot);
+            for side in sides {
+                let outlets: BTreeSet<usize> =
+                    side.iter().map(|&i| ctx.canon[self.facts[i].doc]).collect();
+                if outlets.len() < 2 {
+                    continue;
+                }
+                let mut members = side.clone();
+                members.sort_by_key(|&i| (self.facts[i].doc, self.facts[i].sent));
+                let mut renderings = Vec::new();
+                let mut articles = Vec::new();
+                let mut seen = BTreeSet::new();
+                for &i in &members {
+                    let f = &self.facts[i];
+                    if !seen.insert(f.doc) {
+                        continue;
+                    }
+                    let d = &ctx.docs[f.doc];
+                    if let Some(span) = SourceSpan::from_text(d.article, d.sents[f.sent].span) {
+                        renderings.push(span);
+                        articles.push(d.article.id.clone());
+                    }
+                }
+                let f = &self.facts[side[0]];
+                let d = &ctx.docs[f.doc];
+                let text = d.text(d.sents[f.sent].span).to_string();
+                let n = outlets.len();
+                out.push(Claim {
+                    text,
+                    status: ClaimStatus::of_support(n, distinct),
+                    articles,
+                    renderings,
+                    support: u32::try_from(n).unwrap_or(u32::MAX),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Reads the quantity facts of every sentence of the story.
+fn read_facts(ctx: &Context<'_>) -> Vec<Fact> {
+    let (docs, entities) = (&ctx.docs, &ctx.entities);
     let lx = Lexicon::for_lang(Lang::EN);
     let year = story_year(docs);
     let mut facts = Vec::new();
@@ -434,7 +507,7 @@ pub(crate) fn conflicts(ctx: &Context<'_>) -> Vec<Conflict> {
             }
             let toks = quantity::tokenize(text, s.span);
             let from = facts.len();
-            facts_of(di, text, &toks, &ents, lx, &mut facts);
+            facts_of((di, si), text, &toks, &ents, lx, &mut facts);
             // A number inside a direct quotation is the speaker's, of another moment.
             let mut k = from;
             while k < facts.len() {
@@ -446,7 +519,7 @@ pub(crate) fn conflicts(ctx: &Context<'_>) -> Vec<Conflict> {
             }
         }
     }
-    slots(docs, canon, &facts)
+    facts
 }
 
 /// The root of `x` in a union-find forest.
@@ -459,8 +532,8 @@ fn find(p: &mut [usize], x: usize) -> usize {
     x
 }
 
-/// Groups facts into slots and each slot's values into sides.
-fn slots(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact]) -> Vec<Conflict> {
+/// Groups facts into slots: one attribute, and a shared subject or context.
+fn slots(facts: &[Fact]) -> Vec<Vec<usize>> {
     let mut by_attr: HashMap<(&Class, &str), Vec<usize>> = HashMap::new();
     for (i, f) in facts.iter().enumerate() {
         by_attr.entry((&f.class, f.attribute.as_str())).or_default().push(i);
@@ -495,20 +568,15 @@ fn slots(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact]) -> Vec<Conflict> {
         let mut roots: Vec<usize> = groups.keys().copied().collect();
         roots.sort_unstable();
         for r in roots {
-            if let Some(c) = conflict(docs, canon, facts, &groups[&r]) {
-                out.push(c);
-            }
+            out.push(groups.remove(&r).unwrap_or_default());
         }
     }
     out
 }
 
-/// The conflict among the facts of one slot, if their values disagree.
-fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -> Option<Conflict> {
-    let outlets: BTreeSet<usize> = slot.iter().map(|&i| canon[facts[i].doc]).collect();
-    if outlets.len() < 2 {
-        return None;
-    }
+/// The facts of a slot, most precise first, and its values grouped into sides of compatible
+/// values.
+fn sides(facts: &[Fact], slot: &[usize]) -> (Vec<usize>, Vec<Vec<usize>>) {
     let mut order: Vec<usize> = slot.to_vec();
     order.sort_by(|&a, &b| {
         let (fa, fb) = (&facts[a], &facts[b]);
@@ -531,6 +599,17 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
             None => sides.push(vec![i]),
         }
     }
+    (order, sides)
+}
+
+/// The conflict among the facts of one slot, if their values disagree.
+fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -> Option<Conflict> {
+    let outlets: BTreeSet<usize> = slot.iter().map(|&i| canon[facts[i].doc]).collect();
+    if outlets.len() < 2 {
+        return None;
+    }
+    let (order, mut sides) = sides(facts, slot);
+
     // Two sides one outlet states both are two quantities, not a disagreement: the side
     // fewer outlets give is another quantity (`34 pitches` a day after `96`) and leaves.
     loop {
