@@ -16,6 +16,7 @@
 //!
 //! None.
 
+pub mod lexicon;
 mod sentence;
 mod shingle;
 mod stem;

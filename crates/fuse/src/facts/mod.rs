@@ -8,8 +8,9 @@
 //!
 //! Reads each number with its hedge (`nearly`, `more than`), scale (`bn`), unit (`%`, a
 //! currency, `hours`, `27 years and three months`) into an interval: exact values by their
-//! rounding (`12` is 11.5–12.5, `about 300` 250–350), `nearly 300` is 250–300, `more than 10`
-//! is 10–10.5, `up to 5` is 2.5–5, a range `4–5%` is 4–5, a bare `hours after` 1–23 hours. The
+//! rounding (`12` is 11.5–12.5, `about 300` 270–330: rounding reaches a tenth at most),
+//! `nearly 300` is 270–300, `more than 12` is 12–13, `up to 5` is 4.5–5, `less than a month`
+//! 15–30 days, a range `4–5%` is 4–5, a bare `hours after` 1–23 hours. The
 //! attribute is what the number counts, from the lexicon (`data/facts/<lang>.txt`): the noun
 //! after it (`2,000 apartments`), or when that noun is weak (`people`) the nearest concept word
 //! after it and then before it (`killing at least 55 people` → dead; `279 residents remain

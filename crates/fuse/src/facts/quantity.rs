@@ -283,7 +283,12 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
             return None;
         }
         // `Bolsonaro, 70,`: an age in apposition.
-        if p.lower == "," && i > 1 && toks[i - 2].cap && toks[i - 2].word {
+        if p.lower == ","
+            && i > 1
+            && toks[i - 2].cap
+            && toks[i - 2].word
+            && t.lower.bytes().all(|b| b.is_ascii_digit())
+        {
             return None;
         }
     }
@@ -435,7 +440,7 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
     let (lo, hi) = match (hedge, range_hi) {
         (_, Some(b)) => (v, b * scale),
         (Some(Hedge::Near | Hedge::Max), _) => (v - u / 2.0, v),
-        (Some(Hedge::Min), _) => (v, v + u / 2.0),
+        (Some(Hedge::Min), _) => (v, v + u),
         (Some(Hedge::Less), _) => (v / 2.0, v),
         _ => (v - u / 2.0, v + u / 2.0),
     };
@@ -509,7 +514,7 @@ mod tests {
         assert_eq!(r[1].3, "about 40");
         assert!(r[1].0 <= 36.0 && r[1].1 >= 44.0);
         let r = q("Shares fell more than 10 percent and the toll rose to 44.");
-        assert_eq!(r[0], (10.0, 11.0, Class::Percent, "more than 10 percent".into()));
+        assert_eq!(r[0], (10.0, 12.0, Class::Percent, "more than 10 percent".into()));
         assert_eq!(r[1], (43.5, 44.5, Class::Count, "44".into()));
     }
 

@@ -612,9 +612,26 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
 
     // Two sides one outlet states both are two quantities, not a disagreement: the side
     // fewer outlets give is another quantity (`34 pitches` a day after `96`) and leaves.
+    // An outlet states a side's value when any of its facts of the same attribute (in this
+    // slot or another: `flew 34 laps … after she had flown 96`) has it.
+    let eps = 1e-9;
+    let first = &facts[order[0]];
     loop {
         let outlets_of = |s: &Vec<usize>| -> BTreeSet<usize> {
-            s.iter().filter(|&&i| facts[i].explicit).map(|&i| canon[facts[i].doc]).collect()
+            let r = &facts[s[0]];
+            facts
+                .iter()
+                .filter(|f| {
+                    f.explicit && f.class == first.class && f.attribute == first.attribute && {
+                        // The same value: each midpoint within the other's interval.
+                        let (mf, mr) = (f64::midpoint(f.lo, f.hi), f64::midpoint(r.lo, r.hi));
+                        (r.lo - eps..=r.hi + eps).contains(&mf)
+                            && (f.lo - eps..=f.hi + eps).contains(&mr)
+                    }
+                })
+                .map(|f| canon[f.doc])
+                .chain(s.iter().filter(|&&i| facts[i].explicit).map(|&i| canon[facts[i].doc]))
+                .collect()
         };
         let mut drop = None;
         'pairs: for a in 0..sides.len() {
@@ -641,7 +658,6 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
     if side_outlets.len() < 2 {
         return None;
     }
-    let first = &facts[order[0]];
     // A rolling figure (a toll) moves when outlets give three values or more; two values
     // may be one error and stay a number conflict.
     let rolling = first.rolling && sides.len() >= 3;

@@ -22,14 +22,7 @@
 //! Unicode UAX #29 sentence boundaries, simplified for news prose.
 
 use crosscheck_core::Span;
-
-/// Abbreviations after which a period does not end a sentence (lowercase, without the dot).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "st", "jr", "sr", "lt", "col",
-    "capt", "sgt", "maj", "adm", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
-    "dept", "est", "fig", "hon", "rev", "messrs", "mme", "mlle", "sr", "sra", "av", "e.g", "i.e",
-];
+use crosscheck_text::lexicon::{Lexicon, List};
 
 /// Whether a quotation mark closes a quote (it may also open one, like `"`).
 fn is_closing(c: char) -> bool {
@@ -104,7 +97,7 @@ fn is_abbreviation(before: &str) -> bool {
         .rev()
         .collect();
     let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if Lexicon::any(List::Abbreviations, &lower) {
         return true;
     }
     // A single capital ("J. Smith") or dotted initials ("U.S", "U.K").
