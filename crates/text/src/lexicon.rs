@@ -118,6 +118,28 @@ lists! {
     Abbreviations => "abbreviations",
     /// Month names and abbreviations with their numbers (`june<TAB>6`).
     Months => "months",
+    /// Words that say what a number counts (`killed`, `missing`), with the concept they name.
+    QuantityConcepts => "quantity_concepts",
+    /// Each quantity concept's traits (`rolling state only=count`; `-` for none).
+    QuantityConceptTraits => "quantity_concept_traits",
+    /// Concept words that name a counted thing of their own (`eight shelters`).
+    QuantityThings => "quantity_things",
+    /// Hedges before a number (`about`, `more than`), with their kind.
+    Hedges => "hedges",
+    /// Counted nouns that say too little on their own (`people`).
+    WeakNouns => "weak_nouns",
+    /// Words of a market move (`fell`, `jumped`), with `up` or `down`.
+    MarketMoves => "market_moves",
+    /// Scale words of a number (`million`, `bn`), with their multiplier.
+    Scales => "scales",
+    /// Currency signs and words, with their code.
+    Currencies => "currencies",
+    /// Time units, with their length in hours.
+    TimeUnits => "time_units",
+    /// Words that make a number a part of a count (`other`, `final`).
+    PartWords => "part_words",
+    /// Nouns after which a number is an identifier (`block`, `flight`).
+    IdentifierNouns => "identifier_nouns",
 }
 
 /// The word lists of one language.

@@ -1,10 +1,14 @@
 //! The quantity lexicon: what numbers count, hedges, number words, units, scales and
-//! currencies, read from a per-language data file (`data/facts/<lang>.txt`).
+//! currencies, read from the word lists of `crosscheck_text::lexicon` (files under
+//! `crates/text/lexicon/<language>/`: `quantity_concepts`, `quantity_concept_traits`,
+//! `quantity_things`, `hedges`, `weak_nouns`, `market_moves`, `scales`, `currencies`,
+//! `time_units`, `part_words`, `identifier_nouns`, `number_words`, `months`).
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use crosscheck_core::Lang;
+use crosscheck_text::lexicon::{Lexicon as Words, List};
 
 /// How a hedge before a number widens its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +41,11 @@ pub(crate) struct Concept {
     pub(crate) only: Vec<String>,
 }
 
+/// The entries of a list with their values.
+fn entries(words: &Words, list: List) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+    words.words(list).map(move |w| (w, words.value(list, w).unwrap_or("")))
+}
+
 /// The lexicon of one language.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
@@ -56,98 +65,75 @@ pub(crate) struct Lexicon {
     longest_hedge: usize,
 }
 
-static EN: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(include_str!("../../data/facts/en.txt")));
+/// The lexicons built so far, by language.
+static BUILT: LazyLock<Mutex<HashMap<Lang, Arc<Lexicon>>>> = LazyLock::new(Mutex::default);
 
 impl Lexicon {
-    /// The lexicon for `lang` (English words serve every language for now).
-    pub(crate) fn for_lang(_lang: Lang) -> &'static Lexicon {
-        &EN
+    /// The lexicon for `lang`, built once from its word lists; a language without lists gets
+    /// an empty lexicon (no quantity is read).
+    pub(crate) fn for_lang(lang: Lang) -> Arc<Lexicon> {
+        let mut built = BUILT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        Arc::clone(
+            built.entry(lang).or_insert_with(|| Arc::new(Lexicon::from_words(Words::of(lang)))),
+        )
     }
 
-    /// Reads the data file format described at its top.
-    pub(crate) fn parse(data: &str) -> Lexicon {
+    /// Reads the quantity lists of one language.
+    pub(crate) fn from_words(words: &Words) -> Lexicon {
         let mut lx = Lexicon::default();
-        let mut section: Vec<&str> = Vec::new();
-        for line in data.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
+        for (name, traits) in entries(words, List::QuantityConceptTraits) {
+            let opts: Vec<&str> = traits.split_whitespace().collect();
+            let only = opts
+                .iter()
+                .filter_map(|o| o.strip_prefix("only="))
+                .flat_map(|o| o.split(','))
+                .map(str::to_string)
+                .collect();
+            lx.concepts.push(Concept {
+                name: name.to_string(),
+                rolling: opts.contains(&"rolling"),
+                state: opts.contains(&"state"),
+                subject: opts.contains(&"subject"),
+                only,
+            });
+        }
+        for (w, c) in entries(words, List::QuantityConcepts) {
+            if let Some(i) = lx.concepts.iter().position(|k| k.name == c) {
+                lx.concept_of.insert(w.to_string(), i);
             }
-            if let Some(head) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = head.split_whitespace().collect();
-                if section.first() == Some(&"concept") {
-                    let name = section.get(1).copied().unwrap_or("thing").to_string();
-                    let opts = section.get(2..).unwrap_or_default();
-                    let rolling = opts.contains(&"rolling");
-                    let state = opts.contains(&"state");
-                    let subject = opts.contains(&"subject");
-                    let only = opts
-                        .iter()
-                        .filter_map(|o| o.strip_prefix("only="))
-                        .flat_map(|o| o.split(','))
-                        .map(str::to_string)
-                        .collect();
-                    lx.concepts.push(Concept { name, rolling, state, subject, only });
+        }
+        lx.not_head = words.words(List::QuantityThings).map(str::to_string).collect();
+        for (w, d) in entries(words, List::MarketMoves) {
+            lx.direction.insert(w.to_string(), if d == "up" { "up" } else { "down" });
+        }
+        for (w, k) in entries(words, List::Hedges) {
+            let h = match k {
+                "approx" => Hedge::Approx,
+                "near" => Hedge::Near,
+                "min" => Hedge::Min,
+                "less" => Hedge::Less,
+                _ => Hedge::Max,
+            };
+            lx.longest_hedge = lx.longest_hedge.max(w.split(' ').count());
+            lx.hedges.insert(w.to_string(), h);
+        }
+        lx.weak = words.words(List::WeakNouns).map(str::to_string).collect();
+        lx.months = words.words(List::Months).map(str::to_string).collect();
+        lx.partial = words.words(List::PartWords).map(str::to_string).collect();
+        lx.identifier = words.words(List::IdentifierNouns).map(str::to_string).collect();
+        for (list, map) in [
+            (List::NumberWords, &mut lx.numbers),
+            (List::Scales, &mut lx.scales),
+            (List::TimeUnits, &mut lx.units),
+        ] {
+            for (w, v) in entries(words, list) {
+                if let Ok(v) = v.parse::<f64>() {
+                    map.insert(w.to_string(), v);
                 }
-                continue;
             }
-            let words: Vec<&str> = line.split_whitespace().collect();
-            match section.as_slice() {
-                ["concept", ..] => {
-                    let c = lx.concepts.len() - 1;
-                    for w in words {
-                        let plain = w.trim_start_matches('~');
-                        if plain.len() < w.len() {
-                            lx.not_head.insert(plain.to_string());
-                        }
-                        lx.concept_of.entry(plain.replace('-', " ")).or_insert(c);
-                    }
-                }
-                ["direction", d] => {
-                    let d: &'static str = if *d == "up" { "up" } else { "down" };
-                    for w in words {
-                        lx.direction.insert(w.to_string(), d);
-                    }
-                }
-                ["qualifier", k] => {
-                    let h = match *k {
-                        "approx" => Hedge::Approx,
-                        "near" => Hedge::Near,
-                        "min" => Hedge::Min,
-                        "less" => Hedge::Less,
-                        _ => Hedge::Max,
-                    };
-                    for w in words {
-                        lx.longest_hedge = lx.longest_hedge.max(w.split('-').count());
-                        lx.hedges.insert(w.replace('-', " "), h);
-                    }
-                }
-                ["weak"] => lx.weak.extend(words.iter().map(|w| (*w).to_string())),
-                ["month"] => lx.months.extend(words.iter().map(|w| (*w).to_string())),
-                ["partial"] => lx.partial.extend(words.iter().map(|w| (*w).to_string())),
-                ["identifier"] => {
-                    lx.identifier.extend(words.iter().map(|w| (*w).to_string()));
-                }
-                ["number" | "scale" | "unit"] => {
-                    if let [w, v] = words.as_slice()
-                        && let Ok(v) = v.parse::<f64>()
-                    {
-                        let map = match section[0] {
-                            "number" => &mut lx.numbers,
-                            "scale" => &mut lx.scales,
-                            _ => &mut lx.units,
-                        };
-                        map.insert((*w).to_string(), v);
-                    }
-                }
-                ["currency"] => {
-                    if let [w, c] = words.as_slice() {
-                        lx.currencies.insert((*w).to_string(), (*c).to_string());
-                    }
-                }
-                _ => {}
-            }
+        }
+        for (w, c) in entries(words, List::Currencies) {
+            lx.currencies.insert(w.to_string(), c.to_string());
         }
         lx
     }
@@ -234,35 +220,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sections_parse() {
-        let lx = Lexicon::parse(
-            "# c\n[concept gone rolling state only=count,money]\nvanished lost-at-sea ~wreck\n[qualifier near]\nall-but\n\
-             [number]\nnine 9\n[direction up]\nsoared\n[weak]\nfolk\n[unit]\nfortnight 336\n",
-        );
-        let c = lx.concept("lost at sea").unwrap();
-        assert_eq!(lx.concept("vanished"), Some(c));
+    fn english_lists_load() {
+        let lx = Lexicon::for_lang(Lang::EN);
+        let c = lx.concept("killed").expect("killed is a concept word");
+        assert_eq!(lx.concept("death"), Some(c));
         assert!(lx.concept_info(c).rolling && lx.concept_info(c).state);
-        assert_eq!(lx.concept_info(c).only, ["count", "money"]);
-        assert!(lx.is_not_head("wreck") && !lx.is_not_head("vanished"));
-        assert_eq!(lx.concept("wreck"), Some(c));
-        assert_eq!(lx.hedge("all but"), Some(Hedge::Near));
-        assert_eq!(lx.longest_hedge(), 2);
-        assert_eq!(lx.number("nine"), Some(9.0));
-        assert_eq!(lx.direction("soared"), Some("up"));
-        assert!(lx.is_weak("folk"));
-        assert_eq!(lx.unit("fortnight"), Some(336.0));
-        assert_eq!(lx.concept("soared"), None);
+        assert_ne!(lx.concept("killed"), lx.concept("missing"));
+        assert_eq!(lx.concept("lives in"), lx.concept("housed"));
+        let shelter = lx.concept("shelters").expect("shelters");
+        assert!(lx.is_not_head("shelters") && !lx.is_not_head("evacuated"));
+        assert_eq!(lx.concept_info(shelter).only, ["count"]);
+        assert!(lx.concept_named("sentence").is_some_and(|c| c.subject));
+        assert_eq!(lx.hedge("more than"), Some(Hedge::Min));
+        assert_eq!(lx.longest_hedge(), 3);
+        assert_eq!(lx.number("twelve"), Some(12.0));
+        assert_eq!(lx.scale("bn"), Some(1e9));
+        assert_eq!(lx.currency("$"), Some("usd"));
+        assert_eq!(lx.unit("week"), Some(168.0));
+        assert_eq!(lx.direction("slumped"), Some("down"));
+        assert!(lx.is_month("november") && lx.is_weak("people"));
+        assert!(lx.is_partial("other") && lx.is_identifier("block"));
     }
 
     #[test]
-    fn english_data_loads() {
-        let lx = Lexicon::for_lang(Lang::EN);
-        assert!(lx.concept("killed").is_some());
-        assert_eq!(lx.concept("killed"), lx.concept("death"));
-        assert_ne!(lx.concept("killed"), lx.concept("missing"));
-        assert_eq!(lx.hedge("more than"), Some(Hedge::Min));
-        assert_eq!(lx.scale("bn"), Some(1e9));
-        assert_eq!(lx.currency("$"), Some("usd"));
-        assert!(lx.is_month("november"));
+    fn a_language_without_lists_reads_nothing() {
+        let lx = Lexicon::for_lang(Lang::UNKNOWN);
+        assert!(lx.concept("killed").is_none() && lx.number("twelve").is_none());
     }
 }

@@ -11,7 +11,8 @@
 //! rounding (`12` is 11.5–12.5, `about 300` 270–330: rounding reaches a tenth at most),
 //! `nearly 300` is 270–300, `more than 12` is 12–13, `up to 5` is 4.5–5, `less than a month`
 //! 15–30 days, a range `4–5%` is 4–5, a bare `hours after` 1–23 hours. The
-//! attribute is what the number counts, from the lexicon (`data/facts/<lang>.txt`): the noun
+//! attribute is what the number counts, from the word lists of the text crate's lexicon (`quantity_concepts` and the other lists
+//! named in `lexicon.rs`): the noun
 //! after it (`2,000 apartments`), or when that noun is weak (`people`) the nearest concept word
 //! after it and then before it (`killing at least 55 people` → dead; `279 residents remain
 //! missing` → missing). A percentage is a market move: its direction (`fell`, `up`) and the

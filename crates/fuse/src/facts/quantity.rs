@@ -471,7 +471,7 @@ mod tests {
     fn q(s: &str) -> Vec<(f64, f64, Class, String)> {
         let lx = Lexicon::for_lang(Lang::EN);
         let toks = tokenize(s, Span::from_usize(0, s.len()));
-        read(&toks, lx)
+        read(&toks, &lx)
             .into_iter()
             .map(|q| {
                 let text = s[toks[q.toks.0].start..toks[q.toks.1 - 1].end].to_string();

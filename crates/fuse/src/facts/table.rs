@@ -491,7 +491,6 @@ impl FactTable {
 /// Reads the quantity facts of every sentence of the story.
 fn read_facts(ctx: &Context<'_>) -> Vec<Fact> {
     let (docs, entities) = (&ctx.docs, &ctx.entities);
-    let lx = Lexicon::for_lang(Lang::EN);
     let year = story_year(docs);
     let mut facts = Vec::new();
     for (di, d) in docs.iter().enumerate() {
@@ -501,6 +500,8 @@ fn read_facts(ctx: &Context<'_>) -> Vec<Fact> {
             .get(di)
             .map(|ms| ms.iter().map(|m| (m.span, m.entity)).collect())
             .unwrap_or_default();
+        let lx = Lexicon::for_lang(d.article.language);
+        let lx = &*lx;
         for (si, s) in d.sents.iter().enumerate() {
             if historical(d, si, year) {
                 continue;
