@@ -116,8 +116,22 @@ lists! {
     Negations => "negations",
     /// Abbreviations that end with a period without ending a sentence (`mr`, `jan`).
     Abbreviations => "abbreviations",
-    /// Month names and abbreviations with their numbers (`june<TAB>6`).
+    /// Month names with their numbers (`june<TAB>6`).
     Months => "months",
+    /// Month abbreviations with their numbers (`sept<TAB>9`).
+    MonthAbbreviations => "month_abbreviations",
+    /// Weekday names with their ISO numbers, Monday 1 (`friday<TAB>5`).
+    Weekdays => "weekdays",
+    /// Season names with the number of the month they start in (`autumn<TAB>9`).
+    Seasons => "seasons",
+    /// Words after which a bare month, season or year names a time (`in`, `since`, `seit`).
+    DateCues => "date_cues",
+    /// Ordinal endings written right after a day number (`th` of `19th`).
+    OrdinalSuffixes => "ordinal_suffixes",
+    /// Words that put a following weekday or month in the future (`will`, `scheduled`).
+    FutureCues => "future_cues",
+    /// Words that turn a following future cue into a plan seen from the past (`was`, `had`).
+    PastAuxiliaries => "past_auxiliaries",
     /// Words that say what a number counts (`killed`, `missing`), with the concept they name.
     QuantityConcepts => "quantity_concepts",
     /// Each quantity concept's traits (`rolling state only=count`; `-` for none).
@@ -263,6 +277,11 @@ impl Lexicon {
         LEXICONS.iter().any(|l| l.has(list, word))
     }
 
+    /// The number `list` gives `word` in the first language that has it (see [`Lexicon::any`]).
+    pub fn any_number(list: List, word: &str) -> Option<i64> {
+        LEXICONS.iter().find_map(|l| l.number(list, word))
+    }
+
     /// The words of `list`, sorted.
     pub fn words(&self, list: List) -> impl Iterator<Item = &'static str> + '_ {
         self.lists[index(list)].iter().map(|e| e.0)
@@ -292,7 +311,17 @@ mod tests {
             }
             for (w, v) in entries(text) {
                 assert_eq!(w, w.to_lowercase(), "{code}/{name}.txt: {w:?} is not lowercase");
-                if matches!(List::from_name(name), Some(List::NumberWords | List::Months)) {
+                let numbered = matches!(
+                    List::from_name(name),
+                    Some(
+                        List::NumberWords
+                            | List::Months
+                            | List::MonthAbbreviations
+                            | List::Weekdays
+                            | List::Seasons
+                    )
+                );
+                if numbered {
                     assert!(v.parse::<i64>().is_ok(), "{code}/{name}.txt: {w:?} has no number");
                 }
             }

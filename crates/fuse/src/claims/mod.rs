@@ -63,9 +63,9 @@ use crate::EntityKind;
 use crate::analysis::Doc;
 use crate::analysis::EntityTable;
 use crate::analysis::events::{content_stem, synonym};
-use crate::analysis::numbers::{number_word, parse_number};
 use crate::quotes::QuoteMention;
 use crate::timeline::Dated;
+use crosscheck_text::numbers::{number_word, parse_number};
 
 /// A group of sentences stating one fact: `(doc, sentence)` pairs, at most one per doc.
 #[derive(Debug, Clone)]

@@ -2,7 +2,8 @@
 //! currencies, read from the word lists of `crosscheck_text::lexicon` (files under
 //! `crates/text/lexicon/<language>/`: `quantity_concepts`, `quantity_concept_traits`,
 //! `quantity_things`, `hedges`, `weak_nouns`, `market_moves`, `scales`, `currencies`,
-//! `time_units`, `part_words`, `identifier_nouns`, `number_words`, `months`).
+//! `time_units`, `part_words`, `identifier_nouns`, `number_words`, `months`,
+//! `month_abbreviations`).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, Mutex};
@@ -118,7 +119,11 @@ impl Lexicon {
             lx.hedges.insert(w.to_string(), h);
         }
         lx.weak = words.words(List::WeakNouns).map(str::to_string).collect();
-        lx.months = words.words(List::Months).map(str::to_string).collect();
+        lx.months = words
+            .words(List::Months)
+            .chain(words.words(List::MonthAbbreviations))
+            .map(str::to_string)
+            .collect();
         lx.partial = words.words(List::PartWords).map(str::to_string).collect();
         lx.identifier = words.words(List::IdentifierNouns).map(str::to_string).collect();
         for (list, map) in [

@@ -1,15 +1,17 @@
-//! Numbers in prose: digits with separators and number words.
+//! Numbers in prose: digits with separators and number words (see [`crate::dates`] for
+//! dates).
 
-use crosscheck_text::lexicon::{Lexicon, List};
+use crate::lexicon::{Lexicon, List};
 
-/// The value of a number word of the lexicon's language (`seven`, `forty`).
-pub(crate) fn number_word(lex: &Lexicon, w: &str) -> Option<u64> {
-    lex.number(List::NumberWords, w).and_then(|n| u64::try_from(n).ok())
+/// The value of a number word of the lexicon's language from two up (`seven`, `forty`):
+/// `one` is too often a pronoun (`no one`, `one of them`) to count.
+pub fn number_word(lex: &Lexicon, w: &str) -> Option<u64> {
+    lex.number(List::NumberWords, w).and_then(|n| u64::try_from(n).ok()).filter(|&n| n >= 2)
 }
 
 /// The integer part of a number written in digits, with `,` thousands separators (`40,000`,
 /// `3.5`).
-pub(crate) fn parse_number(s: &str) -> Option<u64> {
+pub fn parse_number(s: &str) -> Option<u64> {
     let digits: String = s.chars().filter(|c| *c != ',').collect();
     let int = digits.split('.').next()?;
     if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) || int.len() > 15 {

@@ -21,8 +21,8 @@
 //! ## References
 //! Unicode UAX #29 sentence boundaries, simplified for news prose.
 
+use crate::lexicon::{Lexicon, List};
 use crosscheck_core::Span;
-use crosscheck_text::lexicon::{Lexicon, List};
 
 /// Whether a quotation mark closes a quote (it may also open one, like `"`).
 fn is_closing(c: char) -> bool {
@@ -35,7 +35,7 @@ fn is_opening(c: char) -> bool {
 
 /// The sentences of `text`, trimmed of surrounding whitespace, in order. No sentence boundary
 /// falls strictly inside a span of `protected`, except at a line break.
-pub(crate) fn split(text: &str, protected: &[Span]) -> Vec<Span> {
+pub fn sentence_spans(text: &str, protected: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut iter = text.char_indices().peekable();
@@ -118,7 +118,7 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 
 /// The sentence of `sentences` (sorted, disjoint) that contains `at`, extended to every sentence
 /// `at` overlaps; `at` itself when none does.
-pub(crate) fn around(sentences: &[Span], at: Span) -> Span {
+pub fn sentence_around(sentences: &[Span], at: Span) -> Span {
     let mut cover: Option<Span> = None;
     for s in sentences {
         if s.start <= at.end && at.start < s.end.max(s.start + 1) {
@@ -133,7 +133,7 @@ mod tests {
     use super::*;
 
     fn texts<'a>(text: &'a str, protected: &[Span]) -> Vec<&'a str> {
-        split(text, protected).iter().map(|s| &text[s.range()]).collect()
+        sentence_spans(text, protected).iter().map(|s| &text[s.range()]).collect()
     }
 
     #[test]
@@ -160,8 +160,8 @@ mod tests {
     #[test]
     fn around_covers_overlapped_sentences() {
         let t = "One two. Three four. Five.";
-        let s = split(t, &[]);
-        assert_eq!(&t[around(&s, Span::new(10, 12)).range()], "Three four.");
-        assert_eq!(&t[around(&s, Span::new(5, 12)).range()], "One two. Three four.");
+        let s = sentence_spans(t, &[]);
+        assert_eq!(&t[sentence_around(&s, Span::new(10, 12)).range()], "Three four.");
+        assert_eq!(&t[sentence_around(&s, Span::new(5, 12)).range()], "One two. Three four.");
     }
 }
