@@ -301,12 +301,30 @@ pub struct Entity {
 pub enum ClaimStatus {
     /// Every distinct report of a story of two or more carries it.
     Consensus,
-    /// More than one distinct report but not all.
+    /// More than half of the distinct reports, but not all.
     Majority,
     /// One distinct report (its copies aside).
     Single,
     /// It carries one side of a conflict.
     Disputed,
+    /// More than one distinct report, but no more than half: `support` says how many.
+    Several,
+}
+
+impl ClaimStatus {
+    /// The status of a claim carried by `support` of the story's `distinct` reports:
+    /// `majority` only for more than half of them.
+    pub fn of_support(support: usize, distinct: usize) -> ClaimStatus {
+        if support <= 1 {
+            ClaimStatus::Single
+        } else if support >= distinct {
+            ClaimStatus::Consensus
+        } else if 2 * support > distinct {
+            ClaimStatus::Majority
+        } else {
+            ClaimStatus::Several
+        }
+    }
 }
 
 impl fmt::Display for ClaimStatus {
@@ -316,6 +334,7 @@ impl fmt::Display for ClaimStatus {
             ClaimStatus::Majority => "majority",
             ClaimStatus::Single => "single",
             ClaimStatus::Disputed => "disputed",
+            ClaimStatus::Several => "several",
         })
     }
 }
@@ -383,6 +402,9 @@ pub enum ConflictKind {
     Place,
     /// Any other alternative values.
     Other,
+    /// One figure reported with different values as it moved (a rising toll, a share price
+    /// quoted before the open and at the close); sides in publication order where known.
+    Evolving,
 }
 
 impl fmt::Display for ConflictKind {
@@ -395,6 +417,7 @@ impl fmt::Display for ConflictKind {
             ConflictKind::Attribution => "attribution",
             ConflictKind::Place => "place",
             ConflictKind::Other => "other",
+            ConflictKind::Evolving => "evolving",
         })
     }
 }

@@ -7,6 +7,7 @@ use crate::analysis::events::Lexicon;
 use crate::analysis::words::fold;
 use crate::analysis::{Context, Doc};
 use crate::claims::{self, ClaimGroup};
+use crate::facts::FactTable;
 use crate::quotes::attribution;
 use crate::reduce::Reduction;
 use crate::story::{ArticleInfo, Claim, ClaimStatus, Entity, FusedStory, SourceSpan};
@@ -160,6 +161,7 @@ impl Fuser for StoryFuser {
         let quotes = attribution::find(&ctx, &speakers);
         let lexicon = Lexicon::new(&ctx.docs, &ctx.entities);
         let dated = chronology::find(&ctx, &lexicon);
+        let facts = FactTable::new(&ctx);
         let groups =
             claims::align(&ctx.docs, &ctx.entities, &dated, &quotes.mentions, self.claim_threshold);
         let articles: Vec<ArticleInfo> = story
@@ -180,7 +182,7 @@ impl Fuser for StoryFuser {
             headline: String::new(),
             articles,
             entities: entity_output(&ctx),
-            claims: claim_output(&ctx, &groups),
+            claims: claim_output(&ctx, &groups, &facts),
             quotes: Vec::new(),
             conflicts: Vec::new(),
             timeline: Vec::new(),
@@ -190,7 +192,7 @@ impl Fuser for StoryFuser {
         // entities); `mark_disputed` then flags the claims that carry a side of a conflict.
         fused.quotes = attribution::output(&ctx, &quotes, &speakers);
         fused.timeline = chronology::output(&ctx, &dated);
-        fused.conflicts = conflicts::find(&ctx, &dated, &lexicon, &quotes, &speakers);
+        fused.conflicts = conflicts::find(&ctx, &dated, &lexicon, &quotes, &speakers, &facts);
         reduction.expand(&mut fused, &story.articles);
         mark_disputed(&mut fused);
         fused.headline = headline(&ctx, &fused, &weight);
@@ -260,7 +262,7 @@ fn entity_output(ctx: &Context<'_>) -> Vec<Entity> {
     out
 }
 
-fn claim_output(ctx: &Context<'_>, groups: &[ClaimGroup]) -> Vec<Claim> {
+fn claim_output(ctx: &Context<'_>, groups: &[ClaimGroup], facts: &FactTable) -> Vec<Claim> {
     let distinct = ctx.canon.iter().enumerate().filter(|(i, c)| i == *c).count();
     let mut out: Vec<(Claim, (usize, usize))> = Vec::new();
     for g in groups {
@@ -280,14 +282,17 @@ fn claim_output(ctx: &Context<'_>, groups: &[ClaimGroup]) -> Vec<Claim> {
         let (cd, cs) = g.members[g.central];
         let text = ctx.docs[cd].text(ctx.docs[cd].sents[cs].span).to_string();
         let n = support.len();
-        let status = if n <= 1 {
-            ClaimStatus::Single
-        } else if n == distinct {
-            ClaimStatus::Consensus
-        } else {
-            ClaimStatus::Majority
-        };
+        let status = ClaimStatus::of_support(n, distinct);
         out.push((Claim { text, status, articles, renderings, support: n as u32 }, g.members[0]));
+    }
+    // One claim per agreed value of a quantity (a sentence with several facts supports
+    // several claims), then one per phrase that outlets share.
+    for (i, c) in facts.claims(ctx).into_iter().enumerate() {
+        out.push((c, (usize::MAX - 1, i)));
+    }
+    let known: Vec<Claim> = out.iter().map(|c| c.0.clone()).collect();
+    for (i, c) in crate::facts::phrases::claims(ctx, &known).into_iter().enumerate() {
+        out.push((c, (usize::MAX, i)));
     }
     out.sort_by(|a, b| b.0.support.cmp(&a.0.support).then(a.1.cmp(&b.1)));
     out.into_iter().map(|c| c.0).collect()

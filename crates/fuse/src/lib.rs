@@ -60,6 +60,7 @@ mod claims;
 mod conflicts;
 mod entities;
 mod error;
+mod facts;
 mod fuser;
 mod reduce;
 mod story;

@@ -23,7 +23,7 @@ const CSS: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margi
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}\
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:.3rem .5rem;text-align:left;vertical-align:top}\
 .meta{color:#666}.tag{display:inline-block;padding:0 .4rem;border-radius:.3rem;font-size:.8rem;font-weight:600;color:#fff}\
-.consensus{background:#2e7d32}.majority{background:#00838f}.single{background:#b26a00}.disputed{background:#c62828}\
+.consensus{background:#2e7d32}.majority{background:#00838f}.several{background:#00695c}.single{background:#b26a00}.disputed{background:#c62828}\
 .support{color:#555;font-size:.85rem;margin:0 .3rem}.claim{margin:.4rem 0}\
 details{margin:.2rem 0}summary{cursor:pointer}blockquote{margin:.2rem 0 .2rem 1rem;color:#444}\
 .src{color:#666;font-size:.85rem}article{margin-bottom:3rem}mark{background:#fff3b0}\

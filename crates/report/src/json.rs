@@ -10,7 +10,7 @@
 //!                    "language": str, "removed": [str], "duplicate_of": str|null} ],
 //!     "entities": [ {"name": str, "kind": "person"|"org"|"place"|"other", "variants": [str],
 //!                    "articles": [article id], "mentions": [span], "roles"?: [str]} ],
-//!     "claims":   [ {"text": str, "status": "consensus"|"majority"|"single"|"disputed",
+//!     "claims":   [ {"text": str, "status": "consensus"|"majority"|"several"|"single"|"disputed",
 //!                    "articles": [article id], "renderings": [span], "support": int} ],
 //!     "quotes":   [ {"speaker": str|null, "renderings": [span], "articles"?: [article id],
 //!                    "role"?: str, "anonymous"?: bool, "attributions"?: [span]} ],
@@ -33,7 +33,7 @@
 //! | `articles[].duplicate_of` | the article this one near-copies; copies are counted once in `support` |
 //! | `entities[].variants` | every spelling used, titles stripped, most used first |
 //! | `entities[].roles` | (extra) role words seen with the entity: `mayor`, `minister` |
-//! | `claims[].status` | `consensus`: every distinct report; `majority`: more than one but not all; `single`: one report and its copies; `disputed`: carries a side of a conflict |
+//! | `claims[].status` | `consensus`: every distinct report; `majority`: more than half but not all; `several`: more than one but no more than half; `single`: one report and its copies; `disputed`: carries a side of a conflict |
 //! | `claims[].support` | (extra) how many distinct reports carry the claim |
 //! | `claims[].text` | one of its renderings, as extracted text |
 //! | `quotes[].renderings` | each article's wording: the quoted words without their marks, one span per article |

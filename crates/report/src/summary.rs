@@ -18,9 +18,10 @@ pub(crate) fn count(n: usize, noun: &str) -> String {
 }
 
 /// What each status word means, for the legend.
-pub(crate) const LEGEND: [(ClaimStatus, &str); 4] = [
+pub(crate) const LEGEND: [(ClaimStatus, &str); 5] = [
     (ClaimStatus::Consensus, "every independent report carries it"),
-    (ClaimStatus::Majority, "more than one independent report carries it, but not all"),
+    (ClaimStatus::Majority, "more than half of the independent reports carry it, but not all"),
+    (ClaimStatus::Several, "more than one independent report carries it, but no more than half"),
     (ClaimStatus::Single, "only one independent report carries it"),
     (ClaimStatus::Disputed, "the reports disagree about it: see its conflict"),
 ];

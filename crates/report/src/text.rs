@@ -14,7 +14,7 @@ const DIM: Style = Style::new().dimmed();
 fn status_style(s: ClaimStatus) -> Style {
     let c = match s {
         ClaimStatus::Consensus => AnsiColor::Green,
-        ClaimStatus::Majority => AnsiColor::Cyan,
+        ClaimStatus::Majority | ClaimStatus::Several => AnsiColor::Cyan,
         ClaimStatus::Single => AnsiColor::Yellow,
         _ => AnsiColor::Red,
     };

@@ -264,7 +264,8 @@ function summarySection(story, distinct) {
 
 const STATUS_MEANING = {
   consensus: 'every independent report carries it',
-  majority: 'more than one independent report carries it, but not all',
+  majority: 'more than half of the independent reports carry it, but not all',
+  several: 'more than one independent report carries it, but no more than half',
   single: 'only one independent report carries it',
   disputed: 'the reports disagree about it: see its conflict',
 };

@@ -132,6 +132,28 @@ lists! {
     FutureCues => "future_cues",
     /// Words that turn a following future cue into a plan seen from the past (`was`, `had`).
     PastAuxiliaries => "past_auxiliaries",
+    /// Words that say what a number counts (`killed`, `missing`), with the concept they name.
+    QuantityConcepts => "quantity_concepts",
+    /// Each quantity concept's traits (`rolling state only=count`; `-` for none).
+    QuantityConceptTraits => "quantity_concept_traits",
+    /// Concept words that name a counted thing of their own (`eight shelters`).
+    QuantityThings => "quantity_things",
+    /// Hedges before a number (`about`, `more than`), with their kind.
+    Hedges => "hedges",
+    /// Counted nouns that say too little on their own (`people`).
+    WeakNouns => "weak_nouns",
+    /// Words of a market move (`fell`, `jumped`), with `up` or `down`.
+    MarketMoves => "market_moves",
+    /// Scale words of a number (`million`, `bn`), with their multiplier.
+    Scales => "scales",
+    /// Currency signs and words, with their code.
+    Currencies => "currencies",
+    /// Time units, with their length in hours.
+    TimeUnits => "time_units",
+    /// Words that make a number a part of a count (`other`, `final`).
+    PartWords => "part_words",
+    /// Nouns after which a number is an identifier (`block`, `flight`).
+    IdentifierNouns => "identifier_nouns",
 }
 
 /// The word lists of one language.

@@ -72,11 +72,6 @@ impl Bag {
         (dot / (self.norm * other.norm)).min(1.0)
     }
 
-    /// How many terms the bag holds.
-    pub(crate) fn len(&self) -> usize {
-        self.terms.len()
-    }
-
     /// How many terms two bags share.
     pub(crate) fn shares(&self, other: &Bag) -> usize {
         let (mut i, mut j, mut n) = (0, 0, 0);

@@ -46,6 +46,7 @@
     reason = "word-index arithmetic (w[a], w[b - 1]) reads best with short names"
 )]
 
+mod acronyms;
 pub(crate) mod gazetteer;
 pub(crate) mod linkage;
 pub(crate) mod names;
@@ -218,6 +219,7 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
     merge_spellings(&forms, &keep, &mut uf);
     merge_short_forms(&lex, &forms, &keep, &mut uf);
     merge_demonyms(&forms, &keep, &mut uf);
+    acronyms::merge_acronyms(&forms, &keep, &mut uf);
     build(&lex, docs, &forms, &keep, &mut uf)
 }
 
@@ -485,9 +487,11 @@ fn confirmed(a: &Form, b: &Form) -> bool {
     let shared_role = !a.roles.is_disjoint(&b.roles);
     let shared_neighbour = !a.context.is_disjoint(&b.context);
     let close = similarity(&a.key, &b.key) >= 0.9;
-    // Two spellings in one article are usually two names: ask for more.
+    // Two spellings in one article are usually two names: ask for more, unless a long name
+    // differs by one letter (a typo: `Kimberley-Clark`).
     let same_doc = !a.docs.is_disjoint(&b.docs);
-    if same_doc { shared_role && close } else { shared_role || shared_neighbour || close }
+    let typo = a.key.chars().count() >= 8 && strsim::levenshtein(&a.key, &b.key) == 1;
+    if same_doc { (shared_role && close) || typo } else { shared_role || shared_neighbour || close }
 }
 
 fn merge_spellings(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
