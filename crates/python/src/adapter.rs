@@ -210,6 +210,16 @@ impl Engine {
     /// in order of each story's first article, each listing its articles in input order.
     pub fn fuse(&self, articles: &[Article]) -> (Vec<Placement>, Vec<Result<FusedStory, Error>>) {
         let placements = self.cluster(articles);
+        let stories = self.fuse_placed(articles, &placements);
+        (placements, stories)
+    }
+
+    /// Fuses the stories of articles already placed by [`Engine::cluster`].
+    pub fn fuse_placed(
+        &self,
+        articles: &[Article],
+        placements: &[Placement],
+    ) -> Vec<Result<FusedStory, Error>> {
         let mut order: Vec<u32> = Vec::new();
         let mut members: HashMap<u32, Vec<usize>> = HashMap::new();
         for (i, p) in placements.iter().enumerate() {
@@ -232,8 +242,28 @@ impl Engine {
                     .collect();
                 self.fuse_story(&arts, &dups)
             })
-            .collect();
-        (placements, stories)
+            .collect()
+    }
+
+    /// Runs every stage over a batch and times each: `(stage, seconds)` for `extract`,
+    /// `dedup`, `cluster` (without its own deduplication) and `fuse`, plus the number of
+    /// articles. For benchmarks.
+    pub fn time_stages(&self, names: &[String], records: &[String]) -> (Vec<(String, f64)>, usize) {
+        let t = std::time::Instant::now();
+        let articles: Vec<Article> =
+            self.extract_batch(names, records).into_iter().filter_map(Result::ok).collect();
+        let extract = t.elapsed().as_secs_f64();
+        let t = std::time::Instant::now();
+        let _ = self.dedup(&articles);
+        let dedup = t.elapsed().as_secs_f64();
+        let t = std::time::Instant::now();
+        let placements = self.cluster(&articles);
+        let cluster = (t.elapsed().as_secs_f64() - dedup).max(0.0);
+        let t = std::time::Instant::now();
+        let _ = self.fuse_placed(&articles, &placements);
+        let fuse = t.elapsed().as_secs_f64();
+        let stages = [("extract", extract), ("dedup", dedup), ("cluster", cluster), ("fuse", fuse)];
+        (stages.iter().map(|&(n, s)| (n.to_owned(), s)).collect(), articles.len())
     }
 
     /// The exact-duplicate key, `MinHash` signature and sorted shingle set of each text,

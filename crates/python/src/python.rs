@@ -356,6 +356,18 @@ fn fuse_story(
     .map_err(|e| FuseError::new_err(e.to_string()))
 }
 
+/// Runs every stage over a batch of records and times each (for benchmarks): returns
+/// `([(stage, seconds)], articles)`.
+#[pyfunction]
+fn time_stages(
+    py: Python<'_>,
+    names: Vec<String>,
+    records: Vec<String>,
+) -> PyResult<(Vec<(String, f64)>, usize)> {
+    let engine = default_engine()?;
+    Ok(py.detach(|| engine.time_stages(&names, &records)))
+}
+
 /// The extension module.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -374,5 +386,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(jaccard_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_docs, m)?)?;
     m.add_function(wrap_pyfunction!(fuse_story, m)?)?;
+    m.add_function(wrap_pyfunction!(time_stages, m)?)?;
     Ok(())
 }

@@ -168,6 +168,9 @@ def test_fuse_returns_a_story_document():
     assert [sorted(a["id"] for a in s["articles"]) for s in doc["stories"]] == [["a", "d"], ["b"]]
     assert doc["stories"][0]["articles"][0]["published"] == "2026-03-02"
     assert all(s["id"].startswith("story-") for s in doc["stories"])
+    t, doc2 = crosscheck.fuse(table(rows), return_table=True)
+    assert doc2 == doc
+    assert t.column("story").to_pylist() == crosscheck.cluster(table(rows)).column("story").to_pylist()
 
 
 def test_dates_in_arrow_types_are_read():

@@ -55,8 +55,7 @@ def check_same_as_one_process(spark, rows, tmp_path):
     arts, stories = spark_results(result)
 
     ordered = canonical_rows(rows)
-    one = crosscheck.cluster(ordered)
-    one_doc = crosscheck.fuse(ordered)
+    one, one_doc = crosscheck.fuse(ordered, return_table=True)
 
     # The same duplicate groups: every article's first copy.
     want_dup = dict(zip(one.column("id").to_pylist(), one.column("duplicate_of").to_pylist()))

@@ -438,21 +438,44 @@ def cluster(table: Any, *, threshold: float = 0.5, num_perm: int = 128, errors: 
     )
 
 
-def fuse(table: Any, *, threshold: float = 0.5, num_perm: int = 128, errors: str = "keep") -> Dict[str, Any]:
+def fuse(
+    table: Any, *, threshold: float = 0.5, num_perm: int = 128, errors: str = "keep", return_table: bool = False
+):
     """Deduplicates, clusters and fuses the rows of ``table`` into stories.
 
     Returns a ``crosscheck.story/1`` document as a dict, ``{"schema": ..., "stories": [...]}``,
     the same document ``crosscheck fuse --format json`` writes for the same input: one story
     per cluster in order of its first row, claims, quotes, conflicts and timeline each tied to
     the articles that carry them. Rows that fail are listed under ``"errors"`` (with
-    ``errors="keep"``), as ``"<row id>: <reason>"``.
+    ``errors="keep"``), as ``"<row id>: <reason>"``. With ``return_table=True``, returns
+    ``(table, document)``, the table as :func:`cluster` gives it.
     """
-    t, (ids, payload, *_rest, stories, story_errors) = _run("fuse", table, threshold, num_perm, errors)
+    import pyarrow as pa
+
+    t, (ids, payload, group, first, sim, story, score, stories, story_errors) = _run(
+        "fuse", table, threshold, num_perm, errors
+    )
     doc: Dict[str, Any] = {"schema": STORY_SCHEMA, "stories": [_json.loads(s) for s in stories]}
     failed = [payload[i] for i in range(len(ids)) if ids[i] is None] + list(story_errors)
     if failed:
         doc["errors"] = failed
-    return doc
+    if not return_table:
+        return doc
+    dup = [ids[f] if f is not None else None for f in first]
+    err = [payload[i] if ids[i] is None else None for i in range(len(ids))]
+    out = _with(
+        t,
+        ids,
+        {
+            "group": (group, pa.int64()),
+            "duplicate_of": (dup, pa.string()),
+            "similarity": (sim, pa.float32()),
+            "story": (story, pa.int64()),
+            "score": (score, pa.float32()),
+            "error": (err, pa.string()),
+        },
+    )
+    return out, doc
 
 
 def extract_table(table: Any, *, errors: str = "keep"):

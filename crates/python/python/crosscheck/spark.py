@@ -10,8 +10,9 @@ plan never grows):
 
 1. **extract** — JSON Lines records (one article per line, crosscheck's field names) are
    extracted per partition with ``mapInArrow``.
-2. **prepare** — articles are repartitioned by outlet, so that lines recurring across an
-   outlet's articles are removed as page chrome over the whole corpus, then fingerprinted:
+2. **prepare** — articles are repartitioned by outlet (or slices of one, ``chrome_articles``),
+   so that lines recurring across an outlet's articles are removed as page chrome, then
+   fingerprinted:
    exact-duplicate key, MinHash signature and shingle set (the *signature table*).
 3. **candidates** — each distinct text gives one row per LSH band, ``(band key, doc)``: only
    these small rows are shuffled, not signatures. Documents sharing a band key are candidate
@@ -100,11 +101,26 @@ class JobResult:
 # Functions that run on the workers (inside mapInArrow). They import crosscheck themselves.
 
 
-def _batches(it: Iterator[pa.RecordBatch]) -> pa.Table:
-    batches = list(it)
-    if not batches:
-        return None  # type: ignore[return-value]
-    return pa.Table.from_batches(batches)
+def _groups(it: Iterator[pa.RecordBatch], key: str) -> Iterator[pa.Table]:
+    """The rows of a partition, one table per value of ``key``, in order of first appearance.
+
+    The whole partition is read first: a sort before ``mapInArrow`` is not kept by every
+    engine (Sail does not keep it), so a task holds its partition; choose ``partitions`` so
+    that one fits a worker's memory.
+    """
+    parts: Dict[Any, List[pa.Table]] = {}
+    for batch in it:
+        if batch.num_rows == 0:
+            continue
+        t = pa.Table.from_batches([batch])
+        keys = t.column(key).to_pylist()
+        idx: Dict[Any, List[int]] = {}
+        for i, k in enumerate(keys):
+            idx.setdefault(k, []).append(i)
+        for k, rows in idx.items():
+            parts.setdefault(k, []).append(t.take(pa.array(rows, pa.int64())))
+    for tables in parts.values():
+        yield pa.concat_tables(tables)
 
 
 def _extract_part(it: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -139,24 +155,22 @@ def _prepare_part(threshold: float, num_perm: int):
     def f(it: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         from crosscheck import _native
 
-        t = _batches(it)
-        if t is None:
-            return
-        # Every article of an outlet is in this partition: chrome is judged over all of them.
-        out = _native.prepare_articles(t.column("article").to_pylist(), threshold, num_perm)
-        ids = t.column("id").to_pylist()
-        cols: Dict[str, list] = {k: [] for k in ("id", "key", "article", "exact", "sig", "shingles", "title", "text", "published")}
-        for i, (art, exact, sig, sh, title, text, published) in zip(ids, out):
-            cols["id"].append(i)
-            cols["key"].append(canonical_key(published, i))
-            cols["article"].append(art)
-            cols["exact"].append(exact)
-            cols["sig"].append(sig)
-            cols["shingles"].append(sh)
-            cols["title"].append(title)
-            cols["text"].append(text)
-            cols["published"].append(published)
-        yield pa.RecordBatch.from_pydict(cols, schema=_PREPARE_SCHEMA)
+        # One group is one outlet (or one slice of it): chrome is judged over all its articles.
+        for t in _groups(it, "chrome_group"):
+            out = _native.prepare_articles(t.column("article").to_pylist(), threshold, num_perm)
+            ids = t.column("id").to_pylist()
+            cols: Dict[str, list] = {k: [] for k in _PREPARE_SCHEMA.names}
+            for i, (art, exact, sig, sh, title, text, published) in zip(ids, out):
+                cols["id"].append(i)
+                cols["key"].append(canonical_key(published, i))
+                cols["article"].append(art)
+                cols["exact"].append(exact)
+                cols["sig"].append(sig)
+                cols["shingles"].append(sh)
+                cols["title"].append(title)
+                cols["text"].append(text)
+                cols["published"].append(published)
+            yield pa.RecordBatch.from_pydict(cols, schema=_PREPARE_SCHEMA)
 
     return f
 
@@ -225,35 +239,34 @@ def _verify_part(threshold: float):
 
 def _replay_part(it: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """The single process's grouping rule, replayed within each component."""
-    t = _batches(it)
-    if t is None:
-        return
-    comps: Dict[int, List[tuple]] = {}
-    for c, a, ak, b, bk, s in zip(*(t.column(n).to_pylist() for n in ("comp", "a", "a_key", "b", "b_key", "sim"))):
-        comps.setdefault(c, []).append((a, ak, b, bk, s))
+    for t in _groups(it, "comp"):
+        edges = list(zip(*(t.column(n).to_pylist() for n in ("a", "a_key", "b", "b_key", "sim"))))
+        yield _replay(edges)
+
+
+def _replay(edges: List[tuple]) -> pa.RecordBatch:
     out_num, out_rep, out_sim = [], [], []
-    for edges in comps.values():
-        key: Dict[int, str] = {}
-        nbrs: Dict[int, List[tuple]] = {}
-        for a, ak, b, bk, s in edges:
-            key[a], key[b] = ak, bk
-            nbrs.setdefault(a, []).append((b, s))
-            nbrs.setdefault(b, []).append((a, s))
-        rep_of: Dict[int, int] = {}
-        for j in sorted(key, key=lambda n: key[n]):
-            best = None
-            for i, s in nbrs[j]:
-                # Only earlier documents that started a group are candidates.
-                if key[i] < key[j] and rep_of.get(i) == i:
-                    if best is None or s > best[1] or (s == best[1] and key[i] < key[best[0]]):
-                        best = (i, s)
-            if best is None:
-                rep_of[j] = j
-                out_num.append(j), out_rep.append(j), out_sim.append(1.0)
-            else:
-                rep_of[j] = best[0]
-                out_num.append(j), out_rep.append(best[0]), out_sim.append(best[1])
-    yield pa.RecordBatch.from_pydict(
+    key: Dict[int, str] = {}
+    nbrs: Dict[int, List[tuple]] = {}
+    for a, ak, b, bk, s in edges:
+        key[a], key[b] = ak, bk
+        nbrs.setdefault(a, []).append((b, s))
+        nbrs.setdefault(b, []).append((a, s))
+    rep_of: Dict[int, int] = {}
+    for j in sorted(key, key=lambda n: key[n]):
+        best = None
+        for i, s in nbrs[j]:
+            # Only earlier documents that started a group are candidates.
+            if key[i] < key[j] and rep_of.get(i) == i:
+                if best is None or s > best[1] or (s == best[1] and key[i] < key[best[0]]):
+                    best = (i, s)
+        if best is None:
+            rep_of[j] = j
+            out_num.append(j), out_rep.append(j), out_sim.append(1.0)
+        else:
+            rep_of[j] = best[0]
+            out_num.append(j), out_rep.append(best[0]), out_sim.append(best[1])
+    return pa.RecordBatch.from_pydict(
         {"num": pa.array(out_num, pa.int64()), "rep": pa.array(out_rep, pa.int64()), "sim": pa.array(out_sim, pa.float64())}
     )
 
@@ -261,36 +274,27 @@ def _replay_part(it: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
 def _cluster_part(it: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     from crosscheck import _native
 
-    t = _batches(it)
-    if t is None:
-        return
-    windows: Dict[str, List[int]] = {}
-    for i, w in enumerate(t.column("window").to_pylist()):
-        windows.setdefault(w, []).append(i)
-    ids, titles, texts, dates = (t.column(c).to_pylist() for c in ("id", "title", "text", "published"))
-    out_id, out_story, out_score = [], [], []
-    for w, idx in windows.items():
-        res = _native.cluster_docs([ids[i] for i in idx], [titles[i] for i in idx], [texts[i] for i in idx], [dates[i] for i in idx])
-        for i, (story, score) in zip(idx, res):
-            out_id.append(ids[i])
-            out_story.append(f"{w}/{story}")
-            out_score.append(score)
-    yield pa.RecordBatch.from_pydict({"id": out_id, "story": out_story, "score": pa.array(out_score, pa.float32())})
+    for t in _groups(it, "window"):
+        w = t.column("window")[0].as_py()
+        ids, titles, texts, dates = (t.column(c).to_pylist() for c in ("id", "title", "text", "published"))
+        res = _native.cluster_docs(ids, titles, texts, dates)
+        yield pa.RecordBatch.from_pydict(
+            {
+                "id": ids,
+                "story": [f"{w}/{story}" for story, _ in res],
+                "score": pa.array([score for _, score in res], pa.float32()),
+            }
+        )
 
 
 def _fuse_part(it: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     from crosscheck import _native
 
-    t = _batches(it)
-    if t is None:
-        return
-    stories: Dict[str, List[int]] = {}
-    for i, s in enumerate(t.column("story").to_pylist()):
-        stories.setdefault(s, []).append(i)
-    keys, arts, dups = (t.column(c).to_pylist() for c in ("key", "article", "duplicate_of"))
     out: Dict[str, list] = {"story": [], "first": [], "id": [], "document": [], "error": []}
-    for s, idx in stories.items():
-        idx.sort(key=lambda i: keys[i])
+    for t in _groups(it, "story"):
+        s = t.column("story")[0].as_py()
+        keys, arts, dups = (t.column(c).to_pylist() for c in ("key", "article", "duplicate_of"))
+        idx = sorted(range(len(keys)), key=lambda i: keys[i])
         out["story"].append(s)
         out["first"].append(keys[idx[0]])
         try:
@@ -300,7 +304,11 @@ def _fuse_part(it: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
             out["id"].append(sid), out["document"].append(doc), out["error"].append(None)
         except Exception as e:  # one story that fails to fuse is recorded, not fatal
             out["id"].append(None), out["document"].append(None), out["error"].append(f"story {s}: {e}")
-    yield pa.RecordBatch.from_pydict(out)
+        if len(out["story"]) >= 256:
+            yield pa.RecordBatch.from_pydict(out)
+            out = {k: [] for k in out}
+    if out["story"]:
+        yield pa.RecordBatch.from_pydict(out)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -372,6 +380,7 @@ def run(
     num_perm: int = 128,
     window_days: Optional[int] = None,
     window_articles: int = 50_000,
+    chrome_articles: Optional[int] = None,
     partitions: int = 8,
 ) -> JobResult:
     """Runs the whole job: JSON Lines files (``inputs``: files, folders or globs) in, fused
@@ -387,7 +396,13 @@ def run(
     story that straddles a window edge is split) and undated ones in groups of about
     ``window_articles``: the form for a backfill.
 
-    ``partitions`` is the number of partitions of each shuffle.
+    ``chrome_articles``: with ``None`` (the default), page chrome is judged over all of an
+    outlet's articles at once, as :func:`crosscheck.fuse` does over a table; with a number, over
+    slices of about that many articles of an outlet (the CLI uses chunks of 256 documents), so
+    that no task has to hold a large outlet's whole archive.
+
+    ``partitions`` is the number of partitions of each shuffle; a task holds one partition of
+    its stage in memory (grouped by outlet, component, window or story).
     """
     from pyspark.sql import functions as F
 
@@ -408,10 +423,19 @@ def run(
 
     # 2. prepare: chrome across each outlet, fingerprints.
     ok = extracted.where(F.col("error").isNull()).select("id", "article", "outlet")
+    if chrome_articles is None:
+        grouped = ok.withColumn("chrome_group", F.col("outlet"))
+    else:
+        sizes = ok.groupBy("outlet").count()
+        slices = F.ceil(F.col("count") / F.lit(chrome_articles))
+        grouped = ok.join(sizes, "outlet").withColumn(
+            "chrome_group", F.concat_ws("#", F.col("outlet"), (F.abs(F.hash("id")) % slices).cast("string"))
+        )
+    grouped = grouped.select("id", "article", "chrome_group")
     prepared = _stage(
         result,
         "prepare",
-        ok.repartition(partitions, "outlet").mapInArrow(_prepare_part(threshold, num_perm), _PREPARE_DDL),
+        grouped.repartition(partitions, "chrome_group").mapInArrow(_prepare_part(threshold, num_perm), _PREPARE_DDL),
         f"{work}/prepared",
     )
     dupe_ids = prepared.groupBy("id").count().where(F.col("count") > 1).limit(5).collect()
@@ -459,7 +483,9 @@ def run(
         .join(keys.select(F.col("num").alias("b"), F.col("key").alias("b_key")), "b")
         .select("comp", "a", "a_key", "b", "b_key", "sim")
     )
-    replayed = e2.repartition(partitions, "comp").mapInArrow(_replay_part, "num long, rep long, sim double")
+    replayed = (
+        e2.repartition(partitions, "comp").mapInArrow(_replay_part, "num long, rep long, sim double")
+    )
     replayed = _stage(result, "groups", replayed, f"{work}/replayed")
     # Unique texts: their representative (themselves when alone); copies: their first copy's.
     uniq = (
@@ -479,7 +505,7 @@ def run(
     # 7. cluster the first document of each group, per window.
     firsts_df = members.where(F.col("duplicate_of").isNull()).select("id").join(prepared.select("id", "title", "text", "published"), "id")
     if window_days is None:
-        windowed = firsts_df.withColumn("window", F.lit("all")).repartition(1)
+        windowed = firsts_df.withColumn("window", F.lit("all")).repartition(1, "window")
     else:
         undated = firsts_df.where(F.col("published").isNull()).count()
         buckets = max(1, -(-undated // window_articles))
