@@ -231,7 +231,7 @@ impl Engine {
                 })
                 .push(i);
         }
-        let stories = order
+        order
             .par_iter()
             .map(|s| {
                 let idx = &members[s];
