@@ -59,9 +59,28 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=1, help="runs of each side; the fastest counts")
     ap.add_argument("--json", help="write the figures here too")
+    ap.add_argument(
+        "--scale",
+        type=int,
+        default=1,
+        help="copies of the corpus, each record given a new id and a sentence of its own (near-copies)",
+    )
     args = ap.parse_args()
     cores = os.cpu_count() or 1
     rows = corpus()
+    scaled = []
+    for k in range(args.scale):
+        for r in rows:
+            r = dict(r)
+            if k:
+                r["id"] = f"{r['id']}~{k}"
+                tail = f" Edition {k} of this report, record {r['id']}."
+                if "text" in r:
+                    r["text"] += tail
+                else:
+                    r["html"] = r["html"].replace("</body>", f"<p>{tail}</p></body>", 1)
+            scaled.append(r)
+    rows = scaled
     names, records = crosscheck.records(rows)
 
     single = None
