@@ -129,6 +129,19 @@ impl Engine {
         self.extractor.extract(&doc).map_err(|e| Error::Item(e.to_string()))
     }
 
+    /// Reads every document of one container file (WARC, gzipped or not, or any format ingest
+    /// reads, told by `name`'s extension or sniffed) and extracts each, in order, without the
+    /// cross-article chrome pass.
+    pub fn extract_container(&self, name: &str, content: Vec<u8>) -> Vec<Result<Article, Error>> {
+        let docs: Vec<_> = self.ingest.read_from(name, Cursor::new(content)).collect();
+        docs.into_par_iter()
+            .map(|d| match d {
+                Ok(doc) => self.extractor.extract(&doc).map_err(|e| Error::Item(e.to_string())),
+                Err(e) => Err(Error::Item(e.to_string())),
+            })
+            .collect()
+    }
+
     /// Extracts every record on all cores, in order, each result standing alone: one bad
     /// record never stops the others. Recurring page chrome is not removed yet; see
     /// [`strip_chrome`].

@@ -252,6 +252,28 @@ fn extract_articles(
     }))
 }
 
+/// Reads one container file (WARC, gzipped or not; told by `name`'s extension) and extracts
+/// every document in it, as [`extract_articles`] does for records.
+#[pyfunction]
+fn extract_file(py: Python<'_>, name: String, content: Vec<u8>) -> PyResult<Vec<Extracted>> {
+    let engine = default_engine()?;
+    Ok(py.detach(|| {
+        engine
+            .extract_container(&name, content)
+            .into_iter()
+            .map(|r| match r {
+                Ok(a) => (
+                    Some(a.id.to_string()),
+                    Some(adapter::article_to_json(&a)),
+                    Some(adapter::outlet_key(&a)),
+                    None,
+                ),
+                Err(e) => (None, None, None, Some(e.to_string())),
+            })
+            .collect()
+    }))
+}
+
 /// Removes recurring chrome across the given articles (every article of an outlet must be
 /// among them) and fingerprints them. Returns per article `(article JSON, exact key as i64,
 /// signature bytes, shingle set bytes, title, text, published)`.
@@ -382,6 +404,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(token_signature, m)?)?;
     m.add_function(wrap_pyfunction!(bands, m)?)?;
     m.add_function(wrap_pyfunction!(extract_articles, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_file, m)?)?;
     m.add_function(wrap_pyfunction!(prepare_articles, m)?)?;
     m.add_function(wrap_pyfunction!(jaccard_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_docs, m)?)?;

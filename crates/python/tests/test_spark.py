@@ -138,3 +138,52 @@ def test_windows_keep_far_apart_articles_apart(spark, tmp_path):
     arts = {a["id"]: a["story"] for a in pq.read_table(result.articles).to_pylist()}
     assert arts["jan"].split("/")[0] != arts["jun"].split("/")[0]
     assert arts["jan"] != arts["jun"]
+
+
+def warc(pages):
+    """A WARC file of response records for invented pages, as a crawler writes it."""
+    out = b""
+    for n, (url, body) in enumerate(pages):
+        http = (
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+            f"<html><head><title>{body[:40]}</title></head><body><article><p>{body}</p></article></body></html>"
+        ).encode()
+        head = (
+            "WARC/1.0\r\nWARC-Type: response\r\n"
+            f"WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-{n:012}>\r\n"
+            f"WARC-Target-URI: {url}\r\nWARC-Date: 2026-03-02T08:00:00Z\r\n"
+            f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n"
+        ).encode()
+        out += head + http + b"\r\n\r\n"
+    return out
+
+
+def test_warc_and_jsonl_inputs(spark, tmp_path):
+    import gzip
+
+    harbour = (
+        "The harbour of Tarvik reopened on Monday after divers checked the damaged pier, the port "
+        "office said. Cranes were back in service by noon, and the first ferry left for the islands "
+        "at two in the afternoon with forty passengers on board."
+    )
+    bank = (
+        "The central bank of Norland raised its main rate to 4.5 percent on Thursday, Governor Ilse "
+        "Marten told reporters in Velholm. Two members of the board voted to keep the rate unchanged."
+    )
+    (tmp_path / "warc").mkdir()
+    (tmp_path / "warc" / "crawl-0.warc.gz").write_bytes(
+        gzip.compress(warc([("https://tarvik-post.example/a", harbour), ("https://norland-daily.example/b", bank)]))
+    )
+    rows = [{"id": "copy", "text": harbour + " Share this article.", "url": "https://isle-news.example/c"}]
+    inputs = write_partitioned(rows, tmp_path / "in", parts=1)
+    result = run(
+        spark, inputs, str(tmp_path / "out"), warc=[str(tmp_path / "warc" / "crawl-0.warc.gz")],
+        work=str(tmp_path / "work"), partitions=2,
+    )
+    arts = {a["id"]: a for a in pq.read_table(result.articles).to_pylist()}
+    first = "urn:uuid:00000000-0000-4000-8000-000000000000"
+    assert set(arts) == {first, "urn:uuid:00000000-0000-4000-8000-000000000001", "copy"}
+    # Both undated: the canonical order is by id, so "copy" comes first.
+    assert arts[first]["duplicate_of"] == "copy"
+    assert arts["urn:uuid:00000000-0000-4000-8000-000000000001"]["duplicate_of"] is None
+    assert result.counts["errors"] == 0

@@ -8,8 +8,9 @@ runs on any Spark Connect endpoint: Sail, or a JVM Spark cluster. Each worker ne
 Stages (each written to ``work/<stage>`` as Parquet, so a failed run resumes cheaply and the
 plan never grows):
 
-1. **extract** — JSON Lines records (one article per line, crosscheck's field names) are
-   extracted per partition with ``mapInArrow``.
+1. **extract** — JSON Lines records (one article per line, crosscheck's field names) and WARC
+   files (read with ``binaryFile``, one task per file) are extracted per partition with
+   ``mapInArrow``.
 2. **prepare** — articles are repartitioned by outlet (or slices of one, ``chrome_articles``),
    so that lines recurring across an outlet's articles are removed as page chrome, then
    fingerprinted:
@@ -143,6 +144,24 @@ def _extract_part(it: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
             },
             schema=_EXTRACT_SCHEMA,
         )
+
+
+def _extract_files(it: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    from crosscheck import _native
+
+    for batch in it:
+        for path, content in zip(batch.column("path").to_pylist(), batch.column("content").to_pylist()):
+            out = _native.extract_file(path.rsplit("/", 1)[-1], content)
+            yield pa.RecordBatch.from_pydict(
+                {
+                    "id": [o[0] for o in out],
+                    "article": [o[1] for o in out],
+                    "outlet": [o[2] for o in out],
+                    "error": [o[3] for o in out],
+                    "record": [None if o[3] is None else path for o in out],
+                },
+                schema=_EXTRACT_SCHEMA,
+            )
 
 
 _EXTRACT_SCHEMA = pa.schema(
@@ -374,6 +393,7 @@ def run(
     inputs: Sequence[str],
     output: str,
     *,
+    warc: Sequence[str] = (),
     work: Optional[str] = None,
     format: str = "jsonl",
     threshold: float = 0.5,
@@ -383,8 +403,9 @@ def run(
     chrome_articles: Optional[int] = None,
     partitions: int = 8,
 ) -> JobResult:
-    """Runs the whole job: JSON Lines files (``inputs``: files, folders or globs) in, fused
-    stories out to ``output`` (``format`` ``"jsonl"``: one ``crosscheck.story/1`` document per
+    """Runs the whole job: JSON Lines files (``inputs``: files, folders or globs) and WARC
+    files (``warc``: ``.warc`` or ``.warc.gz``, CC-NEWS's format; each file is read whole by one
+    task) in, fused stories out to ``output`` (``format`` ``"jsonl"``: one ``crosscheck.story/1`` document per
     line; or ``"parquet"``: columns ``story``, ``first``, ``id``, ``document``).
 
     ``work`` holds each stage's Parquet output (by default ``<output>/_work``).
@@ -416,8 +437,17 @@ def run(
     bands, rows = _native.bands(threshold, num_perm)
 
     # 1. extract
-    lines = spark.read.text(list(inputs)).repartition(partitions)
-    extracted = _stage(result, "extract", lines.mapInArrow(_extract_part, _EXTRACT_DDL), f"{work}/extracted")
+    parts = []
+    if inputs:
+        lines = spark.read.text(list(inputs)).repartition(partitions)
+        parts.append(lines.mapInArrow(_extract_part, _EXTRACT_DDL))
+    if warc:
+        files = spark.read.format("binaryFile").load(list(warc)).select("path", "content")
+        parts.append(files.repartition(partitions).mapInArrow(_extract_files, _EXTRACT_DDL))
+    if not parts:
+        raise ValueError("no input: give JSON Lines inputs or WARC files")
+    raw = parts[0] if len(parts) == 1 else parts[0].unionByName(parts[1])
+    extracted = _stage(result, "extract", raw, f"{work}/extracted")
     errors = extracted.where(F.col("error").isNotNull()).select("record", "error")
     errors = _materialise(errors, result.errors)
 

@@ -97,3 +97,40 @@ fn text_signatures_match_the_deduplicator() {
     assert!(text_signatures(&[HARBOUR], 0, 5, None).is_err());
     assert_eq!(bands(0.5, 128).unwrap(), e.deduper().bands());
 }
+
+/// A WARC file of response records for `pages` (invented HTML), as a crawler writes it.
+pub(crate) fn warc(pages: &[(&str, &str)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (n, (url, body)) in pages.iter().enumerate() {
+        let http = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><article><p>{body}</p></article></body></html>"
+        );
+        out.extend(
+            format!(
+                "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-{n:012}>\r\nWARC-Target-URI: {url}\r\nWARC-Date: 2026-03-02T08:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+                http.len()
+            )
+            .as_bytes(),
+        );
+        out.extend(http.as_bytes());
+        out.extend(b"\r\n\r\n");
+    }
+    out
+}
+
+#[test]
+fn warc_containers_are_read_record_by_record() {
+    let e = Engine::new(Options::default()).unwrap();
+    let bytes = warc(&[
+        ("https://tarvik-post.example/a", HARBOUR),
+        ("https://norland-daily.example/b", BANK),
+    ]);
+    let out = e.extract_container("crawl.warc", bytes);
+    assert_eq!(out.len(), 2);
+    let a = out[0].as_ref().unwrap();
+    assert_eq!(a.id.as_str(), "urn:uuid:00000000-0000-4000-8000-000000000000");
+    assert_eq!(a.url.as_deref(), Some("https://tarvik-post.example/a"));
+    assert!(a.text.contains("Tarvik reopened"));
+    let garbage = e.extract_container("x.warc", b"WARC/1.0\r\nnot a record".to_vec());
+    assert!(garbage.iter().all(Result::is_err));
+}
