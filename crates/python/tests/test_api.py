@@ -84,6 +84,8 @@ def test_minhash_from_text_matches_signatures():
     assert m.jaccard(copy) > 0.7
     other = crosscheck.MinHash(128, seed=m.seed, hashvalues=sigs[1])
     assert m.jaccard(other) < 0.1
+    with pytest.raises(ValueError, match="takes no tokens"):
+        m.update("more")
     with pytest.raises(TypeError, match="text 1"):
         crosscheck.signatures(["ok", 3])  # type: ignore[list-item]
 

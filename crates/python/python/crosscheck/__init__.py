@@ -142,7 +142,8 @@ class MinHash:
     def from_text(cls, text: str, num_perm: int = 128, seed: Optional[int] = None) -> "MinHash":
         """The signature of ``text``'s word 5-grams, as the deduplicator computes it.
 
-        ``seed`` defaults to the deduplicator's own.
+        ``seed`` defaults to the deduplicator's own (recorded as ``seed=-1``; such a signature
+        compares with others made the same way, and takes no tokens).
         """
         sig = signatures([text], num_perm=num_perm, seed=seed)[0]
         return cls(num_perm, seed=-1 if seed is None else seed, hashvalues=sig)
@@ -156,6 +157,8 @@ class MinHash:
         tokens = [x.encode("utf-8") if isinstance(x, str) else bytes(x) for x in bs]
         if not tokens:
             return
+        if self.seed < 0:
+            raise ValueError("a MinHash made by from_text with the deduplicator's seed takes no tokens")
         sig = _np.frombuffer(_native.token_signature(tokens, self.num_perm, self.seed), dtype=_np.uint32)
         _np.minimum(self.hashvalues, sig, out=self.hashvalues)
 
