@@ -11,13 +11,16 @@ use std::hash::BuildHasherDefault;
 
 use rayon::prelude::*;
 
+use crosscheck_core::Lang;
+
+use crate::Features;
 use crate::features::Term;
+use crate::features::features_at;
 use crate::hash::{TermHasher, TermMap};
 use crate::story::{
     Assignment, ClusterBuilder, ClusterDoc, Clusterer, combine, day_number, idf, normalise,
-    out_of_window, tf,
+    out_of_window, same_language, tf,
 };
-use crate::{Features, features};
 
 /// A map keyed by document ranks or story ids.
 type IdMap<V> = HashMap<u32, V, BuildHasherDefault<TermHasher>>;
@@ -32,8 +35,8 @@ const NEIGHBOUR_FLOOR: f32 = 0.15;
 /// The features of a document, its headline first.
 fn doc_features(d: &ClusterDoc<'_>) -> Features {
     match d.title {
-        Some(t) if !t.is_empty() => features(&format!("{t}.\n\n{}", d.text)),
-        _ => features(d.text),
+        Some(t) if !t.is_empty() => features_at(&format!("{t}.\n\n{}", d.text), d.date),
+        _ => features_at(d.text, d.date),
     }
 }
 
@@ -101,6 +104,8 @@ pub(crate) fn cluster(cfg: &ClusterBuilder, docs: &[ClusterDoc<'_>]) -> Vec<Assi
 struct Index {
     /// Per rank: word vector, name vector.
     vecs: Vec<(Sparse, Sparse)>,
+    /// Per rank: the language of the text (see [`Features::lang`]).
+    langs: Vec<Lang>,
     /// Per rank: the heaviest terms, to probe the index with.
     probes: Vec<Vec<u32>>,
     /// Term `t`'s postings are `postings[offsets[t]..offsets[t + 1]]`: ranks, ascending.
@@ -180,7 +185,8 @@ impl Index {
                 cursor[t as usize] += 1;
             }
         }
-        Index { vecs, probes, offsets, postings }
+        let langs = order.iter().map(|&i| feats[i].lang).collect();
+        Index { vecs, langs, probes, offsets, postings }
     }
 
     fn postings(&self, t: u32) -> &[u32] {
@@ -486,8 +492,12 @@ fn candidates(
         .into_iter()
         .filter_map(|(_, j)| {
             let (wj, nj) = &index.vecs[j as usize];
-            let words = gather(wj, &scratch.dense);
             let names = (!nm.is_empty() && !nj.is_empty()).then(|| gather(nj, &scratch.dense));
+            let words = if same_language(index.langs[r], index.langs[j as usize]) {
+                gather(wj, &scratch.dense)
+            } else {
+                names.unwrap_or(0.0)
+            };
             let sim = combine(cfg, words, names, days[r], days[j as usize]);
             (sim > 0.0).then_some((j, sim))
         })
