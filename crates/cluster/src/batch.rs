@@ -66,7 +66,8 @@ pub(crate) fn cluster(cfg: &ClusterBuilder, docs: &[ClusterDoc<'_>]) -> Vec<Assi
     let days: Vec<Option<i32>> = order.iter().map(|&i| docs[i].date.map(day_number)).collect();
     let index = Index::new(cfg, &order, &feats);
     let graph = Graph::new(cfg, &index, &days);
-    let root = graph.agglomerate(cfg);
+    let mut root = graph.agglomerate(cfg);
+    attach_other_languages(cfg, &graph, &index.langs, &mut root);
     // Stories numbered in canonical order of their first document.
     let mut number: IdMap<u32> = IdMap::default();
     let mut size: IdMap<usize> = IdMap::default();
@@ -98,6 +99,60 @@ pub(crate) fn cluster(cfg: &ClusterBuilder, docs: &[ClusterDoc<'_>]) -> Vec<Assi
         out[i] = Assignment { story: number[&root[r]], score: scores[r] };
     }
     out
+}
+
+/// Lets a report in another language that is left alone join the story its edges point to.
+///
+/// ## What it does
+///
+/// A document that ends up alone, and whose edges all lead to documents in other languages,
+/// joins the story whose `m` heaviest edges to it average at least the stream threshold (0.15,
+/// the rule a [`StoryStream`](crate::StoryStream) applies to every new article), the best such
+/// story if several qualify.
+///
+/// ## Why
+///
+/// Across languages only names, numbers and days compare, so a report in another language is
+/// close to a few of its story's members and to nothing else; average linkage over the whole
+/// story needs it to be close to most of them, which a short report rarely is.
+///
+/// ## Limitations
+///
+/// Runs once, after the merges: two reports in the same other language that found each other
+/// first stay a story of their own.
+fn attach_other_languages(cfg: &ClusterBuilder, graph: &Graph, langs: &[Lang], root: &mut [u32]) {
+    let mut size: IdMap<usize> = IdMap::default();
+    for &r in root.iter() {
+        *size.entry(r).or_default() += 1;
+    }
+    let before = root.to_vec();
+    for r in 0..root.len() {
+        let edges = graph.edges_of(r);
+        if size[&before[r]] != 1
+            || langs[r].is_unknown()
+            || edges.is_empty()
+            || edges.iter().any(|&(j, _)| same_language(langs[r], langs[j as usize]))
+        {
+            continue;
+        }
+        let mut by_story: IdMap<Vec<f32>> = IdMap::default();
+        for &(j, w) in edges {
+            by_story.entry(before[j as usize]).or_default().push(w);
+        }
+        let mut best: Option<(f32, u32)> = None;
+        for (story, mut w) in by_story {
+            w.sort_unstable_by(|a, b| b.total_cmp(a));
+            let k = cfg.linkage.min(w.len()).max(1);
+            let mean = w.iter().take(k).sum::<f32>() / cfg.linkage.max(1) as f32;
+            let better = best.is_none_or(|(b, s)| mean > b || (mean == b && story < s));
+            if mean >= cfg.stream_threshold as f32 && better {
+                best = Some((mean, story));
+            }
+        }
+        if let Some((_, story)) = best {
+            root[r] = story;
+        }
+    }
 }
 
 /// The weighted documents of a batch and an inverted index over them.

@@ -16,6 +16,7 @@ const NAME_TAG: u64 = 0xA5A5_0000_0000_0001;
 const NUMBER_TAG: u64 = 0x5A5A_0000_0000_0002;
 const PAIR_TAG: u64 = 0x3C3C_0000_0000_0003;
 const DATE_TAG: u64 = 0xC3C3_0000_0000_0004;
+const TALLY_TAG: u64 = 0x9696_0000_0000_0005;
 
 /// One distinct term of an article with its count.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -259,6 +260,8 @@ fn cjk_terms(text: &str, words: &mut Vec<u64>, names: &mut Vec<(u64, f32)>) {
 ///   phonetic transliteration do not split them.
 /// - Numbers: every number token (`2013`, `6.1`, `1,200`), keyed by value (`1.200` is
 ///   `1,200`).
+/// - Tallies: two numbers joined by a dash or a colon (`5-4`, `4−5`, a score or a vote), as
+///   one unordered pair.
 /// - Days: every calendar day with its day number (`26 November`, `26. November`,
 ///   `11月26日`), keyed by month and day; they count with the names.
 /// - The language, guessed from the script and the function words (see [`Features::lang`]).
@@ -291,6 +294,8 @@ pub fn features_at(text: &str, date: Option<Date>) -> Features {
     let german = lang.as_str() == "de";
     // The previous word when it was lowercase (for German nouns).
     let mut prev_lower: Option<String> = None;
+    // The previous number token's key and end, for tallies.
+    let mut prev_number: Option<(u64, usize)> = None;
 
     let mut fp = 0x243F_6A88_85A3_08D3_u64;
     for t in tokens(text) {
@@ -300,9 +305,21 @@ pub fn features_at(text: &str, date: Option<Date>) -> Features {
             let digits = t.text.bytes().filter(u8::is_ascii_digit).count();
             let key = token_hash(&number_key(t.text));
             names.push((fmix64(key ^ NUMBER_TAG), background::number_prior(digits)));
+            // A tally or score (`5-4`, `4−5`, `3–2`) is keyed as the unordered pair.
+            let here = t.span.start as usize;
+            if let Some((pk, pend)) = prev_number
+                && text.get(pend..here).is_some_and(|g| matches!(g, "-" | "–" | "−" | ":"))
+            {
+                let (lo, hi) = if pk <= key { (pk, key) } else { (key, pk) };
+                names.push((fmix64(lo.rotate_left(29) ^ hi ^ TALLY_TAG), background::rare()));
+            }
+            prev_number = Some((key, t.span.end as usize));
             prev_name = None;
             prev_lower = None;
-        } else if cjk && t.text.chars().any(is_cjk) {
+            continue;
+        }
+        prev_number = None;
+        if cjk && t.text.chars().any(is_cjk) {
             cjk_terms(t.text, &mut words, &mut names);
             prev_name = None;
             prev_lower = None;
@@ -392,5 +409,60 @@ mod tests {
             oslo.is_some_and(|p| p > 0.0 && p < 0.05),
             "a name's prior is its word's: {oslo:?}"
         );
+    }
+
+    /// The ids two texts' name terms share.
+    fn shared_names(a: &str, b: &str) -> usize {
+        let (a, b) = (features(a), features(b));
+        a.names.iter().filter(|x| b.names.iter().any(|y| y.id == x.id)).count()
+    }
+
+    #[test]
+    fn names_numbers_and_days_key_alike_across_languages() {
+        // Accents and a joined spelling.
+        assert!(
+            shared_names("Reports said Zoé Marchetti left.", "Il a dit que Zoe Marchetti") >= 3
+        );
+        assert!(
+            shared_names("The fire in Nordhaven Port spread.", "Der Brand in Nordhavenport") >= 1
+        );
+        // Thousands separators and a day in three languages.
+        assert_eq!(shared_names("They counted 1,250 boats.", "Sie zählten 1.250 Boote."), 1);
+        let en = features("The bridge in Tarvik closed on November 27, officials said.");
+        let de = features("Die Brücke wurde am 27. November geschlossen.");
+        let zh = features("大桥于11月27日关闭。");
+        let day = |f: &Features| f.names.iter().any(|x| x.id == fmix64(1127 ^ DATE_TAG));
+        assert!(day(&en) && day(&de) && day(&zh));
+        // A Chinese place under its Latin key; a score in either order.
+        assert_eq!(
+            shared_names("Crowds gathered in Hong Kong on Friday.", "周五，香港有人群聚集。"),
+            1
+        );
+        let tally = |a: &str, b: &str| shared_names(a, b);
+        assert_eq!(tally("Norland won 5-4.", "Norland perdió 4–5."), 3);
+    }
+
+    #[test]
+    fn languages_are_guessed_from_script_and_function_words() {
+        assert_eq!(
+            features("The council said that the bridge would open in the spring.").lang,
+            Lang::EN
+        );
+        assert_eq!(
+            features("Der Rat sagte, dass die Brücke im Frühjahr und nicht im Herbst öffnet.")
+                .lang
+                .as_str(),
+            "de"
+        );
+        assert_eq!(features("市议会说新桥将在春天开放。").lang.as_str(), "zh");
+        assert_eq!(features("市議会は橋が春に開通すると発表した。").lang.as_str(), "ja");
+    }
+
+    #[test]
+    fn german_nouns_after_articles_are_not_names() {
+        let f = features("Gestern hat der Brand die Stadt Nordhaven erreicht.");
+        let name = |w: &str| fmix64(crosscheck_text::token_hash(w) ^ NAME_TAG);
+        assert!(f.names.iter().all(|x| x.id != name("brand")));
+        assert!(f.names.iter().any(|x| x.id == name("nordhaven")));
     }
 }
