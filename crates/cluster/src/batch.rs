@@ -144,7 +144,7 @@ fn attach_other_languages(cfg: &ClusterBuilder, graph: &Graph, langs: &[Lang], r
             w.sort_unstable_by(|a, b| b.total_cmp(a));
             let k = cfg.linkage.min(w.len()).max(1);
             let mean = w.iter().take(k).sum::<f32>() / cfg.linkage.max(1) as f32;
-            let better = best.is_none_or(|(b, s)| mean > b || (mean == b && story < s));
+            let better = best.is_none_or(|(b, s)| mean.total_cmp(&b).then(s.cmp(&story)).is_gt());
             if mean >= cfg.stream_threshold as f32 && better {
                 best = Some((mean, story));
             }

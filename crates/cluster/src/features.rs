@@ -143,13 +143,14 @@ fn day_keys(text: &str, date: Option<Date>) -> Vec<u64> {
         }
         let after = &text[i + '月'.len_utf8()..];
         let digits: String = after.chars().take_while(char::is_ascii_digit).take(2).collect();
-        if s < i && !digits.is_empty() && after[digits.len()..].starts_with('日') {
-            if let (Ok(month), Ok(day)) = (text[s..i].parse::<u64>(), digits.parse::<u64>())
-                && (1..=12).contains(&month)
-                && (1..=31).contains(&day)
-            {
-                key(month, day);
-            }
+        if s < i
+            && !digits.is_empty()
+            && after[digits.len()..].starts_with('日')
+            && let (Ok(month), Ok(day)) = (text[s..i].parse::<u64>(), digits.parse::<u64>())
+            && (1..=12).contains(&month)
+            && (1..=31).contains(&day)
+        {
+            key(month, day);
         }
     }
     keys
@@ -164,7 +165,7 @@ const GERMAN_NOUN_CUES: &[&str] = &[
     "zum", "zur",
 ];
 
-/// Chinese and Japanese names of places and their keys (`cjk_places.tsv`, from GeoNames; see
+/// Chinese and Japanese names of places and their keys (`cjk_places.tsv`, from `GeoNames`; see
 /// the data README).
 static CJK_PLACES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     include_str!("../data/cjk_places.tsv")
@@ -251,7 +252,7 @@ fn cjk_terms(text: &str, words: &mut Vec<u64>, names: &mut Vec<(u64, f32)>) {
 /// - Content words: every word token of two or more characters that is not a stop word (of
 ///   English or of the text's own language). A run of Han or kana characters, which has no
 ///   spaces between its words, counts as its character bigrams, and the places it names
-///   (`香港`, `トロント`, from GeoNames' alternate names) count as names under their Latin key.
+///   (`香港`, `トロント`, from `GeoNames`' alternate names) count as names under their Latin key.
 /// - Names: capitalised words that do not open a sentence (`… said Smith`), and words opening
 ///   a sentence that the same text also capitalises elsewhere, plus all-capital acronyms.
 ///   Two names in a row also count as a pair (`Tara Reid`), which is far more specific than
@@ -280,7 +281,7 @@ fn cjk_terms(text: &str, words: &mut Vec<u64>, names: &mut Vec<(u64, f32)>) {
 /// Languages that do not capitalise names (Chinese, Arabic) get no name features, and German
 /// capitalises every noun, so its names are diluted. A headline in title case counts as names.
 /// A transliteration is not a translation: `宏福苑` does not key as `Wang Fuk Court`. In Chinese
-/// and Japanese text only places of GeoNames (cities of 100,000 people or more) are names.
+/// and Japanese text only places of `GeoNames` (cities of 100,000 people or more) are names.
 pub fn features_at(text: &str, date: Option<Date>) -> Features {
     let stop = stop_hashes();
     let lang = guess_lang(text);
@@ -431,7 +432,8 @@ mod tests {
         let en = features("The bridge in Tarvik closed on November 27, officials said.");
         let de = features("Die Brücke wurde am 27. November geschlossen.");
         let zh = features("大桥于11月27日关闭。");
-        let day = |f: &Features| f.names.iter().any(|x| x.id == fmix64(1127 ^ DATE_TAG));
+        let day =
+            |f: &Features| f.names.iter().any(|x| x.id == fmix64((11 * 100 + 27_u64) ^ DATE_TAG));
         assert!(day(&en) && day(&de) && day(&zh));
         // A Chinese place under its Latin key; a score in either order.
         assert_eq!(
