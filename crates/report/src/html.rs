@@ -7,7 +7,7 @@ use std::io::Write;
 use crosscheck_core::story::{FusedStory, SourceSpan};
 use html_escape::encode_text;
 
-use crate::{ReportError, ReportSink, one_line};
+use crate::{ReportError, ReportSink, one_line, with_language};
 
 const CSS: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}\
@@ -21,13 +21,13 @@ fn esc(s: &str) -> String {
     encode_text(&one_line(s)).into_owned()
 }
 
-fn spans(o: &mut String, spans: &[SourceSpan]) {
+fn spans(o: &mut String, story: &FusedStory, spans: &[SourceSpan]) {
     for s in spans {
         let _ = writeln!(
             o,
             "<blockquote>{} <span class=\"src\">{} [{}..{}]</span></blockquote>",
             esc(&s.text),
-            esc(s.article.as_str()),
+            esc(&with_language(story, &s.article)),
             s.start,
             s.end
         );
@@ -71,7 +71,7 @@ fn render(o: &mut String, story: &FusedStory) {
                 esc(&c.text),
                 st = c.status
             );
-            spans(o, &c.renderings);
+            spans(o, story, &c.renderings);
             let _ = writeln!(o, "</details>");
         }
     }
@@ -110,7 +110,7 @@ fn render(o: &mut String, story: &FusedStory) {
                 q.articles.len(),
                 story.articles.len()
             );
-            spans(o, &q.renderings);
+            spans(o, story, &q.renderings);
             let _ = writeln!(o, "</details>");
         }
     }
@@ -131,7 +131,7 @@ fn render(o: &mut String, story: &FusedStory) {
                     esc(&s.value),
                     ids.join(", ")
                 );
-                spans(o, &s.evidence);
+                spans(o, story, &s.evidence);
             }
             let _ = writeln!(o, "</details>");
         }

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use crosscheck_core::story::FusedStory;
 
-use crate::{ReportError, ReportSink, one_line};
+use crate::{ReportError, ReportSink, one_line, with_language};
 
 /// Escapes text for a Markdown table cell.
 fn cell(s: &str) -> String {
@@ -100,7 +100,7 @@ pub(crate) fn render(story: &FusedStory) -> String {
                 let _ = writeln!(
                     o,
                     "  - {}: \u{201c}{}\u{201d}",
-                    cell(r.article.as_str()),
+                    cell(&with_language(story, &r.article)),
                     cell(&r.text)
                 );
             }

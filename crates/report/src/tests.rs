@@ -368,3 +368,15 @@ fn csv_tables() {
     }
     assert!("people".parse::<CsvTable>().is_err());
 }
+
+#[test]
+fn renderings_in_another_language_show_it() {
+    let mut s = story();
+    for a in &mut s.articles {
+        a.language = Lang::EN;
+    }
+    let other = s.articles[0].id.clone();
+    s.articles[0].language = "es".parse().unwrap();
+    assert_eq!(crate::with_language(&s, &other), format!("{other} [es]"));
+    assert_eq!(crate::with_language(&s, &s.articles[1].id), s.articles[1].id.to_string());
+}

@@ -5,7 +5,7 @@ use std::io::Write;
 use anstyle::{AnsiColor, Style};
 use crosscheck_core::story::{ClaimStatus, FusedStory};
 
-use crate::{ReportError, ReportSink, one_line};
+use crate::{ReportError, ReportSink, one_line, with_language};
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -111,8 +111,7 @@ impl<W: Write> TextSink<W> {
                     self.paint(status_style(c.status), &tag),
                     one_line(&c.text)
                 );
-                let ids: Vec<&str> =
-                    c.articles.iter().map(crosscheck_core::DocId::as_str).collect();
+                let ids: Vec<String> = c.articles.iter().map(|a| with_language(story, a)).collect();
                 let _ =
                     writeln!(o, "  {}", self.paint(DIM, &format!("{:15}{}", "", ids.join(", "))));
             }
@@ -141,7 +140,7 @@ impl<W: Write> TextSink<W> {
                     let _ = writeln!(
                         o,
                         "    {} \u{201c}{}\u{201d}",
-                        self.paint(DIM, &format!("{}:", r.article)),
+                        self.paint(DIM, &format!("{}:", with_language(story, &r.article))),
                         one_line(&r.text)
                     );
                 }
@@ -157,8 +156,8 @@ impl<W: Write> TextSink<W> {
                     one_line(&k.topic)
                 );
                 for s in &k.sides {
-                    let ids: Vec<&str> =
-                        s.articles.iter().map(crosscheck_core::DocId::as_str).collect();
+                    let ids: Vec<String> =
+                        s.articles.iter().map(|a| with_language(story, a)).collect();
                     let _ = writeln!(
                         o,
                         "    {} {}",
