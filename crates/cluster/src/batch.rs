@@ -101,12 +101,16 @@ pub(crate) fn cluster(cfg: &ClusterBuilder, docs: &[ClusterDoc<'_>]) -> Vec<Assi
     out
 }
 
+/// How many of its heaviest edges to a story a report in another language is judged by: the
+/// majority of its 5 neighbours (see [`attach_other_languages`]).
+const ATTACH_EDGES: usize = 3;
+
 /// Lets a report in another language that is left alone join the story its edges point to.
 ///
 /// ## What it does
 ///
 /// A document that ends up alone, and whose edges all lead to documents in other languages,
-/// joins the story whose `m` heaviest edges to it average at least the stream threshold (0.15,
+/// joins the story whose `m = 3` heaviest edges to it average at least the stream threshold (0.15,
 /// the rule a [`StoryStream`](crate::StoryStream) applies to every new article), the best such
 /// story if several qualify.
 ///
@@ -114,7 +118,9 @@ pub(crate) fn cluster(cfg: &ClusterBuilder, docs: &[ClusterDoc<'_>]) -> Vec<Assi
 ///
 /// Across languages only names, numbers and days compare, so a report in another language is
 /// close to a few of its story's members and to nothing else; average linkage over the whole
-/// story needs it to be close to most of them, which a short report rarely is.
+/// story needs it to be close to most of them, which a short report rarely is. Three edges, the
+/// majority of a document's five neighbours, are the evidence asked for: a short report in
+/// another language names only a few of the story's people, places and numbers.
 ///
 /// ## Limitations
 ///
@@ -142,8 +148,8 @@ fn attach_other_languages(cfg: &ClusterBuilder, graph: &Graph, langs: &[Lang], r
         let mut best: Option<(f32, u32)> = None;
         for (story, mut w) in by_story {
             w.sort_unstable_by(|a, b| b.total_cmp(a));
-            let k = cfg.linkage.min(w.len()).max(1);
-            let mean = w.iter().take(k).sum::<f32>() / cfg.linkage.max(1) as f32;
+            let m = ATTACH_EDGES.min(cfg.linkage).max(1);
+            let mean = w.iter().take(m).sum::<f32>() / m as f32;
             let better = best.is_none_or(|(b, s)| mean.total_cmp(&b).then(s.cmp(&story)).is_gt());
             if mean >= cfg.stream_threshold as f32 && better {
                 best = Some((mean, story));

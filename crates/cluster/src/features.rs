@@ -16,7 +16,6 @@ const NAME_TAG: u64 = 0xA5A5_0000_0000_0001;
 const NUMBER_TAG: u64 = 0x5A5A_0000_0000_0002;
 const PAIR_TAG: u64 = 0x3C3C_0000_0000_0003;
 const DATE_TAG: u64 = 0xC3C3_0000_0000_0004;
-const TALLY_TAG: u64 = 0x9696_0000_0000_0005;
 
 /// One distinct term of an article with its count.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -261,8 +260,6 @@ fn cjk_terms(text: &str, words: &mut Vec<u64>, names: &mut Vec<(u64, f32)>) {
 ///   phonetic transliteration do not split them.
 /// - Numbers: every number token (`2013`, `6.1`, `1,200`), keyed by value (`1.200` is
 ///   `1,200`).
-/// - Tallies: two numbers joined by a dash or a colon (`5-4`, `4−5`, a score or a vote), as
-///   one unordered pair.
 /// - Days: every calendar day with its day number (`26 November`, `26. November`,
 ///   `11月26日`), keyed by month and day; they count with the names.
 /// - The language, guessed from the script and the function words (see [`Features::lang`]).
@@ -295,8 +292,6 @@ pub fn features_at(text: &str, date: Option<Date>) -> Features {
     let german = lang.as_str() == "de";
     // The previous word when it was lowercase (for German nouns).
     let mut prev_lower: Option<String> = None;
-    // The previous number token's key and end, for tallies.
-    let mut prev_number: Option<(u64, usize)> = None;
 
     let mut fp = 0x243F_6A88_85A3_08D3_u64;
     for t in tokens(text) {
@@ -306,21 +301,9 @@ pub fn features_at(text: &str, date: Option<Date>) -> Features {
             let digits = t.text.bytes().filter(u8::is_ascii_digit).count();
             let key = token_hash(&number_key(t.text));
             names.push((fmix64(key ^ NUMBER_TAG), background::number_prior(digits)));
-            // A tally or score (`5-4`, `4−5`, `3–2`) is keyed as the unordered pair.
-            let here = t.span.start as usize;
-            if let Some((pk, pend)) = prev_number
-                && text.get(pend..here).is_some_and(|g| matches!(g, "-" | "–" | "−" | ":"))
-            {
-                let (lo, hi) = if pk <= key { (pk, key) } else { (key, pk) };
-                names.push((fmix64(lo.rotate_left(29) ^ hi ^ TALLY_TAG), background::rare()));
-            }
-            prev_number = Some((key, t.span.end as usize));
             prev_name = None;
             prev_lower = None;
-            continue;
-        }
-        prev_number = None;
-        if cjk && t.text.chars().any(is_cjk) {
+        } else if cjk && t.text.chars().any(is_cjk) {
             cjk_terms(t.text, &mut words, &mut names);
             prev_name = None;
             prev_lower = None;
@@ -435,13 +418,11 @@ mod tests {
         let day =
             |f: &Features| f.names.iter().any(|x| x.id == fmix64((11 * 100 + 27_u64) ^ DATE_TAG));
         assert!(day(&en) && day(&de) && day(&zh));
-        // A Chinese place under its Latin key; a score in either order.
+        // A Chinese place under its Latin key.
         assert_eq!(
             shared_names("Crowds gathered in Hong Kong on Friday.", "周五，香港有人群聚集。"),
             1
         );
-        let tally = |a: &str, b: &str| shared_names(a, b);
-        assert_eq!(tally("Norland won 5-4.", "Norland perdió 4–5."), 3);
     }
 
     #[test]
