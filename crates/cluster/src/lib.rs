@@ -42,6 +42,6 @@ pub mod story;
 mod stream;
 
 pub use error::ClusterError;
-pub use features::{Features, Term, features};
+pub use features::{Features, Term, features, features_at};
 pub use story::{Assignment, ClusterBuilder, ClusterDoc, Clusterer, Idf, PRIOR_DOCS, Vectors};
 pub use stream::StoryStream;

@@ -101,7 +101,7 @@
 //!
 //! [`StoryStream`]: crate::StoryStream
 
-use crosscheck_core::Date;
+use crosscheck_core::{Date, Lang};
 use serde::{Deserialize, Serialize};
 
 use crate::features::Term;
@@ -360,6 +360,7 @@ pub(crate) fn normalise<K>(v: &mut [(K, f32)]) {
 pub struct Vectors {
     pub(crate) words: Vec<(u64, f32)>,
     pub(crate) names: Vec<(u64, f32)>,
+    pub(crate) lang: Lang,
 }
 
 fn weigh(terms: &[Term], idf: &Idf) -> Vec<(u64, f32)> {
@@ -373,7 +374,7 @@ impl Vectors {
     /// Weighs raw features by IDF (sublinear term frequency) and normalises each space to unit
     /// length.
     pub fn new(f: &Features, idf: &Idf) -> Vectors {
-        Vectors { words: weigh(&f.words, idf), names: weigh(&f.names, idf) }
+        Vectors { words: weigh(&f.words, idf), names: weigh(&f.names, idf), lang: f.lang }
     }
 }
 
@@ -405,7 +406,18 @@ pub(crate) fn similarity(
     bd: Option<i32>,
 ) -> f32 {
     let names = (!a.names.is_empty() && !b.names.is_empty()).then(|| dot(&a.names, &b.names));
-    combine(cfg, dot(&a.words, &b.words), names, ad, bd)
+    let words =
+        if same_language(a.lang, b.lang) { dot(&a.words, &b.words) } else { names.unwrap_or(0.0) };
+    combine(cfg, words, names, ad, bd)
+}
+
+/// Whether two texts' content words can be compared: same language, or either unknown.
+///
+/// Across languages the word cosine is near zero whatever the texts say, so the caller lets
+/// the name cosine (names, numbers and days, keyed the same way in every language) stand for
+/// it; see [`features`](crate::features()).
+pub(crate) fn same_language(a: Lang, b: Lang) -> bool {
+    a == b || a.is_unknown() || b.is_unknown()
 }
 
 /// [`similarity`] from the two cosines (`names` is `None` when either article has no names)

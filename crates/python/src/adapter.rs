@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::Error;
 
 /// The schema name of fused story documents.
-pub const STORY_SCHEMA: &str = crosscheck::report::json::SCHEMA;
+pub const STORY_SCHEMA: &str = crosscheck::report::STORY_SCHEMA;
 
 /// An article in the schema of `crosscheck extract` (one JSON object per article).
 #[derive(Debug, Serialize)]
