@@ -57,14 +57,15 @@ use std::collections::{HashMap, HashSet};
 
 use crosscheck_core::Span;
 use crosscheck_text::Stemmer;
+use crosscheck_text::lexicon::{Lexicon, List};
 
 use crate::EntityKind;
 use crate::analysis::Doc;
 use crate::analysis::EntityTable;
 use crate::analysis::events::{content_stem, synonym};
-use crate::analysis::numbers::{number_word, parse_number};
 use crate::quotes::QuoteMention;
 use crate::timeline::Dated;
+use crosscheck_text::numbers::{number_word, parse_number};
 
 mod bounded;
 
@@ -101,28 +102,8 @@ enum Term<'a> {
 
 /// Whether a folded word negates what follows (`no`, `nobody`, `never`; `one` of `no one`
 /// is dropped as a stopword).
-fn is_negation(w: &str) -> bool {
-    matches!(
-        w,
-        "no" | "not"
-            | "nobody"
-            | "none"
-            | "nothing"
-            | "never"
-            | "neither"
-            | "nor"
-            | "without"
-            | "kein"
-            | "keine"
-            | "nicht"
-            | "personne"
-            | "aucun"
-            | "aucune"
-            | "ningun"
-            | "ninguno"
-            | "nadie"
-            | "nessuno"
-    )
+fn is_negation(lex: &Lexicon, w: &str) -> bool {
+    lex.has(List::Negations, w)
 }
 
 /// What a sentence's words are, besides themselves: entity mentions, and the dates the
@@ -148,6 +129,7 @@ fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<
     let range = s.words.start as usize..s.words.end as usize;
     let mut skip_next = false;
     let lang = d.article.language;
+    let lex = Lexicon::of(lang);
     for i in range.clone() {
         if skip_next {
             skip_next = false;
@@ -218,11 +200,11 @@ fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<
             continue;
         }
         for part in w.key.split('-') {
-            if let Some(n) = number_word(part) {
+            if let Some(n) = number_word(lex, part) {
                 f(Term::Number(n));
                 continue;
             }
-            if is_negation(part) {
+            if is_negation(lex, part) {
                 f(Term::Negation);
                 continue;
             }

@@ -48,12 +48,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_core::Span;
 use crosscheck_text::Stemmer;
+use crosscheck_text::lexicon::Lexicon as Words;
 
 use super::common::{same_fact, split_sides};
 use crate::analysis::events::{Bag, Lexicon, content_stem};
-use crate::analysis::numbers::{number_word, parse_number};
 use crate::analysis::{Context, Doc, Gap};
 use crate::story::{Conflict, ConflictKind};
+use crosscheck_text::numbers::{number_word, parse_number};
 
 /// Similarity from which two quantities of different reports with the same noun and predicate
 /// count the same thing.
@@ -259,6 +260,7 @@ fn quantities(d: &Doc<'_>, doc: usize, dates: &[Span]) -> Vec<Quantity> {
     let stemmer = Stemmer::new(d.article.language);
     let text = d.article.text.as_str();
     let lang = d.article.language;
+    let words = Words::of(lang);
     let mut out = Vec::new();
     for (si, s) in d.sents.iter().enumerate().filter(|(_, s)| s.claim) {
         let (lo, hi) = (s.words.start as usize, s.words.end as usize);
@@ -291,7 +293,7 @@ fn quantities(d: &Doc<'_>, doc: usize, dates: &[Span]) -> Vec<Quantity> {
                 let Some(int) = parse_number(num) else { continue };
                 let value: f64 = num.replace(',', "").parse().unwrap_or(int as f64);
                 (value, rest.map(str::to_lowercase), true)
-            } else if let Some(n) = number_word(&w.key) {
+            } else if let Some(n) = number_word(words, &w.key) {
                 (n as f64, None, false)
             } else {
                 continue;

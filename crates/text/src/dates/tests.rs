@@ -256,37 +256,6 @@ proptest! {
     }
 }
 
-/// The committed three-outlet story of `resources/test/quotes/`: outlets date the same events
-/// differently, and the dates must agree once resolved.
-#[test]
-fn port_story_dates_agree() {
-    let wed: Option<Date> = "2024-06-12".parse().ok();
-    let thu: Option<Date> = "2024-06-13".parse().ok();
-    let dates = |text: &str, r: Option<Date>| -> Vec<(String, String)> {
-        find_dates(text, r).into_iter().map(|m| (m.text, m.value.to_string())).collect()
-    };
-    let a = dates(include_str!("../../resources/test/quotes/port-a.txt"), wed);
-    let b = dates(include_str!("../../resources/test/quotes/port-b.txt"), wed);
-    let c = dates(include_str!("../../resources/test/quotes/port-c.txt"), thu);
-    let own = |v: &[(&str, &str)]| -> Vec<(String, String)> {
-        v.iter().map(|(x, y)| (x.to_string(), y.to_string())).collect()
-    };
-    assert_eq!(
-        a,
-        own(&[
-            ("Monday", "2024-06-10"),
-            ("Friday", "2024-06-14"),
-            ("early July", "2024-07-01/2024-07-10"),
-            ("spring of 2021", "2021-03-01/2021-05-31"),
-        ])
-    );
-    assert_eq!(b, own(&[("June 10", "2024-06-10"), ("14 June", "2024-06-14")]));
-    assert_eq!(
-        c,
-        own(&[("Monday", "2024-06-10"), ("Wednesday", "2024-06-12"), ("tomorrow", "2024-06-14")])
-    );
-}
-
 /// The seed corpus, read at run time: every span valid, and all resolved values near the
 /// reference.
 #[test]

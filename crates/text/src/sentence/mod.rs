@@ -1,10 +1,17 @@
 //! Sentences with byte offsets.
 //!
-//! Text is first cut at line breaks (scraped articles put headings, datelines and captions on
+//! Two splitters live here. [`sentences`] is the one article analysis reads. Text is first cut at line breaks (scraped articles put headings, datelines and captions on
 //! lines of their own, without end punctuation), then each line is segmented by
 //! [`sentencex`], which knows the abbreviations and quote rules of some 30 languages.
+//! [`sentence_spans`] is a small rule-based splitter that never cuts inside given spans (the
+//! quotations of a text), for quote attribution and date evidence; see its module notes. They
+//! differ on purpose for now: replacing one with the other changes which quotes are found.
+
+mod spans;
 
 use crosscheck_core::{Lang, Span};
+
+pub use spans::{sentence_around, sentence_spans};
 
 /// One sentence of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

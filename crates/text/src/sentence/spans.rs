@@ -21,15 +21,8 @@
 //! ## References
 //! Unicode UAX #29 sentence boundaries, simplified for news prose.
 
+use crate::lexicon::{Lexicon, List};
 use crosscheck_core::Span;
-
-/// Abbreviations after which a period does not end a sentence (lowercase, without the dot).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "st", "jr", "sr", "lt", "col",
-    "capt", "sgt", "maj", "adm", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
-    "dept", "est", "fig", "hon", "rev", "messrs", "mme", "mlle", "sr", "sra", "av", "e.g", "i.e",
-];
 
 /// Whether a quotation mark closes a quote (it may also open one, like `"`).
 fn is_closing(c: char) -> bool {
@@ -42,7 +35,7 @@ fn is_opening(c: char) -> bool {
 
 /// The sentences of `text`, trimmed of surrounding whitespace, in order. No sentence boundary
 /// falls strictly inside a span of `protected`, except at a line break.
-pub(crate) fn split(text: &str, protected: &[Span]) -> Vec<Span> {
+pub fn sentence_spans(text: &str, protected: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut iter = text.char_indices().peekable();
@@ -104,7 +97,7 @@ fn is_abbreviation(before: &str) -> bool {
         .rev()
         .collect();
     let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if Lexicon::any(List::Abbreviations, &lower) {
         return true;
     }
     // A single capital ("J. Smith") or dotted initials ("U.S", "U.K").
@@ -125,7 +118,7 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 
 /// The sentence of `sentences` (sorted, disjoint) that contains `at`, extended to every sentence
 /// `at` overlaps; `at` itself when none does.
-pub(crate) fn around(sentences: &[Span], at: Span) -> Span {
+pub fn sentence_around(sentences: &[Span], at: Span) -> Span {
     let mut cover: Option<Span> = None;
     for s in sentences {
         if s.start <= at.end && at.start < s.end.max(s.start + 1) {
@@ -140,7 +133,7 @@ mod tests {
     use super::*;
 
     fn texts<'a>(text: &'a str, protected: &[Span]) -> Vec<&'a str> {
-        split(text, protected).iter().map(|s| &text[s.range()]).collect()
+        sentence_spans(text, protected).iter().map(|s| &text[s.range()]).collect()
     }
 
     #[test]
@@ -167,8 +160,8 @@ mod tests {
     #[test]
     fn around_covers_overlapped_sentences() {
         let t = "One two. Three four. Five.";
-        let s = split(t, &[]);
-        assert_eq!(&t[around(&s, Span::new(10, 12)).range()], "Three four.");
-        assert_eq!(&t[around(&s, Span::new(5, 12)).range()], "One two. Three four.");
+        let s = sentence_spans(t, &[]);
+        assert_eq!(&t[sentence_around(&s, Span::new(10, 12)).range()], "Three four.");
+        assert_eq!(&t[sentence_around(&s, Span::new(5, 12)).range()], "One two. Three four.");
     }
 }
