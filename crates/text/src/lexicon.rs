@@ -189,8 +189,8 @@ static LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| {
 });
 
 fn index(list: List) -> usize {
-    // Invariant: every list is in `List::ALL`.
-    List::ALL.iter().position(|&l| l == list).unwrap_or(0)
+    // The variants are declared in `List::ALL` order, so a variant's discriminant is its index.
+    list as usize
 }
 
 /// The entries of a list file: `(word, value)`, the value empty when there is none.
@@ -274,7 +274,8 @@ impl Lexicon {
     /// Whether `word` is in `list` in any language: for text whose language is not known to
     /// the caller, such as a quotation given on its own.
     pub fn any(list: List, word: &str) -> bool {
-        LEXICONS.iter().any(|l| l.has(list, word))
+        static ANY: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::union(Lexicon::languages()));
+        ANY.has(list, word)
     }
 
     /// The number `list` gives `word` in the first language that has it (see [`Lexicon::any`]).
@@ -341,8 +342,20 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for &list in List::ALL {
+        for (i, &list) in List::ALL.iter().enumerate() {
             assert_eq!(List::from_name(list.name()), Some(list));
+            assert_eq!(index(list), i);
         }
+    }
+
+    #[test]
+    fn any_reads_every_language() {
+        assert!(Lexicon::any(List::SpeechVerbs, "said"));
+        assert!(Lexicon::any(List::SpeechVerbs, "dijo"));
+        assert!(!Lexicon::any(List::SpeechVerbs, "bridge"));
+        assert_eq!(Lexicon::any_number(List::Months, "märz"), Some(3));
+        let story = Lexicon::union(["en".parse().unwrap(), "de".parse().unwrap()]);
+        assert!(story.has(List::Stopwords, "the") && story.has(List::Stopwords, "und"));
+        assert!(!story.has(List::Stopwords, "les"));
     }
 }

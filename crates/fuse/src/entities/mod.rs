@@ -55,7 +55,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crosscheck_core::Span;
 
-use crosscheck_text::lexicon::Lexicon;
+use crosscheck_text::lexicon::{Lexicon, List};
 
 use crate::analysis::words::{fold, is_speech_verb};
 use crate::analysis::{Doc, Ent, EntityTable, Gap, Mention, Word};
@@ -336,7 +336,7 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
             b -= 1;
         }
         // "in Vancouver Friday": a weekday after a name dates it, it is not part of it.
-        while b > a + 1 && is_weekday(&w[b - 1].key) {
+        while b > a + 1 && lex.has(List::Weekdays, &w[b - 1].key) {
             b -= 1;
         }
         if a >= b {
@@ -420,10 +420,6 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
         out.push(Cand { a, b, key, votes, role });
     }
     out
-}
-
-fn is_weekday(w: &str) -> bool {
-    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
 struct UnionFind(Vec<u32>);
