@@ -684,8 +684,9 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
 
     // Two sides one outlet states both are two quantities, not a disagreement: the side
     // fewer outlets give is another quantity (`34 pitches` a day after `96`) and leaves.
-    // An outlet states a side's value when any of its facts of the same attribute (in this
-    // slot or another: `flew 34 laps … after she had flown 96`) has it.
+    // An article states a side's value when any of its facts of the same attribute (in this
+    // slot or another: `flew 34 laps … after she had flown 96`) has it. Articles, not outlets:
+    // a near-copy that changed a figure does not make its original state both.
     let eps = 1e-9;
     let first = &facts[order[0]];
     loop {
@@ -701,8 +702,8 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
                             && (f.lo - eps..=f.hi + eps).contains(&mr)
                     }
                 })
-                .map(|f| canon[f.doc])
-                .chain(s.iter().filter(|&&i| facts[i].explicit).map(|&i| canon[facts[i].doc]))
+                .map(|f| f.doc)
+                .chain(s.iter().filter(|&&i| facts[i].explicit).map(|&i| facts[i].doc))
                 .collect()
         };
         let mut drop = None;
