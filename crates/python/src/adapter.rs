@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::io::Cursor;
 
 use crosscheck::cluster::{ClusterBuilder, ClusterDoc, Clusterer, cluster_articles};
-use crosscheck::core::{Article, Date, DocId, Lang};
+use crosscheck::core::{Article, Date, DocId};
 use crosscheck::dedup::{DedupBuilder, Deduper, jaccard_sorted};
 use crosscheck::extract::chrome::strip_recurring;
 use crosscheck::extract::{ArticleExtractor, Extractor};
@@ -22,44 +22,7 @@ use crate::Error;
 /// The schema name of fused story documents.
 pub const STORY_SCHEMA: &str = crosscheck::report::STORY_SCHEMA;
 
-/// An article in the schema of `crosscheck extract` (one JSON object per article).
-#[derive(Debug, Serialize)]
-pub struct ArticleRecord<'a> {
-    /// The document id.
-    pub id: &'a str,
-    /// Where it came from.
-    pub source: &'a str,
-    /// The page's URL.
-    pub url: Option<&'a str>,
-    /// The publishing outlet.
-    pub outlet: Option<&'a str>,
-    /// The headline.
-    pub title: Option<&'a str>,
-    /// The publication date.
-    pub published: Option<Date>,
-    /// The language.
-    pub language: Lang,
-    /// The main text.
-    pub text: &'a str,
-    /// Lines removed as page chrome.
-    pub removed: &'a [String],
-}
-
-impl<'a> From<&'a Article> for ArticleRecord<'a> {
-    fn from(a: &'a Article) -> ArticleRecord<'a> {
-        ArticleRecord {
-            id: a.id.as_str(),
-            source: &a.source,
-            url: a.url.as_deref(),
-            outlet: a.outlet.as_deref(),
-            title: a.title.as_deref(),
-            published: a.published,
-            language: a.language,
-            text: &a.text,
-            removed: &a.removed,
-        }
-    }
-}
+pub use crosscheck::core::ArticleRecord;
 
 /// The options of every stage, with the engine's defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
