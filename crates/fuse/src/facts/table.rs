@@ -8,7 +8,7 @@ use crosscheck_core::{Date, Lang, Span};
 use super::lexicon::Lexicon;
 use super::quantity::{self, Class, Quantity, Tok};
 use crate::analysis::{Context, Doc};
-use crate::story::{Claim, ClaimStatus, Conflict, ConflictKind, ConflictSide, SourceSpan};
+use crate::story::{Claim, Conflict, ConflictKind, ConflictSide, SourceSpan};
 use crate::timeline::quoted;
 
 /// One quantity fact.
@@ -465,31 +465,19 @@ impl FactTable {
                 }
                 let mut members = side.clone();
                 members.sort_by_key(|&i| (self.facts[i].doc, self.facts[i].sent));
-                let mut renderings = Vec::new();
-                let mut articles = Vec::new();
                 let mut seen = BTreeSet::new();
-                for &i in &members {
-                    let f = &self.facts[i];
-                    if !seen.insert(f.doc) {
-                        continue;
-                    }
-                    let d = &ctx.docs[f.doc];
-                    if let Some(span) = SourceSpan::from_text(d.article, d.sents[f.sent].span) {
-                        renderings.push(span);
-                        articles.push(d.article.id.clone());
-                    }
-                }
-                let f = &self.facts[side[0]];
-                let d = &ctx.docs[f.doc];
-                let text = d.text(d.sents[f.sent].span).to_string();
-                let n = outlets.len();
-                out.push(Claim {
-                    text,
-                    status: ClaimStatus::of_support(n, distinct),
-                    articles,
-                    renderings,
-                    support: u32::try_from(n).unwrap_or(u32::MAX),
-                });
+                let sents = members
+                    .iter()
+                    .map(|&i| (self.facts[i].doc, self.facts[i].sent))
+                    .filter(|&(doc, _)| seen.insert(doc));
+                let first = &self.facts[side[0]];
+                out.push(super::claim_of_sentences(
+                    ctx,
+                    sents,
+                    (first.doc, first.sent),
+                    outlets.len(),
+                    distinct,
+                ));
             }
         }
         out
@@ -519,25 +507,13 @@ impl FactTable {
             if outlets.len() < 2 {
                 continue;
             }
-            let mut renderings = Vec::new();
-            let mut articles = Vec::new();
-            for &(di, si) in &members {
-                let d = &ctx.docs[di];
-                if let Some(span) = SourceSpan::from_text(d.article, d.sents[si].span) {
-                    renderings.push(span);
-                    articles.push(d.article.id.clone());
-                }
-            }
-            let (di, si) = members[0];
-            let d = &ctx.docs[di];
-            let n = outlets.len();
-            out.push(Claim {
-                text: d.text(d.sents[si].span).to_string(),
-                status: ClaimStatus::of_support(n, distinct),
-                articles,
-                renderings,
-                support: u32::try_from(n).unwrap_or(u32::MAX),
-            });
+            out.push(super::claim_of_sentences(
+                ctx,
+                members.iter().copied(),
+                members[0],
+                outlets.len(),
+                distinct,
+            ));
         }
         out
     }
