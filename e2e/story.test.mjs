@@ -148,3 +148,88 @@ test('copied text shows who copied whom, the shared passages side by side', asyn
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+/** The text a person sees in the page's main area. */
+async function visibleText(page) {
+  return page.evaluate(() => document.getElementById('main').innerText);
+}
+
+test('the story page leads with a summary and a legend, and names every source', async () => {
+  const { summary, doc } = await biggestStory('');
+  const story = doc.stories[0];
+  const { page, problems } = await openPage();
+  await page.goto(BASE + '/#/story/' + encodeURIComponent(summary.id));
+  await page.waitForSelector('#summary');
+  // Summary first, then claims, quotes, timeline and sources.
+  const order = await page.evaluate(() => [...document.querySelectorAll('main section')].map((s) => s.id));
+  const at = (id) => order.indexOf(id);
+  for (const id of ['summary', 'legend', 'claims', 'quotes', 'timeline', 'sources']) assert.ok(at(id) >= 0, `no #${id}`);
+  assert.ok(at('summary') < at('legend') && at('legend') < at('claims') && at('claims') < at('quotes')
+    && at('quotes') < at('timeline') && at('timeline') < at('sources'), order.join(' '));
+  const text = await visibleText(page);
+  assert.match(await page.textContent('#summary-sources'), /\d+ outlets? .*\d+ independent reports?/);
+  // Each conflict is one summary line, linked to the conflict itself.
+  const conflicts = story.conflicts || [];
+  assert.equal(await page.locator('#summary-disputed li.conflict-line').count(), conflicts.length);
+  for (let n = 0; n < conflicts.length; n++) {
+    await page.locator(`#summary-disputed a.jump[data-target="conflict-${n}"]`).click();
+    assert.ok(await page.locator(`#conflict-${n}`).isVisible());
+  }
+  // Every disputed claim links to its conflict; every claim shows its support.
+  const claims = story.claims || [];
+  for (const [i, c] of claims.entries()) {
+    const row = page.locator(`#claim-${i}`);
+    assert.match(await row.locator('.support').textContent(), new RegExp(`^${c.support} of \\d+ reports?$`));
+    if (c.status === 'disputed') assert.equal(await row.locator('a.jump').count(), 1, `claim ${i} has no conflict link`);
+  }
+  // The legend explains every status word and how copies count.
+  const legend = await page.textContent('#legend');
+  for (const word of ['consensus', 'majority', 'single', 'disputed', 'wire copy']) assert.ok(legend.includes(word), word);
+  // Byte offsets are on hover only; entities are decoded once; grammar agrees.
+  assert.doesNotMatch(text, /\[\d+\.\.\d+\]|bytes \d+/);
+  assert.match(await page.locator('button.claim').first().getAttribute('title'), /bytes \d+\.\.\d+/);
+  assert.doesNotMatch(text, /&(amp|mdash|rsquo|lsquo|ldquo|rdquo|quot|nbsp);/);
+  assert.doesNotMatch(text, /\b1 (reports|articles|stories|lines|outlets|claims|conflicts)\b/);
+  // Sources: named by outlet, host or file, never a hash or a headline; linked when there is a URL.
+  const titles = new Set(story.articles.map((a) => a.title).filter(Boolean));
+  const names = await page.locator('#sources .outlet').allTextContents();
+  assert.equal(names.length, story.articles.length);
+  for (const n of names) {
+    assert.ok(!/^(upload-)?[0-9a-f]{10,}$/i.test(n), `a hash as a name: ${n}`);
+    assert.ok(!titles.has(n), `a headline as a name: ${n}`);
+  }
+  const withUrl = [];
+  for (const a of story.articles) {
+    const m = await api('/api/articles/' + encodeURIComponent(a.id));
+    if (m.url && /^https?:/.test(m.url)) withUrl.push(m.url);
+  }
+  const links = await page.locator('#sources .outlet a').evaluateAll((as) => as.map((a) => a.href));
+  for (const u of withUrl) assert.ok(links.includes(new URL(u).href), `no link to ${u}`);
+  // Quote highlighting marks only words that differ: never a whole wording of two or more words.
+  for (const r of await page.locator('.quote .rendering .wording').all()) {
+    const words = (await r.textContent()).trim().split(/\s+/).length;
+    const marks = await r.locator('mark').count();
+    assert.ok(words < 2 || marks < words, 'every word of a wording is marked');
+  }
+  await page.screenshot({ path: join(SHOTS, 'summary.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('right-to-left overrides and control characters are stripped from the page', async () => {
+  const { summary } = await biggestStory('Tollvik');
+  const { page, problems } = await openPage();
+  await page.goto(BASE + '/#/?q=Tollvik');
+  await page.waitForSelector('#stories li a');
+  assert.doesNotMatch(await visibleText(page), /[\u202a-\u202e\u2066-\u2069\u001b]/);
+  await page.goto(BASE + '/#/story/' + encodeURIComponent(summary.id));
+  await page.waitForSelector('#summary');
+  const text = await visibleText(page);
+  assert.doesNotMatch(text, /[\u202a-\u202e\u2066-\u2069\u001b]/);
+  assert.ok(text.includes('Saturday \u2014 the parks office said'), 'the entity is decoded');
+  await page.locator('button.claim').first().click();
+  await page.waitForSelector('#highlight');
+  assert.doesNotMatch(await page.textContent('#viewer-text'), /[\u202a-\u202e\u2066-\u2069]/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

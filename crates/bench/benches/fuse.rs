@@ -1,5 +1,7 @@
-//! Fusion speed: the shared seed story (five reports) and a synthetic 50-article story, on one
-//! thread. Targets: seeds < 50 ms, 50 articles < 200 ms.
+//! Fusion speed: the shared seed story (five reports), a synthetic 50-article story, 200
+//! rewrites of the demo bridge story and 200 copies of one article, on one thread. Targets:
+//! seeds < 50 ms, 50 articles < 200 ms. Larger stories and peak memory: the `fuse_scale`
+//! harness (`crates/bench/scripts/fuse-scale.sh`).
 //!
 //! Reuse: synthetic stories of 50, 200 and 500 articles fused without and with text reuse
 //! detection (`fuse_reuse/<n>/plain` and `fuse_reuse/<n>/reuse`, detection plus fusion with its
@@ -72,6 +74,10 @@ fn bench(c: &mut Criterion) {
         .filter(|s| s.split_whitespace().count() >= 6)
         .collect();
     let fifty = synthetic(&pool, 50);
+    let bridge = crosscheck_bench::story::sentence_pool(&demo);
+    let rewrites = crosscheck_bench::story::synthetic_story(&bridge, 200, 0x5eed);
+    let copies =
+        crosscheck_bench::story::copies(&crosscheck_bench::story::long_article(&bridge), 200);
 
     let mut group = c.benchmark_group("fuse");
     group.sample_size(20);
@@ -88,6 +94,23 @@ fn bench(c: &mut Criterion) {
             let story = fuser.fuse(&StoryInput::new(black_box(&fifty))).expect("fused");
             assert_eq!(story.articles.len(), 50);
             assert!(story.claims.iter().any(|c| c.support >= 10), "overlapping reports align");
+            story
+        });
+    });
+    group.sample_size(10);
+    group.bench_function("rewrites (200 articles)", |b| {
+        b.iter(|| {
+            let story = fuser.fuse(&StoryInput::new(black_box(&rewrites))).expect("fused");
+            assert_eq!(story.articles.len(), 200);
+            assert!(story.claims.iter().any(|c| c.support >= 20), "rewrites align");
+            story
+        });
+    });
+    group.bench_function("copies (200 of one article)", |b| {
+        b.iter(|| {
+            let story = fuser.fuse(&StoryInput::new(black_box(&copies))).expect("fused");
+            assert_eq!(story.articles.len(), 200);
+            assert!(story.claims.iter().any(|c| c.renderings.len() == 200), "every copy cited");
             story
         });
     });

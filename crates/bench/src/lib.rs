@@ -8,3 +8,5 @@
 //! # Features
 //!
 //! None.
+
+pub mod story;

@@ -20,7 +20,10 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitStatus::Success.into();
             }
-            eprintln!("crosscheck: error: {err:#}");
+            // The chain may quote a file name or a title: no control character reaches the
+            // terminal raw.
+            let message = format!("crosscheck: error: {err:#}");
+            eprintln!("{}", crosscheck::report::terminal_safe(&message));
             ExitStatus::Fatal
         }
     };

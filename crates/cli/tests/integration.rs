@@ -3,5 +3,6 @@
 mod dedup;
 mod extract;
 mod fuse;
+mod issue_17;
 mod store;
 mod util;

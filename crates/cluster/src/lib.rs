@@ -36,11 +36,12 @@ pub mod background;
 mod batch;
 mod error;
 mod features;
+mod hash;
 mod stop;
 pub mod story;
 mod stream;
 
 pub use error::ClusterError;
-pub use features::{Features, Term, features};
+pub use features::{Features, Term, features, features_at};
 pub use story::{Assignment, ClusterBuilder, ClusterDoc, Clusterer, Idf, PRIOR_DOCS, Vectors};
 pub use stream::StoryStream;

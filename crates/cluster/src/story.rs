@@ -101,13 +101,11 @@
 //!
 //! [`StoryStream`]: crate::StoryStream
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-use crosscheck_core::Date;
+use crosscheck_core::{Date, Lang};
 use serde::{Deserialize, Serialize};
 
 use crate::features::Term;
+use crate::hash::TermMap;
 use crate::{ClusterError, Features};
 
 /// One document to cluster.
@@ -304,42 +302,6 @@ pub struct Clusterer {
     pub(crate) cfg: ClusterBuilder,
 }
 
-impl Clusterer {
-    /// Clusters a batch of documents; see the module documentation for the rule and the order
-    /// guarantee. Runs on all cores.
-    pub fn cluster(&self, docs: &[ClusterDoc<'_>]) -> Vec<Assignment> {
-        crate::batch::cluster(&self.cfg, docs)
-    }
-}
-
-/// A hasher for term hashes and ids, which are already mixed or dense: one multiply instead
-/// of `SipHash`.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct TermHasher(u64);
-
-impl Hasher for TermHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01B3);
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (n ^ (n >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-/// A map keyed by term hashes.
-pub(crate) type TermMap<V> = HashMap<u64, V, BuildHasherDefault<TermHasher>>;
-
 /// How many documents the background prior counts as, against the batch's own: a batch of a
 /// thousand documents weighs as much as the prior, a firehose outweighs it.
 pub const PRIOR_DOCS: f64 = 1000.0;
@@ -398,6 +360,7 @@ pub(crate) fn normalise<K>(v: &mut [(K, f32)]) {
 pub struct Vectors {
     pub(crate) words: Vec<(u64, f32)>,
     pub(crate) names: Vec<(u64, f32)>,
+    pub(crate) lang: Lang,
 }
 
 fn weigh(terms: &[Term], idf: &Idf) -> Vec<(u64, f32)> {
@@ -411,7 +374,7 @@ impl Vectors {
     /// Weighs raw features by IDF (sublinear term frequency) and normalises each space to unit
     /// length.
     pub fn new(f: &Features, idf: &Idf) -> Vectors {
-        Vectors { words: weigh(&f.words, idf), names: weigh(&f.names, idf) }
+        Vectors { words: weigh(&f.words, idf), names: weigh(&f.names, idf), lang: f.lang }
     }
 }
 
@@ -443,7 +406,18 @@ pub(crate) fn similarity(
     bd: Option<i32>,
 ) -> f32 {
     let names = (!a.names.is_empty() && !b.names.is_empty()).then(|| dot(&a.names, &b.names));
-    combine(cfg, dot(&a.words, &b.words), names, ad, bd)
+    let words =
+        if same_language(a.lang, b.lang) { dot(&a.words, &b.words) } else { names.unwrap_or(0.0) };
+    combine(cfg, words, names, ad, bd)
+}
+
+/// Whether two texts' content words can be compared: same language, or either unknown.
+///
+/// Across languages the word cosine is near zero whatever the texts say, so the caller lets
+/// the name cosine (names, numbers and days, keyed the same way in every language) stand for
+/// it; see [`features`](crate::features()).
+pub(crate) fn same_language(a: Lang, b: Lang) -> bool {
+    a == b || a.is_unknown() || b.is_unknown()
 }
 
 /// [`similarity`] from the two cosines (`names` is `None` when either article has no names)

@@ -4,8 +4,9 @@ use std::collections::VecDeque;
 
 use crosscheck_core::Date;
 
+use crate::hash::TermMap;
 use crate::story::{
-    Assignment, ClusterBuilder, Clusterer, TermMap, Vectors, day_number, out_of_window, similarity,
+    Assignment, ClusterBuilder, Clusterer, Vectors, day_number, out_of_window, similarity,
 };
 
 /// The `max` entries of `hits` (one entry per probe term hit, any order) that were hit most,

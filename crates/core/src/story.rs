@@ -29,6 +29,7 @@
 //!     quotes: vec![],
 //!     conflicts: vec![],
 //!     timeline: vec![],
+//!     sampled: None,
 //!     reuse: None,
 //! };
 //! let doc = StoryDocument::new(vec![story]);
@@ -78,7 +79,7 @@ fn unwrap_description(schema: &mut Schema) {
 /// Every span slices the article's raw input to exactly its text. Extra fields may appear;
 /// readers ignore what they do not know.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(rename = "crosscheck.story/1", extend("$id" = STORY_SCHEMA))]
+#[schemars(title = STORY_SCHEMA, extend("$id" = STORY_SCHEMA))]
 pub struct StoryDocument {
     /// Always `crosscheck.story/1`; reading a document of another schema fails.
     #[serde(deserialize_with = "known_schema")]
@@ -128,10 +129,27 @@ pub struct FusedStory {
     pub conflicts: Vec<Conflict>,
     /// Dated events, sorted.
     pub timeline: Vec<TimelineEntry>,
+    /// Set when the story was larger than the fuser's budget and was fused from a sample of
+    /// its articles; absent when every article was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sampled: Option<Sample>,
     /// Who copied whom: shared passages between articles, their direction, origins and wire
     /// credits; absent when reuse was not detected. Added in `crosscheck.story/1.1`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reuse: Option<crate::StoryReuse>,
+}
+
+/// How a story over the fuser's budget was sampled: every article stays listed in
+/// [`FusedStory::articles`], but only the sampled ones were read for entities, claims, quotes,
+/// conflicts and the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Sample {
+    /// The articles read (copies of a read article included).
+    pub articles_used: u32,
+    /// The story's articles.
+    pub articles_total: u32,
+    /// The sampling rule, in words.
+    pub rule: String,
 }
 
 impl FusedStory {
@@ -171,6 +189,9 @@ pub struct ArticleInfo {
     /// The article this one is a near-copy of, if any; copies are counted once in a claim's
     /// support.
     pub duplicate_of: Option<DocId>,
+    /// The address the article was published at, when the input gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl ArticleInfo {
@@ -184,6 +205,7 @@ impl ArticleInfo {
             language: article.language,
             removed: article.removed.clone(),
             duplicate_of,
+            url: article.url.clone(),
         }
     }
 }
@@ -284,12 +306,30 @@ pub struct Entity {
 pub enum ClaimStatus {
     /// Every distinct report of a story of two or more carries it.
     Consensus,
-    /// More than one distinct report but not all.
+    /// More than half of the distinct reports, but not all.
     Majority,
     /// One distinct report (its copies aside).
     Single,
     /// It carries one side of a conflict.
     Disputed,
+    /// More than one distinct report, but no more than half: `support` says how many.
+    Several,
+}
+
+impl ClaimStatus {
+    /// The status of a claim carried by `support` of the story's `distinct` reports:
+    /// `majority` only for more than half of them.
+    pub fn of_support(support: usize, distinct: usize) -> ClaimStatus {
+        if support <= 1 {
+            ClaimStatus::Single
+        } else if support >= distinct {
+            ClaimStatus::Consensus
+        } else if 2 * support > distinct {
+            ClaimStatus::Majority
+        } else {
+            ClaimStatus::Several
+        }
+    }
 }
 
 impl fmt::Display for ClaimStatus {
@@ -299,6 +339,7 @@ impl fmt::Display for ClaimStatus {
             ClaimStatus::Majority => "majority",
             ClaimStatus::Single => "single",
             ClaimStatus::Disputed => "disputed",
+            ClaimStatus::Several => "several",
         })
     }
 }
@@ -386,6 +427,9 @@ pub enum ConflictKind {
     Place,
     /// Any other alternative values.
     Other,
+    /// One figure reported with different values as it moved (a rising toll, a share price
+    /// quoted before the open and at the close); sides in publication order where known.
+    Evolving,
 }
 
 impl fmt::Display for ConflictKind {
@@ -398,6 +442,7 @@ impl fmt::Display for ConflictKind {
             ConflictKind::Attribution => "attribution",
             ConflictKind::Place => "place",
             ConflictKind::Other => "other",
+            ConflictKind::Evolving => "evolving",
         })
     }
 }
@@ -503,6 +548,7 @@ mod tests {
                 }],
             }],
             timeline: vec![],
+            sampled: None,
             reuse: Some(crate::StoryReuse::default()),
         }
     }

@@ -15,12 +15,11 @@ use crosscheck_core::{Article, DocId};
 use crosscheck_dedup::ReuseDetector;
 pub use crosscheck_store::{
     ContentHash, Cursor, EngineError, Error as StoreError, MemStore, Placement, PutOutcome,
-    STORY_SCHEMA, SqliteStore, SqliteStoreBuilder, Stats, Store, StoredArticle, StoryEngine,
-    StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target, UpdateReport,
-    update,
+    SqliteStore, SqliteStoreBuilder, Stats, Store, StoredArticle, StoryEngine, StoryId,
+    StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target, UpdateReport, update,
 };
 
-use crate::fuse::{Fuser, StoryFuser, StoryInput};
+use crate::fuse::{FusedStory, Fuser, StoryFuser, StoryInput};
 use crate::{Error, Pipeline};
 
 /// What happened to one input item during [`Corpus::ingest`].
@@ -256,11 +255,7 @@ impl StoryEngine for PipelineEngine {
         Ok(plan)
     }
 
-    fn fuse(
-        &self,
-        story: &StoryId,
-        articles: &[StoredArticle],
-    ) -> Result<serde_json::Value, EngineError> {
+    fn fuse(&self, story: &StoryId, articles: &[StoredArticle]) -> Result<FusedStory, EngineError> {
         let refs: Vec<&Article> = articles.iter().map(|a| &a.article).collect();
         let mut input = StoryInput::new(refs.iter().copied());
         input.id(story.as_str()).reuse(self.reuse.detect(&refs));
@@ -269,8 +264,7 @@ impl StoryEngine for PipelineEngine {
                 input.duplicate(&a.article.id, of.clone());
             }
         }
-        let fused = self.fuser.fuse(&input)?;
-        Ok(serde_json::json!({ "schema": STORY_SCHEMA, "stories": [fused] }))
+        Ok(self.fuser.fuse(&input)?)
     }
 }
 

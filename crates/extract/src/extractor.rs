@@ -276,6 +276,7 @@ impl ArticleExtractor {
             .clone()
             .or(page.publisher.clone())
             .or(out.site_name.clone())
+            .or_else(|| removed.iter().find_map(|l| textmeta::credit_outlet(l)))
             .or_else(|| url.and_then(textmeta::host))
             .or_else(|| {
                 let t = page.title_tag.as_deref()?;
@@ -350,7 +351,7 @@ impl ArticleExtractor {
                 && let Some(d) = textmeta::date_line(l)
             {
                 published = Some(d);
-                metadata[i] = l.split_whitespace().count() <= 12;
+                metadata[i] = textmeta::word_count(l) <= 12;
             }
             if author.is_none()
                 && let Some(a) = textmeta::byline(l)
@@ -390,7 +391,12 @@ impl ArticleExtractor {
         if kept.is_empty() {
             return Err(no_article(doc, "every line was page chrome"));
         }
-        let outlet = kept.iter().take(2).find_map(|p| textmeta::dateline_outlet(p));
+        // A dateline names the outlet; failing that, a credit line in the chrome.
+        let outlet = kept
+            .iter()
+            .take(2)
+            .find_map(|p| textmeta::dateline_outlet(p))
+            .or_else(|| removed.iter().find_map(|l| textmeta::credit_outlet(l)));
         let found = Found {
             title: title_idx.map(|i| lines[i].1.to_string()),
             author,

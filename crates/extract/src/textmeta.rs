@@ -77,6 +77,61 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:by|von|par|por|di|от|автор:?)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}(?:\s+(?:and|und|et|y|e|и)\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,2})?)\s*$").unwrap()
 });
 
+static FOLLOW_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    // "Subscribe to the Saltmere Courier morning briefing", "Follow Dalvinia Now on social
+    // media": a call to action naming the outlet, which then runs to the first lowercase word.
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"^(?i:subscribe\s+to|sign\s+up\s+(?:to|for)|follow|support)\s+(?i:the\s+)?(\p{Lu}[\p{L}&'’-]*(?:\s+\p{Lu}[\p{L}&'’-]*){0,3})(?:\s+\p{Ll}.*|[.!]?)$").unwrap()
+});
+static COPYRIGHT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    // "© 2026 The Brennock Ledger. All rights reserved.", "Copyright 2024-2026 Harbour News".
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"^(?:©|\(c\)|(?i:copyright))\s*©?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?((?:The\s+)?\p{Lu}[\p{L}&'’-]*(?:\s+\p{Lu}[\p{L}&'’-]*){0,3})(?:[.,|]|\s*$|\s+\p{Ll}|\s+All)").unwrap()
+});
+
+/// Names in a credit line that are not an outlet ("Subscribe to Premium", "Follow Us").
+const NOT_OUTLETS: &[&str] = &[
+    "us",
+    "premium",
+    "newsletter",
+    "newsletters",
+    "updates",
+    "alerts",
+    "breaking news",
+    "news",
+    "our newsletter",
+    "all rights reserved",
+    "facebook",
+    "twitter",
+    "instagram",
+    "x",
+    "youtube",
+    "linkedin",
+    "tiktok",
+    "whatsapp",
+    "google news",
+    "rss",
+];
+
+/// The outlet a credit line names: a call to action ("Subscribe to the Saltmere Courier
+/// morning briefing", "Follow Dalvinia Now on social media") or a copyright line ("© 2026 The
+/// Brennock Ledger. All rights reserved."). Such lines are page chrome, yet often the only
+/// place a plain-text page names its outlet.
+pub(crate) fn credit_outlet(line: &str) -> Option<String> {
+    let line = line.trim();
+    if line.len() > 160 {
+        return None;
+    }
+    let c = FOLLOW_CREDIT.captures(line).or_else(|| COPYRIGHT_CREDIT.captures(line))?;
+    let name = c[1].trim();
+    let lower = name.to_lowercase();
+    let bare = lower.strip_prefix("the ").unwrap_or(&lower);
+    if NOT_OUTLETS.contains(&bare) || LABELS.contains(&bare) {
+        return None;
+    }
+    Some(name.to_string())
+}
+
 /// The outlet a dateline names at the start of a paragraph: "XYZ Press: …" or
 /// "LONDON (Agency) – …".
 pub(crate) fn dateline_outlet(p: &str) -> Option<String> {
@@ -174,7 +229,24 @@ static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 /// a sentence of at least eight words follows it.
 pub(crate) fn date_prefix(line: &str) -> Option<usize> {
     let m = DATE_PREFIX.find(line)?;
-    (line[m.end()..].split_whitespace().count() >= 8).then_some(m.end())
+    (word_count(&line[m.end()..]) >= 8).then_some(m.end())
+}
+
+/// The number of words of a line: whitespace-separated words, where a run of Han, kana or
+/// hangul (written without spaces) counts one word per two characters, about the length of a
+/// Chinese or Japanese word.
+pub(crate) fn word_count(line: &str) -> usize {
+    line.split_whitespace()
+        .map(|w| {
+            let cjk = w
+                .chars()
+                .filter(|&c| {
+                    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+                })
+                .count();
+            (cjk / 2).max(1)
+        })
+        .sum()
 }
 
 /// The host of a URL without `www.`.
@@ -186,6 +258,24 @@ pub(crate) fn host(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credit_lines_name_outlets() {
+        let cases = [
+            ("Subscribe to the Saltmere Courier morning briefing", Some("Saltmere Courier")),
+            ("Follow Dalvinia Now on social media", Some("Dalvinia Now")),
+            ("© 2026 The Brennock Ledger. All rights reserved.", Some("The Brennock Ledger")),
+            ("Copyright 2024-2026 Harbour Times", Some("Harbour Times")),
+            ("Follow us on social media", None),
+            ("Subscribe to Premium", None),
+            ("Follow Facebook", None),
+            ("The council voted to subscribe to the plan", None),
+            ("Subscribe", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(credit_outlet(line).as_deref(), want, "{line}");
+        }
+    }
 
     #[test]
     fn datelines_name_outlets() {
@@ -224,6 +314,10 @@ mod tests {
         let line = "date 2024-05-06 The board approved the plan to replace the old pipes.";
         assert_eq!(date_prefix(line), Some(16));
         assert_eq!(date_prefix("2024-05-06 Short line"), None);
+        // Chinese and Japanese are written without spaces: two characters are about a word.
+        assert_eq!(word_count("市议会周二投票通过了修建新桥的计划"), 8);
+        assert_eq!(date_prefix("date 2024-05-06 市议会周二投票通过了修建新桥的计划"), Some(16));
+        assert_eq!(date_prefix("date 2024-05-06 市议会周二投票"), None);
         assert_eq!(
             title_site("Bridge opens | Town Paper", "Bridge opens").as_deref(),
             Some("Town Paper")

@@ -14,4 +14,7 @@ pub enum FuseError {
         /// The value given.
         value: f32,
     },
+    /// An article budget of zero.
+    #[error("invalid article budget 0, expected at least 1")]
+    InvalidBudget,
 }

@@ -7,7 +7,9 @@ use crate::analysis::events::Lexicon;
 use crate::analysis::words::fold;
 use crate::analysis::{Context, Doc};
 use crate::claims::{self, ClaimGroup};
+use crate::facts::FactTable;
 use crate::quotes::attribution;
+use crate::reduce::Reduction;
 use crate::story::{ArticleInfo, Claim, ClaimStatus, Entity, FusedStory, SourceSpan};
 use crate::timeline::chronology;
 use crate::{conflicts, entities, origins};
@@ -73,11 +75,15 @@ impl<'a> StoryInput<'a> {
 #[derive(Debug, Clone)]
 pub struct FuserBuilder {
     claim_threshold: f32,
+    max_articles: usize,
 }
+
+/// The default article budget: see [`FuserBuilder::max_articles`].
+const DEFAULT_MAX_ARTICLES: usize = 5_000;
 
 impl Default for FuserBuilder {
     fn default() -> FuserBuilder {
-        FuserBuilder { claim_threshold: 0.3 }
+        FuserBuilder { claim_threshold: 0.3, max_articles: DEFAULT_MAX_ARTICLES }
     }
 }
 
@@ -96,13 +102,26 @@ impl FuserBuilder {
         self
     }
 
+    /// The most distinct articles (exact copies counted once) a story is fused from. A larger
+    /// story is fused from an evenly spaced sample of that many, in story order, and its
+    /// report's [`FusedStory::sampled`] says so; every article stays listed.
+    ///
+    /// By default, 5,000 (a 2,000-article story fuses in well under a gigabyte).
+    pub fn max_articles(&mut self, n: usize) -> &mut FuserBuilder {
+        self.max_articles = n;
+        self
+    }
+
     /// The configured fuser.
     pub fn build(&self) -> Result<StoryFuser, FuseError> {
         let t = self.claim_threshold;
         if !(t > 0.0 && t <= 1.0) {
             return Err(FuseError::InvalidThreshold { value: t });
         }
-        Ok(StoryFuser { claim_threshold: t })
+        if self.max_articles == 0 {
+            return Err(FuseError::InvalidBudget);
+        }
+        Ok(StoryFuser { claim_threshold: t, max_articles: self.max_articles })
     }
 }
 
@@ -111,11 +130,13 @@ impl FuserBuilder {
 #[derive(Debug, Clone)]
 pub struct StoryFuser {
     claim_threshold: f32,
+    max_articles: usize,
 }
 
 impl Default for StoryFuser {
     fn default() -> StoryFuser {
-        StoryFuser { claim_threshold: FuserBuilder::default().claim_threshold }
+        let b = FuserBuilder::default();
+        StoryFuser { claim_threshold: b.claim_threshold, max_articles: b.max_articles }
     }
 }
 
@@ -126,8 +147,23 @@ impl Fuser for StoryFuser {
                 story: story.id.clone().unwrap_or_else(|| "-".into()),
             });
         }
-        let docs: Vec<Doc<'_>> = story.articles.iter().map(|a| Doc::new(a)).collect();
-        let canon = canonical(story);
+        // Exact copies are read once and a story over the budget is sampled: `reduction.kept`
+        // are the articles every stage reads, `canon` indexes into them.
+        let reduction = Reduction::new(&story.articles, self.max_articles);
+        let full_canon = canonical(story);
+        let slot: HashMap<usize, usize> =
+            reduction.kept.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+        let canon: Vec<usize> = reduction
+            .kept
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                reduction.read_as[full_canon[i]].and_then(|r| slot.get(&r).copied()).unwrap_or(k)
+            })
+            .collect();
+        let docs: Vec<Doc<'_>> =
+            reduction.kept.iter().map(|&i| Doc::new(story.articles[i])).collect();
+        let weight: Vec<usize> = reduction.copies.iter().map(|c| 1 + c.len()).collect();
         let entities = entities::find(&docs);
         let ctx = Context { docs, canon, entities };
         // Quotes and dates first: a sentence that is mostly a quotation is no claim, and claims
@@ -136,17 +172,23 @@ impl Fuser for StoryFuser {
         let quotes = attribution::find(&ctx, &speakers);
         let lexicon = Lexicon::new(&ctx.docs, &ctx.entities);
         let dated = chronology::find(&ctx, &lexicon);
+        let facts = FactTable::new(&ctx);
         let groups =
             claims::align(&ctx.docs, &ctx.entities, &dated, &quotes.mentions, self.claim_threshold);
+        // Per story article, the article it counts as: its kept article's, else what dedup said.
+        let roots: Vec<usize> = (0..story.articles.len())
+            .map(|i| match reduction.read_as[i].and_then(|r| slot.get(&r)) {
+                Some(&k) => reduction.kept[ctx.canon[k]],
+                None => full_canon[i],
+            })
+            .collect();
         let articles: Vec<ArticleInfo> = story
             .articles
             .iter()
+            .zip(&roots)
             .enumerate()
-            .map(|(i, a)| {
-                ArticleInfo::new(
-                    a,
-                    (ctx.canon[i] != i).then(|| story.articles[ctx.canon[i]].id.clone()),
-                )
+            .map(|(i, (a, &root))| {
+                ArticleInfo::new(a, (root != i).then(|| story.articles[root].id.clone()))
             })
             .collect();
         let mut fused = FusedStory {
@@ -154,20 +196,25 @@ impl Fuser for StoryFuser {
             headline: String::new(),
             articles,
             entities: entity_output(&ctx),
-            claims: claim_output(&ctx, &groups),
+            claims: claim_output(&ctx, &groups, &facts),
             quotes: Vec::new(),
             conflicts: Vec::new(),
             timeline: Vec::new(),
+            sampled: reduction.sampled.clone(),
             reuse: None,
         };
         // Quotes, conflicts and the timeline read `ctx` (articles, words, sentences, merged
         // entities); `mark_disputed` then flags the claims that carry a side of a conflict.
         fused.quotes = attribution::output(&ctx, &quotes, &speakers);
         fused.timeline = chronology::output(&ctx, &dated);
-        fused.conflicts = conflicts::find(&ctx, &dated, &lexicon, &quotes, &speakers);
-        origins::annotate(&mut fused, &story.articles, &ctx.canon, story.reuse.as_ref());
+        fused.conflicts = conflicts::find(&ctx, &dated, &lexicon, &quotes, &speakers, &facts);
+        reduction.expand(&mut fused, &story.articles);
+        // Origins are counted over the whole story (copies expanded), each article counting as
+        // its root and only the articles read taking part.
+        let read: Vec<bool> = reduction.read_as.iter().map(Option::is_some).collect();
+        origins::annotate(&mut fused, &story.articles, &roots, &read, story.reuse.as_ref());
         mark_disputed(&mut fused);
-        fused.headline = headline(&ctx, &fused);
+        fused.headline = headline(&ctx, &fused, &weight);
         Ok(fused)
     }
 }
@@ -234,7 +281,7 @@ fn entity_output(ctx: &Context<'_>) -> Vec<Entity> {
     out
 }
 
-fn claim_output(ctx: &Context<'_>, groups: &[ClaimGroup]) -> Vec<Claim> {
+fn claim_output(ctx: &Context<'_>, groups: &[ClaimGroup], facts: &FactTable) -> Vec<Claim> {
     let distinct = ctx.canon.iter().enumerate().filter(|(i, c)| i == *c).count();
     let mut out: Vec<(Claim, (usize, usize))> = Vec::new();
     for g in groups {
@@ -254,29 +301,46 @@ fn claim_output(ctx: &Context<'_>, groups: &[ClaimGroup]) -> Vec<Claim> {
         let (cd, cs) = g.members[g.central];
         let text = ctx.docs[cd].text(ctx.docs[cd].sents[cs].span).to_string();
         let n = support.len();
-        let status = if n <= 1 {
-            ClaimStatus::Single
-        } else if n == distinct {
-            ClaimStatus::Consensus
-        } else {
-            ClaimStatus::Majority
+        let status = ClaimStatus::of_support(n, distinct);
+        let claim = Claim {
+            text,
+            status,
+            articles,
+            renderings,
+            support: n as u32,
+            outlets: None,
+            origins: None,
+            first_seen: None,
         };
-        out.push((
-            Claim {
-                text,
-                status,
-                articles,
-                renderings,
-                support: n as u32,
-                outlets: None,
-                origins: None,
-                first_seen: None,
-            },
-            g.members[0],
-        ));
+        out.push((claim, g.members[0]));
+    }
+    // One claim per agreed value of a quantity (a sentence with several facts supports
+    // several claims), then one per phrase that outlets share.
+    for (i, c) in facts.claims(ctx).into_iter().enumerate() {
+        out.push((c, (usize::MAX - 1, i)));
+    }
+    // Then one per distinctive number and one per shared phrase, each only where no claim
+    // already has its outlets.
+    let mut taken: HashSet<Vec<DocId>> = out.iter().map(|c| sorted_ids(&c.0)).collect();
+    for (i, c) in facts.figure_claims(ctx).into_iter().enumerate() {
+        if taken.insert(sorted_ids(&c)) {
+            out.push((c, (usize::MAX - 1, usize::MAX / 2 + i)));
+        }
+    }
+    let known: Vec<Claim> = out.iter().map(|c| c.0.clone()).collect();
+    for (i, c) in crate::facts::phrases::claims(ctx, &known).into_iter().enumerate() {
+        out.push((c, (usize::MAX, i)));
     }
     out.sort_by(|a, b| b.0.support.cmp(&a.0.support).then(a.1.cmp(&b.1)));
     out.into_iter().map(|c| c.0).collect()
+}
+
+/// A claim's article ids, sorted and deduplicated.
+fn sorted_ids(c: &Claim) -> Vec<DocId> {
+    let mut ids = c.articles.clone();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 /// Marks as disputed every claim one of whose renderings holds a conflict's evidence.
@@ -293,8 +357,9 @@ pub(crate) fn mark_disputed(story: &mut FusedStory) {
     }
 }
 
-/// The title that shares the most words with the other articles, else the best claim.
-fn headline(ctx: &Context<'_>, story: &FusedStory) -> String {
+/// The title that shares the most words with the other articles (an exact copy counting as
+/// the `weight` articles it stands for), else the best claim.
+fn headline(ctx: &Context<'_>, story: &FusedStory, weight: &[usize]) -> String {
     let vocab: Vec<HashSet<&str>> =
         ctx.docs.iter().map(|d| d.words.iter().map(|w| w.key.as_str()).collect()).collect();
     let mut best: Option<(usize, &str)> = None;
@@ -307,10 +372,15 @@ fn headline(ctx: &Context<'_>, story: &FusedStory) -> String {
         };
         let words: HashSet<String> =
             fold(title).split(' ').filter(|w| w.len() > 3).map(str::to_string).collect();
-        let score = words
+        let score: usize = words
             .iter()
             .map(|w| {
-                vocab.iter().enumerate().filter(|(j, v)| *j != i && v.contains(w.as_str())).count()
+                vocab
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, v)| v.contains(w.as_str()))
+                    .map(|(j, _)| if j == i { weight[j] - 1 } else { weight[j] })
+                    .sum::<usize>()
             })
             .sum();
         if best.is_none_or(|(s, _)| score > s) {
@@ -360,6 +430,65 @@ mod tests {
         let ids: Vec<&str> = story.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c"]);
         assert!(story.id.starts_with("story-"));
+    }
+
+    #[test]
+    fn exact_copies_are_read_once_and_cited_everywhere() {
+        let text = "The council approved the new budget of 12 million on Monday after a long debate.\n\nMayor Ilvar Orlanko said \"the vote was close\" after the session.";
+        let other = "Rain fell all week in the hills and the council budget of 12 million was approved on Monday, the weather office said.";
+        let (a, b, c) = (article("a", text), article("b", other), article("c", text));
+        let alone = StoryFuser::default().fuse(&StoryInput::new([&a, &b])).unwrap();
+        let story = StoryFuser::default().fuse(&StoryInput::new([&a, &b, &c])).unwrap();
+        assert_eq!(story.articles[2].duplicate_of.as_ref().map(DocId::as_str), Some("a"));
+        assert_eq!(story.claims.len(), alone.claims.len());
+        for (with, without) in story.claims.iter().zip(&alone.claims) {
+            assert_eq!((&with.text, with.support), (&without.text, without.support));
+            let from_a: Vec<_> = with.renderings.iter().filter(|r| r.article == a.id).collect();
+            let from_c: Vec<_> = with.renderings.iter().filter(|r| r.article == c.id).collect();
+            assert_eq!(from_a.len(), from_c.len(), "{}", with.text);
+            for (x, y) in from_a.iter().zip(&from_c) {
+                assert_eq!((x.start, x.end, &x.text), (y.start, y.end, &y.text));
+            }
+            let ids: Vec<&str> = with.articles.iter().map(DocId::as_str).collect();
+            let mut sorted = ids.clone();
+            sorted.sort_unstable();
+            assert_eq!(ids, sorted, "renderings stay in story order");
+        }
+        assert!(story.entities.iter().any(|e| e.articles.contains(&c.id)));
+        assert!(
+            story.quotes.iter().all(|q| q.articles.contains(&a.id) == q.articles.contains(&c.id))
+        );
+        assert!(story.sampled.is_none());
+    }
+
+    #[test]
+    fn a_story_over_the_budget_is_sampled_and_says_so() {
+        let arts: Vec<Article> = (0..5)
+            .map(|i| {
+                article(
+                    &format!("r{i}"),
+                    &format!("The ferry to Korvel carried {} passengers on Monday, the harbour office said.", 10 + i),
+                )
+            })
+            .collect();
+        let copy = Article { id: "r0-copy".into(), ..arts[0].clone() };
+        let mut all: Vec<&Article> = arts.iter().collect();
+        all.push(&copy);
+        let fuser = FuserBuilder::new().max_articles(2).build().unwrap();
+        let story = fuser.fuse(&StoryInput::new(all)).unwrap();
+        let sample = story.sampled.clone().expect("sampled");
+        // Every third of the five distinct articles: r0 (with its copy) and r3.
+        assert_eq!((sample.articles_used, sample.articles_total), (3, 6));
+        assert!(sample.rule.starts_with("one in every 3 distinct articles"), "{}", sample.rule);
+        assert_eq!(story.articles.len(), 6);
+        let cited: std::collections::BTreeSet<&str> =
+            story.claims.iter().flat_map(|c| c.articles.iter().map(DocId::as_str)).collect();
+        assert_eq!(cited.into_iter().collect::<Vec<_>>(), ["r0", "r0-copy", "r3"]);
+        assert!(FuserBuilder::new().max_articles(0).build().is_err());
+        let json = serde_json::to_string(&story).unwrap();
+        assert!(json.contains("\"sampled\":{\"articles_used\":3"));
+        let plain = StoryFuser::default().fuse(&StoryInput::new(&arts)).unwrap();
+        assert!(!serde_json::to_string(&plain).unwrap().contains("sampled"));
     }
 
     proptest::proptest! {

@@ -12,11 +12,19 @@
 //! - [`FusedStory`]: the result, serialising to the `crosscheck.story/1` schema, with
 //!   [`Entity`] (every spelling merged: see the `entities` heuristic), [`Claim`] (sentences
 //!   aligned across articles: see the `claims` heuristic), [`Quote`] (each outlet's wording of
-//!   one quote, speakers matched through the entities: the `attribution` heuristic),
+//!   one quote, speakers matched through the entities: the `quotes::attribution` heuristic),
 //!   [`Conflict`] (numbers, dates, roles, attribution, places and alternative values that
-//!   reports contradict each other on: the `conflicts` and `slots` heuristics) and
-//!   [`TimelineEntry`] (dates made absolute, merged and sorted: the `chronology` heuristic).
+//!   reports contradict each other on: one heuristic per kind under `conflicts`) and
+//!   [`TimelineEntry`] (dates made absolute, merged and sorted: the `timeline::chronology`
+//!   heuristic).
 //! - [`quotes`] and [`timeline`]: the quote finder and the date resolver, usable on any text.
+//!
+//! # Layout
+//!
+//! The story is analysed once (`analysis`: sentences, words, numbers, the merged entities of
+//! `entities`), then each rule module (`quotes`, `timeline`, `claims`, `conflicts`) reads that
+//! analysis and the word lists of the article's language
+//! ([`crosscheck_text::lexicon`]); the fuser runs them in order and no rule imports it back.
 //!
 //! # Example
 //!
@@ -52,8 +60,10 @@ mod claims;
 mod conflicts;
 mod entities;
 mod error;
+mod facts;
 mod fuser;
 mod origins;
+mod reduce;
 mod story;
 
 pub mod quotes;
@@ -63,5 +73,5 @@ pub use error::FuseError;
 pub use fuser::{Fuser, FuserBuilder, StoryFuser, StoryInput};
 pub use story::{
     ArticleInfo, Claim, ClaimStatus, Conflict, ConflictKind, ConflictSide, Entity, EntityKind,
-    FusedStory, Quote, SourceSpan, TimelineEntry,
+    FusedStory, Quote, Sample, SourceSpan, TimelineEntry,
 };

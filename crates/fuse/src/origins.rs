@@ -7,8 +7,9 @@
 //! carry it and the number of independent origins among its renderings
 //! ([`OriginIndex`](crosscheck_core::OriginIndex): renderings inside one shared passage, or from
 //! articles crediting one agency, count once; near-copies marked by dedup count once too).
-//! Claim status is then decided on origins: a claim carried by every independent origin of the
-//! story is consensus, by more than one majority, by one single. Each claim also gets
+//! Claim status is then decided on origins ([`ClaimStatus::of_support`] with origins for
+//! reports): a claim carried by every independent origin of the story is consensus, by more
+//! than half of them majority, by two or more several, by one single. Each claim also gets
 //! `first_seen`, the earliest publication date among its articles.
 //!
 //! ## Why
@@ -43,6 +44,7 @@ pub(crate) fn annotate(
     story: &mut FusedStory,
     articles: &[&Article],
     canon: &[usize],
+    read: &[bool],
     reuse: Option<&StoryReuse>,
 ) {
     let empty = StoryReuse::default();
@@ -79,10 +81,13 @@ pub(crate) fn annotate(
             ids.filter_map(|id| position.get(id).map(|&p| outlet_keys[p].as_str())).collect();
         set.len() as u32
     };
-    // The story's own origins: whole articles, so that articles mostly copied count once.
+    // The story's own origins: whole articles, so that articles mostly copied count once; an
+    // article a sampled story left unread takes no part.
     let whole: Vec<SourceSpan> = articles
         .iter()
-        .map(|a| SourceSpan {
+        .zip(read)
+        .filter(|(_, r)| **r)
+        .map(|(a, _)| SourceSpan {
             article: a.id.clone(),
             text: String::new(),
             start: 0,
@@ -99,13 +104,7 @@ pub(crate) fn annotate(
             .iter()
             .filter_map(|id| position.get(id).and_then(|&p| articles[p].published))
             .min();
-        claim.status = if n <= 1 {
-            ClaimStatus::Single
-        } else if n >= total {
-            ClaimStatus::Consensus
-        } else {
-            ClaimStatus::Majority
-        };
+        claim.status = ClaimStatus::of_support(n as usize, total as usize);
     }
     story.claims.sort_by_key(|c| std::cmp::Reverse((c.origins, c.support)));
     for quote in &mut story.quotes {

@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use ignore::{Walk, WalkBuilder};
 
-use crate::open::{self, FileDocs, Item, Origin};
+use crate::input::{Item, Origin, kind_from_name};
+use crate::open::{self, FileDocs};
 use crate::{IngestError, IngestErrorKind};
 
 /// Builds an [`Ingest`].
@@ -97,6 +98,7 @@ impl Ingest {
             walk: None,
             file: None,
             ids: Ids::default(),
+            base: None,
         }
     }
 
@@ -107,7 +109,7 @@ impl Ingest {
     pub fn read_from(&self, name: &str, reader: impl io::Read + Send + 'static) -> Docs {
         let path = Path::new(name);
         let origin = Origin::path(path);
-        let hint = open::kind_from_name(path);
+        let hint = kind_from_name(path);
         let file = open::open(origin, hint, Box::new(reader), self.max_doc_bytes);
         Docs {
             limit: self.max_doc_bytes,
@@ -116,6 +118,7 @@ impl Ingest {
             walk: None,
             file: Some(file),
             ids: Ids::default(),
+            base: None,
         }
     }
 }
@@ -134,6 +137,12 @@ pub struct Docs {
     file: Option<FileDocs>,
     /// Ids given so far, to keep them unique across files.
     ids: Ids,
+    /// The folder holding the path being read when it was given as an absolute path: the
+    /// sources of documents are named relative to it, so that no absolute local path ends up
+    /// in a store or an API answer (`/home/me/corpus/a.html` read as `crosscheck ingest
+    /// /home/me/corpus` is `corpus/a.html`). Item errors keep the path as given, which is
+    /// what the person at the terminal can open.
+    base: Option<String>,
 }
 
 /// The ids a stream has given, and how often each was asked for.
@@ -188,7 +197,7 @@ impl Docs {
     fn open_path(&self, path: &Path) -> FileDocs {
         let origin = Origin::path(path);
         match File::open(path) {
-            Ok(f) => open::open(origin, open::kind_from_name(path), Box::new(f), self.limit),
+            Ok(f) => open::open(origin, kind_from_name(path), Box::new(f), self.limit),
             Err(e) => {
                 FileDocs::One(Some(Err(IngestError::new(origin.source, IngestErrorKind::Io(e)))))
             }
@@ -212,10 +221,13 @@ impl Iterator for Docs {
 
     fn next(&mut self) -> Option<Item> {
         let mut item = self.next_raw()?;
-        if let Ok(doc) = &mut item
-            && let Some(id) = self.ids.unique(doc.id.as_str())
-        {
-            doc.id = id.into();
+        if let Ok(doc) = &mut item {
+            if let Some(id) = self.ids.unique(doc.id.as_str()) {
+                doc.id = id.into();
+            }
+            if let Some(rest) = self.base.as_deref().and_then(|b| doc.source.strip_prefix(b)) {
+                doc.source = rest.to_owned();
+            }
         }
         Some(item)
     }
@@ -249,6 +261,13 @@ impl Docs {
                 continue;
             }
             let path = self.paths.pop_front()?;
+            self.base = path.is_absolute().then(|| {
+                let mut base = path.parent().unwrap_or(&path).display().to_string();
+                if !base.ends_with(std::path::MAIN_SEPARATOR) {
+                    base.push(std::path::MAIN_SEPARATOR);
+                }
+                base
+            });
             if path.as_os_str() == "-" {
                 let reader = Box::new(io::stdin());
                 self.file = Some(open::open(Origin::stdin(), None, reader, self.limit));
@@ -322,6 +341,25 @@ mod tests {
             .map(|d| d.unwrap().id.as_str().to_owned())
             .collect();
         assert_eq!(ids, vec!["a", "crosscheck.dbx"]);
+    }
+
+    /// An absolute input names its documents relative to its own folder, never with the
+    /// absolute local path.
+    #[test]
+    fn issue_17_absolute_inputs_give_relative_sources() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir_all(corpus.join("sub")).unwrap();
+        std::fs::write(corpus.join("sub").join("a.txt"), "Some text.").unwrap();
+        std::fs::write(dir.path().join("b.txt"), "More text.").unwrap();
+        assert!(corpus.is_absolute());
+        let sources: Vec<String> = IngestBuilder::new()
+            .build()
+            .read(&[corpus.clone(), dir.path().join("b.txt")])
+            .map(|d| d.unwrap().source)
+            .collect();
+        let sep = std::path::MAIN_SEPARATOR;
+        assert_eq!(sources, vec![format!("corpus{sep}sub{sep}a.txt"), "b.txt".to_string()]);
     }
 
     #[test]

@@ -14,6 +14,10 @@
 //! The per-article columns list every article of every story, in order, and are empty where
 //! the article does not carry the row. Stories are buffered until [`ReportSink::finish`]
 //! because the header names every article.
+//!
+//! Every cell, headers included, is neutralised as OWASP advises against CSV injection: a
+//! cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so
+//! that a spreadsheet shows it as text and never evaluates it as a formula.
 
 use std::fmt;
 use std::io::Write;
@@ -21,7 +25,7 @@ use std::str::FromStr;
 
 use crosscheck_core::story::{FusedStory, SourceSpan};
 
-use crate::{ReportError, ReportSink, one_line};
+use crate::{ReportError, ReportSink, one_line, shown};
 
 /// Which table a [`CsvSink`] writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -117,6 +121,17 @@ fn cell_of(spans: &[SourceSpan], id: &str) -> String {
         .join(" ")
 }
 
+/// `cell` made safe to open in a spreadsheet (OWASP's CSV injection rule): a leading `=`, `+`,
+/// `-`, `@`, tab or carriage return, which a spreadsheet may read as the start of a formula, is
+/// preceded by `'`.
+pub(crate) fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 fn joined_ids<'a>(ids: impl IntoIterator<Item = &'a crosscheck_core::DocId>) -> String {
     ids.into_iter().map(crosscheck_core::DocId::as_str).collect::<Vec<_>>().join(";")
 }
@@ -143,7 +158,7 @@ impl<W: Write> ReportSink for CsvSink<W> {
                     for c in &s.claims {
                         let mut row = vec![
                             s.id.clone(),
-                            c.text.clone(),
+                            shown(&c.text),
                             c.status.to_string(),
                             c.support.to_string(),
                         ];
@@ -160,8 +175,8 @@ impl<W: Write> ReportSink for CsvSink<W> {
                     for q in &s.quotes {
                         let mut row = vec![
                             s.id.clone(),
-                            q.speaker.clone().unwrap_or_default(),
-                            q.role.clone().unwrap_or_default(),
+                            q.speaker.as_deref().map(shown).unwrap_or_default(),
+                            q.role.as_deref().map(shown).unwrap_or_default(),
                             q.anonymous.to_string(),
                             q.renderings.len().to_string(),
                         ];
@@ -181,8 +196,8 @@ impl<W: Write> ReportSink for CsvSink<W> {
                                 s.id.clone(),
                                 (n + 1).to_string(),
                                 k.kind.to_string(),
-                                k.topic.clone(),
-                                side.value.clone(),
+                                shown(&k.topic),
+                                shown(&side.value),
                                 joined_ids(&side.articles),
                                 joined_texts(&side.evidence),
                             ]);
@@ -198,7 +213,7 @@ impl<W: Write> ReportSink for CsvSink<W> {
                             s.id.clone(),
                             t.date.clone(),
                             t.inferred.to_string(),
-                            one_line(&t.text),
+                            one_line(&shown(&t.text)),
                             joined_ids(&t.articles),
                             joined_texts(&t.evidence),
                         ]);
@@ -258,10 +273,25 @@ impl<W: Write> ReportSink for CsvSink<W> {
                 ]
             }
         };
-        w.write_record(&header).map_err(csv_err)?;
+        w.write_record(header.iter().map(|h| neutralise(h).into_owned())).map_err(csv_err)?;
         for row in rows {
-            w.write_record(&row).map_err(csv_err)?;
+            w.write_record(row.iter().map(|c| neutralise(c).into_owned())).map_err(csv_err)?;
         }
         w.flush().map_err(ReportError::io("csv"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for bad in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"x\")"] {
+            assert_eq!(neutralise(bad), format!("'{bad}"), "{bad:?}");
+        }
+        for fine in ["", "plain", "1", "a=b", " =x", "'quoted"] {
+            assert_eq!(neutralise(fine), fine, "{fine:?}");
+        }
     }
 }

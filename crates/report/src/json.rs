@@ -10,7 +10,7 @@
 //!                    "language": str, "removed": [str], "duplicate_of": str|null} ],
 //!     "entities": [ {"name": str, "kind": "person"|"org"|"place"|"other", "variants": [str],
 //!                    "articles": [article id], "mentions": [span], "roles"?: [str]} ],
-//!     "claims":   [ {"text": str, "status": "consensus"|"majority"|"single"|"disputed",
+//!     "claims":   [ {"text": str, "status": "consensus"|"majority"|"several"|"single"|"disputed",
 //!                    "articles": [article id], "renderings": [span], "support": int,
 //!                    "outlets"?: int, "origins"?: int, "first_seen"?: "YYYY-MM-DD"} ],
 //!     "quotes":   [ {"speaker": str|null, "renderings": [span], "articles"?: [article id],
@@ -21,6 +21,7 @@
 //!                                "outlets"?: int, "origins"?: int} ]} ],
 //!     "timeline": [ {"date": "YYYY-MM-DD" | "YYYY-MM" | "YYYY-MM-DD/YYYY-MM-DD", "inferred": bool,
 //!                    "text": str, "articles": [article id], "evidence": [span]} ],
+//!     "sampled"?: {"articles_used": int, "articles_total": int, "rule": str},
 //!     "reuse"?:   {"edges": [ {"a": article id, "b": article id,
 //!                              "direction": "a_to_b"|"b_to_a"|"unknown", "same_outlet": bool,
 //!                              "share_a": number, "share_b": number,
@@ -44,7 +45,7 @@
 //! | `articles[].duplicate_of` | the article this one near-copies; copies are counted once in `support` |
 //! | `entities[].variants` | every spelling used, titles stripped, most used first |
 //! | `entities[].roles` | (extra) role words seen with the entity: `mayor`, `minister` |
-//! | `claims[].status` | `consensus`: every distinct report; `majority`: more than one but not all; `single`: one report and its copies; `disputed`: carries a side of a conflict |
+//! | `claims[].status` | `consensus`: every distinct report; `majority`: more than half but not all; `several`: more than one but no more than half; `single`: one report and its copies; `disputed`: carries a side of a conflict |
 //! | `claims[].support` | (extra) how many distinct reports carry the claim |
 //! | `claims[].text` | one of its renderings, as extracted text |
 //! | `quotes[].renderings` | each article's wording: the quoted words without their marks, one span per article |
@@ -53,6 +54,7 @@
 //! | `conflicts[].sides[].value` | the normalised value a side gives: a number (`12`, `about 40,000`), a date in the `timeline` form, a speaker's or person's name, an office |
 //! | `conflicts[].sides[].evidence` | the words that give the value (`Twelve people were injured`, `Tuesday`, the quote and the speaker's name) |
 //! | `timeline[].date` | the interval, absolute; `inferred` when resolved against the story's date because every article that dates it has none |
+//! | `sampled` | only when the story was over the fuser's budget: how many articles were read, of how many, and the rule that chose them; the other articles are listed but add nothing |
 //! | `timeline[].text` | the sentence that dates the event; `evidence` holds each date expression, one per article that dates it so |
 //! | `claims[].outlets`, `origins` | (1.1) distinct outlets carrying the claim, and independent origins among its renderings: renderings inside one shared passage (a wire story and its reprints) or from articles crediting one agency count once; `status` is decided on `origins` |
 //! | `claims[].first_seen` | (1.1) the earliest publication date among the articles that carry the claim |

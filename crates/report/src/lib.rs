@@ -9,6 +9,9 @@
 //!   optional colour), [`MarkdownSink`], [`CsvSink`] (one [`CsvTable`]: claims, quotes,
 //!   conflicts or the timeline) and [`HtmlSink`] (one self-contained page, all source text
 //!   escaped).
+//! - [`shown`] is the text a person reads for a source text (tags dropped, entities decoded
+//!   once, bidi controls stripped); the text, Markdown and HTML reports show it, while spans
+//!   keep their raw text in JSON. [`terminal_safe`] escapes control characters for a terminal.
 //! - Every format shows each part of a story: articles, entities, claims, quotes with each
 //!   outlet's wording, conflicts with their sides and evidence, and the timeline.
 //!
@@ -31,11 +34,13 @@
 //! None.
 
 mod csv;
+mod display;
 mod error;
 mod html;
 pub mod json;
 mod markdown;
 mod reuse;
+mod summary;
 mod text;
 
 use std::fmt;
@@ -44,6 +49,7 @@ use std::str::FromStr;
 
 pub use crate::csv::{CsvSink, CsvTable};
 pub use crosscheck_core::story::{FusedStory, STORY_SCHEMA, StoryDocument};
+pub use display::{shown, shown_span, terminal_safe};
 pub use error::ReportError;
 pub use html::HtmlSink;
 pub use json::JsonSink;
@@ -172,6 +178,26 @@ pub fn sink_with<'w, W: Write + 'w>(
 /// `s` on one line: runs of whitespace, line breaks included, become one space.
 pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An article id with its language when that is not the story's main one (`listin [es]`), so
+/// that a report shows which renderings are cross-lingual.
+pub(crate) fn with_language(story: &FusedStory, article: &crosscheck_core::DocId) -> String {
+    let lang_of = |id: &crosscheck_core::DocId| {
+        story.articles.iter().find(|a| &a.id == id).map(|a| a.language)
+    };
+    let mut counts: Vec<(crosscheck_core::Lang, usize)> = Vec::new();
+    for a in story.articles.iter().filter(|a| !a.language.is_unknown()) {
+        match counts.iter_mut().find(|c| c.0 == a.language) {
+            Some(c) => c.1 += 1,
+            None => counts.push((a.language, 1)),
+        }
+    }
+    let main = counts.iter().max_by_key(|c| c.1).map(|c| c.0);
+    match lang_of(article) {
+        Some(l) if !l.is_unknown() && Some(l) != main => format!("{article} [{l}]"),
+        _ => article.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::io::Write;
 use crosscheck_core::story::FusedStory;
 
 use crate::reuse::{origins_note, per_source, percent};
+use crate::summary::count;
 use crate::{ReportError, ReportSink, one_line};
 
 /// Escapes text for a Markdown table cell.
@@ -27,10 +28,10 @@ pub(crate) fn render(story: &FusedStory) -> String {
     let _ = writeln!(o, "# {}\n", cell(&story.headline));
     let _ = writeln!(
         o,
-        "Story `{}`: {} reports in {} articles.\n",
+        "Story `{}`: {} in {}.\n",
         story.id,
-        distinct,
-        story.articles.len()
+        count(distinct, "report"),
+        count(story.articles.len(), "article")
     );
     let _ = writeln!(
         o,
@@ -97,15 +98,15 @@ pub(crate) fn render(story: &FusedStory) -> String {
                 origins_note(q.outlets, q.origins).map(|n| format!(" ({n})")).unwrap_or_default();
             let _ = writeln!(
                 o,
-                "- **{who}**{anon}: {} of {} articles{note}",
+                "- **{who}**{anon}: in {} of {}{note}",
                 q.articles.len(),
-                story.articles.len()
+                count(story.articles.len(), "article")
             );
             for r in &q.renderings {
                 let _ = writeln!(
                     o,
                     "  - {}: \u{201c}{}\u{201d}",
-                    cell(r.article.as_str()),
+                    cell(&crate::with_language(story, &r.article)),
                     cell(&r.text)
                 );
             }
@@ -122,7 +123,13 @@ pub(crate) fn render(story: &FusedStory) -> String {
                 let ev: Vec<String> = s
                     .evidence
                     .iter()
-                    .map(|e| format!("{}: {}", cell(e.article.as_str()), cell(&e.text)))
+                    .map(|e| {
+                        format!(
+                            "{}: {}",
+                            cell(&crate::with_language(story, &e.article)),
+                            cell(&e.text)
+                        )
+                    })
                     .collect();
                 let _ = writeln!(
                     o,
@@ -145,7 +152,9 @@ pub(crate) fn render(story: &FusedStory) -> String {
             let ev: Vec<String> = t
                 .evidence
                 .iter()
-                .map(|e| format!("{}: {}", cell(e.article.as_str()), cell(&e.text)))
+                .map(|e| {
+                    format!("{}: {}", cell(&crate::with_language(story, &e.article)), cell(&e.text))
+                })
                 .collect();
             let _ = writeln!(
                 o,
@@ -241,7 +250,8 @@ impl<W: Write> ReportSink for MarkdownSink<W> {
         if self.count > 0 {
             self.out.write_all(b"\n---\n\n").map_err(ReportError::io("md"))?;
         }
-        self.out.write_all(render(story).as_bytes()).map_err(ReportError::io("md"))?;
+        let story = crate::display::for_display(story, crate::display::Target::Document);
+        self.out.write_all(render(&story).as_bytes()).map_err(ReportError::io("md"))?;
         self.count += 1;
         Ok(true)
     }

@@ -209,6 +209,102 @@ fn output_has_what_the_json_schema_requires() {
     }
 }
 
+/// Checks `value` against `schema` for the keywords the generated story schema uses (`$ref`,
+/// `type`, `const`, `oneOf`, `required`, `properties`, `items`, `minimum`); returns the first
+/// mismatch with its JSON path.
+fn check_schema(
+    defs: &serde_json::Value,
+    schema: &serde_json::Value,
+    value: &serde_json::Value,
+    path: &str,
+) -> Result<(), String> {
+    use serde_json::Value;
+    if let Some(r) = schema["$ref"].as_str() {
+        let def = &defs[r.trim_start_matches("#/$defs/")];
+        assert!(def.is_object(), "dangling reference {r}");
+        return check_schema(defs, def, value, path);
+    }
+    if let Some(options) = schema["oneOf"].as_array() {
+        return if options.iter().any(|o| check_schema(defs, o, value, path).is_ok()) {
+            Ok(())
+        } else {
+            Err(format!("{path}: {value} matches no option"))
+        };
+    }
+    if let Some(c) = schema.get("const")
+        && c != value
+    {
+        return Err(format!("{path}: {value} is not {c}"));
+    }
+    let type_ok = |t: &str| match t {
+        "object" => value.is_object(),
+        "array" => value.is_array(),
+        "string" => value.is_string(),
+        "integer" => value.is_u64() || value.is_i64(),
+        "boolean" => value.is_boolean(),
+        "null" => value.is_null(),
+        other => panic!("type {other} not handled"),
+    };
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    if !types.is_empty() && !types.iter().any(|t| type_ok(t)) {
+        return Err(format!("{path}: {value} is not {types:?}"));
+    }
+    if let (Some(min), Some(n)) = (schema["minimum"].as_u64(), value.as_u64())
+        && n < min
+    {
+        return Err(format!("{path}: {n} is below {min}"));
+    }
+    for key in schema["required"].as_array().into_iter().flatten() {
+        let key = key.as_str().unwrap();
+        if value.get(key).is_none() {
+            return Err(format!("{path}: lacks {key}"));
+        }
+    }
+    if let (Some(props), Some(obj)) = (schema["properties"].as_object(), value.as_object()) {
+        for (key, v) in obj {
+            match props.get(key) {
+                Some(p) => check_schema(defs, p, v, &format!("{path}.{key}"))?,
+                None => return Err(format!("{path}: {key} is not in the schema")),
+            }
+        }
+    }
+    if let (Some(items), Some(arr)) = (schema.get("items"), value.as_array()) {
+        for (i, v) in arr.iter().enumerate() {
+            check_schema(defs, items, v, &format!("{path}[{i}]"))?;
+        }
+    }
+    Ok(())
+}
+
+/// The whole JSON output, every quote, conflict and timeline entry included, is valid under the
+/// published JSON Schema; and the checker above does refuse what the schema does not allow.
+#[test]
+fn output_validates_against_the_json_schema() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/schema/crosscheck.story-1.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let defs = &schema["$defs"];
+    let out: serde_json::Value = serde_json::from_str(&render(Format::Json, false)).unwrap();
+    for key in ["quotes", "conflicts", "timeline"] {
+        assert!(!out["stories"][0][key].as_array().unwrap().is_empty(), "the fixture has {key}");
+    }
+    check_schema(defs, &schema, &out, "$").unwrap();
+
+    let mut bad = out.clone();
+    bad["stories"][0]["claims"][0]["status"] = "rumour".into();
+    assert!(check_schema(defs, &schema, &bad, "$").unwrap_err().contains("status"));
+    let mut bad = out.clone();
+    bad["stories"][0]["timeline"][0].as_object_mut().unwrap().remove("inferred");
+    assert!(check_schema(defs, &schema, &bad, "$").unwrap_err().contains("lacks inferred"));
+    let mut bad = out;
+    bad["schema"] = "crosscheck.story/2".into();
+    assert!(check_schema(defs, &schema, &bad, "$").is_err());
+}
+
 fn render_table(table: CsvTable) -> String {
     let s = story();
     let mut out = Vec::new();
@@ -371,4 +467,158 @@ fn csv_reuse_table() {
     assert_eq!(&rows[0][3], "a_to_b");
     assert_eq!(&rows[0][4], "coast-daily");
     assert_eq!(&rows[0][10], "coast-daily");
+}
+
+/// A hostile story: an article id and a claim that a spreadsheet would read as formulas. Every
+/// cell of every table, headers included, comes out as text (OWASP's CSV injection rule).
+#[test]
+fn issue_17_csv_cells_are_never_formulas() {
+    let mut arts = articles();
+    arts[0].id = "=HYPERLINK(\"x\")".into();
+    arts[1].id = "@evil".into();
+    let text = "=1+2 ferries ran aground off Lindholm on Monday, the harbour office said.\n\n-5 passengers were taken ashore by lifeboats off Lindholm.";
+    for a in &mut arts[..2] {
+        a.text = text.to_string();
+        a.alignment = Alignment::identity(text.len());
+        a.raw = text.into();
+    }
+    let input = StoryInput::new(&arts);
+    let s = FuserBuilder::new().build().unwrap().fuse(&input).unwrap();
+    for t in CsvTable::ALL {
+        let mut out = Vec::new();
+        {
+            let mut sink = sink_with(Format::Csv, &mut out, SinkOptions::new().table(t));
+            sink.story(&s).unwrap();
+            sink.finish().unwrap();
+        }
+        let mut r = ::csv::ReaderBuilder::new().has_headers(false).from_reader(out.as_slice());
+        let mut cells = 0;
+        for rec in r.records() {
+            for cell in &rec.unwrap() {
+                cells += 1;
+                assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{t}: {cell:?}");
+            }
+        }
+        assert!(cells > 0);
+        if t == CsvTable::Claims {
+            let out = String::from_utf8(out).unwrap();
+            assert!(out.contains("'=HYPERLINK"), "{out}");
+            assert!(out.contains("'@evil"), "{out}");
+        }
+    }
+}
+
+/// A hostile article: entities, markup, a right-to-left override and terminal escapes in its
+/// title and text. Readable formats show it decoded once, without bidi controls, and the
+/// terminal format never carries a raw control character.
+#[test]
+fn issue_17_readable_formats_decode_once_and_strip_controls() {
+    let mut arts = articles();
+    let text = "The ferry Aster Line 4 ran aground off Lindholm on Monday &mdash; the harbour office said.\n\nAll 80 passengers were taken ashore by lifeboats \u{202e}reversed.\n\nHarbour master Ines Valdor said the tide was \u{1b}]0;pwned\u{7}unusually low.";
+    arts[0].text = text.to_string();
+    arts[0].alignment = Alignment::identity(text.len());
+    arts[0].raw = text.into();
+    arts[0].title = Some("Ferry \u{1b}[2J&amp; grounds".to_string());
+    arts[0].id = "north\u{1b}[31m-gazette".into();
+    let input = StoryInput::new(&arts);
+    let s = FuserBuilder::new().build().unwrap().fuse(&input).unwrap();
+    for f in [Format::Text, Format::Markdown, Format::Html] {
+        let mut out = Vec::new();
+        {
+            let mut sink = sink(f, &mut out, false);
+            sink.story(&s).unwrap();
+            sink.finish().unwrap();
+        }
+        let out = String::from_utf8(out).unwrap();
+        assert!(!out.contains("&amp;mdash;") && !out.contains("&amp;amp;"), "{f}: {out}");
+        assert!(out.contains('\u{2014}'), "{f}: the dash is shown decoded");
+        assert!(!out.contains('\u{202e}'), "{f}: a bidi override is left");
+        assert!(!out.contains('\u{7}') && !out.contains('\u{1b}'), "{f}: a control is left");
+    }
+    // The JSON keeps the raw spans.
+    let mut out = Vec::new();
+    {
+        let mut sink = sink(Format::Json, &mut out, false);
+        sink.story(&s).unwrap();
+        sink.finish().unwrap();
+    }
+    assert!(String::from_utf8(out).unwrap().contains("&mdash;"));
+}
+
+/// The HTML report leads with a summary and a legend, links each disputed claim to its
+/// conflict, keeps byte offsets to hover titles, marks only the words that differ between
+/// two wordings of a quote, and gives a page of several stories a table of contents.
+#[test]
+fn issue_17_html_leads_with_a_summary() {
+    let s = story();
+    let mut one = story();
+    one.id = "story-two".to_string();
+    one.headline = "A second story".to_string();
+    one.articles.truncate(1);
+    let mut out = Vec::new();
+    {
+        let mut sink = sink(Format::Html, &mut out, false);
+        sink.story(&s).unwrap();
+        sink.story(&one).unwrap();
+        sink.finish().unwrap();
+    }
+    let out = String::from_utf8(out).unwrap();
+    let at = |needle: &str| out.find(needle).unwrap_or_else(|| panic!("no {needle:?}"));
+    // Table of contents, then the first story's summary before its claims, quotes, timeline
+    // and sources.
+    assert!(at("<nav class=\"toc\">") < at("<article id=\"s1\">"));
+    assert!(out.contains("<a href=\"#s2\">A second story</a>"));
+    let order = ["Summary", "Legend", "<h2>Claims", "<h2>Quotes", "<h2>Timeline", "<h2>Sources"];
+    let first = &out[..at("<article id=\"s2\">")];
+    let pos: Vec<usize> = order.iter().map(|n| first.find(n).expect(n)).collect();
+    assert!(pos.windows(2).all(|w| w[0] < w[1]), "{order:?} at {pos:?}");
+    assert!(first.contains("2 independent reports in 3 articles"));
+    assert!(first.contains("a wire copy or any other duplicate"));
+    // Each conflict is one summary line linking to it, and disputed claims link there too.
+    for n in 0..s.conflicts.len() {
+        let link = format!("href=\"#s1-conflict-{n}\"");
+        assert!(first.matches(&link).count() >= 2, "{link}");
+        assert!(first.contains(&format!("id=\"s1-conflict-{n}\"")));
+    }
+    // Support counts in the text; byte offsets only in titles.
+    assert!(first.contains("2 of 2 reports"));
+    let visible: String = {
+        let mut v = String::new();
+        let mut in_tag = false;
+        for c in first.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => v.push(c),
+                _ => {}
+            }
+        }
+        v
+    };
+    assert!(!visible.contains("[85..134]") && !visible.contains("85..134"), "offsets shown");
+    assert!(first.contains("bytes 85..134"));
+    // The quote's two wordings differ in one word each.
+    assert_eq!(first.matches("<mark>").count(), 2, "{first}");
+    // Grammar of the one-article story.
+    let second = &out[at("<article id=\"s2\">")..];
+    assert!(second.contains("1 report in 1 article"), "{second}");
+    assert!(
+        !out.contains(" 1 reports") && !out.contains(" 1 articles") && !out.contains(" 1 lines")
+    );
+}
+
+#[test]
+fn issue_17_html_sources_link_to_their_web_address_only() {
+    let mut s = story();
+    s.articles[0].url = Some("https://harbor.example/news/bridge?a=1&b=2".into());
+    s.articles[1].url = Some("javascript:alert(1)".into());
+    let mut out = Vec::new();
+    {
+        let mut sink = sink(Format::Html, &mut out, false);
+        assert!(sink.story(&s).unwrap());
+        sink.finish().unwrap();
+    }
+    let html = String::from_utf8(out).unwrap();
+    assert!(html.contains("<a href=\"https://harbor.example/news/bridge?a=1&amp;b=2\""), "{html}");
+    assert!(!html.contains("javascript:"), "a script address must never become a link");
 }

@@ -6,6 +6,7 @@ use anstyle::{AnsiColor, Style};
 use crosscheck_core::story::{ClaimStatus, FusedStory};
 
 use crate::reuse::{origins_note, per_source, percent};
+use crate::summary::count;
 use crate::{ReportError, ReportSink, one_line};
 
 /// A passage cut to about 100 characters for the terminal.
@@ -23,7 +24,7 @@ const DIM: Style = Style::new().dimmed();
 fn status_style(s: ClaimStatus) -> Style {
     let c = match s {
         ClaimStatus::Consensus => AnsiColor::Green,
-        ClaimStatus::Majority => AnsiColor::Cyan,
+        ClaimStatus::Majority | ClaimStatus::Several => AnsiColor::Cyan,
         ClaimStatus::Single => AnsiColor::Yellow,
         _ => AnsiColor::Red,
     };
@@ -60,10 +61,10 @@ impl<W: Write> TextSink<W> {
             self.paint(
                 DIM,
                 &format!(
-                    "story {} · {} reports, {} articles",
+                    "story {} · {}, {}",
                     story.id,
-                    distinct,
-                    story.articles.len()
+                    count(distinct, "report"),
+                    count(story.articles.len(), "article")
                 )
             )
         );
@@ -105,7 +106,11 @@ impl<W: Write> TextSink<W> {
                     " {}",
                     self.paint(
                         DIM,
-                        &format!("· {} of {} articles", e.articles.len(), story.articles.len())
+                        &format!(
+                            "· in {} of {}",
+                            e.articles.len(),
+                            count(story.articles.len(), "article")
+                        )
                     )
                 );
                 let _ = writeln!(o, "{line}");
@@ -149,7 +154,11 @@ impl<W: Write> TextSink<W> {
                     " {}",
                     self.paint(
                         DIM,
-                        &format!("· {} of {} articles", q.articles.len(), story.articles.len())
+                        &format!(
+                            "· in {} of {}",
+                            q.articles.len(),
+                            count(story.articles.len(), "article")
+                        )
                     )
                 );
                 if let Some(note) = origins_note(q.outlets, q.origins) {
@@ -160,7 +169,7 @@ impl<W: Write> TextSink<W> {
                     let _ = writeln!(
                         o,
                         "    {} \u{201c}{}\u{201d}",
-                        self.paint(DIM, &format!("{}:", r.article)),
+                        self.paint(DIM, &format!("{}:", crate::with_language(story, &r.article))),
                         one_line(&r.text)
                     );
                 }
@@ -192,7 +201,10 @@ impl<W: Write> TextSink<W> {
                         let _ = writeln!(
                             o,
                             "      {} {}",
-                            self.paint(DIM, &format!("{}:", e.article)),
+                            self.paint(
+                                DIM,
+                                &format!("{}:", crate::with_language(story, &e.article))
+                            ),
                             one_line(&e.text)
                         );
                     }
@@ -207,7 +219,13 @@ impl<W: Write> TextSink<W> {
                 let said: Vec<String> = t
                     .evidence
                     .iter()
-                    .map(|e| format!("{}: {}", e.article, one_line(&e.text)))
+                    .map(|e| {
+                        format!(
+                            "{}: {}",
+                            crate::with_language(story, &e.article),
+                            one_line(&e.text)
+                        )
+                    })
                     .collect();
                 let _ =
                     writeln!(o, "  {}", self.paint(DIM, &format!("{:12}{}", "", said.join(" · "))));
@@ -286,7 +304,8 @@ impl<W: Write> TextSink<W> {
 
 impl<W: Write> ReportSink for TextSink<W> {
     fn story(&mut self, story: &FusedStory) -> Result<bool, ReportError> {
-        let text = self.render(story);
+        let story = crate::display::for_display(story, crate::display::Target::Terminal);
+        let text = self.render(&story);
         if self.count > 0 {
             self.out.write_all(b"\n").map_err(ReportError::io("text"))?;
         }

@@ -3,7 +3,8 @@
 //! # Schema
 //!
 //! - `GET /api/stories?limit=N&cursor=C&since=YYYY-MM-DD&until=YYYY-MM-DD&q=TEXT`:
-//!   `{"stories": [summary], "next": cursor | null}`, latest activity first. A summary is
+//!   `{"stories": [summary], "next": cursor | null}`, latest activity first. `query` is another
+//!   name for `q`; any other parameter is answered with 400. A summary is
 //!   `{"id", "headline", "articles": count, "outlets": [str], "first_published",
 //!   "last_published", "version", "fresh"}`. `limit` is 1 to 500 (50 by default); pass `next`
 //!   back as `cursor` for the following page.
@@ -25,8 +26,9 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use crosscheck::core::story::StoryDocument;
 use crosscheck::store::{ContentHash, IngestEvent, PutOutcome, StoryId, StoryQuery};
 use serde::Deserialize;
 
@@ -42,13 +44,15 @@ async fn blocking<T: Send + 'static>(
     tokio::task::spawn_blocking(f).await?
 }
 
-/// The query of `GET /api/stories`.
+/// The query of `GET /api/stories`: a parameter it does not know is an error, never ignored.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct ListParams {
     limit: Option<usize>,
     cursor: Option<String>,
     since: Option<String>,
     until: Option<String>,
+    #[serde(alias = "query")]
     q: Option<String>,
 }
 
@@ -94,7 +98,7 @@ pub(crate) async fn story(State(app): Api, Path(id): Path<String>) -> Result<Res
     let report = blocking(move || {
         let store = app.corpus.store();
         match store.report(&id)? {
-            Some(r) => Ok(r),
+            Some(fused) => Ok(StoryDocument::new(vec![fused])),
             None if store.story(&id)?.is_some() => Err(ApiError::new(
                 StatusCode::CONFLICT,
                 format!("story {id} has not been fused yet; try again shortly"),
@@ -103,14 +107,7 @@ pub(crate) async fn story(State(app): Api, Path(id): Path<String>) -> Result<Res
         }
     })
     .await?;
-    Ok(json_text(report))
-}
-
-/// A response whose body is JSON text as stored.
-fn json_text(body: String) -> Response {
-    let mut resp = body.into_response();
-    resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    resp
+    Ok(Json(report).into_response())
 }
 
 pub(crate) async fn article(State(app): Api, Path(id): Path<String>) -> Result<Response, ApiError> {
@@ -143,6 +140,7 @@ pub(crate) async fn article(State(app): Api, Path(id): Path<String>) -> Result<R
 
 /// The query of `POST /api/articles`.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct PostParams {
     id: Option<String>,
 }
@@ -235,10 +233,13 @@ fn authorize(app: &Shared, headers: &HeaderMap) -> Result<(), ApiError> {
             "uploads are disabled: start the server with --api-key or CROSSCHECK_API_KEY",
         ));
     };
+    // The scheme is case-insensitive (RFC 9110, section 11.1): `bearer KEY` is as good.
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(|v| v.trim_start().split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, key)| key)
         .or_else(|| headers.get("x-api-key").and_then(|v| v.to_str().ok()));
     match given {
         Some(g) if constant_time_eq(g.trim().as_bytes(), key.as_bytes()) => Ok(()),

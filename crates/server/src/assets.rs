@@ -15,7 +15,7 @@ pub(crate) const OPENAPI_JSON: &str = include_str!("../assets/openapi.json");
 
 /// The content security policy of the page: only its own script and style, no inline code, so
 /// that even markup slipped into the page could not run.
-const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+pub(crate) const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
     connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /// A static asset response with its content type.

@@ -5,7 +5,8 @@
 //!
 //! - [`Store`]: the trait. It keeps raw inputs content-addressed ([`ContentHash`]), extracted
 //!   articles ([`StoredArticle`]), duplicate groups, stories ([`StoryId`], [`StorySummary`],
-//!   [`StoryRecord`]) and their fused `crosscheck.story/1` reports as JSON text.
+//!   [`StoryRecord`]) and their fused reports ([`FusedStory`](crosscheck_core::story::FusedStory),
+//!   kept as `crosscheck.story/1` JSON text in `SQLite`).
 //! - [`SqliteStore`] (built by [`SqliteStoreBuilder`]): one `SQLite` file in WAL mode, with
 //!   versioned migrations and full-text search; every write is one transaction.
 //! - [`MemStore`]: the in-memory double for tests, with the same semantics.
@@ -66,4 +67,4 @@ pub use model::{
 };
 pub use sqlite::{SqliteStore, SqliteStoreBuilder};
 pub use store::Store;
-pub use update::{EngineError, STORY_SCHEMA, StoryEngine, UpdateReport, update};
+pub use update::{EngineError, StoryEngine, UpdateReport, update};

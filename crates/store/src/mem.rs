@@ -1,6 +1,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use crosscheck_core::story::FusedStory;
 use crosscheck_core::{Article, Date};
 
 use crate::model::{query_words, sort_key};
@@ -29,7 +30,7 @@ struct MemStory {
     headline: Option<String>,
     version: u64,
     report_version: Option<u64>,
-    report: Option<String>,
+    report: Option<FusedStory>,
 }
 
 impl MemStore {
@@ -240,7 +241,7 @@ impl Store for MemStore {
         story: &StoryId,
         version: u64,
         headline: &str,
-        report: &serde_json::Value,
+        report: &FusedStory,
     ) -> Result<()> {
         let mut st = self.lock();
         let s = st
@@ -250,7 +251,7 @@ impl Store for MemStore {
         // A report never replaces one fused from a newer membership.
         if s.report_version.is_none_or(|v| v <= version) {
             s.headline = Some(headline.to_string());
-            s.report = Some(report.to_string());
+            s.report = Some(report.clone());
             s.report_version = Some(version);
         }
         Ok(())
@@ -265,7 +266,7 @@ impl Store for MemStore {
         }))
     }
 
-    fn report(&self, id: &StoryId) -> Result<Option<String>> {
+    fn report(&self, id: &StoryId) -> Result<Option<FusedStory>> {
         Ok(self.lock().stories.get(id).and_then(|s| s.report.clone()))
     }
 

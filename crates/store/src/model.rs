@@ -1,6 +1,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crosscheck_core::story::FusedStory;
 use crosscheck_core::{Article, Date, DocId};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -186,14 +187,14 @@ pub struct StorySummary {
 }
 
 /// A story with its members and report.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StoryRecord {
     /// The listing fields.
     pub summary: StorySummary,
     /// Its article ids, in insertion order.
     pub articles: Vec<DocId>,
-    /// The fused `crosscheck.story/1` document as JSON text, once fused.
-    pub report: Option<String>,
+    /// The fused report, once fused.
+    pub report: Option<FusedStory>,
 }
 
 /// Which stories to list, and from where.

@@ -1,4 +1,5 @@
 use crosscheck_core::Article;
+use crosscheck_core::story::FusedStory;
 
 use crate::{
     Placement, PutOutcome, Result, Stats, StoredArticle, StoryId, StoryMembers, StoryPage,
@@ -57,14 +58,14 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         story: &StoryId,
         version: u64,
         headline: &str,
-        report: &serde_json::Value,
+        report: &FusedStory,
     ) -> Result<()>;
 
     /// A story with its members and report.
     fn story(&self, id: &StoryId) -> Result<Option<StoryRecord>>;
 
-    /// Only a story's report as JSON text: the hot path of the HTTP API.
-    fn report(&self, id: &StoryId) -> Result<Option<String>>;
+    /// Only a story's report, without its listing fields: the hot path of the HTTP API.
+    fn report(&self, id: &StoryId) -> Result<Option<FusedStory>>;
 
     /// One page of stories.
     fn stories(&self, query: &StoryQuery) -> Result<StoryPage>;

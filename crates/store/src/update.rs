@@ -1,11 +1,9 @@
 use std::collections::HashSet;
 
 use crosscheck_core::Article;
+use crosscheck_core::story::FusedStory;
 
 use crate::{Error, Placement, Result, Store, StoredArticle, StoryId, StoryMembers};
-
-/// The schema of fused story documents.
-pub const STORY_SCHEMA: &str = "crosscheck.story/1";
 
 /// An engine's own error.
 pub type EngineError = Box<dyn std::error::Error + Send + Sync>;
@@ -22,13 +20,9 @@ pub trait StoryEngine: Send + Sync {
         new: &[Article],
     ) -> Result<Vec<Placement>, EngineError>;
 
-    /// Fuses the articles of one story into a `crosscheck.story/1` document, either the whole
-    /// document (`{"schema": …, "stories": [story]}`) or the one story object.
-    fn fuse(
-        &self,
-        story: &StoryId,
-        articles: &[StoredArticle],
-    ) -> Result<serde_json::Value, EngineError>;
+    /// Fuses the articles of one story into its report. The store keeps the report under its
+    /// own story id, whatever id the engine gives it.
+    fn fuse(&self, story: &StoryId, articles: &[StoredArticle]) -> Result<FusedStory, EngineError>;
 }
 
 /// What an [`update`] did.
@@ -87,11 +81,12 @@ fn fuse_one(
     version: u64,
 ) -> Result<usize> {
     let articles = store.story_articles(id)?;
-    let doc = engine
+    let mut report = engine
         .fuse(id, &articles)
         .map_err(|source| Error::Engine { what: format!("fusing story {id}"), source })?;
-    let (headline, doc) = normalize(id, &articles, doc)?;
-    store.put_report(id, version, &headline, &doc)?;
+    report.id = id.to_string();
+    let headline = headline(id, &articles, &report);
+    store.put_report(id, version, &headline, &report)?;
     Ok(articles.len())
 }
 
@@ -112,38 +107,12 @@ fn check_plan(plan: &[Placement], new: &[Article]) -> Result<()> {
     Ok(())
 }
 
-/// Turns an engine's output into a one-story `crosscheck.story/1` document whose story carries
-/// the store's id, and finds its headline.
-fn normalize(
-    id: &StoryId,
-    articles: &[StoredArticle],
-    doc: serde_json::Value,
-) -> Result<(String, serde_json::Value)> {
-    use serde_json::Value;
-    let bad = |reason: &str| Error::Engine {
-        what: format!("fusing story {id}"),
-        source: reason.to_string().into(),
-    };
-    let mut story = match doc {
-        Value::Object(mut obj) if obj.contains_key("stories") => match obj.remove("stories") {
-            Some(Value::Array(mut v)) if v.len() == 1 => v.remove(0),
-            _ => return Err(bad("the fused document does not hold exactly one story")),
-        },
-        v @ Value::Object(_) => v,
-        _ => return Err(bad("the fused document is not a JSON object")),
-    };
-    let Value::Object(obj) = &mut story else {
-        return Err(bad("the fused story is not a JSON object"));
-    };
-    obj.insert("id".to_string(), Value::String(id.to_string()));
-    let headline =
-        obj.get("headline").and_then(Value::as_str).filter(|h| !h.trim().is_empty()).map_or_else(
-            || {
-                let refs: Vec<&StoredArticle> = articles.iter().collect();
-                crate::mem::default_headline(id, &refs)
-            },
-            str::to_string,
-        );
-    let doc = serde_json::json!({ "schema": STORY_SCHEMA, "stories": [story] });
-    Ok((headline, doc))
+/// The headline a story is listed under: its report's, else the store's default.
+fn headline(id: &StoryId, articles: &[StoredArticle], story: &FusedStory) -> String {
+    if story.headline.trim().is_empty() {
+        let refs: Vec<&StoredArticle> = articles.iter().collect();
+        crate::mem::default_headline(id, &refs)
+    } else {
+        story.headline.clone()
+    }
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::article;
+use common::{article, report};
 use crosscheck_core::{DocId, Lang};
 use crosscheck_store::{
     Error, MemStore, Placement, PutOutcome, SqliteStore, Store, StoryId, StoryQuery, Target,
@@ -177,21 +177,20 @@ fn reports_follow_versions(s: &dyn Store) {
     let story = s.place(&[new_in("a1", 0)]).unwrap().remove(0);
     let (id, v1) = s.stale().unwrap().remove(0);
     assert_eq!(id, story);
-    let doc1 = serde_json::json!({"schema": "crosscheck.story/1", "stories": [{"id": "x", "headline": "Fused one"}]});
+    let doc1 = report("x", "Fused one");
     s.put_report(&story, v1, "Fused one", &doc1).unwrap();
     assert!(s.stale().unwrap().is_empty());
     let rec = s.story(&story).unwrap().unwrap();
     assert!(rec.summary.fresh);
     assert_eq!(rec.summary.headline, "Fused one");
-    let back: serde_json::Value =
-        serde_json::from_str(&s.report(&story).unwrap().unwrap()).unwrap();
+    let back = s.report(&story).unwrap().unwrap();
     assert_eq!(back, doc1);
+    assert_eq!(rec.report.as_ref(), Some(&doc1));
     // A new member makes it stale; a report for the old version does not make it fresh.
     s.place(&[join("a2", &story)]).unwrap();
     let (_, v2) = s.stale().unwrap().remove(0);
     assert!(v2 > v1);
-    let doc2 =
-        serde_json::json!({"schema": "crosscheck.story/1", "stories": [{"headline": "Fused two"}]});
+    let doc2 = report("y", "Fused two");
     s.put_report(&story, v2, "Fused two", &doc2).unwrap();
     s.put_report(&story, v1, "Late old report", &doc1).unwrap();
     assert_eq!(s.story(&story).unwrap().unwrap().summary.headline, "Fused two", "older never wins");
@@ -280,4 +279,46 @@ fn sqlite_reopens_with_everything_and_refuses_newer_schemas() {
     let err = SqliteStore::open(&path).unwrap_err();
     assert!(matches!(err, Error::SchemaTooNew { found: 99, .. }), "{err}");
     assert!(err.to_string().contains("t.db"), "{err}");
+}
+
+/// The `report` column holds a compact `crosscheck.story/1` document of one story; documents
+/// written before the report was typed (keys in any order) still read, and a document of
+/// another schema or of several stories is an error naming the story, not a misread.
+#[test]
+fn sqlite_keeps_reports_as_story_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let s = SqliteStore::open(&path).unwrap();
+    s.put_article(&article("a1", "T", "B.", None, "X"), None).unwrap();
+    let story = s.place(&[new_in("a1", 0)]).unwrap().remove(0);
+    s.put_report(&story, 1, "Fused", &report(story.as_str(), "Fused")).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let column = |conn: &rusqlite::Connection| -> String {
+        conn.query_row("SELECT report FROM stories WHERE id = ?1", [story.as_str()], |r| r.get(0))
+            .unwrap()
+    };
+    let doc: serde_json::Value = serde_json::from_str(&column(&conn)).unwrap();
+    assert_eq!(doc["schema"], "crosscheck.story/1");
+    assert_eq!(doc["stories"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["stories"][0]["headline"], "Fused");
+
+    let set = |text: &str| {
+        conn.execute("UPDATE stories SET report = ?1 WHERE id = ?2", [text, story.as_str()])
+            .unwrap();
+    };
+    set(
+        r#"{"schema":"crosscheck.story/1","stories":[{"articles":[],"claims":[],"conflicts":[],"entities":[],"headline":"Old","id":"s","quotes":[],"timeline":[]}]}"#,
+    );
+    assert_eq!(s.report(&story).unwrap().unwrap(), report("s", "Old"));
+    for bad in [
+        r#"{"schema":"crosscheck.story/2","stories":[]}"#,
+        r#"{"schema":"crosscheck.story/1","stories":[]}"#,
+        "not json",
+    ] {
+        set(bad);
+        let err = s.report(&story).unwrap_err();
+        assert!(matches!(err, Error::Corrupt { .. }), "{bad}: {err}");
+        assert!(err.to_string().contains(story.as_str()), "{err}");
+        assert!(s.story(&story).is_err(), "{bad}");
+    }
 }

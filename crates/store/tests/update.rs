@@ -3,6 +3,7 @@
 use std::sync::Mutex;
 
 use crosscheck_core::Article;
+use crosscheck_core::story::{ArticleInfo, FusedStory};
 use crosscheck_store::{
     EngineError, Error, MemStore, Placement, SqliteStore, Store, StoredArticle, StoryEngine,
     StoryId, StoryMembers, Target, update,
@@ -10,7 +11,7 @@ use crosscheck_store::{
 
 mod common;
 
-use common::article;
+use common::{article, report};
 
 /// Groups articles by the first word of their title; records what it was asked to fuse.
 #[derive(Default)]
@@ -52,23 +53,17 @@ impl StoryEngine for FirstWord {
         Ok(out)
     }
 
-    fn fuse(
-        &self,
-        story: &StoryId,
-        articles: &[StoredArticle],
-    ) -> Result<serde_json::Value, EngineError> {
+    fn fuse(&self, story: &StoryId, articles: &[StoredArticle]) -> Result<FusedStory, EngineError> {
         if let Some(bad) = self.fail_on
             && articles.iter().any(|a| a.article.id.as_str() == bad)
         {
             return Err(format!("cannot fuse {bad}").into());
         }
         self.fused.lock().unwrap().push((story.clone(), articles.len()));
-        let ids: Vec<&str> = articles.iter().map(|a| a.article.id.as_str()).collect();
-        Ok(serde_json::json!({
-            "id": "engine-id",
-            "headline": format!("About {}", key(&articles[0].article)),
-            "articles": ids,
-        }))
+        let mut fused = report("engine-id", &format!("About {}", key(&articles[0].article)));
+        fused.articles =
+            articles.iter().map(|a| ArticleInfo::new(&a.article, a.duplicate_of.clone())).collect();
+        Ok(fused)
     }
 }
 
@@ -89,12 +84,10 @@ fn check_incremental(s: &dyn Store) {
     assert_eq!((stats.stories, stats.stale, stats.unplaced), (2, 0, 0));
     let bridge = s.article("a1").unwrap().unwrap().story.unwrap();
     assert_eq!(s.article("a2").unwrap().unwrap().story.as_ref(), Some(&bridge));
-    let doc: serde_json::Value =
-        serde_json::from_str(&s.report(&bridge).unwrap().unwrap()).unwrap();
-    assert_eq!(doc["schema"], "crosscheck.story/1");
-    assert_eq!(doc["stories"].as_array().unwrap().len(), 1);
-    assert_eq!(doc["stories"][0]["id"], bridge.as_str(), "the store's id wins");
-    assert_eq!(doc["stories"][0]["articles"], serde_json::json!(["a1", "a2"]));
+    let fused = s.report(&bridge).unwrap().unwrap();
+    assert_eq!(fused.id, bridge.as_str(), "the store's id wins");
+    let ids: Vec<&str> = fused.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a1", "a2"]);
     assert_eq!(s.story(&bridge).unwrap().unwrap().summary.headline, "About bridge");
 
     // Nothing new: nothing placed, nothing fused.

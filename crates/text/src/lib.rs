@@ -5,6 +5,14 @@
 //! Every function here reports byte offsets into the text it was given, so that later stages
 //! can turn what they find into [`crosscheck_core::Span`]s.
 //!
+//! - [`tokens`], [`shingles`] and [`lines`]: the tokens dedup and clustering hash.
+//! - [`sentences`] (article analysis) and [`sentence_spans`] (quotation-aware).
+//! - [`Stemmer`] and [`is_stopword`].
+//! - [`lexicon`]: word data per language (stopwords, speech verbs, offices, cue words, number
+//!   words, months…), kept as data files.
+//! - [`numbers`] and [`dates`]: numbers and dates in prose, dates resolved against a reference
+//!   date.
+//!
 //! # Example
 //!
 //! ```
@@ -16,13 +24,16 @@
 //!
 //! None.
 
+pub mod dates;
+pub mod lexicon;
+pub mod numbers;
 mod sentence;
 mod shingle;
 mod stem;
 mod stopwords;
 mod token;
 
-pub use sentence::{Sentence, sentences};
+pub use sentence::{Sentence, sentence_around, sentence_spans, sentences};
 pub use shingle::{MAX_SHINGLE, Shingle, for_each_shingle, shingles};
 pub use stem::Stemmer;
 pub use stopwords::{STOPWORD_LANGUAGES, best_stopword_language, is_stopword};

@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
-use super::low::{InputArgs, LowArgs, LowCommand};
+use super::low::{InputArgs, LowArgs, LowCommand, ReportArgs};
 
 /// Validated arguments.
 #[derive(Debug)]
@@ -34,7 +34,7 @@ pub(crate) struct DedupOpts {
     pub(crate) clusterer: Option<crosscheck::cluster::Clusterer>,
 }
 
-/// Validated options of `crosscheck fuse`.
+/// Validated report options of `crosscheck fuse` and `crosscheck show`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FuseOpts {
     /// `--format`, else guessed from `-o`'s extension; `None` picks by terminal.
@@ -62,16 +62,20 @@ pub(crate) struct StoreArgs {
     pub(crate) json: bool,
     /// `show STORY`.
     pub(crate) story: String,
-    /// `show --format`, `export --format`.
+    /// `export --format`.
     pub(crate) format: String,
-    /// `serve --addr`.
-    pub(crate) addr: Option<std::net::SocketAddr>,
-    /// `serve --api-key`, else `CROSSCHECK_API_KEY`.
+    /// `serve --addr`, checked to resolve.
+    pub(crate) addr: String,
+    /// `serve --allow-host`, and the host name of `--addr` when it is a name.
+    pub(crate) allow_hosts: Vec<String>,
+    /// `serve --api-key`, else `--api-key-file`, else `CROSSCHECK_API_KEY`.
     pub(crate) api_key: Option<String>,
     /// `serve --max-body`, in bytes.
     pub(crate) max_body: usize,
     /// `serve --log-format json`.
     pub(crate) log_json: bool,
+    /// `serve --create`.
+    pub(crate) create: bool,
 }
 
 /// The command to run.
@@ -132,20 +136,8 @@ impl HiArgs {
                 (Command::Cluster, a.input)
             }
             LowCommand::Fuse(a) => {
-                let from_ext = a
-                    .output
-                    .as_ref()
-                    .and_then(|p| p.extension())
-                    .and_then(|e| e.to_str())
-                    .and_then(|e| e.parse().ok());
-                fuse.format = match a.format {
-                    Some(f) => Some(f.parse().context("invalid --format")?),
-                    None => from_ext,
-                };
-                if let Some(t) = a.table {
-                    fuse.table = t.parse().context("invalid --table")?;
-                }
-                fuse.output = a.output;
+                fuse = report_opts(a.report)?;
+                check_output(fuse.output.as_deref(), &a.input.paths)?;
                 (Command::Fuse, a.input)
             }
             LowCommand::Ingest(a) => {
@@ -166,7 +158,8 @@ impl HiArgs {
             }
             LowCommand::Show(a) => {
                 store.story = a.story;
-                store.format = a.format;
+                fuse = report_opts(a.report)?;
+                check_output(fuse.output.as_deref(), std::slice::from_ref(&a.db.db))?;
                 store.db = a.db.db;
                 (Command::Show, InputArgs::none())
             }
@@ -179,10 +172,18 @@ impl HiArgs {
                 (Command::Export, InputArgs::none())
             }
             LowCommand::Serve(a) => {
-                store.addr =
-                    Some(a.addr.parse().with_context(|| format!("invalid --addr {:?}", a.addr))?);
+                store.allow_hosts = a.allow_host;
+                if let Some(host) = addr_host(&a.addr)? {
+                    store.allow_hosts.push(host);
+                }
+                store.addr = a.addr;
+                let from_file = match &a.api_key_file {
+                    Some(path) => Some(read_key(path)?),
+                    None => None,
+                };
                 store.api_key = a
                     .api_key
+                    .or(from_file)
                     .or_else(|| std::env::var("CROSSCHECK_API_KEY").ok())
                     .filter(|k| !k.is_empty());
                 store.max_body = parse_size(&a.max_body)
@@ -193,6 +194,7 @@ impl HiArgs {
                     other => bail!("invalid --log-format {other:?}, expected text or json"),
                 };
                 store.db = a.db.db;
+                store.create = a.create;
                 (Command::Serve, InputArgs::none())
             }
         };
@@ -203,11 +205,95 @@ impl HiArgs {
     }
 }
 
+/// Validates the report options `fuse` and `show` share.
+fn report_opts(args: ReportArgs) -> anyhow::Result<FuseOpts> {
+    let ReportArgs { format, table, output } = args;
+    let from_ext = output
+        .as_ref()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .and_then(|e| e.parse().ok());
+    let format: Option<crosscheck::report::Format> = match format {
+        Some(f) => Some(f.parse().context("invalid --format")?),
+        None => from_ext,
+    };
+    let mut opts = FuseOpts { format, output, ..FuseOpts::default() };
+    if let Some(t) = table {
+        if format != Some(crosscheck::report::Format::Csv) {
+            bail!("--table {t} needs --format csv (or an -o file ending in .csv)");
+        }
+        opts.table = t.parse().context("invalid --table")?;
+    }
+    Ok(opts)
+}
+
+/// Refuses an `-o` file that is one of the inputs or inside an input folder, before anything
+/// is opened for writing: the input would be truncated, or the report read back as an article
+/// on the next run.
+fn check_output(output: Option<&std::path::Path>, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    let Some(output) = output else { return Ok(()) };
+    let out = absolute(output);
+    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+        let input_abs = absolute(input);
+        if out == input_abs {
+            bail!("-o {} is an input: refusing to overwrite it", output.display());
+        }
+        if input_abs.is_dir() && out.starts_with(&input_abs) {
+            bail!(
+                "-o {} is inside the input folder {}: the report would be read as an article \
+                 next time; write it elsewhere",
+                output.display(),
+                input.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute with its folder's links resolved, whether or not the file exists.
+fn absolute(path: &std::path::Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(".".as_ref());
+    match (parent.canonicalize(), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => std::env::current_dir().map_or_else(|_| path.to_path_buf(), |d| d.join(path)),
+    }
+}
+
 impl InputArgs {
     /// The input options of a command that reads no input.
     fn none() -> InputArgs {
         InputArgs { paths: Vec::new(), max_doc_size: "64M".to_string(), quiet: true }
     }
+}
+
+/// Checks that `--addr` is `IP:PORT` or `HOST:PORT` and resolves; returns the host when it is a
+/// name, which the server must then answer to.
+fn addr_host(addr: &str) -> anyhow::Result<Option<String>> {
+    use std::net::ToSocketAddrs;
+    if addr.parse::<std::net::SocketAddr>().is_ok() {
+        return Ok(None);
+    }
+    let resolved = addr
+        .to_socket_addrs()
+        .with_context(|| format!("invalid --addr {addr:?}, expected IP:PORT or HOST:PORT"))?;
+    if resolved.len() == 0 {
+        bail!("invalid --addr {addr:?}: the host name resolves to no address");
+    }
+    Ok(addr.rsplit_once(':').map(|(host, _)| host.to_string()))
+}
+
+/// The API key in `path`: its first line, without surrounding white space.
+fn read_key(path: &std::path::Path) -> anyhow::Result<String> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("reading the API key file {}", path.display()))?;
+    let key = text.lines().next().unwrap_or_default().trim();
+    if key.is_empty() {
+        bail!("the API key file {} is empty", path.display());
+    }
+    Ok(key.to_string())
 }
 
 /// Parses `1048576`, `512K`, `64M`, `1G` (binary multiples).

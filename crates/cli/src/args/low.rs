@@ -80,9 +80,17 @@ pub(crate) enum LowCommand {
     Serve(ServeArgs),
 }
 
-/// The story database option.
+/// The story database option of the commands that read one.
 #[derive(Debug, Args)]
 pub(crate) struct DbArgs {
+    /// The story database, one `SQLite` file; it must exist (`crosscheck ingest` creates it).
+    #[arg(long, value_name = "PATH", default_value = "crosscheck.db")]
+    pub(crate) db: PathBuf,
+}
+
+/// The story database option of `crosscheck ingest`.
+#[derive(Debug, Args)]
+pub(crate) struct IngestDbArgs {
     /// The story database, one `SQLite` file; created when missing.
     #[arg(long, value_name = "PATH", default_value = "crosscheck.db")]
     pub(crate) db: PathBuf,
@@ -94,7 +102,7 @@ pub(crate) struct IngestArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
     #[command(flatten)]
-    pub(crate) db: DbArgs,
+    pub(crate) db: IngestDbArgs,
 }
 
 /// `crosscheck stories`.
@@ -127,9 +135,8 @@ pub(crate) struct ShowArgs {
     pub(crate) story: String,
     #[command(flatten)]
     pub(crate) db: DbArgs,
-    /// Output format: json, text, md, csv or html (as `crosscheck fuse` writes them).
-    #[arg(long, value_name = "FORMAT", default_value = "json")]
-    pub(crate) format: String,
+    #[command(flatten)]
+    pub(crate) report: ReportArgs,
 }
 
 /// `crosscheck export`.
@@ -147,19 +154,32 @@ pub(crate) struct ExportArgs {
 pub(crate) struct ServeArgs {
     #[command(flatten)]
     pub(crate) db: DbArgs,
-    /// The address to listen on.
+    /// The address to listen on: IP:PORT or HOST:PORT (`localhost:8099`).
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
     pub(crate) addr: String,
-    /// The key POST /api/articles requires (as `Authorization: Bearer KEY`); by default the
-    /// `CROSSCHECK_API_KEY` environment variable, and uploads are refused when neither is set.
-    #[arg(long, value_name = "KEY")]
+    /// Another host name the server answers to (repeatable), as a reverse proxy or the local
+    /// network names it; requests for other names are refused (DNS rebinding). IP addresses,
+    /// localhost and the host of --addr are always answered.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) allow_host: Vec<String>,
+    /// The key POST /api/articles requires (as `Authorization: Bearer KEY`). Other processes
+    /// can read it in the process list: prefer --api-key-file or the `CROSSCHECK_API_KEY`
+    /// environment variable. Uploads are refused when no key is given.
+    #[arg(long, value_name = "KEY", conflicts_with = "api_key_file")]
     pub(crate) api_key: Option<String>,
+    /// Read the API key from FILE (its first line).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) api_key_file: Option<PathBuf>,
     /// Largest request body accepted, in bytes (suffixes K, M, G).
     #[arg(long, value_name = "SIZE", default_value = "8M")]
     pub(crate) max_body: String,
     /// Log format on stderr: text or json.
     #[arg(long, value_name = "FORMAT", default_value = "text")]
     pub(crate) log_format: String,
+    /// Create an empty database when --db does not exist (by default, a missing database is
+    /// an error, so that a mistyped path does not serve nothing).
+    #[arg(long)]
+    pub(crate) create: bool,
 }
 
 /// Options shared by every command that reads articles.
@@ -183,7 +203,16 @@ pub(crate) struct InputArgs {
 pub(crate) struct FuseArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
-    /// Output format: text, json, md, csv (one table, see --table) or html (one self-contained page).
+    #[command(flatten)]
+    pub(crate) report: ReportArgs,
+}
+
+/// The report flags `crosscheck fuse` and `crosscheck show` share.
+#[derive(Debug, Args)]
+pub(crate) struct ReportArgs {
+    /// Output format: text, json, md, csv (one table, see --table) or html (one self-contained
+    /// page); by default from the -o file's extension, else text on a terminal and json
+    /// otherwise.
     #[arg(long, short = 'f', value_name = "FORMAT")]
     pub(crate) format: Option<String>,
     /// The table `--format csv` writes: claims, quotes, conflicts, timeline or reuse (by default,

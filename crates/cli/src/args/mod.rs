@@ -3,5 +3,5 @@
 mod hi;
 mod low;
 
-pub(crate) use hi::{Command, HiArgs};
+pub(crate) use hi::{Command, FuseOpts, HiArgs};
 pub(crate) use low::LowArgs;

@@ -8,6 +8,7 @@
 
 use std::io::Write;
 
+use crosscheck::core::story::StoryDocument;
 use crosscheck::store::{Store, StoryQuery};
 
 use crate::args::HiArgs;
@@ -22,9 +23,9 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
         let page = store.stories(&query)?;
         for s in &page.stories {
             match store.report(&s.id)? {
-                Some(report) => {
-                    // Stored as compact JSON already: one document per line as it is.
-                    out.write_all(report.as_bytes())?;
+                Some(fused) => {
+                    // Compact JSON: one document per line.
+                    serde_json::to_writer(&mut out, &StoryDocument::new(vec![fused]))?;
                     out.write_all(b"\n")?;
                 }
                 None => skipped += 1,
@@ -37,9 +38,8 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
     }
     out.flush()?;
     if skipped > 0 {
-        eprintln!(
-            "crosscheck: {skipped} stories not fused yet; run `crosscheck ingest` to update them"
-        );
+        let what = super::count(skipped, "story");
+        eprintln!("crosscheck: {what} not fused yet; run `crosscheck ingest` to update them");
         return Ok(ExitStatus::ItemErrors);
     }
     Ok(ExitStatus::Success)

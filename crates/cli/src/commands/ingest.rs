@@ -14,7 +14,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use crosscheck::store::{Corpus, IngestEvent, PutOutcome, SqliteStore};
 
-use super::progress::spinner;
+use super::progress::Progress;
 use crate::args::HiArgs;
 use crate::status::ExitStatus;
 
@@ -39,11 +39,11 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
     let store = open_store(&args.store.db)?;
     let corpus = Corpus::new(super::pipeline(args), Arc::new(store));
     let mut out = std::io::stdout().lock();
-    let bar = spinner(args.progress, "articles");
+    let bar = Progress::new(args.progress, "articles");
     let mut write_err = None;
     let counts = corpus
         .ingest(&args.paths, |event| {
-            bar.inc(1);
+            bar.inc();
             match event {
                 IngestEvent::Stored { id, outcome } => {
                     let word = match outcome {
@@ -52,17 +52,18 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
                         _ => "unchanged",
                     };
                     // Stdout is line-buffered: the line is out as soon as the commit is.
+                    let id = crosscheck::report::terminal_safe(id.as_str());
                     if let Err(e) = writeln!(out, "{word} {id}") {
                         write_err = Some(e);
                         return false;
                     }
                 }
-                IngestEvent::Failed(err) => bar.suspend(|| eprintln!("crosscheck: {err}")),
+                IngestEvent::Failed(err) => bar.message(&format!("crosscheck: {err}")),
             }
             true
         })
         .context("storing articles")?;
-    bar.finish_and_clear();
+    bar.finish();
     if let Some(e) = write_err {
         return Err(e.into());
     }
@@ -71,18 +72,19 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
         writeln!(out, "story {story} {n}")?;
     }
     for (story, err) in &report.failed {
-        eprintln!("crosscheck: story {story}: {err:#}");
+        let line = format!("crosscheck: story {story}: {err:#}");
+        eprintln!("{}", crosscheck::report::terminal_safe(&line));
     }
     out.flush()?;
     let ok = counts.added + counts.replaced + counts.unchanged;
     eprintln!(
-        "crosscheck: {} added, {} replaced, {} unchanged, {} failed; {} placed, {} stories fused",
+        "crosscheck: {} added, {} replaced, {} unchanged, {} failed; {} placed, {} fused",
         counts.added,
         counts.replaced,
         counts.unchanged,
         counts.failed,
         report.placed,
-        report.fused.len()
+        super::count(report.fused.len(), "story")
     );
     Ok(ExitStatus::from_counts(ok, counts.failed + report.failed.len()))
 }

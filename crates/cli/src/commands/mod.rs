@@ -62,11 +62,11 @@ fn for_each_article(
     args: &HiArgs,
     mut each: impl FnMut(Article) -> anyhow::Result<()>,
 ) -> anyhow::Result<Counts> {
-    let bar = progress::spinner(args.progress, "articles");
+    let bar = progress::Progress::new(args.progress, "articles");
     let mut counts = Counts::default();
     let mut stop = None;
     pipeline(args).extract(&args.paths, |item| {
-        bar.inc(1);
+        bar.inc();
         match item {
             Ok(article) => {
                 counts.ok += 1;
@@ -77,13 +77,26 @@ fn for_each_article(
             }
             Err(err) => {
                 counts.failed += 1;
-                bar.suspend(|| eprintln!("crosscheck: {err}"));
+                bar.message(&format!("crosscheck: {err}"));
             }
         }
         true
     });
-    bar.finish_and_clear();
+    bar.finish();
     stop.map_or(Ok(counts), Err)
+}
+
+/// `n` and `noun` in the right number: `1 story`, `2 stories`, `0 articles`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        return format!("1 {noun}");
+    }
+    let plural = match noun.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ if noun.ends_with('s') => format!("{noun}es"),
+        _ => format!("{noun}s"),
+    };
+    format!("{n} {plural}")
 }
 
 /// Writes `value` as one JSON line.
@@ -91,4 +104,18 @@ fn write_json_line(out: &mut impl Write, value: &impl serde::Serialize) -> anyho
     serde_json::to_writer(&mut *out, value)?;
     out.write_all(b"\n")?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    #[test]
+    fn counts_agree_in_number() {
+        assert_eq!(count(1, "story"), "1 story");
+        assert_eq!(count(2, "story"), "2 stories");
+        assert_eq!(count(0, "article"), "0 articles");
+        assert_eq!(count(1, "error"), "1 error");
+        assert_eq!(count(3, "day"), "3 days");
+    }
 }

@@ -1,15 +1,16 @@
 //! `crosscheck show`: prints one story's fused report.
 //!
-//! `--format json` prints the `crosscheck.story/1` document the store keeps (the same as
-//! `GET /api/stories/{id}`); `text`, `md`, `csv` and `html` render it as `crosscheck fuse`
-//! does.
+//! It takes `crosscheck fuse`'s report flags (`--format`, `--table`, `-o`) with the same
+//! default: the format of the `-o` file's extension, else text on a terminal and JSON
+//! otherwise. `--format json` prints the `crosscheck.story/1` document the store keeps (the
+//! same as `GET /api/stories/{id}`, indented).
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
-use anyhow::Context;
-use crosscheck::report::{Format, FusedStory};
+use crosscheck::report::{Format, FusedStory, StoryDocument};
 use crosscheck::store::{Store, StoryId};
 
+use super::fuse::Output;
 use crate::args::HiArgs;
 use crate::status::ExitStatus;
 
@@ -26,24 +27,27 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
             opts.db.display()
         );
     };
-    let format: Format = opts.format.parse().with_context(|| {
-        format!("invalid --format {:?}, expected json, text, md, csv or html", opts.format)
-    })?;
-    let mut out = std::io::stdout().lock();
-    if format == Format::Json {
-        // The stored document as it is: the same bytes as `GET /api/stories/{id}`, indented.
-        let doc: serde_json::Value = serde_json::from_str(&report)?;
-        serde_json::to_writer_pretty(&mut out, &doc)?;
-        writeln!(out)?;
-    } else {
-        let mut stored: serde_json::Value = serde_json::from_str(&report)?;
-        let fused: FusedStory = serde_json::from_value(stored["stories"][0].take())
-            .with_context(|| format!("reading the stored report of story {id}"))?;
-        let color = format == Format::Text && std::io::stdout().is_terminal();
-        let mut sink = crosscheck::report::sink(format, &mut out, color);
-        sink.story(&fused)?;
-        sink.finish()?;
+    let output = Output::new(&args.fuse);
+    let result = write(&output, args, &report);
+    if result.is_err() {
+        output.discard();
+        return result.map(|()| ExitStatus::Fatal);
     }
-    out.flush()?;
+    output.commit()?;
     Ok(ExitStatus::Success)
+}
+
+fn write(output: &Output, args: &HiArgs, report: &FusedStory) -> anyhow::Result<()> {
+    if output.format == Format::Json {
+        // The document `GET /api/stories/{id}` serves, indented.
+        let mut out: Box<dyn Write> = output.writer()?;
+        serde_json::to_writer_pretty(&mut out, &StoryDocument::new(vec![report.clone()]))?;
+        writeln!(out)?;
+        out.flush()?;
+        return Ok(());
+    }
+    let mut sink = output.sink(&args.fuse)?;
+    sink.story(report)?;
+    sink.finish()?;
+    Ok(())
 }

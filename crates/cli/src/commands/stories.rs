@@ -36,9 +36,11 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
                 writeln!(
                     out,
                     "{}  {last:<10}  {:>3}  {}",
-                    s.id,
+                    crosscheck::report::terminal_safe(&s.id.to_string()),
                     s.articles,
-                    one_line(&s.headline)
+                    crosscheck::report::terminal_safe(&one_line(&crosscheck::report::shown(
+                        &s.headline
+                    )))
                 )?;
             }
         }

@@ -37,6 +37,7 @@
 use std::collections::HashMap;
 
 use crosscheck_core::{Lang, Span};
+use crosscheck_text::lexicon::Lexicon as Words;
 use crosscheck_text::{Stemmer, is_stopword};
 
 use crate::analysis::words::is_speech_verb;
@@ -69,11 +70,6 @@ impl Bag {
             }
         }
         (dot / (self.norm * other.norm)).min(1.0)
-    }
-
-    /// How many terms the bag holds.
-    pub(crate) fn len(&self) -> usize {
-        self.terms.len()
     }
 
     /// How many terms two bags share.
@@ -221,8 +217,7 @@ pub(crate) fn content_stem(word: &str, lang: Lang, stemmer: &Stemmer) -> Option<
     if word.len() < 2
         || word.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
         || is_stopword(lang, word)
-        || is_stopword(Lang::EN, word)
-        || is_speech_verb(word)
+        || is_speech_verb(Words::of(lang), word)
     {
         return None;
     }

@@ -1,6 +1,6 @@
 //! The story's articles analysed once, for every rule to read: each article's sentences and
 //! words ([`Doc`]), which articles are copies of which, the merged entities and their mentions
-//! ([`EntityTable`]), numbers in prose ([`numbers`]) and the story's vocabulary of event words
+//! ([`EntityTable`]) and the story's vocabulary of event words
 //! ([`events`]).
 //!
 //! Rule modules (`claims`, `quotes`, `timeline`, `conflicts`) read a [`Context`]; nothing here
@@ -9,7 +9,6 @@
 mod doc;
 pub(crate) mod events;
 mod mentions;
-pub(crate) mod numbers;
 pub(crate) mod words;
 
 pub(crate) use doc::{Doc, Gap, Word};

@@ -57,14 +57,17 @@ use std::collections::{HashMap, HashSet};
 
 use crosscheck_core::Span;
 use crosscheck_text::Stemmer;
+use crosscheck_text::lexicon::{Lexicon, List};
 
 use crate::EntityKind;
 use crate::analysis::Doc;
 use crate::analysis::EntityTable;
 use crate::analysis::events::{content_stem, synonym};
-use crate::analysis::numbers::{number_word, parse_number};
 use crate::quotes::QuoteMention;
 use crate::timeline::Dated;
+use crosscheck_text::numbers::{number_word, parse_number};
+
+mod bounded;
 
 /// A group of sentences stating one fact: `(doc, sentence)` pairs, at most one per doc.
 #[derive(Debug, Clone)]
@@ -99,28 +102,8 @@ enum Term<'a> {
 
 /// Whether a folded word negates what follows (`no`, `nobody`, `never`; `one` of `no one`
 /// is dropped as a stopword).
-fn is_negation(w: &str) -> bool {
-    matches!(
-        w,
-        "no" | "not"
-            | "nobody"
-            | "none"
-            | "nothing"
-            | "never"
-            | "neither"
-            | "nor"
-            | "without"
-            | "kein"
-            | "keine"
-            | "nicht"
-            | "personne"
-            | "aucun"
-            | "aucune"
-            | "ningun"
-            | "ninguno"
-            | "nadie"
-            | "nessuno"
-    )
+fn is_negation(lex: &Lexicon, w: &str) -> bool {
+    lex.has(List::Negations, w)
 }
 
 /// What a sentence's words are, besides themselves: entity mentions, and the dates the
@@ -146,6 +129,7 @@ fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<
     let range = s.words.start as usize..s.words.end as usize;
     let mut skip_next = false;
     let lang = d.article.language;
+    let lex = Lexicon::of(lang);
     for i in range.clone() {
         if skip_next {
             skip_next = false;
@@ -216,11 +200,11 @@ fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<
             continue;
         }
         for part in w.key.split('-') {
-            if let Some(n) = number_word(part) {
+            if let Some(n) = number_word(lex, part) {
                 f(Term::Number(n));
                 continue;
             }
-            if is_negation(part) {
+            if is_negation(lex, part) {
                 f(Term::Negation);
                 continue;
             }
@@ -408,99 +392,20 @@ pub(crate) fn align(
         }
         it.norm = it.terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
     }
-    // Postings, then dot products through them.
-    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); dict.len()];
-    for (i, it) in items.iter().enumerate() {
-        for &(t, w) in &it.terms {
-            postings[t as usize].push((i as u32, w));
-        }
-    }
-    let mut sims: HashMap<(u32, u32), f32> = HashMap::new();
-    let mut pairs: Vec<(f32, u32, u32)> = Vec::new();
-    let mut acc = vec![0f32; n];
-    let mut shared = vec![0u16; n];
-    let mut touched: Vec<u32> = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        for &(t, w) in &it.terms {
-            for &(j, wj) in &postings[t as usize] {
-                if (j as usize) <= i || items[j as usize].doc == it.doc {
-                    continue;
-                }
-                if shared[j as usize] == 0 {
-                    touched.push(j);
-                }
-                acc[j as usize] += w * wj;
-                shared[j as usize] += 1;
-            }
-        }
-        for &j in &touched {
-            let other = &items[j as usize];
-            let s = similarity(acc[j as usize], shared[j as usize], it, other);
-            acc[j as usize] = 0.0;
-            shared[j as usize] = 0;
-            if s >= threshold * 0.5 {
-                sims.insert((i as u32, j), s);
-            }
-            if s >= threshold {
-                pairs.push((s, i as u32, j));
-            }
-        }
-        touched.clear();
-    }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let sim = |a: u32, b: u32| -> f32 {
-        let k = if a < b { (a, b) } else { (b, a) };
-        sims.get(&k).copied().unwrap_or(0.0)
-    };
-    // Constrained agglomeration: one sentence per article, average similarity kept up.
-    let mut group_of: Vec<u32> = (0..n as u32).collect();
-    let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
-    for (_, i, j) in pairs {
-        let (gi, gj) = (group_of[i as usize], group_of[j as usize]);
-        if gi == gj {
-            continue;
-        }
-        let (a, b) = (&members[gi as usize], &members[gj as usize]);
-        if a.iter().any(|&x| b.iter().any(|&y| items[x as usize].doc == items[y as usize].doc)) {
-            continue;
-        }
-        let mut total = 0.0;
-        for &x in a {
-            for &y in b {
-                total += sim(x, y);
-            }
-        }
-        let mean = total / (a.len() * b.len()) as f32;
-        if mean < threshold * 0.6 {
-            continue;
-        }
-        let moved = std::mem::take(&mut members[gj as usize]);
-        for &m in &moved {
-            group_of[m as usize] = gi;
-        }
-        members[gi as usize].extend(moved);
-    }
-    let mut groups: Vec<ClaimGroup> = members
+    let vectors: Vec<bounded::Vector<'_>> = items
+        .iter()
+        .map(|it| bounded::Vector {
+            doc: it.doc,
+            terms: &it.terms,
+            anchors: &it.anchors,
+            norm: it.norm,
+        })
+        .collect();
+    let mut groups: Vec<ClaimGroup> = bounded::align(&vectors, threshold, similarity)
         .into_iter()
-        .filter(|m| !m.is_empty())
-        .map(|mut m| {
-            m.sort_by_key(|&x| (items[x as usize].doc, items[x as usize].sent));
-            let central = (0..m.len())
-                .max_by(|&p, &q| {
-                    let sp: f32 =
-                        m.iter().map(|&y| if y == m[p] { 0.0 } else { sim(m[p], y) }).sum();
-                    let sq: f32 =
-                        m.iter().map(|&y| if y == m[q] { 0.0 } else { sim(m[q], y) }).sum();
-                    sp.total_cmp(&sq).then(q.cmp(&p))
-                })
-                .unwrap_or(0);
-            ClaimGroup {
-                members: m
-                    .iter()
-                    .map(|&x| (items[x as usize].doc, items[x as usize].sent))
-                    .collect(),
-                central,
-            }
+        .map(|(m, central)| ClaimGroup {
+            members: m.iter().map(|&x| (items[x as usize].doc, items[x as usize].sent)).collect(),
+            central,
         })
         .collect();
     groups.sort_by_key(|g| g.members[0]);
@@ -511,7 +416,7 @@ pub(crate) fn align(
 /// the cosine, or, when the shorter one is mostly covered by the other (at least three shared
 /// terms, or two that cover it all) and names nothing the longer one does not, its coverage
 /// scaled by [`CONTAINMENT`].
-fn similarity(dot: f32, shared: u16, a: &Item, b: &Item) -> f32 {
+fn similarity(dot: f32, shared: u16, a: &bounded::Vector<'_>, b: &bounded::Vector<'_>) -> f32 {
     let denom = a.norm * b.norm;
     // One shared word, however rare, does not make two sentences one statement.
     if denom <= 0.0 || shared < 2 {

@@ -10,7 +10,7 @@
 //! said Saturday`), stand in a direct quotation (the speaker's `today`), bound a period (`since
 //! 1987`) or name a recurring day (`the second Tuesday of each month`) are compared with
 //! nothing. Events whose dates are
-//! not [`consistent`](crate::timeline::consistent) (compared as intervals, vague ones widened)
+//! not [`consistent`] (compared as intervals, vague ones widened)
 //! become conflicts, with one side per compatible value.
 //!
 //! ## Why

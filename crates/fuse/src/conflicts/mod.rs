@@ -10,23 +10,26 @@
 //! # Overview
 //!
 //! One module per conflict kind, each with its heuristic documented in the ruff template:
-//! - [`numbers`]: different values for one quantity;
+//! - numbers and evolving figures: different values for one quantity, from the fact table
+//!   ([`crate::facts`]);
 //! - [`dates`]: different dates for one event;
 //! - [`roles`]: different offices for one person, or one office for different people;
 //! - [`attribution`]: one quote given to different speakers;
 //! - [`places`]: the same slot of one event (where; `inspired by` whom) filled with different
 //!   entities (`place` and `other` conflicts);
+//! - [`tallies`]: different results (a score, a vote) in the leads, in any language;
 //! - [`common`]: what they share (facts, sides, clauses).
 
 mod attribution;
 mod common;
 mod dates;
-mod numbers;
 mod places;
 mod roles;
+mod tallies;
 
 use crate::analysis::Context;
 use crate::analysis::events::Lexicon;
+use crate::facts::FactTable;
 use crate::quotes::attribution::{Quotes, SpeakerIndex};
 use crate::story::Conflict;
 use crate::timeline::Dated;
@@ -38,11 +41,14 @@ pub(crate) fn find(
     lexicon: &Lexicon,
     quotes: &Quotes,
     speakers: &SpeakerIndex,
+    facts: &FactTable,
 ) -> Vec<Conflict> {
-    let mut out = numbers::find(ctx, lexicon);
+    // Numbers come from the fact table (see `crate::facts`).
+    let mut out = facts.conflicts(ctx);
     out.extend(dates::find(ctx, dated));
     out.extend(roles::find(ctx, lexicon));
     out.extend(places::find(ctx, lexicon));
     out.extend(attribution::find(ctx, quotes, speakers));
+    out.extend(tallies::find(ctx));
     out
 }

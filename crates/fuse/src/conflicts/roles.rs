@@ -57,6 +57,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_core::Span;
+use crosscheck_text::lexicon::Lexicon as Words;
 
 use super::common::split_sides;
 use crate::analysis::events::{Bag, Lexicon};
@@ -351,8 +352,8 @@ fn role_phrase(
         }
         if w.digit
             || n >= 4
-            || crate::entities::names::is_role(key)
-            || is_speech_verb(key)
+            || crate::entities::names::is_role(Words::of(d.article.language), key)
+            || is_speech_verb(Words::of(d.article.language), key)
             || (!w.cap && !w.possessive && crosscheck_text::is_stopword(d.article.language, key))
         {
             break;
@@ -442,7 +443,7 @@ fn titles(ctx: &Context<'_>) -> Vec<Titled> {
                             let plain = !w.cap && !joining(&w.key);
                             if plain
                                 && (named
-                                    || is_speech_verb(&w.key)
+                                    || is_speech_verb(Words::of(d.article.language), &w.key)
                                     || crosscheck_text::is_stopword(d.article.language, &w.key))
                             {
                                 break;

@@ -46,6 +46,7 @@
     reason = "word-index arithmetic (w[a], w[b - 1]) reads best with short names"
 )]
 
+mod acronyms;
 pub(crate) mod gazetteer;
 pub(crate) mod linkage;
 pub(crate) mod names;
@@ -53,6 +54,8 @@ pub(crate) mod names;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crosscheck_core::Span;
+
+use crosscheck_text::lexicon::{Lexicon, List};
 
 use crate::analysis::words::{fold, is_speech_verb};
 use crate::analysis::{Doc, Ent, EntityTable, Gap, Mention, Word};
@@ -103,6 +106,9 @@ struct Form {
 
 /// Finds and merges the entities of a story.
 pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
+    // Story-wide rules read the lists of every language of the story; rules on one article
+    // read its language's.
+    let lex = Lexicon::union(docs.iter().map(|d| d.article.language));
     // Lowercase word forms of the story: a capitalised sentence opener that also occurs in lower
     // case is a common word.
     let mut lower: HashSet<&str> = HashSet::new();
@@ -169,9 +175,9 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
         for &n in &forms[i].neighbours {
             for t in &forms[n as usize].tokens {
                 if t.len() > 2
-                    && !is_geo_word(t)
-                    && !is_org_word(t)
-                    && !is_role(t)
+                    && !is_geo_word(&lex, t)
+                    && !is_org_word(&lex, t)
+                    && !is_role(&lex, t)
                     && !forms[i].tokens.contains(t)
                 {
                     ctx.insert(t.clone());
@@ -211,9 +217,11 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
     let mut uf = UnionFind::new(forms.len());
     merge_gazetteer(&forms, &mut uf);
     merge_spellings(&forms, &keep, &mut uf);
-    merge_short_forms(&forms, &keep, &mut uf);
+    merge_short_forms(&lex, &forms, &keep, &mut uf);
     merge_demonyms(&forms, &keep, &mut uf);
-    build(docs, &forms, &keep, &mut uf)
+    acronyms::merge_acronyms(&forms, &keep, &mut uf);
+    translations::merge_translations(&forms, &keep, &mut uf);
+    build(&lex, docs, &forms, &keep, &mut uf)
 }
 
 struct Cand {
@@ -230,6 +238,7 @@ fn namey(w: &Word) -> bool {
 
 /// The candidate names of words `start..end` (one sentence).
 fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> Vec<Cand> {
+    let lex = Lexicon::of(d.article.language);
     let w = &d.words;
     let mut out = Vec::new();
     let mut title_before: Option<(usize, String)> = None;
@@ -254,8 +263,10 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
                 && !w[j].cap
             {
                 let left = &w[j - 1].key;
-                let of_ok =
-                    w[j].key != "of" || is_org_word(left) || is_role(left) || is_geo_word(left);
+                let of_ok = w[j].key != "of"
+                    || is_org_word(lex, left)
+                    || is_role(lex, left)
+                    || is_geo_word(lex, left);
                 let skip = if w[j].key == "of" && w[j + 1].key == "the" { 2 } else { 1 };
                 if of_ok && j + skip < end && w[j + skip].gap == Gap::Space && namey(&w[j + skip]) {
                     j += skip + 1;
@@ -278,7 +289,7 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
         let mut votes = Votes::default();
         let mut role = None;
         // A title or role inside the run: the name is what follows the last one.
-        if let Some(r) = (a..b).rev().find(|&k| is_role(&w[k].key)) {
+        if let Some(r) = (a..b).rev().find(|&k| is_role(lex, &w[k].key)) {
             let mut n = r + 1;
             // "Minister of Infrastructure", "Secretary of State Marco Rubio": the word after
             // `of` names the office, not the person.
@@ -314,11 +325,11 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
         while a < b
             && w[a].first
             && role.is_none()
-            && (is_not_name(&w[a].key) || lower.contains(w[a].key.as_str()))
+            && (is_not_name(lex, &w[a].key) || lower.contains(w[a].key.as_str()))
         {
             a += 1;
         }
-        while a < b && is_not_name(&w[a].key) && b - a > 1 {
+        while a < b && is_not_name(lex, &w[a].key) && b - a > 1 {
             a += 1;
         }
         let mut b = b;
@@ -326,13 +337,13 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
             b -= 1;
         }
         // "in Vancouver Friday": a weekday after a name dates it, it is not part of it.
-        while b > a + 1 && is_weekday(&w[b - 1].key) {
+        while b > a + 1 && lex.has(List::Weekdays, &w[b - 1].key) {
             b -= 1;
         }
         if a >= b {
             continue;
         }
-        if b - a == 1 && (is_not_name(&w[a].key) || w[a].key.len() < 2) {
+        if b - a == 1 && (is_not_name(lex, &w[a].key) || w[a].key.len() < 2) {
             continue;
         }
         // "US-Russia", "Gaza-model": compounds are matched part by part later ("al-Assad" and
@@ -355,24 +366,25 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
         // Cues before the name.
         // `prev` stays inside the sentence.
         if let Some(p) = prev(1) {
-            if role.is_none() && is_role(&p.key) && w[a].gap != Gap::Break {
+            if role.is_none() && is_role(lex, &p.key) && w[a].gap != Gap::Break {
                 role = Some(p.key.trim_end_matches('.').to_string());
                 votes.person += 2;
             }
-            if !p.cap && is_org_cue(&p.key) && w[a].gap == Gap::Space {
+            if !p.cap && is_org_cue(lex, &p.key) && w[a].gap == Gap::Space {
                 votes.org += 2;
             }
-            if !p.cap && is_place_cue(&p.key) && w[a].gap == Gap::Space {
+            if !p.cap && is_place_cue(lex, &p.key) && w[a].gap == Gap::Space {
                 votes.place += if p.key.len() > 4 { 2 } else { 1 };
             }
             if p.key == "of"
                 && let Some(pp) = prev(2)
-                && is_place_cue(&pp.key)
+                && is_place_cue(lex, &pp.key)
                 && pp.key.len() > 4
             {
                 votes.place += 2;
             }
-            if is_speech_verb(&p.key) && w[a].gap == Gap::Space && votes.place + votes.org == 0 {
+            if is_speech_verb(lex, &p.key) && w[a].gap == Gap::Space && votes.place + votes.org == 0
+            {
                 votes.person += 1;
             }
         }
@@ -380,7 +392,7 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
         if b < end {
             let n = &w[b];
             // "in Norvessa said": a place or organisation speaks through its people.
-            if is_speech_verb(&n.key) && n.gap != Gap::Break && votes.place + votes.org == 0 {
+            if is_speech_verb(lex, &n.key) && n.gap != Gap::Break && votes.place + votes.org == 0 {
                 votes.person += 1;
             }
             if n.gap == Gap::Comma {
@@ -389,7 +401,7 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
                     votes.person += 2; // an age: "Matvei Korsun, 58,"
                 }
                 if matches!(n.key.as_str(), "the" | "a" | "an")
-                    && let Some(r) = w[b + 1..end.min(b + 4)].iter().find(|x| is_role(&x.key))
+                    && let Some(r) = w[b + 1..end.min(b + 4)].iter().find(|x| is_role(lex, &x.key))
                 {
                     votes.person += 2;
                     role.get_or_insert_with(|| r.key.clone());
@@ -397,10 +409,10 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
             }
         }
         let last = &w[b - 1].key;
-        if (a..b).any(|k| is_org_word(&w[k].key)) {
+        if (a..b).any(|k| is_org_word(lex, &w[k].key)) {
             votes.org += 3;
         }
-        if is_geo_word(last) || (b - a > 1 && is_geo_prefix(&w[a].key)) {
+        if is_geo_word(lex, last) || (b - a > 1 && is_geo_prefix(lex, &w[a].key)) {
             votes.place += 2;
         }
         if b - a == 1 && w[a].upper && w[a].key.len() <= 6 {
@@ -409,10 +421,6 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
         out.push(Cand { a, b, key, votes, role });
     }
     out
-}
-
-fn is_weekday(w: &str) -> bool {
-    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
 struct UnionFind(Vec<u32>);
@@ -480,9 +488,11 @@ fn confirmed(a: &Form, b: &Form) -> bool {
     let shared_role = !a.roles.is_disjoint(&b.roles);
     let shared_neighbour = !a.context.is_disjoint(&b.context);
     let close = similarity(&a.key, &b.key) >= 0.9;
-    // Two spellings in one article are usually two names: ask for more.
+    // Two spellings in one article are usually two names: ask for more, unless a long name
+    // differs by one letter (a typo: `Kimberley-Clark`).
     let same_doc = !a.docs.is_disjoint(&b.docs);
-    if same_doc { shared_role && close } else { shared_role || shared_neighbour || close }
+    let typo = a.key.chars().count() >= 8 && strsim::levenshtein(&a.key, &b.key) == 1;
+    if same_doc { (shared_role && close) || typo } else { shared_role || shared_neighbour || close }
 }
 
 fn merge_spellings(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
@@ -508,7 +518,7 @@ fn merge_spellings(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
     }
 }
 
-fn merge_short_forms(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
     for (i, x) in forms.iter().enumerate() {
         if !keep[i] || x.tokens.len() != 1 || x.gazetteer.is_some() {
             continue;
@@ -523,12 +533,12 @@ fn merge_short_forms(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
             let first = &m.tokens[0];
             let person = kind_of(m.votes) == Some(EntityKind::Person) || !m.roles.is_empty();
             let is_target = (person && same_word(t, last) && x.votes.org < 3 && x.votes.place == 0)
-                || (is_geo_prefix(first) && m.tokens.len() == 2 && same_word(t, last))
+                || (is_geo_prefix(lex, first) && m.tokens.len() == 2 && same_word(t, last))
                 || (kind_of(m.votes) == Some(EntityKind::Org)
                     && same_word(t, first)
                     && x.votes.place == 0
                     && kind_of(x.votes) != Some(EntityKind::Person)
-                    && m.tokens[1..].iter().all(|w| is_org_word(w)));
+                    && m.tokens[1..].iter().all(|w| is_org_word(lex, w)));
             if is_target {
                 targets.insert(uf.find(j as u32));
             }
@@ -574,7 +584,13 @@ struct Proto {
     first_seen: (usize, u32),
 }
 
-fn build(docs: &[Doc<'_>], forms: &[Form], keep: &[bool], uf: &mut UnionFind) -> EntityTable {
+fn build(
+    lex: &Lexicon,
+    docs: &[Doc<'_>],
+    forms: &[Form],
+    keep: &[bool],
+    uf: &mut UnionFind,
+) -> EntityTable {
     // Group forms by root.
     let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     for (i, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
@@ -600,7 +616,7 @@ fn build(docs: &[Doc<'_>], forms: &[Form], keep: &[bool], uf: &mut UnionFind) ->
         let surname_use = fs.iter().any(|m| {
             m.tokens.len() > 1
                 && fs.iter().any(|x| x.tokens.len() == 1 && Some(&x.tokens[0]) == m.tokens.last())
-                && !is_geo_prefix(&m.tokens[0])
+                && !is_geo_prefix(lex, &m.tokens[0])
         });
         let kind = if let Some(id) = gaz {
             g.lookup(&fold(g.name(id))).map_or(EntityKind::Place, |e| e.kind)
@@ -797,6 +813,8 @@ fn scan(d: &Doc<'_>, matcher: &HashMap<String, u32>, longest: usize) -> Vec<Ment
     }
     out
 }
+
+mod translations;
 
 #[cfg(test)]
 mod tests;

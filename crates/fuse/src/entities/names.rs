@@ -4,6 +4,10 @@
 //! and `Grabchenko` meet, then coarsened into a phonetic skeleton in which letters that
 //! transliteration systems swap for one another fall together (`zh`/`j`, `kh`/`h`/`g`, `tch`/`ch`,
 //! `q`/`k`/`c`, `w`/`v`/`f`, vowels dropped).
+//!
+//! The word lists the entity rules read are in the lexicon ([`crosscheck_text::lexicon`]).
+
+use crosscheck_text::lexicon::{Lexicon, List};
 
 /// The phonetic skeleton of one folded word: transliteration-equivalent letters merged, vowels
 /// after the first letter dropped, repeats collapsed.
@@ -81,423 +85,46 @@ pub(crate) fn same_word(a: &str, b: &str) -> bool {
             && strsim::normalized_levenshtein(a, b) > 0.6)
 }
 
-fn contains(list: &[&str], w: &str) -> bool {
-    list.binary_search(&w).is_ok()
-}
-
-/// Titles and role nouns, lowercase, sorted: before a name they mark a person and are stripped.
-const ROLES: &[&str] = &[
-    "adviser",
-    "advisor",
-    "ambassador",
-    "archbishop",
-    "bishop",
-    "captain",
-    "cardinal",
-    "ceo",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "chancellor",
-    "chief",
-    "coach",
-    "colonel",
-    "commander",
-    "commissioner",
-    "congressman",
-    "congresswoman",
-    "councillor",
-    "councilman",
-    "councilor",
-    "deputy",
-    "director",
-    "dr",
-    "driver",
-    "economist",
-    "editor",
-    "emir",
-    "envoy",
-    "executive",
-    "founder",
-    "general",
-    "governor",
-    "head",
-    "inspector",
-    "judge",
-    "king",
-    "leader",
-    "lieutenant",
-    "lord",
-    "major",
-    "manager",
-    "mayor",
-    "minister",
-    "mr",
-    "mrs",
-    "ms",
-    "negotiator",
-    "officer",
-    "official",
-    "pastor",
-    "pope",
-    "premier",
-    "president",
-    "prince",
-    "princess",
-    "prof",
-    "professor",
-    "prosecutor",
-    "queen",
-    "rabbi",
-    "rep",
-    "representative",
-    "secretary",
-    "sen",
-    "senator",
-    "sergeant",
-    "sheikh",
-    "sir",
-    "speaker",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "sultan",
-    "superintendent",
-    "vice",
-];
-
 /// Whether a lowercase word is a title or role noun.
-pub(crate) fn is_role(w: &str) -> bool {
-    contains(ROLES, w.trim_end_matches('.'))
+pub(crate) fn is_role(lex: &Lexicon, w: &str) -> bool {
+    lex.has(List::Roles, w.trim_end_matches('.'))
 }
-
-/// Words that make a capitalised sequence an organisation, lowercase, sorted.
-const ORG_WORDS: &[&str] = &[
-    "academy",
-    "administration",
-    "agency",
-    "airline",
-    "airlines",
-    "alliance",
-    "army",
-    "assembly",
-    "association",
-    "authority",
-    "bank",
-    "board",
-    "brigade",
-    "bureau",
-    "cabinet",
-    "center",
-    "centre",
-    "church",
-    "club",
-    "co",
-    "coalition",
-    "command",
-    "commission",
-    "committee",
-    "company",
-    "congress",
-    "cooperative",
-    "corp",
-    "corporation",
-    "council",
-    "court",
-    "department",
-    "directorate",
-    "federation",
-    "foods",
-    "force",
-    "forces",
-    "foundation",
-    "front",
-    "fund",
-    "group",
-    "guard",
-    "holdings",
-    "hospital",
-    "inc",
-    "institute",
-    "league",
-    "line",
-    "lines",
-    "ltd",
-    "media",
-    "ministry",
-    "movement",
-    "navy",
-    "network",
-    "news",
-    "office",
-    "organisation",
-    "organization",
-    "parliament",
-    "partners",
-    "party",
-    "police",
-    "post",
-    "press",
-    "school",
-    "senate",
-    "service",
-    "services",
-    "society",
-    "times",
-    "tribunal",
-    "union",
-    "university",
-    "wire",
-];
 
 /// Whether a lowercase word marks an organisation name.
-pub(crate) fn is_org_word(w: &str) -> bool {
-    contains(ORG_WORDS, w)
+pub(crate) fn is_org_word(lex: &Lexicon, w: &str) -> bool {
+    lex.has(List::OrgWords, w)
 }
 
-/// Generic words of place names, lowercase, sorted: `Pelagin Bridge`, `Port Halvek`.
-const GEO_WORDS: &[&str] = &[
-    "airport",
-    "avenue",
-    "bay",
-    "beach",
-    "bridge",
-    "canal",
-    "cape",
-    "city",
-    "coast",
-    "county",
-    "creek",
-    "desert",
-    "district",
-    "fort",
-    "gulf",
-    "harbor",
-    "harbour",
-    "hill",
-    "hills",
-    "island",
-    "islands",
-    "lake",
-    "mount",
-    "mountain",
-    "mountains",
-    "ocean",
-    "park",
-    "peninsula",
-    "port",
-    "province",
-    "region",
-    "river",
-    "road",
-    "sea",
-    "square",
-    "station",
-    "strait",
-    "street",
-    "tower",
-    "valley",
-];
-
 /// Whether a lowercase word is a generic part of a place name.
-pub(crate) fn is_geo_word(w: &str) -> bool {
-    contains(GEO_WORDS, w)
+pub(crate) fn is_geo_word(lex: &Lexicon, w: &str) -> bool {
+    lex.has(List::GeoWords, w)
 }
 
 /// Generic words that may come before a place's proper name (`Port Halvek`, `Mount Etna`).
-pub(crate) fn is_geo_prefix(w: &str) -> bool {
-    matches!(w, "port" | "mount" | "lake" | "cape" | "fort" | "saint" | "st" | "san" | "santa")
+pub(crate) fn is_geo_prefix(lex: &Lexicon, w: &str) -> bool {
+    lex.has(List::GeoPrefixes, w)
 }
 
-/// Capitalised words that are never names on their own: calendar words and common sentence
-/// openers, lowercase, sorted.
-const NOT_NAMES: &[&str] = &[
-    "according",
-    "after",
-    "all",
-    "also",
-    "although",
-    "an",
-    "and",
-    "another",
-    "any",
-    "april",
-    "as",
-    "at",
-    "august",
-    "because",
-    "before",
-    "both",
-    "but",
-    "by",
-    "december",
-    "despite",
-    "during",
-    "each",
-    "earlier",
-    "even",
-    "every",
-    "february",
-    "for",
-    "friday",
-    "from",
-    "he",
-    "her",
-    "his",
-    "however",
-    "i",
-    "if",
-    "in",
-    "it",
-    "its",
-    "january",
-    "july",
-    "june",
-    "last",
-    "later",
-    "march",
-    "may",
-    "meanwhile",
-    "monday",
-    "more",
-    "most",
-    "much",
-    "my",
-    "nevertheless",
-    "next",
-    "no",
-    "none",
-    "nor",
-    "not",
-    "november",
-    "october",
-    "of",
-    "on",
-    "one",
-    "or",
-    "our",
-    "over",
-    "saturday",
-    "september",
-    "she",
-    "since",
-    "so",
-    "some",
-    "sunday",
-    "that",
-    "the",
-    "their",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "thursday",
-    "to",
-    "today",
-    "tuesday",
-    "under",
-    "until",
-    "we",
-    "wednesday",
-    "what",
-    "when",
-    "where",
-    "while",
-    "who",
-    "why",
-    "with",
-    "yesterday",
-    "yet",
-    "you",
-];
-
 /// Whether a lowercase word is never a name on its own.
-pub(crate) fn is_not_name(w: &str) -> bool {
-    contains(NOT_NAMES, w)
+pub(crate) fn is_not_name(lex: &Lexicon, w: &str) -> bool {
+    lex.has(List::NotNames, w)
 }
 
 /// Lowercase words that may join capitalised words inside one name (`Bank of England`,
 /// `Roads & Bridges Agency`, `Ludwig van Beethoven`).
 pub(crate) fn is_joiner(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "&"
-            | "de"
-            | "da"
-            | "di"
-            | "del"
-            | "della"
-            | "du"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "la"
-            | "le"
-    )
+    Lexicon::common().has(List::NameParticles, w)
 }
 
 /// Nouns before a name that make it an organisation (`the company Ostmarr Line`).
-pub(crate) fn is_org_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "company"
-            | "firm"
-            | "group"
-            | "agency"
-            | "operator"
-            | "outlet"
-            | "website"
-            | "site"
-            | "newspaper"
-            | "broadcaster"
-            | "carrier"
-            | "lender"
-            | "insurer"
-            | "cooperative"
-            | "retailer"
-            | "maker"
-            | "manufacturer"
-            | "giant"
-            | "startup"
-            | "party"
-            | "network"
-            | "publisher"
-            | "daily"
-            | "channel"
-            | "organisation"
-            | "organization"
-            | "shipper"
-    )
+pub(crate) fn is_org_cue(lex: &Lexicon, w: &str) -> bool {
+    lex.has(List::OrgCues, w)
 }
 
 /// Nouns and prepositions before a name that make it a place (`the city of Zhelvany`,
 /// `in Halvek`).
-pub(crate) fn is_place_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "near"
-            | "off"
-            | "from"
-            | "city"
-            | "town"
-            | "village"
-            | "capital"
-            | "province"
-            | "region"
-            | "country"
-            | "port"
-            | "across"
-            | "outside"
-            | "inside"
-            | "throughout"
-    )
+pub(crate) fn is_place_cue(lex: &Lexicon, w: &str) -> bool {
+    lex.has(List::PlaceCues, w)
 }
 
 /// Demonym endings: `Dalvinia` → `Dalvinian`, `Ukraine` → `Ukrainian`, `Japan` → `Japanese`.
@@ -548,25 +175,6 @@ mod tests {
         {
             assert!(!same_word(a, b), "{a} {b}");
         }
-    }
-
-    #[test]
-    fn lists_are_sorted() {
-        for list in [ROLES, ORG_WORDS, GEO_WORDS, NOT_NAMES] {
-            assert!(
-                list.windows(2).all(|w| w[0] < w[1]),
-                "{:?}",
-                list.windows(2).find(|w| w[0] >= w[1])
-            );
-        }
-    }
-
-    #[test]
-    fn folds_scripts_and_punctuation() {
-        assert_eq!(fold("Grabčenko's"), "grabcenkos");
-        assert_eq!(fold("  Roads & Bridges  Agency "), "roads & bridges agency");
-        assert_eq!(fold("Пекин"), "pekin");
-        assert_eq!(fold("U.S."), "us");
     }
 
     macro_rules! same_skeleton {

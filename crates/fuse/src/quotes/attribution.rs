@@ -13,7 +13,7 @@
 //!    one quote; each group becomes a [`Quote`] whose speaker is the entity's display name, with
 //!    one rendering per article (a copy's rendering included).
 //! 4. A group whose members name different people becomes an `attribution`
-//!    [`Conflict`] with one side per speaker; its evidence is each rendering and the span that
+//!    [`Conflict`](crate::Conflict) with one side per speaker; its evidence is each rendering and the span that
 //!    names the speaker.
 //!
 //! ## Why

@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use rust_stemmers::{Algorithm, Stemmer};
+use crosscheck_core::Lang;
+use crosscheck_text::Stemmer;
+use crosscheck_text::lexicon::{Lexicon, List};
 use serde::Serialize;
 
 use super::{QuoteMention, SpeakerKind};
@@ -97,7 +99,7 @@ where
     A: AsRef<[QuoteMention]>,
     F: Fn(&str, &str) -> bool,
 {
-    let stemmer = Stemmer::create(Algorithm::English);
+    let stemmer = Stemmer::new(Lang::EN);
     let mut refs = Vec::new();
     let mut stems = Vec::new();
     for (a, mentions) in articles.iter().enumerate() {
@@ -231,7 +233,7 @@ fn speaker_sides<F: Fn(&str, &str) -> bool>(
 /// Vijaymeena & Kavitha, *A Survey on Similarity Measures in Text Mining* (2016), overlap
 /// coefficient.
 pub fn quote_similarity(a: &str, b: &str) -> f64 {
-    let stemmer = Stemmer::create(Algorithm::English);
+    let stemmer = Stemmer::new(Lang::EN);
     let bags = Vocabulary::bags(&[content_stems(a, &stemmer), content_stems(b, &stemmer)]);
     bags[0].similarity(&bags[1], false)
 }
@@ -375,142 +377,7 @@ fn words_match(a: &str, b: &str) -> bool {
 
 /// Function words of English, German, French and Spanish, and speech fillers.
 fn is_stop_word(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "and"
-            | "or"
-            | "but"
-            | "of"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "as"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "am"
-            | "it"
-            | "its"
-            | "it's"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "we"
-            | "our"
-            | "us"
-            | "i"
-            | "me"
-            | "my"
-            | "you"
-            | "your"
-            | "he"
-            | "him"
-            | "his"
-            | "she"
-            | "her"
-            | "they"
-            | "them"
-            | "their"
-            | "there"
-            | "here"
-            | "s"
-            | "t"
-            | "not"
-            | "no"
-            | "do"
-            | "does"
-            | "did"
-            | "have"
-            | "has"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "shall"
-            | "so"
-            | "if"
-            | "than"
-            | "then"
-            | "also"
-            | "just"
-            | "very"
-            | "all"
-            | "any"
-            | "some"
-            | "what"
-            | "which"
-            | "who"
-            | "how"
-            | "when"
-            | "where"
-            | "why"
-            | "about"
-            | "into"
-            | "over"
-            | "up"
-            | "out"
-            | "more"
-            | "most"
-            | "such"
-            | "only"
-            | "own"
-            | "same"
-            | "too"
-            | "now"
-            | "der"
-            | "die"
-            | "das"
-            | "und"
-            | "ist"
-            | "nicht"
-            | "ein"
-            | "eine"
-            | "zu"
-            | "den"
-            | "mit"
-            | "wir"
-            | "es"
-            | "le"
-            | "la"
-            | "les"
-            | "et"
-            | "est"
-            | "un"
-            | "une"
-            | "des"
-            | "du"
-            | "nous"
-            | "pas"
-            | "que"
-            | "qui"
-            | "el"
-            | "los"
-            | "las"
-            | "y"
-            | "en"
-            | "por"
-            | "con"
-            | "una"
-            | "lo"
-            | "se"
-    )
+    Lexicon::any(List::QuoteStopwords, w)
 }
 
 /// Whether two speaker names can be the same person or organisation.

@@ -29,12 +29,12 @@
 
 pub(crate) mod attribution;
 mod group;
-pub(crate) mod sentence;
 mod speaker;
 #[cfg(test)]
 mod tests;
 
 use crosscheck_core::Span;
+use crosscheck_text::{sentence_around, sentence_spans};
 use serde::Serialize;
 
 pub use group::{
@@ -160,13 +160,13 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         return Vec::new();
     }
     let marks: Vec<Span> = pairs.iter().map(|p| p.marks).collect();
-    let sentences = sentence::split(text, &marks);
+    let sentences = sentence_spans(text, &marks);
     let all = Span::from_usize(0, text.len());
     let ws = speaker::words(text, all, &marks);
     let mut subjects = named_subjects(text, &ws, &sentences);
     let mut out: Vec<QuoteMention> = Vec::with_capacity(pairs.len());
     for p in pairs {
-        let sent = sentence::around(&sentences, p.marks);
+        let sent = sentence_around(&sentences, p.marks);
         let Some(text_of) = text.get(p.inner.range()) else { continue };
         let short = text_of.split_whitespace().count() <= 2;
         let mut speaker = attribute(text, &ws, sent, p, short);

@@ -3,7 +3,7 @@
 //!
 //! ## What it does
 //!
-//! 1. Each article's text is scanned with [`find_dates`](crate::timeline::find_dates) against
+//! 1. Each article's text is scanned with [`find_dates`] against
 //!    its publication date, or, when it has none, against the story's reference date (the
 //!    median publication date of its articles); a relative value resolved that way is
 //!    `inferred`. An article with no date in a story with none keeps only dates with their own
@@ -46,6 +46,7 @@
 use std::collections::BTreeMap;
 
 use crosscheck_core::{Date, DocId, Span};
+use crosscheck_text::lexicon::Lexicon as Words;
 
 use crate::analysis::Context;
 use crate::analysis::events::{Bag, Lexicon};
@@ -93,7 +94,8 @@ fn cited(d: &Doc<'_>, sent: usize, span: Span, ents: &[Option<u32>]) -> bool {
         return false;
     };
     let after = range.clone().find(|&i| d.words[i].span.start >= span.end);
-    let speech = |w: &str| is_speech_verb(w) || matches!(w, "say" | "reported" | "reports");
+    let lex = Words::of(d.article.language);
+    let speech = |w: &str| is_speech_verb(lex, w) || matches!(w, "reported" | "reports");
     if after.is_some_and(|i| d.words[i].gap == Gap::Space && speech(&d.words[i].key)) {
         return true;
     }

@@ -2,7 +2,24 @@
 
 use std::sync::Arc;
 
+use crosscheck_core::story::FusedStory;
 use crosscheck_core::{Alignment, Article, DocId, Lang};
+
+/// A fused report with only an id and a headline.
+pub(crate) fn report(id: &str, headline: &str) -> FusedStory {
+    FusedStory {
+        id: id.to_string(),
+        headline: headline.to_string(),
+        articles: vec![],
+        entities: vec![],
+        claims: vec![],
+        quotes: vec![],
+        conflicts: vec![],
+        timeline: vec![],
+        sampled: None,
+        reuse: None,
+    }
+}
 
 /// An article whose raw content is `body` under a title line.
 pub(crate) fn article(

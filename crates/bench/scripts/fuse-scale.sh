@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Fusion at scale, side by side: this tree and a base revision, one story per run.
+#
+#   crates/bench/scripts/fuse-scale.sh [BASE_REV] [SIZES] [KINDS]
+#
+# Builds `fuse_scale` (crates/bench/src/bin/fuse_scale.rs) in release mode twice: from this tree,
+# and from BASE_REV (default: main) exported with `git archive` into $CARGO_TARGET_DIR, with this
+# tree's bench crate copied in (the harness only uses the public fuser API). Each size of each
+# kind then runs once per build under `/usr/bin/time -v` on at most 2 threads, with a time limit
+# ($FUSE_SCALE_TIMEOUT seconds, default 600) and an address-space limit ($FUSE_SCALE_MAX_KB,
+# default 12 GiB) so that a runaway base run is reported, not fatal. One TSV line per run goes
+# to stdout: build, kind, articles, fusion seconds, wall seconds, CPU seconds (user + system),
+# peak RSS MiB, exit code and the harness's JSON line. On a loaded machine the CPU seconds are the
+# figure to compare; a run killed by the time limit has exit code 124 and no figures.
+set -euo pipefail
+base="${1:-main}"
+sizes="${2:-50 200 500 2000}"
+kinds="${3:-synthetic copies real}"
+repo="$(cd "$(dirname "$0")/../../.." && pwd)"
+target="${CARGO_TARGET_DIR:-$repo/target}"
+limit_s="${FUSE_SCALE_TIMEOUT:-600}"
+limit_kb="${FUSE_SCALE_MAX_KB:-12582912}"
+bins="$target/fuse-scale-bin"
+mkdir -p "$bins"
+
+build() { # name src
+    (cd "$2" && CARGO_TARGET_DIR="$target" cargo build --release --quiet -p crosscheck-bench --bin fuse_scale)
+    cp "$target/release/fuse_scale" "$bins/$1"
+}
+
+src_base="$target/fuse-scale-base"
+rm -rf "$src_base" && mkdir -p "$src_base"
+git -C "$repo" archive "$base" | tar -x -C "$src_base"
+rm -rf "$src_base/crates/bench" && cp -r "$repo/crates/bench" "$src_base/crates/bench"
+export CROSSCHECK_SHARED="${CROSSCHECK_SHARED:-$(cd "$repo/../shared" && pwd)}"
+build base "$src_base" >&2
+build head "$repo" >&2
+
+printf 'build\tkind\tarticles\tfuse_s\twall_s\tcpu_s\tpeak_mib\texit\tjson\n'
+for kind in $kinds; do
+    for n in $sizes; do
+        for b in base head; do
+            log="$(mktemp)"
+            set +e
+            json="$( (ulimit -v "$limit_kb"; cd "$src_base"; RAYON_NUM_THREADS=2 timeout "$limit_s" \
+                /usr/bin/time -v "$bins/$b" "$kind" "$n") 2>"$log")"
+            code=$?
+            set -e
+            wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" |
+                awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')"
+            cpu="$(awk -F': ' '/User time|System time/ {t += $2} END {if (NR) printf "%.2f", t}' "$log")"
+            rss="$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")"
+            fuse_s="$(printf '%s' "$json" | sed -n 's/.*"fuse_s":\([0-9.]*\).*/\1/p')"
+            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$b" "$kind" "$n" "${fuse_s:--}" "${wall:--}" \
+                "${cpu:--}" "${rss:--}" "$code" "${json:-}"
+            rm -f "$log"
+        done
+    done
+done

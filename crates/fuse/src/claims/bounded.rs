@@ -1,0 +1,585 @@
+//! Claim alignment with bounded work: identical sentences collapsed into units, candidate pairs
+//! from an inverted index whose common terms are only sampled, similarities computed on demand
+//! instead of kept for every pair, and group averages sampled past a size.
+//!
+//! ## What it does
+//!
+//! Sentences with the same weighted terms (a wire text reprinted, a near-copy of an article) are
+//! one *unit* that counts once per copy: the pair work runs over distinct units, not sentences.
+//! A unit never holds two sentences of one article (a sentence repeated in one article makes a
+//! second unit), so a unit's sentences can all be in one claim.
+//!
+//! Candidate pairs come from the units' postings: a term held by at most [`RARE_POSTINGS`] units
+//! is followed through all its postings; a more common one (a story's topic word in a very large
+//! story) only through the [`COMMON_WINDOW`] units after the current one in its postings. Every
+//! candidate is then scored exactly (the common terms included), and each unit keeps its
+//! [`NEIGHBOURS`] best pairs above the threshold. Below those sizes (any story of a few hundred
+//! articles) every pair that shares a term is scored, as before.
+//!
+//! The average similarity that keeps a merged group coherent is computed from the units (each
+//! weighted by its sentences), on demand; past [`EXACT_MEAN`] unit pairs it is estimated from
+//! an evenly spaced sample of both groups.
+//!
+//! ## Why
+//!
+//! The sentence-pair map grew with the square of a story's size (2,000 copies of one article:
+//! 8.4 GB). Copies add no pair to compare, and a story's common words only join sentences that
+//! also share rarer terms or sit close in the story.
+//!
+//! ## Example
+//!
+//! 2,000 copies of a 100-sentence article are 100 units: 100 claims with 2,000 renderings each,
+//! from about 5,000 pair scores instead of 20 million.
+//!
+//! ## Limitations
+//!
+//! Past [`RARE_POSTINGS`] units per term, two sentences that share only common terms and are
+//! far apart in the story may not be compared, and a group's average is an estimate past
+//! [`EXACT_MEAN`] pairs: a very large story's claims can differ slightly from what comparing
+//! every pair would give. Below those bounds the result is the same.
+//!
+//! ## References
+//!
+//! Inverted-index similarity joins with frequency cut-offs (Bayardo, Ma and Srikant, "Scaling up
+//! all pairs similarity search", 2007); sampled average linkage.
+
+use std::collections::HashMap;
+
+/// Terms held by at most this many units are followed through all their postings.
+pub(super) const RARE_POSTINGS: usize = 1024;
+/// How many units after the current one a common term's postings are followed through.
+pub(super) const COMMON_WINDOW: usize = 96;
+/// The pairs above the threshold each unit keeps, best first.
+pub(super) const NEIGHBOURS: usize = 96;
+/// Unit pairs over which a group average is computed exactly; past this it is sampled.
+pub(super) const EXACT_MEAN: usize = 4096;
+/// Groups of at most this many sentences choose their central member from every pair.
+const EXACT_CENTRAL: usize = 512;
+
+/// What alignment reads of one sentence.
+pub(super) struct Vector<'a> {
+    /// Its document.
+    pub(super) doc: usize,
+    /// Weighted terms, sorted by id.
+    pub(super) terms: &'a [(u32, f32)],
+    /// Anchor terms, sorted.
+    pub(super) anchors: &'a [u32],
+    /// The Euclidean norm of the weights.
+    pub(super) norm: f32,
+}
+
+/// A set of identical sentences of different documents.
+struct Unit {
+    /// Its sentences (indexes into the items), in order.
+    items: Vec<u32>,
+    /// Whether it can join nothing (fewer than two terms): one sentence, no pair.
+    alone: bool,
+}
+
+/// The similarity rule: see `claims::similarity`.
+pub(super) type Similarity = fn(f32, u16, &Vector<'_>, &Vector<'_>) -> f32;
+
+/// Groups `items` (in document order) into claims: each group's members (item indexes, sorted)
+/// and the position of its central member.
+pub(super) fn align(
+    items: &[Vector<'_>],
+    threshold: f32,
+    similarity: Similarity,
+) -> Vec<(Vec<u32>, usize)> {
+    let units = collapse(items);
+    let unit_of = {
+        let mut out = vec![0u32; items.len()];
+        for (u, unit) in units.iter().enumerate() {
+            for &i in &unit.items {
+                out[i as usize] = u as u32;
+            }
+        }
+        out
+    };
+    let rep = |u: u32| &items[units[u as usize].items[0] as usize];
+    // The similarity of two units as the old sentence-pair map held it: below half the
+    // threshold, nothing.
+    let pair_sim = |u: u32, v: u32| -> f32 {
+        let (a, b) = if u <= v { (u, v) } else { (v, u) };
+        if units[a as usize].alone || units[b as usize].alone {
+            return 0.0;
+        }
+        let (x, y) = (rep(a), rep(b));
+        let (dot, shared) = dot(x.terms, y.terms);
+        let s = similarity(dot, shared, x, y);
+        if s >= threshold * 0.5 { s } else { 0.0 }
+    };
+    let pairs = candidate_pairs(items, &units, threshold, similarity);
+
+    // Constrained agglomeration over units: one sentence per article, average similarity kept
+    // up. A unit starts as its own group (its sentences are identical and of distinct articles).
+    let mut group_of: Vec<u32> = (0..units.len() as u32).collect();
+    let mut members: Vec<Vec<u32>> = (0..units.len() as u32).map(|u| vec![u]).collect();
+    let mut docs: Vec<Vec<u32>> = units
+        .iter()
+        .map(|u| u.items.iter().map(|&i| items[i as usize].doc as u32).collect())
+        .collect();
+    let mut size: Vec<usize> = units.iter().map(|u| u.items.len()).collect();
+    let mut rejected: HashMap<(u32, u32), (usize, usize)> = HashMap::new();
+    for (_, u, v) in pairs {
+        let (gi, gj) = (group_of[u as usize], group_of[v as usize]);
+        if gi == gj {
+            continue;
+        }
+        if rejected.get(&(gi, gj)) == Some(&(size[gi as usize], size[gj as usize])) {
+            continue;
+        }
+        if overlaps(&docs[gi as usize], &docs[gj as usize]) {
+            continue;
+        }
+        let mean = mean_similarity(
+            &members[gi as usize],
+            &members[gj as usize],
+            &units,
+            size[gi as usize],
+            size[gj as usize],
+            &pair_sim,
+        );
+        if mean < threshold * 0.6 {
+            rejected.insert((gi, gj), (size[gi as usize], size[gj as usize]));
+            continue;
+        }
+        let moved = std::mem::take(&mut members[gj as usize]);
+        for &m in &moved {
+            group_of[m as usize] = gi;
+        }
+        members[gi as usize].extend(moved);
+        let moved_docs = std::mem::take(&mut docs[gj as usize]);
+        docs[gi as usize] = merge_sorted(&docs[gi as usize], &moved_docs);
+        size[gi as usize] += std::mem::take(&mut size[gj as usize]);
+    }
+    members
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .map(|m| {
+            let mut all: Vec<u32> =
+                m.iter().flat_map(|&u| units[u as usize].items.iter().copied()).collect();
+            all.sort_unstable();
+            let central = central(&all, &m, &units, &unit_of, &pair_sim);
+            (all, central)
+        })
+        .collect()
+}
+
+/// Weighted terms (weights by their bits) and anchors: what makes two sentences one unit.
+type UnitKey<'a> = (Vec<(u32, u32)>, &'a [u32]);
+
+/// The units of `items`: identical term vectors of distinct documents share one.
+fn collapse(items: &[Vector<'_>]) -> Vec<Unit> {
+    // Key: the weighted terms (weights by their bits) and the anchors.
+    let mut by_key: HashMap<UnitKey<'_>, (Vec<u32>, usize, u32)> = HashMap::new();
+    let mut units: Vec<Unit> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if it.terms.len() < 2 || it.norm <= 0.0 {
+            units.push(Unit { items: vec![i as u32], alone: true });
+            continue;
+        }
+        let key = (it.terms.iter().map(|&(t, w)| (t, w.to_bits())).collect(), it.anchors);
+        // Per key: its units by occurrence in one document, the last document seen and how
+        // many times the key occurred in it (items come in document order).
+        let entry = by_key.entry(key).or_insert_with(|| (Vec::new(), usize::MAX, 0));
+        let rank = if entry.1 == it.doc { entry.2 + 1 } else { 0 };
+        entry.1 = it.doc;
+        entry.2 = rank;
+        if let Some(&u) = entry.0.get(rank as usize) {
+            units[u as usize].items.push(i as u32);
+        } else {
+            entry.0.push(units.len() as u32);
+            units.push(Unit { items: vec![i as u32], alone: false });
+        }
+    }
+    units
+}
+
+/// The dot product of two sorted weighted term lists and how many terms they share, summed in
+/// term order.
+fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, u16) {
+    let (mut i, mut j) = (0, 0);
+    let mut dot = 0f32;
+    let mut shared = 0u16;
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                shared = shared.saturating_add(1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (dot, shared)
+}
+
+/// Unit pairs `(similarity, u, v)` with `u < v` at or above `threshold`, most similar first
+/// (ties in order of the units' first sentences).
+fn candidate_pairs(
+    items: &[Vector<'_>],
+    units: &[Unit],
+    threshold: f32,
+    similarity: Similarity,
+) -> Vec<(f32, u32, u32)> {
+    let rep = |u: usize| &items[units[u].items[0] as usize];
+    let n_terms = items.iter().flat_map(|it| it.terms.iter().map(|t| t.0 as usize + 1)).max();
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms.unwrap_or(0)];
+    for (u, unit) in units.iter().enumerate() {
+        if unit.alone {
+            continue;
+        }
+        for &(t, w) in rep(u).terms {
+            postings[t as usize].push((u as u32, w));
+        }
+    }
+    // A unit that is one document's alone can pair with no other unit of only that document.
+    let single_doc: Vec<Option<usize>> = units
+        .iter()
+        .map(|unit| {
+            let d = items[unit.items[0] as usize].doc;
+            unit.items.iter().all(|&i| items[i as usize].doc == d).then_some(d)
+        })
+        .collect();
+    let mut pairs: Vec<(f32, u32, u32)> = Vec::new();
+    let mut acc = vec![0f32; units.len()];
+    let mut shared = vec![0u16; units.len()];
+    let mut seen = vec![false; units.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut common: Vec<(u32, f32)> = Vec::new();
+    let mut mine: Vec<(f32, u32, u32)> = Vec::new();
+    for (u, unit) in units.iter().enumerate() {
+        if unit.alone {
+            continue;
+        }
+        let it = rep(u);
+        common.clear();
+        for &(t, w) in it.terms {
+            let list = &postings[t as usize];
+            // Postings are in unit order: those after `u` start past its own entry.
+            let from = list.partition_point(|p| p.0 as usize <= u);
+            if list.len() <= RARE_POSTINGS {
+                for &(v, wv) in &list[from..] {
+                    let vi = v as usize;
+                    if !seen[vi] {
+                        seen[vi] = true;
+                        touched.push(v);
+                    }
+                    acc[vi] += w * wv;
+                    shared[vi] = shared[vi].saturating_add(1);
+                }
+            } else {
+                common.push((t, w));
+                for &(v, _) in list[from..].iter().take(COMMON_WINDOW) {
+                    if !seen[v as usize] {
+                        seen[v as usize] = true;
+                        touched.push(v);
+                    }
+                }
+            }
+        }
+        for &v in &touched {
+            let vi = v as usize;
+            let other = rep(vi);
+            let (dot, sh) = if common.is_empty() {
+                (acc[vi], shared[vi])
+            } else {
+                // Common terms were not followed: score the pair exactly, in term order.
+                dot(it.terms, other.terms)
+            };
+            acc[vi] = 0.0;
+            shared[vi] = 0;
+            seen[vi] = false;
+            if single_doc[u].is_some() && single_doc[u] == single_doc[vi] {
+                continue;
+            }
+            let s = similarity(dot, sh, it, other);
+            if s >= threshold {
+                mine.push((s, u as u32, v));
+            }
+        }
+        touched.clear();
+        if mine.len() > NEIGHBOURS {
+            mine.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+            mine.truncate(NEIGHBOURS);
+        }
+        pairs.append(&mut mine);
+    }
+    // Units are numbered in order of their first sentence, so unit order is sentence order.
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    pairs
+}
+
+/// Whether two sorted lists share an element.
+fn overlaps(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// Every `len / k`-th index of `0..len`, at most `k` of them (all when `len <= k`).
+fn spread(len: usize, k: usize) -> impl Iterator<Item = usize> {
+    let step = len.div_ceil(k.max(1)).max(1);
+    (0..len).step_by(step)
+}
+
+/// The mean similarity between the sentences of two groups of units.
+fn mean_similarity(
+    a: &[u32],
+    b: &[u32],
+    units: &[Unit],
+    size_a: usize,
+    size_b: usize,
+    sim: &impl Fn(u32, u32) -> f32,
+) -> f32 {
+    if a.len() * b.len() <= EXACT_MEAN {
+        let mut total = 0.0;
+        for &x in a {
+            let wx = units[x as usize].items.len();
+            for &y in b {
+                // A unit of one sentence adds its similarity as the sentence-pair sum did.
+                let w = wx * units[y as usize].items.len();
+                total += if w == 1 { sim(x, y) } else { w as f32 * sim(x, y) };
+            }
+        }
+        return total / (size_a * size_b) as f32;
+    }
+    // Evenly spaced units of each side, weighted by their sentences.
+    let k = EXACT_MEAN.isqrt();
+    let (mut total, mut weight) = (0f64, 0f64);
+    for i in spread(a.len(), k) {
+        let x = a[i];
+        let wx = units[x as usize].items.len() as f64;
+        for j in spread(b.len(), k) {
+            let y = b[j];
+            let w = wx * units[y as usize].items.len() as f64;
+            total += w * f64::from(sim(x, y));
+            weight += w;
+        }
+    }
+    if weight > 0.0 { (total / weight) as f32 } else { 0.0 }
+}
+
+/// The position in `all` (a group's sentences, sorted) of the sentence most similar to the
+/// others; the first such on a tie.
+fn central(
+    all: &[u32],
+    group_units: &[u32],
+    units: &[Unit],
+    unit_of: &[u32],
+    sim: &impl Fn(u32, u32) -> f32,
+) -> usize {
+    if all.len() <= EXACT_CENTRAL {
+        // Every pair, in sentence order (the sum as the sentence-pair map gave it).
+        let score = |p: usize| -> f32 {
+            all.iter()
+                .map(|&y| {
+                    if y == all[p] {
+                        0.0
+                    } else {
+                        sim(unit_of[all[p] as usize], unit_of[y as usize])
+                    }
+                })
+                .sum()
+        };
+        return (0..all.len())
+            .map(|p| (p, score(p)))
+            .max_by(|(p, sp), (q, sq)| sp.total_cmp(sq).then(q.cmp(p)))
+            .map_or(0, |(p, _)| p);
+    }
+    // Per unit: its copies count as the other sentences they are.
+    let k = EXACT_MEAN.isqrt();
+    let mut best: Option<(f64, u32)> = None;
+    for &x in group_units {
+        let own = units[x as usize].items.len() as f64;
+        let mut score = (own - 1.0) * f64::from(sim(x, x));
+        for j in spread(group_units.len(), k) {
+            let y = group_units[j];
+            if y != x {
+                score += units[y as usize].items.len() as f64 * f64::from(sim(x, y));
+            }
+        }
+        let first = units[x as usize].items[0];
+        let better = match best {
+            None => true,
+            Some((s, f)) => {
+                score.total_cmp(&s).then(units[f as usize].items[0].cmp(&first)).is_gt()
+            }
+        };
+        if better {
+            best = Some((score, x));
+        }
+    }
+    let first = best.map_or(all[0], |(_, x)| units[x as usize].items[0]);
+    all.binary_search(&first).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    /// The aligner before units and candidate limits: every pair of sentences of different
+    /// documents that share a term is scored and kept.
+    fn all_pairs(items: &[Vector<'_>], threshold: f32) -> Vec<(Vec<u32>, usize)> {
+        let n = items.len();
+        let mut sims: HashMap<(usize, usize), f32> = HashMap::new();
+        let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+        for i in 0..n {
+            for j in i + 1..n {
+                if items[i].doc == items[j].doc {
+                    continue;
+                }
+                let (d, shared) = dot(items[i].terms, items[j].terms);
+                if shared == 0 {
+                    continue;
+                }
+                let s = super::super::similarity(d, shared, &items[i], &items[j]);
+                if s >= threshold * 0.5 {
+                    sims.insert((i, j), s);
+                }
+                if s >= threshold {
+                    pairs.push((s, i, j));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let sim = |a: usize, b: usize| sims.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
+        let mut group_of: Vec<usize> = (0..n).collect();
+        let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+        for (_, i, j) in pairs {
+            let (gi, gj) = (group_of[i], group_of[j]);
+            if gi == gj {
+                continue;
+            }
+            let (a, b) = (&members[gi], &members[gj]);
+            if a.iter().any(|&x| b.iter().any(|&y| items[x].doc == items[y].doc)) {
+                continue;
+            }
+            let total: f32 = a
+                .iter()
+                .flat_map(|&x| b.iter().map(move |&y| (x, y)))
+                .fold(0.0, |t, (x, y)| t + sim(x, y));
+            if total / ((a.len() * b.len()) as f32) < threshold * 0.6 {
+                continue;
+            }
+            let moved = std::mem::take(&mut members[gj]);
+            for &m in &moved {
+                group_of[m] = gi;
+            }
+            members[gi].extend(moved);
+        }
+        let mut out: Vec<(Vec<u32>, usize)> = members
+            .into_iter()
+            .filter(|m| !m.is_empty())
+            .map(|mut m| {
+                m.sort_unstable();
+                let score = |p: usize| -> f32 {
+                    m.iter().map(|&y| if y == m[p] { 0.0 } else { sim(m[p], y) }).sum()
+                };
+                let central = (0..m.len())
+                    .max_by(|&p, &q| score(p).total_cmp(&score(q)).then(q.cmp(&p)))
+                    .unwrap_or(0);
+                (m.into_iter().map(|x| x as u32).collect(), central)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    type Sentence = (Vec<(u32, f32)>, Vec<u32>);
+
+    fn vectors(docs: &[(usize, Sentence)]) -> Vec<Vector<'_>> {
+        docs.iter()
+            .map(|(doc, (terms, anchors))| Vector {
+                doc: *doc,
+                terms,
+                anchors,
+                norm: terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt(),
+            })
+            .collect()
+    }
+
+    fn sentence(ids: &[u32]) -> Sentence {
+        let mut terms: Vec<(u32, f32)> =
+            ids.iter().map(|&t| (t, 0.4 + (t % 5) as f32 * 0.3)).collect();
+        terms.sort_by_key(|t| t.0);
+        terms.dedup_by_key(|t| t.0);
+        let anchors = terms.iter().map(|t| t.0).filter(|&t| t < 3).collect();
+        (terms, anchors)
+    }
+
+    #[test]
+    fn copies_are_one_unit_and_one_claim() {
+        // Three documents, each with the same two sentences: two claims of three renderings.
+        let a = sentence(&[1, 4, 7, 9]);
+        let b = sentence(&[2, 5, 11]);
+        let docs: Vec<(usize, Sentence)> =
+            (0..3).flat_map(|d| [(d, a.clone()), (d, b.clone())]).collect();
+        let items = vectors(&docs);
+        assert_eq!(collapse(&items).len(), 2);
+        let mut got = align(&items, 0.3, super::super::similarity);
+        got.sort();
+        assert_eq!(got, [(vec![0, 2, 4], 0), (vec![1, 3, 5], 0)]);
+        assert_eq!(got, all_pairs(&items, 0.3));
+    }
+
+    #[test]
+    fn a_sentence_repeated_in_one_document_makes_two_units() {
+        let a = sentence(&[1, 4, 7]);
+        let docs = vec![(0, a.clone()), (0, a.clone()), (1, a.clone()), (1, a)];
+        let items = vectors(&docs);
+        assert_eq!(collapse(&items).len(), 2);
+        let mut got = align(&items, 0.3, super::super::similarity);
+        got.sort();
+        assert_eq!(got, all_pairs(&items, 0.3));
+    }
+
+    proptest::proptest! {
+        /// Below the candidate limits, units and on-demand similarities change nothing.
+        #[test]
+        fn matches_the_all_pairs_aligner(
+            picks in proptest::collection::vec((0usize..6, 0usize..8, proptest::collection::vec(0u32..14, 1..7)), 1..40),
+            threshold in 0.2f32..0.6,
+        ) {
+            // Half the sentences come from a small shared pool, so copies are common.
+            let pool: Vec<Sentence> = (0..8u32).map(|k| sentence(&[k, k + 3, (k * 5) % 14, 13 - k])).collect();
+            let mut docs: Vec<(usize, Sentence)> = picks
+                .iter()
+                .map(|(doc, k, own)| (*doc, if *k < 4 { pool[*k].clone() } else { sentence(own) }))
+                .collect();
+            docs.sort_by_key(|d| d.0);
+            let items = vectors(&docs);
+            let mut got = align(&items, threshold, super::super::similarity);
+            got.sort();
+            proptest::prop_assert_eq!(got, all_pairs(&items, threshold));
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! Acronyms merged with the names they abbreviate.
+//!
+//! ## What it does
+//!
+//! A one-word name written in capitals (`ICAC`, `MLB`, `J&J`, `F.D.A.`) joins the one longer
+//! name of the story whose words' initials spell it, name particles and `&` left out
+//! (`Independent Commission Against Corruption`, `Major League Baseball`, `Johnson &
+//! Johnson`). When two names of the story have those initials, the acronym stays alone.
+//!
+//! ## Why
+//!
+//! Outlets name an organisation in full once and by its initials after, or only by its
+//! initials: without the link, one organisation reads as two.
+//!
+//! ## Example
+//!
+//! `the Velm Harbour Authority` and `the VHA` are one entity; `VHA` stays apart when the story
+//! also names a `Velm Housing Association`.
+//!
+//! ## Limitations
+//!
+//! Acronyms of another language's name (`PGR` for the English `Attorney General's Office`)
+//! and names split by a lowercase `and` (`Food and Drug Administration`) are not linked.
+//!
+//! ## References
+//!
+//! Schwartz and Hearst, *A Simple Algorithm for Identifying Abbreviation Definitions in
+//! Biomedical Text* (2003).
+
+use std::collections::BTreeSet;
+
+use super::names::is_joiner;
+use super::{Form, UnionFind};
+
+/// The letters of an acronym, lowercase (`J&J` → `jj`), if the form is one.
+fn acronym(f: &Form) -> Option<String> {
+    if f.tokens.len() != 1 {
+        return None;
+    }
+    let surface = f.surfaces.iter().max_by_key(|(_, n)| **n).map(|(s, _)| s.as_str())?;
+    let letters: String = surface.chars().filter(|c| !matches!(c, '&' | '.')).collect();
+    let caps = letters.chars().all(char::is_uppercase);
+    (caps && (2..=6).contains(&letters.chars().count())).then(|| letters.to_lowercase())
+}
+
+/// The initials of a name's words, particles and `&` left out.
+fn initials(f: &Form) -> String {
+    f.tokens
+        .iter()
+        .flat_map(|t| t.split(['-', ' ']))
+        .filter(|w| !w.is_empty() && *w != "&" && !is_joiner(w) && *w != "and")
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+pub(super) fn merge_acronyms(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+    for (i, a) in forms.iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        let Some(letters) = acronym(a) else { continue };
+        let mut targets: BTreeSet<u32> = BTreeSet::new();
+        for (j, m) in forms.iter().enumerate() {
+            if i == j || !keep[j] || m.tokens.len() < 2 {
+                continue;
+            }
+            if initials(m) == letters {
+                targets.insert(uf.find(j as u32));
+            }
+        }
+        if targets.len() == 1
+            && let Some(&root) = targets.first()
+        {
+            uf.union(root, i as u32);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crosscheck_core::{Article, Lang};
+
+    use crate::{Fuser, FuserBuilder, StoryInput};
+
+    fn entities(texts: &[&str]) -> Vec<Vec<String>> {
+        let arts: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Article {
+                language: Lang::EN,
+                ..Article::from_text(format!("a{i}").as_str(), t)
+            })
+            .collect();
+        let story = FuserBuilder::new().build().unwrap().fuse(&StoryInput::new(&arts)).unwrap();
+        story.entities.into_iter().map(|e| e.variants).collect()
+    }
+
+    #[test]
+    fn an_acronym_joins_the_one_name_it_abbreviates() {
+        let e = entities(&[
+            "The Velm Harbour Authority closed the quay on Monday, officials said.",
+            "The VHA said the quay in Dasswick would reopen next week.",
+        ]);
+        assert!(
+            e.iter()
+                .any(|v| v.contains(&"VHA".into()) && v.contains(&"Velm Harbour Authority".into())),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn an_acronym_of_two_names_stays_alone() {
+        let e = entities(&[
+            "The Velm Harbour Authority and the Velm Housing Association met on Monday.",
+            "The VHA said the quay in Dasswick would reopen next week.",
+        ]);
+        assert!(e.iter().any(|v| v == &["VHA".to_string()]), "{e:?}");
+    }
+}

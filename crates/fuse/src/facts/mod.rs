@@ -1,0 +1,88 @@
+//! The fact table: every quantity of every sentence (headlines and list items included), read
+//! into a fact (what it is about, its attribute, its value as an interval, its source span) and
+//! aligned across outlets, so that differing values of one attribute become one typed conflict.
+//!
+//! # Quantity facts
+//!
+//! ## What it does
+//!
+//! Reads each number with its hedge (`nearly`, `more than`), scale (`bn`), unit (`%`, a
+//! currency, `hours`, `27 years and three months`) into an interval: exact values by their
+//! rounding (`12` is 11.5–12.5, `about 300` 270–330: rounding reaches a tenth at most),
+//! `nearly 300` is 270–300, `more than 12` is 12–13, `up to 5` is 4.5–5, `less than a month`
+//! 15–30 days, a range `4–5%` is 4–5, a bare `hours after` 1–23 hours. The
+//! attribute is what the number counts, from the word lists of the text crate's lexicon (`quantity_concepts` and the other lists
+//! named in `lexicon.rs`): the noun
+//! after it (`2,000 apartments`), or when that noun is weak (`people`) the nearest concept word
+//! after it and then before it (`killing at least 55 people` → dead; `279 residents remain
+//! missing` → missing). A percentage is a market move: its direction (`fell`, `up`) and the
+//! company or index it is said of (the nearest entity before it, with the entities listed
+//! with it). A length of time is keyed by the concepts on both sides (`resigned … 14 hours after
+//! unveiling his cabinet`), a tally (`3-2`, and `four of the five` with a vote) by `vote`.
+//! Facts of one attribute (and a shared subject) from different outlets form a slot; values
+//! whose intervals meet are one side. Two sides that one outlet states both (`34 pitches in
+//! Game 7, a day after throwing 96`; `39 of the 128 dead`) are different quantities, not a
+//! disagreement, and are merged. A slot left with two sides is a conflict; a rolling figure
+//! (a toll, a market move) is `evolving`, its sides in publication order.
+//!
+//! ## Why
+//!
+//! Claims and conflicts from one table: the numbers outlets differ on are what a reader needs
+//! flagged, and hedges, rounding and different quantities in one sentence are not differences.
+//!
+//! ## Example
+//!
+//! `killed at least 44 people` and `the toll rose to 55` are one slot (dead): 44 vs 55;
+//! `nearly 300 missing` and `279 missing` agree; `54%` for one company's holders and `46%`
+//! for the other's are different subjects.
+//!
+//! ## Limitations
+//!
+//! Word order, not a parse: a concept word far from its number is missed, and one in a
+//! neighbouring clause can be taken. Subjects are entities only for percentages.
+//!
+//! ## References
+//!
+//! Roy, Vieira and Roth, *Reasoning about Quantities in Natural Language* (TACL 2015).
+
+mod lexicon;
+pub(crate) mod phrases;
+mod quantity;
+mod table;
+
+pub(crate) use table::FactTable;
+
+use crate::analysis::Context;
+use crate::story::{Claim, ClaimStatus, SourceSpan};
+
+/// A claim whose renderings are the sentences `sents` (document, sentence) of the story, in
+/// that order, whose text is sentence `text_at`, carried by `outlets` of the story's
+/// `distinct` reports. A sentence whose span does not map back to the raw input is left out.
+fn claim_of_sentences(
+    ctx: &Context<'_>,
+    sents: impl IntoIterator<Item = (usize, usize)>,
+    text_at: (usize, usize),
+    outlets: usize,
+    distinct: usize,
+) -> Claim {
+    let mut renderings = Vec::new();
+    let mut articles = Vec::new();
+    for (di, si) in sents {
+        let d = &ctx.docs[di];
+        if let Some(span) = SourceSpan::from_text(d.article, d.sents[si].span) {
+            renderings.push(span);
+            articles.push(d.article.id.clone());
+        }
+    }
+    let d = &ctx.docs[text_at.0];
+    Claim {
+        text: d.text(d.sents[text_at.1].span).to_string(),
+        status: ClaimStatus::of_support(outlets, distinct),
+        articles,
+        renderings,
+        support: u32::try_from(outlets).unwrap_or(u32::MAX),
+        outlets: None,
+        origins: None,
+        first_seen: None,
+    }
+}

@@ -1,0 +1,137 @@
+//! Phrase claims: a fact that outlets word the same way, found by the phrase they share.
+//!
+//! ## What it does
+//!
+//! Every pair of adjacent content words of a sentence (headlines and list items included; no
+//! stopword, no punctuation between them, not two capitalised words, which would be a name
+//! alone) is a phrase: `double play`, `complete game`, `shortest serving`, `96 pitches`. A
+//! phrase that three distinct outlets or more write is a claim: its renderings are the first
+//! sentence of each article that holds it. Phrases carried by the same outlets are one claim
+//! (the phrase most outlets write is kept), and a phrase claim carried by exactly the outlets
+//! of a sentence claim adds nothing and is left out.
+//!
+//! ## Why
+//!
+//! Sentence alignment keeps one sentence per article per claim, so an outlet that states a
+//! fact in a sentence that also says something else, or in two sentences, falls out of the
+//! fact's claim. A shared phrase is the fact itself, whatever else its sentences carry: a
+//! sentence carrying several facts contributes to several claims.
+//!
+//! ## Example
+//!
+//! `…started the title-winning double play` and `Betts turned a double play to end it` and
+//! `the game ended on a double play` are one claim, `double play`, carried by three outlets.
+//!
+//! ## Limitations
+//!
+//! Paraphrases with no phrase in common stay apart, and a phrase common to two facts
+//! (`ninth inning`) makes one claim of them.
+//!
+//! ## References
+//!
+//! Key-phrase alignment of multi-document summarisation (Barzilay and `McKeown`, *Sentence
+//! Fusion for Multidocument News Summarization*, 2005).
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::analysis::{Context, Gap};
+use crate::story::Claim;
+
+/// The fewest distinct outlets that make a phrase a claim.
+const MIN_OUTLETS: usize = 3;
+
+/// Where a phrase was seen: its outlets, the first sentence of each article that holds it, and
+/// the order in which it was first seen.
+type Seen = (BTreeSet<usize>, Vec<(usize, usize)>, usize);
+
+/// The phrase claims of a story that no claim of `existing` already carries.
+pub(crate) fn claims(ctx: &Context<'_>, existing: &[Claim]) -> Vec<Claim> {
+    let distinct = ctx.canon.iter().enumerate().filter(|(i, c)| i == *c).count();
+    let mut seen: HashMap<(String, String), Seen> = HashMap::new();
+    for (di, d) in ctx.docs.iter().enumerate() {
+        let lang = d.article.language;
+        let content = |k: &str| {
+            k.len() > 1
+                && !crosscheck_text::is_stopword(lang, k)
+                && !crosscheck_text::is_stopword(crosscheck_core::Lang::EN, k)
+        };
+        for pair in d.words.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if a.sent != b.sent || b.gap != Gap::Space || (a.cap && b.cap) {
+                continue;
+            }
+            if !content(&a.key) || !content(&b.key) {
+                continue;
+            }
+            let n = seen.len();
+            let e = seen
+                .entry((a.key.clone(), b.key.clone()))
+                .or_insert_with(|| (BTreeSet::new(), Vec::new(), n));
+            e.0.insert(ctx.canon[di]);
+            if !e.1.iter().any(|&(d, _)| d == di) {
+                e.1.push((di, a.sent as usize));
+            }
+        }
+    }
+    let mut phrases: Vec<_> =
+        seen.into_values().filter(|(outlets, _, _)| outlets.len() >= MIN_OUTLETS).collect();
+    phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.2.cmp(&b.2)));
+    let mut taken: BTreeSet<Vec<String>> = existing
+        .iter()
+        .map(|c| {
+            let mut ids: Vec<String> = c.articles.iter().map(|a| a.as_str().to_string()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (outlets, sents, _) in phrases {
+        let Some(&first) = sents.first() else { continue };
+        let claim =
+            super::claim_of_sentences(ctx, sents.iter().copied(), first, outlets.len(), distinct);
+        let mut ids: Vec<String> = claim.articles.iter().map(|a| a.as_str().to_string()).collect();
+        ids.sort_unstable();
+        if claim.renderings.is_empty() || !taken.insert(ids) {
+            continue;
+        }
+        out.push(claim);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crosscheck_core::{Article, Lang};
+
+    use crate::{Fuser, FuserBuilder, StoryInput};
+
+    fn article(id: &str, text: &str) -> Article {
+        Article { language: Lang::EN, ..Article::from_text(id, text) }
+    }
+
+    #[test]
+    fn a_shared_phrase_gathers_its_outlets() {
+        let arts = [
+            article("a", "The keeper made a diving save in the last minute. Fans sang all night."),
+            article("b", "Rain fell on the stadium. A diving save by the keeper sealed it."),
+            article("c", "It ended after the keeper pulled off a diving save near the post."),
+            article("d", "The coach praised the defence after the match in Velm."),
+        ];
+        let story = FuserBuilder::new().build().unwrap().fuse(&StoryInput::new(&arts)).unwrap();
+        let claim = story
+            .claims
+            .iter()
+            .find(|c| {
+                c.renderings.len() == 3
+                    && c.renderings.iter().all(|r| r.text.contains("diving save"))
+            })
+            .expect("a claim for the diving save");
+        let ids: Vec<&str> = claim.articles.iter().map(crosscheck_core::DocId::as_str).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(claim.support, 3);
+        // Two outlets are not enough, and names alone are no phrase.
+        assert!(!story.claims.iter().any(|c| c.renderings.len() >= 2
+            && c.renderings.iter().all(|r| r.text.contains("Fans sang"))));
+    }
+}

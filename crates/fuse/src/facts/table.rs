@@ -1,0 +1,762 @@
+//! Facts read from every sentence, aligned into slots, and the conflicts among their values.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use crosscheck_core::{Date, Lang, Span};
+
+use super::lexicon::Lexicon;
+use super::quantity::{self, Class, Quantity, Tok};
+use crate::analysis::{Context, Doc};
+use crate::story::{Claim, Conflict, ConflictKind, ConflictSide, SourceSpan};
+use crate::timeline::quoted;
+
+/// One quantity fact.
+#[derive(Debug, Clone)]
+struct Fact {
+    /// The article.
+    doc: usize,
+    /// The sentence.
+    sent: usize,
+    /// What it measures: the unit class and the attribute.
+    class: Class,
+    attribute: String,
+    /// Who or what it is said of (entity ids), for market moves.
+    subjects: BTreeSet<u32>,
+    /// The interval of values.
+    lo: f64,
+    hi: f64,
+    explicit: bool,
+    rolling: bool,
+    /// The value as written and the evidence span (text offsets).
+    value: String,
+    evidence: Span,
+    /// The attribute as written.
+    topic: String,
+    /// The content words of the sentence, for facts keyed by a bare noun.
+    context: BTreeSet<String>,
+    /// The word that governs a bare-noun count (`pitched` in `pitched 2 innings`).
+    governor: Option<String>,
+}
+
+/// Words that end a clause for the look-around (a new subject may follow).
+fn clause_word(w: &str) -> bool {
+    matches!(w, "and" | "or" | "but" | "while" | "whereas" | "that" | "which" | "who" | "when")
+}
+
+/// Whether a token is a number (another quantity starts there).
+fn is_number(t: &Tok, lx: &Lexicon) -> bool {
+    t.lower.starts_with(|c: char| c.is_ascii_digit()) || lx.number(&t.lower).is_some()
+}
+
+fn is_function(w: &str) -> bool {
+    crosscheck_text::is_stopword(Lang::EN, w)
+}
+
+fn class_name(c: &Class) -> &'static str {
+    match c {
+        Class::Count => "count",
+        Class::Percent => "percent",
+        Class::Money(_) => "money",
+        Class::Duration => "duration",
+        Class::Tally => "tally",
+    }
+}
+
+/// The concept a token (or it and the next) names, among those that apply to `class`.
+fn concept_at(toks: &[Tok], j: usize, lx: &Lexicon, class: &Class) -> Option<usize> {
+    let t = toks.get(j)?;
+    if !t.word {
+        return None;
+    }
+    let fits = |c: usize| {
+        let only = &lx.concept_info(c).only;
+        only.is_empty() || only.iter().any(|o| o == class_name(class))
+    };
+    if let Some(n) = toks.get(j + 1)
+        && let Some(c) = lx.concept(&format!("{} {}", t.lower, n.lower)).filter(|&c| fits(c))
+    {
+        return Some(c);
+    }
+    lx.concept(&t.lower).filter(|&c| fits(c))
+}
+
+/// The first concept after `from`, within `max` words, not past punctuation or a new clause.
+fn forward(
+    toks: &[Tok],
+    from: usize,
+    max: usize,
+    lx: &Lexicon,
+    class: &Class,
+    through: bool,
+) -> Option<(usize, usize)> {
+    let mut n = 0;
+    let mut j = from;
+    while j < toks.len() && n < max {
+        let t = &toks[j];
+        if !t.word {
+            if matches!(t.lower.as_str(), "-" | "'" | "’") {
+                j += 1;
+                continue;
+            }
+            return None;
+        }
+        if let Some(c) = concept_at(toks, j, lx, class) {
+            return Some((c, j));
+        }
+        if is_number(t, lx) || (!through && clause_word(&t.lower)) {
+            return None;
+        }
+        if !is_function(&t.lower) {
+            n += 1;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The nearest concept before `from`, back to the sentence start or a new clause.
+fn backward(toks: &[Tok], from: usize, lx: &Lexicon, class: &Class) -> Option<(usize, usize)> {
+    for j in (0..from).rev() {
+        let t = &toks[j];
+        if t.lower == ";"
+            || matches!(t.lower.as_str(), "when" | "while" | "whereas")
+            || is_number(t, lx)
+        {
+            return None;
+        }
+        if let Some(c) = concept_at(toks, j, lx, class) {
+            return Some((c, j));
+        }
+    }
+    None
+}
+
+/// The direction word near a percentage: just before it, or `lower`/`higher` just after.
+fn direction(toks: &[Tok], q: &Quantity, lx: &Lexicon) -> Option<(&'static str, usize)> {
+    let mut n = 0;
+    for j in (0..q.toks.0).rev() {
+        let t = &toks[j];
+        if !t.word && t.lower != "-" {
+            break;
+        }
+        if let Some(d) = lx.direction(&t.lower) {
+            return Some((d, j));
+        }
+        n += 1;
+        if n > 3 {
+            break;
+        }
+    }
+    for (j, t) in toks.iter().enumerate().skip(q.toks.1).take(2) {
+        if let Some(d) = lx.direction(&t.lower) {
+            return Some((d, j));
+        }
+    }
+    None
+}
+
+/// The entities said to move: the nearest entity mention before the number in the sentence,
+/// and those listed with it (`A, B and C`).
+fn subjects(toks: &[Tok], q: &Quantity, ents: &[(Span, u32)], text: &str) -> BTreeSet<u32> {
+    let at = toks[q.toks.0].start as u32;
+    let sent_start = toks.first().map_or(0, |t| t.start as u32);
+    let before: Vec<&(Span, u32)> =
+        ents.iter().filter(|(s, _)| s.end <= at && s.start >= sent_start).collect();
+    let mut out = BTreeSet::new();
+    let Some(last) = before.last() else { return out };
+    // The subject is in the number's clause: no `and the euro fell` in between.
+    let gap = text.get(last.0.end as usize..toks[q.toks.0].start).unwrap_or("");
+    if gap.split(|c: char| !c.is_alphanumeric()).any(clause_word) || gap.contains(';') {
+        return out;
+    }
+    out.insert(last.1);
+    let mut edge = last.0.start;
+    for (s, e) in before.iter().rev().skip(1) {
+        let gap = text.get(s.end as usize..edge as usize).unwrap_or("x");
+        let gap = gap.trim();
+        if matches!(gap, "," | "and" | ", and" | "&" | "or" | ", or") {
+            out.insert(*e);
+            edge = s.start;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// The nearest content word before a count, within three words and one clause.
+fn governor(toks: &[Tok], at: usize, lx: &Lexicon) -> Option<String> {
+    for j in (at.saturating_sub(3)..at).rev() {
+        let t = &toks[j];
+        if !t.word || is_number(t, lx) {
+            return None;
+        }
+        if !is_function(&t.lower) {
+            return Some(t.lower.chars().take(5).collect());
+        }
+    }
+    None
+}
+
+/// The phrase as written, its number words in digits (`Nine` → `9`).
+fn written(text: &str, toks: &[Tok], q: &Quantity, lx: &Lexicon) -> String {
+    let mut out = String::new();
+    let mut at = toks[q.toks.0].start;
+    for t in &toks[q.toks.0..q.toks.1] {
+        out.push_str(&text[at..t.start]);
+        match lx.number(&t.lower) {
+            Some(v) => {
+                let _ = write!(out, "{v}");
+            }
+            None => out.push_str(&text[t.start..t.end]),
+        }
+        at = t.end;
+    }
+    out
+}
+
+fn singular(w: &str) -> &str {
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") { &w[..w.len() - 1] } else { w }
+}
+
+/// Reads the facts of one sentence.
+fn facts_of(
+    (doc, sent): (usize, usize),
+    text: &str,
+    toks: &[Tok],
+    ents: &[(Span, u32)],
+    lx: &Lexicon,
+    out: &mut Vec<Fact>,
+) {
+    let read = quantity::read(toks, lx);
+    let periods = read.iter().filter(|q| q.class == Class::Duration && q.explicit).count();
+    for q in read {
+        let mut subj = BTreeSet::new();
+        let mut rolling = false;
+        let mut class = q.class.clone();
+        let mut lo = q.lo;
+        let mut hi = q.hi;
+        let mut value = written(text, toks, &q, lx);
+        let key: Option<(String, usize)> = match &q.class {
+            Class::Percent => {
+                let Some((d, j)) = direction(toks, &q, lx) else { continue };
+                subj = subjects(toks, &q, ents, text);
+                if subj.is_empty() {
+                    continue;
+                }
+                rolling = true;
+                Some((d.to_string(), j))
+            }
+            Class::Duration => {
+                let f = forward(toks, q.toks.1, 10, lx, &q.class, true);
+                let b = backward(toks, q.toks.0, lx, &q.class);
+                match (f, b) {
+                    (Some((fc, fj)), Some((bc, _))) => {
+                        let (x, y) =
+                            (lx.concept_info(fc).name.as_str(), lx.concept_info(bc).name.as_str());
+                        let pair = if x <= y { format!("{x}+{y}") } else { format!("{y}+{x}") };
+                        Some((pair, fj))
+                    }
+                    _ => None,
+                }
+            }
+            Class::Tally => {
+                let f = forward(toks, q.toks.1, 6, lx, &q.class, true);
+                let b = backward(toks, q.toks.0, lx, &q.class).filter(|(_, j)| q.toks.0 - j <= 6);
+                f.or(b)
+                    .filter(|(c, _)| lx.concept_info(*c).name == "vote")
+                    .map(|(_, j)| ("vote".to_string(), j))
+            }
+            Class::Count | Class::Money(_) => {
+                if let Some((total, after)) = q.partitive {
+                    // `four of the five justices … found him guilty`: a vote of 4-1.
+                    let f = forward(toks, after, 14, lx, &Class::Tally, true);
+                    let Some((_, j)) = f.filter(|(c, _)| lx.concept_info(*c).name == "vote") else {
+                        continue;
+                    };
+                    let (a, b) = (q.lo.round(), total - q.lo.round());
+                    if b < 0.0 {
+                        continue;
+                    }
+                    class = Class::Tally;
+                    lo = a * 1000.0 + b;
+                    hi = lo;
+                    value = format!("{value} ({a}-{b})");
+                    Some(("vote".to_string(), j))
+                } else {
+                    head_or_predicate(toks, &q, lx)
+                }
+            }
+        };
+        let Some((attribute, kj)) = key else { continue };
+        rolling |= lx.concept_named(&attribute).is_some_and(|c| c.rolling);
+        let subject_bound =
+            attribute.split('+').any(|a| lx.concept_named(a).is_some_and(|c| c.subject));
+        if subject_bound {
+            subj = subjects(toks, &q, ents, text);
+            if subj.is_empty() {
+                continue;
+            }
+        }
+        // A bare count in a sentence that names a period (`over nine years … 240 games`) is
+        // a total over that period, not the event's figure.
+        if attribute.starts_with("n:") && periods > 0 {
+            continue;
+        }
+        let governor = attribute.starts_with("n:").then(|| governor(toks, q.toks.0, lx)).flatten();
+        let context: BTreeSet<String> = if attribute.starts_with("n:") {
+            toks.iter()
+                .enumerate()
+                .filter(|(j, t)| {
+                    (*j < q.toks.0 || *j >= q.toks.1)
+                        && *j != kj
+                        && t.word
+                        && t.lower.len() > 2
+                        && !is_function(&t.lower)
+                        && !is_number(t, lx)
+                })
+                .map(|(_, t)| singular(&t.lower).to_string())
+                .collect()
+        } else {
+            BTreeSet::new()
+        };
+        let (a, b) = (q.toks.0.min(kj), (q.toks.1 - 1).max(kj));
+        let ev = if b - a <= 8 { (a, b) } else { (q.toks.0, q.toks.1 - 1) };
+        let evidence = Span::from_usize(toks[ev.0].start, toks[ev.1].end);
+        let topic = text[toks[kj].start..toks[kj].end].to_string();
+        out.push(Fact {
+            doc,
+            sent,
+            class,
+            attribute,
+            subjects: subj,
+            lo,
+            hi,
+            explicit: q.explicit,
+            rolling,
+            value,
+            evidence,
+            topic,
+            context,
+            governor,
+        });
+    }
+}
+
+/// A count's attribute: its noun, or the concept around it when the noun says too little.
+fn head_or_predicate(toks: &[Tok], q: &Quantity, lx: &Lexicon) -> Option<(String, usize)> {
+    let mut words = Vec::new();
+    for (j, t) in toks.iter().enumerate().skip(q.toks.1).take(3) {
+        if !t.word || is_function(&t.lower) || clause_word(&t.lower) {
+            break;
+        }
+        words.push(j);
+    }
+    // The noun: the first word, or a plural after adjectives (`seven residential blocks`).
+    let head = words.first().copied().map(|w0| {
+        let plain = !toks[w0].lower.ends_with('s') && concept_at(toks, w0, lx, &q.class).is_none();
+        if plain {
+            words[1..].iter().copied().find(|&j| toks[j].lower.ends_with('s')).unwrap_or(w0)
+        } else {
+            w0
+        }
+    });
+    if let Some(h) = head {
+        match concept_at(toks, h, lx, &q.class) {
+            Some(c) if lx.concept_info(c).state && !lx.is_not_head(&toks[h].lower) => {
+                return Some((lx.concept_info(c).name.clone(), h));
+            }
+            _ => {}
+        }
+        if !lx.is_weak(&toks[h].lower) && q.class == Class::Count {
+            // Names before the noun tell its kind (`19 Filipino workers`, `two Indonesian
+            // workers`); other modifiers are left out (`seven residential towers`).
+            let mut key = String::from("n:");
+            for &j in words.iter().take_while(|&&j| j < h) {
+                if toks[j].cap {
+                    key.push_str(&toks[j].lower);
+                    key.push(' ');
+                }
+            }
+            key.push_str(singular(&toks[h].lower));
+            return Some((key, h));
+        }
+    }
+    if let Some((c, j)) = forward(toks, q.toks.1, 5, lx, &q.class, false) {
+        return Some((lx.concept_info(c).name.clone(), j));
+    }
+    backward(toks, q.toks.0, lx, &q.class).map(|(c, j)| (lx.concept_info(c).name.clone(), j))
+}
+
+/// The most frequent year written in the story, which dates its events.
+fn story_year(docs: &[Doc<'_>]) -> Option<u32> {
+    let mut count: HashMap<u32, usize> = HashMap::new();
+    for d in docs {
+        if let Some(p) = d.article.published {
+            *count.entry(p.year().unsigned_abs().into()).or_default() += 3;
+        }
+        for w in &d.words {
+            if w.key.len() == 4
+                && let Ok(y) = w.key.parse::<u32>()
+                && (1800..=2100).contains(&y)
+            {
+                *count.entry(y).or_default() += 1;
+            }
+        }
+    }
+    count.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| y)
+}
+
+/// Whether a sentence looks back at another time: it names a year well before the story's.
+fn historical(d: &Doc<'_>, si: usize, year: Option<u32>) -> bool {
+    let Some(year) = year else { return false };
+    let s = &d.sents[si];
+    d.words[s.words.start as usize..s.words.end as usize].iter().any(|w| {
+        w.key.len() == 4
+            && w.key.parse::<u32>().is_ok_and(|y| (1800..year.saturating_sub(5)).contains(&y))
+    })
+}
+
+/// A number as written in a sentence: (article, sentence, unit, value).
+type Figure = (usize, usize, Class, f64);
+
+/// Numbers of one unit and value, and the (article, sentence) pairs that write them.
+type FigureGroup = ((Class, String), Vec<(usize, usize)>);
+
+/// The quantity facts of a story, aligned into slots.
+#[derive(Debug, Default)]
+pub(crate) struct FactTable {
+    facts: Vec<Fact>,
+    /// Every distinctive number written in the story, keyed or not.
+    figures: Vec<Figure>,
+    /// Facts of one attribute (and subject) across outlets.
+    slots: Vec<Vec<usize>>,
+}
+
+impl FactTable {
+    /// Reads every sentence of the story into facts and aligns them.
+    pub(crate) fn new(ctx: &Context<'_>) -> FactTable {
+        let (facts, figures) = read_facts(ctx);
+        let slots = slots(&facts);
+        FactTable { facts, figures, slots }
+    }
+
+    /// The conflicts among the values of each slot.
+    pub(crate) fn conflicts(&self, ctx: &Context<'_>) -> Vec<Conflict> {
+        self.slots
+            .iter()
+            .filter_map(|slot| conflict(&ctx.docs, &ctx.canon, &self.facts, slot))
+            .collect()
+    }
+
+    /// One claim per value of a slot that two outlets or more give: its renderings are the
+    /// sentences that state it, one per article.
+    pub(crate) fn claims(&self, ctx: &Context<'_>) -> Vec<Claim> {
+        let distinct = ctx.canon.iter().enumerate().filter(|(i, c)| i == *c).count();
+        let mut out = Vec::new();
+        for slot in &self.slots {
+            let (_, sides) = sides(&self.facts, slot);
+            for side in sides {
+                let outlets: BTreeSet<usize> =
+                    side.iter().map(|&i| ctx.canon[self.facts[i].doc]).collect();
+                if outlets.len() < 2 {
+                    continue;
+                }
+                let mut members = side.clone();
+                members.sort_by_key(|&i| (self.facts[i].doc, self.facts[i].sent));
+                let mut seen = BTreeSet::new();
+                let sents = members
+                    .iter()
+                    .map(|&i| (self.facts[i].doc, self.facts[i].sent))
+                    .filter(|&(doc, _)| seen.insert(doc));
+                let first = &self.facts[side[0]];
+                out.push(super::claim_of_sentences(
+                    ctx,
+                    sents,
+                    (first.doc, first.sent),
+                    outlets.len(),
+                    distinct,
+                ));
+            }
+        }
+        out
+    }
+}
+
+impl FactTable {
+    /// One claim per distinctive number (`44,713`, `$48.7 billion`, `5-4`) that two outlets or
+    /// more write, whatever it is said of: the sentences that write it, one per article.
+    pub(crate) fn figure_claims(&self, ctx: &Context<'_>) -> Vec<Claim> {
+        let distinct = ctx.canon.iter().enumerate().filter(|(i, c)| i == *c).count();
+        let mut groups: Vec<FigureGroup> = Vec::new();
+        for (doc, sent, class, value) in &self.figures {
+            let key = (class.clone(), format!("{value:.4}"));
+            match groups.iter_mut().find(|g| g.0 == key) {
+                Some(g) => {
+                    if !g.1.iter().any(|&(d, _)| d == *doc) {
+                        g.1.push((*doc, *sent));
+                    }
+                }
+                None => groups.push((key, vec![(*doc, *sent)])),
+            }
+        }
+        let mut out = Vec::new();
+        for (_, members) in groups {
+            let outlets: BTreeSet<usize> = members.iter().map(|&(d, _)| ctx.canon[d]).collect();
+            if outlets.len() < 2 {
+                continue;
+            }
+            out.push(super::claim_of_sentences(
+                ctx,
+                members.iter().copied(),
+                members[0],
+                outlets.len(),
+                distinct,
+            ));
+        }
+        out
+    }
+}
+
+/// Reads the quantity facts of every sentence of the story.
+fn read_facts(ctx: &Context<'_>) -> (Vec<Fact>, Vec<Figure>) {
+    let (docs, entities) = (&ctx.docs, &ctx.entities);
+    let year = story_year(docs);
+    let mut facts = Vec::new();
+    let mut figures = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        let text = d.article.text.as_str();
+        let ents: Vec<(Span, u32)> = entities
+            .mentions
+            .get(di)
+            .map(|ms| ms.iter().map(|m| (m.span, m.entity)).collect())
+            .unwrap_or_default();
+        let lx = Lexicon::for_lang(d.article.language);
+        let lx = &*lx;
+        for (si, s) in d.sents.iter().enumerate() {
+            let toks = quantity::tokenize(text, s.span);
+            for q in quantity::read(&toks, lx) {
+                if q.explicit && distinctive(&q) {
+                    figures.push((di, si, q.class, q.value));
+                }
+            }
+            if historical(d, si, year) {
+                continue;
+            }
+            let from = facts.len();
+            facts_of((di, si), text, &toks, &ents, lx, &mut facts);
+            // A number inside a direct quotation is the speaker's, of another moment.
+            let mut k = from;
+            while k < facts.len() {
+                if quoted(d, si, facts[k].evidence) {
+                    facts.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+        }
+    }
+    (facts, figures)
+}
+
+/// Whether a number is rare enough in a story that two outlets writing it state one fact:
+/// not a small count, which many facts share.
+fn distinctive(q: &Quantity) -> bool {
+    match q.class {
+        Class::Count => q.value >= 11.0 || q.value.fract() != 0.0,
+        Class::Duration => q.value >= 48.0,
+        Class::Percent | Class::Money(_) | Class::Tally => true,
+    }
+}
+
+/// The root of `x` in a union-find forest.
+fn find(p: &mut [usize], x: usize) -> usize {
+    let mut x = x;
+    while p[x] != x {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    x
+}
+
+/// Groups facts into slots: one attribute, and a shared subject or context.
+fn slots(facts: &[Fact]) -> Vec<Vec<usize>> {
+    let mut by_attr: HashMap<(&Class, &str), Vec<usize>> = HashMap::new();
+    for (i, f) in facts.iter().enumerate() {
+        by_attr.entry((&f.class, f.attribute.as_str())).or_default().push(i);
+    }
+    let mut keys: Vec<_> = by_attr.keys().copied().collect();
+    keys.sort();
+    let mut out = Vec::new();
+    for key in keys {
+        let members = &by_attr[&key];
+        // Facts with subjects meet when they share one.
+        let mut parent: Vec<usize> = (0..members.len()).collect();
+        for a in 0..members.len() {
+            for b in a + 1..members.len() {
+                let (fa, fb) = (&facts[members[a]], &facts[members[b]]);
+                let subjects_meet = (fa.subjects.is_empty() && fb.subjects.is_empty())
+                    || fa.subjects.intersection(&fb.subjects).next().is_some();
+                // A bare noun (`three runs`) is one fact only where the sentences share words.
+                let context_meets = !fa.attribute.starts_with("n:")
+                    || (fa.governor == fb.governor
+                        && fa.context.intersection(&fb.context).count() >= 2);
+                if subjects_meet && context_meets {
+                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                    parent[ra] = rb;
+                }
+            }
+        }
+        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (a, &m) in members.iter().enumerate() {
+            let r = find(&mut parent, a);
+            groups.entry(r).or_default().push(m);
+        }
+        let mut roots: Vec<usize> = groups.keys().copied().collect();
+        roots.sort_unstable();
+        for r in roots {
+            out.push(groups.remove(&r).unwrap_or_default());
+        }
+    }
+    out
+}
+
+/// The facts of a slot, most precise first, and its values grouped into sides of compatible
+/// values.
+fn sides(facts: &[Fact], slot: &[usize]) -> (Vec<usize>, Vec<Vec<usize>>) {
+    let mut order: Vec<usize> = slot.to_vec();
+    order.sort_by(|&a, &b| {
+        let (fa, fb) = (&facts[a], &facts[b]);
+        fb.explicit
+            .cmp(&fa.explicit)
+            .then((fa.hi - fa.lo).total_cmp(&(fb.hi - fb.lo)))
+            .then(a.cmp(&b))
+    });
+    let eps = 1e-9;
+    let mut sides: Vec<Vec<usize>> = Vec::new();
+    for &i in &order {
+        let f = &facts[i];
+        let meet = sides.iter().position(|s| {
+            let r = &facts[s[0]];
+            let same = (f.lo - r.lo).abs() < eps && (f.hi - r.hi).abs() < eps;
+            same || (f.lo < r.hi - eps && r.lo < f.hi - eps)
+        });
+        match meet {
+            Some(s) => sides[s].push(i),
+            None => sides.push(vec![i]),
+        }
+    }
+    (order, sides)
+}
+
+/// The conflict among the facts of one slot, if their values disagree.
+fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -> Option<Conflict> {
+    let outlets: BTreeSet<usize> = slot.iter().map(|&i| canon[facts[i].doc]).collect();
+    if outlets.len() < 2 {
+        return None;
+    }
+    let (order, mut sides) = sides(facts, slot);
+
+    // Two sides one outlet states both are two quantities, not a disagreement: the side
+    // fewer outlets give is another quantity (`34 pitches` a day after `96`) and leaves.
+    // An article states a side's value when any of its facts of the same attribute (in this
+    // slot or another: `flew 34 laps … after she had flown 96`) has it. Articles, not outlets:
+    // a near-copy that changed a figure does not make its original state both.
+    let eps = 1e-9;
+    let first = &facts[order[0]];
+    loop {
+        let outlets_of = |s: &Vec<usize>| -> BTreeSet<usize> {
+            let r = &facts[s[0]];
+            facts
+                .iter()
+                .filter(|f| {
+                    f.explicit && f.class == first.class && f.attribute == first.attribute && {
+                        // The same value: each midpoint within the other's interval.
+                        let (mf, mr) = (f64::midpoint(f.lo, f.hi), f64::midpoint(r.lo, r.hi));
+                        (r.lo - eps..=r.hi + eps).contains(&mf)
+                            && (f.lo - eps..=f.hi + eps).contains(&mr)
+                    }
+                })
+                .map(|f| f.doc)
+                .chain(s.iter().filter(|&&i| facts[i].explicit).map(|&i| facts[i].doc))
+                .collect()
+        };
+        let mut drop = None;
+        'pairs: for a in 0..sides.len() {
+            for b in a + 1..sides.len() {
+                let (oa, ob) = (outlets_of(&sides[a]), outlets_of(&sides[b]));
+                if oa.intersection(&ob).next().is_some() {
+                    drop = Some(if oa.len() >= ob.len() { b } else { a });
+                    break 'pairs;
+                }
+            }
+        }
+        match drop {
+            Some(d) => {
+                sides.remove(d);
+            }
+            None => break,
+        }
+    }
+    if sides.len() < 2 {
+        return None;
+    }
+    let side_outlets: BTreeSet<usize> =
+        sides.iter().flat_map(|s| s.iter().map(|&i| canon[facts[i].doc])).collect();
+    if side_outlets.len() < 2 {
+        return None;
+    }
+    // A rolling figure (a toll) moves when outlets give three values or more; two values
+    // may be one error and stay a number conflict.
+    let rolling = first.rolling && sides.len() >= 3;
+    let published = |s: &Vec<usize>| -> Option<Date> {
+        s.iter().filter_map(|&i| docs[facts[i].doc].article.published).min()
+    };
+    if rolling {
+        sides.sort_by(|a, b| {
+            let (pa, pb) = (published(a), published(b));
+            let by_date = match (pa, pb) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                _ => std::cmp::Ordering::Equal,
+            };
+            by_date.then(facts[a[0]].lo.abs().total_cmp(&facts[b[0]].lo.abs()))
+        });
+    }
+    let out_sides: Vec<ConflictSide> = sides
+        .iter()
+        .map(|s| {
+            let mut articles = Vec::new();
+            let mut evidence = Vec::new();
+            let mut seen = BTreeSet::new();
+            let mut members = s.clone();
+            members.sort_by_key(|&i| facts[i].doc);
+            for &i in &members {
+                let f = &facts[i];
+                let art = docs[f.doc].article;
+                if seen.insert(f.doc) {
+                    articles.push(art.id.clone());
+                }
+                if let Some(span) = SourceSpan::from_text(art, f.evidence)
+                    && !evidence.contains(&span)
+                {
+                    evidence.push(span);
+                }
+            }
+            ConflictSide {
+                value: facts[s[0]].value.clone(),
+                articles,
+                evidence,
+                outlets: None,
+                origins: None,
+            }
+        })
+        .collect();
+    let kind = if rolling { ConflictKind::Evolving } else { ConflictKind::Number };
+    let topic = if first.subjects.is_empty() {
+        first.topic.clone()
+    } else {
+        format!("{} ({})", first.topic, first.attribute)
+    };
+    Some(Conflict { kind, topic, sides: out_sides })
+}

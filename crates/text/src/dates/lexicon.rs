@@ -1,0 +1,148 @@
+//! Word tables for the date scanner: month, weekday, season and cue words of the languages it
+//! reads (English, German, French and Spanish), from the lexicon ([`crate::lexicon`]).
+//!
+//! Every lookup takes a lowercase word. The scanner reads text of any of its languages, so a
+//! word is looked up in all of them; its languages become bit flags so that a bare month name
+//! ("in August", "en août") is accepted only after a cue word of one of its own languages.
+//! Reading another language is adding its lists to the lexicon and a flag here.
+
+use std::sync::LazyLock;
+
+use crate::lexicon::{Lexicon, List};
+use crosscheck_core::Lang;
+use jiff::civil::Weekday;
+
+/// English.
+pub(super) const EN: u8 = 1;
+/// German.
+pub(super) const DE: u8 = 2;
+/// French.
+pub(super) const FR: u8 = 4;
+/// Spanish.
+pub(super) const ES: u8 = 8;
+pub(super) const IT: u8 = 16;
+pub(super) const PT: u8 = 32;
+
+/// How a month word may be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct MonthWord {
+    /// 1 to 12.
+    pub(super) month: i8,
+    /// The languages the word belongs to.
+    pub(super) langs: u8,
+    /// An abbreviation ("Nov"): only valid capitalised and next to a day number or a year.
+    pub(super) abbrev: bool,
+}
+
+const fn full(month: i8, langs: u8) -> MonthWord {
+    MonthWord { month, langs, abbrev: false }
+}
+
+const fn abbr(month: i8) -> MonthWord {
+    MonthWord { month, langs: EN, abbrev: true }
+}
+
+/// The scanner's languages: each flag with its lexicon.
+static LANGS: LazyLock<[(u8, &'static Lexicon); 6]> = LazyLock::new(|| {
+    // Invariant: constant, valid language codes.
+    let of = |code: &str| Lexicon::of(code.parse().unwrap_or(Lang::UNKNOWN));
+    [(EN, of("en")), (DE, of("de")), (FR, of("fr")), (ES, of("es")), (IT, of("it")), (PT, of("pt"))]
+});
+
+/// The languages whose `list` holds `word`.
+fn langs(list: List, word: &str) -> u8 {
+    LANGS.iter().filter(|(_, lex)| lex.has(list, word)).fold(0, |acc, (flag, _)| acc | flag)
+}
+
+/// The number `list` gives `word` in the first of the scanner's languages that has it.
+fn number(list: List, word: &str) -> Option<i64> {
+    LANGS.iter().find_map(|(_, lex)| lex.number(list, word))
+}
+
+/// The month a lowercase word names, if any.
+pub(super) fn month(word: &str) -> Option<MonthWord> {
+    let langs = langs(List::Months, word);
+    if langs != 0 {
+        return Some(full(i8::try_from(number(List::Months, word)?).ok()?, langs));
+    }
+    Some(abbr(i8::try_from(number(List::MonthAbbreviations, word)?).ok()?))
+}
+
+/// The weekday a lowercase word names, with its languages.
+pub(super) fn weekday(word: &str) -> Option<(Weekday, u8)> {
+    use Weekday::{Friday, Monday, Saturday, Sunday, Thursday, Tuesday, Wednesday};
+    let day = match number(List::Weekdays, word)? {
+        1 => Monday,
+        2 => Tuesday,
+        3 => Wednesday,
+        4 => Thursday,
+        5 => Friday,
+        6 => Saturday,
+        7 => Sunday,
+        _ => return None,
+    };
+    Some((day, langs(List::Weekdays, word)))
+}
+
+/// A meteorological season.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Season {
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+}
+
+impl Season {
+    /// The first month of the season (winter starts in December of its year).
+    pub(super) fn first_month(self) -> i8 {
+        match self {
+            Season::Spring => 3,
+            Season::Summer => 6,
+            Season::Autumn => 9,
+            Season::Winter => 12,
+        }
+    }
+}
+
+/// The season a lowercase word names. "fall" is a verb too, so the scanner only takes it after a
+/// modifier or before a year.
+pub(super) fn season(word: &str) -> Option<Season> {
+    Some(match number(List::Seasons, word)? {
+        3 => Season::Spring,
+        6 => Season::Summer,
+        9 => Season::Autumn,
+        12 => Season::Winter,
+        _ => return None,
+    })
+}
+
+/// Words after which a bare month, season or year names a time ("in August", "seit März"), with
+/// their languages.
+pub(super) fn cue(word: &str) -> u8 {
+    langs(List::DateCues, word)
+}
+
+/// Small number words ("three days ago"); the indefinite article and "couple" count too.
+pub(super) fn number_word(word: &str) -> Option<i32> {
+    match word {
+        "a" | "an" => Some(1),
+        "couple" => Some(2),
+        _ => i32::try_from(number(List::NumberWords, word)?).ok(),
+    }
+}
+
+/// Ordinal suffixes written right after a day number ("19th", "1er", "3º").
+pub(super) fn is_ordinal_suffix(word: &str) -> bool {
+    langs(List::OrdinalSuffixes, word) != 0
+}
+
+/// Words that put the following weekday or month in the future ("will meet on Wednesday").
+pub(super) fn is_future_cue(word: &str) -> bool {
+    langs(List::FutureCues, word) != 0
+}
+
+/// Words that turn a following future cue into a plan seen from the past ("was scheduled").
+pub(super) fn is_past_auxiliary(word: &str) -> bool {
+    langs(List::PastAuxiliaries, word) != 0
+}

@@ -1,0 +1,361 @@
+//! Word data per language: one lexicon per [`Lang`], kept as data files.
+//!
+//! Every closed word list a rule reads (stopwords, speech verbs, offices, cue words, number
+//! words, months, abbreviations…) lives in `crates/text/lexicon/<language>/<list>.txt`, one
+//! entry a line, sorted and free of duplicates. The build script embeds every file it finds, so
+//! adding a language is adding a directory and adding a list to it is adding a file (the file
+//! name is a [`List`]'s [`name`](List::name)); a test fails on an unsorted list, a duplicate or a
+//! file no [`List`] names.
+//!
+//! A rule asks for the lexicon of the article's language ([`Lexicon::of`]); a language without
+//! a list gets an empty one, so that the rule finds nothing rather than falling back to English.
+//! Lists that hold for names in any language (name particles such as `van` or `bin`) live under
+//! `mul` (ISO 639-2 "multiple languages"): [`Lexicon::common`].
+//!
+//! # File format
+//!
+//! ```text
+//! # A comment line.
+//! said
+//! says
+//! ```
+//!
+//! An entry may carry a value after a tab (`twelve<TAB>12`, `june<TAB>6`), read with
+//! [`Lexicon::value`] or [`Lexicon::number`]. Entries are lowercase, and may hold spaces
+//! (`prime minister`); they sort by their bytes (`LC_ALL=C sort`).
+//!
+//! # Example
+//!
+//! ```
+//! use crosscheck_core::Lang;
+//! use crosscheck_text::lexicon::{Lexicon, List};
+//!
+//! let en = Lexicon::of(Lang::EN);
+//! assert!(en.has(List::SpeechVerbs, "said"));
+//! assert_eq!(en.number(List::NumberWords, "twelve"), Some(12));
+//! assert!(!Lexicon::of(Lang::UNKNOWN).has(List::SpeechVerbs, "said"));
+//! ```
+
+use std::sync::LazyLock;
+
+use crosscheck_core::Lang;
+
+include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
+
+macro_rules! lists {
+    ($($(#[$doc:meta])* $variant:ident => $name:literal,)*) => {
+        /// A word list of a [`Lexicon`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum List {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl List {
+            /// Every list.
+            pub const ALL: &'static [List] = &[$(List::$variant,)*];
+
+            /// The list's file name, without `.txt`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(List::$variant => $name,)*
+                }
+            }
+
+            /// The list a file name (without `.txt`) names.
+            pub fn from_name(name: &str) -> Option<List> {
+                match name {
+                    $($name => Some(List::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+lists! {
+    /// Function words: articles, pronouns, prepositions, conjunctions, auxiliaries.
+    Stopwords => "stopwords",
+    /// Verbs of saying in their inflected forms (`said`, `told`, `warned`).
+    SpeechVerbs => "speech_verbs",
+    /// Titles and offices written before a name (`mayor`, `president`, `gen`).
+    Roles => "roles",
+    /// Words that make a capitalised phrase an organisation (`ministry`, `council`).
+    OrgWords => "org_words",
+    /// Words that make a capitalised phrase a place (`river`, `island`).
+    GeoWords => "geo_words",
+    /// Words that start a place name (`mount`, `lake`, `saint`).
+    GeoPrefixes => "geo_prefixes",
+    /// Capitalised words that are never a name on their own (`monday`, `however`).
+    NotNames => "not_names",
+    /// Nouns before a name that make it an organisation (`the company Ostmarr Line`).
+    OrgCues => "org_cues",
+    /// Words before a name that make it a place (`in`, `near`, `the city of`).
+    PlaceCues => "place_cues",
+    /// Particles that join the words of one name (`of`, `van`, `bin`).
+    NameParticles => "name_particles",
+    /// Lowercase nouns and modifiers that make up a role or an anonymous speaker
+    /// (`spokesperson`, `senior`, `official`).
+    RoleWords => "role_words",
+    /// Titles written before a speaker's name (`mayor`, `minister`, `dr`).
+    Titles => "titles",
+    /// Titles written with a period (`dr`, `gen`), without it.
+    TitleAbbreviations => "title_abbreviations",
+    /// Determiners that open a noun phrase (`the`, `a`, `his`).
+    Determiners => "determiners",
+    /// Articles (`the`, `a`, `an`).
+    Articles => "articles",
+    /// Function words that may be capitalised at a sentence start but open no name (`but`,
+    /// `when`).
+    CapitalisedFunctionWords => "capitalised_function_words",
+    /// Words left out when quotes are compared (function words and reporting verbs).
+    QuoteStopwords => "quote_stopwords",
+    /// Number words with their values (`twelve<TAB>12`).
+    NumberWords => "number_words",
+    /// Words that negate what follows (`no`, `never`).
+    Negations => "negations",
+    /// Abbreviations that end with a period without ending a sentence (`mr`, `jan`).
+    Abbreviations => "abbreviations",
+    /// Month names with their numbers (`june<TAB>6`).
+    Months => "months",
+    /// Month abbreviations with their numbers (`sept<TAB>9`).
+    MonthAbbreviations => "month_abbreviations",
+    /// Weekday names with their ISO numbers, Monday 1 (`friday<TAB>5`).
+    Weekdays => "weekdays",
+    /// Season names with the number of the month they start in (`autumn<TAB>9`).
+    Seasons => "seasons",
+    /// Words after which a bare month, season or year names a time (`in`, `since`, `seit`).
+    DateCues => "date_cues",
+    /// Ordinal endings written right after a day number (`th` of `19th`).
+    OrdinalSuffixes => "ordinal_suffixes",
+    /// Words that put a following weekday or month in the future (`will`, `scheduled`).
+    FutureCues => "future_cues",
+    /// Words that turn a following future cue into a plan seen from the past (`was`, `had`).
+    PastAuxiliaries => "past_auxiliaries",
+    /// Words that say what a number counts (`killed`, `missing`), with the concept they name.
+    QuantityConcepts => "quantity_concepts",
+    /// Each quantity concept's traits (`rolling state only=count`; `-` for none).
+    QuantityConceptTraits => "quantity_concept_traits",
+    /// Concept words that name a counted thing of their own (`eight shelters`).
+    QuantityThings => "quantity_things",
+    /// Hedges before a number (`about`, `more than`), with their kind.
+    Hedges => "hedges",
+    /// Counted nouns that say too little on their own (`people`).
+    WeakNouns => "weak_nouns",
+    /// Words of a market move (`fell`, `jumped`), with `up` or `down`.
+    MarketMoves => "market_moves",
+    /// Scale words of a number (`million`, `bn`), with their multiplier.
+    Scales => "scales",
+    /// Currency signs and words, with their code.
+    Currencies => "currencies",
+    /// Time units, with their length in hours.
+    TimeUnits => "time_units",
+    /// Words that make a number a part of a count (`other`, `final`).
+    PartWords => "part_words",
+    /// Nouns after which a number is an identifier (`block`, `flight`).
+    IdentifierNouns => "identifier_nouns",
+}
+
+/// The word lists of one language.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    lang: Lang,
+    /// Per [`List`] (in [`List::ALL`] order), the entries sorted by word.
+    lists: Vec<Vec<(&'static str, &'static str)>>,
+}
+
+/// The lexicons of the languages that have data, then an empty one.
+static LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| {
+    let mut out: Vec<Lexicon> = Vec::new();
+    for &(code, name, text) in FILES {
+        // Invariant: the directory names are language codes; a bad one is caught by a test.
+        let Ok(lang) = code.parse::<Lang>() else { continue };
+        let Some(list) = List::from_name(name) else { continue };
+        let at = if let Some(i) = out.iter().position(|l| l.lang == lang) {
+            i
+        } else {
+            out.push(Lexicon::empty(lang));
+            out.len() - 1
+        };
+        let mut entries: Vec<(&str, &str)> = entries(text).collect();
+        // Sorted and deduplicated here too, so that a lookup never misses; the test keeps the
+        // files themselves sorted.
+        entries.sort_unstable();
+        entries.dedup_by(|a, b| a.0 == b.0);
+        out[at].lists[index(list)] = entries;
+    }
+    out.push(Lexicon::empty(Lang::UNKNOWN));
+    out
+});
+
+fn index(list: List) -> usize {
+    // The variants are declared in `List::ALL` order, so a variant's discriminant is its index.
+    list as usize
+}
+
+/// The entries of a list file: `(word, value)`, the value empty when there is none.
+fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    text.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#')).map(
+        |l| match l.split_once('\t') {
+            Some((w, v)) => (w.trim(), v.trim()),
+            None => (l.trim(), ""),
+        },
+    )
+}
+
+impl Lexicon {
+    fn empty(lang: Lang) -> Lexicon {
+        Lexicon { lang, lists: vec![Vec::new(); List::ALL.len()] }
+    }
+
+    /// The lexicon of `lang`: empty for a language without data (and for [`Lang::UNKNOWN`]).
+    pub fn of(lang: Lang) -> &'static Lexicon {
+        let all = &*LEXICONS;
+        // Invariant: the last lexicon is the empty one.
+        all.iter().find(|l| l.lang == lang).unwrap_or_else(|| &all[all.len() - 1])
+    }
+
+    /// The lists that hold in every language (`mul`): name particles, for example.
+    pub fn common() -> &'static Lexicon {
+        static MUL: LazyLock<Lang> = LazyLock::new(|| "mul".parse().unwrap_or(Lang::UNKNOWN));
+        Lexicon::of(*MUL)
+    }
+
+    /// The languages that have data, `mul` included.
+    pub fn languages() -> impl Iterator<Item = Lang> {
+        LEXICONS.iter().map(|l| l.lang).filter(|l| !l.is_unknown())
+    }
+
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn find(&self, list: List, word: &str) -> Option<&(&'static str, &'static str)> {
+        let l = &self.lists[index(list)];
+        l.binary_search_by(|e| e.0.cmp(word)).ok().map(|i| &l[i])
+    }
+
+    /// Whether `word` (lowercase) is in `list`.
+    pub fn has(&self, list: List, word: &str) -> bool {
+        self.find(list, word).is_some()
+    }
+
+    /// The value `list` gives `word`, if `word` is in it (empty when the entry has none).
+    pub fn value(&self, list: List, word: &str) -> Option<&'static str> {
+        self.find(list, word).map(|e| e.1)
+    }
+
+    /// The value `list` gives `word`, as an integer.
+    pub fn number(&self, list: List, word: &str) -> Option<i64> {
+        self.value(list, word)?.parse().ok()
+    }
+
+    /// The lists of several languages merged: for a rule that reads a whole story whose
+    /// articles may differ in language. Languages without data add nothing.
+    pub fn union(langs: impl IntoIterator<Item = Lang>) -> Lexicon {
+        let mut langs: Vec<Lang> = langs.into_iter().collect();
+        langs.sort_unstable();
+        langs.dedup();
+        let lang = if langs.len() == 1 { langs[0] } else { Lang::UNKNOWN };
+        let mut out = Lexicon::empty(lang);
+        for l in langs {
+            for (mine, theirs) in out.lists.iter_mut().zip(&Lexicon::of(l).lists) {
+                mine.extend(theirs.iter().copied());
+            }
+        }
+        for list in &mut out.lists {
+            list.sort_unstable();
+            list.dedup_by(|a, b| a.0 == b.0);
+        }
+        out
+    }
+
+    /// Whether `word` is in `list` in any language: for text whose language is not known to
+    /// the caller, such as a quotation given on its own.
+    pub fn any(list: List, word: &str) -> bool {
+        static ANY: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::union(Lexicon::languages()));
+        ANY.has(list, word)
+    }
+
+    /// The number `list` gives `word` in the first language that has it (see [`Lexicon::any`]).
+    pub fn any_number(list: List, word: &str) -> Option<i64> {
+        LEXICONS.iter().find_map(|l| l.number(list, word))
+    }
+
+    /// The words of `list`, sorted.
+    pub fn words(&self, list: List) -> impl Iterator<Item = &'static str> + '_ {
+        self.lists[index(list)].iter().map(|e| e.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_is_a_known_sorted_list_without_duplicates() {
+        assert!(!FILES.is_empty());
+        for &(code, name, text) in FILES {
+            let lang: Lang = code.parse().unwrap_or_else(|_| panic!("{code}: not a language code"));
+            assert_eq!(lang.as_str(), code, "{code}: write the code in lowercase");
+            assert!(List::from_name(name).is_some(), "{code}/{name}.txt: no list has this name");
+            let words: Vec<&str> = entries(text).map(|e| e.0).collect();
+            assert!(!words.is_empty(), "{code}/{name}.txt is empty");
+            for pair in words.windows(2) {
+                assert!(
+                    pair[0] < pair[1],
+                    "{code}/{name}.txt: {:?} then {:?}: not sorted, or a duplicate",
+                    pair[0],
+                    pair[1]
+                );
+            }
+            for (w, v) in entries(text) {
+                assert_eq!(w, w.to_lowercase(), "{code}/{name}.txt: {w:?} is not lowercase");
+                let numbered = matches!(
+                    List::from_name(name),
+                    Some(
+                        List::NumberWords
+                            | List::Months
+                            | List::MonthAbbreviations
+                            | List::Weekdays
+                            | List::Seasons
+                    )
+                );
+                if numbered {
+                    assert!(v.parse::<i64>().is_ok(), "{code}/{name}.txt: {w:?} has no number");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_language_without_data_has_no_words() {
+        let und = Lexicon::of(Lang::UNKNOWN);
+        for &list in List::ALL {
+            assert_eq!(und.words(list).count(), 0);
+        }
+        let xx: Lang = "xx".parse().unwrap();
+        assert!(!Lexicon::of(xx).has(List::Stopwords, "the"));
+        assert!(Lexicon::of(Lang::EN).has(List::Stopwords, "the"));
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for (i, &list) in List::ALL.iter().enumerate() {
+            assert_eq!(List::from_name(list.name()), Some(list));
+            assert_eq!(index(list), i);
+        }
+    }
+
+    #[test]
+    fn any_reads_every_language() {
+        assert!(Lexicon::any(List::SpeechVerbs, "said"));
+        assert!(Lexicon::any(List::SpeechVerbs, "dijo"));
+        assert!(!Lexicon::any(List::SpeechVerbs, "bridge"));
+        assert_eq!(Lexicon::any_number(List::Months, "märz"), Some(3));
+        let story = Lexicon::union(["en".parse().unwrap(), "de".parse().unwrap()]);
+        assert!(story.has(List::Stopwords, "the") && story.has(List::Stopwords, "und"));
+        assert!(!story.has(List::Stopwords, "les"));
+    }
+}
