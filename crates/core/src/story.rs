@@ -296,7 +296,8 @@ pub struct Entity {
     pub roles: Vec<String>,
 }
 
-/// How widely a claim is carried.
+/// How widely a claim is carried. Reports are counted as independent origins when the story's
+/// text reuse is known (see [`Claim::origins`]), else as distinct reports.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]

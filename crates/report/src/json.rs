@@ -7,7 +7,7 @@
 //!   "stories": [ {
 //!     "id": str, "headline": str,
 //!     "articles": [ {"id": str, "outlet": str|null, "title": str|null, "published": "YYYY-MM-DD"|null,
-//!                    "language": str, "removed": [str], "duplicate_of": str|null} ],
+//!                    "language": str, "removed": [str], "duplicate_of": str|null, "url"?: str} ],
 //!     "entities": [ {"name": str, "kind": "person"|"org"|"place"|"other", "variants": [str],
 //!                    "articles": [article id], "mentions": [span], "roles"?: [str]} ],
 //!     "claims":   [ {"text": str, "status": "consensus"|"majority"|"several"|"single"|"disputed",
@@ -16,7 +16,8 @@
 //!     "quotes":   [ {"speaker": str|null, "renderings": [span], "articles"?: [article id],
 //!                    "role"?: str, "anonymous"?: bool, "attributions"?: [span],
 //!                    "outlets"?: int, "origins"?: int} ],
-//!     "conflicts":[ {"kind": "number"|"date"|"name"|"role"|"attribution"|"place"|"other", "topic": str,
+//!     "conflicts":[ {"kind": "number"|"date"|"name"|"role"|"attribution"|"place"|"other"|"evolving",
+//!                    "topic": str,
 //!                    "sides": [ {"value": str, "articles": [article id], "evidence": [span],
 //!                                "outlets"?: int, "origins"?: int} ]} ],
 //!     "timeline": [ {"date": "YYYY-MM-DD" | "YYYY-MM" | "YYYY-MM-DD/YYYY-MM-DD", "inferred": bool,
