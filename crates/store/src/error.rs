@@ -64,6 +64,13 @@ pub enum Error {
         /// Why it was refused.
         reason: String,
     },
+    /// Another writer changed what a write was based on (it placed the same articles first);
+    /// reading again and retrying resolves it.
+    #[error("conflicting write: {reason}")]
+    Conflict {
+        /// What changed.
+        reason: String,
+    },
     /// The story engine failed on a batch.
     #[error("story engine failed on {what}")]
     Engine {

@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -6,10 +6,11 @@ use crosscheck_core::{Alignment, Article, Date, DocId, Lang};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
 
 use crate::migrations::MIGRATIONS;
-use crate::model::query_words;
+use crate::model::{day_number, query_words};
 use crate::{
-    ContentHash, Cursor, Error, Placement, PutOutcome, Result, Stats, Store, StoredArticle,
-    StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target, plan,
+    ContentHash, Cursor, Error, Neighbourhood, Placement, PutOutcome, Result, Stats, Store,
+    StoredArticle, StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target,
+    plan,
 };
 
 /// Builds a [`SqliteStore`].
@@ -489,27 +490,85 @@ impl Store for SqliteStore {
         Ok(by_story.into_iter().map(|(id, articles)| StoryMembers { id, articles }).collect())
     }
 
-    fn place(&self, plan: &[Placement]) -> Result<Vec<StoryId>> {
+    fn neighbours(&self, around: &Neighbourhood) -> Result<Vec<StoryMembers>> {
+        let what = "finding the stories of new articles";
+        let horizon = i64::from(around.horizon_days);
+        let chosen: BTreeSet<String> = self.read(|c| {
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT story, day FROM story_keys WHERE key = ?1 ORDER BY seq DESC LIMIT 64",
+                )
+                .map_err(Error::db(what))?;
+            let mut chosen = BTreeSet::new();
+            for probe in &around.probes {
+                let day = probe.published.map(day_number);
+                let mut hits: HashMap<String, u32> = HashMap::new();
+                let mut keys = probe.keys.clone();
+                keys.sort_unstable();
+                keys.dedup();
+                for key in keys {
+                    let rows = stmt
+                        .query_map([key.cast_signed()], |r| {
+                            Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?))
+                        })
+                        .map_err(Error::db(what))?;
+                    for row in rows {
+                        let (story, seen) = row.map_err(Error::db(what))?;
+                        let near = match (day, seen) {
+                            (Some(d), Some(s)) => (d - s).abs() <= horizon,
+                            _ => true,
+                        };
+                        if near {
+                            *hits.entry(story).or_default() += 1;
+                        }
+                    }
+                }
+                let mut ranked: Vec<(String, u32)> = hits.into_iter().collect();
+                ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                chosen.extend(ranked.into_iter().take(around.stories_per_probe).map(|x| x.0));
+            }
+            Ok(chosen)
+        })?;
+        let filter =
+            format!("a.story = ?1 ORDER BY a.seq DESC LIMIT {}", around.members_per_story.max(1));
+        self.read(|c| {
+            chosen
+                .into_iter()
+                .map(|id| {
+                    let mut articles: Vec<Article> =
+                        articles_where(c, &filter, &id.as_str(), "reading story members")?
+                            .into_iter()
+                            .map(|a| a.article)
+                            .collect();
+                    articles.reverse();
+                    Ok(StoryMembers { id: StoryId::from(id), articles })
+                })
+                .collect()
+        })
+    }
+
+    fn place(&self, plan: &[Placement], merges: &[Vec<StoryId>]) -> Result<Vec<StoryId>> {
         plan::check_unique(plan)?;
         self.write("placing articles", |tx| {
             let what = "placing articles";
+            let mut seqs: Vec<i64> = Vec::with_capacity(plan.len());
             for p in plan {
-                let story: Option<Option<String>> = tx
+                let found: Option<(i64, Option<String>)> = tx
                     .query_row(
-                        "SELECT story FROM articles WHERE id = ?1",
+                        "SELECT seq, story FROM articles WHERE id = ?1",
                         [p.article.as_str()],
-                        |r| r.get(0),
+                        |r| Ok((r.get(0)?, r.get(1)?)),
                     )
                     .optional()
                     .map_err(Error::db(what))?;
-                match story {
+                match found {
                     None => return Err(Error::UnknownArticle { id: p.article.to_string() }),
-                    Some(Some(_)) => {
-                        return Err(Error::InvalidPlan {
+                    Some((_, Some(_))) => {
+                        return Err(Error::Conflict {
                             reason: format!("article {} is already placed", p.article),
                         });
                     }
-                    Some(None) => {}
+                    Some((seq, None)) => seqs.push(seq),
                 }
                 if let Some(d) = &p.duplicate_of
                     && !exists(tx, "SELECT 1 FROM articles WHERE id = ?1", d.as_str())?
@@ -517,13 +576,22 @@ impl Store for SqliteStore {
                     return Err(Error::UnknownArticle { id: d.to_string() });
                 }
                 if let Target::Existing(id) = &p.target
-                    && !exists(tx, "SELECT 1 FROM stories WHERE id = ?1", id.as_str())?
+                    && resolve_in(tx, id.as_str())?.is_none()
                 {
                     return Err(Error::UnknownStory { id: id.to_string() });
                 }
             }
+            let mut touched: Vec<StoryId> = Vec::new();
+            for group in merges {
+                if let Some(keep) = merge_in(tx, group)?
+                    && !touched.contains(&keep)
+                {
+                    touched.push(keep);
+                }
+            }
             let new_ids = plan::new_story_ids(plan, &mut |id| {
-                exists(tx, "SELECT 1 FROM stories WHERE id = ?1", id.as_str())
+                Ok(exists(tx, "SELECT 1 FROM stories WHERE id = ?1", id.as_str())?
+                    || exists(tx, "SELECT 1 FROM story_redirects WHERE id = ?1", id.as_str())?)
             })?;
             for id in new_ids.values() {
                 tx.execute(
@@ -533,10 +601,19 @@ impl Store for SqliteStore {
                 )
                 .map_err(Error::db(format!("creating story {id}")))?;
             }
-            let mut touched: Vec<StoryId> = Vec::new();
-            for p in plan {
+            let mut keys = tx
+                .prepare_cached(
+                    "INSERT INTO story_keys (key, story, day, seq) VALUES (?1, ?2, ?3, ?4) \
+                     ON CONFLICT (key, story) DO UPDATE SET \
+                        day = max(coalesce(day, excluded.day), coalesce(excluded.day, day)), \
+                        seq = max(seq, excluded.seq)",
+                )
+                .map_err(Error::db(what))?;
+            for (p, seq) in plan.iter().zip(&seqs) {
                 let story = match &p.target {
-                    Target::Existing(id) => id.clone(),
+                    Target::Existing(id) => {
+                        resolve_in(tx, id.as_str())?.unwrap_or_else(|| id.to_string()).into()
+                    }
                     Target::New(n) => new_ids[n].clone(),
                 };
                 tx.execute(
@@ -548,6 +625,17 @@ impl Store for SqliteStore {
                     ],
                 )
                 .map_err(Error::db(format!("placing article {}", p.article)))?;
+                let day: Option<i64> = tx
+                    .query_row("SELECT published FROM articles WHERE seq = ?1", [seq], |r| {
+                        r.get::<_, Option<String>>(0)
+                    })
+                    .map_err(Error::db(what))?
+                    .and_then(|d| d.parse::<Date>().ok())
+                    .map(day_number);
+                for &k in &p.keys {
+                    keys.execute(rusqlite::params![k.cast_signed(), story.as_str(), day, seq])
+                        .map_err(Error::db(format!("indexing article {}", p.article)))?;
+                }
                 if !touched.contains(&story) {
                     touched.push(story);
                 }
@@ -556,6 +644,15 @@ impl Store for SqliteStore {
                 refresh_aggregates(tx, id.as_str())?;
             }
             Ok(touched)
+        })
+    }
+
+    fn resolve(&self, id: &StoryId) -> Result<Option<StoryId>> {
+        self.read(|c| {
+            if exists(c, "SELECT 1 FROM stories WHERE id = ?1", id.as_str())? {
+                return Ok(None);
+            }
+            Ok(resolve_in(c, id.as_str())?.map(StoryId::from))
         })
     }
 
@@ -722,6 +819,59 @@ impl Store for SqliteStore {
             }
         })
     }
+}
+
+/// The live story `id` names: itself, or the story it was merged into (redirects always point
+/// at a live story: a merge moves the redirects to the story it merged away).
+fn resolve_in(c: &Connection, id: &str) -> Result<Option<String>> {
+    if exists(c, "SELECT 1 FROM stories WHERE id = ?1", id)? {
+        return Ok(Some(id.to_string()));
+    }
+    c.query_row("SELECT target FROM story_redirects WHERE id = ?1", [id], |r| r.get(0))
+        .optional()
+        .map_err(Error::db(format!("resolving story {id}")))
+}
+
+/// Merges the live stories of `group` into the oldest (created first): members and key terms
+/// move, the others are removed and redirect to it. Returns the survivor when anything was
+/// merged.
+fn merge_in(tx: &Transaction<'_>, group: &[StoryId]) -> Result<Option<StoryId>> {
+    let what = "merging stories";
+    let mut live: Vec<(i64, String)> = Vec::new();
+    for id in group {
+        if let Some(l) = resolve_in(tx, id.as_str())? {
+            let rowid: i64 = tx
+                .query_row("SELECT rowid FROM stories WHERE id = ?1", [&l], |r| r.get(0))
+                .map_err(Error::db(what))?;
+            live.push((rowid, l));
+        }
+    }
+    live.sort();
+    live.dedup();
+    let Some(((_, keep), gone)) = live.split_first() else { return Ok(None) };
+    if gone.is_empty() {
+        return Ok(None);
+    }
+    for (_, old) in gone {
+        let step = |sql: &str| {
+            tx.execute(sql, [keep.as_str(), old.as_str()])
+                .map_err(Error::db(format!("merging story {old} into {keep}")))
+        };
+        step("UPDATE articles SET story = ?1 WHERE story = ?2")?;
+        step(
+            "INSERT INTO story_keys (key, story, day, seq) \
+             SELECT key, ?1, day, seq FROM story_keys WHERE story = ?2 \
+             ON CONFLICT (key, story) DO UPDATE SET \
+                day = max(coalesce(day, excluded.day), coalesce(excluded.day, day)), \
+                seq = max(seq, excluded.seq)",
+        )?;
+        step("UPDATE story_redirects SET target = ?1 WHERE target = ?2")?;
+        step("INSERT OR REPLACE INTO story_redirects (target, id) VALUES (?1, ?2)")?;
+        tx.execute("DELETE FROM story_keys WHERE story = ?1", [old]).map_err(Error::db(what))?;
+        tx.execute("DELETE FROM stories WHERE id = ?1", [old]).map_err(Error::db(what))?;
+        tracing::info!(story = %old, into = %keep, "merged stories");
+    }
+    Ok(Some(StoryId::from(keep.clone())))
 }
 
 fn exists(c: &Connection, sql: &str, param: &str) -> Result<bool> {

@@ -13,7 +13,7 @@ use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 
 use anyhow::Context;
-use crosscheck::fuse::{FusedStory, FuserBuilder};
+use crosscheck::fuse::FusedStory;
 use crosscheck::report::{Format, ReportError, SinkOptions};
 
 use super::progress::spinner;
@@ -40,8 +40,8 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
     };
     let options = SinkOptions::new().color(color).table(opts.table);
     let mut sink = crosscheck::report::sink_with(format, out, options);
-    let fuser = FuserBuilder::new().build().context("configuring fusion")?;
-    let pipeline = super::pipeline(args);
+    let fuser = args.config.fuser().context("configuring fusion")?;
+    let pipeline = super::pipeline(args)?;
     let bar = spinner(args.progress, "articles");
     let mut failed_stories = 0usize;
     let mut write_err: Option<ReportError> = None;
