@@ -3,5 +3,6 @@
 mod dedup;
 mod extract;
 mod fuse;
+mod placement;
 mod store;
 mod util;

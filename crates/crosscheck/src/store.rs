@@ -111,14 +111,14 @@ impl Corpus {
         let mut counts = IngestCounts::default();
         let mut fatal = None;
         extract(&mut |item| match item {
-            Ok(article) => match self.store.put_article(&article, None) {
-                Ok(outcome) => {
+            Ok(article) => match self.store.put_sourced(&article, None) {
+                Ok((id, outcome)) => {
                     match outcome {
                         PutOutcome::Added => counts.added += 1,
                         PutOutcome::Replaced => counts.replaced += 1,
                         _ => counts.unchanged += 1,
                     }
-                    sink(IngestEvent::Stored { id: article.id, outcome })
+                    sink(IngestEvent::Stored { id, outcome })
                 }
                 Err(e) => {
                     fatal = Some(e);

@@ -94,16 +94,29 @@ pub(crate) async fn story(State(app): Api, Path(id): Path<String>) -> Result<Res
     let report = blocking(move || {
         let store = app.corpus.store();
         match store.report(&id)? {
-            Some(r) => Ok(r),
+            Some(r) => Ok(Ok(r)),
             None if store.story(&id)?.is_some() => Err(ApiError::new(
                 StatusCode::CONFLICT,
                 format!("story {id} has not been fused yet; try again shortly"),
             )),
-            None => Err(ApiError::not_found(format!("no story with id {id}"))),
+            // A story merged into another answers with a permanent redirect to it.
+            None => match store.resolve(&id)? {
+                Some(into) => Ok(Err(into)),
+                None => Err(ApiError::not_found(format!("no story with id {id}"))),
+            },
         }
     })
     .await?;
-    Ok(json_text(report))
+    match report {
+        Ok(report) => Ok(json_text(report)),
+        Err(into) => {
+            let mut resp = StatusCode::PERMANENT_REDIRECT.into_response();
+            if let Ok(to) = HeaderValue::from_str(&format!("/api/stories/{into}")) {
+                resp.headers_mut().insert(header::LOCATION, to);
+            }
+            Ok(resp)
+        }
+    }
 }
 
 /// A response whose body is JSON text as stored.

@@ -16,6 +16,15 @@ pub enum Error {
         #[source]
         source: rusqlite::Error,
     },
+    /// The file is not a usable crosscheck database: empty, not `SQLite`, or another program's.
+    /// It is left as it is, never replaced by a new store.
+    #[error("database {} is damaged or not a crosscheck store: {reason}", path.display())]
+    Damaged {
+        /// The database file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// The database was written by a newer crosscheck.
     #[error(
         "database {} has schema version {found}, newer than the {known} this crosscheck knows",

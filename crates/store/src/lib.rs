@@ -69,7 +69,7 @@ pub use error::{Error, Result};
 pub use mem::MemStore;
 pub use model::{
     ContentHash, Cursor, Neighbourhood, Placement, Plan, Probe, PutOutcome, Stats, StoredArticle,
-    StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target,
+    StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target, origin,
 };
 pub use sqlite::{SqliteStore, SqliteStoreBuilder};
 pub use store::Store;

@@ -96,4 +96,5 @@ CREATE TABLE story_redirects (
 -- Where an article came from (its URL, else its file; a fresh token for stdin): an article
 -- with the same id from another origin is another article.
 ALTER TABLE articles ADD COLUMN origin TEXT;
+CREATE INDEX articles_origin ON articles (origin);
 ";

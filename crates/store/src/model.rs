@@ -400,6 +400,34 @@ mod tests {
     }
 
     #[test]
+    fn origins_drop_record_numbers_and_never_match_stdin() {
+        let raw = "Body.";
+        let mut a = crosscheck_core::Article {
+            id: DocId::from("x"),
+            source: "day1/feed.jsonl:12".into(),
+            url: None,
+            outlet: None,
+            title: None,
+            author: None,
+            published: None,
+            language: crosscheck_core::Lang::EN,
+            text: raw.into(),
+            removed: vec![],
+            alignment: crosscheck_core::Alignment::identity(raw.len()),
+            raw: std::sync::Arc::from(raw),
+        };
+        assert_eq!(origin(&a).as_deref(), Some("day1/feed.jsonl"));
+        a.source = "crawl.warc.gz#3".into();
+        assert_eq!(origin(&a).as_deref(), Some("crawl.warc.gz"));
+        a.source = "-:4".into();
+        assert_eq!(origin(&a), None);
+        a.source = "-".into();
+        assert_eq!(origin(&a), None);
+        a.url = Some("https://example.org/a".into());
+        assert_eq!(origin(&a).as_deref(), Some("https://example.org/a"));
+    }
+
+    #[test]
     fn words_split_on_punctuation() {
         assert_eq!(
             query_words("  Bridge-opening, KÖLN 2025 "),
@@ -421,4 +449,19 @@ mod tests {
             let _ = s.parse::<Cursor>();
         }
     }
+}
+
+/// Where an article came from, as a store tells articles with one id apart: its URL, else its
+/// source with a record suffix (`feed.jsonl:12`, `crawl.warc#3`) dropped; `None` for stdin
+/// (`-`), which is never the same origin twice.
+pub fn origin(article: &crosscheck_core::Article) -> Option<String> {
+    if let Some(url) = article.url.as_deref().filter(|u| !u.trim().is_empty()) {
+        return Some(url.trim().to_string());
+    }
+    let source = article.source.as_str();
+    let file = match source.rfind([':', '#']) {
+        Some(at) if at > 0 && source[at + 1..].bytes().all(|b| b.is_ascii_digit()) => &source[..at],
+        _ => source,
+    };
+    (file != "-" && !file.is_empty()).then(|| file.to_string())
 }

@@ -26,6 +26,21 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// or is removed when empty) and waits to be placed again.
     fn put_article(&self, article: &Article, original: Option<&[u8]>) -> Result<PutOutcome>;
 
+    /// Stores an article as [`Store::put_article`] does, but keyed by its id *and* its origin
+    /// ([`origin`](crate::origin): its URL, else its file; stdin is never the same origin
+    /// twice): an article from another origin never replaces a stored one, it is stored under
+    /// a fresh id (`id~2`, `id~3`, …), and the same origin and id again is the same article
+    /// ([`PutOutcome::Unchanged`] when its content is too). Returns the id it is stored under.
+    ///
+    /// By default, [`Store::put_article`] under the article's own id.
+    fn put_sourced(
+        &self,
+        article: &Article,
+        original: Option<&[u8]>,
+    ) -> Result<(crosscheck_core::DocId, PutOutcome)> {
+        Ok((article.id.clone(), self.put_article(article, original)?))
+    }
+
     /// The article with this id.
     fn article(&self, id: &str) -> Result<Option<StoredArticle>>;
 

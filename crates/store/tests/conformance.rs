@@ -45,6 +45,7 @@ conformance!(
     reports_follow_versions,
     listing_filters_and_paginates,
     text_query_matches_whole_words_in_one_article,
+    bridged_stories_merge_into_the_oldest_and_redirect,
 );
 
 fn articles_round_trip(s: &dyn Store) {
@@ -290,4 +291,27 @@ fn sqlite_reopens_with_everything_and_refuses_newer_schemas() {
     let err = SqliteStore::open(&path).unwrap_err();
     assert!(matches!(err, Error::SchemaTooNew { found: 99, .. }), "{err}");
     assert!(err.to_string().contains("t.db"), "{err}");
+}
+
+fn bridged_stories_merge_into_the_oldest_and_redirect(s: &dyn Store) {
+    for (id, date) in [("a1", "2025-11-19"), ("b1", "2025-11-20"), ("c1", "2025-11-21")] {
+        s.put_article(&article(id, &format!("Title {id}"), "Body.", Some(date), "X"), None)
+            .unwrap();
+    }
+    let first = s.place(&[new_in("a1", 0)], &[]).unwrap().remove(0);
+    let second = s.place(&[new_in("b1", 0)], &[]).unwrap().remove(0);
+    assert_ne!(first, second);
+    // c1 joins the younger story and bridges both: the older id survives.
+    let touched = s.place(&[join("c1", &second)], &[vec![second.clone(), first.clone()]]).unwrap();
+    assert_eq!(touched, vec![first.clone()]);
+    assert_eq!(s.stats().unwrap().stories, 1);
+    assert_eq!(s.resolve(&second).unwrap(), Some(first.clone()));
+    assert_eq!(s.resolve(&first).unwrap(), None, "a live story does not redirect");
+    assert!(s.story(&second).unwrap().is_none());
+    let members = s.story(&first).unwrap().unwrap().articles;
+    assert_eq!(members.len(), 3);
+    // A later plan naming the merged-away id lands in the survivor.
+    s.put_article(&article("d1", "Title d1", "Body.", None, "X"), None).unwrap();
+    assert_eq!(s.place(&[join("d1", &second)], &[]).unwrap(), vec![first.clone()]);
+    assert_eq!(s.article("d1").unwrap().unwrap().story, Some(first));
 }
