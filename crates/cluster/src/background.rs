@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 
 use crosscheck_text::token_hash;
 
-use crate::story::TermMap;
+use crate::hash::TermMap;
 
 /// The embedded list; format described in `data/make_background.py`.
 const LIST: &str = include_str!("../data/background.txt");

@@ -12,9 +12,10 @@ use std::hash::BuildHasherDefault;
 use rayon::prelude::*;
 
 use crate::features::Term;
+use crate::hash::{TermHasher, TermMap};
 use crate::story::{
-    Assignment, ClusterBuilder, ClusterDoc, TermHasher, TermMap, combine, day_number, idf,
-    normalise, out_of_window, tf,
+    Assignment, ClusterBuilder, ClusterDoc, Clusterer, combine, day_number, idf, normalise,
+    out_of_window, tf,
 };
 use crate::{Features, features};
 
@@ -33,6 +34,14 @@ fn doc_features(d: &ClusterDoc<'_>) -> Features {
     match d.title {
         Some(t) if !t.is_empty() => features(&format!("{t}.\n\n{}", d.text)),
         _ => features(d.text),
+    }
+}
+
+impl Clusterer {
+    /// Clusters a batch of documents; see the [`story`](crate::story) module documentation for
+    /// the rule and the order guarantee. Runs on all cores.
+    pub fn cluster(&self, docs: &[ClusterDoc<'_>]) -> Vec<Assignment> {
+        cluster(&self.cfg, docs)
     }
 }
 

@@ -34,6 +34,7 @@ pub mod background;
 mod batch;
 mod error;
 mod features;
+mod hash;
 mod stop;
 pub mod story;
 

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use crosscheck_text::token_hash;
 
-use crate::story::TermHasher;
+use crate::hash::TermHasher;
 
 /// A set of token hashes, hashed with one multiply (the keys are already mixed).
 pub(crate) type HashSetU64 = HashSet<u64, BuildHasherDefault<TermHasher>>;

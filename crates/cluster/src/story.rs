@@ -108,13 +108,11 @@
 //! - A. Cybulska, P. Vossen, "Using a sledgehammer to crack a nut? Lexical diversity and event
 //!   coreference resolution", LREC 2014 (ECB+).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crosscheck_core::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::features::Term;
+use crate::hash::TermMap;
 use crate::{ClusterError, Features};
 
 /// One document to cluster.
@@ -320,42 +318,6 @@ impl ClusterBuilder {
 pub struct Clusterer {
     pub(crate) cfg: ClusterBuilder,
 }
-
-impl Clusterer {
-    /// Clusters a batch of documents; see the module documentation for the rule and the order
-    /// guarantee. Runs on all cores.
-    pub fn cluster(&self, docs: &[ClusterDoc<'_>]) -> Vec<Assignment> {
-        crate::batch::cluster(&self.cfg, docs)
-    }
-}
-
-/// A hasher for term hashes and ids, which are already mixed or dense: one multiply instead
-/// of `SipHash`.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct TermHasher(u64);
-
-impl Hasher for TermHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01B3);
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (n ^ (n >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-/// A map keyed by term hashes.
-pub(crate) type TermMap<V> = HashMap<u64, V, BuildHasherDefault<TermHasher>>;
 
 /// How many documents the background prior counts as, against the batch's own: a batch of a
 /// thousand documents weighs as much as the prior, a firehose outweighs it.

@@ -97,6 +97,20 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+impl schemars::JsonSchema for Date {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$" })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,6 +20,20 @@ impl DocId {
     }
 }
 
+impl schemars::JsonSchema for DocId {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DocId".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string" })
+    }
+}
+
 impl From<&str> for DocId {
     fn from(s: &str) -> DocId {
         DocId(Arc::from(s))

@@ -9,6 +9,10 @@
 //! - [`RawDoc`]: one document as ingest read it, with its content and metadata.
 //! - [`Article`]: an extracted article: text, metadata and the [`Alignment`] that maps every byte
 //!   of its text back to the raw content.
+//! - [`story`]: the fused story ([`story::FusedStory`], with its entities, claims, quotes,
+//!   conflicts and timeline, every statement a [`story::SourceSpan`]) and the
+//!   `crosscheck.story/1` document that carries it ([`story::StoryDocument`]), with its
+//!   generated JSON Schema.
 //!
 //! # Example
 //!
@@ -32,6 +36,7 @@ mod doc;
 mod error;
 mod lang;
 mod span;
+pub mod story;
 
 pub use article::{Alignment, Article, Segment};
 pub use date::Date;

@@ -3,13 +3,14 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use crosscheck_core::{Article, DocId};
 
 use crate::FuseError;
+use crate::analysis::events::Lexicon;
+use crate::analysis::words::fold;
+use crate::analysis::{Context, Doc};
 use crate::claims::{self, ClaimGroup};
-use crate::doc::Doc;
-use crate::entities::{self, EntityTable};
-use crate::events::Lexicon;
-use crate::names::fold;
+use crate::quotes::attribution;
 use crate::story::{ArticleInfo, Claim, ClaimStatus, Entity, FusedStory, SourceSpan};
-use crate::{attribution, chronology, conflicts, slots};
+use crate::timeline::chronology;
+use crate::{conflicts, entities};
 
 /// Fuses the articles of one story into a [`FusedStory`].
 pub trait Fuser: Send + Sync {
@@ -107,17 +108,6 @@ impl Default for StoryFuser {
     }
 }
 
-/// What the stages of one fusion share: the analysed articles and the merged entities.
-#[derive(Debug)]
-pub(crate) struct Context<'a> {
-    /// The analysed articles, in story order.
-    pub(crate) docs: Vec<Doc<'a>>,
-    /// For each article, the index of the article it counts as (itself unless a duplicate).
-    pub(crate) canon: Vec<usize>,
-    /// The entities and their mentions.
-    pub(crate) entities: EntityTable,
-}
-
 impl Fuser for StoryFuser {
     fn fuse(&self, story: &StoryInput<'_>) -> Result<FusedStory, FuseError> {
         if story.articles.is_empty() {
@@ -162,9 +152,7 @@ impl Fuser for StoryFuser {
         // entities); `mark_disputed` then flags the claims that carry a side of a conflict.
         fused.quotes = attribution::output(&ctx, &quotes, &speakers);
         fused.timeline = chronology::output(&ctx, &dated);
-        fused.conflicts = conflicts::find(&ctx, &dated, &lexicon);
-        fused.conflicts.extend(slots::find(&ctx, &lexicon));
-        fused.conflicts.extend(attribution::conflicts(&ctx, &quotes, &speakers));
+        fused.conflicts = conflicts::find(&ctx, &dated, &lexicon, &quotes, &speakers);
         mark_disputed(&mut fused);
         fused.headline = headline(&ctx, &fused);
         Ok(fused)

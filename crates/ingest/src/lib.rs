@@ -70,6 +70,7 @@
 
 mod decode;
 mod error;
+mod input;
 mod json;
 mod meta;
 mod open;

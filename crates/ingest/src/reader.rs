@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use ignore::{Walk, WalkBuilder};
 
-use crate::open::{self, FileDocs, Item, Origin};
+use crate::input::{Item, Origin, kind_from_name};
+use crate::open::{self, FileDocs};
 use crate::{IngestError, IngestErrorKind};
 
 /// Builds an [`Ingest`].
@@ -107,7 +108,7 @@ impl Ingest {
     pub fn read_from(&self, name: &str, reader: impl io::Read + Send + 'static) -> Docs {
         let path = Path::new(name);
         let origin = Origin::path(path);
-        let hint = open::kind_from_name(path);
+        let hint = kind_from_name(path);
         let file = open::open(origin, hint, Box::new(reader), self.max_doc_bytes);
         Docs {
             limit: self.max_doc_bytes,
@@ -188,7 +189,7 @@ impl Docs {
     fn open_path(&self, path: &Path) -> FileDocs {
         let origin = Origin::path(path);
         match File::open(path) {
-            Ok(f) => open::open(origin, open::kind_from_name(path), Box::new(f), self.limit),
+            Ok(f) => open::open(origin, kind_from_name(path), Box::new(f), self.limit),
             Err(e) => {
                 FileDocs::One(Some(Err(IngestError::new(origin.source, IngestErrorKind::Io(e)))))
             }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crosscheck_core::{Format, RawDoc};
 
 use crate::decode::{Decoded, decode_html, decode_text};
-use crate::open::{Input, Item, Kind, Origin, read_bounded, text_is_binary};
+use crate::input::{Input, Item, Kind, Origin, read_bounded, text_is_binary};
 use crate::{IngestError, IngestErrorKind};
 
 /// Reads the whole of `input` as one document of `kind` (text or HTML), id'd by the file stem.

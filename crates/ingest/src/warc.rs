@@ -24,8 +24,8 @@ use crosscheck_core::{Format, Lang};
 use flate2::read::{DeflateDecoder, MultiGzDecoder, ZlibDecoder};
 
 use crate::decode::{content_type_charset, decode_html, decode_text, tld_of};
+use crate::input::{Input, Item, Kind, Origin, read_bounded, sniff};
 use crate::meta::host_of;
-use crate::open::{Input, Item, Kind, Origin, read_bounded, sniff};
 use crate::single;
 use crate::{IngestError, IngestErrorKind};
 
@@ -374,4 +374,4 @@ fn content_decode(enc: &str, body: Vec<u8>, limit: usize) -> Result<Vec<u8>, Ing
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

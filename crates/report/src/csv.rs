@@ -18,7 +18,7 @@ use std::fmt;
 use std::io::Write;
 use std::str::FromStr;
 
-use crosscheck_fuse::{FusedStory, SourceSpan};
+use crosscheck_core::story::{FusedStory, SourceSpan};
 
 use crate::{ReportError, ReportSink, one_line};
 

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use crosscheck_fuse::{FusedStory, SourceSpan};
+use crosscheck_core::story::{FusedStory, SourceSpan};
 use html_escape::encode_text;
 
 use crate::{ReportError, ReportSink, one_line};

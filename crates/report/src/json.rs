@@ -45,18 +45,20 @@
 //! | span `start`, `end` | byte offsets into the article's **raw** input (the file, the JSON `maintext`, the HTML page); `raw[start..end] == text` always holds, so `text` may hold markup or entities such as `&amp;` |
 //!
 //! Extra fields may be added within version 1; readers must ignore fields they do not know. The
-//! same schema is published as a JSON Schema in `docs/schema/crosscheck.story-1.json`.
+//! types are those of [`crosscheck_core::story`]: a document reads back into a
+//! [`StoryDocument`](crosscheck_core::story::StoryDocument), and its name is
+//! [`STORY_SCHEMA`]. The same schema is published as a JSON Schema in
+//! `docs/schema/crosscheck.story-1.json`, generated from those types (see
+//! [`crosscheck_core::story::json_schema`]).
 
 use std::io::Write;
 
-use crosscheck_fuse::FusedStory;
+use crosscheck_core::story::{FusedStory, STORY_SCHEMA};
 
 use crate::{ReportError, ReportSink};
 
-/// The schema name written in every JSON report.
-pub const SCHEMA: &str = "crosscheck.story/1";
-
-/// Writes stories as one `crosscheck.story/1` document.
+/// Writes stories as one `crosscheck.story/1` document, a
+/// [`StoryDocument`](crosscheck_core::story::StoryDocument) written one story at a time.
 #[derive(Debug)]
 pub struct JsonSink<W> {
     out: W,
@@ -73,12 +75,12 @@ impl<W: Write> JsonSink<W> {
 impl<W: Write> ReportSink for JsonSink<W> {
     fn story(&mut self, story: &FusedStory) -> Result<bool, ReportError> {
         let io = ReportError::io("json");
-        let head: &[u8] = if self.count == 0 {
-            b"{\n  \"schema\": \"crosscheck.story/1\",\n  \"stories\": [\n"
+        if self.count == 0 {
+            write!(self.out, "{{\n  \"schema\": \"{STORY_SCHEMA}\",\n  \"stories\": [\n")
         } else {
-            b",\n"
-        };
-        self.out.write_all(head).map_err(io)?;
+            self.out.write_all(b",\n")
+        }
+        .map_err(io)?;
         let body =
             serde_json::to_string_pretty(story).map_err(|e| ReportError::io("json")(e.into()))?;
         // Indent the story by four spaces to sit inside the array.
@@ -94,12 +96,12 @@ impl<W: Write> ReportSink for JsonSink<W> {
     }
 
     fn finish(&mut self) -> Result<(), ReportError> {
-        let tail: &[u8] = if self.count == 0 {
-            b"{\n  \"schema\": \"crosscheck.story/1\",\n  \"stories\": []\n}\n"
+        if self.count == 0 {
+            write!(self.out, "{{\n  \"schema\": \"{STORY_SCHEMA}\",\n  \"stories\": []\n}}\n")
         } else {
-            b"\n  ]\n}\n"
-        };
-        self.out.write_all(tail).map_err(ReportError::io("json"))?;
+            self.out.write_all(b"\n  ]\n}\n")
+        }
+        .map_err(ReportError::io("json"))?;
         self.out.flush().map_err(ReportError::io("json"))
     }
 }

@@ -42,7 +42,7 @@ use std::io::Write;
 use std::str::FromStr;
 
 pub use crate::csv::{CsvSink, CsvTable};
-pub use crosscheck_fuse::FusedStory;
+pub use crosscheck_core::story::{FusedStory, STORY_SCHEMA, StoryDocument};
 pub use error::ReportError;
 pub use html::HtmlSink;
 pub use json::JsonSink;

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use crosscheck_fuse::FusedStory;
+use crosscheck_core::story::FusedStory;
 
 use crate::{ReportError, ReportSink, one_line};
 

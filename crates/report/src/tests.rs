@@ -66,7 +66,10 @@ fn render(format: Format, color: bool) -> String {
 fn json_snapshot() {
     let out = render(Format::Json, false);
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(doc["schema"], json::SCHEMA);
+    assert_eq!(doc["schema"], STORY_SCHEMA);
+    // The document reads back, typed, into the story it was written from.
+    let typed: StoryDocument = serde_json::from_str(&out).unwrap();
+    assert_eq!(typed, StoryDocument::new(vec![story()]));
     assert_eq!(doc["stories"][0]["articles"][2]["duplicate_of"], "coast-daily");
     for key in ["entities", "claims", "quotes", "conflicts", "timeline"] {
         assert!(doc["stories"][0][key].is_array(), "{key}");
@@ -180,13 +183,25 @@ fn output_has_what_the_json_schema_requires() {
     for a in story["articles"].as_array().unwrap() {
         check("article", a);
     }
-    let kinds = defs["entity"]["properties"]["kind"]["enum"].as_array().unwrap();
+    // The values an enum property allows: inline (`enum`) or in the definition it refers to
+    // (one `const` per variant, each with its description).
+    let allowed = |def: &str, prop: &str| -> Vec<serde_json::Value> {
+        let mut p = &defs[def]["properties"][prop];
+        if let Some(r) = p["$ref"].as_str() {
+            p = &defs[r.trim_start_matches("#/$defs/")];
+        }
+        match p["enum"].as_array() {
+            Some(values) => values.clone(),
+            None => p["oneOf"].as_array().unwrap().iter().map(|v| v["const"].clone()).collect(),
+        }
+    };
+    let kinds = &allowed("entity", "kind");
     for e in story["entities"].as_array().unwrap() {
         check("entity", e);
         assert!(kinds.contains(&e["kind"]));
         e["mentions"].as_array().unwrap().iter().for_each(|s| check("span", s));
     }
-    let statuses = defs["claim"]["properties"]["status"]["enum"].as_array().unwrap();
+    let statuses = &allowed("claim", "status");
     for c in story["claims"].as_array().unwrap() {
         check("claim", c);
         assert!(statuses.contains(&c["status"]));
@@ -213,8 +228,8 @@ fn every_format_shows_quotes_conflicts_and_timeline() {
     let quote = s.quotes.iter().find(|q| q.renderings.len() == 2).expect("a quote in two wordings");
     // Either spelling names the one harbour master.
     assert!(matches!(quote.speaker.as_deref(), Some("Ines Valdor" | "Ines Waldor")));
-    assert!(s.conflicts.iter().any(|k| k.kind == crosscheck_fuse::ConflictKind::Number));
-    assert!(s.conflicts.iter().any(|k| k.kind == crosscheck_fuse::ConflictKind::Date));
+    assert!(s.conflicts.iter().any(|k| k.kind == crosscheck_core::story::ConflictKind::Number));
+    assert!(s.conflicts.iter().any(|k| k.kind == crosscheck_core::story::ConflictKind::Date));
     assert!(!s.timeline.is_empty());
     for f in Format::ALL {
         // CSV writes one table at a time: the four together hold everything.

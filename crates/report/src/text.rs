@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use anstyle::{AnsiColor, Style};
-use crosscheck_fuse::{ClaimStatus, FusedStory};
+use crosscheck_core::story::{ClaimStatus, FusedStory};
 
 use crate::{ReportError, ReportSink, one_line};
 

@@ -1,5 +1,5 @@
 use super::*;
-use crate::doc::Doc;
+use crate::analysis::Doc;
 use crosscheck_core::{Article, Lang};
 
 fn article(id: &str, text: &str) -> Article {

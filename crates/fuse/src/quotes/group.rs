@@ -6,7 +6,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
 use super::{QuoteMention, SpeakerKind};
-use crate::linkage::single_linkage;
+use crate::entities::linkage::single_linkage;
 
 /// One mention: article `article` (its index in the input), quote `quote` (its index in that
 /// article's mentions).

@@ -59,11 +59,12 @@ use crosscheck_core::Span;
 use crosscheck_text::Stemmer;
 
 use crate::EntityKind;
-use crate::chronology::Dated;
-use crate::doc::Doc;
-use crate::entities::EntityTable;
-use crate::events::{content_stem, synonym};
+use crate::analysis::Doc;
+use crate::analysis::EntityTable;
+use crate::analysis::events::{content_stem, synonym};
+use crate::analysis::numbers::{number_word, parse_number};
 use crate::quotes::QuoteMention;
+use crate::timeline::Dated;
 
 /// A group of sentences stating one fact: `(doc, sentence)` pairs, at most one per doc.
 #[derive(Debug, Clone)]
@@ -94,44 +95,6 @@ enum Term<'a> {
     Negation,
     /// A resolved date: a day, or the month it falls in.
     Date(&'a str),
-}
-
-pub(crate) fn number_word(w: &str) -> Option<u64> {
-    const SMALL: [&str; 19] = [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    if let Some(i) = SMALL.iter().position(|&s| s == w) {
-        return Some(i as u64 + 2);
-    }
-    let tens = ["thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    tens.iter().position(|&s| s == w).map(|i| (i as u64 + 3) * 10)
-}
-
-pub(crate) fn parse_number(s: &str) -> Option<u64> {
-    let digits: String = s.chars().filter(|c| *c != ',').collect();
-    let int = digits.split('.').next()?;
-    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) || int.len() > 15 {
-        return None;
-    }
-    int.parse().ok()
 }
 
 /// Whether a folded word negates what follows (`no`, `nobody`, `never`; `one` of `no one`
@@ -215,7 +178,7 @@ fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<
             let mut text = d.text(w.span).to_string();
             if let Some(next) = d.words.get(i + 1)
                 && i + 1 < range.end
-                && next.gap == crate::doc::Gap::Space
+                && next.gap == crate::analysis::Gap::Space
                 && next.key.len() == 3
                 && next.key.bytes().all(|b| b.is_ascii_digit())
                 && text.len() <= 3
@@ -565,20 +528,5 @@ fn similarity(dot: f32, shared: u16, a: &Item, b: &Item) -> f32 {
         cos.max(cover.min(1.0) * CONTAINMENT)
     } else {
         cos
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_normalise() {
-        assert_eq!(parse_number("40,000"), Some(40_000));
-        assert_eq!(parse_number("3.5"), Some(3));
-        assert_eq!(parse_number("abc"), None);
-        assert_eq!(number_word("twelve"), Some(12));
-        assert_eq!(number_word("forty"), Some(40));
-        assert_eq!(number_word("one"), None);
     }
 }

@@ -23,6 +23,7 @@
 //! assert!(consistent(&a[0].value, &b[0].value));
 //! ```
 
+pub(crate) mod chronology;
 mod lexicon;
 mod resolve;
 mod scan;
@@ -36,6 +37,8 @@ use crosscheck_core::{Date, Span};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::quotes::sentence;
+
+pub(crate) use chronology::{Dated, quoted};
 
 /// How precise a [`TimeValue`] is, which decides how it prints and how much slack
 /// [`consistent`] allows.

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crosscheck_core::{Article, Span};
 
-use crate::names::fold;
+use crate::analysis::words::fold;
 
 /// What separates a word from the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

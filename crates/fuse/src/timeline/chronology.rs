@@ -47,11 +47,11 @@ use std::collections::BTreeMap;
 
 use crosscheck_core::{Date, DocId, Span};
 
-use crate::doc::{Doc, Gap};
-use crate::events::{Bag, Lexicon};
-use crate::fuser::Context;
-use crate::linkage::single_linkage;
-use crate::names::is_speech_verb;
+use crate::analysis::Context;
+use crate::analysis::events::{Bag, Lexicon};
+use crate::analysis::words::is_speech_verb;
+use crate::analysis::{Doc, Gap};
+use crate::entities::linkage::single_linkage;
 use crate::story::{SourceSpan, TimelineEntry};
 use crate::timeline::{TimeMention, TimeValue, find_dates};
 

@@ -39,9 +39,8 @@ use std::collections::HashMap;
 use crosscheck_core::{Lang, Span};
 use crosscheck_text::{Stemmer, is_stopword};
 
-use crate::doc::Doc;
-use crate::entities::EntityTable;
-use crate::names::is_speech_verb;
+use crate::analysis::words::is_speech_verb;
+use crate::analysis::{Doc, EntityTable};
 
 /// A weighted bag of terms, sorted by term id.
 #[derive(Debug, Clone, Default)]

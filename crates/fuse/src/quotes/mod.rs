@@ -27,6 +27,7 @@
 //! assert_eq!(groups[0].members.len(), 2);
 //! ```
 
+pub(crate) mod attribution;
 mod group;
 pub(crate) mod sentence;
 mod speaker;

@@ -58,11 +58,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use crosscheck_core::Span;
 use crosscheck_text::Stemmer;
 
-use crate::conflicts::{clause_stems, same_fact, split_sides};
-use crate::events::{Bag, Lexicon, content_stem};
-use crate::fuser::Context;
-use crate::gazetteer::gazetteer;
-use crate::names::fold;
+use super::common::{clause_stems, same_fact, short, split_sides};
+use crate::analysis::Context;
+use crate::analysis::events::{Bag, Lexicon, content_stem};
+use crate::analysis::words::fold;
+use crate::entities::gazetteer::gazetteer;
 use crate::story::{Conflict, ConflictKind, EntityKind};
 
 /// Share of the smaller clause's words that two fillers of one slot in different reports must
@@ -84,7 +84,7 @@ struct Filler {
 }
 
 /// Finds the place and alternative-value conflicts of a story.
-pub(crate) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
+pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
     let table = &ctx.entities;
     let mut fillers: Vec<Filler> = Vec::new();
     // A bare surname (`inspired by Kessler`) stands for the person whose full name ends so,
@@ -137,7 +137,7 @@ pub(crate) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
                 continue;
             }
             let cue = &d.words[first - 1];
-            if cue.cap || d.words[first].gap != crate::doc::Gap::Space {
+            if cue.cap || d.words[first].gap != crate::analysis::Gap::Space {
                 continue;
             }
             let kind = table.entities[m.entity as usize].kind;
@@ -147,7 +147,7 @@ pub(crate) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
                 }
                 "by" if first >= 2 && first - 1 > s.words.start as usize => {
                     let before = &d.words[first - 2];
-                    (cue.gap == crate::doc::Gap::Space && !before.cap && !before.digit)
+                    (cue.gap == crate::analysis::Gap::Space && !before.cap && !before.digit)
                         .then(|| content_stem(&before.key, lang, &stemmer))
                         .flatten()
                         .map(|stem| format!("by:{stem}"))
@@ -250,7 +250,7 @@ pub(crate) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
             let (kind, topic) = if slot == "place" {
                 let f = items[0];
                 let d = &ctx.docs[f.doc];
-                let words = crate::attribution::short(d.text(d.sents[f.sent].span), 8);
+                let words = short(d.text(d.sents[f.sent].span), 8);
                 (ConflictKind::Place, format!("where: \u{201c}{words}\u{201d}"))
             } else {
                 let f = items[0];
@@ -266,7 +266,7 @@ pub(crate) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
 
 /// The gazetteer class of a place entity (`city`, `region`, `country`, `continent`), read from
 /// its name or a spelling of it; `None` when the gazetteer does not know it.
-fn level(e: &crate::entities::Ent) -> Option<&'static str> {
+fn level(e: &crate::analysis::Ent) -> Option<&'static str> {
     let g = gazetteer();
     std::iter::once(&e.name)
         .chain(e.variants.iter().map(|v| &v.0))

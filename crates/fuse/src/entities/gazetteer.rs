@@ -7,11 +7,11 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::names::fold;
+use crate::analysis::words::fold;
 use crate::story::EntityKind;
 
-const PLACES: &str = include_str!("../data/gazetteer.tsv");
-const ORGS: &str = include_str!("../data/organisations.tsv");
+const PLACES: &str = include_str!("../../data/gazetteer.tsv");
+const ORGS: &str = include_str!("../../data/organisations.tsv");
 
 /// What a gazetteer name stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -40,10 +40,10 @@ use std::collections::HashMap;
 
 use crosscheck_core::Span;
 
-use crate::fuser::Context;
-use crate::names::fold;
+use crate::analysis::Context;
+use crate::analysis::words::fold;
 use crate::quotes::{self, QuoteGroup, QuoteMention, SpeakerKind};
-use crate::story::{Conflict, ConflictKind, ConflictSide, EntityKind, Quote, SourceSpan};
+use crate::story::{EntityKind, Quote, SourceSpan};
 
 /// The quotes of the story, per article, and their groups.
 #[derive(Debug, Default)]
@@ -175,7 +175,7 @@ fn resolve_pronoun(ctx: &Context<'_>, di: usize, q: &mut QuoteMention) {
 }
 
 /// Whether a span starts in a prose sentence of the doc (not a headline or a chrome line).
-fn in_prose(d: &crate::doc::Doc<'_>, span: Span) -> bool {
+fn in_prose(d: &crate::analysis::Doc<'_>, span: Span) -> bool {
     let i = d.sents.partition_point(|s| s.span.end <= span.start);
     d.sents.get(i).is_some_and(|s| s.span.start <= span.start && !s.headline)
 }
@@ -227,49 +227,4 @@ pub(crate) fn output(ctx: &Context<'_>, q: &Quotes, speakers: &SpeakerIndex) -> 
     // Widest quotes first, then in story order (groups come sorted by first member).
     out.sort_by_key(|q| std::cmp::Reverse(q.articles.len()));
     out
-}
-
-/// The `attribution` conflicts: quote groups whose members name different people.
-pub(crate) fn conflicts(ctx: &Context<'_>, q: &Quotes, speakers: &SpeakerIndex) -> Vec<Conflict> {
-    let mut out = Vec::new();
-    for g in &q.groups {
-        let Some(conflict) = &g.conflict else { continue };
-        let mut sides = Vec::new();
-        for side in &conflict.sides {
-            let mut articles = Vec::new();
-            let mut evidence = Vec::new();
-            for r in &side.members {
-                let d = &ctx.docs[r.article];
-                let m = &q.mentions[r.article][r.quote];
-                if !articles.contains(&d.article.id) {
-                    articles.push(d.article.id.clone());
-                }
-                evidence.extend(SourceSpan::from_text(d.article, m.span));
-                if let Some(s) = &m.speaker {
-                    evidence.extend(SourceSpan::from_text(d.article, s.pronoun.unwrap_or(s.span)));
-                }
-            }
-            sides.push(ConflictSide { value: speakers.display(&side.speaker), articles, evidence });
-        }
-        if sides.len() < 2 {
-            continue;
-        }
-        let quote_words = g
-            .members
-            .first()
-            .map(|r| short(&q.mentions[r.article][r.quote].text, 8))
-            .unwrap_or_default();
-        out.push(Conflict {
-            kind: ConflictKind::Attribution,
-            topic: format!("who said \u{201c}{quote_words}\u{201d}"),
-            sides,
-        });
-    }
-    out
-}
-
-/// The first `n` words of `s`, with an ellipsis when cut.
-pub(crate) fn short(s: &str, n: usize) -> String {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() <= n { words.join(" ") } else { format!("{}\u{2026}", words[..n].join(" ")) }
 }

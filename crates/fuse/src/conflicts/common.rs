@@ -1,0 +1,141 @@
+//! Helpers the conflict rules share: grouping statements into facts, splitting values into
+//! sides, the clause around a span.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crosscheck_core::{DocId, Span};
+use crosscheck_text::Stemmer;
+
+use crate::analysis::events::content_stem;
+use crate::analysis::{Context, Doc, Gap};
+use crate::entities::linkage::single_linkage;
+use crate::story::{ConflictSide, SourceSpan};
+
+/// Groups `ids` into facts: single-linkage over pairs of different reports that `alike` says
+/// tell the same fact. Groups of one report are dropped.
+pub(crate) fn same_fact(
+    ctx: &Context<'_>,
+    ids: &[usize],
+    doc: impl Fn(usize) -> usize,
+    alike: impl Fn(usize, usize) -> bool,
+) -> Vec<Vec<usize>> {
+    let groups = single_linkage(ids.len(), |x, y| {
+        let (a, b) = (ids[x], ids[y]);
+        ctx.canon[doc(a)] != ctx.canon[doc(b)] && alike(a, b)
+    });
+    groups
+        .into_iter()
+        .map(|g| g.into_iter().map(|x| ids[x]).collect::<Vec<_>>())
+        .filter(|g| g.iter().map(|&i| ctx.canon[doc(i)]).collect::<BTreeSet<_>>().len() > 1)
+        .collect()
+}
+
+/// Splits values into sides of mutually compatible values; `None` unless two sides come from
+/// different reports.
+pub(crate) fn split_sides<T>(
+    ctx: &Context<'_>,
+    items: &[&T],
+    compatible: impl Fn(&T, &T) -> bool,
+    label: impl Fn(&T) -> String,
+    at: impl Fn(&T) -> (usize, Span),
+) -> Option<Vec<ConflictSide>> {
+    let mut sides: Vec<Vec<&T>> = Vec::new();
+    for &it in items {
+        match sides.iter_mut().find(|s| s.iter().all(|o| compatible(o, it))) {
+            Some(s) => s.push(it),
+            None => sides.push(vec![it]),
+        }
+    }
+    if sides.len() < 2 {
+        return None;
+    }
+    let reports =
+        |s: &Vec<&T>| -> BTreeSet<usize> { s.iter().map(|t| ctx.canon[at(t).0]).collect() };
+    let all_reports: BTreeSet<usize> = sides.iter().flat_map(reports).collect();
+    if all_reports.len() < 2 {
+        return None;
+    }
+    let mut out: Vec<(usize, ConflictSide)> = sides
+        .iter()
+        .map(|s| {
+            // The most common label of the side.
+            let mut labels: BTreeMap<String, usize> = BTreeMap::new();
+            for t in s {
+                *labels.entry(label(t)).or_default() += 1;
+            }
+            let value = labels
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(l, _)| l.clone())
+                .unwrap_or_default();
+            let mut docs: Vec<usize> = s.iter().map(|t| at(t).0).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            let articles: Vec<DocId> =
+                docs.iter().map(|&d| ctx.docs[d].article.id.clone()).collect();
+            let mut evidence: Vec<(usize, Span)> = s.iter().map(|t| at(t)).collect();
+            evidence.sort_by_key(|e| (e.0, e.1.start));
+            evidence.dedup();
+            let evidence = evidence
+                .into_iter()
+                .filter_map(|(d, sp)| SourceSpan::from_text(ctx.docs[d].article, sp))
+                .collect();
+            (reports(s).len(), ConflictSide { value, articles, evidence })
+        })
+        .collect();
+    out.sort_by_key(|s| std::cmp::Reverse(s.0));
+    Some(out.into_iter().map(|s| s.1).collect())
+}
+
+/// The content stems of the clause around `span` (the words up to the nearest comma or other
+/// punctuation on each side, names left out), or of the next clause when that one has none
+/// (`In 1957, Gigante was …`). Two dates date one event only when their clauses share a word:
+/// the verb or noun the date belongs to.
+pub(crate) fn clause_stems(
+    d: &Doc<'_>,
+    sent: usize,
+    span: Span,
+    stemmer: &Stemmer,
+) -> BTreeSet<String> {
+    let s = &d.sents[sent];
+    let (lo, hi) = (s.words.start as usize, s.words.end as usize);
+    let lang = d.article.language;
+    let inside = |i: usize| d.words[i].span.start < span.end && span.start < d.words[i].span.end;
+    let Some(first) = (lo..hi).find(|&i| d.words[i].span.end > span.start) else {
+        return BTreeSet::new();
+    };
+    let last = (first..hi).take_while(|&i| inside(i)).last().unwrap_or(first);
+    let mut a = first;
+    while a > lo && d.words[a].gap == Gap::Space {
+        a -= 1;
+    }
+    let mut b = last + 1;
+    while b < hi && d.words[b].gap == Gap::Space {
+        b += 1;
+    }
+    let stems = |range: std::ops::Range<usize>| -> BTreeSet<String> {
+        range
+            .filter(|&i| !inside(i) && (!d.words[i].cap || d.words[i].first))
+            .filter_map(|i| content_stem(&d.words[i].key, lang, stemmer))
+            .collect()
+    };
+    let mut out = stems(a..b);
+    // A fronted date ("In 1957, …", "On Monday, …") belongs to the clause after it.
+    let mut extra = 0;
+    while out.is_empty() && b < hi && extra < 2 {
+        let mut e = b + 1;
+        while e < hi && d.words[e].gap == Gap::Space {
+            e += 1;
+        }
+        out = stems(b..e);
+        b = e;
+        extra += 1;
+    }
+    out
+}
+
+/// The first `n` words of `s`, with an ellipsis when cut.
+pub(crate) fn short(s: &str, n: usize) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= n { words.join(" ") } else { format!("{}\u{2026}", words[..n].join(" ")) }
+}

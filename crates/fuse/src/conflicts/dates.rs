@@ -1,0 +1,209 @@
+//! Date conflicts: different dates for one event.
+//!
+//! ## What it does
+//!
+//! Every date expression of prose (see the timeline stage) has a context: the words around it,
+//! weighted by rarity and nearness (see the `events` heuristic). For each pair of distinct
+//! reports, each date is matched with the most similar date of the other report; pairs that
+//! are each other's best match and similar enough, and whose clauses (the words up to the
+//! nearest punctuation) share a word, are the same event. Dates that date a statement (`police
+//! said Saturday`), stand in a direct quotation (the speaker's `today`), bound a period (`since
+//! 1987`) or name a recurring day (`the second Tuesday of each month`) are compared with
+//! nothing. Events whose dates are
+//! not [`consistent`](crate::timeline::consistent) (compared as intervals, vague ones widened)
+//! become conflicts, with one side per compatible value.
+//!
+//! ## Why
+//!
+//! `on Wednesday` in one report and `on Tuesday` in another, both about the same collision,
+//! is the kind of contradiction a reader cannot see without a calendar. `on Sunday` in a
+//! report published on Sunday 15 March and `on March 15` elsewhere are the same day, and
+//! `early June` contains `June 4`: those are consistent.
+//!
+//! ## Example
+//!
+//! `tore through the bridge shortly before dawn on Wednesday` (published Thursday 12 March)
+//! against `struck the bridge early on Tuesday` and `rammed the bridge yesterday` (published
+//! Wednesday 11 March): 2026-03-11 vs 2026-03-10.
+//!
+//! ## Limitations
+//!
+//! Two events told in the same words on different days (two rounds of talks) look like one
+//! event dated differently. Dates in different sentences of the same report are not combined.
+//!
+//! ## References
+//!
+//! Allen's interval algebra; mutual best match as in sentence alignment (Gale and Church).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crosscheck_text::Stemmer;
+
+use super::common::{clause_stems, short, split_sides};
+use crate::analysis::Context;
+use crate::analysis::events::content_stem;
+use crate::story::{Conflict, ConflictKind};
+use crate::timeline::{Dated, consistent};
+
+/// Similarity from which two dates of different reports can date the same event.
+const SAME_EVENT: f32 = 0.2;
+
+/// The date conflicts of a story.
+pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
+    let n = dated.len();
+    let clauses: Vec<BTreeSet<String>> = dated
+        .iter()
+        .map(|x| {
+            let d = &ctx.docs[x.doc];
+            clause_stems(d, x.sent, x.mention.span, &Stemmer::new(d.article.language))
+        })
+        .collect();
+    // Similar pairs of different reports, most similar first.
+    let mut sims: BTreeMap<(usize, usize), f32> = BTreeMap::new();
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n {
+            let (a, b) = (&dated[i], &dated[j]);
+            if a.doc == b.doc || a.uncertain || b.uncertain || a.cited || b.cited {
+                continue;
+            }
+            if a.context.shares(&b.context) < 2 {
+                continue;
+            }
+            let s = a.context.cosine(&b.context);
+            sims.insert((i, j), s);
+            // Only dates whose clauses share a word seed an event; others may join one below.
+            if s >= SAME_EVENT
+                && ctx.canon[a.doc] != ctx.canon[b.doc]
+                && !clauses[i].is_disjoint(&clauses[j])
+            {
+                pairs.push((s, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let sim = |a: usize, b: usize| sims.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
+    // Average-linkage agglomeration, one date per report in an event.
+    let mut event_of: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    for (_, i, j) in pairs {
+        let (ei, ej) = (event_of[i], event_of[j]);
+        if ei == ej {
+            continue;
+        }
+        let (a, b) = (&members[ei], &members[ej]);
+        let report = |x: usize| ctx.canon[dated[x].doc];
+        if a.iter().any(|&x| b.iter().any(|&y| report(x) == report(y))) {
+            continue;
+        }
+        let total: f32 =
+            a.iter().flat_map(|&x| b.iter().map(move |&y| (x, y))).map(|(x, y)| sim(x, y)).sum();
+        if total / ((a.len() * b.len()) as f32) < SAME_EVENT * 0.6 {
+            continue;
+        }
+        let moved = std::mem::take(&mut members[ej]);
+        for &m in &moved {
+            event_of[m] = ei;
+        }
+        members[ei].extend(moved);
+    }
+    let mut out = Vec::new();
+    for mut event in members.into_iter().filter(|m| m.len() > 1) {
+        // Reports the linkage left out (a copy, or a report alike to some members only) join
+        // when they date the event consistently with one of its values and are alike to it
+        // on average.
+        let values: Vec<_> = event.iter().map(|&m| dated[m].mention.value).collect();
+        if values.iter().any(|a| values.iter().any(|b| !consistent(a, b))) {
+            let mut extra: BTreeMap<usize, (f32, usize)> = BTreeMap::new();
+            for (c, cand) in dated.iter().enumerate() {
+                if cand.uncertain || cand.cited || event.iter().any(|&m| dated[m].doc == cand.doc) {
+                    continue;
+                }
+                let fits = values.iter().filter(|v| consistent(v, &cand.mention.value)).count();
+                if fits == 0 || fits == values.len() {
+                    continue;
+                }
+                let s: Vec<f32> = event.iter().map(|&m| sim(m, c)).collect();
+                let mean = s.iter().sum::<f32>() / s.len() as f32;
+                let max = s.iter().copied().fold(0.0, f32::max);
+                if mean >= SAME_EVENT * 0.5 && max >= SAME_EVENT * 0.75 {
+                    let slot = extra.entry(cand.doc).or_insert((0.0, c));
+                    if mean > slot.0 {
+                        *slot = (mean, c);
+                    }
+                }
+            }
+            event.extend(extra.values().map(|e| e.1));
+        }
+        event.sort_unstable();
+        // A sentence that also gives a date agreeing with the other side ("began on Sunday to
+        // lift the section that fell five days ago") is no evidence of a disagreement: its
+        // other date is the one that dates this event.
+        let ambiguous = |m: usize| -> bool {
+            let me = &dated[m];
+            dated.iter().enumerate().any(|(o, other)| {
+                o != m
+                    && other.doc == me.doc
+                    && other.sent == me.sent
+                    && event.iter().any(|&e| {
+                        let ev = &dated[e];
+                        ctx.canon[ev.doc] != ctx.canon[me.doc]
+                            && !consistent(&ev.mention.value, &me.mention.value)
+                            && consistent(&ev.mention.value, &other.mention.value)
+                    })
+            })
+        };
+        let keep: Vec<usize> = event.iter().copied().filter(|&m| !ambiguous(m)).collect();
+        let items: Vec<&Dated> = keep.iter().map(|&m| &dated[m]).collect();
+        let Some(sides) = split_sides(
+            ctx,
+            &items,
+            |a, b| consistent(&a.mention.value, &b.mention.value),
+            |d| d.mention.value.to_string(),
+            |d| (d.doc, d.mention.span),
+        ) else {
+            continue;
+        };
+        out.push(Conflict { kind: ConflictKind::Date, topic: date_topic(ctx, &items), sides });
+    }
+    out
+}
+
+/// The topic of a date conflict: the words the sentences share, in the first one's order.
+fn date_topic(ctx: &Context<'_>, items: &[&Dated]) -> String {
+    let Some(first) = items.first() else { return String::new() };
+    let d = &ctx.docs[first.doc];
+    let stemmer = Stemmer::new(d.article.language);
+    let lang = d.article.language;
+    let stems_of = |x: &Dated| -> BTreeSet<String> {
+        let dd = &ctx.docs[x.doc];
+        let st = Stemmer::new(dd.article.language);
+        let s = &dd.sents[x.sent];
+        (s.words.start..s.words.end)
+            .filter_map(|k| content_stem(&dd.words[k as usize].key, dd.article.language, &st))
+            .collect()
+    };
+    let others: Vec<BTreeSet<String>> =
+        items.iter().filter(|x| x.doc != first.doc).map(|x| stems_of(x)).collect();
+    let s = &d.sents[first.sent];
+    let mut words: Vec<&str> = Vec::new();
+    for k in s.words.start..s.words.end {
+        let w = &d.words[k as usize];
+        if w.span.start < first.mention.span.end && first.mention.span.start < w.span.end {
+            continue;
+        }
+        let Some(stem) = content_stem(&w.key, lang, &stemmer) else { continue };
+        let shared = others.iter().filter(|o| o.contains(&stem)).count();
+        if shared * 2 >= others.len() && shared > 0 && !words.contains(&d.text(w.span)) {
+            words.push(d.text(w.span));
+        }
+        if words.len() >= 8 {
+            break;
+        }
+    }
+    if words.is_empty() {
+        format!("the date of \u{201c}{}\u{201d}", short(d.text(s.span), 8))
+    } else {
+        format!("when: {}", words.join(" "))
+    }
+}

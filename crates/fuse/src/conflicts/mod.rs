@@ -1,0 +1,48 @@
+//! Conflicts: where the outlets of one story contradict each other, typed and tied to the
+//! sentences that say so.
+//!
+//! Each rule below finds one kind of [`Conflict`]. All of them compare only articles that are
+//! distinct reports (a near-copy never contradicts its original on its own), and all of them
+//! treat statements that can both be true (`about 40,000` and `40 000`, `early June` and `June 4`,
+//! `Hrabchenko` and `Grabchenko`) as agreement. A claim that carries a conflict's evidence is
+//! then marked `disputed`.
+//!
+//! # Overview
+//!
+//! One module per conflict kind, each with its heuristic documented in the ruff template:
+//! - [`numbers`]: different values for one quantity;
+//! - [`dates`]: different dates for one event;
+//! - [`roles`]: different offices for one person, or one office for different people;
+//! - [`attribution`]: one quote given to different speakers;
+//! - [`places`]: the same slot of one event (where; `inspired by` whom) filled with different
+//!   entities (`place` and `other` conflicts);
+//! - [`common`]: what they share (facts, sides, clauses).
+
+mod attribution;
+mod common;
+mod dates;
+mod numbers;
+mod places;
+mod roles;
+
+use crate::analysis::Context;
+use crate::analysis::events::Lexicon;
+use crate::quotes::attribution::{Quotes, SpeakerIndex};
+use crate::story::Conflict;
+use crate::timeline::Dated;
+
+/// Finds every conflict of a story, kind by kind.
+pub(crate) fn find(
+    ctx: &Context<'_>,
+    dated: &[Dated],
+    lexicon: &Lexicon,
+    quotes: &Quotes,
+    speakers: &SpeakerIndex,
+) -> Vec<Conflict> {
+    let mut out = numbers::find(ctx, lexicon);
+    out.extend(dates::find(ctx, dated));
+    out.extend(roles::find(ctx, lexicon));
+    out.extend(places::find(ctx, lexicon));
+    out.extend(attribution::find(ctx, quotes, speakers));
+    out
+}

@@ -1,0 +1,679 @@
+//! Role conflicts: different offices for one person, or one office given to different people.
+//!
+//! ## What it does
+//!
+//! Reads the role cues attached to a person's name in prose (not inside a quotation, whose
+//! titles are the speaker's and of another time): a title before the name (`Mayor X`,
+//! `Infrastructure Minister X`, `Coast guard captain X`, with a tail after the name, `Captain
+//! X of the Coast Guard`), an appositive before it (`Zhelvany's mayor, X`, `The Minister of
+//! Infrastructure, X`) or after it (`X, the director of the port authority,`). Only offices of a
+//! closed list count (`mayor`, `governor`, `president`, `prime minister`, `minister`,
+//! `secretary`, `senator`, `chancellor`, `king`/`queen`, `judge`, `ambassador`, `police
+//! chief` / `chief of police`, `fire chief`, `sheriff`, `chief executive` / `CEO`, `chair`,
+//! `director`, `captain`, `spokesperson`); a cue with `former`, `acting`, `deputy`, `-elect`
+//! and the like is left out. Each cue keeps its qualifiers (the words and entities of the
+//! phrase: `zhelvany`, `port authority`) and its portfolio (from a closed list: `interior`,
+//! `finance`, `transport`…, with `home`/`interior` and `defense`/`defence` as one).
+//!
+//! - **One person, two offices**: two reports give one person two exclusive public offices
+//!   (`Mayor X` / `Governor X`; `minister` and `prime minister` can be held together, and
+//!   corporate titles, ranks and spokespeople are never exclusive), or one office with two
+//!   portfolios (`Transport Minister X` / `Health Minister X`).
+//! - **One office, several people**: two reports give one office to two people, and no report
+//!   gives it to both (a predecessor). The office must have one holder (not `senator`,
+//!   `judge`, `captain`); `minister` and `secretary` need one portfolio on both sides. When
+//!   both cues are qualified, the qualifiers must nest (`Velm Mayor` / `Mayor … of Velm`);
+//!   a bare local office (`the police chief`, `the mayor`, `the governor`, `the chief
+//!   executive`) counts only when the two sentences tell the same fact (context cosine 0.3).
+//!   A name whose words are all in the other's (`Boone Isaacs`, `Cheryl Boone Isaacs`) is one
+//!   person.
+//!
+//! ## Why
+//!
+//! Outlets confuse who holds an office, or which office a person holds. But one role is worded
+//! many ways, a person can hold compatible roles (`the minister` and `the party leader`), and
+//! a story about several places has several mayors and presidents: the rule compares only
+//! offices it knows, and bare ones only within one fact.
+//!
+//! ## Example
+//!
+//! `Mayor Anna Kessler` and `Governor Anna Kessler`: a role conflict, mayor vs governor.
+//! `Police chief Tomas Brandt said the gunman acted alone` and `Police chief Elin Varga said the
+//! gunman acted alone`: a role conflict, Brandt vs Varga. `Infrastructure Minister Irena
+//! Maltsava` and `The Minister of Infrastructure, Irena Maltsava`, or `Mayor X` and
+//! `Zhelvany's mayor, X`, are one role worded twice.
+//!
+//! ## Limitations
+//!
+//! Roles given by a verb (`X, who heads the agency`) or far from the name are not read, nor
+//! offices outside the list. Qualifiers are words, not places: `Velm Mayor X` and `Mayor X of
+//! Ostra`, if Velm lies in Ostra, look like two offices. Two presidents of two countries
+//! written bare (`President X`, `President Y`) are never compared, even when one is wrong.
+//!
+//! ## References
+//!
+//! None; a rule of thumb.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crosscheck_core::Span;
+
+use super::common::split_sides;
+use crate::analysis::events::{Bag, Lexicon};
+use crate::analysis::words::is_speech_verb;
+use crate::analysis::{Context, Doc, Gap};
+use crate::entities::linkage::single_linkage;
+use crate::entities::names::same_word;
+use crate::story::{Conflict, ConflictKind, EntityKind};
+
+/// Similarity from which two sentences giving a bare office (`the police chief`) to two
+/// people tell the same fact.
+const SAME_ROLE: f32 = 0.3;
+
+/// An office a role cue names, and how it can be contradicted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[expect(clippy::struct_excessive_bools, reason = "independent properties of an office")]
+struct Office {
+    /// The canonical name of the office family (`police chief` for `chief of police`).
+    name: &'static str,
+    /// A public office one person holds one of at a time (`mayor`, `governor`, `senator`).
+    exclusive: bool,
+    /// One holder within what qualifies it (`Interior Minister`, `Velm's mayor`).
+    sole: bool,
+    /// One holder in the place a story happens: compared bare (`the police chief`) when the
+    /// sentences tell the same fact.
+    local: bool,
+    /// Sole only with a portfolio (`minister`, `secretary`: a government has many).
+    portfolio: bool,
+}
+
+impl Office {
+    const fn new(name: &'static str, exclusive: bool, sole: bool, local: bool) -> Office {
+        Office { name, exclusive, sole, local, portfolio: false }
+    }
+}
+
+const MAYOR: Office = Office::new("mayor", true, true, true);
+const GOVERNOR: Office = Office::new("governor", true, true, true);
+const PRESIDENT: Office = Office::new("president", true, true, false);
+const PRIME_MINISTER: Office = Office::new("prime minister", true, true, false);
+const MINISTER: Office = Office { portfolio: true, ..Office::new("minister", true, true, false) };
+const SECRETARY: Office =
+    Office { portfolio: true, ..Office::new("secretary", false, true, false) };
+const SENATOR: Office = Office::new("senator", true, false, false);
+const CHANCELLOR: Office = Office::new("chancellor", true, true, false);
+const MONARCH_KING: Office = Office::new("king", true, true, false);
+const MONARCH_QUEEN: Office = Office::new("queen", true, true, false);
+const POPE: Office = Office::new("pope", true, true, false);
+const JUDGE: Office = Office::new("judge", true, false, false);
+const AMBASSADOR: Office = Office::new("ambassador", true, false, false);
+const POLICE_CHIEF: Office = Office::new("police chief", true, true, true);
+const FIRE_CHIEF: Office = Office::new("fire chief", true, true, true);
+const SHERIFF: Office = Office::new("sheriff", true, true, true);
+const CEO: Office = Office::new("chief executive", false, true, true);
+const CHAIR: Office = Office::new("chair", false, true, false);
+const DIRECTOR: Office = Office::new("director", false, true, false);
+const CAPTAIN: Office = Office::new("captain", false, false, false);
+const SPOKESPERSON: Office = Office::new("spokesperson", false, false, false);
+
+/// Offices that one person can hold together although both are exclusive.
+fn held_together(a: &str, b: &str) -> bool {
+    let pair = if a <= b { (a, b) } else { (b, a) };
+    matches!(pair, ("minister", "prime minister") | ("governor", "police chief"))
+}
+
+/// Portfolios of ministers and secretaries, folded, with their canonical spelling.
+fn portfolio(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "interior" | "home" | "internal" => "interior",
+        "foreign" | "external" => "foreign",
+        "defence" | "defense" | "war" => "defence",
+        "finance" | "treasury" | "exchequer" => "finance",
+        "justice" | "law" => "justice",
+        "health" => "health",
+        "education" | "schools" => "education",
+        "transport" | "transportation" => "transport",
+        "infrastructure" => "infrastructure",
+        "energy" => "energy",
+        "economy" | "economic" | "economics" => "economy",
+        "agriculture" | "farming" => "agriculture",
+        "environment" | "environmental" => "environment",
+        "labour" | "labor" | "employment" => "labour",
+        "trade" | "commerce" => "trade",
+        "culture" | "arts" => "culture",
+        "tourism" => "tourism",
+        "sport" | "sports" => "sport",
+        "housing" => "housing",
+        "industry" => "industry",
+        "communications" | "information" => "communications",
+        "fisheries" => "fisheries",
+        "immigration" | "migration" => "immigration",
+        "state" => "state",
+        "press" => "press",
+        _ => return None,
+    })
+}
+
+/// The office whose head word is word `k` of a phrase bounded by `lo..hi`: the office, the
+/// first word of its compound and the end of it (`chief of police` runs past `chief`).
+fn office_at(d: &Doc<'_>, lo: usize, k: usize, hi: usize) -> Option<(Office, usize, usize)> {
+    let key = |i: usize| d.words[i].key.trim_end_matches('.');
+    let joined = |i: usize| i > lo && d.words[i].gap == Gap::Space;
+    let prev = joined(k).then(|| key(k - 1));
+    let of_police = k + 2 < hi
+        && key(k + 1) == "of"
+        && key(k + 2) == "police"
+        && d.words[k + 1].gap == Gap::Space
+        && d.words[k + 2].gap == Gap::Space;
+    let one = |o: Office| Some((o, k, k + 1));
+    let two = |o: Office| Some((o, k - 1, k + 1));
+    match key(k) {
+        "mayor" => one(MAYOR),
+        "governor" => one(GOVERNOR),
+        "president" => one(PRESIDENT),
+        "premier" => one(PRIME_MINISTER),
+        "minister" if prev == Some("prime") => two(PRIME_MINISTER),
+        "minister" => one(MINISTER),
+        "secretary" if prev != Some("general") => one(SECRETARY),
+        "senator" | "sen" => one(SENATOR),
+        "chancellor" => one(CHANCELLOR),
+        "king" => one(MONARCH_KING),
+        "queen" => one(MONARCH_QUEEN),
+        "pope" => one(POPE),
+        "judge" => one(JUDGE),
+        "ambassador" => one(AMBASSADOR),
+        "chief" | "commissioner" if prev == Some("police") => two(POLICE_CHIEF),
+        "chief" if prev == Some("fire") => two(FIRE_CHIEF),
+        "chief" if of_police => Some((POLICE_CHIEF, k, k + 3)),
+        "sheriff" => one(SHERIFF),
+        "ceo" => one(CEO),
+        "executive" if prev == Some("chief") => two(CEO),
+        "officer" if prev == Some("executive") && joined(k - 1) && key(k - 2) == "chief" => {
+            Some((CEO, k - 2, k + 1))
+        }
+        "chairman" | "chairwoman" | "chairperson" | "chair" => one(CHAIR),
+        "director" => one(DIRECTOR),
+        "captain" | "capt" => one(CAPTAIN),
+        "spokesperson" | "spokesman" | "spokeswoman" => one(SPOKESPERSON),
+        _ => None,
+    }
+}
+
+/// Words that make a title something other than the current office.
+fn modified(w: &str) -> bool {
+    matches!(
+        w,
+        "former"
+            | "ex"
+            | "late"
+            | "then"
+            | "acting"
+            | "deputy"
+            | "vice"
+            | "outgoing"
+            | "incoming"
+            | "interim"
+            | "previous"
+            | "assistant"
+            | "future"
+            | "would-be"
+            | "elect"
+            | "president-elect"
+            | "candidate"
+            | "hopeful"
+            | "nominee"
+            | "designate"
+            | "associate"
+            | "honorary"
+            | "retired"
+            | "one-time"
+            | "onetime"
+            | "erstwhile"
+    )
+}
+
+/// Determiners that open a role phrase (`the mayor`, `its director`).
+fn determiner(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this")
+}
+
+/// Joining words of a role phrase, not qualifiers (`the director of the port authority`).
+fn joining(w: &str) -> bool {
+    matches!(w, "of" | "the" | "for" | "to" | "at" | "and" | "&" | "on")
+}
+
+/// How a role phrase must fill the words it is read from.
+#[derive(Debug, Clone, Copy)]
+enum Fit {
+    /// Anywhere: a title before a name (`said Mayor X`).
+    Any,
+    /// Opening with a determiner or at the start of the words (`according to the mayor, X`).
+    Opens,
+    /// Filling the words (`X, the director of the port authority,`).
+    Whole,
+}
+
+/// A role given to a person by a cue attached to the name.
+#[derive(Debug, Clone)]
+struct Titled {
+    doc: usize,
+    sent: usize,
+    person: u32,
+    office: Office,
+    /// What qualifies the office: folded words and `e:` entity ids (`Zhelvany's mayor`
+    /// gives `zhelvany` and Zhelvany's id), the person's own name left out.
+    qualifiers: BTreeSet<String>,
+    /// The portfolios among the qualifiers (`infrastructure`).
+    portfolio: BTreeSet<&'static str>,
+    /// The cue and the name, in text offsets.
+    span: Span,
+}
+
+impl Titled {
+    /// The office as a side of a conflict shows it (`mayor`, `transport minister`).
+    fn label(&self) -> String {
+        if self.office.portfolio && !self.portfolio.is_empty() {
+            let p: Vec<&str> = self.portfolio.iter().copied().collect();
+            format!("{} {}", p.join(" and "), self.office.name)
+        } else {
+            self.office.name.to_string()
+        }
+    }
+}
+
+/// A role phrase read from the words `lo..end` of a doc (`Zhelvany's mayor`, `the director of
+/// the port authority`, `Coast guard captain`): the office, its qualifiers and where the
+/// phrase starts. The phrase ends with the office or with a tail that opens with `of`, `for`,
+/// `to` or `at`; `fit` says how it must open.
+fn role_phrase(
+    d: &Doc<'_>,
+    ents: &[Option<u32>],
+    person: u32,
+    lo: usize,
+    end: usize,
+    fit: Fit,
+) -> Option<(Office, BTreeSet<String>, usize)> {
+    if end <= lo {
+        return None;
+    }
+    // The head: the office nearest the end whose tail is empty or a prepositional phrase.
+    let mut found = None;
+    for k in (lo.max(end.saturating_sub(8))..end).rev() {
+        if let Some((o, a, b)) = office_at(d, lo, k, end) {
+            let tail_ok = b >= end
+                || (matches!(d.words[b].key.as_str(), "of" | "for" | "to" | "at")
+                    && (b..end).all(|i| d.words[i].gap == Gap::Space && !d.words[i].digit));
+            if tail_ok {
+                found = Some((o, a, b));
+            }
+            break;
+        }
+    }
+    let (office, head, tail) = found?;
+    let mut qualifiers = BTreeSet::new();
+    let add = |i: usize, q: &mut BTreeSet<String>| {
+        let w = &d.words[i];
+        if let Some(e) = ents[i] {
+            if e == person {
+                return false;
+            }
+            q.insert(format!("e:{e}"));
+        }
+        if !joining(&w.key) && !determiner(&w.key) {
+            q.insert(w.key.clone());
+        }
+        true
+    };
+    for i in tail.min(end)..end {
+        if !add(i, &mut qualifiers) {
+            return None;
+        }
+    }
+    // Qualifiers before the office, up to a determiner, the phrase's start or a stop word.
+    let mut k = head;
+    let mut clean = k == lo;
+    let mut n = 0;
+    let mut before: Vec<usize> = Vec::new();
+    while k > lo {
+        let w = &d.words[k - 1];
+        if d.words[k].gap != Gap::Space {
+            clean = true;
+            break;
+        }
+        let key = w.key.trim_end_matches('.');
+        if modified(key) {
+            return None;
+        }
+        if determiner(key) {
+            clean = true;
+            k -= 1;
+            break;
+        }
+        if w.digit
+            || n >= 4
+            || crate::entities::names::is_role(key)
+            || is_speech_verb(key)
+            || (!w.cap && !w.possessive && crosscheck_text::is_stopword(d.article.language, key))
+        {
+            break;
+        }
+        before.push(k - 1);
+        n += 1;
+        k -= 1;
+        if k == lo {
+            clean = true;
+        }
+    }
+    // Lower-case words that open the run without a determiner are the sentence's, not the
+    // title's: `later headed President X`; `Coast guard captain X` and `the transport minister`
+    // keep theirs.
+    let opened = k < head && determiner(&d.words[k].key);
+    while !opened && before.last().is_some_and(|&i| !d.words[i].cap && !d.words[i].possessive) {
+        before.pop();
+    }
+    for i in before {
+        if !add(i, &mut qualifiers) {
+            return None;
+        }
+    }
+    // "-elect", "then-", "ex-" glued to the office.
+    if d.words[head..tail.min(end)].iter().any(|w| w.key.split('-').any(modified)) {
+        return None;
+    }
+    let fits = match fit {
+        Fit::Any => true,
+        Fit::Opens => clean,
+        Fit::Whole => clean && k == lo,
+    };
+    if !fits {
+        return None;
+    }
+    Some((office, qualifiers, k))
+}
+
+fn titles(ctx: &Context<'_>) -> Vec<Titled> {
+    let table = &ctx.entities;
+    let mut out = Vec::new();
+    for (di, d) in ctx.docs.iter().enumerate() {
+        let ents = table.word_entities(di, d.words.len());
+        for m in &table.mentions[di] {
+            if table.entities[m.entity as usize].kind != EntityKind::Person {
+                continue;
+            }
+            let (first, last) = (m.words.0 as usize, m.words.1 as usize);
+            let sent = d.words[first].sent as usize;
+            let Some(s) = d.sents.get(sent) else { continue };
+            let (lo, hi) = (s.words.start as usize, s.words.end as usize);
+            // A role inside a quotation is the speaker's word ("As president, Senator X will
+            // fight"), of another time.
+            if !s.claim || first < lo || last > hi || crate::timeline::quoted(d, sent, m.span) {
+                continue;
+            }
+            let mut push = |office: Office, qualifiers: BTreeSet<String>, span: Span| {
+                let portfolio = qualifiers.iter().filter_map(|q| portfolio(q.as_str())).collect();
+                out.push(Titled {
+                    doc: di,
+                    sent,
+                    person: m.entity,
+                    office,
+                    qualifiers,
+                    portfolio,
+                    span,
+                });
+            };
+            if first > lo && d.words[first].gap == Gap::Space {
+                // A title before the name: `Mayor X`, `Coast guard captain X`, and a tail
+                // after it: `Captain X of the Coast Guard`.
+                let start = (lo..first)
+                    .rev()
+                    .find(|&i| i == lo || d.words[i].gap != Gap::Space)
+                    .unwrap_or(lo);
+                if let Some((office, mut q, k)) =
+                    role_phrase(d, &ents, m.entity, start, first, Fit::Any)
+                    && office_at(d, start, first - 1, first).is_some_and(|o| o.2 == first)
+                {
+                    let mut e = last;
+                    if last < hi && d.words[last].key == "of" && d.words[last].gap == Gap::Space {
+                        e = last + 1;
+                        let mut named = false;
+                        while e < hi && e < last + 6 && d.words[e].gap == Gap::Space {
+                            let w = &d.words[e];
+                            // The object of `of` ends at the verb: `of the Coast Guard said`.
+                            let plain = !w.cap && !joining(&w.key);
+                            if plain
+                                && (named
+                                    || is_speech_verb(&w.key)
+                                    || crosscheck_text::is_stopword(d.article.language, &w.key))
+                            {
+                                break;
+                            }
+                            named |= w.cap;
+                            if let Some(x) = ents[e] {
+                                q.insert(format!("e:{x}"));
+                            }
+                            if !joining(&d.words[e].key) {
+                                q.insert(d.words[e].key.clone());
+                            }
+                            e += 1;
+                        }
+                    }
+                    let end = if e > last { d.words[e - 1].span.end } else { m.span.end };
+                    push(office, q, Span::new(d.words[k].span.start, end));
+                    continue;
+                }
+            }
+            if first > lo && d.words[first].gap == Gap::Comma {
+                // An appositive before the name: `Zhelvany's mayor, X`, `the mayor, X`.
+                let start = (lo..first)
+                    .rev()
+                    .find(|&i| i == lo || d.words[i].gap != Gap::Space)
+                    .unwrap_or(lo);
+                if let Some((office, q, k)) =
+                    role_phrase(d, &ents, m.entity, start, first, Fit::Opens)
+                {
+                    push(office, q, Span::new(d.words[k].span.start, m.span.end));
+                    continue;
+                }
+            }
+            if last < hi && d.words[last].gap == Gap::Comma {
+                // An appositive after the name: `X, the director of the port authority,`.
+                let end = (last + 1..=hi)
+                    .find(|&i| i == hi || d.words[i].gap != Gap::Space)
+                    .unwrap_or(hi);
+                if let Some((office, q, _)) = role_phrase(d, &ents, m.entity, last, end, Fit::Whole)
+                {
+                    push(office, q, Span::new(m.span.start, d.words[end - 1].span.end));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether two qualifier sets can name one office: one holds the other (`port authority` and
+/// `Zhelvany Port Authority`), spellings of a word counting as one.
+fn nested_qualifiers(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    let within = |x: &BTreeSet<String>, y: &BTreeSet<String>| {
+        x.iter()
+            .all(|w| y.contains(w) || (!w.starts_with("e:") && y.iter().any(|v| same_word(w, v))))
+    };
+    within(a, b) || within(b, a)
+}
+
+/// Whether two roles given to one person cannot both be right: two exclusive offices not held
+/// together (`mayor` and `governor`), or one office with two portfolios (`transport minister`
+/// and `health minister`).
+fn offices_clash(a: &Titled, b: &Titled) -> bool {
+    if a.office.name != b.office.name {
+        return a.office.exclusive
+            && b.office.exclusive
+            && !held_together(a.office.name, b.office.name);
+    }
+    a.office.portfolio
+        && !a.portfolio.is_empty()
+        && !b.portfolio.is_empty()
+        && a.portfolio.is_disjoint(&b.portfolio)
+}
+
+/// The role conflicts of a story.
+pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
+    let titled = titles(ctx);
+    let mut out = Vec::new();
+    if titled.len() < 2 {
+        return out;
+    }
+    let name = |p: u32| ctx.entities.entities[p as usize].name.clone();
+    let report = |t: &Titled| ctx.canon[t.doc];
+
+    // One person, two offices.
+    let mut by_person: BTreeMap<u32, Vec<&Titled>> = BTreeMap::new();
+    for t in &titled {
+        by_person.entry(t.person).or_default().push(t);
+    }
+    for (&person, items) in &by_person {
+        // A report that gives one person two clashing roles knows something the rule does not
+        // (a change of office): it is left out.
+        let torn: BTreeSet<usize> = items
+            .iter()
+            .flat_map(|a| items.iter().map(move |b| (a, b)))
+            .filter(|(a, b)| report(a) == report(b) && offices_clash(a, b))
+            .map(|(a, _)| report(a))
+            .collect();
+        let items: Vec<&Titled> =
+            items.iter().copied().filter(|t| !torn.contains(&report(t))).collect();
+        let clash = items
+            .iter()
+            .any(|a| items.iter().any(|b| report(a) != report(b) && offices_clash(a, b)));
+        if !clash {
+            continue;
+        }
+        // Only the roles that take part in a clash are shown.
+        let items: Vec<&Titled> =
+            items.iter().copied().filter(|a| items.iter().any(|b| offices_clash(a, b))).collect();
+        if let Some(sides) = split_sides(
+            ctx,
+            &items,
+            |a, b| !offices_clash(a, b),
+            Titled::label,
+            |t| (t.doc, t.span),
+        ) {
+            out.push(Conflict {
+                kind: ConflictKind::Role,
+                topic: format!("the office of {}", name(person)),
+                sides,
+            });
+        }
+    }
+
+    // One office, several people.
+    let contexts: Vec<Bag> =
+        titled.iter().map(|t| lexicon.context(&ctx.docs, t.doc, t.sent, t.span, &[])).collect();
+    let folded: BTreeMap<u32, Vec<String>> = titled
+        .iter()
+        .map(|t| {
+            (
+                t.person,
+                crate::analysis::words::fold(&name(t.person))
+                    .split(' ')
+                    .map(str::to_string)
+                    .collect(),
+            )
+        })
+        .collect();
+    // "Dirk" written for "Dirk A. Kempthorne" (a name cut at a middle initial), "Boone Isaacs"
+    // for "Cheryl Boone Isaacs": a name whose words are all in another's is not another person.
+    let one_person = |p: u32, q: u32| {
+        let (a, b) = (&folded[&p], &folded[&q]);
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        short.iter().all(|w| long.contains(w))
+    };
+    let same_role = |i: usize, j: usize| -> bool {
+        let (a, b) = (&titled[i], &titled[j]);
+        if a.office != b.office || !a.office.sole {
+            return false;
+        }
+        if a.office.portfolio
+            && (a.portfolio.is_empty()
+                || b.portfolio.is_empty()
+                || a.portfolio.is_disjoint(&b.portfolio))
+        {
+            return false;
+        }
+        if !nested_qualifiers(&a.qualifiers, &b.qualifiers) {
+            return false;
+        }
+        if !a.qualifiers.is_empty() && !b.qualifiers.is_empty() {
+            return true;
+        }
+        // A bare office ("the police chief") is the story's own only when both sentences
+        // tell the same fact.
+        let (x, y) = (&contexts[i], &contexts[j]);
+        a.office.local && x.shares(y) >= 2 && x.cosine(y) >= SAME_ROLE
+    };
+    let rivals = |i: usize, j: usize| -> bool {
+        let (a, b) = (&titled[i], &titled[j]);
+        a.person != b.person
+            && report(a) != report(b)
+            && !one_person(a.person, b.person)
+            && same_role(i, j)
+    };
+    let mut rival_pairs: Vec<(usize, usize)> = Vec::new();
+    for i in 0..titled.len() {
+        for j in i + 1..titled.len() {
+            if rivals(i, j) {
+                rival_pairs.push((i, j));
+            }
+        }
+    }
+    // A report that gives one office to both people knows they are two (a predecessor).
+    let given: BTreeSet<(u32, &str, usize)> =
+        titled.iter().map(|t| (t.person, t.office.name, report(t))).collect();
+    rival_pairs.retain(|&(i, j)| {
+        let (a, b) = (&titled[i], &titled[j]);
+        !given.iter().any(|&(p, o, r)| {
+            p == a.person && o == a.office.name && given.contains(&(b.person, o, r))
+        })
+    });
+    let involved: Vec<usize> = {
+        let mut v: Vec<usize> = rival_pairs.iter().flat_map(|&(i, j)| [i, j]).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let rival_set: BTreeSet<(usize, usize)> = rival_pairs.iter().copied().collect();
+    let groups = single_linkage(involved.len(), |x, y| {
+        let (i, j) = (involved[x].min(involved[y]), involved[x].max(involved[y]));
+        rival_set.contains(&(i, j))
+            || (titled[i].person == titled[j].person && titled[i].office == titled[j].office)
+    });
+    for g in groups {
+        let items: Vec<&Titled> = g.iter().map(|&x| &titled[involved[x]]).collect();
+        let people: BTreeSet<u32> = items.iter().map(|t| t.person).collect();
+        if people.len() < 2 {
+            continue;
+        }
+        let Some(sides) = split_sides(
+            ctx,
+            &items,
+            |a, b| a.person == b.person,
+            |t| name(t.person),
+            |t| (t.doc, t.span),
+        ) else {
+            continue;
+        };
+        let shown = items.first().map_or_else(String::new, |t| {
+            let d = &ctx.docs[t.doc];
+            let text = d.text(t.span);
+            let person = &ctx.entities.entities[t.person as usize];
+            let cut = person.variants.iter().filter_map(|(v, _)| text.find(v.as_str())).min();
+            let shown = match cut {
+                Some(0) => text.split_once(',').map_or(text, |x| x.1),
+                Some(c) => &text[..c],
+                None => text,
+            };
+            shown.trim().trim_matches(',').trim().to_string()
+        });
+        out.push(Conflict { kind: ConflictKind::Role, topic: format!("who is {shown}"), sides });
+    }
+    out
+}
