@@ -397,7 +397,7 @@ fn sorted_overlap(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// The ranks that document `r` may be compared with: up to two intervals (the undated
-/// documents, which sort first, and the dated ones within the window), each cut to the
+/// documents, which sort first, and the dated ones within the horizon), each cut to the
 /// article window.
 fn windows(cfg: &ClusterBuilder, days: &[Option<i32>], r: usize) -> [(usize, usize); 2] {
     let n = days.len();
@@ -407,7 +407,7 @@ fn windows(cfg: &ClusterBuilder, days: &[Option<i32>], r: usize) -> [(usize, usi
         return [(lo, hi), (0, 0)];
     };
     let undated = days.partition_point(Option::is_none);
-    let w = i32::try_from(cfg.window_days).unwrap_or(i32::MAX);
+    let w = i32::try_from(cfg.horizon_days).unwrap_or(i32::MAX);
     let from = days.partition_point(|x| x.is_none_or(|x| x < d.saturating_sub(w)));
     let to = days.partition_point(|x| x.is_none_or(|x| x <= d.saturating_add(w)));
     let clip = |(a, b): (usize, usize)| {
@@ -418,7 +418,7 @@ fn windows(cfg: &ClusterBuilder, days: &[Option<i32>], r: usize) -> [(usize, usi
 }
 
 /// The candidates of document `r` with their similarity to it, sorted by rank: the documents
-/// in its window that share the most probe terms with it (itself excluded). Each probed term
+/// within its horizon that share the most probe terms with it (itself excluded). Each probed term
 /// contributes at most `max_postings` postings per window interval, those nearest `r` in the
 /// canonical order.
 fn candidates(

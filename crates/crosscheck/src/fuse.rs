@@ -8,8 +8,7 @@ use std::path::PathBuf;
 
 use crosscheck_core::{Article, DocId};
 
-use crate::cluster::{ClusterBuilder, cluster_articles};
-use crate::dedup::DedupBuilder;
+use crate::place::Placer;
 use crate::{Error, Pipeline};
 
 /// What a [`Pipeline::fuse`] run read and wrote.
@@ -23,15 +22,18 @@ pub struct FuseRun {
     pub stories: usize,
 }
 
-/// One story before fusion: indexes into the run's articles.
+/// One story before fusion: its id and indexes into the run's articles.
 #[derive(Debug, Clone, Default)]
 struct Group {
+    id: String,
     members: Vec<usize>,
 }
 
 impl Pipeline {
     /// Reads and extracts every document under `paths`, marks near-duplicates, groups the
-    /// articles into stories and fuses each one with `fuser`.
+    /// articles into stories (through [`Placer`], with the pipeline's configuration) and fuses
+    /// each one with `fuser`. Each story is named by [`story_id`](crate::place::story_id) of
+    /// its earliest article, as a store names it.
     ///
     /// Item errors go to `on_error` and do not stop the run. `sink` receives one fused story at
     /// a time, in order of each story's first article; it returns `false` to stop. Stories are
@@ -59,9 +61,10 @@ impl Pipeline {
         if articles.is_empty() {
             return run;
         }
-        let (duplicate_of, groups) = stories(&articles);
+        let (duplicate_of, groups) = stories(self.placer(), &articles);
         for group in groups {
             let mut input = StoryInput::new(group.members.iter().map(|&i| &articles[i]));
+            input.id(group.id.as_str());
             for &i in &group.members {
                 if let Some(of) = &duplicate_of[i] {
                     input.duplicate(&articles[i].id, of.clone());
@@ -76,33 +79,19 @@ impl Pipeline {
     }
 }
 
-/// For each article, the id of the earlier article it near-duplicates; and the stories, in
-/// order of their first article, each listing its articles in input order.
-fn stories(articles: &[Article]) -> (Vec<Option<DocId>>, Vec<Group>) {
-    // The default configurations are valid by construction; should one ever fail to build, the
-    // run degrades to one story without duplicates rather than failing.
-    let (Ok(deduper), Ok(clusterer)) = (DedupBuilder::new().build(), ClusterBuilder::new().build())
-    else {
-        return (
-            vec![None; articles.len()],
-            vec![Group { members: (0..articles.len()).collect() }],
-        );
-    };
-    let placements = cluster_articles(&deduper, &clusterer, articles);
-    let duplicate_of = placements
-        .iter()
-        .map(|p| {
-            p.duplicate.duplicate_of().and_then(|i| articles.get(i as usize)).map(|a| a.id.clone())
-        })
-        .collect();
+/// For each article, the id of the article it near-duplicates; and the stories, in order of
+/// their first article, each with its id and its articles in input order.
+fn stories(placer: &Placer, articles: &[Article]) -> (Vec<Option<DocId>>, Vec<Group>) {
+    let out = placer.place(&[], articles);
+    let ids = out.story_ids(&[]);
     let mut groups: Vec<Group> = Vec::new();
-    let mut index: HashMap<u32, usize> = HashMap::new();
-    for (i, p) in placements.iter().enumerate() {
-        let g = *index.entry(p.story.story).or_insert_with(|| {
-            groups.push(Group::default());
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, id) in ids.iter().enumerate() {
+        let g = *index.entry(id.as_str()).or_insert_with(|| {
+            groups.push(Group { id: id.clone(), members: Vec::new() });
             groups.len() - 1
         });
         groups[g].members.push(i);
     }
-    (duplicate_of, groups)
+    (out.placed.into_iter().map(|p| p.duplicate_of).collect(), groups)
 }
