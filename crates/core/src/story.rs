@@ -426,7 +426,12 @@ mod tests {
     use super::*;
 
     fn span(article: &str, text: &str, start: u32) -> SourceSpan {
-        SourceSpan { article: article.into(), text: text.into(), start, end: start + text.len() as u32 }
+        SourceSpan {
+            article: article.into(),
+            text: text.into(),
+            start,
+            end: start + text.len() as u32,
+        }
     }
 
     fn story() -> FusedStory {
@@ -503,7 +508,12 @@ mod tests {
         for k in [EntityKind::Person, EntityKind::Org, EntityKind::Place, EntityKind::Other] {
             assert_eq!(serde_json::to_value(k).unwrap(), k.to_string());
         }
-        for c in [ClaimStatus::Consensus, ClaimStatus::Majority, ClaimStatus::Single, ClaimStatus::Disputed] {
+        for c in [
+            ClaimStatus::Consensus,
+            ClaimStatus::Majority,
+            ClaimStatus::Single,
+            ClaimStatus::Disputed,
+        ] {
             assert_eq!(serde_json::to_value(c).unwrap(), c.to_string());
         }
         assert_eq!(serde_json::to_value(ConflictKind::Attribution).unwrap(), "attribution");

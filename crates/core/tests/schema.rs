@@ -8,7 +8,8 @@ use std::path::Path;
 
 use crosscheck_core::story::{STORY_SCHEMA, json_schema};
 
-const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/schema/crosscheck.story-1.json");
+const PATH: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/schema/crosscheck.story-1.json");
 
 fn generated() -> String {
     let mut text = serde_json::to_string_pretty(&json_schema()).expect("a schema serialises");
@@ -39,7 +40,9 @@ fn schema_names_the_document() {
     assert_eq!(schema["properties"]["schema"]["const"], STORY_SCHEMA);
     assert_eq!(schema["required"], serde_json::json!(["schema", "stories"]));
     // Each part is a named definition, described by its doc comment.
-    for def in ["story", "article", "span", "entity", "claim", "quote", "conflict", "timeline_entry"] {
+    for def in
+        ["story", "article", "span", "entity", "claim", "quote", "conflict", "timeline_entry"]
+    {
         let d = &schema["$defs"][def];
         assert!(d["description"].as_str().is_some_and(|s| !s.is_empty()), "{def}: {d}");
     }

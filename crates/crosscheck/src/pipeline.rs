@@ -56,6 +56,11 @@ impl PipelineBuilder {
     }
 
     /// The configured pipeline.
+    ///
+    /// # Panics
+    ///
+    /// Never: without [`PipelineBuilder::config`], the default configuration is used, which
+    /// is valid by construction (a unit test checks it).
     pub fn build(&self) -> Pipeline {
         let placer = self.placer.clone().unwrap_or_else(|| {
             // The default configuration is valid by construction (a unit test checks it).

@@ -15,7 +15,7 @@ pub use crosscheck_store::{
     ContentHash, Cursor, EngineError, Error as StoreError, MemStore, Neighbourhood, Placement,
     Plan, Probe, PutOutcome, STORY_SCHEMA, SqliteStore, SqliteStoreBuilder, Stats, Store,
     StoredArticle, StoryEngine, StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord,
-    StorySummary, Target, UpdateReport, update,
+    StorySummary, Target, UpdateReport, origin, place_pending, update,
 };
 
 use crate::config::{ConfigError, PipelineConfig};

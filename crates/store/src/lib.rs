@@ -73,4 +73,4 @@ pub use model::{
 };
 pub use sqlite::{SqliteStore, SqliteStoreBuilder};
 pub use store::Store;
-pub use update::{EngineError, STORY_SCHEMA, StoryEngine, UpdateReport, update};
+pub use update::{EngineError, STORY_SCHEMA, StoryEngine, UpdateReport, place_pending, update};

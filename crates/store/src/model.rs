@@ -193,7 +193,7 @@ pub struct Neighbourhood {
     pub probes: Vec<Probe>,
     /// How many days apart a story's matching terms and a dated probe may be.
     ///
-    /// By default, 365.
+    /// By default, 730.
     pub horizon_days: u32,
     /// How many stories per probe, those sharing the most key terms with it.
     ///
@@ -208,7 +208,7 @@ pub struct Neighbourhood {
 impl Neighbourhood {
     /// The neighbourhood of `probes` with the default bounds.
     pub fn new(probes: Vec<Probe>) -> Neighbourhood {
-        Neighbourhood { probes, horizon_days: 365, stories_per_probe: 4, members_per_story: 16 }
+        Neighbourhood { probes, horizon_days: 730, stories_per_probe: 4, members_per_story: 16 }
     }
 }
 
@@ -375,6 +375,21 @@ pub(crate) fn query_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Where an article came from, as a store tells articles with one id apart: its URL, else its
+/// source with a record suffix (`feed.jsonl:12`, `crawl.warc#3`) dropped; `None` for stdin
+/// (`-`), which is never the same origin twice.
+pub fn origin(article: &crosscheck_core::Article) -> Option<String> {
+    if let Some(url) = article.url.as_deref().filter(|u| !u.trim().is_empty()) {
+        return Some(url.trim().to_string());
+    }
+    let source = article.source.as_str();
+    let file = match source.rfind([':', '#']) {
+        Some(at) if at > 0 && source[at + 1..].bytes().all(|b| b.is_ascii_digit()) => &source[..at],
+        _ => source,
+    };
+    (file != "-" && !file.is_empty()).then(|| file.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -449,19 +464,4 @@ mod tests {
             let _ = s.parse::<Cursor>();
         }
     }
-}
-
-/// Where an article came from, as a store tells articles with one id apart: its URL, else its
-/// source with a record suffix (`feed.jsonl:12`, `crawl.warc#3`) dropped; `None` for stdin
-/// (`-`), which is never the same origin twice.
-pub fn origin(article: &crosscheck_core::Article) -> Option<String> {
-    if let Some(url) = article.url.as_deref().filter(|u| !u.trim().is_empty()) {
-        return Some(url.trim().to_string());
-    }
-    let source = article.source.as_str();
-    let file = match source.rfind([':', '#']) {
-        Some(at) if at > 0 && source[at + 1..].bytes().all(|b| b.is_ascii_digit()) => &source[..at],
-        _ => source,
-    };
-    (file != "-" && !file.is_empty()).then(|| file.to_string())
 }

@@ -153,8 +153,7 @@ fn check_file(path: &Path) -> Result<()> {
     if len == 0 {
         return Err(damaged("the file is empty (0 bytes)".to_string()));
     }
-    use std::io::Read;
-    if len < 100 || f.read_exact(&mut head).is_err() || &head != SQLITE_MAGIC {
+    if len < 100 || std::io::Read::read_exact(&mut f, &mut head).is_err() || &head != SQLITE_MAGIC {
         return Err(damaged("the file is not an SQLite database".to_string()));
     }
     Ok(())
@@ -376,7 +375,29 @@ fn articles_where(
     let sql = format!(
         "SELECT {ARTICLE_COLUMNS} FROM articles a JOIN blobs b ON b.hash = a.hash WHERE {filter}"
     );
-    let mut stmt = c.prepare_cached(&sql).map_err(Error::db(what))?;
+    rows_of(c, &sql, param, what)
+}
+
+/// Like [`articles_where`], without the raw content (left empty): for placement, which reads
+/// only ids, titles, texts and dates, so that a neighbourhood costs no blob reads.
+fn articles_without_raw_where(
+    c: &Connection,
+    filter: &str,
+    param: &dyn rusqlite::ToSql,
+    what: &str,
+) -> Result<Vec<StoredArticle>> {
+    let columns = ARTICLE_COLUMNS.replace("b.data", "X''");
+    let sql = format!("SELECT {columns} FROM articles a WHERE {filter}");
+    rows_of(c, &sql, param, what)
+}
+
+fn rows_of(
+    c: &Connection,
+    sql: &str,
+    param: &dyn rusqlite::ToSql,
+    what: &str,
+) -> Result<Vec<StoredArticle>> {
+    let mut stmt = c.prepare_cached(sql).map_err(Error::db(what))?;
     let rows = stmt
         .query_map([param], article_from_row)
         .map_err(Error::db(what))?
@@ -638,11 +659,15 @@ impl Store for SqliteStore {
             chosen
                 .into_iter()
                 .map(|id| {
-                    let mut articles: Vec<Article> =
-                        articles_where(c, &filter, &id.as_str(), "reading story members")?
-                            .into_iter()
-                            .map(|a| a.article)
-                            .collect();
+                    let mut articles: Vec<Article> = articles_without_raw_where(
+                        c,
+                        &filter,
+                        &id.as_str(),
+                        "reading story members",
+                    )?
+                    .into_iter()
+                    .map(|a| a.article)
+                    .collect();
                     articles.reverse();
                     Ok(StoryMembers { id: StoryId::from(id), articles })
                 })
