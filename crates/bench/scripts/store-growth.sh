@@ -35,7 +35,7 @@ for f in "$WORK"/feed/batch-*.jsonl; do
 done
 # One article at a time into the grown store: follow-ups of a recent story (its last line,
 # re-identified), so each is placed against a live neighbourhood.
-last=$(ls "$WORK"/feed/batch-*.jsonl | head -n "$k" | tail -1)
+last="$WORK/feed/$(printf 'batch-%05d.jsonl' $((k - 1)))"
 for i in 1 2 3 4 5; do
     tail -n "$i" "$last" | head -n 1 | sed "s/\"id\": \"n/\"id\": \"single$i-n/" > "$WORK/single$i.jsonl"
     echo "single,$((k * 1000 + i - 1)),$(run "$WORK/single$i.jsonl")"
