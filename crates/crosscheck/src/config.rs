@@ -18,8 +18,8 @@
 //!
 //! [cluster]                    # see crosscheck_cluster::ClusterBuilder
 //! threshold = 0.2              # mean edge weight at which two stories merge
-//! window_days = 14             # time scale of the evidence a date gap gives
-//! horizon_days = 365           # dated articles further apart are never compared
+//! window_days = 30             # time scale of the evidence a date gap gives
+//! horizon_days = 730           # dated articles further apart are never compared
 //!
 //! [fuse]
 //! claim_threshold = 0.3        # sentence similarity of one claim across outlets

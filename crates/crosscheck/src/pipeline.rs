@@ -59,8 +59,8 @@ impl PipelineBuilder {
     ///
     /// # Panics
     ///
-    /// Never in practice: without a configuration it uses the default one, which is valid by
-    /// construction.
+    /// Never: without [`PipelineBuilder::config`], the default configuration is used, which
+    /// is valid by construction (a unit test checks it).
     pub fn build(&self) -> Pipeline {
         let placer = self.placer.clone().unwrap_or_else(|| {
             // The default configuration is valid by construction (a unit test checks it).

@@ -15,8 +15,9 @@
 //! 3. for each cluster holding new articles, looks at the known stories in it. A known story
 //!    *anchors* the cluster when at least half of its given members are in it. One anchor: the
 //!    new articles join it. Two or more: the new articles bridge them, and the stories are
-//!    merged ([`Placements::merges`]). None: they join the known story with the most members
-//!    in the cluster, or, when it holds none, start a new story.
+//!    merged ([`Placements::merges`]). None: they start a new story, even when the cluster
+//!    holds a few members of a known story (a story is joined by what holds most of it, not
+//!    by a stray member: measured on ECB+, joining by plurality cost 0.03 of F1 online).
 //!
 //! A new story is named after its *founder*, its earliest article (publication date, undated
 //! last, then id): [`story_id`]. Batch runs and a store that ingests the same articles give
@@ -171,8 +172,7 @@ impl Placer {
         let mut merges: Vec<Vec<usize>> = Vec::new();
         let mut home_of_cluster: HashMap<u32, Home> = HashMap::new();
         let mut new_clusters: Vec<u32> = Vec::new();
-        for entry in &cluster_of[base..all.len()] {
-            let c = entry.0;
+        for &(c, _) in &cluster_of[base..] {
             if home_of_cluster.contains_key(&c) {
                 continue;
             }
@@ -188,10 +188,6 @@ impl Placer {
                     merges.push(anchors);
                 }
                 Home::Known(first)
-            } else if let Some(&(k, _)) =
-                list.iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-            {
-                Home::Known(k)
             } else {
                 new_clusters.push(c);
                 Home::New(new_clusters.len() as u32 - 1)

@@ -74,4 +74,4 @@ pub use model::{
 };
 pub use sqlite::{SqliteStore, SqliteStoreBuilder};
 pub use store::Store;
-pub use update::{EngineError, StoryEngine, UpdateReport, update};
+pub use update::{EngineError, StoryEngine, UpdateReport, place_pending, update};

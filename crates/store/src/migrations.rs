@@ -97,4 +97,7 @@ CREATE TABLE story_redirects (
 -- with the same id from another origin is another article.
 ALTER TABLE articles ADD COLUMN origin TEXT;
 CREATE INDEX articles_origin ON articles (origin);
+
+-- The stories whose report is missing or older than their membership, found without a scan.
+CREATE INDEX stories_stale ON stories (id) WHERE report_version IS NOT version;
 ";

@@ -194,7 +194,7 @@ pub struct Neighbourhood {
     pub probes: Vec<Probe>,
     /// How many days apart a story's matching terms and a dated probe may be.
     ///
-    /// By default, 365.
+    /// By default, 730.
     pub horizon_days: u32,
     /// How many stories per probe, those sharing the most key terms with it.
     ///
@@ -209,7 +209,7 @@ pub struct Neighbourhood {
 impl Neighbourhood {
     /// The neighbourhood of `probes` with the default bounds.
     pub fn new(probes: Vec<Probe>) -> Neighbourhood {
-        Neighbourhood { probes, horizon_days: 365, stories_per_probe: 4, members_per_story: 16 }
+        Neighbourhood { probes, horizon_days: 730, stories_per_probe: 4, members_per_story: 16 }
     }
 }
 

@@ -2,7 +2,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use crosscheck_core::story::{FusedStory, StoryDocument};
 use crosscheck_core::{Alignment, Article, Date, DocId, Lang};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
 
@@ -147,7 +146,6 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// Refuses a file that cannot be a crosscheck store, before `SQLite` would quietly treat an
 /// empty file as a new database.
 fn check_file(path: &Path) -> Result<()> {
-    use std::io::Read;
     let damaged = |reason: String| Error::Damaged { path: path.to_path_buf(), reason };
     let mut head = [0u8; 16];
     let mut f = std::fs::File::open(path).map_err(|e| damaged(format!("cannot read it: {e}")))?;
@@ -155,7 +153,7 @@ fn check_file(path: &Path) -> Result<()> {
     if len == 0 {
         return Err(damaged("the file is empty (0 bytes)".to_string()));
     }
-    if len < 100 || f.read_exact(&mut head).is_err() || &head != SQLITE_MAGIC {
+    if len < 100 || std::io::Read::read_exact(&mut f, &mut head).is_err() || &head != SQLITE_MAGIC {
         return Err(damaged("the file is not an SQLite database".to_string()));
     }
     Ok(())
@@ -377,7 +375,29 @@ fn articles_where(
     let sql = format!(
         "SELECT {ARTICLE_COLUMNS} FROM articles a JOIN blobs b ON b.hash = a.hash WHERE {filter}"
     );
-    let mut stmt = c.prepare_cached(&sql).map_err(Error::db(what))?;
+    rows_of(c, &sql, param, what)
+}
+
+/// Like [`articles_where`], without the raw content (left empty): for placement, which reads
+/// only ids, titles, texts and dates, so that a neighbourhood costs no blob reads.
+fn articles_without_raw_where(
+    c: &Connection,
+    filter: &str,
+    param: &dyn rusqlite::ToSql,
+    what: &str,
+) -> Result<Vec<StoredArticle>> {
+    let columns = ARTICLE_COLUMNS.replace("b.data", "X''");
+    let sql = format!("SELECT {columns} FROM articles a WHERE {filter}");
+    rows_of(c, &sql, param, what)
+}
+
+fn rows_of(
+    c: &Connection,
+    sql: &str,
+    param: &dyn rusqlite::ToSql,
+    what: &str,
+) -> Result<Vec<StoredArticle>> {
+    let mut stmt = c.prepare_cached(sql).map_err(Error::db(what))?;
     let rows = stmt
         .query_map([param], article_from_row)
         .map_err(Error::db(what))?
@@ -639,11 +659,15 @@ impl Store for SqliteStore {
             chosen
                 .into_iter()
                 .map(|id| {
-                    let mut articles: Vec<Article> =
-                        articles_where(c, &filter, &id.as_str(), "reading story members")?
-                            .into_iter()
-                            .map(|a| a.article)
-                            .collect();
+                    let mut articles: Vec<Article> = articles_without_raw_where(
+                        c,
+                        &filter,
+                        &id.as_str(),
+                        "reading story members",
+                    )?
+                    .into_iter()
+                    .map(|a| a.article)
+                    .collect();
                     articles.reverse();
                     Ok(StoryMembers { id: StoryId::from(id), articles })
                 })
@@ -794,10 +818,10 @@ impl Store for SqliteStore {
         story: &StoryId,
         version: u64,
         headline: &str,
-        report: &FusedStory,
+        report: &serde_json::Value,
     ) -> Result<()> {
         let what = format!("storing the report of story {story}");
-        let text = encode_report(report);
+        let text = report.to_string();
         let version = i64::try_from(version).unwrap_or(i64::MAX);
         self.write(&what, |tx| {
             if !exists(tx, "SELECT 1 FROM stories WHERE id = ?1", story.as_str())? {
@@ -825,7 +849,6 @@ impl Store for SqliteStore {
                 .optional()
                 .map_err(Error::db(&what))?;
             let Some((summary, report)) = found else { return Ok(None) };
-            let report = report.map(|text| decode_report(id, &text)).transpose()?;
             let mut stmt = c
                 .prepare_cached("SELECT id FROM articles WHERE story = ?1 ORDER BY seq")
                 .map_err(Error::db(&what))?;
@@ -838,8 +861,8 @@ impl Store for SqliteStore {
         })
     }
 
-    fn report(&self, id: &StoryId) -> Result<Option<FusedStory>> {
-        let text = self.read(|c| {
+    fn report(&self, id: &StoryId) -> Result<Option<String>> {
+        self.read(|c| {
             let mut stmt = c
                 .prepare_cached("SELECT report FROM stories WHERE id = ?1")
                 .map_err(Error::db(format!("reading story {id}")))?;
@@ -848,9 +871,7 @@ impl Store for SqliteStore {
                 .optional()
                 .map_err(Error::db(format!("reading story {id}")))?;
             Ok(r.flatten())
-        })?;
-        // Decoded after the connection is released.
-        text.map(|t| decode_report(id, &t)).transpose()
+        })
     }
 
     fn stories(&self, query: &StoryQuery) -> Result<StoryPage> {
@@ -925,27 +946,6 @@ impl Store for SqliteStore {
                 })
             }
         })
-    }
-}
-
-/// A report as the `report` column keeps it: a compact `crosscheck.story/1` document holding
-/// the one story, so that the column reads as the API serves it.
-fn encode_report(story: &FusedStory) -> String {
-    let doc = StoryDocument::new(vec![story.clone()]);
-    // Invariant: a story serialises; every field is a string, number, bool or list of them.
-    serde_json::to_string(&doc).expect("a fused story serialises to JSON")
-}
-
-/// The story of a `report` column, refusing a document of another schema or of other than one
-/// story.
-fn decode_report(id: &StoryId, text: &str) -> Result<FusedStory> {
-    let corrupt = |reason: String| Error::Corrupt { what: format!("report of story {id}"), reason };
-    let doc: StoryDocument = serde_json::from_str(text).map_err(|e| corrupt(e.to_string()))?;
-    let n = doc.stories.len();
-    let mut stories = doc.stories.into_iter();
-    match (stories.next(), n) {
-        (Some(story), 1) => Ok(story),
-        _ => Err(corrupt(format!("the document holds {n} stories, expected 1"))),
     }
 }
 

@@ -31,9 +31,9 @@ pub trait StoryEngine: Send + Sync {
 
     /// How many days apart an article and a story's terms may be and still meet.
     ///
-    /// By default, 365.
+    /// By default, 730.
     fn horizon_days(&self) -> u32 {
-        365
+        730
     }
 
     /// Fuses the articles of one story into its report. The store keeps the report under its
@@ -55,26 +55,20 @@ pub struct UpdateReport {
 /// How many unplaced articles are placed at a time: bounds memory on a large backlog.
 const CHUNK: usize = 1000;
 
-/// How many times a batch is placed again after another writer placed some of it first.
+/// How many times in a row a batch is placed again after another writer placed some of it
+/// first.
 const RETRIES: usize = 8;
 
-/// Brings a store up to date: places every unplaced article into a story through `engine`,
-/// then fuses every stale story and stores its report.
-///
-/// Each batch of new articles is placed against its neighbourhood only
-/// ([`Store::neighbours`]), so the cost of an update follows the new articles, not the store.
-/// Each step commits on its own, so an update killed at any point leaves a store that the next
-/// update continues from. Several writers may update one store at once: a batch that another
-/// writer placed first ([`Error::Conflict`]) is read again and placed again. A story whose
-/// fusion fails is recorded in the report and left stale; a placement failure stops the
-/// update.
-pub fn update(store: &dyn Store, engine: &dyn StoryEngine) -> Result<UpdateReport> {
-    let mut report = UpdateReport::default();
+/// Places every unplaced article into a story through `engine`, a batch at a time, each
+/// against its neighbourhood ([`Store::neighbours`]); returns how many were placed. The first
+/// half of [`update`], which also fuses the stories that changed.
+pub fn place_pending(store: &dyn Store, engine: &dyn StoryEngine) -> Result<usize> {
+    let mut placed = 0;
     let mut conflicts = 0;
     loop {
         let pending = store.unplaced(CHUNK)?;
         if pending.is_empty() {
-            break;
+            return Ok(placed);
         }
         let new: Vec<Article> = pending.into_iter().map(|a| a.article).collect();
         let keys: Vec<Vec<u64>> = new.iter().map(|a| engine.keys(a)).collect();
@@ -99,7 +93,10 @@ pub fn update(store: &dyn Store, engine: &dyn StoryEngine) -> Result<UpdateRepor
             }
         }
         match store.place(&plan.placements, &plan.merges) {
-            Ok(_) => report.placed += plan.placements.len(),
+            Ok(_) => {
+                placed += plan.placements.len();
+                conflicts = 0;
+            }
             Err(Error::Conflict { reason }) if conflicts < RETRIES => {
                 conflicts += 1;
                 tracing::debug!(reason, "placement conflict, placing again");
@@ -107,6 +104,21 @@ pub fn update(store: &dyn Store, engine: &dyn StoryEngine) -> Result<UpdateRepor
             Err(e) => return Err(e),
         }
     }
+}
+
+/// Brings a store up to date: places every unplaced article into a story through `engine`,
+/// then fuses every stale story and stores its report.
+///
+/// Each batch of new articles is placed against its neighbourhood only
+/// ([`Store::neighbours`]), so the cost of an update follows the new articles, not the store.
+/// Each step commits on its own, so an update killed at any point leaves a store that the next
+/// update continues from. Several writers may update one store at once: a batch that another
+/// writer placed first ([`Error::Conflict`]) is read again and placed again. A story whose
+/// fusion fails is recorded in the report and left stale; a placement failure stops the
+/// update.
+pub fn update(store: &dyn Store, engine: &dyn StoryEngine) -> Result<UpdateReport> {
+    let mut report =
+        UpdateReport { placed: place_pending(store, engine)?, ..UpdateReport::default() };
     for (id, version) in store.stale()? {
         match fuse_one(store, engine, &id, version) {
             Ok(n) => report.fused.push((id, n)),

@@ -125,12 +125,12 @@ pub(crate) struct StoryOpts {
     /// Time scale, in days, of the evidence a date gap gives against two reports being one
     /// story: a similarity s between reports D days apart counts as s^(1 + ln(1 + D/DAYS)), so a
     /// strong match weeks later still joins and a weak one does not. Raise it for archives whose
-    /// stories run for months [default: 14].
+    /// stories run for months [default: 30].
     #[arg(long, value_name = "DAYS")]
     pub(crate) window_days: Option<u64>,
 
     /// Dated reports further apart than DAYS are never compared (a bound on cost)
-    /// [default: 365].
+    /// [default: 730].
     #[arg(long, value_name = "DAYS")]
     pub(crate) horizon_days: Option<u64>,
 }

@@ -42,14 +42,13 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
         articles.push(article);
         Ok(())
     })?;
-    let placer = crosscheck::place::Placer::new(&args.config)?;
-    let placements = placer.place(&[], &articles);
-    let ids = placements.story_ids(&[]);
+    let stories = crosscheck::place::Placer::new(&args.config)?.place(&[], &articles);
+    let ids = stories.story_ids(&[]);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut sizes: HashMap<&str, usize> = HashMap::new();
     let mut dups = 0usize;
-    for ((a, p), story) in articles.iter().zip(&placements.placed).zip(&ids) {
+    for ((a, p), story) in articles.iter().zip(&stories.placed).zip(&ids) {
         let first = p.duplicate_of.as_ref().map(crosscheck::core::DocId::as_str);
         dups += usize::from(first.is_some());
         *sizes.entry(story.as_str()).or_default() += 1;
@@ -58,12 +57,11 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
     }
     out.flush()?;
     eprintln!(
-        "crosscheck: {}, {}, {} (largest {}), {}",
-        super::count(articles.len(), "article"),
-        super::count(dups, "duplicate"),
-        super::count(sizes.len(), "story"),
+        "crosscheck: {} articles, {dups} duplicates, {} stories (largest {}), {} errors",
+        articles.len(),
+        sizes.len(),
         sizes.values().max().unwrap_or(&0),
-        super::count(counts.failed, "error"),
+        counts.failed,
     );
     Ok(counts.status())
 }

@@ -55,15 +55,32 @@ fn same_event_together_sibling_event_apart() {
 }
 
 #[test]
-fn dates_far_apart_split_stories() {
-    let c = ClusterBuilder::new().build().unwrap();
+fn dates_beyond_the_horizon_are_never_compared() {
+    let mut b = ClusterBuilder::new();
+    b.horizon_days(100);
+    let c = b.build().unwrap();
     let mut d = docs();
     d[1].date = Date::new(2024, 1, 1);
     d[0].date = Date::new(2024, 1, 2);
     d[2].date = Date::new(2024, 6, 1);
     let out = c.cluster(&d[..3]);
     assert_eq!(out[0].story, out[1].story);
-    assert_ne!(out[0].story, out[2].story, "five months later is another story");
+    assert_ne!(out[0].story, out[2].story, "five months later is beyond the horizon");
+}
+
+#[test]
+fn a_gap_weighs_against_a_match() {
+    // The same three reports: dated five months apart, the late one sits less firmly in the
+    // story than on the same day.
+    let c = ClusterBuilder::new().build().unwrap();
+    let mut d = docs();
+    for x in &mut d[..3] {
+        x.date = Date::new(2024, 1, 1);
+    }
+    let near = c.cluster(&d[..3]);
+    d[2].date = Date::new(2024, 6, 1);
+    let far = c.cluster(&d[..3]);
+    assert!(far[2].score < near[2].score, "{far:?} {near:?}");
 }
 
 #[test]
