@@ -9,8 +9,9 @@
 # kind then runs once per build under `/usr/bin/time -v` on at most 2 threads, with a time limit
 # ($FUSE_SCALE_TIMEOUT seconds, default 600) and an address-space limit ($FUSE_SCALE_MAX_KB,
 # default 12 GiB) so that a runaway base run is reported, not fatal. One TSV line per run goes
-# to stdout: build, kind, articles, fusion seconds, wall seconds, peak RSS MiB, exit code and the
-# harness's JSON line.
+# to stdout: build, kind, articles, fusion seconds, wall seconds, CPU seconds (user + system),
+# peak RSS MiB, exit code and the harness's JSON line. On a loaded machine the CPU seconds are the
+# figure to compare; a run killed by the time limit has exit code 124 and no figures.
 set -euo pipefail
 base="${1:-main}"
 sizes="${2:-50 200 500 2000}"
@@ -35,7 +36,7 @@ export CROSSCHECK_SHARED="${CROSSCHECK_SHARED:-$(cd "$repo/../shared" && pwd)}"
 build base "$src_base" >&2
 build head "$repo" >&2
 
-printf 'build\tkind\tarticles\tfuse_s\twall_s\tpeak_mib\texit\tjson\n'
+printf 'build\tkind\tarticles\tfuse_s\twall_s\tcpu_s\tpeak_mib\texit\tjson\n'
 for kind in $kinds; do
     for n in $sizes; do
         for b in base head; do
@@ -47,10 +48,11 @@ for kind in $kinds; do
             set -e
             wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" |
                 awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')"
+            cpu="$(awk -F': ' '/User time|System time/ {t += $2} END {if (NR) printf "%.2f", t}' "$log")"
             rss="$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")"
             fuse_s="$(printf '%s' "$json" | sed -n 's/.*"fuse_s":\([0-9.]*\).*/\1/p')"
-            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$b" "$kind" "$n" "${fuse_s:--}" "${wall:--}" \
-                "${rss:--}" "$code" "${json:-}"
+            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$b" "$kind" "$n" "${fuse_s:--}" "${wall:--}" \
+                "${cpu:--}" "${rss:--}" "$code" "${json:-}"
             rm -f "$log"
         done
     done

@@ -11,13 +11,16 @@ use std::hash::BuildHasherDefault;
 
 use rayon::prelude::*;
 
+use crosscheck_core::Lang;
+
+use crate::Features;
 use crate::features::Term;
+use crate::features::features_at;
 use crate::hash::{TermHasher, TermMap};
 use crate::story::{
     Assignment, ClusterBuilder, ClusterDoc, Clusterer, combine, day_number, idf, normalise,
-    out_of_window, tf,
+    out_of_window, same_language, tf,
 };
-use crate::{Features, features};
 
 /// A map keyed by document ranks or story ids.
 type IdMap<V> = HashMap<u32, V, BuildHasherDefault<TermHasher>>;
@@ -32,8 +35,8 @@ const NEIGHBOUR_FLOOR: f32 = 0.15;
 /// The features of a document, its headline first.
 fn doc_features(d: &ClusterDoc<'_>) -> Features {
     match d.title {
-        Some(t) if !t.is_empty() => features(&format!("{t}.\n\n{}", d.text)),
-        _ => features(d.text),
+        Some(t) if !t.is_empty() => features_at(&format!("{t}.\n\n{}", d.text), d.date),
+        _ => features_at(d.text, d.date),
     }
 }
 
@@ -63,7 +66,8 @@ pub(crate) fn cluster(cfg: &ClusterBuilder, docs: &[ClusterDoc<'_>]) -> Vec<Assi
     let days: Vec<Option<i32>> = order.iter().map(|&i| docs[i].date.map(day_number)).collect();
     let index = Index::new(cfg, &order, &feats);
     let graph = Graph::new(cfg, &index, &days);
-    let root = graph.agglomerate(cfg);
+    let mut root = graph.agglomerate(cfg);
+    attach_other_languages(cfg, &graph, &index.langs, &mut root);
     // Stories numbered in canonical order of their first document.
     let mut number: IdMap<u32> = IdMap::default();
     let mut size: IdMap<usize> = IdMap::default();
@@ -97,10 +101,74 @@ pub(crate) fn cluster(cfg: &ClusterBuilder, docs: &[ClusterDoc<'_>]) -> Vec<Assi
     out
 }
 
+/// How many of its heaviest edges to a story a report in another language is judged by: the
+/// majority of its 5 neighbours (see [`attach_other_languages`]).
+const ATTACH_EDGES: usize = 3;
+
+/// The mean weight of those edges a lone report in another language needs to join a story.
+const ATTACH_THRESHOLD: f32 = 0.15;
+
+/// Lets a report in another language that is left alone join the story its edges point to.
+///
+/// ## What it does
+///
+/// A document that ends up alone, and whose edges all lead to documents in other languages,
+/// joins the story whose `m = 3` heaviest edges to it average at least [`ATTACH_THRESHOLD`]
+/// (0.15), the best such story if several qualify.
+///
+/// ## Why
+///
+/// Across languages only names, numbers and days compare, so a report in another language is
+/// close to a few of its story's members and to nothing else; average linkage over the whole
+/// story needs it to be close to most of them, which a short report rarely is. Three edges, the
+/// majority of a document's five neighbours, are the evidence asked for: a short report in
+/// another language names only a few of the story's people, places and numbers.
+///
+/// ## Limitations
+///
+/// Runs once, after the merges: two reports in the same other language that found each other
+/// first stay a story of their own.
+fn attach_other_languages(cfg: &ClusterBuilder, graph: &Graph, langs: &[Lang], root: &mut [u32]) {
+    let mut size: IdMap<usize> = IdMap::default();
+    for &r in root.iter() {
+        *size.entry(r).or_default() += 1;
+    }
+    let before = root.to_vec();
+    for r in 0..root.len() {
+        let edges = graph.edges_of(r);
+        if size[&before[r]] != 1
+            || langs[r].is_unknown()
+            || edges.is_empty()
+            || edges.iter().any(|&(j, _)| same_language(langs[r], langs[j as usize]))
+        {
+            continue;
+        }
+        let mut by_story: IdMap<Vec<f32>> = IdMap::default();
+        for &(j, w) in edges {
+            by_story.entry(before[j as usize]).or_default().push(w);
+        }
+        let mut best: Option<(f32, u32)> = None;
+        for (story, mut w) in by_story {
+            w.sort_unstable_by(|a, b| b.total_cmp(a));
+            let m = ATTACH_EDGES.min(cfg.linkage).max(1);
+            let mean = w.iter().take(m).sum::<f32>() / m as f32;
+            let better = best.is_none_or(|(b, s)| mean.total_cmp(&b).then(s.cmp(&story)).is_gt());
+            if mean >= ATTACH_THRESHOLD && better {
+                best = Some((mean, story));
+            }
+        }
+        if let Some((_, story)) = best {
+            root[r] = story;
+        }
+    }
+}
+
 /// The weighted documents of a batch and an inverted index over them.
 struct Index {
     /// Per rank: word vector, name vector.
     vecs: Vec<(Sparse, Sparse)>,
+    /// Per rank: the language of the text (see [`Features::lang`]).
+    langs: Vec<Lang>,
     /// Per rank: the heaviest terms, to probe the index with.
     probes: Vec<Vec<u32>>,
     /// Term `t`'s postings are `postings[offsets[t]..offsets[t + 1]]`: ranks, ascending.
@@ -180,7 +248,8 @@ impl Index {
                 cursor[t as usize] += 1;
             }
         }
-        Index { vecs, probes, offsets, postings }
+        let langs = order.iter().map(|&i| feats[i].lang).collect();
+        Index { vecs, langs, probes, offsets, postings }
     }
 
     fn postings(&self, t: u32) -> &[u32] {
@@ -486,8 +555,12 @@ fn candidates(
         .into_iter()
         .filter_map(|(_, j)| {
             let (wj, nj) = &index.vecs[j as usize];
-            let words = gather(wj, &scratch.dense);
             let names = (!nm.is_empty() && !nj.is_empty()).then(|| gather(nj, &scratch.dense));
+            let words = if same_language(index.langs[r], index.langs[j as usize]) {
+                gather(wj, &scratch.dense)
+            } else {
+                names.unwrap_or(0.0)
+            };
             let sim = combine(cfg, words, names, days[r], days[j as usize]);
             (sim > 0.0).then_some((j, sim))
         })

@@ -39,5 +39,5 @@ mod stop;
 pub mod story;
 
 pub use error::ClusterError;
-pub use features::{Features, Term, features, key_terms};
+pub use features::{Features, Term, features, features_at, key_terms};
 pub use story::{Assignment, ClusterBuilder, ClusterDoc, Clusterer, Idf, PRIOR_DOCS};

@@ -110,7 +110,7 @@
 //! - A. Cybulska, P. Vossen, "Using a sledgehammer to crack a nut? Lexical diversity and event
 //!   coreference resolution", LREC 2014 (ECB+).
 
-use crosscheck_core::Date;
+use crosscheck_core::{Date, Lang};
 use serde::{Deserialize, Serialize};
 
 use crate::features::Term;
@@ -371,6 +371,15 @@ pub(crate) fn normalise<K>(v: &mut [(K, f32)]) {
             x.1 /= norm;
         }
     }
+}
+
+/// Whether two texts' content words can be compared: same language, or either unknown.
+///
+/// Across languages the word cosine is near zero whatever the texts say, so the caller lets
+/// the name cosine (names, numbers and days, keyed the same way in every language) stand for
+/// it; see [`features`](crate::features()).
+pub(crate) fn same_language(a: Lang, b: Lang) -> bool {
+    a == b || a.is_unknown() || b.is_unknown()
 }
 
 /// The similarity of two articles from their word and name cosines (`names` is `None` when

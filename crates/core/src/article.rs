@@ -148,6 +148,47 @@ impl Article {
     }
 }
 
+/// An article in the schema of `crosscheck extract` (one JSON object per article), borrowed
+/// from an [`Article`]: the CLI's `extract` and `dedup --unique` lines and the Python
+/// package's `extract` write this one shape.
+#[derive(Debug, Serialize)]
+pub struct ArticleRecord<'a> {
+    /// The document id.
+    pub id: &'a str,
+    /// Where it came from.
+    pub source: &'a str,
+    /// The page's URL.
+    pub url: Option<&'a str>,
+    /// The publishing outlet.
+    pub outlet: Option<&'a str>,
+    /// The headline.
+    pub title: Option<&'a str>,
+    /// The publication date.
+    pub published: Option<Date>,
+    /// The language.
+    pub language: Lang,
+    /// The main text.
+    pub text: &'a str,
+    /// Lines removed as page chrome.
+    pub removed: &'a [String],
+}
+
+impl<'a> From<&'a Article> for ArticleRecord<'a> {
+    fn from(a: &'a Article) -> ArticleRecord<'a> {
+        ArticleRecord {
+            id: a.id.as_str(),
+            source: &a.source,
+            url: a.url.as_deref(),
+            outlet: a.outlet.as_deref(),
+            title: a.title.as_deref(),
+            published: a.published,
+            language: a.language,
+            text: &a.text,
+            removed: &a.removed,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,7 +38,7 @@ mod lang;
 mod span;
 pub mod story;
 
-pub use article::{Alignment, Article, Segment};
+pub use article::{Alignment, Article, ArticleRecord, Segment};
 pub use date::Date;
 pub use doc::{DocId, DocMeta, Format, RawDoc};
 pub use error::{Error, Result};

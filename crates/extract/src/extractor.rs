@@ -351,7 +351,7 @@ impl ArticleExtractor {
                 && let Some(d) = textmeta::date_line(l)
             {
                 published = Some(d);
-                metadata[i] = l.split_whitespace().count() <= 12;
+                metadata[i] = textmeta::word_count(l) <= 12;
             }
             if author.is_none()
                 && let Some(a) = textmeta::byline(l)

@@ -229,7 +229,24 @@ static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 /// a sentence of at least eight words follows it.
 pub(crate) fn date_prefix(line: &str) -> Option<usize> {
     let m = DATE_PREFIX.find(line)?;
-    (line[m.end()..].split_whitespace().count() >= 8).then_some(m.end())
+    (word_count(&line[m.end()..]) >= 8).then_some(m.end())
+}
+
+/// The number of words of a line: whitespace-separated words, where a run of Han, kana or
+/// hangul (written without spaces) counts one word per two characters, about the length of a
+/// Chinese or Japanese word.
+pub(crate) fn word_count(line: &str) -> usize {
+    line.split_whitespace()
+        .map(|w| {
+            let cjk = w
+                .chars()
+                .filter(|&c| {
+                    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+                })
+                .count();
+            (cjk / 2).max(1)
+        })
+        .sum()
 }
 
 /// The host of a URL without `www.`.
@@ -297,6 +314,10 @@ mod tests {
         let line = "date 2024-05-06 The board approved the plan to replace the old pipes.";
         assert_eq!(date_prefix(line), Some(16));
         assert_eq!(date_prefix("2024-05-06 Short line"), None);
+        // Chinese and Japanese are written without spaces: two characters are about a word.
+        assert_eq!(word_count("市议会周二投票通过了修建新桥的计划"), 8);
+        assert_eq!(date_prefix("date 2024-05-06 市议会周二投票通过了修建新桥的计划"), Some(16));
+        assert_eq!(date_prefix("date 2024-05-06 市议会周二投票"), None);
         assert_eq!(
             title_site("Bridge opens | Town Paper", "Bridge opens").as_deref(),
             Some("Town Paper")

@@ -290,12 +290,28 @@ fn claim_output(ctx: &Context<'_>, groups: &[ClaimGroup], facts: &FactTable) -> 
     for (i, c) in facts.claims(ctx).into_iter().enumerate() {
         out.push((c, (usize::MAX - 1, i)));
     }
+    // Then one per distinctive number and one per shared phrase, each only where no claim
+    // already has its outlets.
+    let mut taken: HashSet<Vec<DocId>> = out.iter().map(|c| sorted_ids(&c.0)).collect();
+    for (i, c) in facts.figure_claims(ctx).into_iter().enumerate() {
+        if taken.insert(sorted_ids(&c)) {
+            out.push((c, (usize::MAX - 1, usize::MAX / 2 + i)));
+        }
+    }
     let known: Vec<Claim> = out.iter().map(|c| c.0.clone()).collect();
     for (i, c) in crate::facts::phrases::claims(ctx, &known).into_iter().enumerate() {
         out.push((c, (usize::MAX, i)));
     }
     out.sort_by(|a, b| b.0.support.cmp(&a.0.support).then(a.1.cmp(&b.1)));
     out.into_iter().map(|c| c.0).collect()
+}
+
+/// A claim's article ids, sorted and deduplicated.
+fn sorted_ids(c: &Claim) -> Vec<DocId> {
+    let mut ids = c.articles.clone();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 /// Marks as disputed every claim one of whose renderings holds a conflict's evidence.

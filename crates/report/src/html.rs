@@ -43,6 +43,15 @@ fn tag(status: ClaimStatus) -> String {
     format!("<span class=\"tag {status}\" title=\"{}\">{status}</span>", attr(meaning(status)))
 }
 
+/// A source's outlet name, with its language when that is not the story's main one.
+fn language_tagged(story: &FusedStory, id: &crosscheck_core::DocId) -> String {
+    let tagged = crate::with_language(story, id);
+    match tagged.strip_prefix(id.as_str()) {
+        Some(tag) => format!("{}{tag}", outlet_of(story, id)),
+        None => outlet_of(story, id).to_string(),
+    }
+}
+
 /// The name of a span's source, its byte offsets on hover.
 fn source_of(story: &FusedStory, s: &SourceSpan) -> String {
     format!(
@@ -50,7 +59,7 @@ fn source_of(story: &FusedStory, s: &SourceSpan) -> String {
         attr(s.article.as_str()),
         s.start,
         s.end,
-        esc(outlet_of(story, &s.article))
+        esc(&language_tagged(story, &s.article))
     )
 }
 

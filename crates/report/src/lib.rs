@@ -179,5 +179,25 @@ pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// An article id with its language when that is not the story's main one (`listin [es]`), so
+/// that a report shows which renderings are cross-lingual.
+pub(crate) fn with_language(story: &FusedStory, article: &crosscheck_core::DocId) -> String {
+    let lang_of = |id: &crosscheck_core::DocId| {
+        story.articles.iter().find(|a| &a.id == id).map(|a| a.language)
+    };
+    let mut counts: Vec<(crosscheck_core::Lang, usize)> = Vec::new();
+    for a in story.articles.iter().filter(|a| !a.language.is_unknown()) {
+        match counts.iter_mut().find(|c| c.0 == a.language) {
+            Some(c) => c.1 += 1,
+            None => counts.push((a.language, 1)),
+        }
+    }
+    let main = counts.iter().max_by_key(|c| c.1).map(|c| c.0);
+    match lang_of(article) {
+        Some(l) if !l.is_unknown() && Some(l) != main => format!("{article} [{l}]"),
+        _ => article.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests;

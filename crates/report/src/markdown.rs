@@ -101,7 +101,7 @@ pub(crate) fn render(story: &FusedStory) -> String {
                 let _ = writeln!(
                     o,
                     "  - {}: \u{201c}{}\u{201d}",
-                    cell(r.article.as_str()),
+                    cell(&crate::with_language(story, &r.article)),
                     cell(&r.text)
                 );
             }
@@ -118,7 +118,13 @@ pub(crate) fn render(story: &FusedStory) -> String {
                 let ev: Vec<String> = s
                     .evidence
                     .iter()
-                    .map(|e| format!("{}: {}", cell(e.article.as_str()), cell(&e.text)))
+                    .map(|e| {
+                        format!(
+                            "{}: {}",
+                            cell(&crate::with_language(story, &e.article)),
+                            cell(&e.text)
+                        )
+                    })
                     .collect();
                 let _ = writeln!(
                     o,
@@ -141,7 +147,9 @@ pub(crate) fn render(story: &FusedStory) -> String {
             let ev: Vec<String> = t
                 .evidence
                 .iter()
-                .map(|e| format!("{}: {}", cell(e.article.as_str()), cell(&e.text)))
+                .map(|e| {
+                    format!("{}: {}", cell(&crate::with_language(story, &e.article)), cell(&e.text))
+                })
                 .collect();
             let _ = writeln!(
                 o,

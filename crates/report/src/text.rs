@@ -150,7 +150,7 @@ impl<W: Write> TextSink<W> {
                     let _ = writeln!(
                         o,
                         "    {} \u{201c}{}\u{201d}",
-                        self.paint(DIM, &format!("{}:", r.article)),
+                        self.paint(DIM, &format!("{}:", crate::with_language(story, &r.article))),
                         one_line(&r.text)
                     );
                 }
@@ -178,7 +178,10 @@ impl<W: Write> TextSink<W> {
                         let _ = writeln!(
                             o,
                             "      {} {}",
-                            self.paint(DIM, &format!("{}:", e.article)),
+                            self.paint(
+                                DIM,
+                                &format!("{}:", crate::with_language(story, &e.article))
+                            ),
                             one_line(&e.text)
                         );
                     }
@@ -193,7 +196,13 @@ impl<W: Write> TextSink<W> {
                 let said: Vec<String> = t
                     .evidence
                     .iter()
-                    .map(|e| format!("{}: {}", e.article, one_line(&e.text)))
+                    .map(|e| {
+                        format!(
+                            "{}: {}",
+                            crate::with_language(story, &e.article),
+                            one_line(&e.text)
+                        )
+                    })
                     .collect();
                 let _ =
                     writeln!(o, "  {}", self.paint(DIM, &format!("{:12}{}", "", said.join(" · "))));

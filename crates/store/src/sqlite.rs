@@ -2,6 +2,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use crosscheck_core::story::{FusedStory, StoryDocument};
 use crosscheck_core::{Alignment, Article, Date, DocId, Lang};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
 
@@ -818,10 +819,10 @@ impl Store for SqliteStore {
         story: &StoryId,
         version: u64,
         headline: &str,
-        report: &serde_json::Value,
+        report: &FusedStory,
     ) -> Result<()> {
         let what = format!("storing the report of story {story}");
-        let text = report.to_string();
+        let text = encode_report(report);
         let version = i64::try_from(version).unwrap_or(i64::MAX);
         self.write(&what, |tx| {
             if !exists(tx, "SELECT 1 FROM stories WHERE id = ?1", story.as_str())? {
@@ -849,6 +850,7 @@ impl Store for SqliteStore {
                 .optional()
                 .map_err(Error::db(&what))?;
             let Some((summary, report)) = found else { return Ok(None) };
+            let report = report.map(|text| decode_report(id, &text)).transpose()?;
             let mut stmt = c
                 .prepare_cached("SELECT id FROM articles WHERE story = ?1 ORDER BY seq")
                 .map_err(Error::db(&what))?;
@@ -861,8 +863,8 @@ impl Store for SqliteStore {
         })
     }
 
-    fn report(&self, id: &StoryId) -> Result<Option<String>> {
-        self.read(|c| {
+    fn report(&self, id: &StoryId) -> Result<Option<FusedStory>> {
+        let text = self.read(|c| {
             let mut stmt = c
                 .prepare_cached("SELECT report FROM stories WHERE id = ?1")
                 .map_err(Error::db(format!("reading story {id}")))?;
@@ -871,7 +873,9 @@ impl Store for SqliteStore {
                 .optional()
                 .map_err(Error::db(format!("reading story {id}")))?;
             Ok(r.flatten())
-        })
+        })?;
+        // Decoded after the connection is released.
+        text.map(|t| decode_report(id, &t)).transpose()
     }
 
     fn stories(&self, query: &StoryQuery) -> Result<StoryPage> {
@@ -946,6 +950,27 @@ impl Store for SqliteStore {
                 })
             }
         })
+    }
+}
+
+/// A report as the `report` column keeps it: a compact `crosscheck.story/1` document holding
+/// the one story, so that the column reads as the API serves it.
+fn encode_report(story: &FusedStory) -> String {
+    let doc = StoryDocument::new(vec![story.clone()]);
+    // Invariant: a story serialises; every field is a string, number, bool or list of them.
+    serde_json::to_string(&doc).expect("a fused story serialises to JSON")
+}
+
+/// The story of a `report` column, refusing a document of another schema or of other than one
+/// story.
+fn decode_report(id: &StoryId, text: &str) -> Result<FusedStory> {
+    let corrupt = |reason: String| Error::Corrupt { what: format!("report of story {id}"), reason };
+    let doc: StoryDocument = serde_json::from_str(text).map_err(|e| corrupt(e.to_string()))?;
+    let n = doc.stories.len();
+    let mut stories = doc.stories.into_iter();
+    match (stories.next(), n) {
+        (Some(story), 1) => Ok(story),
+        _ => Err(corrupt(format!("the document holds {n} stories, expected 1"))),
     }
 }
 

@@ -34,4 +34,21 @@ mod tests {
         assert_eq!(number_word(Lexicon::of(Lang::EN), "forty"), Some(40));
         assert_eq!(number_word(Lexicon::of(Lang::EN), "one"), None);
     }
+
+    #[test]
+    fn number_words_of_other_languages() {
+        let of = |code: &str| Lexicon::of(code.parse().unwrap());
+        for (code, word, n) in [
+            ("fr", "douze", 12),
+            ("es", "veintiuno", 0),
+            ("es", "quince", 15),
+            ("pt", "dezessete", 17),
+            ("it", "quattordici", 14),
+            ("de", "fünfzig", 50),
+        ] {
+            assert_eq!(number_word(of(code), word), (n > 0).then_some(n), "{code} {word}");
+        }
+        // Per language: a Spanish number word is no English one.
+        assert_eq!(number_word(Lexicon::of(Lang::EN), "once"), None);
+    }
 }

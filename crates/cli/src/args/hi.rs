@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
-use super::low::{InputArgs, LowArgs, LowCommand, StoryOpts};
+use super::low::{InputArgs, LowArgs, LowCommand, ReportArgs, StoryOpts};
 
 /// Validated arguments.
 #[derive(Debug)]
@@ -127,7 +127,7 @@ impl HiArgs {
                 (Command::Cluster, a.input)
             }
             LowCommand::Fuse(a) => {
-                fuse = report_opts(a.format, a.table, a.output)?;
+                fuse = report_opts(a.report)?;
                 check_output(fuse.output.as_deref(), &a.input.paths)?;
                 stories = a.stories;
                 (Command::Fuse, a.input)
@@ -151,7 +151,7 @@ impl HiArgs {
             }
             LowCommand::Show(a) => {
                 store.story = a.story;
-                fuse = report_opts(a.format, a.table, a.output)?;
+                fuse = report_opts(a.report)?;
                 check_output(fuse.output.as_deref(), std::slice::from_ref(&a.db.db))?;
                 store.db = a.db.db;
                 (Command::Show, InputArgs::none())
@@ -205,11 +205,8 @@ impl HiArgs {
 }
 
 /// Validates the report options `fuse` and `show` share.
-fn report_opts(
-    format: Option<String>,
-    table: Option<String>,
-    output: Option<PathBuf>,
-) -> anyhow::Result<FuseOpts> {
+fn report_opts(args: ReportArgs) -> anyhow::Result<FuseOpts> {
+    let ReportArgs { format, table, output } = args;
     let from_ext = output
         .as_ref()
         .and_then(|p| p.extension())

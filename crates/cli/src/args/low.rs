@@ -165,16 +165,8 @@ pub(crate) struct ShowArgs {
     pub(crate) story: String,
     #[command(flatten)]
     pub(crate) db: DbArgs,
-    /// Output format: text, json, md, csv (one table, see --table) or html; by default from
-    /// the -o file's extension, else text on a terminal and json otherwise, as `crosscheck fuse`.
-    #[arg(long, short = 'f', value_name = "FORMAT")]
-    pub(crate) format: Option<String>,
-    /// The table `--format csv` writes: claims, quotes, conflicts or timeline (by default, claims).
-    #[arg(long, value_name = "TABLE")]
-    pub(crate) table: Option<String>,
-    /// Write the report to FILE instead of stdout.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub(crate) output: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) report: ReportArgs,
 }
 
 /// `crosscheck export`.
@@ -244,7 +236,18 @@ pub(crate) struct InputArgs {
 pub(crate) struct FuseArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
-    /// Output format: text, json, md, csv (one table, see --table) or html (one self-contained page).
+    #[command(flatten)]
+    pub(crate) report: ReportArgs,
+    #[command(flatten)]
+    pub(crate) stories: StoryOpts,
+}
+
+/// The report flags `crosscheck fuse` and `crosscheck show` share.
+#[derive(Debug, Args)]
+pub(crate) struct ReportArgs {
+    /// Output format: text, json, md, csv (one table, see --table) or html (one self-contained
+    /// page); by default from the -o file's extension, else text on a terminal and json
+    /// otherwise.
     #[arg(long, short = 'f', value_name = "FORMAT")]
     pub(crate) format: Option<String>,
     /// The table `--format csv` writes: claims, quotes, conflicts or timeline (by default, claims).
@@ -253,8 +256,6 @@ pub(crate) struct FuseArgs {
     /// Write the report to FILE instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
-    #[command(flatten)]
-    pub(crate) stories: StoryOpts,
 }
 
 /// `crosscheck dedup`.

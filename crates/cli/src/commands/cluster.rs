@@ -57,11 +57,12 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
     }
     out.flush()?;
     eprintln!(
-        "crosscheck: {} articles, {dups} duplicates, {} stories (largest {}), {} errors",
-        articles.len(),
-        sizes.len(),
+        "crosscheck: {}, {}, {} (largest {}), {}",
+        super::count(articles.len(), "article"),
+        super::count(dups, "duplicate"),
+        super::count(sizes.len(), "story"),
         sizes.values().max().unwrap_or(&0),
-        counts.failed,
+        super::count(counts.failed, "error"),
     );
     Ok(counts.status())
 }

@@ -26,7 +26,6 @@ use crosscheck::core::{Article, DocId};
 use crosscheck::dedup::{DedupIndex, Deduper};
 use serde::Serialize;
 
-use super::extract::ArticleLine;
 use super::write_json_line;
 use crate::args::HiArgs;
 use crate::status::ExitStatus;
@@ -63,7 +62,7 @@ impl<W: Write> Grouper<'_, W> {
             let first = m.duplicate_of().map(|_| self.firsts[m.group as usize].as_str());
             if self.unique {
                 if first.is_none() {
-                    write_json_line(&mut self.out, &ArticleLine::from(a))?;
+                    write_json_line(&mut self.out, &crosscheck::core::ArticleRecord::from(a))?;
                 }
             } else {
                 let line = GroupLine {

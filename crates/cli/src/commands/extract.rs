@@ -21,47 +21,16 @@
 
 use std::io::Write;
 
-use crosscheck::core::{Article, Date, Lang};
-use serde::Serialize;
+use crosscheck::core::ArticleRecord;
 
 use super::write_json_line;
 use crate::args::HiArgs;
 use crate::status::ExitStatus;
 
-/// An article in `crosscheck extract`'s schema (also `crosscheck dedup --unique`).
-#[derive(Serialize)]
-pub(super) struct ArticleLine<'a> {
-    id: &'a str,
-    source: &'a str,
-    url: Option<&'a str>,
-    outlet: Option<&'a str>,
-    title: Option<&'a str>,
-    published: Option<Date>,
-    language: Lang,
-    text: &'a str,
-    removed: &'a [String],
-}
-
-impl<'a> From<&'a Article> for ArticleLine<'a> {
-    fn from(a: &'a Article) -> ArticleLine<'a> {
-        ArticleLine {
-            id: a.id.as_str(),
-            source: &a.source,
-            url: a.url.as_deref(),
-            outlet: a.outlet.as_deref(),
-            title: a.title.as_deref(),
-            published: a.published,
-            language: a.language,
-            text: &a.text,
-            removed: &a.removed,
-        }
-    }
-}
-
 pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let counts = super::for_each_article(args, |article| {
-        write_json_line(&mut out, &ArticleLine::from(&article))
+        write_json_line(&mut out, &ArticleRecord::from(&article))
     })?;
     out.flush()?;
     Ok(counts.status())

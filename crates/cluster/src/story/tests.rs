@@ -233,3 +233,32 @@ fn background_prior_keeps_a_small_batch_together() {
     }
     assert_ne!(out[6].story, out[0].story);
 }
+
+#[test]
+fn issue_15_reports_in_other_languages_join_their_story() {
+    let c = ClusterBuilder::new().build().unwrap();
+    let mut d = docs();
+    // Invented reports of the Tarvik earthquake in German and Spanish, and of the Norland rate
+    // rise in French: they share only names and numbers with the English reports.
+    d.push(ClusterDoc::new(
+        "de",
+        "Ein Erdbeben der Stärke 6,1 hat am Montag Tarvik erschüttert. Die Behörden in Tarvik \
+         meldeten 12 Tote, sagte Bürgermeisterin Olsa Brin.",
+    ));
+    d.push(ClusterDoc::new(
+        "es",
+        "Un terremoto de magnitud 6,1 sacudió Tarvik el lunes y dejó 12 muertos, según la \
+         alcaldesa Olsa Brin.",
+    ));
+    d.push(ClusterDoc::new(
+        "fr",
+        "La banque centrale de Norland a relevé son taux à 4,5 %, a déclaré la gouverneure Ilse \
+         Varg jeudi.",
+    ));
+    let out = c.cluster(&d);
+    let s: Vec<u32> = out.iter().map(|a| a.story).collect();
+    assert_eq!(s[7], s[0], "the German report joins the Tarvik story");
+    assert_eq!(s[8], s[0], "the Spanish report joins the Tarvik story");
+    assert_eq!(s[9], s[5], "the French report joins the Norland story");
+    assert_ne!(s[3], s[0], "the Pellona earthquake stays apart");
+}

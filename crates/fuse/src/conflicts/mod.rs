@@ -17,6 +17,7 @@
 //! - [`attribution`]: one quote given to different speakers;
 //! - [`places`]: the same slot of one event (where; `inspired by` whom) filled with different
 //!   entities (`place` and `other` conflicts);
+//! - [`tallies`]: different results (a score, a vote) in the leads, in any language;
 //! - [`common`]: what they share (facts, sides, clauses).
 
 mod attribution;
@@ -24,6 +25,7 @@ mod common;
 mod dates;
 mod places;
 mod roles;
+mod tallies;
 
 use crate::analysis::Context;
 use crate::analysis::events::Lexicon;
@@ -47,5 +49,6 @@ pub(crate) fn find(
     out.extend(roles::find(ctx, lexicon));
     out.extend(places::find(ctx, lexicon));
     out.extend(attribution::find(ctx, quotes, speakers));
+    out.extend(tallies::find(ctx));
     out
 }

@@ -220,6 +220,7 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
     merge_short_forms(&lex, &forms, &keep, &mut uf);
     merge_demonyms(&forms, &keep, &mut uf);
     acronyms::merge_acronyms(&forms, &keep, &mut uf);
+    translations::merge_translations(&forms, &keep, &mut uf);
     build(&lex, docs, &forms, &keep, &mut uf)
 }
 
@@ -812,6 +813,8 @@ fn scan(d: &Doc<'_>, matcher: &HashMap<String, u32>, longest: usize) -> Vec<Ment
     }
     out
 }
+
+mod translations;
 
 #[cfg(test)]
 mod tests;

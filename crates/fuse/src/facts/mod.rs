@@ -51,3 +51,35 @@ mod quantity;
 mod table;
 
 pub(crate) use table::FactTable;
+
+use crate::analysis::Context;
+use crate::story::{Claim, ClaimStatus, SourceSpan};
+
+/// A claim whose renderings are the sentences `sents` (document, sentence) of the story, in
+/// that order, whose text is sentence `text_at`, carried by `outlets` of the story's
+/// `distinct` reports. A sentence whose span does not map back to the raw input is left out.
+fn claim_of_sentences(
+    ctx: &Context<'_>,
+    sents: impl IntoIterator<Item = (usize, usize)>,
+    text_at: (usize, usize),
+    outlets: usize,
+    distinct: usize,
+) -> Claim {
+    let mut renderings = Vec::new();
+    let mut articles = Vec::new();
+    for (di, si) in sents {
+        let d = &ctx.docs[di];
+        if let Some(span) = SourceSpan::from_text(d.article, d.sents[si].span) {
+            renderings.push(span);
+            articles.push(d.article.id.clone());
+        }
+    }
+    let d = &ctx.docs[text_at.0];
+    Claim {
+        text: d.text(d.sents[text_at.1].span).to_string(),
+        status: ClaimStatus::of_support(outlets, distinct),
+        articles,
+        renderings,
+        support: u32::try_from(outlets).unwrap_or(u32::MAX),
+    }
+}

@@ -35,7 +35,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::analysis::{Context, Gap};
-use crate::story::{Claim, ClaimStatus, SourceSpan};
+use crate::story::Claim;
 
 /// The fewest distinct outlets that make a phrase a claim.
 const MIN_OUTLETS: usize = 3;
@@ -87,30 +87,15 @@ pub(crate) fn claims(ctx: &Context<'_>, existing: &[Claim]) -> Vec<Claim> {
         .collect();
     let mut out = Vec::new();
     for (outlets, sents, _) in phrases {
-        let mut renderings = Vec::new();
-        let mut articles = Vec::new();
-        for &(di, si) in &sents {
-            let d = &ctx.docs[di];
-            if let Some(span) = SourceSpan::from_text(d.article, d.sents[si].span) {
-                renderings.push(span);
-                articles.push(d.article.id.clone());
-            }
-        }
-        let mut ids: Vec<String> = articles.iter().map(|a| a.as_str().to_string()).collect();
+        let Some(&first) = sents.first() else { continue };
+        let claim =
+            super::claim_of_sentences(ctx, sents.iter().copied(), first, outlets.len(), distinct);
+        let mut ids: Vec<String> = claim.articles.iter().map(|a| a.as_str().to_string()).collect();
         ids.sort_unstable();
-        if renderings.is_empty() || !taken.insert(ids) {
+        if claim.renderings.is_empty() || !taken.insert(ids) {
             continue;
         }
-        let (di, si) = sents[0];
-        let text = ctx.docs[di].text(ctx.docs[di].sents[si].span).to_string();
-        let n = outlets.len();
-        out.push(Claim {
-            text,
-            status: ClaimStatus::of_support(n, distinct),
-            articles,
-            renderings,
-            support: u32::try_from(n).unwrap_or(u32::MAX),
-        });
+        out.push(claim);
     }
     out
 }

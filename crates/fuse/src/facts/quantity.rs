@@ -133,6 +133,8 @@ pub(crate) enum Class {
 pub(crate) struct Quantity {
     /// The tokens of the phrase (hedge to unit).
     pub(crate) toks: (usize, usize),
+    /// The value as written (a tally `a-b` is `1000a + b`).
+    pub(crate) value: f64,
     /// The interval of values it is compatible with.
     pub(crate) lo: f64,
     /// The upper end of the interval.
@@ -229,6 +231,7 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
         let (lo, hi) = if h < 2.0 { (1.0, 23.0) } else { (2.0 * h, 7.0 * h) };
         return Some(Quantity {
             toks: (i, i + 1),
+            value: f64::midpoint(lo, hi),
             lo,
             hi,
             class: Class::Duration,
@@ -420,6 +423,7 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
         let v = value * 1000.0 + scale;
         return Some(Quantity {
             toks: (start, end),
+            value: v,
             lo: v,
             hi: v,
             class,
@@ -459,7 +463,7 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
             partitive = Some((total, k + 1));
         }
     }
-    Some(Quantity { toks: (start, end), lo, hi, class, explicit: true, partitive })
+    Some(Quantity { toks: (start, end), value: v, lo, hi, class, explicit: true, partitive })
 }
 
 #[cfg(test)]

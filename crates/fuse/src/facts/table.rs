@@ -8,7 +8,7 @@ use crosscheck_core::{Date, Lang, Span};
 use super::lexicon::Lexicon;
 use super::quantity::{self, Class, Quantity, Tok};
 use crate::analysis::{Context, Doc};
-use crate::story::{Claim, ClaimStatus, Conflict, ConflictKind, ConflictSide, SourceSpan};
+use crate::story::{Claim, Conflict, ConflictKind, ConflictSide, SourceSpan};
 use crate::timeline::quoted;
 
 /// One quantity fact.
@@ -418,10 +418,18 @@ fn historical(d: &Doc<'_>, si: usize, year: Option<u32>) -> bool {
     })
 }
 
+/// A number as written in a sentence: (article, sentence, unit, value).
+type Figure = (usize, usize, Class, f64);
+
+/// Numbers of one unit and value, and the (article, sentence) pairs that write them.
+type FigureGroup = ((Class, String), Vec<(usize, usize)>);
+
 /// The quantity facts of a story, aligned into slots.
 #[derive(Debug, Default)]
 pub(crate) struct FactTable {
     facts: Vec<Fact>,
+    /// Every distinctive number written in the story, keyed or not.
+    figures: Vec<Figure>,
     /// Facts of one attribute (and subject) across outlets.
     slots: Vec<Vec<usize>>,
 }
@@ -429,9 +437,9 @@ pub(crate) struct FactTable {
 impl FactTable {
     /// Reads every sentence of the story into facts and aligns them.
     pub(crate) fn new(ctx: &Context<'_>) -> FactTable {
-        let facts = read_facts(ctx);
+        let (facts, figures) = read_facts(ctx);
         let slots = slots(&facts);
-        FactTable { facts, slots }
+        FactTable { facts, figures, slots }
     }
 
     /// The conflicts among the values of each slot.
@@ -457,42 +465,66 @@ impl FactTable {
                 }
                 let mut members = side.clone();
                 members.sort_by_key(|&i| (self.facts[i].doc, self.facts[i].sent));
-                let mut renderings = Vec::new();
-                let mut articles = Vec::new();
                 let mut seen = BTreeSet::new();
-                for &i in &members {
-                    let f = &self.facts[i];
-                    if !seen.insert(f.doc) {
-                        continue;
-                    }
-                    let d = &ctx.docs[f.doc];
-                    if let Some(span) = SourceSpan::from_text(d.article, d.sents[f.sent].span) {
-                        renderings.push(span);
-                        articles.push(d.article.id.clone());
-                    }
-                }
-                let f = &self.facts[side[0]];
-                let d = &ctx.docs[f.doc];
-                let text = d.text(d.sents[f.sent].span).to_string();
-                let n = outlets.len();
-                out.push(Claim {
-                    text,
-                    status: ClaimStatus::of_support(n, distinct),
-                    articles,
-                    renderings,
-                    support: u32::try_from(n).unwrap_or(u32::MAX),
-                });
+                let sents = members
+                    .iter()
+                    .map(|&i| (self.facts[i].doc, self.facts[i].sent))
+                    .filter(|&(doc, _)| seen.insert(doc));
+                let first = &self.facts[side[0]];
+                out.push(super::claim_of_sentences(
+                    ctx,
+                    sents,
+                    (first.doc, first.sent),
+                    outlets.len(),
+                    distinct,
+                ));
             }
         }
         out
     }
 }
 
+impl FactTable {
+    /// One claim per distinctive number (`44,713`, `$48.7 billion`, `5-4`) that two outlets or
+    /// more write, whatever it is said of: the sentences that write it, one per article.
+    pub(crate) fn figure_claims(&self, ctx: &Context<'_>) -> Vec<Claim> {
+        let distinct = ctx.canon.iter().enumerate().filter(|(i, c)| i == *c).count();
+        let mut groups: Vec<FigureGroup> = Vec::new();
+        for (doc, sent, class, value) in &self.figures {
+            let key = (class.clone(), format!("{value:.4}"));
+            match groups.iter_mut().find(|g| g.0 == key) {
+                Some(g) => {
+                    if !g.1.iter().any(|&(d, _)| d == *doc) {
+                        g.1.push((*doc, *sent));
+                    }
+                }
+                None => groups.push((key, vec![(*doc, *sent)])),
+            }
+        }
+        let mut out = Vec::new();
+        for (_, members) in groups {
+            let outlets: BTreeSet<usize> = members.iter().map(|&(d, _)| ctx.canon[d]).collect();
+            if outlets.len() < 2 {
+                continue;
+            }
+            out.push(super::claim_of_sentences(
+                ctx,
+                members.iter().copied(),
+                members[0],
+                outlets.len(),
+                distinct,
+            ));
+        }
+        out
+    }
+}
+
 /// Reads the quantity facts of every sentence of the story.
-fn read_facts(ctx: &Context<'_>) -> Vec<Fact> {
+fn read_facts(ctx: &Context<'_>) -> (Vec<Fact>, Vec<Figure>) {
     let (docs, entities) = (&ctx.docs, &ctx.entities);
     let year = story_year(docs);
     let mut facts = Vec::new();
+    let mut figures = Vec::new();
     for (di, d) in docs.iter().enumerate() {
         let text = d.article.text.as_str();
         let ents: Vec<(Span, u32)> = entities
@@ -503,10 +535,15 @@ fn read_facts(ctx: &Context<'_>) -> Vec<Fact> {
         let lx = Lexicon::for_lang(d.article.language);
         let lx = &*lx;
         for (si, s) in d.sents.iter().enumerate() {
+            let toks = quantity::tokenize(text, s.span);
+            for q in quantity::read(&toks, lx) {
+                if q.explicit && distinctive(&q) {
+                    figures.push((di, si, q.class, q.value));
+                }
+            }
             if historical(d, si, year) {
                 continue;
             }
-            let toks = quantity::tokenize(text, s.span);
             let from = facts.len();
             facts_of((di, si), text, &toks, &ents, lx, &mut facts);
             // A number inside a direct quotation is the speaker's, of another moment.
@@ -520,7 +557,17 @@ fn read_facts(ctx: &Context<'_>) -> Vec<Fact> {
             }
         }
     }
-    facts
+    (facts, figures)
+}
+
+/// Whether a number is rare enough in a story that two outlets writing it state one fact:
+/// not a small count, which many facts share.
+fn distinctive(q: &Quantity) -> bool {
+    match q.class {
+        Class::Count => q.value >= 11.0 || q.value.fract() != 0.0,
+        Class::Duration => q.value >= 48.0,
+        Class::Percent | Class::Money(_) | Class::Tally => true,
+    }
 }
 
 /// The root of `x` in a union-find forest.
@@ -613,8 +660,9 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
 
     // Two sides one outlet states both are two quantities, not a disagreement: the side
     // fewer outlets give is another quantity (`34 pitches` a day after `96`) and leaves.
-    // An outlet states a side's value when any of its facts of the same attribute (in this
-    // slot or another: `flew 34 laps … after she had flown 96`) has it.
+    // An article states a side's value when any of its facts of the same attribute (in this
+    // slot or another: `flew 34 laps … after she had flown 96`) has it. Articles, not outlets:
+    // a near-copy that changed a figure does not make its original state both.
     let eps = 1e-9;
     let first = &facts[order[0]];
     loop {
@@ -630,8 +678,8 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
                             && (f.lo - eps..=f.hi + eps).contains(&mr)
                     }
                 })
-                .map(|f| canon[f.doc])
-                .chain(s.iter().filter(|&&i| facts[i].explicit).map(|&i| canon[facts[i].doc]))
+                .map(|f| f.doc)
+                .chain(s.iter().filter(|&&i| facts[i].explicit).map(|&i| facts[i].doc))
                 .collect()
         };
         let mut drop = None;

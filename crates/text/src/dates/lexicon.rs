@@ -20,6 +20,8 @@ pub(super) const DE: u8 = 2;
 pub(super) const FR: u8 = 4;
 /// Spanish.
 pub(super) const ES: u8 = 8;
+pub(super) const IT: u8 = 16;
+pub(super) const PT: u8 = 32;
 
 /// How a month word may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,10 +43,10 @@ const fn abbr(month: i8) -> MonthWord {
 }
 
 /// The scanner's languages: each flag with its lexicon.
-static LANGS: LazyLock<[(u8, &'static Lexicon); 4]> = LazyLock::new(|| {
+static LANGS: LazyLock<[(u8, &'static Lexicon); 6]> = LazyLock::new(|| {
     // Invariant: constant, valid language codes.
     let of = |code: &str| Lexicon::of(code.parse().unwrap_or(Lang::UNKNOWN));
-    [(EN, of("en")), (DE, of("de")), (FR, of("fr")), (ES, of("es"))]
+    [(EN, of("en")), (DE, of("de")), (FR, of("fr")), (ES, of("es")), (IT, of("it")), (PT, of("pt"))]
 });
 
 /// The languages whose `list` holds `word`.

@@ -6,7 +6,7 @@
 
 use jiff::civil::Weekday;
 
-use super::lexicon::{self, DE, EN, ES, FR, MonthWord, Season};
+use super::lexicon::{self, DE, EN, ES, FR, IT, MonthWord, PT, Season};
 
 /// What kind of token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -761,7 +761,7 @@ impl Scan<'_> {
         if let Some((y, k)) = self.year_tail(i + 1) {
             return Some((k, Expr::Season { s, y: Some(y), rel: Rel::None, part: None }));
         }
-        (self.cue_before(i, false) & (EN | DE | FR | ES) != 0)
+        (self.cue_before(i, false) & (EN | DE | FR | ES | IT | PT) != 0)
             .then_some((i + 1, Expr::Season { s, y: None, rel: Rel::None, part: None }))
     }
 
@@ -830,7 +830,7 @@ mod tests {
 
     #[test]
     fn language_flags_are_distinct() {
-        assert_eq!(EN & DE & FR & ES, 0);
-        assert_eq!((EN | DE | FR | ES).count_ones(), 4);
+        assert_eq!(EN & DE & FR & ES & IT & PT, 0);
+        assert_eq!((EN | DE | FR | ES | IT | PT).count_ones(), 6);
     }
 }

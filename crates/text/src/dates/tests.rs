@@ -47,6 +47,9 @@ cases! {
     french: "le 3 mars 2024, puis en août", WED => ["3 mars 2024" => "2024-03-03", "août" => "2025-08"];
     spanish: "el 19 de noviembre de 2025 y en enero", WED
         => ["19 de noviembre de 2025" => "2025-11-19", "enero" => "2025-01"];
+    italian: "il 6 ottobre 2025 a Roma", NONE => ["6 ottobre 2025" => "2025-10-06"];
+    portuguese: "em 11 de setembro de 2025, em Brasília", NONE
+        => ["11 de setembro de 2025" => "2025-09-11"];
     invalid_day_is_dropped: "on February 30, 2025", NONE => [];
     weekday_with_date: "on Wednesday, November 19, the envoy flew in.", WED
         => ["Wednesday, November 19" => "2025-11-19"];

@@ -1,0 +1,145 @@
+//! One entity whatever the language its name is written in: `Supremo Tribunal Federal` and
+//! `Supreme Federal Court`, `Dodgers de Los Ángeles` and `Los Angeles Dodgers`, `Hongkong` and
+//! `Hong Kong`.
+//!
+//! ## What it does
+//!
+//! Gives every multi-word name a *bag key*: its words folded to ASCII, the words of
+//! institutions translated to English through a short table (`tribunal`, `corte`, `Gericht` →
+//! `court`), name particles (`de`, `von`) left out, sorted. Two names with the same bag key
+//! of at least two words, or the same letters once spaces are dropped (`Hongkong`), are one
+//! entity, unless their kinds (person, organisation, place) clearly differ.
+//!
+//! ## Why
+//!
+//! Reports in other languages name the same court, team or city in their own words and word
+//! order; the words that differ are few (court, supreme, federal, ministry) and the rest are
+//! the same names.
+//!
+//! ## Limitations
+//!
+//! The table holds institution words of French, Spanish, Portuguese, Italian and German only;
+//! a name translated word by word into something else (`Rassemblement National` / `National
+//! Rally`) is not found.
+//!
+//! ## References
+//!
+//! Issue 15 (cross-lingual stories).
+
+use std::collections::HashMap;
+
+use super::names::is_joiner;
+use super::{Form, UnionFind, kind_of};
+
+/// Institution words of other languages and their English translation.
+const WORDS: &[(&str, &str)] = &[
+    ("banca", "bank"),
+    ("banco", "bank"),
+    ("banque", "bank"),
+    ("bundesgericht", "federal court"),
+    ("camara", "chamber"),
+    ("chambre", "chamber"),
+    ("conseil", "council"),
+    ("consejo", "council"),
+    ("conselho", "council"),
+    ("consiglio", "council"),
+    ("corte", "court"),
+    ("cour", "court"),
+    ("federale", "federal"),
+    ("gericht", "court"),
+    ("ministere", "ministry"),
+    ("ministerio", "ministry"),
+    ("ministerium", "ministry"),
+    ("ministero", "ministry"),
+    ("nacional", "national"),
+    ("nationale", "national"),
+    ("nazionale", "national"),
+    ("oberster", "supreme"),
+    ("oberstes", "supreme"),
+    ("suprema", "supreme"),
+    ("supreme", "supreme"),
+    ("supremo", "supreme"),
+    ("tribunal", "court"),
+    ("tribunale", "court"),
+];
+
+/// The bag key of a name's words; see the module documentation.
+fn bag_key(tokens: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in tokens {
+        let folded: String = any_ascii::any_ascii(t)
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if folded.is_empty() || is_joiner(&folded) {
+            continue;
+        }
+        match WORDS.binary_search_by(|(w, _)| (*w).cmp(folded.as_str())) {
+            Ok(i) => out.extend(WORDS[i].1.split(' ').map(str::to_string)),
+            Err(_) => out.push(folded),
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Merges the names of one entity written in different languages; see the module
+/// documentation.
+pub(super) fn merge_translations(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+    let mut by_bag: HashMap<Vec<String>, Vec<u32>> = HashMap::new();
+    let mut by_letters: HashMap<String, Vec<u32>> = HashMap::new();
+    for (i, f) in forms.iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        let bag = bag_key(&f.tokens);
+        let letters: String = bag.concat();
+        if bag.len() >= 2 {
+            by_bag.entry(bag).or_default().push(i as u32);
+        }
+        if letters.len() >= 6 {
+            let joined: String = f
+                .tokens
+                .iter()
+                .flat_map(|t| any_ascii::any_ascii(t).chars().collect::<Vec<_>>())
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            by_letters.entry(joined).or_default().push(i as u32);
+        }
+    }
+    let mut groups: Vec<Vec<u32>> =
+        by_bag.into_values().chain(by_letters.into_values()).filter(|v| v.len() > 1).collect();
+    groups.sort();
+    for ids in groups {
+        for (x, &i) in ids.iter().enumerate() {
+            for &j in &ids[x + 1..] {
+                let (a, b) = (&forms[i as usize], &forms[j as usize]);
+                let clash = matches!((kind_of(a.votes), kind_of(b.votes)), (Some(p), Some(q)) if p != q)
+                    && (a.votes.person >= 2 || b.votes.person >= 2);
+                if !clash {
+                    uf.union(i, j);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{WORDS, bag_key};
+
+    fn bag(s: &str) -> Vec<String> {
+        bag_key(&s.split(' ').map(str::to_string).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn translated_names_share_a_bag_key() {
+        assert!(WORDS.windows(2).all(|w| w[0].0 < w[1].0), "the table is sorted");
+        assert_eq!(bag("Supremo Tribunal Federal"), bag("Supreme Federal Court"));
+        assert_eq!(bag("Corte Suprema"), bag("Supreme Court"));
+        assert_eq!(bag("Falcons de São Tomé"), bag("Sao Tome Falcons"));
+        assert_ne!(bag("Supreme Court"), bag("Supreme Council"));
+    }
+}
