@@ -13,9 +13,9 @@ use crosscheck_cluster::key_terms;
 use crosscheck_core::{Article, DocId};
 pub use crosscheck_store::{
     ContentHash, Cursor, EngineError, Error as StoreError, MemStore, Neighbourhood, Placement,
-    Plan, Probe, PutOutcome, SqliteStore, SqliteStoreBuilder, Stats, Store,
-    StoredArticle, StoryEngine, StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord,
-    StorySummary, Target, UpdateReport, origin, place_pending, update,
+    Plan, Probe, PutOutcome, SqliteStore, SqliteStoreBuilder, Stats, Store, StoredArticle,
+    StoryEngine, StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target,
+    UpdateReport, origin, place_pending, update,
 };
 
 use crate::config::{ConfigError, PipelineConfig};
