@@ -22,11 +22,13 @@ pub struct FuseRun {
     pub stories: usize,
 }
 
-/// One story before fusion: its id and indexes into the run's articles.
-#[derive(Debug, Clone, Default)]
-struct Group {
-    id: String,
-    members: Vec<usize>,
+/// One story before fusion: its id and indexes into a batch's articles.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryGroup {
+    /// The story id ([`story_id`](crate::place::story_id) of its earliest article).
+    pub id: String,
+    /// Its articles, as indexes into the batch, in input order.
+    pub members: Vec<usize>,
 }
 
 impl Pipeline {
@@ -61,17 +63,10 @@ impl Pipeline {
         if articles.is_empty() {
             return run;
         }
-        let (duplicate_of, groups) = stories(self.placer(), &articles);
+        let (duplicate_of, groups) = group_stories(self.placer(), &articles);
         for group in groups {
-            let mut input = StoryInput::new(group.members.iter().map(|&i| &articles[i]));
-            input.id(group.id.as_str());
-            for &i in &group.members {
-                if let Some(of) = &duplicate_of[i] {
-                    input.duplicate(&articles[i].id, of.clone());
-                }
-            }
             run.stories += 1;
-            if !sink(fuser.fuse(&input)) {
+            if !sink(fuse_group(fuser, &articles, &group, &duplicate_of)) {
                 break;
             }
         }
@@ -79,19 +74,48 @@ impl Pipeline {
     }
 }
 
-/// For each article, the id of the article it near-duplicates; and the stories, in order of
-/// their first article, each with its id and its articles in input order.
-fn stories(placer: &Placer, articles: &[Article]) -> (Vec<Option<DocId>>, Vec<Group>) {
+/// Places a batch of articles into new stories as `crosscheck fuse` does: for each article,
+/// the id of the article it near-duplicates; and the stories, in order of their first
+/// article, each with its id and its articles in input order.
+pub fn group_stories(
+    placer: &Placer,
+    articles: &[Article],
+) -> (Vec<Option<DocId>>, Vec<StoryGroup>) {
     let out = placer.place(&[], articles);
     let ids = out.story_ids(&[]);
-    let mut groups: Vec<Group> = Vec::new();
+    let groups = groups_of(ids.iter().map(String::as_str));
+    (out.placed.into_iter().map(|p| p.duplicate_of).collect(), groups)
+}
+
+/// The stories of a batch from each article's story id: in order of their first article, each
+/// with its articles in input order.
+pub fn groups_of<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<StoryGroup> {
+    let mut groups: Vec<StoryGroup> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
-    for (i, id) in ids.iter().enumerate() {
-        let g = *index.entry(id.as_str()).or_insert_with(|| {
-            groups.push(Group { id: id.clone(), members: Vec::new() });
+    for (i, id) in ids.into_iter().enumerate() {
+        let g = *index.entry(id).or_insert_with(|| {
+            groups.push(StoryGroup { id: id.to_owned(), members: Vec::new() });
             groups.len() - 1
         });
         groups[g].members.push(i);
     }
-    (out.placed.into_iter().map(|p| p.duplicate_of).collect(), groups)
+    groups
+}
+
+/// Fuses one story of [`group_stories`]: its articles in input order, named by the group's
+/// id, each near-copy marked with the article it copies.
+pub fn fuse_group(
+    fuser: &dyn Fuser,
+    articles: &[Article],
+    group: &StoryGroup,
+    duplicate_of: &[Option<DocId>],
+) -> Result<FusedStory, FuseError> {
+    let mut input = StoryInput::new(group.members.iter().map(|&i| &articles[i]));
+    input.id(group.id.as_str());
+    for &i in &group.members {
+        if let Some(of) = &duplicate_of[i] {
+            input.duplicate(&articles[i].id, of.clone());
+        }
+    }
+    fuser.fuse(&input)
 }

@@ -106,6 +106,12 @@ pub fn story_id(article: &DocId) -> String {
     crate::store::StoryId::founded_by(article).to_string()
 }
 
+/// The founder of a story with these articles (see [`story_id`]): the earliest dated
+/// article, else the first by id.
+pub fn founder<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Option<&'a Article> {
+    articles.into_iter().min_by(|a, b| founding_key(a).cmp(&founding_key(b)))
+}
+
 /// The order in which a story's founder is chosen: dated before undated, earlier first, then
 /// by id.
 fn founding_key(a: &Article) -> (bool, Option<Date>, &str) {
