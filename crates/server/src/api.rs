@@ -33,7 +33,7 @@ use crosscheck::store::{ContentHash, IngestEvent, PutOutcome, StoryId, StoryQuer
 use serde::Deserialize;
 
 use crate::error::ApiError;
-use crate::server::Shared;
+use crate::state::Shared;
 
 type Api = State<Arc<Shared>>;
 
