@@ -9,7 +9,9 @@
 //! story and the demo corpus, so that every report shares verbatim sentences with dozens of
 //! others: the worst case for reuse). Each size runs fusion without reuse, detection alone and
 //! detection plus fusion with its result, interleaved, five times; the minimum of each is
-//! printed, which is robust to other load on a shared machine.
+//! printed, which is robust to other load on a shared machine. Times are the thread's CPU time
+//! (`/proc/thread-self/schedstat`: fusion and detection run on the calling thread), so that
+//! other processes on a busy machine do not count; where that file is missing, wall time.
 
 #![expect(clippy::print_stdout, reason = "a harness prints its results")]
 
@@ -55,6 +57,30 @@ fn synthetic(pool: &[String], n: usize) -> Vec<Article> {
         .collect()
 }
 
+/// A clock of the calling thread's time on a CPU, else of wall time.
+#[derive(Debug, Clone, Copy)]
+enum Clock {
+    Cpu(u64),
+    Wall(Instant),
+}
+
+impl Clock {
+    fn now() -> Clock {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse().ok())
+            .map_or_else(|| Clock::Wall(Instant::now()), Clock::Cpu)
+    }
+
+    fn elapsed(self) -> Duration {
+        match (self, Clock::now()) {
+            (Clock::Cpu(a), Clock::Cpu(b)) => Duration::from_nanos(b.saturating_sub(a)),
+            (Clock::Wall(t), _) => t.elapsed(),
+            (Clock::Cpu(_), Clock::Wall(_)) => Duration::ZERO,
+        }
+    }
+}
+
 fn main() -> anyhow::Result<()> {
     let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
     let sizes = if sizes.is_empty() { vec![50, 200, 500] } else { sizes };
@@ -74,6 +100,8 @@ fn main() -> anyhow::Result<()> {
         .collect();
     let fuser = FuserBuilder::new().build()?;
     let detector = ReuseDetector::default();
+    let clock = if matches!(Clock::now(), Clock::Cpu(_)) { "thread CPU" } else { "wall" };
+    println!("minimum {clock} time of five runs");
     println!(
         "| articles | fusion | detection | detection + fusion with reuse | added | edges | detection per article |"
     );
@@ -84,15 +112,15 @@ fn main() -> anyhow::Result<()> {
         let (mut plain, mut detect, mut with) = (Duration::MAX, Duration::MAX, Duration::MAX);
         let mut edges = 0;
         for _ in 0..5 {
-            let t = Instant::now();
+            let t = Clock::now();
             let out = fuser.fuse(&StoryInput::new(refs.iter().copied()))?;
             plain = plain.min(t.elapsed());
             assert_eq!(out.articles.len(), n);
-            let t = Instant::now();
+            let t = Clock::now();
             let reuse = detector.detect(&refs);
             detect = detect.min(t.elapsed());
             edges = reuse.edges.len();
-            let t = Instant::now();
+            let t = Clock::now();
             let mut input = StoryInput::new(refs.iter().copied());
             input.reuse(detector.detect(&refs));
             let out = fuser.fuse(&input)?;
