@@ -126,6 +126,13 @@ fn scan_words(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
                 let (_, d) = chars[j];
                 if d.is_alphanumeric() {
                     j += 1;
+                } else if d == '&'
+                    && j + 1 < chars.len()
+                    && chars[j - 1].1.is_uppercase()
+                    && chars[j + 1].1.is_uppercase()
+                {
+                    // `J&J`, `S&P`, `AT&T`: an ampersand between capitals joins one name.
+                    j += 2;
                 } else if is_inner(d) && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() {
                     // A comma stays inside digits only (40,000); a period inside digits or
                     // single letters (3.5, U.S).
@@ -168,6 +175,16 @@ fn scan_words(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
         let gap = if out.last().is_none_or(|w: &Word| w.sent != sent) || first_in_sent {
             Gap::Break
         } else if gap_text.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\t') {
+            Gap::Space
+        } else if gap_text.starts_with('.')
+            && gap_text.len() > 1
+            && gap_text[1..].chars().all(|c| c == ' ' || c == '\u{a0}')
+            && out.last().is_some_and(|p: &Word| {
+                let t = &s[p.span.start as usize - base..p.span.end as usize - base];
+                t.chars().count() == 1 && t.chars().all(char::is_uppercase)
+            })
+        {
+            // A middle initial: `Robert F. Kennedy` runs on as one name.
             Gap::Space
         } else if gap_text.trim() == "," {
             Gap::Comma
