@@ -99,13 +99,22 @@ fn is_determiner(w: &str) -> bool {
 }
 
 /// Articles, which may be capitalised at the start of a sentence ("The", "Die", "La").
-fn is_article(w: &str) -> bool {
+pub(super) fn is_article(w: &str) -> bool {
     Lexicon::any(List::Articles, w)
 }
 
 /// Capitalised words that begin a sentence or clause without naming anyone.
 fn is_capitalised_function_word(w: &str) -> bool {
     Lexicon::any(List::CapitalisedFunctionWords, w)
+}
+
+/// A lowercase particle inside a name (`Anna de Vries`, `Jan van Dijk`).
+fn is_particle(w: &Word<'_>) -> bool {
+    w.alpha
+        && !w.quoted
+        && !w.capitalised()
+        && w.lower != "of"
+        && Lexicon::common().has(List::NameParticles, &w.lower)
 }
 
 /// Pronouns that may be resolved to a named speaker.
@@ -196,7 +205,11 @@ pub(super) fn np_starting_at(ws: &[Word<'_>], first: usize) -> Option<(usize, us
     }
     let mut last = None;
     while ws.get(i).is_some_and(|w| {
-        np_word(w) || (is_modifier(w) && ws.get(i + 1).is_some_and(|n| is_role_word(&n.lower)))
+        np_word(w)
+            || (is_modifier(w) && ws.get(i + 1).is_some_and(|n| is_role_word(&n.lower)))
+            || (is_particle(w)
+                && last.is_some_and(|l: usize| ws[l].capitalised())
+                && ws.get(i + 1).is_some_and(Word::capitalised))
     }) {
         last = Some(i);
         i += 1;
@@ -232,7 +245,10 @@ pub(super) fn speaker_from(
     let name_words = &body[k.map_or(0, |k| k + 1)..];
     let span_of = |ws: &[Word<'_>]| Span::from_usize(ws[0].start, ws[ws.len() - 1].end);
     let slice = |s: Span| text.get(s.range()).unwrap_or_default().to_string();
-    if !name_words.is_empty() && name_words.iter().all(Word::capitalised) {
+    if name_words.first().is_some_and(Word::capitalised)
+        && name_words.last().is_some_and(Word::capitalised)
+        && name_words.iter().all(|w| w.capitalised() || is_particle(w))
+    {
         let span = span_of(name_words);
         let role = k.map(|k| slice(span_of(&body[..=k])));
         return Some(Speaker {
@@ -257,6 +273,48 @@ pub(super) fn speaker_from(
         pronoun: None,
         cue: cue.to_string(),
     })
+}
+
+/// A descriptor followed by a name between commas, opening a clause at `first` and ending
+/// before word `v`: `One neighbour, Ilse Marta, said`, `His trainer, Tomas Rehn, added`. The name
+/// is the speaker and the descriptor its role.
+pub(super) fn apposition(
+    text: &str,
+    ws: &[Word<'_>],
+    first: usize,
+    v: usize,
+    cue: &str,
+) -> Option<Speaker> {
+    // The descriptor: a determiner or `one`, then up to three lowercase words.
+    let mut i = first;
+    let opener = ws.get(i)?;
+    if !(opener.alpha && (is_determiner(&opener.lower) || opener.lower == "one")) {
+        return None;
+    }
+    i += 1;
+    let nouns = i;
+    while i < v && i < nouns + 3 && ws[i].alpha && !ws[i].quoted && !ws[i].capitalised() {
+        i += 1;
+    }
+    if i == nouns || ws.get(i)?.text != "," {
+        return None;
+    }
+    let (a, b) = np_starting_at(&ws[..v], i + 1)?;
+    if ws.get(b + 1)?.text != ","
+        || b + 1 >= v
+        || !ws[a..=b].iter().all(|w| w.capitalised() || is_particle(w))
+    {
+        return None;
+    }
+    let mut s = speaker_from(text, ws, (a, b), cue)?;
+    if s.kind != SpeakerKind::Named {
+        return None;
+    }
+    let descriptor = Span::from_usize(ws[first].start, ws[i - 1].end);
+    if s.role.is_none() {
+        s.role = text.get(descriptor.range()).map(str::to_string);
+    }
+    Some(s)
 }
 
 /// The last word of a prepositional phrase that completes an anonymous descriptor after its
