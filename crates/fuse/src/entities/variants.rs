@@ -152,7 +152,7 @@ fn merge_middle_names(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
         for (j, full) in forms.iter().enumerate() {
             if !keep[j]
                 || full.tokens.len() != 3
-                || !(person(full) || person(short))
+                || full.votes.org + full.votes.place > 0
                 || is_joiner(&full.tokens[1])
             {
                 continue;

@@ -186,7 +186,11 @@ pub(super) fn np_ending_at(ws: &[Word<'_>], last: usize) -> Option<(usize, usize
     let mut first = last;
     while first > 0
         && (np_word(&ws[first - 1])
-            || (is_modifier(&ws[first - 1]) && is_role_word(&ws[first].lower)))
+            || (is_modifier(&ws[first - 1]) && is_role_word(&ws[first].lower))
+            || (first > 1
+                && is_particle(&ws[first - 1])
+                && ws[first].capitalised()
+                && ws[first - 2].capitalised()))
     {
         first -= 1;
     }
