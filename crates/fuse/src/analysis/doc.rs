@@ -221,7 +221,9 @@ fn classify(text: &str, words: &[Word], title: Option<&str>, whole_line: bool) -
     let last = text.trim_end().chars().last().unwrap_or(' ');
     let terminal = matches!(last, '.' | '!' | '?' | '"' | '”' | '»' | '’' | '\'' | ')' | '…');
     // Headlines and subheadings end without a full stop; prose full of names does not.
-    let headline = !terminal && long.len() >= 2 && caps * 10 >= long.len() * 7;
+    // A line that ends with a colon leads into what follows (`From Ann Lee at the Velm
+    // Courier:`): prose, whatever its capitals.
+    let headline = !terminal && last != ':' && long.len() >= 2 && caps * 10 >= long.len() * 7;
     let byline = alpha.first().is_some_and(|w| w.key == "by") && n <= 8;
     let is_title = whole_line && title.is_some_and(|t| !t.is_empty() && fold(text) == t);
     // Three words make a statement when they end with a full stop (`Nobody was killed.`).
