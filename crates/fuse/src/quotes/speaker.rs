@@ -1,6 +1,7 @@
 //! Words, noun phrases and speech verbs: the pieces attribution is built from.
 
 use crosscheck_core::Span;
+use crosscheck_text::WordKind;
 use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::{Speaker, SpeakerKind};
@@ -28,53 +29,42 @@ impl Word<'_> {
     }
 }
 
-/// Splits `text[range]` into words (letters and digits, with inner `.`, `-`, `'` and `’` as in
-/// "U.S.", "Gaza-style", "Brandt’s") and single punctuation marks. `quotes` are the quotation
-/// spans (marks included) whose words are flagged `quoted`.
+/// The words of `text[range]` ([`crosscheck_text::words`]: names and numbers whole, each mark
+/// a piece of its own), an abbreviation's final period kept on it ("U.S.", "Dr."). `quotes` are
+/// the quotation spans (marks included) whose words are flagged `quoted`.
 pub(super) fn words<'a>(text: &'a str, range: Span, quotes: &[Span]) -> Vec<Word<'a>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Word<'a>> = Vec::new();
     let Some(slice) = range.slice(text) else { return out };
     let base = range.start as usize;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut pos = 0;
-    while pos < chars.len() {
-        let (off, ch) = chars[pos];
-        if ch.is_whitespace() {
-            pos += 1;
+    let pieces: Vec<crosscheck_text::Word<'_>> = crosscheck_text::words(slice).collect();
+    let mut skip_dot = false;
+    for (i, p) in pieces.iter().enumerate() {
+        if std::mem::take(&mut skip_dot) {
             continue;
         }
-        let mut stop = pos + 1;
-        if ch.is_alphanumeric() {
-            while stop < chars.len() {
-                let next = chars[stop].1;
-                let joins = matches!(next, '.' | '-' | '\'' | '’' | '‐')
-                    && chars.get(stop + 1).is_some_and(|n| n.1.is_alphanumeric());
-                if next.is_alphanumeric() || joins {
-                    stop += 1;
-                } else {
-                    break;
-                }
-            }
-            // "U.S." and "Dr." keep their final dot.
-            let piece = &slice[off..chars.get(stop).map_or(slice.len(), |x| x.0)];
-            let dotted = (piece.contains('.') && piece.len() <= 6)
-                || Lexicon::any(List::TitleAbbreviations, &piece.to_lowercase());
-            if chars.get(stop).is_some_and(|x| x.1 == '.') && dotted {
-                stop += 1;
-            }
+        let mut end = p.span.end as usize;
+        let alpha = p.kind != WordKind::Mark;
+        // "U.S." and "Dr." keep their final dot.
+        if alpha
+            && let Some(next) = pieces.get(i + 1)
+            && next.text == "."
+            && next.span.start as usize == end
+            && ((p.text.contains('.') && p.text.len() <= 6)
+                || Lexicon::any(List::TitleAbbreviations, &p.text.to_lowercase()))
+        {
+            end = next.span.end as usize;
+            skip_dot = true;
         }
-        let end = chars.get(stop).map_or(slice.len(), |x| x.0);
-        let (s, t) = (base + off, base + end);
-        let piece = &slice[off..end];
+        let (s, t) = (base + p.span.start as usize, base + end);
+        let piece = &slice[p.span.start as usize..end];
         out.push(Word {
             start: s,
             end: t,
             text: piece,
             lower: piece.to_lowercase(),
-            alpha: ch.is_alphanumeric(),
+            alpha,
             quoted: quotes.iter().any(|q| (q.start as usize) <= s && t <= q.end as usize),
         });
-        pos = stop;
     }
     out
 }
