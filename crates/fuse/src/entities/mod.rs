@@ -337,8 +337,13 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
                 || (b - 1 > r
                     && (is_org_word(lex, &w[b - 1].key) || is_geo_word(lex, &w[b - 1].key)))
         };
-        if let Some(r) =
-            (a..b).rev().find(|&k| is_role(lex, &w[k].key)).filter(|&r| !institution(r))
+        // A title before `, Name` is an office all the same (`Director of Fire Services, Ann
+        // Lee`).
+        let named_after = b < end && w[b].gap == Gap::Comma && namey(b);
+        if let Some(r) = (a..b)
+            .rev()
+            .find(|&k| is_role(lex, &w[k].key))
+            .filter(|&r| named_after || !institution(r))
         {
             let mut n = r + 1;
             // "Minister of Infrastructure", "Secretary of State Marco Rubio": the word after
