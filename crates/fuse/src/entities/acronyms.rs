@@ -20,7 +20,9 @@
 //! ## Limitations
 //!
 //! Acronyms of another language's name (`PGR` for the English `Attorney General's Office`)
-//! and names split by a lowercase `and` (`Food and Drug Administration`) are not linked.
+//! are linked only when an outlet writes them in parentheses after the name. A name split by a
+//! lowercase `and` (`Bureau of Roads and Canals`) is tried whole and kept when its acronym
+//! confirms it (see `variants`).
 //!
 //! ## References
 //!

@@ -4,8 +4,12 @@
 //!
 //! 1. **Discovery.** In prose sentences, runs of capitalised words (joined by `of`, `&`, `van`,
 //!    `bin`…) are candidate names. A title or role before the name (`Mayor`, `Infrastructure
-//!    Minister`, `envoy`) is stripped and recorded as a role; words that open a sentence and
-//!    also occur in lower case in the story are dropped. Each candidate collects votes for a
+//!    Minister`, `envoy`) is stripped and recorded as a role, unless the run names an
+//!    institution (`Major League`, `Prince of Wales Hospital`); words that open a sentence and
+//!    also occur in lower case in the story are dropped, and so are all-caps common words
+//!    (`DEATH`, a shouted headline) and compounds that describe a name (`Brine-maker`). A
+//!    middle initial (`Ruth K. Amsel`) and a generational suffix (`, Jr.`) stay in the name.
+//!    Each candidate collects votes for a
 //!    kind: roles, ages and speech verbs for people; `Agency`, `Press`, `the company X` for
 //!    organisations; `in X`, `the city of X`, `Bridge`, `Port X` and the gazetteer for places.
 //! 2. **Merging.** Candidates with the same folded form are one *form*. Forms are merged when
@@ -16,7 +20,10 @@
 //!    equal strings) and does not contradict it (different roles); when a one-word form is the
 //!    surname of exactly one person (`Merkel` → `Angela Merkel`), the name after a place prefix
 //!    (`Halvek` → `Port Halvek`) or the head of one organisation (`Corvane` → `Corvane Press`);
-//!    and when it is the demonym of a place (`Dalvinian` → `Dalvinia`).
+//!    and when it is the demonym of a place (`Dalvinian` → `Dalvinia`). Acronyms join the
+//!    names they abbreviate (`acronyms`), names in other languages theirs (`translations`),
+//!    and regular rewrites of one name meet (`variants`: legal forms and `&`, lost accents,
+//!    middle names, familiar first names, the owning city, an organisation's head word).
 //! 3. **Mentions.** Every article is scanned for every known spelling (longest match first, in
 //!    headlines too), so that each mention has a span.
 //!
