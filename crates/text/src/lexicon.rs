@@ -154,6 +154,12 @@ lists! {
     PartWords => "part_words",
     /// Nouns after which a number is an identifier (`block`, `flight`).
     IdentifierNouns => "identifier_nouns",
+    /// Generational suffixes written after a name (`jr`, `sr`).
+    NameSuffixes => "name_suffixes",
+    /// Legal forms that close an organisation's name (`co`, `ltd`, `gmbh`).
+    LegalForms => "legal_forms",
+    /// Familiar forms of given names with their full form (`bill<TAB>william`).
+    GivenNameVariants => "given_name_variants",
 }
 
 /// The word lists of one language.
