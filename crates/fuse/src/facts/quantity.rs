@@ -212,6 +212,25 @@ pub(crate) fn read(toks: &[Tok], lx: &Lexicon) -> Vec<Quantity> {
     out
 }
 
+/// Whether the number at `i` is a modifier or a label rather than a count, in text whose
+/// hyphens and dashes may stand apart (`a 59 - year - old`, `13 - 0`, `0300 GMT`):
+/// - a compound modifier, the number joined by a hyphen to the word after it
+///   (`three - story`, `59 - year - old`);
+/// - the second number of a spaced score (`13 - 0`);
+/// - a number written with a leading zero (a clock time, a code).
+fn not_a_count(toks: &[Tok], i: usize, lx: &Lexicon) -> bool {
+    let t = &toks[i];
+    let digits = t.lower.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    if digits && t.lower.len() > 1 && t.lower.starts_with('0') && !t.lower.starts_with("0.") {
+        return true;
+    }
+    let hyphen = |k: usize| toks.get(k).is_some_and(|x| x.lower == "-");
+    if hyphen(i + 1) && toks.get(i + 2).is_some_and(|x| x.word) {
+        return true;
+    }
+    i >= 2 && hyphen(i - 1) && number_value(&toks[i - 2].lower, lx).is_some()
+}
+
 fn word_at(toks: &[Tok], i: usize) -> &str {
     toks.get(i).map_or("", |t| t.lower.as_str())
 }
@@ -313,6 +332,9 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
     }
     if tally.is_none() && !article_unit && t.lower.contains('-') {
         // `27-year` reads as a duration; `five-judge`, `37-year-old` are not quantities.
+        return None;
+    }
+    if tally.is_none() && !article_unit && !words_tally && not_a_count(toks, i, lx) {
         return None;
     }
     // The hedge, before an optional currency sign.
@@ -546,6 +568,7 @@ mod tests {
             "It began on 26 November at 3 p.m. in 1948.",
             "The 37-year-old pilot and a five-seat plane.",
             "Two other pilots and the final three laps at the 1200 block of Main.",
+            "A 59 - year - old pilot of a three - story hut took a 13 - 0 lead at 0300 GMT.",
         ] {
             assert!(q(s).is_empty(), "{s}: {:?}", q(s));
         }
