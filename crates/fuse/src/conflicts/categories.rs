@@ -39,8 +39,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use crosscheck_core::Span;
 use crosscheck_text::lexicon::{Lexicon, List};
 
+use crate::analysis::words::fold;
 use crate::analysis::{Context, Gap};
-use crate::story::{Conflict, ConflictKind, ConflictSide, EntityKind, SourceSpan};
+use crate::story::{Conflict, ConflictKind, ConflictSide, SourceSpan};
 
 /// The most words between an entity and the value it is given.
 const MAX_GAP_WORDS: u32 = 10;
@@ -75,6 +76,7 @@ fn value_at(
 
 /// Reads every value given to an entity in the story's distinct reports.
 fn read(ctx: &Context<'_>) -> Vec<Given> {
+    let full = full_names(ctx);
     let mut out = Vec::new();
     for (di, d) in ctx.docs.iter().enumerate() {
         if ctx.canon[di] != di {
@@ -105,18 +107,23 @@ fn read(ctx: &Context<'_>) -> Vec<Given> {
                         m.words.1 as usize <= k && m.words.0 as usize >= lo && m.words.0 < m.words.1
                     })
                     && k as u32 - m.words.1 <= MAX_GAP_WORDS
-                    && ctx.entities.entities[m.entity as usize].kind != EntityKind::Place
                 {
                     let between = text
                         .get(m.span.end as usize..d.words[k].span.start as usize)
                         .unwrap_or(";");
+                    // A new clause, or a negation (`Vell had not hit a home run since May`).
                     let new_clause = between.contains([';', ':', '.', '!', '?', '(', ')'])
-                        || (m.words.1 as usize..k)
-                            .any(|j| lx.has(List::ClauseConjunctions, &d.words[j].key));
+                        || (m.words.1 as usize..k).any(|j| {
+                            let key = d.words[j].key.as_str();
+                            lx.has(List::ClauseConjunctions, key)
+                                || lx.has(List::Negations, key)
+                                || d.text(d.words[j].span).ends_with("n't")
+                                || d.text(d.words[j].span).ends_with("n\u{2019}t")
+                        });
                     if !new_clause {
                         out.push(Given {
                             doc: di,
-                            entity: m.entity,
+                            entity: full[m.entity as usize],
                             category,
                             value,
                             evidence: Span::new(m.span.start, d.words[after - 1].span.end),
@@ -128,6 +135,28 @@ fn read(ctx: &Context<'_>) -> Vec<Given> {
         }
     }
     out
+}
+
+/// For each entity, the entity it stands for: a one-word name (`Vell`) stands for the one
+/// longer name of the story that ends with it (`Dara Vell`), when there is exactly one.
+fn full_names(ctx: &Context<'_>) -> Vec<u32> {
+    let ents = &ctx.entities.entities;
+    let folded: Vec<String> = ents.iter().map(|e| fold(&e.name)).collect();
+    (0..ents.len())
+        .map(|i| {
+            let name = &folded[i];
+            if name.contains(' ') || name.is_empty() {
+                return i as u32;
+            }
+            let mut longer = folded.iter().enumerate().filter(|(j, f)| {
+                *j != i && f.rsplit_once(' ').is_some_and(|(_, last)| last == name)
+            });
+            match (longer.next(), longer.next()) {
+                (Some((j, _)), None) => j as u32,
+                _ => i as u32,
+            }
+        })
+        .collect()
 }
 
 /// Finds the category conflicts of a story; see the module documentation.

@@ -11,6 +11,9 @@ use crate::analysis::{Context, Doc};
 use crate::story::{Claim, Conflict, ConflictKind, ConflictSide, SourceSpan};
 use crate::timeline::quoted;
 
+/// The largest ratio between two values of one quantity that outlets can disagree on.
+const ORDER_OF_MAGNITUDE: f64 = 10.0;
+
 /// One quantity fact.
 #[derive(Debug, Clone)]
 struct Fact {
@@ -716,6 +719,36 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
                 sides.remove(d);
             }
             None => break,
+        }
+    }
+    // A count or sum more than ten times off the value most outlets give is another quantity
+    // (`killing two` in a story of a 230,000 toll, a player's `$184 million` beside another's
+    // `$21 million`), not a misreport of it: misreports and updates stay within an order of
+    // magnitude.
+    if matches!(first.class, Class::Count | Class::Money(_)) && sides.len() >= 2 {
+        let outlets_of =
+            |s: &Vec<usize>| s.iter().map(|&i| canon[facts[i].doc]).collect::<BTreeSet<_>>().len();
+        let mid = |s: &Vec<usize>| f64::midpoint(facts[s[0]].lo, facts[s[0]].hi);
+        let reference = sides
+            .iter()
+            .enumerate()
+            .max_by(|a, b| outlets_of(a.1).cmp(&outlets_of(b.1)).then(b.0.cmp(&a.0)))
+            .map(|(k, _)| k)
+            .unwrap_or(0);
+        let r = mid(&sides[reference]);
+        if r > 0.0 {
+            let keep: Vec<bool> = sides
+                .iter()
+                .map(|s| {
+                    let m = mid(s);
+                    m > 0.0 && (m / r).max(r / m) <= ORDER_OF_MAGNITUDE
+                })
+                .collect();
+            let mut k = 0;
+            sides.retain(|_| {
+                k += 1;
+                keep[k - 1]
+            });
         }
     }
     if sides.len() < 2 {
