@@ -44,6 +44,7 @@ use crate::analysis::Context;
 use crate::analysis::events::content_stem;
 use crate::story::{Conflict, ConflictKind};
 use crate::timeline::{Dated, consistent};
+use crosscheck_text::dates::Granularity;
 
 /// Similarity from which two dates of different reports can date the same event.
 const SAME_EVENT: f32 = 0.2;
@@ -155,6 +156,9 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         };
         let keep: Vec<usize> = event.iter().copied().filter(|&m| !ambiguous(m)).collect();
         let items: Vec<&Dated> = keep.iter().map(|&m| &dated[m]).collect();
+        if !two_precise_sides(&items) {
+            continue;
+        }
         let Some(sides) = split_sides(
             ctx,
             &items,
@@ -206,4 +210,26 @@ fn date_topic(ctx: &Context<'_>, items: &[&Dated]) -> String {
     } else {
         format!("when: {}", words.join(" "))
     }
+}
+
+/// Whether the dates of an event fall into two sides of incompatible values that each hold a
+/// date of a month or finer. A bare year (`in 2007`, `three years ago`) against another date
+/// of the event is most often the year of a related event told in the background (an earlier
+/// trial, a first conviction), not the event dated differently.
+fn two_precise_sides(items: &[&Dated]) -> bool {
+    let mut sides: Vec<Vec<&Dated>> = Vec::new();
+    for &it in items {
+        match sides
+            .iter_mut()
+            .find(|s| s.iter().all(|o| consistent(&o.mention.value, &it.mention.value)))
+        {
+            Some(s) => s.push(it),
+            None => sides.push(vec![it]),
+        }
+    }
+    sides
+        .iter()
+        .filter(|s| s.iter().any(|d| d.mention.value.granularity() <= Granularity::Month))
+        .count()
+        >= 2
 }
