@@ -85,6 +85,7 @@ struct Item {
     /// The terms that name or count something (entities, numbers, dates), sorted.
     anchors: Vec<u32>,
     norm: f32,
+    negated: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -293,6 +294,26 @@ fn mostly_quoted(sent: Span, quotes: &[QuoteMention]) -> bool {
     inside * 2 > sent.end - sent.start
 }
 
+/// Whether a sentence is negated in its own words: a negation (`not`, `didn't`) outside any
+/// quotation (a speaker's `it couldn't have been better` negates nothing the outlet states).
+fn negated_outside_quotes(d: &Doc<'_>, si: usize, quotes: &[QuoteMention]) -> bool {
+    let lang = d.article.language;
+    let lex = Lexicon::of(lang);
+    let stemmer = Stemmer::new(lang);
+    let s = &d.sents[si];
+    (s.words.start..s.words.end).any(|k| {
+        let w = &d.words[k as usize];
+        // `unhurt`, `uninjured`: as `terms_of` reads them.
+        let prefixed = w.key.strip_prefix("un").is_some_and(|rest| {
+            rest.len() > 3
+                && content_stem(rest, lang, &stemmer)
+                    .is_some_and(|stem| synonym(&stem).is_some_and(|g| g == stem))
+        });
+        (is_negation(lex, &w.key) || prefixed)
+            && !quotes.iter().any(|q| q.marks.start <= w.span.start && w.span.end <= q.marks.end)
+    })
+}
+
 /// How much of a sentence's weight another sentence must cover for the two to be one claim
 /// even when the other says more (a short rendering of one clause of a long one).
 const CONTAINMENT: f32 = 0.62;
@@ -331,6 +352,7 @@ pub(crate) fn align(
             }
             let mut ids: Vec<(u32, f32)> = Vec::new();
             let mut anchors: Vec<u32> = Vec::new();
+            let negated = negated_outside_quotes(d, si, &quotes[di]);
             terms_of(d, si, &marks, |t| {
                 key.clear();
                 let anchor = matches!(t, Term::Number(_) | Term::Entity(_) | Term::Date(_));
@@ -375,7 +397,7 @@ pub(crate) fn align(
             ids.dedup_by_key(|t| t.0);
             anchors.sort_unstable();
             anchors.dedup();
-            items.push(Item { doc: di, sent: si, terms: ids, anchors, norm: 0.0 });
+            items.push(Item { doc: di, sent: si, terms: ids, anchors, norm: 0.0, negated });
         }
     }
     let n = items.len();
@@ -399,6 +421,7 @@ pub(crate) fn align(
             terms: &it.terms,
             anchors: &it.anchors,
             norm: it.norm,
+            negated: it.negated,
         })
         .collect();
     let mut groups: Vec<ClaimGroup> = bounded::align(&vectors, threshold, similarity)
@@ -418,8 +441,9 @@ pub(crate) fn align(
 /// scaled by [`CONTAINMENT`].
 fn similarity(dot: f32, shared: u16, a: &bounded::Vector<'_>, b: &bounded::Vector<'_>) -> f32 {
     let denom = a.norm * b.norm;
-    // One shared word, however rare, does not make two sentences one statement.
-    if denom <= 0.0 || shared < 2 {
+    // One shared word, however rare, does not make two sentences one statement; a sentence
+    // and its negation (`was repaired`, `was not repaired`) are two statements, not one.
+    if denom <= 0.0 || shared < 2 || a.negated != b.negated {
         return 0.0;
     }
     let cos = dot / denom;
