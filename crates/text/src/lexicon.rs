@@ -159,6 +159,8 @@ lists! {
     /// Words and phrases that name one of several mutually exclusive values of a category
     /// (`single`, `home run` of a hit), with `<category>:<value>` (`homered<TAB>hit:home run`).
     ExclusiveValues => "exclusive_values",
+    /// Words before a date that make it the start of a period (`since`, `seit`).
+    PeriodStarts => "period_starts",
 }
 
 /// The word lists of one language.

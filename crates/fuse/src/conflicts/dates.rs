@@ -43,7 +43,10 @@ use super::common::{clause_stems, short, split_sides};
 use crate::analysis::Context;
 use crate::analysis::events::content_stem;
 use crate::story::{Conflict, ConflictKind};
-use crate::timeline::{Dated, consistent};
+use crate::timeline::{Dated, consistent, quoted};
+use crate::analysis::words::fold;
+use crosscheck_core::Span;
+use crosscheck_text::lexicon::{Lexicon, List};
 use crosscheck_text::dates::Granularity;
 
 /// Similarity from which two dates of different reports can date the same event.
@@ -59,13 +62,17 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
             clause_stems(d, x.sent, x.mention.span, &Stemmer::new(d.article.language))
         })
         .collect();
+    let bound: Vec<bool> = dated.iter().map(|x| starts_period(ctx, x)).collect();
     // Similar pairs of different reports, most similar first.
     let mut sims: BTreeMap<(usize, usize), f32> = BTreeMap::new();
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     for i in 0..n {
         for j in i + 1..n {
             let (a, b) = (&dated[i], &dated[j]);
-            if a.doc == b.doc || a.uncertain || b.uncertain || a.cited || b.cited {
+            // Dates that are compared with nothing (see the module doc), except two starts of
+            // a period (`since July 2024`, `since July 2023`): those date one thing.
+            let comparable = (!a.cited && !b.cited) || (bound[i] && bound[j]);
+            if a.doc == b.doc || a.uncertain || b.uncertain || !comparable {
                 continue;
             }
             if a.context.shares(&b.context) < 2 {
@@ -232,4 +239,15 @@ fn two_precise_sides(items: &[&Dated]) -> bool {
         .filter(|s| s.iter().any(|d| d.mention.value.granularity() <= Granularity::Month))
         .count()
         >= 2
+}
+
+/// Whether a date starts a period (`since July 2024`: a word of the `period_starts` list right
+/// before it) outside a quotation.
+fn starts_period(ctx: &Context<'_>, x: &Dated) -> bool {
+    let d = &ctx.docs[x.doc];
+    let s = &d.sents[x.sent];
+    let lx = Lexicon::of(d.article.language);
+    let before = d.text(Span::new(s.span.start, x.mention.span.start.max(s.span.start)));
+    let last = before.split_whitespace().next_back().map(fold).unwrap_or_default();
+    lx.has(List::PeriodStarts, &last) && !quoted(d, x.sent, x.mention.span)
 }
