@@ -13,7 +13,9 @@
 //! `early June`), and the entities it mentions after spelling variants are merged (so
 //! `Grabchenko` and `Hrabchenko` are one term; `the company` is the organisation last named).
 //! Terms are weighted by their inverse sentence frequency in the story, numbers and entities
-//! more. Two sentences of different articles that share at least two terms are similar by the
+//! more. A sentence negated in its own words (a negation outside any quotation) and one that
+//! is not are never one claim: `was repaired` and `was not repaired` are two statements. Two
+//! sentences of different articles that share at least two terms are similar by the
 //! cosine of their weighted term sets or, when the shorter one is mostly covered by the longer
 //! and names nothing the longer one does not, by that coverage (scaled down): a short rendering
 //! of one clause of a long sentence. Pairs above

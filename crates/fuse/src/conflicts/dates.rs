@@ -6,12 +6,16 @@
 //! weighted by rarity and nearness (see the `events` heuristic). For each pair of distinct
 //! reports, each date is matched with the most similar date of the other report; pairs that
 //! are each other's best match and similar enough, and whose clauses (the words up to the
-//! nearest punctuation) share a word, are the same event. Dates that date a statement (`police
+//! nearest punctuation or clause conjunction, `but`, `while`: the `clause_conjunctions` list)
+//! share a word, are the same event. Dates that date a statement (`police
 //! said Saturday`), stand in a direct quotation (the speaker's `today`), bound a period (`since
 //! 1987`) or name a recurring day (`the second Tuesday of each month`) are compared with
-//! nothing. Events whose dates are
+//! nothing, except that two dates starting a period (`since July 2024`, `since July 2023`:
+//! the `period_starts` list) are compared with each other. Events whose dates are
 //! not [`consistent`] (compared as intervals, vague ones widened)
-//! become conflicts, with one side per compatible value.
+//! become conflicts, with one side per compatible value, when two of those sides hold a date
+//! of a month or finer: a bare year against a day of the event is most often the year of a
+//! related event told in the background.
 //!
 //! ## Why
 //!

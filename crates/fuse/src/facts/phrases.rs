@@ -10,6 +10,11 @@
 //! (the phrase most outlets write is kept), and a phrase claim carried by exactly the outlets
 //! of a sentence claim adds nothing and is left out.
 //!
+//! A single term does the same when it is rare in the story: a lowercase content word of five
+//! letters or more (by its stem) or a figure written in digits, written by three outlets or
+//! more but by no more than half of them (`appeal`, `foam`, `1993`). Names are no terms: two
+//! facts about one person are not one claim.
+//!
 //! ## Why
 //!
 //! Sentence alignment keeps one sentence per article per claim, so an outlet that states a
@@ -25,7 +30,8 @@
 //! ## Limitations
 //!
 //! Paraphrases with no phrase in common stay apart, and a phrase common to two facts
-//! (`ninth inning`) makes one claim of them.
+//! (`ninth inning`) makes one claim of them; a rare term is more often shared by two facts
+//! than a phrase is, and its claim's text is only the first sentence that holds it.
 //!
 //! ## References
 //!
