@@ -108,7 +108,8 @@ pub(crate) fn clause_stems(
     // A conjunction that opens a clause of its own (`named them on Sunday but quit hours
     // later`) bounds the clause too: the date belongs to the verb on its side.
     let lx = crosscheck_text::lexicon::Lexicon::of(lang);
-    let opens = |i: usize| lx.has(crosscheck_text::lexicon::List::ClauseConjunctions, &d.words[i].key);
+    let opens =
+        |i: usize| lx.has(crosscheck_text::lexicon::List::ClauseConjunctions, &d.words[i].key);
     let mut a = first;
     while a > lo && d.words[a].gap == Gap::Space && !opens(a) {
         a -= 1;

@@ -46,12 +46,12 @@ use crosscheck_text::Stemmer;
 use super::common::{clause_stems, short, split_sides};
 use crate::analysis::Context;
 use crate::analysis::events::content_stem;
+use crate::analysis::words::fold;
 use crate::story::{Conflict, ConflictKind};
 use crate::timeline::{Dated, consistent, quoted};
-use crate::analysis::words::fold;
 use crosscheck_core::Span;
-use crosscheck_text::lexicon::{Lexicon, List};
 use crosscheck_text::dates::Granularity;
+use crosscheck_text::lexicon::{Lexicon, List};
 
 /// Similarity from which two dates of different reports can date the same event.
 const SAME_EVENT: f32 = 0.2;

@@ -211,7 +211,10 @@ mod tests {
             article("b", "A ferry sank off Korvel. Tomas Vendl said the crossing was calm."),
             article("c", "Korvel mourns after the ferry sank. The wreck lies at forty metres."),
             article("d", "The ferry sank in calm water, Tomas Vendl told reporters in Korvel."),
-            article("e", "Rescuers reached the ferry that sank near Korvel. A wreck buoy marks it."),
+            article(
+                "e",
+                "Rescuers reached the ferry that sank near Korvel. A wreck buoy marks it.",
+            ),
             article("f", "Tomas Vendl ran the ferry that sank at Korvel for twelve years."),
             article("g", "Sirens sounded in Korvel as the ferry sank before noon."),
         ];

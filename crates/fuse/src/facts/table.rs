@@ -733,8 +733,7 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
             .iter()
             .enumerate()
             .max_by(|a, b| outlets_of(a.1).cmp(&outlets_of(b.1)).then(b.0.cmp(&a.0)))
-            .map(|(k, _)| k)
-            .unwrap_or(0);
+            .map_or(0, |(k, _)| k);
         let r = mid(&sides[reference]);
         if r > 0.0 {
             let keep: Vec<bool> = sides
@@ -764,9 +763,9 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
     // players, two seasons) than disagreeing. It conflicts only when one side is corroborated,
     // two outlets or more giving that value.
     if first.attribute.starts_with("n:") {
-        let corroborated = sides.iter().any(|s| {
-            s.iter().map(|&i| canon[facts[i].doc]).collect::<BTreeSet<_>>().len() >= 2
-        });
+        let corroborated = sides
+            .iter()
+            .any(|s| s.iter().map(|&i| canon[facts[i].doc]).collect::<BTreeSet<_>>().len() >= 2);
         if !corroborated {
             return None;
         }
