@@ -14,7 +14,8 @@
 //! `Grabchenko` and `Hrabchenko` are one term; `the company` is the organisation last named).
 //! Terms are weighted by their inverse sentence frequency in the story, numbers and entities
 //! more. A sentence negated in its own words (a negation outside any quotation) and one that
-//! is not are never one claim: `was repaired` and `was not repaired` are two statements. Two
+//! is not, alike in all their other words, are never one claim: `was repaired` and `was not
+//! repaired` are two statements. Two
 //! sentences of different articles that share at least two terms are similar by the
 //! cosine of their weighted term sets or, when the shorter one is mostly covered by the longer
 //! and names nothing the longer one does not, by that coverage (scaled down): a short rendering
@@ -316,6 +317,10 @@ fn negated_outside_quotes(d: &Doc<'_>, si: usize, quotes: &[QuoteMention]) -> bo
     })
 }
 
+/// The similarity from which a negated sentence and one that is not are the same statement
+/// with opposite polarity, never one claim.
+const NEGATED_TWIN: f32 = 0.6;
+
 /// How much of a sentence's weight another sentence must cover for the two to be one claim
 /// even when the other says more (a short rendering of one clause of a long one).
 const CONTAINMENT: f32 = 0.62;
@@ -443,12 +448,17 @@ pub(crate) fn align(
 /// scaled by [`CONTAINMENT`].
 fn similarity(dot: f32, shared: u16, a: &bounded::Vector<'_>, b: &bounded::Vector<'_>) -> f32 {
     let denom = a.norm * b.norm;
-    // One shared word, however rare, does not make two sentences one statement; a sentence
-    // and its negation (`was repaired`, `was not repaired`) are two statements, not one.
-    if denom <= 0.0 || shared < 2 || a.negated != b.negated {
+    // One shared word, however rare, does not make two sentences one statement.
+    if denom <= 0.0 || shared < 2 {
         return 0.0;
     }
     let cos = dot / denom;
+    // A sentence and its negation (`was repaired`, `was not repaired`: alike in every other
+    // word) are two statements, not one. Less alike, a negation may be a paraphrase
+    // (`nobody was missing`, `everyone was accounted for`).
+    if a.negated != b.negated && cos >= NEGATED_TWIN {
+        return 0.0;
+    }
     let small = a.norm.min(b.norm);
     let cover = dot / (small * small);
     let (small_item, large_item) = if a.norm <= b.norm { (a, b) } else { (b, a) };
