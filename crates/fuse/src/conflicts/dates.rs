@@ -15,7 +15,8 @@
 //! not [`consistent`] (compared as intervals, vague ones widened)
 //! become conflicts, with one side per compatible value, when two of those sides hold a date
 //! of a month or finer: a bare year against a day of the event is most often the year of a
-//! related event told in the background.
+//! related event told in the background. The same relative words (`Thursday` and `Thursday`)
+//! agree whatever days they resolve to: a wrong publication date moved one of them.
 //!
 //! ## Why
 //!
@@ -173,7 +174,7 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         let Some(sides) = split_sides(
             ctx,
             &items,
-            |a, b| consistent(&a.mention.value, &b.mention.value),
+            agree,
             |d| d.mention.value.to_string(),
             |d| (d.doc, d.mention.span),
         ) else {
@@ -230,10 +231,7 @@ fn date_topic(ctx: &Context<'_>, items: &[&Dated]) -> String {
 fn two_precise_sides(items: &[&Dated]) -> bool {
     let mut sides: Vec<Vec<&Dated>> = Vec::new();
     for &it in items {
-        match sides
-            .iter_mut()
-            .find(|s| s.iter().all(|o| consistent(&o.mention.value, &it.mention.value)))
-        {
+        match sides.iter_mut().find(|s| s.iter().all(|o| agree(o, it))) {
             Some(s) => s.push(it),
             None => sides.push(vec![it]),
         }
@@ -254,4 +252,14 @@ fn starts_period(ctx: &Context<'_>, x: &Dated) -> bool {
     let before = d.text(Span::new(s.span.start, x.mention.span.start.max(s.span.start)));
     let last = before.split_whitespace().next_back().map(fold).unwrap_or_default();
     lx.has(List::PeriodStarts, &last) && !quoted(d, x.sent, x.mention.span)
+}
+
+/// Whether two dates of one event agree: consistent values, or the same relative words
+/// (`Thursday` and `Thursday`), which say the same thing whatever the reference dates they
+/// were resolved against (a wrong publication date moves one of them).
+fn agree(a: &Dated, b: &Dated) -> bool {
+    consistent(&a.mention.value, &b.mention.value)
+        || (a.mention.relative
+            && b.mention.relative
+            && fold(&a.mention.text) == fold(&b.mention.text))
 }
