@@ -52,6 +52,7 @@
 //!
 //! Roy, Vieira and Roth, *Reasoning about Quantities in Natural Language* (TACL 2015).
 
+pub(crate) mod dated;
 mod lexicon;
 pub(crate) mod phrases;
 mod quantity;
