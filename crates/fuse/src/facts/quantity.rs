@@ -152,6 +152,14 @@ fn number_value(t: &str, lx: &Lexicon) -> Option<(f64, f64, f64)> {
     if let Some(v) = lx.number(t) {
         return Some((v, 1.0, 1.0));
     }
+    // A vulgar fraction, alone or after a whole number: `2⅔` is `2 2/3`.
+    if let Some(last) = t.chars().next_back()
+        && let Some((n, d)) = vulgar_fraction(last)
+    {
+        let whole = &t[..t.len() - last.len_utf8()];
+        let w: f64 = if whole.is_empty() { 0.0 } else { whole.parse().ok()? };
+        return Some((w + n / d, 1.0 / d, 1.0));
+    }
     if let Some((a, b)) = t.split_once('-')
         && let (Some(x), Some(y)) = (lx.number(a), lx.number(b))
         && x >= 20.0
@@ -188,6 +196,20 @@ fn number_value(t: &str, lx: &Lexicon) -> Option<(f64, f64, f64)> {
         }
     };
     Some((v, unit, scale))
+}
+
+/// The numerator and denominator of a vulgar fraction character (`½`, `⅔`).
+fn vulgar_fraction(c: char) -> Option<(f64, f64)> {
+    Some(match c {
+        '½' => (1.0, 2.0),
+        '⅓' => (1.0, 3.0),
+        '⅔' => (2.0, 3.0),
+        '¼' => (1.0, 4.0),
+        '¾' => (3.0, 4.0),
+        '⅕' => (1.0, 5.0),
+        '⅛' => (1.0, 8.0),
+        _ => return None,
+    })
 }
 
 fn is_tally(t: &str) -> Option<(u32, u32)> {
@@ -555,6 +577,10 @@ mod tests {
         assert_eq!(r[1].3, "12 years and four months");
         assert_eq!(r[2].2, Class::Tally);
         assert_eq!((r[3].0, r[3].1), (4.0, 5.0));
+        let r = q("She flew 2⅔ laps, then 2 2/3 more and ½ of another.");
+        assert_eq!(r[0].3, "2⅔");
+        assert!((r[0].0 - r[1].0).abs() < 1e-9 && (r[0].1 - r[1].1).abs() < 1e-9);
+        assert!((r[2].0 + r[2].1 - 1.0).abs() < 0.2);
         let r = q("He quit a day after the vote, and hours after that.");
         assert_eq!(r[0].3, "a day");
         assert_eq!((r[0].0, r[0].1), (12.0, 36.0));
