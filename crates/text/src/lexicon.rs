@@ -161,6 +161,12 @@ lists! {
     ExclusiveValues => "exclusive_values",
     /// Words before a date that make it the start of a period (`since`, `seit`).
     PeriodStarts => "period_starts",
+    /// Generational suffixes written after a name (`jr`, `sr`).
+    NameSuffixes => "name_suffixes",
+    /// Legal forms that close an organisation's name (`co`, `ltd`, `gmbh`).
+    LegalForms => "legal_forms",
+    /// Familiar forms of given names with their full form (`bill<TAB>william`).
+    GivenNameVariants => "given_name_variants",
 }
 
 /// The word lists of one language.
