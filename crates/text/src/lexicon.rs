@@ -154,6 +154,16 @@ lists! {
     PartWords => "part_words",
     /// Nouns after which a number is an identifier (`block`, `flight`).
     IdentifierNouns => "identifier_nouns",
+    /// Conjunctions that open a new clause with its own verb (`but`, `while`).
+    ClauseConjunctions => "clause_conjunctions",
+    /// Words and phrases that name one of several mutually exclusive values of a category
+    /// (`single`, `home run` of a hit), with `<category>:<value>` (`homered<TAB>hit:home run`).
+    ExclusiveValues => "exclusive_values",
+    /// Words before a date that make it the start of a period (`since`, `seit`).
+    PeriodStarts => "period_starts",
+    /// Words that end a clause for a quantity's look-around: coordinating conjunctions and
+    /// relative words (`and`, `which`).
+    ClauseWords => "clause_words",
     /// Generational suffixes written after a name (`jr`, `sr`).
     NameSuffixes => "name_suffixes",
     /// Legal forms that close an organisation's name (`co`, `ltd`, `gmbh`).

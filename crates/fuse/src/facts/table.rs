@@ -3,13 +3,16 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
-use crosscheck_core::{Date, Lang, Span};
+use crosscheck_core::{Date, Span};
 
 use super::lexicon::Lexicon;
 use super::quantity::{self, Class, Quantity, Tok};
 use crate::analysis::{Context, Doc};
 use crate::story::{Claim, Conflict, ConflictKind, ConflictSide, SourceSpan};
 use crate::timeline::quoted;
+
+/// The largest ratio between two values of one quantity that outlets can disagree on.
+const ORDER_OF_MAGNITUDE: f64 = 10.0;
 
 /// One quantity fact.
 #[derive(Debug, Clone)]
@@ -37,20 +40,14 @@ struct Fact {
     context: BTreeSet<String>,
     /// The word that governs a bare-noun count (`pitched` in `pitched 2 innings`).
     governor: Option<String>,
-}
-
-/// Words that end a clause for the look-around (a new subject may follow).
-fn clause_word(w: &str) -> bool {
-    matches!(w, "and" | "or" | "but" | "while" | "whereas" | "that" | "which" | "who" | "when")
+    /// For a bare-noun count, the entities it is said of (the nearest entity before it in
+    /// its clause), if any.
+    agents: BTreeSet<u32>,
 }
 
 /// Whether a token is a number (another quantity starts there).
 fn is_number(t: &Tok, lx: &Lexicon) -> bool {
     t.lower.starts_with(|c: char| c.is_ascii_digit()) || lx.number(&t.lower).is_some()
-}
-
-fn is_function(w: &str) -> bool {
-    crosscheck_text::is_stopword(Lang::EN, w)
 }
 
 fn class_name(c: &Class) -> &'static str {
@@ -104,10 +101,10 @@ fn forward(
         if let Some(c) = concept_at(toks, j, lx, class) {
             return Some((c, j));
         }
-        if is_number(t, lx) || (!through && clause_word(&t.lower)) {
+        if is_number(t, lx) || (!through && lx.is_clause_word(&t.lower)) {
             return None;
         }
-        if !is_function(&t.lower) {
+        if !lx.is_function(&t.lower) {
             n += 1;
         }
         j += 1;
@@ -158,7 +155,13 @@ fn direction(toks: &[Tok], q: &Quantity, lx: &Lexicon) -> Option<(&'static str, 
 
 /// The entities said to move: the nearest entity mention before the number in the sentence,
 /// and those listed with it (`A, B and C`).
-fn subjects(toks: &[Tok], q: &Quantity, ents: &[(Span, u32)], text: &str) -> BTreeSet<u32> {
+fn subjects(
+    toks: &[Tok],
+    q: &Quantity,
+    ents: &[(Span, u32)],
+    text: &str,
+    lx: &Lexicon,
+) -> BTreeSet<u32> {
     let at = toks[q.toks.0].start as u32;
     let sent_start = toks.first().map_or(0, |t| t.start as u32);
     let before: Vec<&(Span, u32)> =
@@ -167,7 +170,8 @@ fn subjects(toks: &[Tok], q: &Quantity, ents: &[(Span, u32)], text: &str) -> BTr
     let Some(last) = before.last() else { return out };
     // The subject is in the number's clause: no `and the euro fell` in between.
     let gap = text.get(last.0.end as usize..toks[q.toks.0].start).unwrap_or("");
-    if gap.split(|c: char| !c.is_alphanumeric()).any(clause_word) || gap.contains(';') {
+    if gap.split(|c: char| !c.is_alphanumeric()).any(|w| lx.is_clause_word(w)) || gap.contains(';')
+    {
         return out;
     }
     out.insert(last.1);
@@ -192,7 +196,7 @@ fn governor(toks: &[Tok], at: usize, lx: &Lexicon) -> Option<String> {
         if !t.word || is_number(t, lx) {
             return None;
         }
-        if !is_function(&t.lower) {
+        if !lx.is_function(&t.lower) {
             return Some(t.lower.chars().take(5).collect());
         }
     }
@@ -241,7 +245,7 @@ fn facts_of(
         let key: Option<(String, usize)> = match &q.class {
             Class::Percent => {
                 let Some((d, j)) = direction(toks, &q, lx) else { continue };
-                subj = subjects(toks, &q, ents, text);
+                subj = subjects(toks, &q, ents, text, lx);
                 if subj.is_empty() {
                     continue;
                 }
@@ -294,7 +298,7 @@ fn facts_of(
         let subject_bound =
             attribute.split('+').any(|a| lx.concept_named(a).is_some_and(|c| c.subject));
         if subject_bound {
-            subj = subjects(toks, &q, ents, text);
+            subj = subjects(toks, &q, ents, text, lx);
             if subj.is_empty() {
                 continue;
             }
@@ -305,6 +309,11 @@ fn facts_of(
             continue;
         }
         let governor = attribute.starts_with("n:").then(|| governor(toks, q.toks.0, lx)).flatten();
+        let agents = if attribute.starts_with("n:") {
+            subjects(toks, &q, ents, text, lx)
+        } else {
+            BTreeSet::new()
+        };
         let context: BTreeSet<String> = if attribute.starts_with("n:") {
             toks.iter()
                 .enumerate()
@@ -313,7 +322,7 @@ fn facts_of(
                         && *j != kj
                         && t.word
                         && t.lower.len() > 2
-                        && !is_function(&t.lower)
+                        && !lx.is_function(&t.lower)
                         && !is_number(t, lx)
                 })
                 .map(|(_, t)| singular(&t.lower).to_string())
@@ -340,6 +349,7 @@ fn facts_of(
             topic,
             context,
             governor,
+            agents,
         });
     }
 }
@@ -348,7 +358,7 @@ fn facts_of(
 fn head_or_predicate(toks: &[Tok], q: &Quantity, lx: &Lexicon) -> Option<(String, usize)> {
     let mut words = Vec::new();
     for (j, t) in toks.iter().enumerate().skip(q.toks.1).take(3) {
-        if !t.word || is_function(&t.lower) || clause_word(&t.lower) {
+        if !t.word || lx.is_function(&t.lower) || lx.is_clause_word(&t.lower) {
             break;
         }
         words.push(j);
@@ -598,10 +608,20 @@ fn slots(facts: &[Fact]) -> Vec<Vec<usize>> {
                 let (fa, fb) = (&facts[members[a]], &facts[members[b]]);
                 let subjects_meet = (fa.subjects.is_empty() && fb.subjects.is_empty())
                     || fa.subjects.intersection(&fb.subjects).next().is_some();
-                // A bare noun (`three runs`) is one fact only where the sentences share words.
-                let context_meets = !fa.attribute.starts_with("n:")
-                    || (fa.governor == fb.governor
-                        && fa.context.intersection(&fb.context).count() >= 2);
+                // A bare noun (`three runs`) is one fact only where the sentences share words
+                // (two, and a third of the shorter sentence's) and it is not said of two
+                // different entities (`Kell ran for three touchdowns`, `Orrin threw six`).
+                let context_meets = !fa.attribute.starts_with("n:") || {
+                    let shared = fa.context.intersection(&fb.context).count();
+                    let smaller = fa.context.len().min(fb.context.len()).max(1);
+                    let agents_differ = !fa.agents.is_empty()
+                        && !fb.agents.is_empty()
+                        && fa.agents.is_disjoint(&fb.agents);
+                    fa.governor == fb.governor
+                        && shared >= 2
+                        && shared * 3 >= smaller
+                        && !agents_differ
+                };
                 if subjects_meet && context_meets {
                     let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                     parent[ra] = rb;
@@ -699,6 +719,35 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
             None => break,
         }
     }
+    // A count or sum more than ten times off the value most outlets give is another quantity
+    // (`killing two` in a story of a 230,000 toll, a player's `$184 million` beside another's
+    // `$21 million`), not a misreport of it: misreports and updates stay within an order of
+    // magnitude.
+    if matches!(first.class, Class::Count | Class::Money(_)) && sides.len() >= 2 {
+        let outlets_of =
+            |s: &Vec<usize>| s.iter().map(|&i| canon[facts[i].doc]).collect::<BTreeSet<_>>().len();
+        let mid = |s: &Vec<usize>| f64::midpoint(facts[s[0]].lo, facts[s[0]].hi);
+        let reference = sides
+            .iter()
+            .enumerate()
+            .max_by(|a, b| outlets_of(a.1).cmp(&outlets_of(b.1)).then(b.0.cmp(&a.0)))
+            .map_or(0, |(k, _)| k);
+        let r = mid(&sides[reference]);
+        if r > 0.0 {
+            let keep: Vec<bool> = sides
+                .iter()
+                .map(|s| {
+                    let m = mid(s);
+                    m > 0.0 && (m / r).max(r / m) <= ORDER_OF_MAGNITUDE
+                })
+                .collect();
+            let mut k = 0;
+            sides.retain(|_| {
+                k += 1;
+                keep[k - 1]
+            });
+        }
+    }
     if sides.len() < 2 {
         return None;
     }
@@ -706,6 +755,18 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
         sides.iter().flat_map(|s| s.iter().map(|&i| canon[facts[i].doc])).collect();
     if side_outlets.len() < 2 {
         return None;
+    }
+    // A bare noun (`six games`, `29 passes`) says little about what is counted: two lone
+    // outlets giving different counts of it are more often counting different things (two
+    // players, two seasons) than disagreeing. It conflicts only when one side is corroborated,
+    // two outlets or more giving that value.
+    if first.attribute.starts_with("n:") {
+        let corroborated = sides
+            .iter()
+            .any(|s| s.iter().map(|&i| canon[facts[i].doc]).collect::<BTreeSet<_>>().len() >= 2);
+        if !corroborated {
+            return None;
+        }
     }
     // A rolling figure (a toll) moves when outlets give three values or more; two values
     // may be one error and stay a number conflict.
