@@ -381,6 +381,15 @@ impl ArticleExtractor {
                 removed.push((*t).to_string());
                 continue;
             }
+            // A picture credit glued to the end of a paragraph leaves it; the paragraph
+            // stays (a short caption with its credit was removed whole above).
+            let t = match chrome::credit_tail(t) {
+                Some(start) if start > 0 && !t[..start].trim_end().is_empty() => {
+                    removed.push(t[start..].trim().to_string());
+                    t[..start].trim_end()
+                }
+                _ => *t,
+            };
             if !text.is_empty() {
                 text.push_str("\n\n");
             }

@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use crosscheck_core::Date;
+use crosscheck_text::lexicon::{Lexicon, List};
 use regex::Regex;
 
 use crate::date;
@@ -74,7 +75,7 @@ static COLON_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     // Invariant: a constant, valid pattern.
-    Regex::new(r"^(?i:by|von|par|por|di|от|автор:?)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}(?:\s+(?:and|und|et|y|e|и)\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,2})?)\s*$").unwrap()
+    Regex::new(r"^(?i:by|von|par|por|di|от|автор:?)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}(?:(?:\s+(?:and|und|et|y|e|и)\s+|\s*[-–,&]\s*)\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,2})?)\s*$").unwrap()
 });
 
 static FOLLOW_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -174,11 +175,18 @@ pub(crate) fn date_line(line: &str) -> Option<Date> {
     let head = &line[..end];
     // A date must come within the first few words, not in the middle of a sentence.
     let d = date::parse(head)?;
-    let words_before = head
+    let before: Vec<&str> = head
         .split_whitespace()
         .take_while(|w| !w.chars().next().is_some_and(|c| c.is_ascii_digit()))
-        .count();
-    (words_before <= 3 || line.split_whitespace().count() <= 12).then_some(d)
+        .collect();
+    // A long line dates the article only when a label or a weekday leads to the date
+    // ("Published Monday, 3 March 2024 …"); "On March 3, 2024, the council…" is prose.
+    let label_only = before.len() <= 3
+        && !before.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            Lexicon::any(List::Stopwords, &w)
+        });
+    (label_only || line.split_whitespace().count() <= 12).then_some(d)
 }
 
 /// The author a byline line names ("By Jane Doe").
@@ -305,8 +313,23 @@ mod tests {
             ),
             None
         );
+        assert_eq!(
+            date_line(
+                "On March 3, 2024, crowds gathered outside the old town hall to watch the vote"
+            ),
+            None
+        );
+        assert_eq!(
+            date_line(
+                "Published Tuesday, March 3, 2024, 10:00 GMT, by the harbour desk of the Ledger"
+            )
+            .unwrap()
+            .to_string(),
+            "2024-03-03"
+        );
         assert_eq!(byline("By Jane Doe").as_deref(), Some("Jane Doe"));
         assert_eq!(byline("By the river we sat"), None);
+        assert_eq!(byline("Por Ana Ruiz - Tomás Vela").as_deref(), Some("Ana Ruiz - Tomás Vela"));
     }
 
     #[test]

@@ -154,6 +154,20 @@ lists! {
     PartWords => "part_words",
     /// Nouns after which a number is an identifier (`block`, `flight`).
     IdentifierNouns => "identifier_nouns",
+    /// Phrases of page chrome: share and newsletter boxes, comment forms, cookie and copyright
+    /// notices (`leave a reply`, `已複製連結`).
+    ChromePhrases => "chrome_phrases",
+    /// Chrome phrases that open a notice which may run to a long line (`all rights reserved`).
+    ChromeNotices => "chrome_notices",
+    /// Headings of related-content lists and teaser labels (`related stories`, `lire aussi`).
+    RelatedHeadings => "related_headings",
+    /// Labels of a picture credit (`photo`, `foto`, `crédit`, `写真`).
+    CreditLabels => "credit_labels",
+    /// Strings found only in picture credits: stock agencies and licences (`getty images`,
+    /// `cc by`).
+    PictureCredits => "picture_credits",
+    /// News and photo agencies that sign picture credits (`reuters`, `ap`, `epa-efe`).
+    NewsAgencies => "news_agencies",
 }
 
 /// The word lists of one language.

@@ -4,7 +4,9 @@
 //! and references; the lines of one document are judged together by the extractor, and
 //! [`strip_recurring`] removes lines that recur across one outlet's articles in a batch.
 
+mod credits;
 mod dates;
+mod embeds;
 mod justext;
 mod links;
 mod nav;
@@ -12,7 +14,9 @@ mod phrases;
 mod recurring;
 mod sections;
 
+pub use credits::credit_tail;
 pub use dates::is_timestamp_line;
+pub use embeds::is_embed;
 use justext::LENGTH_LOW;
 pub use justext::{LineClass, LineStats, classify};
 pub(crate) use links::{trim_dangling_labels, trim_link_edges};
@@ -27,6 +31,14 @@ use crosscheck_core::Lang;
 /// The share of a document's words that must be stopwords of one listed language before the
 /// stopword-density rule is trusted for it.
 const MIN_DOC_STOPWORD_SHARE: f64 = 0.15;
+
+/// The entries of `list` in every language of the lexicon (and `mul`), sorted, for rules that
+/// read a page before its language is known.
+fn every_language(list: crosscheck_text::lexicon::List) -> Vec<&'static str> {
+    use crosscheck_text::lexicon::Lexicon;
+    let all = Lexicon::union(Lexicon::languages());
+    all.words(list).collect()
+}
 
 /// A leftmost-longest matcher over a constant list of lowercase phrases.
 fn phrase_automaton(patterns: &[&str]) -> aho_corasick::AhoCorasick {
@@ -70,10 +82,12 @@ pub(crate) fn judge(blocks: &[Block<'_>], rules: Rules) -> Vec<bool> {
             is_chrome_phrase(b.text)
                 || is_navigation(b.text)
                 || is_timestamp_line(b.text)
+                || is_embed(b.text)
                 || (!b.protected && is_caption(b.text))
         })
         .collect();
     repeats(blocks, &mut remove);
+    shouted(blocks, &mut remove);
     cut_related(blocks, &mut remove);
     if !rules.trim_edges {
         return remove;
@@ -113,6 +127,34 @@ fn is_sentence(line: &str) -> bool {
     t.split_whitespace().count() >= 6
         && t.chars().next().is_some_and(char::is_uppercase)
         && t.ends_with(['.', '!', '?', '"', '”', '’', '»'])
+}
+
+/// A shouted line has at least this many words.
+const SHOUTED_MIN_WORDS: usize = 6;
+
+/// Whether a line is written in capitals: at least six words and twenty letters, none of them
+/// lowercase.
+fn is_shouted(line: &str) -> bool {
+    let upper = line.chars().filter(|c| c.is_uppercase()).count();
+    upper >= 20
+        && !line.chars().any(char::is_lowercase)
+        && line.split_whitespace().count() >= SHOUTED_MIN_WORDS
+}
+
+/// Marks lines in capitals below the article's first sentence: the teaser links sites insert
+/// between paragraphs ("CITY COUNCIL VOTES TO CLOSE OLD FERRY PIER"), shouted embeds and
+/// banners. A headline in capitals above the first sentence stays.
+pub(crate) fn shouted(blocks: &[Block<'_>], remove: &mut [bool]) {
+    let Some(first) =
+        blocks.iter().zip(remove.iter()).position(|(b, r)| !*r && is_sentence(b.text))
+    else {
+        return;
+    };
+    for (b, r) in blocks.iter().zip(remove.iter_mut()).skip(first + 1) {
+        if !*r && !b.protected && is_shouted(b.text) {
+            *r = true;
+        }
+    }
 }
 
 /// Marks repeated blocks: the second and later copies of a block already seen in this text
