@@ -92,6 +92,7 @@ pub(crate) fn judge(blocks: &[Block<'_>], rules: Rules) -> Vec<bool> {
     if !rules.trim_edges {
         return remove;
     }
+    widget_runs(blocks, &mut remove);
     let Some(lang) = document_language(blocks) else { return remove };
     let stats: Vec<LineStats> = blocks
         .iter()
@@ -127,6 +128,41 @@ fn is_sentence(line: &str) -> bool {
     t.split_whitespace().count() >= 6
         && t.chars().next().is_some_and(char::is_uppercase)
         && t.ends_with(['.', '!', '?', '"', '”', '’', '»'])
+}
+
+/// A widget is a run of at least this many tiny lines.
+const WIDGET_MIN_LINES: usize = 8;
+
+/// Whether a line is tiny: at most three words (a list dash is no word) and 30 characters, not ending like a sentence.
+fn is_tiny(b: &Block<'_>) -> bool {
+    let t = b.text.trim();
+    !b.protected
+        && t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() <= 3
+        && t.chars().count() <= 30
+        && !t.ends_with(['.', '!', '?', '"', '”'])
+}
+
+/// Marks runs of tiny lines: the counters, ratings and menus a page prints as a column of
+/// one or two words ("Left", "6", "Center", "2", "Last Updated", "8 hours ago"). Lines already
+/// removed do not break a run. Only for plain text, where no markup tells a list from a widget.
+pub(crate) fn widget_runs(blocks: &[Block<'_>], remove: &mut [bool]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        if remove[i] || !is_tiny(&blocks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut tiny = 0;
+        while j < blocks.len() && (remove[j] || is_tiny(&blocks[j])) {
+            tiny += usize::from(!remove[j]);
+            j += 1;
+        }
+        if tiny >= WIDGET_MIN_LINES {
+            remove[i..j].iter_mut().for_each(|r| *r = true);
+        }
+        i = j;
+    }
 }
 
 /// A shouted line has at least this many words.
@@ -193,6 +229,36 @@ mod tests {
         let caption = "The old bridge seen from the north bank in winter";
         let blocks = [block(caption), block("Some text."), block(caption)];
         assert_eq!(judge(&blocks, Rules { trim_edges: false }), vec![false, false, true]);
+    }
+
+    #[test]
+    fn drops_widget_runs_in_plain_text() {
+        let prose = "The ferry company said on Friday that the winter timetable would start early.";
+        let mut lines = vec![prose];
+        lines.extend(["Votes", "12", "For", "7", "Against", "5", "Abstained", "0", "Updated"]);
+        lines.push(prose);
+        let blocks: Vec<Block> = lines.iter().map(|l| block(l)).collect();
+        let mut remove = vec![false; blocks.len()];
+        widget_runs(&blocks, &mut remove);
+        assert_eq!(remove.iter().filter(|r| **r).count(), 9);
+        assert!(!remove[0] && !remove[10]);
+        let mut short = vec![false; 6];
+        widget_runs(&blocks[..6], &mut short);
+        assert!(short.iter().all(|r| !r), "five tiny lines are not a widget");
+    }
+
+    #[test]
+    fn shouted_lines_below_the_first_sentence() {
+        let lines = [
+            "HARBOUR BOARD APPROVES THE NEW FERRY PIER AFTER LONG DELAY",
+            "The harbour board approved the new ferry pier on Monday after a long delay.",
+            "COUNCIL WARNS OF HIGHER FARES AS FUEL COSTS CLIMB AGAIN",
+            "The pier will open in May.",
+        ];
+        let blocks: Vec<Block> = lines.iter().map(|l| block(l)).collect();
+        let mut remove = vec![false; blocks.len()];
+        shouted(&blocks, &mut remove);
+        assert_eq!(remove, vec![false, false, true, false]);
     }
 
     #[test]
