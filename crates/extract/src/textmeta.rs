@@ -4,10 +4,9 @@
 use std::sync::LazyLock;
 
 use crosscheck_core::Date;
-use crosscheck_text::lexicon::{Lexicon, List};
 use regex::Regex;
 
-use crate::date;
+use crosscheck_text::dates::read_date;
 
 /// Words that mark a name as a news organisation in a dateline ("XYZ Press:", "ABC News:").
 const MEDIA_WORDS: &[&str] = &[
@@ -139,7 +138,7 @@ pub(crate) fn dateline_outlet(p: &str) -> Option<String> {
     let head = p.get(..p.len().min(120)).unwrap_or(p);
     if let Some(c) = PAREN_DATELINE.captures(head) {
         let name = c[1].trim();
-        if date::parse(name).is_none() && name.split_whitespace().count() <= 4 {
+        if read_date(name).is_none() && name.split_whitespace().count() <= 4 {
             return Some(name.to_string());
         }
     }
@@ -174,19 +173,15 @@ pub(crate) fn date_line(line: &str) -> Option<Date> {
     }
     let head = &line[..end];
     // A date must come within the first few words, not in the middle of a sentence.
-    let d = date::parse(head)?;
-    let before: Vec<&str> = head
+    let d = read_date(head)?;
+    let words_before = head
         .split_whitespace()
         .take_while(|w| !w.chars().next().is_some_and(|c| c.is_ascii_digit()))
-        .collect();
-    // A long line dates the article only when a label or a weekday leads to the date
-    // ("Published Monday, 3 March 2024 …"); "On March 3, 2024, the council…" is prose.
-    let label_only = before.len() <= 3
-        && !before.iter().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-            Lexicon::any(List::Stopwords, &w)
-        });
-    (label_only || line.split_whitespace().count() <= 12).then_some(d)
+        .count();
+    // See: issue 12. Refusing a date in a prose line ("On March 3, 2024,
+    // the council…") dates more reports right, but today it makes fusion raise false date
+    // conflicts on real coverage, so the looser rule stays until fusion's date rule is fixed.
+    (words_before <= 3 || line.split_whitespace().count() <= 12).then_some(d)
 }
 
 /// The author a byline line names ("By Jane Doe").
@@ -310,12 +305,6 @@ mod tests {
         assert_eq!(
             date_line(
                 "The council, which first met on 3 March 2024 in the old town hall, said more"
-            ),
-            None
-        );
-        assert_eq!(
-            date_line(
-                "On March 3, 2024, crowds gathered outside the old town hall to watch the vote"
             ),
             None
         );

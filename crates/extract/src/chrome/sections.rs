@@ -13,9 +13,6 @@ use super::credits::credit_tail;
 /// A caption or credit line has at most this many words.
 const CAPTION_MAX_WORDS: usize = 30;
 
-/// A caption that ends with a picture credit has at most this many words.
-const CREDITED_CAPTION_MAX_WORDS: usize = 60;
-
 /// Labels that open or close a credit line ("Foto: Jane Doe", "Source: Reuters", "写真：…"),
 /// lowercase, in every language of the lexicon ([`List::CreditLabels`]).
 static CREDIT_LABELS: LazyLock<Vec<&'static str>> =
@@ -59,14 +56,13 @@ static PICTURE_CREDIT: LazyLock<AhoCorasick> =
 ///   features": short, formulaic blocks as boilerplate.
 pub fn is_caption(line: &str) -> bool {
     let t = line.trim();
-    let words = t.split_whitespace().count();
-    // A credit closing a caption: "… (AP Photo/Jane Doe)", "… // Agency", "… Credit: AP/Name".
-    // The credit marks the line as a caption even when the caption runs long.
-    if words <= CREDITED_CAPTION_MAX_WORDS && credit_tail(t).is_some() {
-        return true;
-    }
-    if t.is_empty() || words > CAPTION_MAX_WORDS {
+    if t.is_empty() || t.split_whitespace().count() > CAPTION_MAX_WORDS {
         return false;
+    }
+    // A credit closing a caption: "… (AP Photo/Jane Doe)", "… // Agency", "… Credit: AP/Name".
+    // (A longer line keeps its text and loses only the credit: see `credit_tail`.)
+    if credit_tail(t).is_some() {
+        return true;
     }
     if t.contains('©') {
         return true;
