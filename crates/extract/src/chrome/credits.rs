@@ -87,6 +87,15 @@ pub fn credit_tail(line: &str) -> Option<usize> {
     if t.ends_with(['.', '!', '?', ',', ';', ':']) && !t.ends_with(".)") {
         return None;
     }
+    // Every form needs a separator near the end; most lines have none, and skip the patterns.
+    let mut from = t.len().saturating_sub(4 * CREDIT_MAX_CHARS);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &t[from..];
+    if !tail.contains(['/', '|', ':', '：']) && !tail.contains(" by ") && !tail.contains(" By ") {
+        return None;
+    }
     [&*LABELLED, &*SLASHED, &*SEPARATED]
         .iter()
         .filter_map(|re| re.captures(t).and_then(|c| c.get(1)))

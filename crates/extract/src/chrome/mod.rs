@@ -166,9 +166,9 @@ pub(crate) fn widget_runs(blocks: &[Block<'_>], remove: &mut [bool]) {
 }
 
 /// A shouted line has at least this many words.
-const SHOUTED_MIN_WORDS: usize = 6;
+const SHOUTED_MIN_WORDS: usize = 8;
 
-/// Whether a line is written in capitals: at least six words and twenty letters, none of them
+/// Whether a line is written in capitals: at least eight words and twenty letters, none of them
 /// lowercase.
 fn is_shouted(line: &str) -> bool {
     let upper = line.chars().filter(|c| c.is_uppercase()).count();
