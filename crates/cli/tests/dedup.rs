@@ -53,7 +53,7 @@ fn cluster_puts_each_demo_story_together() {
 }
 
 #[test]
-fn window_days_decides_whether_far_apart_reports_are_one_story() {
+fn time_flags_and_config_decide_whether_far_apart_reports_are_one_story() {
     let dir = Dir::new();
     let body = |extra: &str| {
         format!(
@@ -76,11 +76,24 @@ fn window_days_decides_whether_far_apart_reports_are_one_story() {
     dir.create("in.jsonl", jsonl);
     let stories = |extra: &[&str]| {
         let out = json_lines(&dir.command().arg("cluster").args(extra).arg("in.jsonl").stdout());
-        out.iter().map(|l| l["story"].as_u64().unwrap()).collect::<Vec<_>>()
+        let ids: Vec<String> = out.iter().map(|l| l["story"].as_str().unwrap().into()).collect();
+        ids[0] == ids[1]
     };
-    // 105 days apart: two stories by default, one when the window covers the gap.
-    assert_eq!(stories(&[]), vec![0, 1]);
-    assert_eq!(stories(&["--window-days", "365"]), vec![0, 0]);
+    // 105 days apart: never compared within a 30-day horizon; one story when the time scale
+    // covers the gap.
+    assert!(!stories(&["--horizon-days", "30"]));
+    assert!(stories(&["--window-days", "365"]));
+    // The same from a configuration file, and a flag overrides the file.
+    dir.create("narrow.toml", "[cluster]\nhorizon_days = 30\n");
+    assert!(!stories(&["--config", "narrow.toml"]));
+    assert!(stories(&["--config", "narrow.toml", "--horizon-days", "365", "--window-days", "365"]));
+    dir.create("narrow.json", r#"{"cluster": {"horizon_days": 30}}"#);
+    assert!(!stories(&["--config", "narrow.json"]));
     let bad = dir.command().args(["cluster", "--window-days", "0", "in.jsonl"]).output();
     assert_eq!(bad.status.code(), Some(2), "{}", String::from_utf8_lossy(&bad.stderr));
+    dir.create("typo.toml", "[cluster]\nwindow_dayz = 3\n");
+    let bad = dir.command().args(["cluster", "--config", "typo.toml", "in.jsonl"]).output();
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("typo.toml") && err.contains("window_dayz"), "{err}");
 }

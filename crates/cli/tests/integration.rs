@@ -4,5 +4,6 @@ mod dedup;
 mod extract;
 mod fuse;
 mod issue_17;
+mod placement;
 mod store;
 mod util;

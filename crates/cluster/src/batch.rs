@@ -105,14 +105,16 @@ pub(crate) fn cluster(cfg: &ClusterBuilder, docs: &[ClusterDoc<'_>]) -> Vec<Assi
 /// majority of its 5 neighbours (see [`attach_other_languages`]).
 const ATTACH_EDGES: usize = 3;
 
+/// The mean weight of those edges a lone report in another language needs to join a story.
+const ATTACH_THRESHOLD: f32 = 0.15;
+
 /// Lets a report in another language that is left alone join the story its edges point to.
 ///
 /// ## What it does
 ///
 /// A document that ends up alone, and whose edges all lead to documents in other languages,
-/// joins the story whose `m = 3` heaviest edges to it average at least the stream threshold (0.15,
-/// the rule a [`StoryStream`](crate::StoryStream) applies to every new article), the best such
-/// story if several qualify.
+/// joins the story whose `m = 3` heaviest edges to it average at least [`ATTACH_THRESHOLD`]
+/// (0.15), the best such story if several qualify.
 ///
 /// ## Why
 ///
@@ -151,7 +153,7 @@ fn attach_other_languages(cfg: &ClusterBuilder, graph: &Graph, langs: &[Lang], r
             let m = ATTACH_EDGES.min(cfg.linkage).max(1);
             let mean = w.iter().take(m).sum::<f32>() / m as f32;
             let better = best.is_none_or(|(b, s)| mean.total_cmp(&b).then(s.cmp(&story)).is_gt());
-            if mean >= cfg.stream_threshold as f32 && better {
+            if mean >= ATTACH_THRESHOLD && better {
                 best = Some((mean, story));
             }
         }
@@ -464,7 +466,7 @@ fn sorted_overlap(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// The ranks that document `r` may be compared with: up to two intervals (the undated
-/// documents, which sort first, and the dated ones within the window), each cut to the
+/// documents, which sort first, and the dated ones within the horizon), each cut to the
 /// article window.
 fn windows(cfg: &ClusterBuilder, days: &[Option<i32>], r: usize) -> [(usize, usize); 2] {
     let n = days.len();
@@ -474,7 +476,7 @@ fn windows(cfg: &ClusterBuilder, days: &[Option<i32>], r: usize) -> [(usize, usi
         return [(lo, hi), (0, 0)];
     };
     let undated = days.partition_point(Option::is_none);
-    let w = i32::try_from(cfg.window_days).unwrap_or(i32::MAX);
+    let w = i32::try_from(cfg.horizon_days).unwrap_or(i32::MAX);
     let from = days.partition_point(|x| x.is_none_or(|x| x < d.saturating_sub(w)));
     let to = days.partition_point(|x| x.is_none_or(|x| x <= d.saturating_add(w)));
     let clip = |(a, b): (usize, usize)| {
@@ -485,7 +487,7 @@ fn windows(cfg: &ClusterBuilder, days: &[Option<i32>], r: usize) -> [(usize, usi
 }
 
 /// The candidates of document `r` with their similarity to it, sorted by rank: the documents
-/// in its window that share the most probe terms with it (itself excluded). Each probed term
+/// within its horizon that share the most probe terms with it (itself excluded). Each probed term
 /// contributes at most `max_postings` postings per window interval, those nearest `r` in the
 /// canonical order.
 fn candidates(

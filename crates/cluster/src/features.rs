@@ -369,9 +369,53 @@ pub fn features_at(text: &str, date: Option<Date>) -> Features {
     Features { words: word_terms, names: counted(names), fingerprint: fmix64(fp), lang }
 }
 
+/// The `k` heaviest terms of a document (its headline counts as text), by term frequency and
+/// the IDF of the background prior alone: the terms a store indexes a story by, so that a new
+/// article finds the stories it may belong to without reading the others.
+///
+/// ## Why
+///
+/// A story's own names and rare words (the place, the people, the unusual noun) are what its
+/// reports share and what other stories lack; frequent words would send every article to
+/// every story. The prior needs no batch, so the keys of an article never change.
+pub fn key_terms(title: Option<&str>, text: &str, k: usize) -> Vec<u64> {
+    let f = match title {
+        Some(t) if !t.is_empty() => features(&format!("{t}.\n\n{text}")),
+        _ => features(text),
+    };
+    let mut weighted: Vec<(u64, f32)> = f
+        .words
+        .iter()
+        .chain(&f.names)
+        .map(|t| (t.id, crate::story::tf(t.count) * crate::story::idf(0, 0, t.prior)))
+        .collect();
+    weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    weighted.into_iter().take(k).map(|x| x.0).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_terms_are_the_rare_ones() {
+        let keys = key_terms(
+            Some("Flood in Kestrel Bay"),
+            "The Harlow tunnel in Kestrel Bay flooded on Tuesday, the office said.",
+            4,
+        );
+        assert_eq!(keys.len(), 4);
+        let said = crosscheck_text::token_hash("said");
+        assert!(!keys.contains(&said), "common words are not keys");
+        assert_eq!(
+            keys,
+            key_terms(
+                Some("Flood in Kestrel Bay"),
+                "The Harlow tunnel in Kestrel Bay flooded on Tuesday, the office said.",
+                4
+            )
+        );
+    }
 
     #[test]
     fn names_are_capitalised_inside_sentences() {

@@ -3,13 +3,11 @@
 //! # Overview
 //!
 //! - [`ClusterBuilder`] configures a [`Clusterer`]: merge threshold, weight of names and
-//!   numbers, neighbourhood, time window.
+//!   numbers, neighbourhood, time scale.
 //! - [`Clusterer::cluster`] assigns each [`ClusterDoc`] of a batch to a story
 //!   ([`Assignment`]); the result does not depend on the input order.
-//! - [`Clusterer::stream`] gives a [`StoryStream`] for online use, one article at a time, with
-//!   memory bounded by the window.
 //! - [`features()`] turns a text into content words and names and numbers ([`Features`],
-//!   [`Term`]); [`Idf`] and [`Vectors`] weigh them, with the word-frequency prior of
+//!   [`Term`]); [`Idf`] weighs them, with the word-frequency prior of
 //!   [`background`] embedded in the binary.
 //!
 //! The merge rule is documented on the [`story`] module.
@@ -39,9 +37,7 @@ mod features;
 mod hash;
 mod stop;
 pub mod story;
-mod stream;
 
 pub use error::ClusterError;
-pub use features::{Features, Term, features, features_at};
-pub use story::{Assignment, ClusterBuilder, ClusterDoc, Clusterer, Idf, PRIOR_DOCS, Vectors};
-pub use stream::StoryStream;
+pub use features::{Features, Term, features, features_at, key_terms};
+pub use story::{Assignment, ClusterBuilder, ClusterDoc, Clusterer, Idf, PRIOR_DOCS};

@@ -8,8 +8,7 @@ use std::path::PathBuf;
 
 use crosscheck_core::{Article, DocId};
 
-use crate::cluster::{ClusterBuilder, cluster_articles};
-use crate::dedup::DedupBuilder;
+use crate::place::Placer;
 use crate::{Error, Pipeline};
 
 /// What a [`Pipeline::fuse`] run read and wrote.
@@ -23,15 +22,20 @@ pub struct FuseRun {
     pub stories: usize,
 }
 
-/// One story before fusion: indexes into the run's articles.
-#[derive(Debug, Clone, Default)]
-struct Group {
-    members: Vec<usize>,
+/// One story before fusion: its id and indexes into a batch's articles.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryGroup {
+    /// The story id ([`story_id`](crate::place::story_id) of its earliest article).
+    pub id: String,
+    /// Its articles, as indexes into the batch, in input order.
+    pub members: Vec<usize>,
 }
 
 impl Pipeline {
     /// Reads and extracts every document under `paths`, marks near-duplicates, groups the
-    /// articles into stories and fuses each one with `fuser`.
+    /// articles into stories (through [`Placer`], with the pipeline's configuration) and fuses
+    /// each one with `fuser`. Each story is named by [`story_id`](crate::place::story_id) of
+    /// its earliest article, as a store names it.
     ///
     /// Item errors go to `on_error` and do not stop the run. `sink` receives one fused story at
     /// a time, in order of each story's first article; it returns `false` to stop. Stories are
@@ -59,16 +63,10 @@ impl Pipeline {
         if articles.is_empty() {
             return run;
         }
-        let (duplicate_of, groups) = stories(&articles);
+        let (duplicate_of, groups) = group_stories(self.placer(), &articles);
         for group in groups {
-            let mut input = StoryInput::new(group.members.iter().map(|&i| &articles[i]));
-            for &i in &group.members {
-                if let Some(of) = &duplicate_of[i] {
-                    input.duplicate(&articles[i].id, of.clone());
-                }
-            }
             run.stories += 1;
-            if !sink(fuser.fuse(&input)) {
+            if !sink(fuse_group(fuser, &articles, &group, &duplicate_of)) {
                 break;
             }
         }
@@ -76,33 +74,48 @@ impl Pipeline {
     }
 }
 
-/// For each article, the id of the earlier article it near-duplicates; and the stories, in
-/// order of their first article, each listing its articles in input order.
-fn stories(articles: &[Article]) -> (Vec<Option<DocId>>, Vec<Group>) {
-    // The default configurations are valid by construction; should one ever fail to build, the
-    // run degrades to one story without duplicates rather than failing.
-    let (Ok(deduper), Ok(clusterer)) = (DedupBuilder::new().build(), ClusterBuilder::new().build())
-    else {
-        return (
-            vec![None; articles.len()],
-            vec![Group { members: (0..articles.len()).collect() }],
-        );
-    };
-    let placements = cluster_articles(&deduper, &clusterer, articles);
-    let duplicate_of = placements
-        .iter()
-        .map(|p| {
-            p.duplicate.duplicate_of().and_then(|i| articles.get(i as usize)).map(|a| a.id.clone())
-        })
-        .collect();
-    let mut groups: Vec<Group> = Vec::new();
-    let mut index: HashMap<u32, usize> = HashMap::new();
-    for (i, p) in placements.iter().enumerate() {
-        let g = *index.entry(p.story.story).or_insert_with(|| {
-            groups.push(Group::default());
+/// Places a batch of articles into new stories as `crosscheck fuse` does: for each article,
+/// the id of the article it near-duplicates; and the stories, in order of their first
+/// article, each with its id and its articles in input order.
+pub fn group_stories(
+    placer: &Placer,
+    articles: &[Article],
+) -> (Vec<Option<DocId>>, Vec<StoryGroup>) {
+    let out = placer.place(&[], articles);
+    let ids = out.story_ids(&[]);
+    let groups = groups_of(ids.iter().map(String::as_str));
+    (out.placed.into_iter().map(|p| p.duplicate_of).collect(), groups)
+}
+
+/// The stories of a batch from each article's story id: in order of their first article, each
+/// with its articles in input order.
+pub fn groups_of<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<StoryGroup> {
+    let mut groups: Vec<StoryGroup> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, id) in ids.into_iter().enumerate() {
+        let g = *index.entry(id).or_insert_with(|| {
+            groups.push(StoryGroup { id: id.to_owned(), members: Vec::new() });
             groups.len() - 1
         });
         groups[g].members.push(i);
     }
-    (duplicate_of, groups)
+    groups
+}
+
+/// Fuses one story of [`group_stories`]: its articles in input order, named by the group's
+/// id, each near-copy marked with the article it copies.
+pub fn fuse_group(
+    fuser: &dyn Fuser,
+    articles: &[Article],
+    group: &StoryGroup,
+    duplicate_of: &[Option<DocId>],
+) -> Result<FusedStory, FuseError> {
+    let mut input = StoryInput::new(group.members.iter().map(|&i| &articles[i]));
+    input.id(group.id.as_str());
+    for &i in &group.members {
+        if let Some(of) = &duplicate_of[i] {
+            input.duplicate(&articles[i].id, of.clone());
+        }
+    }
+    fuser.fuse(&input)
 }

@@ -10,6 +10,9 @@
 //! # Overview
 //!
 //! - [`Pipeline`] (built by [`PipelineBuilder`]) runs the stages over paths.
+//! - [`PipelineConfig`]: every stage's options, from a TOML or JSON file.
+//! - [`place::Placer`]: the one story-placement path (dedup, then cluster), in batch and in a
+//!   store.
 //! - [`Error`]: an item error from any stage, naming the input.
 //! - The stage crates are re-exported: [`core`], [`ingest`], [`extract`], [`text`].
 //!
@@ -33,12 +36,15 @@
 //! None.
 
 pub mod cluster;
+pub mod config;
 pub mod dedup;
 mod error;
 pub mod fuse;
 mod pipeline;
+pub mod place;
 pub mod store;
 
+pub use config::PipelineConfig;
 pub use crosscheck_core as core;
 pub use crosscheck_extract as extract;
 pub use crosscheck_ingest as ingest;

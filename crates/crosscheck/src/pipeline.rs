@@ -6,6 +6,8 @@ use crosscheck_ingest::{Docs, Ingest, IngestBuilder};
 use rayon::prelude::*;
 
 use crate::Error;
+use crate::config::{ConfigError, PipelineConfig};
+use crate::place::Placer;
 
 /// How many documents are read before they are extracted in parallel. Large enough to keep all
 /// cores busy, small enough to bound memory on a firehose.
@@ -15,6 +17,8 @@ const CHUNK: usize = 256;
 #[derive(Debug, Clone, Default)]
 pub struct PipelineBuilder {
     ingest: IngestBuilder,
+    config: PipelineConfig,
+    placer: Option<Placer>,
 }
 
 impl PipelineBuilder {
@@ -23,11 +27,24 @@ impl PipelineBuilder {
         PipelineBuilder::default()
     }
 
+    /// Every stage's options, checked here. Options set by the other methods after this one
+    /// override the configuration's.
+    ///
+    /// By default, [`PipelineConfig::default`].
+    pub fn config(&mut self, config: &PipelineConfig) -> Result<&mut PipelineBuilder, ConfigError> {
+        config.validate()?;
+        self.placer = Some(Placer::new(config)?);
+        self.ingest.max_doc_bytes(config.ingest.max_doc_bytes);
+        self.config = config.clone();
+        Ok(self)
+    }
+
     /// The largest document, in bytes, that is read; larger ones are item errors.
     ///
     /// By default, 64 MiB.
     pub fn max_doc_bytes(&mut self, n: usize) -> &mut PipelineBuilder {
         self.ingest.max_doc_bytes(n);
+        self.config.ingest.max_doc_bytes = n;
         self
     }
 
@@ -39,8 +56,22 @@ impl PipelineBuilder {
     }
 
     /// The configured pipeline.
+    ///
+    /// # Panics
+    ///
+    /// Never: without [`PipelineBuilder::config`], the default configuration is used, which
+    /// is valid by construction (a unit test checks it).
     pub fn build(&self) -> Pipeline {
-        Pipeline { ingest: self.ingest.build(), extractor: Box::new(ArticleExtractor::default()) }
+        let placer = self.placer.clone().unwrap_or_else(|| {
+            // The default configuration is valid by construction (a unit test checks it).
+            Placer::new(&PipelineConfig::default()).expect("the default configuration is valid")
+        });
+        Pipeline {
+            ingest: self.ingest.build(),
+            extractor: Box::new(ArticleExtractor::default()),
+            config: self.config.clone(),
+            placer,
+        }
     }
 }
 
@@ -48,6 +79,8 @@ impl PipelineBuilder {
 pub struct Pipeline {
     ingest: Ingest,
     extractor: Box<dyn Extractor>,
+    config: PipelineConfig,
+    placer: Placer,
 }
 
 impl std::fmt::Debug for Pipeline {
@@ -57,6 +90,16 @@ impl std::fmt::Debug for Pipeline {
 }
 
 impl Pipeline {
+    /// The configuration the pipeline was built with.
+    pub fn config(&self) -> &PipelineConfig {
+        &self.config
+    }
+
+    /// The story placer: dedup, then cluster, with the configured options.
+    pub fn placer(&self) -> &Placer {
+        &self.placer
+    }
+
     /// Reads and extracts every document under `paths`, calling `sink` once per item in input
     /// order. Extraction runs on all cores. Stops early when `sink` returns `false`.
     pub fn extract(&self, paths: &[PathBuf], sink: impl FnMut(Result<Article, Error>) -> bool) {

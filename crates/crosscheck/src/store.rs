@@ -6,19 +6,21 @@
 //! commits each article before reporting it, and [`Corpus::update`] places new articles into
 //! stories and refreshes the reports of the stories they touched, through [`PipelineEngine`].
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crosscheck_cluster::{ClusterBuilder, ClusterDoc};
+use crosscheck_cluster::key_terms;
 use crosscheck_core::{Article, DocId};
 pub use crosscheck_store::{
-    ContentHash, Cursor, EngineError, Error as StoreError, MemStore, Placement, PutOutcome,
-    SqliteStore, SqliteStoreBuilder, Stats, Store, StoredArticle, StoryEngine, StoryId,
-    StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target, UpdateReport, update,
+    ContentHash, Cursor, EngineError, Error as StoreError, MemStore, Neighbourhood, Placement,
+    Plan, Probe, PutOutcome, SqliteStore, SqliteStoreBuilder, Stats, Store, StoredArticle,
+    StoryEngine, StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target,
+    UpdateReport, origin, place_pending, update,
 };
 
+use crate::config::{ConfigError, PipelineConfig};
 use crate::fuse::{FusedStory, Fuser, StoryFuser, StoryInput};
+use crate::place::{Home, KnownStory, Placer};
 use crate::{Error, Pipeline};
 
 /// What happened to one input item during [`Corpus::ingest`].
@@ -63,9 +65,14 @@ impl std::fmt::Debug for Corpus {
 
 impl Corpus {
     /// A corpus over `store`, reading with `pipeline` and placing and fusing with the
-    /// [`PipelineEngine`].
+    /// [`PipelineEngine`] of the pipeline's configuration.
     pub fn new(pipeline: Pipeline, store: Arc<dyn Store>) -> Corpus {
-        Corpus { pipeline, store, engine: Arc::new(PipelineEngine::default()) }
+        let engine: Arc<dyn StoryEngine> = match PipelineEngine::new(pipeline.config()) {
+            Ok(e) => Arc::new(e),
+            // A built pipeline's configuration was validated by its builder.
+            Err(_) => Arc::new(PipelineEngine::default()),
+        };
+        Corpus { pipeline, store, engine }
     }
 
     /// Replaces the engine that places and fuses stories.
@@ -104,14 +111,14 @@ impl Corpus {
         let mut counts = IngestCounts::default();
         let mut fatal = None;
         extract(&mut |item| match item {
-            Ok(article) => match self.store.put_article(&article, None) {
-                Ok(outcome) => {
+            Ok(article) => match self.store.put_sourced(&article, None) {
+                Ok((id, outcome)) => {
                     match outcome {
                         PutOutcome::Added => counts.added += 1,
                         PutOutcome::Replaced => counts.replaced += 1,
                         _ => counts.unchanged += 1,
                     }
-                    sink(IngestEvent::Stored { id: article.id, outcome })
+                    sink(IngestEvent::Stored { id, outcome })
                 }
                 Err(e) => {
                     fatal = Some(e);
@@ -167,90 +174,98 @@ fn sanitize_name(name: &str) -> String {
     if clean.is_empty() { "upload".to_string() } else { clean }
 }
 
-/// The [`StoryEngine`] of the standard pipeline: the dedup, cluster and fuse stages.
+/// The [`StoryEngine`] of the standard pipeline: placement through [`Placer`] (dedup, then
+/// cluster), fusion through the [`StoryFuser`].
 ///
 /// ## What it does
 ///
-/// Placement clusters the new articles together with every stored one
-/// ([`Clusterer::cluster`](crosscheck_cluster::Clusterer::cluster)). A new article whose cluster
-/// holds stored articles joins the story most of them belong to; new articles in a cluster of
-/// their own start one new story together. A near-duplicate (by
-/// [`dedup_articles`](crate::dedup::dedup_articles)) joins the story of the article it copies
-/// and is recorded as its duplicate. Fusion runs the [`StoryFuser`] on the story's articles,
-/// duplicates marked.
+/// The store hands over the neighbourhood of a batch of new articles: the stories that share
+/// the most key terms ([`key_terms`]) with them within the horizon, each with its recent
+/// members. [`Placer::place`] clusters the new articles with those members: a new article
+/// joins the story its cluster is anchored in, starts a new story (named after its earliest
+/// article), or bridges two stories, which are merged (the older id survives). A
+/// near-duplicate joins the story of the article it copies and is recorded as its duplicate.
+/// Fusion runs the [`StoryFuser`] on the story's articles, duplicates marked.
 ///
 /// ## Why
 ///
-/// Stored memberships never change, so story ids and links stay stable while a corpus grows;
-/// clustering with the stored articles lets a new article find its story by content.
+/// One rule places articles in `crosscheck fuse`, `crosscheck cluster` and the store; the
+/// store never re-reads or re-clusters what the new articles cannot touch, so an ingest costs
+/// the same into an empty store and into a large one.
 ///
 /// ## Limitations
 ///
-/// Every update re-reads and re-clusters the whole store: the cost grows with the corpus, not
-/// with the batch. Two stories that a new article bridges are not merged.
-#[derive(Debug, Clone, Default)]
+/// A story is judged by its 16 most recent members; an article whose key terms all differ
+/// from a story's (a report that names nobody the others name) is not offered that story.
+#[derive(Debug, Clone)]
 pub struct PipelineEngine {
+    placer: Placer,
     fuser: StoryFuser,
+    horizon_days: u32,
+}
+
+/// How many key terms of each article are indexed and probed.
+const KEY_TERMS: usize = 12;
+
+impl Default for PipelineEngine {
+    fn default() -> Self {
+        // The default configuration is valid by construction (a unit test checks it).
+        PipelineEngine::new(&PipelineConfig::default()).expect("the default configuration is valid")
+    }
+}
+
+impl PipelineEngine {
+    /// The engine with the dedup, cluster and fuse options of `config`.
+    pub fn new(config: &PipelineConfig) -> Result<PipelineEngine, ConfigError> {
+        Ok(PipelineEngine {
+            placer: Placer::new(config)?,
+            fuser: config.fuser()?,
+            horizon_days: u32::try_from(config.cluster.horizon()).unwrap_or(u32::MAX),
+        })
+    }
 }
 
 impl StoryEngine for PipelineEngine {
-    fn place(
-        &self,
-        stories: &[StoryMembers],
-        new: &[Article],
-    ) -> Result<Vec<Placement>, EngineError> {
-        let existing: Vec<(&StoryId, &Article)> =
-            stories.iter().flat_map(|s| s.articles.iter().map(move |a| (&s.id, a))).collect();
-        let all: Vec<&Article> = existing.iter().map(|(_, a)| *a).chain(new).collect();
-        let docs: Vec<ClusterDoc<'_>> = all
+    fn place(&self, stories: &[StoryMembers], new: &[Article]) -> Result<Plan, EngineError> {
+        let known: Vec<KnownStory<'_>> = stories
             .iter()
-            .map(|a| ClusterDoc {
-                id: a.id.as_str(),
-                title: a.title.as_deref(),
-                text: &a.text,
-                date: a.published,
+            .map(|s| KnownStory { id: s.id.as_str(), articles: &s.articles })
+            .collect();
+        let out = self.placer.place(&known, new);
+        let founders: Vec<&DocId> = out.founders.iter().collect();
+        let mut placements: Vec<Placement> = new
+            .iter()
+            .zip(&out.placed)
+            .map(|(a, p)| Placement {
+                article: a.id.clone(),
+                target: match p.home {
+                    Home::Known(k) => Target::Existing(stories[k].id.clone()),
+                    Home::New(n) => Target::New(n),
+                },
+                duplicate_of: p.duplicate_of.clone(),
+                keys: Vec::new(),
             })
             .collect();
-        let clusters = ClusterBuilder::new().build()?.cluster(&docs);
-        // For each cluster, how many stored articles of each story it holds.
-        let mut votes: HashMap<u32, HashMap<&StoryId, usize>> = HashMap::new();
-        for (i, (story, _)) in existing.iter().enumerate() {
-            *votes.entry(clusters[i].story).or_default().entry(*story).or_default() += 1;
-        }
-        let mut plan: Vec<Placement> = new
+        // The store names a new story after its first article in the plan: put each new
+        // story's founder first, so that the store's id is the one batch runs give.
+        placements.sort_by_key(|p| match p.target {
+            Target::New(n) => (u8::from(founders[n as usize] != &p.article), n),
+            Target::Existing(_) => (2, 0),
+        });
+        let merges = out
+            .merges
             .iter()
-            .enumerate()
-            .map(|(k, a)| {
-                let cluster = clusters[existing.len() + k].story;
-                let best = votes.get(&cluster).and_then(|v| {
-                    // Most members first, then the smaller id, so that ties are stable.
-                    v.iter().max_by(|x, y| x.1.cmp(y.1).then_with(|| y.0.cmp(x.0))).map(|(s, _)| *s)
-                });
-                let target = match best {
-                    Some(story) => Target::Existing(story.clone()),
-                    None => Target::New(cluster),
-                };
-                Placement { article: a.id.clone(), target, duplicate_of: None }
-            })
+            .map(|group| group.iter().map(|&k| stories[k].id.clone()).collect())
             .collect();
-        let owned: Vec<Article> = all.iter().map(|a| (*a).clone()).collect();
-        let groups =
-            crate::dedup::dedup_articles(&crate::dedup::DedupBuilder::new().build()?, &owned);
-        // A duplicate joins the story of the article it duplicates. Placements are in input
-        // order and an original comes before its duplicates, so its target is already final.
-        for k in 0..plan.len() {
-            let Some(first) = groups[existing.len() + k].duplicate_of() else { continue };
-            let first = first as usize;
-            let (id, target) = if let Some((story, a)) = existing.get(first) {
-                (a.id.clone(), Target::Existing((*story).clone()))
-            } else {
-                let j = first - existing.len();
-                (new[j].id.clone(), plan[j].target.clone())
-            };
-            plan[k].duplicate_of = Some(id);
-            plan[k].target = target;
-        }
-        Ok(plan)
+        Ok(Plan { placements, merges })
+    }
+
+    fn keys(&self, article: &Article) -> Vec<u64> {
+        key_terms(article.title.as_deref(), &article.text, KEY_TERMS)
+    }
+
+    fn horizon_days(&self) -> u32 {
+        self.horizon_days
     }
 
     fn fuse(&self, story: &StoryId, articles: &[StoredArticle]) -> Result<FusedStory, EngineError> {
@@ -268,6 +283,12 @@ impl StoryEngine for PipelineEngine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_configuration_is_valid() {
+        assert!(PipelineConfig::default().validate().is_ok());
+        assert!(PipelineEngine::new(&PipelineConfig::default()).is_ok());
+    }
 
     #[test]
     fn upload_names_stay_inside_the_folder() {

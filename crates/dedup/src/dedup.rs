@@ -77,7 +77,11 @@ pub enum Verify {
 }
 
 /// Builds a [`Deduper`].
-#[derive(Debug, Clone, Serialize, Deserialize)]
+///
+/// Serialises as the `dedup` table of a pipeline configuration; a missing field keeps its
+/// default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct DedupBuilder {
     threshold: f64,
     ngram: usize,

@@ -4,16 +4,19 @@
 //! Every function takes and returns plain Rust data (strings, numbers, byte buffers); the
 //! Python glue in `python.rs` only converts.
 
-use std::collections::HashMap;
 use std::io::Cursor;
 
-use crosscheck::cluster::{ClusterBuilder, ClusterDoc, Clusterer, cluster_articles};
+use crosscheck::PipelineConfig;
+use crosscheck::cluster::{ClusterDoc, Clusterer};
 use crosscheck::core::{Article, Date, DocId};
 use crosscheck::dedup::{DedupBuilder, Deduper, jaccard_sorted};
 use crosscheck::extract::chrome::strip_recurring;
 use crosscheck::extract::{ArticleExtractor, Extractor};
-use crosscheck::fuse::{FusedStory, Fuser, FuserBuilder, StoryInput};
+use crosscheck::fuse::{
+    FusedStory, Fuser, FuserBuilder, StoryGroup, StoryInput, fuse_group, groups_of,
+};
 use crosscheck::ingest::{Ingest, IngestBuilder};
+use crosscheck::place::Placer;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +48,7 @@ pub struct Engine {
     extractor: ArticleExtractor,
     deduper: Deduper,
     clusterer: Clusterer,
+    placer: Placer,
     fuser: Box<dyn Fuser>,
 }
 
@@ -57,18 +61,21 @@ impl std::fmt::Debug for Engine {
 impl Engine {
     /// The stages configured with `opts`.
     pub fn new(opts: Options) -> Result<Engine, Error> {
-        let deduper = DedupBuilder::new()
-            .threshold(opts.threshold)
-            .permutations(opts.permutations)
-            .build()
-            .map_err(|e| Error::Config(e.to_string()))?;
-        let clusterer = ClusterBuilder::new().build().map_err(|e| Error::Config(e.to_string()))?;
-        let fuser = FuserBuilder::new().build().map_err(|e| Error::Config(e.to_string()))?;
+        // One configuration, the CLI's defaults with the dedup options given: the placer and
+        // the stages called one by one agree.
+        let mut config = PipelineConfig::default();
+        config.dedup.threshold(opts.threshold).permutations(opts.permutations);
+        let config_error = |e: &dyn std::fmt::Display| Error::Config(e.to_string());
+        let deduper = config.deduper().map_err(|e| config_error(&e))?;
+        let clusterer = config.clusterer().map_err(|e| config_error(&e))?;
+        let placer = Placer::new(&config).map_err(|e| config_error(&e))?;
+        let fuser = FuserBuilder::new().build().map_err(|e| config_error(&e))?;
         Ok(Engine {
             ingest: IngestBuilder::new().build(),
             extractor: ArticleExtractor::default(),
             deduper,
             clusterer,
+            placer,
             fuser: Box::new(fuser),
         })
     }
@@ -137,16 +144,21 @@ impl Engine {
             .collect()
     }
 
-    /// Each article's duplicate group and story: `(group, first, similarity, story, score)`.
+    /// Each article's duplicate group and story: `(group, first, similarity, story, score)`,
+    /// the story placed as `crosscheck cluster` places it (one [`Placer`]).
     pub fn cluster(&self, articles: &[Article]) -> Vec<Placement> {
-        cluster_articles(&self.deduper, &self.clusterer, articles)
+        let placed = self.placer.place(&[], articles);
+        let ids = placed.story_ids(&[]);
+        crosscheck::dedup::dedup_articles(&self.deduper, articles)
             .into_iter()
-            .map(|p| Placement {
-                group: p.duplicate.group,
-                duplicate_of: p.duplicate.duplicate_of(),
-                similarity: p.duplicate.similarity,
-                story: p.story.story,
-                score: p.story.score,
+            .zip(placed.placed)
+            .zip(ids)
+            .map(|((m, p), story)| Placement {
+                group: m.group,
+                duplicate_of: m.duplicate_of(),
+                similarity: m.similarity,
+                story,
+                score: p.score,
             })
             .collect()
     }
@@ -174,6 +186,12 @@ impl Engine {
         duplicate_of: &[Option<DocId>],
     ) -> Result<FusedStory, Error> {
         let mut input = StoryInput::new(articles.iter().copied());
+        // Named as `crosscheck fuse` and the store name it: after its earliest article.
+        let id = crosscheck::place::founder(articles.iter().copied())
+            .map(|a| crosscheck::place::story_id(&a.id));
+        if let Some(id) = &id {
+            input.id(id.clone());
+        }
         for (a, of) in articles.iter().zip(duplicate_of) {
             if let Some(of) = of {
                 input.duplicate(&a.id, of.clone());
@@ -190,33 +208,23 @@ impl Engine {
         (placements, stories)
     }
 
-    /// Fuses the stories of articles already placed by [`Engine::cluster`].
+    /// Fuses the stories of articles already placed by [`Engine::cluster`], as
+    /// `crosscheck fuse` does (one [`fuse_group`] per story, on all cores).
     pub fn fuse_placed(
         &self,
         articles: &[Article],
         placements: &[Placement],
     ) -> Vec<Result<FusedStory, Error>> {
-        let mut order: Vec<u32> = Vec::new();
-        let mut members: HashMap<u32, Vec<usize>> = HashMap::new();
-        for (i, p) in placements.iter().enumerate() {
-            members
-                .entry(p.story)
-                .or_insert_with(|| {
-                    order.push(p.story);
-                    Vec::new()
-                })
-                .push(i);
-        }
-        order
+        let groups: Vec<StoryGroup> = groups_of(placements.iter().map(|p| p.story.as_str()));
+        let duplicate_of: Vec<Option<DocId>> = placements
+            .iter()
+            .map(|p| p.duplicate_of.map(|f| articles[f as usize].id.clone()))
+            .collect();
+        groups
             .par_iter()
-            .map(|s| {
-                let idx = &members[s];
-                let arts: Vec<&Article> = idx.iter().map(|&i| &articles[i]).collect();
-                let dups: Vec<Option<DocId>> = idx
-                    .iter()
-                    .map(|&i| placements[i].duplicate_of.map(|f| articles[f as usize].id.clone()))
-                    .collect();
-                self.fuse_story(&arts, &dups)
+            .map(|g| {
+                fuse_group(self.fuser.as_ref(), articles, g, &duplicate_of)
+                    .map_err(|e| Error::Item(e.to_string()))
             })
             .collect()
     }
@@ -256,7 +264,7 @@ impl Engine {
 }
 
 /// Where [`Engine::cluster`] put an article.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Placement {
     /// The duplicate group, numbered from 0 in input order.
     pub group: u32,
@@ -264,8 +272,8 @@ pub struct Placement {
     pub duplicate_of: Option<u32>,
     /// The similarity to the group's first article.
     pub similarity: f32,
-    /// The story, numbered from 0.
-    pub story: u32,
+    /// The story id (`s` and ten hex digits, as `crosscheck cluster` names it).
+    pub story: String,
     /// How firmly the article sits in its story.
     pub score: f32,
 }

@@ -86,7 +86,7 @@ type BatchOut = (
     Vec<Option<u32>>,
     Vec<Option<u32>>,
     Vec<Option<f32>>,
-    Vec<Option<u32>>,
+    Vec<Option<String>>,
     Vec<Option<f32>>,
     Vec<String>,
     Vec<String>,
@@ -148,7 +148,7 @@ fn batch(engine: &Engine, stage: &str, names: &[String], records: &[String]) -> 
                 group: g,
                 duplicate_of: d,
                 similarity: s,
-                story: 0,
+                story: String::new(),
                 score: 0.0,
             })
             .collect(),
@@ -171,7 +171,7 @@ fn batch(engine: &Engine, stage: &str, names: &[String], records: &[String]) -> 
         first[i] = p.duplicate_of.map(|f| rows[f as usize] as u32);
         sim[i] = Some(p.similarity);
         if stage != "dedup" {
-            story[i] = Some(p.story);
+            story[i] = Some(p.story.clone());
             score[i] = Some(p.score);
         }
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 import threading
 import time
 
@@ -169,7 +170,7 @@ def test_fuse_returns_a_story_document():
     assert doc["schema"] == crosscheck.STORY_SCHEMA == "crosscheck.story/1"
     assert [sorted(a["id"] for a in s["articles"]) for s in doc["stories"]] == [["a", "d"], ["b"]]
     assert doc["stories"][0]["articles"][0]["published"] == "2026-03-02"
-    assert all(s["id"].startswith("story-") for s in doc["stories"])
+    assert all(re.fullmatch(r"s[0-9a-f]{10}", s["id"]) for s in doc["stories"])
     t, doc2 = crosscheck.fuse(table(rows), return_table=True)
     assert doc2 == doc
     assert t.column("story").to_pylist() == crosscheck.cluster(table(rows)).column("story").to_pylist()

@@ -26,14 +26,14 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use crosscheck::core::story::StoryDocument;
 use crosscheck::store::{ContentHash, IngestEvent, PutOutcome, StoryId, StoryQuery};
 use serde::Deserialize;
 
 use crate::error::ApiError;
-use crate::server::Shared;
+use crate::state::Shared;
 
 type Api = State<Arc<Shared>>;
 
@@ -98,16 +98,29 @@ pub(crate) async fn story(State(app): Api, Path(id): Path<String>) -> Result<Res
     let report = blocking(move || {
         let store = app.corpus.store();
         match store.report(&id)? {
-            Some(fused) => Ok(StoryDocument::new(vec![fused])),
+            Some(fused) => Ok(Ok(StoryDocument::new(vec![fused]))),
             None if store.story(&id)?.is_some() => Err(ApiError::new(
                 StatusCode::CONFLICT,
                 format!("story {id} has not been fused yet; try again shortly"),
             )),
-            None => Err(ApiError::not_found(format!("no story with id {id}"))),
+            // A story merged into another answers with a permanent redirect to it.
+            None => match store.resolve(&id)? {
+                Some(into) => Ok(Err(into)),
+                None => Err(ApiError::not_found(format!("no story with id {id}"))),
+            },
         }
     })
     .await?;
-    Ok(Json(report).into_response())
+    match report {
+        Ok(doc) => Ok(Json(doc).into_response()),
+        Err(into) => {
+            let mut resp = StatusCode::PERMANENT_REDIRECT.into_response();
+            if let Ok(to) = HeaderValue::from_str(&format!("/api/stories/{into}")) {
+                resp.headers_mut().insert(header::LOCATION, to);
+            }
+            Ok(resp)
+        }
+    }
 }
 
 pub(crate) async fn article(State(app): Api, Path(id): Path<String>) -> Result<Response, ApiError> {

@@ -38,5 +38,6 @@ mod api;
 mod assets;
 mod error;
 mod server;
+mod state;
 
 pub use server::{Server, ServerBuilder, shutdown_signal};

@@ -21,14 +21,7 @@ use tracing::Level;
 use crate::api;
 use crate::assets::{APP_CSS, APP_JS, CSP, INDEX_HTML, OPENAPI_JSON, asset};
 use crate::error::problem;
-
-/// State shared by the handlers.
-pub(crate) struct Shared {
-    pub(crate) corpus: Corpus,
-    pub(crate) api_key: Option<String>,
-    /// Held while an upload is ingested and placed.
-    pub(crate) uploads: Mutex<()>,
-}
+use crate::state::Shared;
 
 /// Builds a [`Server`].
 #[derive(Debug, Clone)]

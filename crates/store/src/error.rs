@@ -16,6 +16,15 @@ pub enum Error {
         #[source]
         source: rusqlite::Error,
     },
+    /// The file is not a usable crosscheck database: empty, not `SQLite`, or another program's.
+    /// It is left as it is, never replaced by a new store.
+    #[error("database {} is damaged or not a crosscheck store: {reason}", path.display())]
+    Damaged {
+        /// The database file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// The database was written by a newer crosscheck.
     #[error(
         "database {} has schema version {found}, newer than the {known} this crosscheck knows",
@@ -62,6 +71,13 @@ pub enum Error {
     #[error("invalid placement plan: {reason}")]
     InvalidPlan {
         /// Why it was refused.
+        reason: String,
+    },
+    /// Another writer changed what a write was based on (it placed the same articles first);
+    /// reading again and retrying resolves it.
+    #[error("conflicting write: {reason}")]
+    Conflict {
+        /// What changed.
         reason: String,
     },
     /// The story engine failed on a batch.

@@ -10,8 +10,10 @@
 //! - [`SqliteStore`] (built by [`SqliteStoreBuilder`]): one `SQLite` file in WAL mode, with
 //!   versioned migrations and full-text search; every write is one transaction.
 //! - [`MemStore`]: the in-memory double for tests, with the same semantics.
-//! - [`update`] and [`StoryEngine`]: incremental ingest. New articles are placed into existing
-//!   or new stories ([`Placement`]), and the reports of the stories they touched are refreshed.
+//! - [`update`] and [`StoryEngine`]: incremental ingest. New articles are placed against the
+//!   stories of their neighbourhood ([`Store::neighbours`], an index of key terms), into
+//!   existing or new stories ([`Plan`]), bridged stories are merged (the merged-away id
+//!   redirects, [`Store::resolve`]), and the reports of the stories they touched are refreshed.
 //! - [`StoryQuery`] and [`StoryPage`]: filtered listings with cursor pagination ([`Cursor`]).
 //!
 //! # Example
@@ -40,8 +42,13 @@
 //! let store = MemStore::new();
 //! assert_eq!(store.put_article(&article, None)?, PutOutcome::Added);
 //! assert_eq!(store.put_article(&article, None)?, PutOutcome::Unchanged);
-//! let plan = [Placement { article: article.id.clone(), target: Target::New(0), duplicate_of: None }];
-//! let stories = store.place(&plan)?;
+//! let plan = [Placement {
+//!     article: article.id.clone(),
+//!     target: Target::New(0),
+//!     duplicate_of: None,
+//!     keys: vec![],
+//! }];
+//! let stories = store.place(&plan, &[])?;
 //! assert_eq!(store.story(&stories[0])?.unwrap().summary.headline, "Bridge opens");
 //! # Ok::<(), crosscheck_store::Error>(())
 //! ```
@@ -62,9 +69,9 @@ mod update;
 pub use error::{Error, Result};
 pub use mem::MemStore;
 pub use model::{
-    ContentHash, Cursor, Placement, PutOutcome, Stats, StoredArticle, StoryId, StoryMembers,
-    StoryPage, StoryQuery, StoryRecord, StorySummary, Target,
+    ContentHash, Cursor, Neighbourhood, Placement, Plan, Probe, PutOutcome, Stats, StoredArticle,
+    StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target, origin,
 };
 pub use sqlite::{SqliteStore, SqliteStoreBuilder};
 pub use store::Store;
-pub use update::{EngineError, StoryEngine, UpdateReport, update};
+pub use update::{EngineError, StoryEngine, UpdateReport, place_pending, update};

@@ -23,10 +23,14 @@ struct State {
     articles: BTreeMap<String, StoredArticle>,
     seq: u64,
     stories: BTreeMap<StoryId, MemStory>,
+    redirects: HashMap<StoryId, StoryId>,
+    created: u64,
 }
 
 #[derive(Debug)]
 struct MemStory {
+    /// Creation order: the oldest story of a merge survives.
+    created: u64,
     headline: Option<String>,
     version: u64,
     report_version: Option<u64>,
@@ -52,6 +56,14 @@ impl MemStore {
 }
 
 impl State {
+    /// The live story `id` names: itself, or the story it was merged into.
+    fn resolve(&self, id: &StoryId) -> Option<StoryId> {
+        if self.stories.contains_key(id) {
+            return Some(id.clone());
+        }
+        self.redirects.get(id).filter(|t| self.stories.contains_key(*t)).cloned()
+    }
+
     fn members_of(&self, id: &StoryId) -> Vec<&StoredArticle> {
         let mut v: Vec<&StoredArticle> =
             self.articles.values().filter(|a| a.story.as_ref() == Some(id)).collect();
@@ -165,14 +177,14 @@ impl Store for MemStore {
             .collect())
     }
 
-    fn place(&self, plan: &[Placement]) -> Result<Vec<StoryId>> {
+    fn place(&self, plan: &[Placement], merges: &[Vec<StoryId>]) -> Result<Vec<StoryId>> {
         plan::check_unique(plan)?;
         let mut st = self.lock();
         for p in plan {
             match st.articles.get(p.article.as_str()) {
                 None => return Err(Error::UnknownArticle { id: p.article.to_string() }),
                 Some(a) if a.story.is_some() => {
-                    return Err(Error::InvalidPlan {
+                    return Err(Error::Conflict {
                         reason: format!("article {} is already placed", p.article),
                     });
                 }
@@ -184,19 +196,47 @@ impl Store for MemStore {
                 return Err(Error::UnknownArticle { id: d.to_string() });
             }
             if let Target::Existing(id) = &p.target
-                && !st.stories.contains_key(id)
+                && st.resolve(id).is_none()
             {
                 return Err(Error::UnknownStory { id: id.to_string() });
             }
         }
-        let new_ids = plan::new_story_ids(plan, &mut |id| Ok(st.stories.contains_key(id)))?;
         let mut touched: Vec<StoryId> = Vec::new();
+        for group in merges {
+            let mut live: Vec<StoryId> = group.iter().filter_map(|id| st.resolve(id)).collect();
+            live.sort_by_key(|id| st.stories.get(id).map_or(u64::MAX, |s| s.created));
+            live.dedup();
+            let Some((keep, gone)) = live.split_first() else { continue };
+            for old in gone {
+                st.stories.remove(old);
+                for a in st.articles.values_mut() {
+                    if a.story.as_ref() == Some(old) {
+                        a.story = Some(keep.clone());
+                    }
+                }
+                for t in st.redirects.values_mut() {
+                    if t == old {
+                        *t = keep.clone();
+                    }
+                }
+                st.redirects.insert(old.clone(), keep.clone());
+            }
+            if !gone.is_empty() && !touched.contains(keep) {
+                touched.push(keep.clone());
+            }
+        }
+        let new_ids = plan::new_story_ids(plan, &mut |id| {
+            Ok(st.stories.contains_key(id) || st.redirects.contains_key(id))
+        })?;
         for p in plan {
             let story = match &p.target {
-                Target::Existing(id) => id.clone(),
+                Target::Existing(id) => st.resolve(id).unwrap_or_else(|| id.clone()),
                 Target::New(n) => new_ids[n].clone(),
             };
+            st.created += 1;
+            let created = st.created;
             st.stories.entry(story.clone()).or_insert(MemStory {
+                created,
                 headline: None,
                 version: 0,
                 report_version: None,
@@ -295,6 +335,11 @@ impl Store for MemStore {
         let next = if all.len() > limit { Some(Cursor::after(&all[limit - 1])) } else { None };
         all.truncate(limit);
         Ok(StoryPage { stories: all, next })
+    }
+
+    fn resolve(&self, id: &StoryId) -> Result<Option<StoryId>> {
+        let st = self.lock();
+        Ok(st.redirects.get(id).and_then(|_| st.resolve(id)))
     }
 
     fn stats(&self) -> Result<Stats> {

@@ -2,7 +2,7 @@
 //! is at. Migrations are append-only: a released one is never edited.
 
 /// The migrations, in order: applying `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// Version 1: blobs, articles (with full-text search), stories.
 const V1: &str = r"
@@ -69,4 +69,35 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
         VALUES ('delete', old.seq, old.title, old.text);
     INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
 END;
+";
+
+/// Version 2: online placement and article identity.
+const V2: &str = r"
+-- The key terms of each story's articles, with the latest day (days since 1970, NULL when
+-- undated) and article seq at which the story used them: new articles find the stories of
+-- their neighbourhood here instead of reading the whole store.
+CREATE TABLE story_keys (
+    key INTEGER NOT NULL,
+    story TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    day INTEGER,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (key, story)
+) WITHOUT ROWID;
+CREATE INDEX story_keys_recent ON story_keys (key, seq DESC);
+CREATE INDEX story_keys_story ON story_keys (story);
+
+-- Stories merged into another (a bridging article joined them): the old id answers with a
+-- redirect to the story that absorbed it.
+CREATE TABLE story_redirects (
+    id TEXT PRIMARY KEY NOT NULL,
+    target TEXT NOT NULL
+);
+
+-- Where an article came from (its URL, else its file; a fresh token for stdin): an article
+-- with the same id from another origin is another article.
+ALTER TABLE articles ADD COLUMN origin TEXT;
+CREATE INDEX articles_origin ON articles (origin);
+
+-- The stories whose report is missing or older than their membership, found without a scan.
+CREATE INDEX stories_stale ON stories (id) WHERE report_version IS NOT version;
 ";

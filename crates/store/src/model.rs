@@ -71,9 +71,14 @@ impl StoryId {
         &self.0
     }
 
-    /// The id a new story founded by `article` gets: `s` and the first `digits` hex digits of
-    /// the SHA-256 of the article id, so that ingesting the same corpus into two stores gives
-    /// the same story ids.
+    /// The id of a story founded by `article` (its earliest article): `s` and ten hex digits
+    /// of the SHA-256 of the article id. Batch runs (`crosscheck fuse`, `cluster`) and stores
+    /// name a story alike, and ingesting the same corpus into two stores gives the same ids.
+    pub fn founded_by(article: &DocId) -> StoryId {
+        StoryId::derive(article, 10)
+    }
+
+    /// [`StoryId::founded_by`] with `digits` hex digits, for the rare collision.
     pub(crate) fn derive(article: &DocId, digits: usize) -> StoryId {
         let hex = ContentHash::of(article.as_str().as_bytes()).to_string();
         StoryId(format!("s{}", &hex[..digits.min(hex.len())]))
@@ -150,10 +155,73 @@ pub enum Target {
 pub struct Placement {
     /// The article.
     pub article: DocId,
-    /// The story it joins.
+    /// The story it joins. A story merged away by the same plan, or earlier, is followed to
+    /// the story that absorbed it.
     pub target: Target,
     /// The article it duplicates, if any.
     pub duplicate_of: Option<DocId>,
+    /// Its key terms ([`StoryEngine::keys`](crate::StoryEngine::keys)), indexed under its
+    /// story so that later articles find the story ([`Store::neighbours`](crate::Store)).
+    pub keys: Vec<u64>,
+}
+
+/// What a [`StoryEngine`](crate::StoryEngine) decides for a batch of new articles.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// One placement per new article.
+    pub placements: Vec<Placement>,
+    /// Groups of existing stories that the new articles bridge: each group becomes one story,
+    /// the oldest of them, and the other ids answer with a redirect to it
+    /// ([`Store::resolve`](crate::Store::resolve)).
+    pub merges: Vec<Vec<StoryId>>,
+}
+
+/// A new article as [`Store::neighbours`](crate::Store::neighbours) looks for its stories.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Probe {
+    /// Its key terms.
+    pub keys: Vec<u64>,
+    /// Its publication date: stories whose matching terms were last seen more than the
+    /// horizon away are left out.
+    pub published: Option<Date>,
+}
+
+/// Which stories [`Store::neighbours`](crate::Store::neighbours) returns, and how much of
+/// each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Neighbourhood {
+    /// One per new article.
+    pub probes: Vec<Probe>,
+    /// How many days apart a story's matching terms and a dated probe may be.
+    ///
+    /// By default, 730.
+    pub horizon_days: u32,
+    /// How many stories per probe, those sharing the most key terms with it.
+    ///
+    /// By default, 4.
+    pub stories_per_probe: usize,
+    /// How many members of each story, the most recent.
+    ///
+    /// By default, 16.
+    pub members_per_story: usize,
+}
+
+impl Neighbourhood {
+    /// The neighbourhood of `probes` with the default bounds.
+    pub fn new(probes: Vec<Probe>) -> Neighbourhood {
+        Neighbourhood { probes, horizon_days: 730, stories_per_probe: 4, members_per_story: 16 }
+    }
+}
+
+/// Days since 1970-01-01 (H. Hinnant's `days_from_civil`).
+pub(crate) fn day_number(d: Date) -> i64 {
+    let (y, m, day) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 /// A story's members, as the engine sees them when it places new articles.
@@ -308,6 +376,21 @@ pub(crate) fn query_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Where an article came from, as a store tells articles with one id apart: its URL, else its
+/// source with a record suffix (`feed.jsonl:12`, `crawl.warc#3`) dropped; `None` for stdin
+/// (`-`), which is never the same origin twice.
+pub fn origin(article: &crosscheck_core::Article) -> Option<String> {
+    if let Some(url) = article.url.as_deref().filter(|u| !u.trim().is_empty()) {
+        return Some(url.trim().to_string());
+    }
+    let source = article.source.as_str();
+    let file = match source.rfind([':', '#']) {
+        Some(at) if at > 0 && source[at + 1..].bytes().all(|b| b.is_ascii_digit()) => &source[..at],
+        _ => source,
+    };
+    (file != "-" && !file.is_empty()).then(|| file.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,6 +413,34 @@ mod tests {
         assert_ne!(a, StoryId::derive(&DocId::from("report-2"), 10));
         assert_eq!(a.as_str().len(), 11);
         assert!(a.as_str().starts_with('s'));
+    }
+
+    #[test]
+    fn origins_drop_record_numbers_and_never_match_stdin() {
+        let raw = "Body.";
+        let mut a = crosscheck_core::Article {
+            id: DocId::from("x"),
+            source: "day1/feed.jsonl:12".into(),
+            url: None,
+            outlet: None,
+            title: None,
+            author: None,
+            published: None,
+            language: crosscheck_core::Lang::EN,
+            text: raw.into(),
+            removed: vec![],
+            alignment: crosscheck_core::Alignment::identity(raw.len()),
+            raw: std::sync::Arc::from(raw),
+        };
+        assert_eq!(origin(&a).as_deref(), Some("day1/feed.jsonl"));
+        a.source = "crawl.warc.gz#3".into();
+        assert_eq!(origin(&a).as_deref(), Some("crawl.warc.gz"));
+        a.source = "-:4".into();
+        assert_eq!(origin(&a), None);
+        a.source = "-".into();
+        assert_eq!(origin(&a), None);
+        a.url = Some("https://example.org/a".into());
+        assert_eq!(origin(&a).as_deref(), Some("https://example.org/a"));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -7,10 +7,11 @@ use crosscheck_core::{Alignment, Article, Date, DocId, Lang};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
 
 use crate::migrations::MIGRATIONS;
-use crate::model::query_words;
+use crate::model::{day_number, query_words};
 use crate::{
-    ContentHash, Cursor, Error, Placement, PutOutcome, Result, Stats, Store, StoredArticle,
-    StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target, plan,
+    ContentHash, Cursor, Error, Neighbourhood, Placement, PutOutcome, Result, Stats, Store,
+    StoredArticle, StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target,
+    plan,
 };
 
 /// Builds a [`SqliteStore`].
@@ -61,21 +62,19 @@ impl SqliteStoreBuilder {
     }
 
     /// Opens (creating it when missing) and migrates the database at `path`.
+    ///
+    /// A missing file is created whole under a temporary name beside it and then linked into
+    /// place, so that no other process ever sees a half-made store, and several processes may
+    /// create one store at once. An existing file must be a crosscheck store: an empty (0-byte)
+    /// file, a file that is not `SQLite`, or another program's database is an
+    /// [`Error::Damaged`] naming the file, and is never replaced.
     pub fn open(&self, path: impl AsRef<Path>) -> Result<SqliteStore> {
         let path = path.as_ref().to_path_buf();
-        let open_err = |source| Error::Open { path: path.clone(), source };
-        let mut conn = Connection::open(&path).map_err(open_err)?;
-        conn.busy_timeout(std::time::Duration::from_millis(u64::from(self.busy_timeout_ms)))
-            .map_err(open_err)?;
-        let mode: String =
-            conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(open_err)?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            tracing::warn!(path = %path.display(), mode, "database is not in WAL mode");
+        if !path.exists() {
+            self.create(&path)?;
         }
-        let sync = if self.durable { "FULL" } else { "NORMAL" };
-        conn.pragma_update(None, "synchronous", sync).map_err(open_err)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
-        migrate(&mut conn, &path)?;
+        check_file(&path)?;
+        let conn = self.connect(&path)?;
         Ok(SqliteStore {
             inner: Arc::new(Inner {
                 path,
@@ -86,6 +85,90 @@ impl SqliteStoreBuilder {
             }),
         })
     }
+
+    /// Creates a new store at `path`: made and migrated under a temporary name, then linked
+    /// to `path` unless another process created it first.
+    fn create(&self, path: &Path) -> Result<()> {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let tmp = path.with_file_name(format!(".{name}.{}.new", std::process::id()));
+        let cleanup = |p: &Path| {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let mut f = p.as_os_str().to_owned();
+                f.push(suffix);
+                let _ = std::fs::remove_file(PathBuf::from(f));
+            }
+        };
+        cleanup(&tmp);
+        let made = self.connect(&tmp).map(drop);
+        if let Err(e) = made {
+            cleanup(&tmp);
+            return Err(match e {
+                Error::Open { source, .. } => Error::Open { path: path.to_path_buf(), source },
+                other => other,
+            });
+        }
+        // `hard_link` never replaces an existing file: when another process won the race, its
+        // store is the one opened.
+        let linked = std::fs::hard_link(&tmp, path);
+        cleanup(&tmp);
+        match linked {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            Err(e) => Err(Error::Damaged {
+                path: path.to_path_buf(),
+                reason: format!("cannot create it: {e}"),
+            }),
+        }
+    }
+
+    /// A configured, migrated connection to an existing or new file.
+    fn connect(&self, path: &Path) -> Result<Connection> {
+        let open_err = |source| Error::Open { path: path.to_path_buf(), source };
+        let mut conn = Connection::open(path).map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_millis(u64::from(self.busy_timeout_ms)))
+            .map_err(open_err)?;
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| damaged_or(path, e))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            tracing::warn!(path = %path.display(), mode, "database is not in WAL mode");
+        }
+        let sync = if self.durable { "FULL" } else { "NORMAL" };
+        conn.pragma_update(None, "synchronous", sync).map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
+        migrate(&mut conn, path)?;
+        Ok(conn)
+    }
+}
+
+/// The header every `SQLite` 3 database file starts with.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Refuses a file that cannot be a crosscheck store, before `SQLite` would quietly treat an
+/// empty file as a new database.
+fn check_file(path: &Path) -> Result<()> {
+    let damaged = |reason: String| Error::Damaged { path: path.to_path_buf(), reason };
+    let mut head = [0u8; 16];
+    let mut f = std::fs::File::open(path).map_err(|e| damaged(format!("cannot read it: {e}")))?;
+    let len = f.metadata().map_err(|e| damaged(format!("cannot read it: {e}")))?.len();
+    if len == 0 {
+        return Err(damaged("the file is empty (0 bytes)".to_string()));
+    }
+    if len < 100 || std::io::Read::read_exact(&mut f, &mut head).is_err() || &head != SQLITE_MAGIC {
+        return Err(damaged("the file is not an SQLite database".to_string()));
+    }
+    Ok(())
+}
+
+/// An error of the first statement on a file: [`Error::Damaged`] when the file is not a
+/// database `SQLite` can read, else [`Error::Open`].
+fn damaged_or(path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
+            Error::Damaged { path: path.to_path_buf(), reason: e.to_string() }
+        }
+        _ => Error::Open { path: path.to_path_buf(), source: e },
+    }
 }
 
 /// Applies the migrations `path` lacks, each in its own transaction. Two processes opening the
@@ -94,15 +177,28 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let known = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
     loop {
         let open_err = |source| Error::Open { path: path.to_path_buf(), source };
-        let tx =
-            conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(open_err)?;
-        let version: i64 =
-            tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(open_err)?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| damaged_or(path, e))?;
+        let version: i64 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| damaged_or(path, e))?;
         if version > known {
             return Err(Error::SchemaTooNew { path: path.to_path_buf(), found: version, known });
         }
         if version == known {
             return tx.commit().map_err(open_err);
+        }
+        if version == 0 {
+            let tables: i64 = tx
+                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+                .map_err(|e| damaged_or(path, e))?;
+            if tables > 0 {
+                return Err(Error::Damaged {
+                    path: path.to_path_buf(),
+                    reason: "it holds another program's tables".to_string(),
+                });
+            }
         }
         // `version` is in 0..known here, so the index is in bounds.
         let sql = MIGRATIONS[version as usize];
@@ -280,7 +376,29 @@ fn articles_where(
     let sql = format!(
         "SELECT {ARTICLE_COLUMNS} FROM articles a JOIN blobs b ON b.hash = a.hash WHERE {filter}"
     );
-    let mut stmt = c.prepare_cached(&sql).map_err(Error::db(what))?;
+    rows_of(c, &sql, param, what)
+}
+
+/// Like [`articles_where`], without the raw content (left empty): for placement, which reads
+/// only ids, titles, texts and dates, so that a neighbourhood costs no blob reads.
+fn articles_without_raw_where(
+    c: &Connection,
+    filter: &str,
+    param: &dyn rusqlite::ToSql,
+    what: &str,
+) -> Result<Vec<StoredArticle>> {
+    let columns = ARTICLE_COLUMNS.replace("b.data", "X''");
+    let sql = format!("SELECT {columns} FROM articles a WHERE {filter}");
+    rows_of(c, &sql, param, what)
+}
+
+fn rows_of(
+    c: &Connection,
+    sql: &str,
+    param: &dyn rusqlite::ToSql,
+    what: &str,
+) -> Result<Vec<StoredArticle>> {
+    let mut stmt = c.prepare_cached(sql).map_err(Error::db(what))?;
     let rows = stmt
         .query_map([param], article_from_row)
         .map_err(Error::db(what))?
@@ -385,26 +503,32 @@ fn fts_query(text: &str) -> Option<String> {
 
 impl Store for SqliteStore {
     fn put_article(&self, article: &Article, original: Option<&[u8]>) -> Result<PutOutcome> {
-        let id = article.id.as_str();
-        let what = format!("storing article {id}");
+        self.put_sourced(article, original).map(|(_, outcome)| outcome)
+    }
+
+    fn put_sourced(
+        &self,
+        article: &Article,
+        original: Option<&[u8]>,
+    ) -> Result<(DocId, PutOutcome)> {
+        let base = article.id.as_str();
+        let what = format!("storing article {base}");
         let hash = ContentHash::of(article.raw.as_bytes());
+        let origin = crate::model::origin(article);
         self.write(&what, |tx| {
-            let old: Option<(String, Option<String>)> = tx
-                .query_row("SELECT hash, story FROM articles WHERE id = ?1", [id], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .optional()
-                .map_err(Error::db(&what))?;
+            let (id, old) = identify(tx, article, origin.as_deref(), &what)?;
             let outcome = match &old {
-                Some((h, _)) if *h == hash.to_string() => return Ok(PutOutcome::Unchanged),
+                Some((h, _)) if *h == hash.to_string() => {
+                    return Ok((DocId::from(id), PutOutcome::Unchanged));
+                }
                 Some(_) => PutOutcome::Replaced,
                 None => PutOutcome::Added,
             };
             if let Some((_, Some(story))) = &old {
-                unplace(tx, id, story)?;
+                unplace(tx, &id, story)?;
             }
             if old.is_some() {
-                tx.execute("DELETE FROM articles WHERE id = ?1", [id]).map_err(Error::db(&what))?;
+                tx.execute("DELETE FROM articles WHERE id = ?1", [&id]).map_err(Error::db(&what))?;
             }
             let put_blob = |h: &ContentHash, data: &[u8]| {
                 tx.execute(
@@ -431,8 +555,8 @@ impl Store for SqliteStore {
             })?;
             tx.execute(
                 "INSERT INTO articles (id, hash, original_hash, source, url, outlet, title, author, \
-                    published, language, text, removed, alignment) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                    published, language, text, removed, alignment, origin) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                 rusqlite::params![
                     id,
                     hash.to_string(),
@@ -447,10 +571,11 @@ impl Store for SqliteStore {
                     article.text,
                     removed,
                     alignment,
+                    origin,
                 ],
             )
             .map_err(Error::db(&what))?;
-            Ok(outcome)
+            Ok((DocId::from(id), outcome))
         })
     }
 
@@ -490,27 +615,89 @@ impl Store for SqliteStore {
         Ok(by_story.into_iter().map(|(id, articles)| StoryMembers { id, articles }).collect())
     }
 
-    fn place(&self, plan: &[Placement]) -> Result<Vec<StoryId>> {
+    fn neighbours(&self, around: &Neighbourhood) -> Result<Vec<StoryMembers>> {
+        let what = "finding the stories of new articles";
+        let horizon = i64::from(around.horizon_days);
+        let chosen: BTreeSet<String> = self.read(|c| {
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT story, day FROM story_keys WHERE key = ?1 ORDER BY seq DESC LIMIT 64",
+                )
+                .map_err(Error::db(what))?;
+            let mut chosen = BTreeSet::new();
+            for probe in &around.probes {
+                let day = probe.published.map(day_number);
+                let mut hits: HashMap<String, u32> = HashMap::new();
+                let mut keys = probe.keys.clone();
+                keys.sort_unstable();
+                keys.dedup();
+                for key in keys {
+                    let rows = stmt
+                        .query_map([key.cast_signed()], |r| {
+                            Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?))
+                        })
+                        .map_err(Error::db(what))?;
+                    for row in rows {
+                        let (story, seen) = row.map_err(Error::db(what))?;
+                        let near = match (day, seen) {
+                            (Some(d), Some(s)) => (d - s).abs() <= horizon,
+                            _ => true,
+                        };
+                        if near {
+                            *hits.entry(story).or_default() += 1;
+                        }
+                    }
+                }
+                let mut ranked: Vec<(String, u32)> = hits.into_iter().collect();
+                ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                chosen.extend(ranked.into_iter().take(around.stories_per_probe).map(|x| x.0));
+            }
+            Ok(chosen)
+        })?;
+        let filter =
+            format!("a.story = ?1 ORDER BY a.seq DESC LIMIT {}", around.members_per_story.max(1));
+        self.read(|c| {
+            chosen
+                .into_iter()
+                .map(|id| {
+                    let mut articles: Vec<Article> = articles_without_raw_where(
+                        c,
+                        &filter,
+                        &id.as_str(),
+                        "reading story members",
+                    )?
+                    .into_iter()
+                    .map(|a| a.article)
+                    .collect();
+                    articles.reverse();
+                    Ok(StoryMembers { id: StoryId::from(id), articles })
+                })
+                .collect()
+        })
+    }
+
+    fn place(&self, plan: &[Placement], merges: &[Vec<StoryId>]) -> Result<Vec<StoryId>> {
         plan::check_unique(plan)?;
         self.write("placing articles", |tx| {
             let what = "placing articles";
+            let mut seqs: Vec<i64> = Vec::with_capacity(plan.len());
             for p in plan {
-                let story: Option<Option<String>> = tx
+                let found: Option<(i64, Option<String>)> = tx
                     .query_row(
-                        "SELECT story FROM articles WHERE id = ?1",
+                        "SELECT seq, story FROM articles WHERE id = ?1",
                         [p.article.as_str()],
-                        |r| r.get(0),
+                        |r| Ok((r.get(0)?, r.get(1)?)),
                     )
                     .optional()
                     .map_err(Error::db(what))?;
-                match story {
+                match found {
                     None => return Err(Error::UnknownArticle { id: p.article.to_string() }),
-                    Some(Some(_)) => {
-                        return Err(Error::InvalidPlan {
+                    Some((_, Some(_))) => {
+                        return Err(Error::Conflict {
                             reason: format!("article {} is already placed", p.article),
                         });
                     }
-                    Some(None) => {}
+                    Some((seq, None)) => seqs.push(seq),
                 }
                 if let Some(d) = &p.duplicate_of
                     && !exists(tx, "SELECT 1 FROM articles WHERE id = ?1", d.as_str())?
@@ -518,13 +705,22 @@ impl Store for SqliteStore {
                     return Err(Error::UnknownArticle { id: d.to_string() });
                 }
                 if let Target::Existing(id) = &p.target
-                    && !exists(tx, "SELECT 1 FROM stories WHERE id = ?1", id.as_str())?
+                    && resolve_in(tx, id.as_str())?.is_none()
                 {
                     return Err(Error::UnknownStory { id: id.to_string() });
                 }
             }
+            let mut touched: Vec<StoryId> = Vec::new();
+            for group in merges {
+                if let Some(keep) = merge_in(tx, group)?
+                    && !touched.contains(&keep)
+                {
+                    touched.push(keep);
+                }
+            }
             let new_ids = plan::new_story_ids(plan, &mut |id| {
-                exists(tx, "SELECT 1 FROM stories WHERE id = ?1", id.as_str())
+                Ok(exists(tx, "SELECT 1 FROM stories WHERE id = ?1", id.as_str())?
+                    || exists(tx, "SELECT 1 FROM story_redirects WHERE id = ?1", id.as_str())?)
             })?;
             for id in new_ids.values() {
                 tx.execute(
@@ -534,10 +730,19 @@ impl Store for SqliteStore {
                 )
                 .map_err(Error::db(format!("creating story {id}")))?;
             }
-            let mut touched: Vec<StoryId> = Vec::new();
-            for p in plan {
+            let mut keys = tx
+                .prepare_cached(
+                    "INSERT INTO story_keys (key, story, day, seq) VALUES (?1, ?2, ?3, ?4) \
+                     ON CONFLICT (key, story) DO UPDATE SET \
+                        day = max(coalesce(day, excluded.day), coalesce(excluded.day, day)), \
+                        seq = max(seq, excluded.seq)",
+                )
+                .map_err(Error::db(what))?;
+            for (p, seq) in plan.iter().zip(&seqs) {
                 let story = match &p.target {
-                    Target::Existing(id) => id.clone(),
+                    Target::Existing(id) => {
+                        resolve_in(tx, id.as_str())?.unwrap_or_else(|| id.to_string()).into()
+                    }
                     Target::New(n) => new_ids[n].clone(),
                 };
                 tx.execute(
@@ -549,6 +754,17 @@ impl Store for SqliteStore {
                     ],
                 )
                 .map_err(Error::db(format!("placing article {}", p.article)))?;
+                let day: Option<i64> = tx
+                    .query_row("SELECT published FROM articles WHERE seq = ?1", [seq], |r| {
+                        r.get::<_, Option<String>>(0)
+                    })
+                    .map_err(Error::db(what))?
+                    .and_then(|d| d.parse::<Date>().ok())
+                    .map(day_number);
+                for &k in &p.keys {
+                    keys.execute(rusqlite::params![k.cast_signed(), story.as_str(), day, seq])
+                        .map_err(Error::db(format!("indexing article {}", p.article)))?;
+                }
                 if !touched.contains(&story) {
                     touched.push(story);
                 }
@@ -557,6 +773,15 @@ impl Store for SqliteStore {
                 refresh_aggregates(tx, id.as_str())?;
             }
             Ok(touched)
+        })
+    }
+
+    fn resolve(&self, id: &StoryId) -> Result<Option<StoryId>> {
+        self.read(|c| {
+            if exists(c, "SELECT 1 FROM stories WHERE id = ?1", id.as_str())? {
+                return Ok(None);
+            }
+            Ok(resolve_in(c, id.as_str())?.map(StoryId::from))
         })
     }
 
@@ -747,6 +972,117 @@ fn decode_report(id: &StoryId, text: &str) -> Result<FusedStory> {
         (Some(story), 1) => Ok(story),
         _ => Err(corrupt(format!("the document holds {n} stories, expected 1"))),
     }
+}
+
+/// The id an article is stored under, and the hash and story of what is stored there now:
+/// the article with its id and origin (or a variant `id~k` of its id with its origin), else
+/// a row of a store written before origins were kept with its id and source, else its own
+/// id when free, else the first free `id~k`.
+#[expect(clippy::type_complexity, reason = "a private helper's one tuple")]
+fn identify(
+    tx: &Transaction<'_>,
+    article: &Article,
+    origin: Option<&str>,
+    what: &str,
+) -> Result<(String, Option<(String, Option<String>)>)> {
+    let base = article.id.as_str();
+    // Ingest itself numbers ids that two files of one run share (`x`, `x~2`), so a stored
+    // variant of the id's root with this origin is this article, whatever number it got.
+    let root = match base.rsplit_once('~') {
+        Some((r, n)) if !r.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            r
+        }
+        _ => base,
+    };
+    if let Some(o) = origin {
+        let found: Option<(String, String, Option<String>)> = tx
+            .query_row(
+                "SELECT id, hash, story FROM articles WHERE origin = ?1 \
+                 AND (id = ?2 OR substr(id, 1, length(?2) + 1) = ?2 || '~') ORDER BY seq LIMIT 1",
+                [o, root],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .map_err(Error::db(what))?;
+        if let Some((id, hash, story)) = found {
+            return Ok((id, Some((hash, story))));
+        }
+    }
+    let same_id: Option<(String, Option<String>, String, Option<String>)> = tx
+        .query_row("SELECT hash, story, source, origin FROM articles WHERE id = ?1", [base], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()
+        .map_err(Error::db(what))?;
+    match same_id {
+        None => Ok((base.to_string(), None)),
+        Some((hash, story, source, None)) if origin.is_some() && source == article.source => {
+            Ok((base.to_string(), Some((hash, story))))
+        }
+        Some(_) => {
+            let mut k = 2u32;
+            loop {
+                let id = format!("{root}~{k}");
+                if !exists(tx, "SELECT 1 FROM articles WHERE id = ?1", &id)? {
+                    return Ok((id, None));
+                }
+                k += 1;
+            }
+        }
+    }
+}
+
+/// The live story `id` names: itself, or the story it was merged into (redirects always point
+/// at a live story: a merge moves the redirects to the story it merged away).
+fn resolve_in(c: &Connection, id: &str) -> Result<Option<String>> {
+    if exists(c, "SELECT 1 FROM stories WHERE id = ?1", id)? {
+        return Ok(Some(id.to_string()));
+    }
+    c.query_row("SELECT target FROM story_redirects WHERE id = ?1", [id], |r| r.get(0))
+        .optional()
+        .map_err(Error::db(format!("resolving story {id}")))
+}
+
+/// Merges the live stories of `group` into the oldest (created first): members and key terms
+/// move, the others are removed and redirect to it. Returns the survivor when anything was
+/// merged.
+fn merge_in(tx: &Transaction<'_>, group: &[StoryId]) -> Result<Option<StoryId>> {
+    let what = "merging stories";
+    let mut live: Vec<(i64, String)> = Vec::new();
+    for id in group {
+        if let Some(l) = resolve_in(tx, id.as_str())? {
+            let rowid: i64 = tx
+                .query_row("SELECT rowid FROM stories WHERE id = ?1", [&l], |r| r.get(0))
+                .map_err(Error::db(what))?;
+            live.push((rowid, l));
+        }
+    }
+    live.sort();
+    live.dedup();
+    let Some(((_, keep), gone)) = live.split_first() else { return Ok(None) };
+    if gone.is_empty() {
+        return Ok(None);
+    }
+    for (_, old) in gone {
+        let step = |sql: &str| {
+            tx.execute(sql, [keep.as_str(), old.as_str()])
+                .map_err(Error::db(format!("merging story {old} into {keep}")))
+        };
+        step("UPDATE articles SET story = ?1 WHERE story = ?2")?;
+        step(
+            "INSERT INTO story_keys (key, story, day, seq) \
+             SELECT key, ?1, day, seq FROM story_keys WHERE story = ?2 \
+             ON CONFLICT (key, story) DO UPDATE SET \
+                day = max(coalesce(day, excluded.day), coalesce(excluded.day, day)), \
+                seq = max(seq, excluded.seq)",
+        )?;
+        step("UPDATE story_redirects SET target = ?1 WHERE target = ?2")?;
+        step("INSERT OR REPLACE INTO story_redirects (target, id) VALUES (?1, ?2)")?;
+        tx.execute("DELETE FROM story_keys WHERE story = ?1", [old]).map_err(Error::db(what))?;
+        tx.execute("DELETE FROM stories WHERE id = ?1", [old]).map_err(Error::db(what))?;
+        tracing::info!(story = %old, into = %keep, "merged stories");
+    }
+    Ok(Some(StoryId::from(keep.clone())))
 }
 
 fn exists(c: &Connection, sql: &str, param: &str) -> Result<bool> {

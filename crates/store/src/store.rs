@@ -2,8 +2,8 @@ use crosscheck_core::Article;
 use crosscheck_core::story::FusedStory;
 
 use crate::{
-    Placement, PutOutcome, Result, Stats, StoredArticle, StoryId, StoryMembers, StoryPage,
-    StoryQuery, StoryRecord,
+    Neighbourhood, Placement, PutOutcome, Result, Stats, StoredArticle, StoryId, StoryMembers,
+    StoryPage, StoryQuery, StoryRecord,
 };
 
 /// Where crosscheck keeps what it has read: raw inputs, articles, duplicate groups, stories and
@@ -27,23 +27,60 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// or is removed when empty) and waits to be placed again.
     fn put_article(&self, article: &Article, original: Option<&[u8]>) -> Result<PutOutcome>;
 
+    /// Stores an article as [`Store::put_article`] does, but keyed by its id *and* its origin
+    /// ([`origin`](crate::origin): its URL, else its file; stdin is never the same origin
+    /// twice): an article from another origin never replaces a stored one, it is stored under
+    /// a fresh id (`id~2`, `id~3`, …), and the same origin and id again is the same article
+    /// ([`PutOutcome::Unchanged`] when its content is too). Returns the id it is stored under.
+    ///
+    /// By default, [`Store::put_article`] under the article's own id.
+    fn put_sourced(
+        &self,
+        article: &Article,
+        original: Option<&[u8]>,
+    ) -> Result<(crosscheck_core::DocId, PutOutcome)> {
+        Ok((article.id.clone(), self.put_article(article, original)?))
+    }
+
     /// The article with this id.
     fn article(&self, id: &str) -> Result<Option<StoredArticle>>;
 
     /// Up to `limit` articles not yet placed in a story, oldest first.
     fn unplaced(&self, limit: usize) -> Result<Vec<StoredArticle>>;
 
-    /// Every story with its articles, for placing new articles among them.
+    /// Every story with its articles.
     fn members(&self) -> Result<Vec<StoryMembers>>;
 
-    /// Places unplaced articles: creates the stories a plan asks for, records duplicates and
-    /// membership, and marks every story it touched stale. Returns the touched stories, in
-    /// order of first mention.
+    /// The stories new articles may belong to: for each probe, the stories that share the
+    /// most key terms with it within the horizon, each with its most recent members. The cost
+    /// depends on the probes, not on the size of the store. An implementation may leave the
+    /// members' raw content out (empty): placement reads ids, titles, texts and dates only.
     ///
-    /// A new story's id is derived from the id of its first article (see
-    /// [`StoryId`](crate::StoryId)). Fails without changing anything when the plan names an
-    /// article that is unknown or already placed, or a story that does not exist.
-    fn place(&self, plan: &[Placement]) -> Result<Vec<StoryId>>;
+    /// By default, every story with all its members ([`Store::members`]).
+    fn neighbours(&self, around: &Neighbourhood) -> Result<Vec<StoryMembers>> {
+        let _ = around;
+        self.members()
+    }
+
+    /// Places unplaced articles: first merges each group of `merges` into its oldest story
+    /// (the others then redirect to it), then creates the stories the plan asks for, records
+    /// duplicates, membership and key terms, and marks every story it touched stale. Returns
+    /// the touched stories, in order of first mention.
+    ///
+    /// A new story's id is derived from the id of its first article in the plan (see
+    /// [`StoryId::founded_by`](crate::StoryId::founded_by)). Fails without changing anything
+    /// when the plan names an article that is unknown or a story that does not exist, and with
+    /// [`Error::Conflict`](crate::Error::Conflict) when an article is already placed (another
+    /// writer placed it first: read the unplaced articles again and retry).
+    fn place(&self, plan: &[Placement], merges: &[Vec<StoryId>]) -> Result<Vec<StoryId>>;
+
+    /// The story a merged-away story id now belongs to, if `id` was merged.
+    ///
+    /// By default, none.
+    fn resolve(&self, id: &StoryId) -> Result<Option<StoryId>> {
+        let _ = id;
+        Ok(None)
+    }
 
     /// Stories whose report is missing or older than their membership, oldest first.
     fn stale(&self) -> Result<Vec<(StoryId, u64)>>;

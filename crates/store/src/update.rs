@@ -3,7 +3,10 @@ use std::collections::HashSet;
 use crosscheck_core::Article;
 use crosscheck_core::story::FusedStory;
 
-use crate::{Error, Placement, Result, Store, StoredArticle, StoryId, StoryMembers};
+use crate::{
+    Error, Neighbourhood, Placement, Plan, Probe, Result, Store, StoredArticle, StoryId,
+    StoryMembers,
+};
 
 /// An engine's own error.
 pub type EngineError = Box<dyn std::error::Error + Send + Sync>;
@@ -11,14 +14,27 @@ pub type EngineError = Box<dyn std::error::Error + Send + Sync>;
 /// Decides which story new articles belong to and fuses a story's articles into a report: the
 /// seam between a store and the dedup, cluster and fuse stages.
 pub trait StoryEngine: Send + Sync {
-    /// Places each of `new` (unplaced articles, oldest first) into one of `stories` or into a
-    /// new story, with the article it duplicates if any. Must return exactly one placement per
-    /// new article.
-    fn place(
-        &self,
-        stories: &[StoryMembers],
-        new: &[Article],
-    ) -> Result<Vec<Placement>, EngineError>;
+    /// Places each of `new` (unplaced articles, oldest first) into one of `stories` (the
+    /// neighbourhood the store found for them, see [`StoryEngine::keys`]) or into a new story,
+    /// with the article it duplicates if any, and says which of `stories` the new articles
+    /// bridge. Must return exactly one placement per new article.
+    fn place(&self, stories: &[StoryMembers], new: &[Article]) -> Result<Plan, EngineError>;
+
+    /// The key terms of an article, by which the store indexes stories and finds the
+    /// neighbourhood of new articles ([`Store::neighbours`]).
+    ///
+    /// By default, none: the neighbourhood is then whatever the store gives for no terms.
+    fn keys(&self, article: &Article) -> Vec<u64> {
+        let _ = article;
+        Vec::new()
+    }
+
+    /// How many days apart an article and a story's terms may be and still meet.
+    ///
+    /// By default, 730.
+    fn horizon_days(&self) -> u32 {
+        730
+    }
 
     /// Fuses the articles of one story into its report. The store keeps the report under its
     /// own story id, whatever id the engine gives it.
@@ -39,32 +55,75 @@ pub struct UpdateReport {
 /// How many unplaced articles are placed at a time: bounds memory on a large backlog.
 const CHUNK: usize = 1000;
 
-/// Brings a store up to date: places every unplaced article into a story through `engine`,
-/// then fuses every stale story and stores its report.
-///
-/// Each step commits on its own, so an update killed at any point leaves a store that the next
-/// update continues from. A story whose fusion fails is recorded in the report and left stale;
-/// a placement failure stops the update.
-pub fn update(store: &dyn Store, engine: &dyn StoryEngine) -> Result<UpdateReport> {
-    let mut report = UpdateReport::default();
+/// How many times in a row a batch is placed again after another writer placed some of it
+/// first.
+const RETRIES: usize = 8;
+
+/// Places every unplaced article into a story through `engine`, a batch at a time, each
+/// against its neighbourhood ([`Store::neighbours`]); returns how many were placed. The first
+/// half of [`update`], which also fuses the stories that changed.
+pub fn place_pending(store: &dyn Store, engine: &dyn StoryEngine) -> Result<usize> {
+    let mut placed = 0;
+    let mut conflicts = 0;
     loop {
         let pending = store.unplaced(CHUNK)?;
         if pending.is_empty() {
-            break;
+            return Ok(placed);
         }
-        let stories = store.members()?;
         let new: Vec<Article> = pending.into_iter().map(|a| a.article).collect();
+        let keys: Vec<Vec<u64>> = new.iter().map(|a| engine.keys(a)).collect();
+        let mut around = Neighbourhood::new(
+            new.iter()
+                .zip(&keys)
+                .map(|(a, k)| Probe { keys: k.clone(), published: a.published })
+                .collect(),
+        );
+        around.horizon_days = engine.horizon_days();
+        let stories = store.neighbours(&around)?;
         let what = || format!("placing {} articles", new.len());
-        let plan = engine
+        let mut plan = engine
             .place(&stories, &new)
             .map_err(|source| Error::Engine { what: what(), source })?;
-        check_plan(&plan, &new)?;
-        store.place(&plan)?;
-        report.placed += plan.len();
+        check_plan(&plan.placements, &new)?;
+        for p in &mut plan.placements {
+            if p.keys.is_empty()
+                && let Some(i) = new.iter().position(|a| a.id == p.article)
+            {
+                p.keys.clone_from(&keys[i]);
+            }
+        }
+        match store.place(&plan.placements, &plan.merges) {
+            Ok(_) => {
+                placed += plan.placements.len();
+                conflicts = 0;
+            }
+            Err(Error::Conflict { reason }) if conflicts < RETRIES => {
+                conflicts += 1;
+                tracing::debug!(reason, "placement conflict, placing again");
+            }
+            Err(e) => return Err(e),
+        }
     }
+}
+
+/// Brings a store up to date: places every unplaced article into a story through `engine`,
+/// then fuses every stale story and stores its report.
+///
+/// Each batch of new articles is placed against its neighbourhood only
+/// ([`Store::neighbours`]), so the cost of an update follows the new articles, not the store.
+/// Each step commits on its own, so an update killed at any point leaves a store that the next
+/// update continues from. Several writers may update one store at once: a batch that another
+/// writer placed first ([`Error::Conflict`]) is read again and placed again. A story whose
+/// fusion fails is recorded in the report and left stale; a placement failure stops the
+/// update.
+pub fn update(store: &dyn Store, engine: &dyn StoryEngine) -> Result<UpdateReport> {
+    let mut report =
+        UpdateReport { placed: place_pending(store, engine)?, ..UpdateReport::default() };
     for (id, version) in store.stale()? {
         match fuse_one(store, engine, &id, version) {
             Ok(n) => report.fused.push((id, n)),
+            // Another writer merged it away meanwhile; the story that absorbed it is stale too.
+            Err(Error::UnknownStory { .. }) => {}
             Err(e) => {
                 tracing::warn!(story = %id, error = %e, "fusion failed");
                 report.failed.push((id, e));

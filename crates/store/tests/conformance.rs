@@ -9,11 +9,16 @@ use crosscheck_store::{
 };
 
 fn new_in(id: &str, n: u32) -> Placement {
-    Placement { article: id.into(), target: Target::New(n), duplicate_of: None }
+    Placement { article: id.into(), target: Target::New(n), duplicate_of: None, keys: vec![] }
 }
 
 fn join(id: &str, story: &StoryId) -> Placement {
-    Placement { article: id.into(), target: Target::Existing(story.clone()), duplicate_of: None }
+    Placement {
+        article: id.into(),
+        target: Target::Existing(story.clone()),
+        duplicate_of: None,
+        keys: vec![],
+    }
 }
 
 macro_rules! conformance {
@@ -40,6 +45,7 @@ conformance!(
     reports_follow_versions,
     listing_filters_and_paginates,
     text_query_matches_whole_words_in_one_article,
+    bridged_stories_merge_into_the_oldest_and_redirect,
 );
 
 fn articles_round_trip(s: &dyn Store) {
@@ -74,7 +80,7 @@ fn same_content_is_unchanged(s: &dyn Store) {
     let a = article("a1", "T", "Body one.", None, "X");
     s.put_article(&a, None).unwrap();
     let before = s.article("a1").unwrap().unwrap().seq;
-    s.place(&[new_in("a1", 0)]).unwrap();
+    s.place(&[new_in("a1", 0)], &[]).unwrap();
     assert_eq!(s.put_article(&a, None).unwrap(), PutOutcome::Unchanged);
     let after = s.article("a1").unwrap().unwrap();
     assert_eq!(after.seq, before, "nothing rewritten");
@@ -85,7 +91,7 @@ fn same_content_is_unchanged(s: &dyn Store) {
 fn new_content_replaces_and_unplaces(s: &dyn Store) {
     s.put_article(&article("a1", "T", "Body one.", None, "X"), None).unwrap();
     s.put_article(&article("a2", "T", "Body two.", None, "Y"), None).unwrap();
-    let story = s.place(&[new_in("a1", 0), new_in("a2", 0)]).unwrap().remove(0);
+    let story = s.place(&[new_in("a1", 0), new_in("a2", 0)], &[]).unwrap().remove(0);
     let v = s.story(&story).unwrap().unwrap().summary.version;
     let changed = article("a1", "T", "Body one, corrected.", None, "X");
     assert_eq!(s.put_article(&changed, None).unwrap(), PutOutcome::Replaced);
@@ -110,7 +116,7 @@ fn placing_creates_and_joins_stories(s: &dyn Store) {
             .unwrap();
     }
     let plan = [new_in("a1", 7), new_in("b1", 9)];
-    let touched = s.place(&plan).unwrap();
+    let touched = s.place(&plan, &[]).unwrap();
     assert_eq!(touched.len(), 2);
     assert_ne!(touched[0], touched[1]);
     assert_eq!(s.stale().unwrap().len(), 2);
@@ -118,8 +124,9 @@ fn placing_creates_and_joins_stories(s: &dyn Store) {
         article: "a2".into(),
         target: Target::Existing(touched[0].clone()),
         duplicate_of: Some("a1".into()),
+        keys: vec![],
     };
-    assert_eq!(s.place(&[dup]).unwrap(), vec![touched[0].clone()]);
+    assert_eq!(s.place(&[dup], &[]).unwrap(), vec![touched[0].clone()]);
     let rec = s.story(&touched[0]).unwrap().unwrap();
     assert_eq!(rec.articles, vec![DocId::from("a1"), DocId::from("a2")]);
     assert_eq!(rec.summary.articles, 2);
@@ -141,32 +148,36 @@ fn placing_creates_and_joins_stories(s: &dyn Store) {
     for id in ["a1", "b1"] {
         other.put_article(&article(id, "T", "B.", None, "X"), None).unwrap();
     }
-    assert_eq!(other.place(&plan).unwrap(), touched);
+    assert_eq!(other.place(&plan, &[]).unwrap(), touched);
 }
 
 fn bad_plans_change_nothing(s: &dyn Store) {
     s.put_article(&article("a1", "T", "B.", None, "X"), None).unwrap();
     s.put_article(&article("a2", "T", "B2.", None, "X"), None).unwrap();
     assert!(matches!(
-        s.place(&[new_in("a1", 0), new_in("zz", 0)]),
+        s.place(&[new_in("a1", 0), new_in("zz", 0)], &[]),
         Err(Error::UnknownArticle { .. })
     ));
     assert!(matches!(
-        s.place(&[new_in("a1", 0), join("a2", &"s-missing".into())]),
+        s.place(&[new_in("a1", 0), join("a2", &"s-missing".into())], &[]),
         Err(Error::UnknownStory { .. })
     ));
-    assert!(matches!(s.place(&[new_in("a1", 0), new_in("a1", 1)]), Err(Error::InvalidPlan { .. })));
+    assert!(matches!(
+        s.place(&[new_in("a1", 0), new_in("a1", 1)], &[]),
+        Err(Error::InvalidPlan { .. })
+    ));
     let bad_dup = Placement {
         article: "a1".into(),
         target: Target::New(0),
         duplicate_of: Some("ghost".into()),
+        keys: vec![],
     };
-    assert!(s.place(&[bad_dup]).is_err());
+    assert!(s.place(&[bad_dup], &[]).is_err());
     assert_eq!(s.stats().unwrap().stories, 0, "failed plans create nothing");
     assert_eq!(s.unplaced(10).unwrap().len(), 2);
-    let story = s.place(&[new_in("a1", 0)]).unwrap().remove(0);
+    let story = s.place(&[new_in("a1", 0)], &[]).unwrap().remove(0);
     assert!(
-        matches!(s.place(&[join("a1", &story)]), Err(Error::InvalidPlan { .. })),
+        matches!(s.place(&[join("a1", &story)], &[]), Err(Error::Conflict { .. })),
         "already placed"
     );
 }
@@ -174,7 +185,7 @@ fn bad_plans_change_nothing(s: &dyn Store) {
 fn reports_follow_versions(s: &dyn Store) {
     s.put_article(&article("a1", "T1", "B.", None, "X"), None).unwrap();
     s.put_article(&article("a2", "T2", "B.", None, "X"), None).unwrap();
-    let story = s.place(&[new_in("a1", 0)]).unwrap().remove(0);
+    let story = s.place(&[new_in("a1", 0)], &[]).unwrap().remove(0);
     let (id, v1) = s.stale().unwrap().remove(0);
     assert_eq!(id, story);
     let doc1 = report("x", "Fused one");
@@ -187,7 +198,7 @@ fn reports_follow_versions(s: &dyn Store) {
     assert_eq!(back, doc1);
     assert_eq!(rec.report.as_ref(), Some(&doc1));
     // A new member makes it stale; a report for the old version does not make it fresh.
-    s.place(&[join("a2", &story)]).unwrap();
+    s.place(&[join("a2", &story)], &[]).unwrap();
     let (_, v2) = s.stale().unwrap().remove(0);
     assert!(v2 > v1);
     let doc2 = report("y", "Fused two");
@@ -209,7 +220,7 @@ fn listing_filters_and_paginates(s: &dyn Store) {
     }
     s.put_article(&article("u", "Undated", "B.", None, "X"), None).unwrap();
     plan.push(new_in("u", 99));
-    s.place(&plan).unwrap();
+    s.place(&plan, &[]).unwrap();
     let mut q = StoryQuery { limit: 3, ..StoryQuery::default() };
     let mut seen = Vec::new();
     loop {
@@ -237,7 +248,7 @@ fn text_query_matches_whole_words_in_one_article(s: &dyn Store) {
         .unwrap();
     s.put_article(&article("a3", "Bridge", "Another bridge story, about budget.", None, "Z"), None)
         .unwrap();
-    let stories = s.place(&[new_in("a1", 0), new_in("a2", 1), new_in("a3", 2)]).unwrap();
+    let stories = s.place(&[new_in("a1", 0), new_in("a2", 1), new_in("a3", 2)], &[]).unwrap();
     let find = |text: &str| -> Vec<StoryId> {
         let mut v: Vec<StoryId> = s
             .stories(&StoryQuery { text: Some(text.into()), ..StoryQuery::default() })
@@ -266,7 +277,7 @@ fn sqlite_reopens_with_everything_and_refuses_newer_schemas() {
     {
         let s = SqliteStore::open(&path).unwrap();
         s.put_article(&article("a1", "T", "B.", None, "X"), None).unwrap();
-        assert_eq!(s.schema_version().unwrap(), 1);
+        assert_eq!(s.schema_version().unwrap(), 2);
     }
     let s = SqliteStore::open(&path).unwrap();
     assert!(s.article("a1").unwrap().is_some());
@@ -290,7 +301,7 @@ fn sqlite_keeps_reports_as_story_documents() {
     let path = dir.path().join("t.db");
     let s = SqliteStore::open(&path).unwrap();
     s.put_article(&article("a1", "T", "B.", None, "X"), None).unwrap();
-    let story = s.place(&[new_in("a1", 0)]).unwrap().remove(0);
+    let story = s.place(&[new_in("a1", 0)], &[]).unwrap().remove(0);
     s.put_report(&story, 1, "Fused", &report(story.as_str(), "Fused")).unwrap();
     let conn = rusqlite::Connection::open(&path).unwrap();
     let column = |conn: &rusqlite::Connection| -> String {
@@ -321,4 +332,27 @@ fn sqlite_keeps_reports_as_story_documents() {
         assert!(err.to_string().contains(story.as_str()), "{err}");
         assert!(s.story(&story).is_err(), "{bad}");
     }
+}
+
+fn bridged_stories_merge_into_the_oldest_and_redirect(s: &dyn Store) {
+    for (id, date) in [("a1", "2025-11-19"), ("b1", "2025-11-20"), ("c1", "2025-11-21")] {
+        s.put_article(&article(id, &format!("Title {id}"), "Body.", Some(date), "X"), None)
+            .unwrap();
+    }
+    let first = s.place(&[new_in("a1", 0)], &[]).unwrap().remove(0);
+    let second = s.place(&[new_in("b1", 0)], &[]).unwrap().remove(0);
+    assert_ne!(first, second);
+    // c1 joins the younger story and bridges both: the older id survives.
+    let touched = s.place(&[join("c1", &second)], &[vec![second.clone(), first.clone()]]).unwrap();
+    assert_eq!(touched, vec![first.clone()]);
+    assert_eq!(s.stats().unwrap().stories, 1);
+    assert_eq!(s.resolve(&second).unwrap(), Some(first.clone()));
+    assert_eq!(s.resolve(&first).unwrap(), None, "a live story does not redirect");
+    assert!(s.story(&second).unwrap().is_none());
+    let members = s.story(&first).unwrap().unwrap().articles;
+    assert_eq!(members.len(), 3);
+    // A later plan naming the merged-away id lands in the survivor.
+    s.put_article(&article("d1", "Title d1", "Body.", None, "X"), None).unwrap();
+    assert_eq!(s.place(&[join("d1", &second)], &[]).unwrap(), vec![first.clone()]);
+    assert_eq!(s.article("d1").unwrap().unwrap().story, Some(first));
 }

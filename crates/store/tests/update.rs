@@ -5,7 +5,7 @@ use std::sync::Mutex;
 use crosscheck_core::Article;
 use crosscheck_core::story::{ArticleInfo, FusedStory};
 use crosscheck_store::{
-    EngineError, Error, MemStore, Placement, SqliteStore, Store, StoredArticle, StoryEngine,
+    EngineError, Error, MemStore, Placement, Plan, SqliteStore, Store, StoredArticle, StoryEngine,
     StoryId, StoryMembers, Target, update,
 };
 
@@ -26,11 +26,7 @@ fn key(a: &Article) -> String {
 }
 
 impl StoryEngine for FirstWord {
-    fn place(
-        &self,
-        stories: &[StoryMembers],
-        new: &[Article],
-    ) -> Result<Vec<Placement>, EngineError> {
+    fn place(&self, stories: &[StoryMembers], new: &[Article]) -> Result<Plan, EngineError> {
         let mut fresh: Vec<String> = Vec::new();
         let mut out = Vec::new();
         for a in new {
@@ -45,12 +41,17 @@ impl StoryEngine for FirstWord {
                 });
                 Target::New(n as u32)
             };
-            out.push(Placement { article: a.id.clone(), target, duplicate_of: None });
+            out.push(Placement { article: a.id.clone(), target, duplicate_of: None, keys: vec![] });
         }
         if self.drop_one {
             out.pop();
         }
-        Ok(out)
+        Ok(Plan { placements: out, merges: vec![] })
+    }
+
+    fn keys(&self, article: &Article) -> Vec<u64> {
+        // One key: the first word, folded into a number.
+        vec![key(article).bytes().fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)))]
     }
 
     fn fuse(&self, story: &StoryId, articles: &[StoredArticle]) -> Result<FusedStory, EngineError> {

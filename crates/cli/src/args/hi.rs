@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
-use super::low::{InputArgs, LowArgs, LowCommand, ReportArgs};
+use super::low::{InputArgs, LowArgs, LowCommand, ReportArgs, StoryOpts};
 
 /// Validated arguments.
 #[derive(Debug)]
@@ -21,6 +21,8 @@ pub(crate) struct HiArgs {
     pub(crate) fuse: FuseOpts,
     /// Options of `crosscheck dedup` and `crosscheck cluster`.
     pub(crate) dedup: DedupOpts,
+    /// Every stage's options: `--config FILE`, overridden by the flags (checked).
+    pub(crate) config: crosscheck::PipelineConfig,
 }
 
 /// Validated options of `crosscheck dedup` and `crosscheck cluster`.
@@ -30,8 +32,6 @@ pub(crate) struct DedupOpts {
     pub(crate) unique: bool,
     /// The configured deduplicator.
     pub(crate) deduper: Option<crosscheck::dedup::Deduper>,
-    /// The configured story clusterer.
-    pub(crate) clusterer: Option<crosscheck::cluster::Clusterer>,
 }
 
 /// Validated report options of `crosscheck fuse` and `crosscheck show`.
@@ -107,6 +107,7 @@ impl HiArgs {
         let mut store = StoreArgs::default();
         let mut fuse = FuseOpts::default();
         let mut dedup = DedupOpts::default();
+        let mut stories = StoryOpts::default();
         let (command, input) = match low.command {
             LowCommand::Extract(a) => (Command::Extract, a.input),
             LowCommand::Dedup(a) => {
@@ -122,26 +123,18 @@ impl HiArgs {
                 (Command::Dedup, a.input)
             }
             LowCommand::Cluster(a) => {
-                let mut b = crosscheck::cluster::ClusterBuilder::new();
-                if let Some(t) = a.story_threshold {
-                    b.threshold(t);
-                }
-                if let Some(d) = a.window_days {
-                    b.window_days(d);
-                }
-                dedup.clusterer =
-                    Some(b.build().context("invalid --story-threshold or --window-days")?);
-                dedup.deduper =
-                    Some(crosscheck::dedup::DedupBuilder::new().build().context("dedup defaults")?);
+                stories = a.stories;
                 (Command::Cluster, a.input)
             }
             LowCommand::Fuse(a) => {
                 fuse = report_opts(a.report)?;
                 check_output(fuse.output.as_deref(), &a.input.paths)?;
+                stories = a.stories;
                 (Command::Fuse, a.input)
             }
             LowCommand::Ingest(a) => {
                 store.db = a.db.db;
+                stories = a.stories;
                 (Command::Ingest, a.input)
             }
             LowCommand::Stories(a) => {
@@ -195,13 +188,19 @@ impl HiArgs {
                 };
                 store.db = a.db.db;
                 store.create = a.create;
+                stories = a.stories;
                 (Command::Serve, InputArgs::none())
             }
         };
         let InputArgs { paths, max_doc_size, quiet } = input;
-        let max_doc_bytes = parse_size(&max_doc_size)
-            .with_context(|| format!("invalid --max-doc-size {max_doc_size:?}"))?;
-        Ok(HiArgs { command, paths, max_doc_bytes, progress: !quiet, store, fuse, dedup })
+        let mut config = pipeline_config(&stories)?;
+        if let Some(size) = max_doc_size {
+            config.ingest.max_doc_bytes =
+                parse_size(&size).with_context(|| format!("invalid --max-doc-size {size:?}"))?;
+        }
+        config.validate()?;
+        let max_doc_bytes = config.ingest.max_doc_bytes;
+        Ok(HiArgs { command, paths, max_doc_bytes, progress: !quiet, store, fuse, dedup, config })
     }
 }
 
@@ -262,10 +261,28 @@ fn absolute(path: &std::path::Path) -> PathBuf {
     }
 }
 
+/// The pipeline configuration: `--config FILE` (or the defaults), then the flags over it.
+fn pipeline_config(opts: &StoryOpts) -> anyhow::Result<crosscheck::PipelineConfig> {
+    let mut config = match &opts.config {
+        Some(path) => crosscheck::PipelineConfig::from_file(path)?,
+        None => crosscheck::PipelineConfig::default(),
+    };
+    if let Some(t) = opts.story_threshold {
+        config.cluster.threshold(t);
+    }
+    if let Some(d) = opts.window_days {
+        config.cluster.window_days(d);
+    }
+    if let Some(d) = opts.horizon_days {
+        config.cluster.horizon_days(d);
+    }
+    Ok(config)
+}
+
 impl InputArgs {
     /// The input options of a command that reads no input.
     fn none() -> InputArgs {
-        InputArgs { paths: Vec::new(), max_doc_size: "64M".to_string(), quiet: true }
+        InputArgs { paths: Vec::new(), max_doc_size: None, quiet: true }
     }
 }
 

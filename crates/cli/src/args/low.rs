@@ -50,8 +50,9 @@ pub(crate) enum LowCommand {
     /// Group articles into stories (articles reporting the same event); prints one JSON line
     /// per article.
     ///
-    /// Each line has: id, story (numbered from 0), score (how well the article fits its story,
-    /// 0 to 1), `duplicate_of` (as in `crosscheck dedup`). Duplicates are counted once and get the
+    /// Each line has: id, story (the story id, named after its earliest article, as `crosscheck
+    /// fuse` and a story database name it), score (how well the article fits its story, 0 to
+    /// 1), `duplicate_of` (as in `crosscheck dedup`). Duplicates are counted once and get the
     /// story of their group's first article. A summary goes to stderr.
     Cluster(ClusterArgs),
     /// Fuse the reports of each story: entities in every spelling, claims with their sources.
@@ -103,6 +104,35 @@ pub(crate) struct IngestArgs {
     pub(crate) input: InputArgs,
     #[command(flatten)]
     pub(crate) db: IngestDbArgs,
+    #[command(flatten)]
+    pub(crate) stories: StoryOpts,
+}
+
+/// The pipeline options of every command that places articles into stories (`fuse`,
+/// `cluster`, `ingest`, `serve`): a configuration file, and flags that override it.
+#[derive(Debug, Args, Default)]
+pub(crate) struct StoryOpts {
+    /// Read every stage's options from FILE: TOML when it ends in .toml, JSON otherwise (tables
+    /// ingest, dedup, cluster, fuse; see the `crosscheck::config` docs). Flags override the file.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
+
+    /// Mean edge weight (0 to 1) at or above which two groups of articles are one story
+    /// [default: 0.2].
+    #[arg(long, value_name = "S")]
+    pub(crate) story_threshold: Option<f64>,
+
+    /// Time scale, in days, of the evidence a date gap gives against two reports being one
+    /// story: a similarity s between reports D days apart counts as s^(1 + ln(1 + D/DAYS)), so a
+    /// strong match weeks later still joins and a weak one does not. Raise it for archives whose
+    /// stories run for months [default: 30].
+    #[arg(long, value_name = "DAYS")]
+    pub(crate) window_days: Option<u64>,
+
+    /// Dated reports further apart than DAYS are never compared (a bound on cost)
+    /// [default: 730].
+    #[arg(long, value_name = "DAYS")]
+    pub(crate) horizon_days: Option<u64>,
 }
 
 /// `crosscheck stories`.
@@ -180,6 +210,8 @@ pub(crate) struct ServeArgs {
     /// an error, so that a mistyped path does not serve nothing).
     #[arg(long)]
     pub(crate) create: bool,
+    #[command(flatten)]
+    pub(crate) stories: StoryOpts,
 }
 
 /// Options shared by every command that reads articles.
@@ -189,9 +221,10 @@ pub(crate) struct InputArgs {
     #[arg(required = true, value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
 
-    /// Largest document to read, in bytes (suffixes K, M, G); larger ones are reported and skipped.
-    #[arg(long, value_name = "SIZE", default_value = "64M")]
-    pub(crate) max_doc_size: String,
+    /// Largest document to read, in bytes (suffixes K, M, G); larger ones are reported and
+    /// skipped [default: 64M].
+    #[arg(long, value_name = "SIZE")]
+    pub(crate) max_doc_size: Option<String>,
 
     /// Never show a progress bar (by default one is shown on a terminal for long runs).
     #[arg(long, short)]
@@ -205,6 +238,8 @@ pub(crate) struct FuseArgs {
     pub(crate) input: InputArgs,
     #[command(flatten)]
     pub(crate) report: ReportArgs,
+    #[command(flatten)]
+    pub(crate) stories: StoryOpts,
 }
 
 /// The report flags `crosscheck fuse` and `crosscheck show` share.
@@ -251,16 +286,8 @@ pub(crate) struct DedupArgs {
 pub(crate) struct ClusterArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
-
-    /// Linkage score (0 to 1) at or above which an article joins a story [default: 0.2].
-    #[arg(long, value_name = "S")]
-    pub(crate) story_threshold: Option<f64>,
-
-    /// Days a story stays open after its latest dated article; dated articles further apart
-    /// are never one story. Raise it for archives whose stories run for months (trials,
-    /// follow-ups) [default: 7].
-    #[arg(long, value_name = "DAYS")]
-    pub(crate) window_days: Option<u64>,
+    #[command(flatten)]
+    pub(crate) stories: StoryOpts,
 }
 
 /// `crosscheck extract`.

@@ -19,7 +19,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use crosscheck::fuse::{FusedStory, FuserBuilder};
+use crosscheck::fuse::FusedStory;
 use crosscheck::report::{Format, ReportError, ReportSink, SinkOptions};
 
 use super::progress::Progress;
@@ -119,8 +119,8 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
 
 /// Runs the pipeline into `sink`; `None` when no article could be read (nothing written).
 fn fuse_into(args: &HiArgs, sink: &mut dyn ReportSink) -> anyhow::Result<Option<ExitStatus>> {
-    let fuser = FuserBuilder::new().build().context("configuring fusion")?;
-    let pipeline = super::pipeline(args);
+    let fuser = args.config.fuser().context("configuring fusion")?;
+    let pipeline = super::pipeline(args)?;
     // Fusion hands over whole stories once every article is read: the spinner counts those.
     let bar = Progress::new(args.progress, "stories");
     let mut failed_stories = 0usize;

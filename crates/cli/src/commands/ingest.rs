@@ -37,7 +37,7 @@ pub(super) fn open_existing(db: &Path) -> anyhow::Result<SqliteStore> {
 
 pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
     let store = open_store(&args.store.db)?;
-    let corpus = Corpus::new(super::pipeline(args), Arc::new(store));
+    let corpus = Corpus::new(super::pipeline(args)?, Arc::new(store));
     let mut out = std::io::stdout().lock();
     let bar = Progress::new(args.progress, "articles");
     let mut write_err = None;

@@ -34,12 +34,13 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
 }
 
 /// The pipeline configured from the arguments.
-fn pipeline(args: &HiArgs) -> crosscheck::Pipeline {
-    crosscheck::PipelineBuilder::new()
+fn pipeline(args: &HiArgs) -> anyhow::Result<crosscheck::Pipeline> {
+    Ok(crosscheck::PipelineBuilder::new()
+        .config(&args.config)?
         .max_doc_bytes(args.max_doc_bytes)
         // The story database may live in the corpus folder; it is not an article.
         .skip(&args.store.db)
-        .build()
+        .build())
 }
 
 /// How many articles a command read and how many items failed.
@@ -65,7 +66,7 @@ fn for_each_article(
     let bar = progress::Progress::new(args.progress, "articles");
     let mut counts = Counts::default();
     let mut stop = None;
-    pipeline(args).extract(&args.paths, |item| {
+    pipeline(args)?.extract(&args.paths, |item| {
         bar.inc();
         match item {
             Ok(article) => {

@@ -42,7 +42,7 @@ pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
         .readers(64)
         .open(&opts.db)
         .with_context(|| format!("opening story database {}", opts.db.display()))?;
-    let corpus = Corpus::new(super::pipeline(args), Arc::new(store));
+    let corpus = Corpus::new(super::pipeline(args)?, Arc::new(store));
     let mut server = ServerBuilder::new();
     server.api_key(opts.api_key.clone()).max_body(opts.max_body);
     for host in &opts.allow_hosts {

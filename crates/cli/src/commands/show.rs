@@ -17,7 +17,13 @@ use crate::status::ExitStatus;
 pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
     let opts = &args.store;
     let store = super::ingest::open_existing(&opts.db)?;
-    let id = StoryId::from(opts.story.as_str());
+    let mut id = StoryId::from(opts.story.as_str());
+    if store.story(&id)?.is_none()
+        && let Some(into) = store.resolve(&id)?
+    {
+        eprintln!("crosscheck: story {id} was merged into story {into}");
+        id = into;
+    }
     let Some(record) = store.story(&id)? else {
         anyhow::bail!("no story with id {id} in {}", opts.db.display());
     };

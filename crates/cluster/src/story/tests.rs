@@ -3,7 +3,6 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::features;
 
 /// Invented reports: three events, two of them of the same kind.
 const DOCS: [(&str, &str); 7] = [
@@ -56,35 +55,55 @@ fn same_event_together_sibling_event_apart() {
 }
 
 #[test]
-fn dates_far_apart_split_stories() {
-    let c = ClusterBuilder::new().build().unwrap();
+fn dates_beyond_the_horizon_are_never_compared() {
+    let mut b = ClusterBuilder::new();
+    b.horizon_days(100);
+    let c = b.build().unwrap();
     let mut d = docs();
     d[1].date = Date::new(2024, 1, 1);
     d[0].date = Date::new(2024, 1, 2);
     d[2].date = Date::new(2024, 6, 1);
     let out = c.cluster(&d[..3]);
     assert_eq!(out[0].story, out[1].story);
-    assert_ne!(out[0].story, out[2].story, "five months later is another story");
+    assert_ne!(out[0].story, out[2].story, "five months later is beyond the horizon");
 }
 
 #[test]
-fn stream_window_bounds_memory() {
-    let mut b = ClusterBuilder::new();
-    b.window_articles(3);
-    let c = b.build().unwrap();
-    let feats: Vec<Features> = DOCS.iter().map(|(_, t)| features(t)).collect();
-    let mut idf = Idf::default();
-    for f in &feats {
-        idf.add(f);
+fn a_gap_weighs_against_a_match() {
+    // The same three reports: dated five months apart, the late one sits less firmly in the
+    // story than on the same day.
+    let c = ClusterBuilder::new().build().unwrap();
+    let mut d = docs();
+    for x in &mut d[..3] {
+        x.date = Date::new(2024, 1, 1);
     }
-    let mut s = c.stream();
-    for _ in 0..400 {
-        for f in &feats {
-            s.push(&Vectors::new(f, &idf), None);
-        }
-    }
-    assert!(s.held() <= 3, "held {}", s.held());
-    assert!(s.held.len() < 2100, "closed slots are compacted away");
+    let near = c.cluster(&d[..3]);
+    d[2].date = Date::new(2024, 6, 1);
+    let far = c.cluster(&d[..3]);
+    assert!(far[2].score < near[2].score, "{far:?} {near:?}");
+}
+
+#[test]
+fn time_is_evidence_not_a_wall() {
+    // The same similarity weighs less the further apart the reports are, a weak one much less.
+    let at = |s: f32, gap: u32| time_evidence(s, gap, 7);
+    assert!((at(0.6, 0) - 0.6).abs() < 1e-6);
+    assert!(at(0.6, 7) < 0.6 && at(0.6, 7) > 0.4);
+    assert!(at(0.6, 30) > 0.2, "a strong match a month later still counts: {}", at(0.6, 30));
+    assert!(at(0.3, 30) < 0.05, "a weak match a month apart hardly counts: {}", at(0.3, 30));
+    assert!(at(0.6, 365) < at(0.6, 30));
+    assert!(at(0.9, 60) > at(0.3, 1), "strong evidence outweighs the gap");
+}
+
+#[test]
+fn a_strong_follow_up_weeks_later_joins() {
+    let c = ClusterBuilder::new().build().unwrap();
+    let mut d = docs();
+    d[0].date = Date::new(2024, 1, 1);
+    d[1].date = Date::new(2024, 1, 2);
+    d[2].date = Date::new(2024, 1, 24);
+    let out = c.cluster(&d[..3]);
+    assert_eq!(out[0].story, out[2].story, "three weeks later, same mayor, same quake: {out:?}");
 }
 
 #[test]
@@ -99,6 +118,10 @@ fn builder_rejects_bad_values() {
     ));
     assert!(matches!(
         ClusterBuilder::new().window_days(0).build(),
+        Err(ClusterError::InvalidWindow { .. })
+    ));
+    assert!(matches!(
+        ClusterBuilder::new().horizon_days(0).build(),
         Err(ClusterError::InvalidWindow { .. })
     ));
 }

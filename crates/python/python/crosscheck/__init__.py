@@ -419,7 +419,8 @@ def cluster(table: Any, *, threshold: float = 0.5, num_perm: int = 128, errors: 
     """Marks duplicates as :func:`dedup` does, then groups the rows into stories.
 
     Returns a ``pyarrow.Table`` with ``group``, ``duplicate_of``, ``similarity``, ``story``
-    (numbered from 0, the same for any row order), ``score`` (how firmly the row sits in its
+    (the story id, ``s`` and ten hex digits from the story's earliest row, as ``crosscheck
+    cluster`` and the store name it), ``score`` (how firmly the row sits in its
     story) and ``error`` added. A duplicate gets its group's first row's story.
     """
     import pyarrow as pa
@@ -434,7 +435,7 @@ def cluster(table: Any, *, threshold: float = 0.5, num_perm: int = 128, errors: 
             "group": (group, pa.int64()),
             "duplicate_of": (dup, pa.string()),
             "similarity": (sim, pa.float32()),
-            "story": (story, pa.int64()),
+            "story": (story, pa.string()),
             "score": (score, pa.float32()),
             "error": (err, pa.string()),
         },
@@ -473,7 +474,7 @@ def fuse(
             "group": (group, pa.int64()),
             "duplicate_of": (dup, pa.string()),
             "similarity": (sim, pa.float32()),
-            "story": (story, pa.int64()),
+            "story": (story, pa.string()),
             "score": (score, pa.float32()),
             "error": (err, pa.string()),
         },

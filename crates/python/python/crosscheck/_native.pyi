@@ -17,7 +17,7 @@ def run_batch(
     List[Optional[int]],
     List[Optional[int]],
     List[Optional[float]],
-    List[Optional[int]],
+    List[Optional[str]],
     List[Optional[float]],
     List[str],
     List[str],
