@@ -363,6 +363,32 @@ mod tests {
     }
 
     #[test]
+    fn extraction_lists_cover_the_main_languages() {
+        for code in ["en", "de", "fr", "es", "it", "pt", "zh", "ja"] {
+            let lex = Lexicon::of(code.parse().unwrap());
+            for list in [List::ChromePhrases, List::RelatedHeadings, List::CreditLabels] {
+                assert!(lex.words(list).count() > 0, "{code} has no {}", list.name());
+            }
+        }
+        for code in ["en", "de", "fr", "es", "it", "pt"] {
+            let lex = Lexicon::of(code.parse().unwrap());
+            // Spelling variants ("jänner", "maerz") share a number: count the numbers.
+            let numbers = |list| {
+                let mut n: Vec<i64> = lex.words(list).filter_map(|w| lex.number(list, w)).collect();
+                n.sort_unstable();
+                n.dedup();
+                n.len()
+            };
+            assert_eq!(numbers(List::Months), 12, "{code} months");
+            assert_eq!(numbers(List::Weekdays), 7, "{code} weekdays");
+        }
+        let common = Lexicon::common();
+        assert!(common.has(List::PictureCredits, "getty images"));
+        assert!(common.has(List::NewsAgencies, "reuters"));
+        assert!(!Lexicon::of(Lang::EN).has(List::NewsAgencies, "reuters"));
+    }
+
+    #[test]
     fn any_reads_every_language() {
         assert!(Lexicon::any(List::SpeechVerbs, "said"));
         assert!(Lexicon::any(List::SpeechVerbs, "dijo"));

@@ -119,4 +119,23 @@ mod tests {
             "Die Delegation kehrte am Abend nach Berlin zurück, sagte ein Sprecher." => false,
         }
     }
+
+    #[test]
+    fn flags_chrome_in_every_language_with_a_list() {
+        phrases! {
+            "Recommended stories" => true,
+            "Thank you for reading this post, don't forget to subscribe!" => true,
+            "PUBLICIDAD" => true,
+            "Últimas cotizaciones" => true,
+            "Werte in diesem Artikel" => true,
+            "Publicité" => true,
+            "Continua após a publicidade" => true,
+            "Riproduzione riservata" => true,
+            "已複製連結" => true,
+            "已复制链接" => true,
+            "リンクをコピー" => true,
+            "La publicidad del puerto anunció que el ferry saldrá a las nueve de la mañana." => false,
+            "渡輪公司表示已複製連結的做法並不適用於新的時刻表和票價安排" => false,
+        }
+    }
 }

@@ -246,6 +246,21 @@ mod tests {
     }
 
     #[test]
+    fn labelled_teasers_in_several_languages() {
+        for (line, want) in [
+            ("Also Read | Harbour fares rise again in spring", true),
+            ("Lire aussi : Le port rouvre ses quais", true),
+            ("Leia também: Porto reabre o cais norte", true),
+            ("Lesen Sie auch: Neuer Fahrplan für die Fähre", true),
+            ("延伸閱讀", true),
+            ("関連記事", true),
+            ("Also, read the council's full report before the vote on Monday next week.", false),
+        ] {
+            assert_eq!(is_related_heading(line), want, "{line}");
+        }
+    }
+
+    #[test]
     fn a_sentence_opening_with_a_heading_phrase_stays() {
         let line = "More from the council later this week, when the plan is published.";
         assert!(!is_related_heading(line));
