@@ -168,6 +168,8 @@ lists! {
     PictureCredits => "picture_credits",
     /// News and photo agencies that sign picture credits (`reuters`, `ap`, `epa-efe`).
     NewsAgencies => "news_agencies",
+    /// Openings of a staff-credit line at the foot of a report (`reporting by`, `avec afp`).
+    StaffCredits => "staff_credits",
 }
 
 /// The word lists of one language.

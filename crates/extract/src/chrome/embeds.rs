@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use crosscheck_text::lexicon::List;
 use regex::Regex;
 
 static EMBED: LazyLock<Regex> = LazyLock::new(|| {
@@ -50,6 +51,50 @@ pub fn is_embed(line: &str) -> bool {
     EMBED.is_match(line.trim())
 }
 
+/// A staff-credit line has at most this many words.
+const STAFF_CREDIT_MAX_WORDS: usize = 40;
+
+/// Openings of staff-credit lines in every language of the lexicon ([`List::StaffCredits`]).
+static STAFF_CREDITS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| super::every_language(List::StaffCredits));
+
+/// Whether a line is the staff credit at the foot of a wire report ("Reporting by Jane Doe;
+/// Editing by John Roe", "Avec AFP"): a line of at most 40 words that opens with a phrase of
+/// [`List::StaffCredits`], in any language of the lexicon.
+///
+/// ## What it does
+/// Lowercases the line and checks whether it starts with a listed opening followed by a
+/// space, a colon or the end of the line.
+///
+/// ## Why
+/// Wire copy ends with who reported, wrote and edited it; rewrites keep the line. Names in it
+/// would read as people of the story.
+///
+/// ## Example
+/// ```
+/// use crosscheck_extract::chrome::is_staff_credit;
+///
+/// assert!(is_staff_credit("Reporting by Ana Holt in Dalvik; Editing by Tom Brask"));
+/// assert!(!is_staff_credit("The reporting by the harbour paper was later confirmed."));
+/// ```
+///
+/// ## Limitations
+/// A report that opens a paragraph with "Edited by" in prose loses that paragraph when it is
+/// short.
+///
+/// ## References
+/// - Kohlschütter, Fankhauser, Nejdl (2010), "Boilerplate detection using shallow text
+///   features": formulaic blocks as boilerplate.
+pub fn is_staff_credit(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    lower.split_whitespace().count() <= STAFF_CREDIT_MAX_WORDS
+        && STAFF_CREDITS.iter().any(|p| {
+            lower.strip_prefix(p).is_some_and(|rest| {
+                p.ends_with(':') || rest.is_empty() || rest.starts_with([' ', ':'])
+            })
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +112,21 @@ mod tests {
             ("A list of 4 items was handed to the council.", false),
         ] {
             assert_eq!(is_embed(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn staff_credits_in_several_languages() {
+        for (line, want) in [
+            ("Reporting by Ana Holt; Additional reporting by Lin Karo; Editing by Tom Brask", true),
+            ("Avec AFP", true),
+            ("Con información de EFE y AP", true),
+            ("Mitarbeit: Ida Wern", true),
+            ("Writing by Ana Holt", true),
+            ("Reportedly, the ferry was late.", false),
+            ("Editing byline rules is the desk's job.", false),
+        ] {
+            assert_eq!(is_staff_credit(line), want, "{line}");
         }
     }
 }

@@ -16,7 +16,7 @@ mod sections;
 
 pub use credits::credit_tail;
 pub use dates::is_timestamp_line;
-pub use embeds::is_embed;
+pub use embeds::{is_embed, is_staff_credit};
 use justext::LENGTH_LOW;
 pub use justext::{LineClass, LineStats, classify};
 pub(crate) use links::{trim_dangling_labels, trim_link_edges};
@@ -83,6 +83,7 @@ pub(crate) fn judge(blocks: &[Block<'_>], rules: Rules) -> Vec<bool> {
                 || is_navigation(b.text)
                 || is_timestamp_line(b.text)
                 || is_embed(b.text)
+                || (!b.protected && is_staff_credit(b.text))
                 || (!b.protected && is_caption(b.text))
         })
         .collect();
