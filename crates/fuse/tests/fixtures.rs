@@ -1,6 +1,7 @@
 //! Fuses every story in `resources/test/rules/<rule>/<case>.txt` and snapshots (insta) what that rule
 //! produced: the conflicts for `conflicts/`, the claims for `claims/`, the quotes and
-//! attribution conflicts for `quotes/`. Each rule has positive cases (the rule fires) and
+//! attribution conflicts for `quotes/`, the entities for `entities/`, the timeline for
+//! `timeline/`. Each rule has positive cases (the rule fires) and
 //! negative ones (statements that must stay quiet), in invented wording.
 //!
 //! A story file holds articles, each opened by a line `=== <id> [<published date>]`; lines
@@ -96,6 +97,19 @@ fn render(rule: &str, story: &FusedStory) -> String {
                 .collect();
             conflicts(&mut out, &attribution);
         }
+        "entities" => {
+            for e in &story.entities {
+                let _ = writeln!(out, "{} ({}): {}", e.name, e.kind, e.variants.join(" | "));
+            }
+        }
+        "timeline" => {
+            for t in &story.timeline {
+                let ids: Vec<&str> =
+                    t.articles.iter().map(crosscheck_core::DocId::as_str).collect();
+                let inferred = if t.inferred { ", inferred" } else { "" };
+                let _ = writeln!(out, "{}{inferred} from {}: {}", t.date, ids.join(", "), t.text);
+            }
+        }
         _ => conflicts(&mut out, &story.conflicts.iter().collect::<Vec<_>>()),
     }
     out
@@ -128,5 +142,5 @@ fn fuse(path: &Path, content: String) -> datatest_stable::Result<()> {
 }
 
 datatest_stable::harness! {
-    { test = fuse, root = "resources/test/rules", pattern = r"^(conflicts|claims|quotes)/[^/]*\.txt$" },
+    { test = fuse, root = "resources/test/rules", pattern = r"^(conflicts|claims|quotes|entities|timeline)/[^/]*\.txt$" },
 }

@@ -16,7 +16,9 @@
 //!   `application/json` (one object or an array, news-please and trafilatura field names),
 //!   with `Authorization: Bearer KEY`. Answers `{"articles": [{"id", "outcome", "story"}],
 //!   "errors": [str]}` with 201 when something was added or replaced, else 200.
-//! - `GET /healthz`: `{"status": "ok", "articles", "stories", "stale"}`.
+//! - `GET /healthz`: `{"status": "ok", "articles", "stories", "stale"}`; the counts are read at
+//!   most once per [`HEALTH_TTL`](crate::state::HEALTH_TTL) (two seconds) and after each upload,
+//!   so a monitor polling a large store does not scan it per request.
 //!
 //! Errors are `application/problem+json`: `{"type", "title", "status", "detail"}`.
 
@@ -201,6 +203,7 @@ pub(crate) async fn post_article(
         let _guard = app.uploads.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let events = app.corpus.ingest_bytes(&name, &body)?;
         app.corpus.update()?;
+        app.remember_stats(None);
         let store = app.corpus.store();
         let mut placed = Vec::new();
         for e in &events {
@@ -266,7 +269,16 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 pub(crate) async fn healthz(State(app): Api) -> Result<Response, ApiError> {
-    let stats = blocking(move || Ok(app.corpus.store().stats()?)).await.map_err(|e| {
+    let stats = blocking(move || {
+        if let Some(stats) = app.recent_stats() {
+            return Ok(stats);
+        }
+        let stats = app.corpus.store().stats()?;
+        app.remember_stats(Some(stats));
+        Ok(stats)
+    })
+    .await
+    .map_err(|e| {
         ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             format!("the store is not readable ({})", e.status),

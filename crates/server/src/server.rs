@@ -1,5 +1,5 @@
 use std::future::Future;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -114,8 +114,7 @@ impl ServerBuilder {
 
     /// A server over `corpus`.
     pub fn build(&self, corpus: Corpus) -> Server {
-        let shared =
-            Arc::new(Shared { corpus, api_key: self.api_key.clone(), uploads: Mutex::new(()) });
+        let shared = Arc::new(Shared::new(corpus, self.api_key.clone()));
         let api = Router::new()
             .route("/api/stories", get(api::list_stories))
             .route("/api/stories/{id}", get(api::story))

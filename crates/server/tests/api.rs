@@ -120,6 +120,12 @@ async fn upload_then_read_stories_and_articles() {
     let (st, _, again) = s.post("/api/articles?id=bridge-1", "text/html", &html, Some(KEY)).await;
     assert_eq!(st, StatusCode::OK);
     assert_eq!(again["articles"][0]["outcome"], "unchanged");
+    // The health counts were read before the upload, within their two-second cache: an upload
+    // forgets them, so the new article is counted at once.
+    let (st, _, health) = s.get("/healthz").await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(health["articles"], 1, "{health}");
+    assert_eq!(health["stories"], 1, "{health}");
 
     let (st, ctype, doc) = s.get(&format!("/api/stories/{story}")).await;
     assert_eq!(st, StatusCode::OK);

@@ -170,6 +170,12 @@ lists! {
     NewsAgencies => "news_agencies",
     /// Openings of a staff-credit line at the foot of a report (`reporting by`, `avec afp`).
     StaffCredits => "staff_credits",
+    /// Generational suffixes written after a name (`jr`, `sr`).
+    NameSuffixes => "name_suffixes",
+    /// Legal forms that close an organisation's name (`co`, `ltd`, `gmbh`).
+    LegalForms => "legal_forms",
+    /// Familiar forms of given names with their full form (`bill<TAB>william`).
+    GivenNameVariants => "given_name_variants",
 }
 
 /// The word lists of one language.

@@ -6,6 +6,7 @@
 //! can turn what they find into [`crosscheck_core::Span`]s.
 //!
 //! - [`tokens`], [`shingles`] and [`lines`]: the tokens dedup and clustering hash.
+//! - [`words`]: words and marks as the fusion rules read them (names and numbers whole).
 //! - [`sentences`] (article analysis) and [`sentence_spans`] (quotation-aware).
 //! - [`Stemmer`] and [`is_stopword`].
 //! - [`lexicon`]: word data per language (stopwords, speech verbs, offices, cue words, number
@@ -32,6 +33,7 @@ mod shingle;
 mod stem;
 mod stopwords;
 mod token;
+mod words;
 
 pub use sentence::{Sentence, sentence_around, sentence_spans, sentences};
 pub use shingle::{MAX_SHINGLE, Shingle, for_each_shingle, shingles};
@@ -41,6 +43,7 @@ pub use token::{
     Token, TokenHasher, TokenKind, Tokens, fmix64, for_each_token_hash, normalize, token_hash,
     tokens,
 };
+pub use words::{Word, WordKind, Words, words};
 
 /// The lines of `s` with their byte offsets, without their `\n` / `\r\n` terminators.
 pub fn lines(s: &str) -> impl Iterator<Item = (usize, &str)> {

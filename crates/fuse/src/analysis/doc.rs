@@ -1,14 +1,10 @@
 //! Per-article analysis shared by the fusion stages: words, sentences and which sentences can
 //! carry a claim.
 
-#![expect(
-    clippy::many_single_char_names,
-    reason = "character scanning reads best with short names"
-)]
-
 use std::ops::Range;
 
 use crosscheck_core::{Article, Span};
+use crosscheck_text::WordKind;
 
 use crate::analysis::words::fold;
 
@@ -100,55 +96,21 @@ impl<'a> Doc<'a> {
     }
 }
 
-fn is_inner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '‐' | '.' | ',')
-}
-
-/// Appends the words of `text[span]`.
+/// Appends the words of `text[span]`: the words of [`crosscheck_text::words`] and lone `&`
+/// marks, a possessive `'s` cut off.
 fn scan_words(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
     let s = &text[span.range()];
     let base = span.start as usize;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut i = 0;
+    let pieces: Vec<crosscheck_text::Word<'_>> = crosscheck_text::words(s).collect();
     let mut prev_end = 0usize;
     let mut first_in_sent = true;
-    while i < chars.len() {
-        let (off, c) = chars[i];
-        let is_amp = c == '&';
-        if !c.is_alphanumeric() && !is_amp {
-            i += 1;
+    for (i, piece) in pieces.iter().enumerate() {
+        if piece.kind == WordKind::Mark && piece.text != "&" {
             continue;
         }
-        let start = off;
-        let mut j = i + 1;
-        if !is_amp {
-            while j < chars.len() {
-                let (_, d) = chars[j];
-                if d.is_alphanumeric() {
-                    j += 1;
-                } else if is_inner(d) && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() {
-                    // A comma stays inside digits only (40,000); a period inside digits or
-                    // single letters (3.5, U.S).
-                    let ok = match d {
-                        ',' => chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit(),
-                        '.' => {
-                            (chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit())
-                                || (j >= 1
-                                    && (j < 2 || !chars[j - 2].1.is_alphanumeric())
-                                    && chars[j + 1].1.is_uppercase())
-                        }
-                        _ => true,
-                    };
-                    if !ok {
-                        break;
-                    }
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-        }
-        let end = chars.get(j).map_or(s.len(), |&(o, _)| o);
+        let start = piece.span.start as usize;
+        let end = piece.span.end as usize;
+        let next_mark = pieces.get(i + 1).filter(|n| n.span.start as usize == end);
         let mut word = &s[start..end];
         let mut possessive = false;
         for suffix in ["'s", "’s", "'S", "’S"] {
@@ -158,16 +120,27 @@ fn scan_words(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
                 break;
             }
         }
-        if !possessive && word.ends_with('s') && matches!(chars.get(j), Some((_, '\'' | '’'))) {
-            let after = chars.get(j + 1).map(|&(_, c)| c);
-            if after.is_none_or(|c| !c.is_alphanumeric()) {
-                possessive = true;
-            }
+        // `Jones'`: the apostrophe is a mark of its own, as no letter follows it.
+        if !possessive
+            && word.ends_with('s')
+            && next_mark.is_some_and(|m| matches!(m.text, "'" | "’"))
+        {
+            possessive = true;
         }
         let gap_text = &s[prev_end..start];
         let gap = if out.last().is_none_or(|w: &Word| w.sent != sent) || first_in_sent {
             Gap::Break
         } else if gap_text.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\t') {
+            Gap::Space
+        } else if gap_text.starts_with('.')
+            && gap_text.len() > 1
+            && gap_text[1..].chars().all(|c| c == ' ' || c == '\u{a0}')
+            && out.last().is_some_and(|p: &Word| {
+                let t = &s[p.span.start as usize - base..p.span.end as usize - base];
+                t.chars().count() == 1 && t.chars().all(char::is_uppercase)
+            })
+        {
+            // A middle initial: `Robert F. Kennedy` runs on as one name.
             Gap::Space
         } else if gap_text.trim() == "," {
             Gap::Comma
@@ -190,7 +163,6 @@ fn scan_words(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
         });
         first_in_sent = false;
         prev_end = end;
-        i = j;
     }
 }
 
@@ -204,7 +176,9 @@ fn classify(text: &str, words: &[Word], title: Option<&str>, whole_line: bool) -
     let last = text.trim_end().chars().last().unwrap_or(' ');
     let terminal = matches!(last, '.' | '!' | '?' | '"' | '”' | '»' | '’' | '\'' | ')' | '…');
     // Headlines and subheadings end without a full stop; prose full of names does not.
-    let headline = !terminal && long.len() >= 2 && caps * 10 >= long.len() * 7;
+    // A line that ends with a colon leads into what follows (`From Ann Lee at the Velm
+    // Courier:`): prose, whatever its capitals.
+    let headline = !terminal && last != ':' && long.len() >= 2 && caps * 10 >= long.len() * 7;
     let byline = alpha.first().is_some_and(|w| w.key == "by") && n <= 8;
     let is_title = whole_line && title.is_some_and(|t| !t.is_empty() && fold(text) == t);
     // Three words make a statement when they end with a full stop (`Nobody was killed.`).

@@ -20,7 +20,9 @@
 //! ## Limitations
 //!
 //! Acronyms of another language's name (`PGR` for the English `Attorney General's Office`)
-//! and names split by a lowercase `and` (`Food and Drug Administration`) are not linked.
+//! are linked only when an outlet writes them in parentheses after the name. A name split by a
+//! lowercase `and` (`Bureau of Roads and Canals`) is tried whole and kept when its acronym
+//! confirms it (see `variants`).
 //!
 //! ## References
 //!
@@ -33,7 +35,7 @@ use super::names::is_joiner;
 use super::{Form, UnionFind};
 
 /// The letters of an acronym, lowercase (`J&J` → `jj`), if the form is one.
-fn acronym(f: &Form) -> Option<String> {
+pub(super) fn acronym(f: &Form) -> Option<String> {
     if f.tokens.len() != 1 {
         return None;
     }
@@ -44,7 +46,7 @@ fn acronym(f: &Form) -> Option<String> {
 }
 
 /// The initials of a name's words, particles and `&` left out.
-fn initials(f: &Form) -> String {
+pub(super) fn initials(f: &Form) -> String {
     f.tokens
         .iter()
         .flat_map(|t| t.split(['-', ' ']))
@@ -65,6 +67,65 @@ pub(super) fn merge_acronyms(forms: &[Form], keep: &[bool], uf: &mut UnionFind) 
                 continue;
             }
             if initials(m) == letters {
+                targets.insert(uf.find(j as u32));
+            }
+        }
+        if targets.len() == 1
+            && let Some(&root) = targets.first()
+        {
+            uf.union(root, i as u32);
+        }
+    }
+}
+
+/// Merges a name with the acronym written in parentheses right after it (`National Rally
+/// (RN)`), when every letter of the acronym is an initial of the name, in any order: an
+/// outlet may give the acronym of the name in the original language.
+pub(super) fn merge_defined(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+    for (i, f) in forms.iter().enumerate() {
+        if !keep[i] || f.defines.is_empty() {
+            continue;
+        }
+        let own = initials(f);
+        for (j, a) in forms.iter().enumerate() {
+            if !keep[j] || i == j {
+                continue;
+            }
+            let Some(letters) = acronym(a) else { continue };
+            if f.defines.contains(&a.key)
+                && letters.chars().count() <= own.chars().count() + 1
+                && letters.chars().all(|c| own.contains(c))
+            {
+                uf.union(i as u32, j as u32);
+            }
+        }
+    }
+}
+
+/// Merges a name that opens with an acronym of a longer name's first words (`VH Comets`,
+/// `Velm Harbour Comets`) with that name, when it is the only one.
+pub(super) fn merge_prefix_acronyms(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+    for (i, short) in forms.iter().enumerate() {
+        if !keep[i] || short.tokens.len() < 2 {
+            continue;
+        }
+        let Some(surface) = short.surfaces.keys().next() else { continue };
+        let Some(head) = surface.split_whitespace().next() else { continue };
+        let letters: String = head.chars().filter(|c| *c != '.').collect();
+        if !(2..=4).contains(&letters.chars().count()) || !letters.chars().all(char::is_uppercase) {
+            continue;
+        }
+        let letters = letters.to_lowercase();
+        let n = letters.chars().count();
+        let rest = &short.tokens[1..];
+        let mut targets: BTreeSet<u32> = BTreeSet::new();
+        for (j, long) in forms.iter().enumerate() {
+            if !keep[j] || i == j || long.tokens.len() != n + rest.len() {
+                continue;
+            }
+            let spelled: String =
+                long.tokens[..n].iter().filter_map(|t| t.chars().next()).collect();
+            if spelled == letters && long.tokens[n..] == *rest {
                 targets.insert(uf.find(j as u32));
             }
         }

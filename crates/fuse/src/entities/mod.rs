@@ -4,8 +4,12 @@
 //!
 //! 1. **Discovery.** In prose sentences, runs of capitalised words (joined by `of`, `&`, `van`,
 //!    `bin`…) are candidate names. A title or role before the name (`Mayor`, `Infrastructure
-//!    Minister`, `envoy`) is stripped and recorded as a role; words that open a sentence and
-//!    also occur in lower case in the story are dropped. Each candidate collects votes for a
+//!    Minister`, `envoy`) is stripped and recorded as a role, unless the run names an
+//!    institution (`Major League`, `Prince of Wales Hospital`); words that open a sentence and
+//!    also occur in lower case in the story are dropped, and so are all-caps common words
+//!    (`DEATH`, a shouted headline) and compounds that describe a name (`Brine-maker`). A
+//!    middle initial (`Ruth K. Amsel`) and a generational suffix (`, Jr.`) stay in the name.
+//!    Each candidate collects votes for a
 //!    kind: roles, ages and speech verbs for people; `Agency`, `Press`, `the company X` for
 //!    organisations; `in X`, `the city of X`, `Bridge`, `Port X` and the gazetteer for places.
 //! 2. **Merging.** Candidates with the same folded form are one *form*. Forms are merged when
@@ -16,7 +20,10 @@
 //!    equal strings) and does not contradict it (different roles); when a one-word form is the
 //!    surname of exactly one person (`Merkel` → `Angela Merkel`), the name after a place prefix
 //!    (`Halvek` → `Port Halvek`) or the head of one organisation (`Corvane` → `Corvane Press`);
-//!    and when it is the demonym of a place (`Dalvinian` → `Dalvinia`).
+//!    and when it is the demonym of a place (`Dalvinian` → `Dalvinia`). Acronyms join the
+//!    names they abbreviate (`acronyms`), names in other languages theirs (`translations`),
+//!    and regular rewrites of one name meet (`variants`: legal forms and `&`, lost accents,
+//!    middle names, familiar first names, the owning city, an organisation's head word).
 //! 3. **Mentions.** Every article is scanned for every known spelling (longest match first, in
 //!    headlines too), so that each mention has a span.
 //!
@@ -102,6 +109,10 @@ struct Form {
     context: HashSet<String>,
     gazetteer: Option<u32>,
     demonym: bool,
+    /// See [`Cand::tentative`].
+    tentative: bool,
+    /// The acronyms this name was defined with (`National Rally (RN)`).
+    defines: BTreeSet<String>,
 }
 
 /// Finds and merges the entities of a story.
@@ -128,9 +139,8 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
             }
             let mut in_sentence: Vec<u32> = Vec::new();
             for c in candidates(d, s.words.start as usize, s.words.end as usize, &lower) {
-                let surface = d
-                    .text(Span::new(d.words[c.a].span.start, d.words[c.b - 1].span.end))
-                    .to_string();
+                let end = name_end(d, Lexicon::of(d.article.language), &d.words[c.b - 1]);
+                let surface = d.text(Span::new(d.words[c.a].span.start, end)).to_string();
                 let key = c.key;
                 let id = *by_key.entry(key.clone()).or_insert_with(|| {
                     forms.push(Form {
@@ -146,6 +156,8 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
                         context: HashSet::new(),
                         gazetteer: None,
                         demonym: false,
+                        tentative: c.tentative,
+                        defines: BTreeSet::new(),
                     });
                     (forms.len() - 1) as u32
                 });
@@ -155,6 +167,7 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
                 if let Some(r) = c.role {
                     f.roles.insert(r);
                 }
+                f.defines.extend(c.defines);
                 f.docs.insert(di);
                 if !d.words[c.a].first {
                     f.mid += 1;
@@ -214,6 +227,7 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
                 || in_longer.contains(f.key.as_str())
         })
         .collect();
+    let keep = variants::confirm_tentative(&forms, keep);
     let mut uf = UnionFind::new(forms.len());
     merge_gazetteer(&forms, &mut uf);
     merge_spellings(&forms, &keep, &mut uf);
@@ -221,6 +235,9 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
     merge_demonyms(&forms, &keep, &mut uf);
     acronyms::merge_acronyms(&forms, &keep, &mut uf);
     translations::merge_translations(&forms, &keep, &mut uf);
+    variants::merge_variants(&lex, &forms, &keep, &mut uf);
+    acronyms::merge_defined(&forms, &keep, &mut uf);
+    acronyms::merge_prefix_acronyms(&forms, &keep, &mut uf);
     build(&lex, docs, &forms, &keep, &mut uf)
 }
 
@@ -230,6 +247,10 @@ struct Cand {
     key: String,
     votes: Votes,
     role: Option<String>,
+    /// Joined by `and` (`Food and Drug Administration`): kept only if the story confirms it.
+    tentative: bool,
+    /// The acronym written in parentheses right after the name: `National Rally (RN)`.
+    defines: Option<String>,
 }
 
 fn namey(w: &Word) -> bool {
@@ -240,18 +261,41 @@ fn namey(w: &Word) -> bool {
 fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> Vec<Cand> {
     let lex = Lexicon::of(d.article.language);
     let w = &d.words;
+    // An all-caps common word (`DEATH`, `UPDATE`, `IS`) is a shouted headline, not an acronym.
+    // An all-caps word next to a name in mixed case is an acronym (`DID Press`).
+    let shouted = |k: usize| {
+        let mixed = |x: usize| x >= start && x < end && namey(&w[x]) && !w[x].upper;
+        w[k].upper
+            && (lex.has(List::Stopwords, &w[k].key) || lower.contains(w[k].key.as_str()))
+            && gazetteer().lookup(&w[k].key).is_none()
+            && !(k + 1 < end && w[k + 1].gap == Gap::Space && mixed(k + 1))
+            && !(k > start && w[k].gap == Gap::Space && mixed(k - 1))
+    };
+    // A middle initial: `Robert F. Kennedy` (the period is read as a space).
+    let initial = |k: usize| {
+        k > start
+            && k + 1 < end
+            && w[k].cap
+            && w[k].key.len() == 1
+            && w[k].key.chars().all(|c| c.is_ascii_alphabetic())
+            && w[k].gap == Gap::Space
+            && w[k + 1].gap == Gap::Space
+            && namey(&w[k - 1])
+            && namey(&w[k + 1])
+    };
+    let namey = |k: usize| (namey(&w[k]) && !shouted(k)) || initial(k);
     let mut out = Vec::new();
     let mut title_before: Option<(usize, String)> = None;
     let mut i = start;
     while i < end {
-        if !namey(&w[i]) {
+        if !namey(i) {
             i += 1;
             continue;
         }
         let a0 = i;
         let mut j = i + 1;
         loop {
-            if j < end && w[j].gap == Gap::Space && namey(&w[j]) && !w[j - 1].possessive {
+            if j < end && w[j].gap == Gap::Space && namey(j) && !w[j - 1].possessive {
                 j += 1;
                 continue;
             }
@@ -268,19 +312,23 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
                     || is_role(lex, left)
                     || is_geo_word(lex, left);
                 let skip = if w[j].key == "of" && w[j + 1].key == "the" { 2 } else { 1 };
-                if of_ok && j + skip < end && w[j + skip].gap == Gap::Space && namey(&w[j + skip]) {
+                if of_ok && j + skip < end && w[j + skip].gap == Gap::Space && namey(j + skip) {
                     j += skip + 1;
                     continue;
                 }
             }
-            if j < end
-                && w[j].key == "&"
-                && w[j].gap == Gap::Space
-                && j + 1 < end
-                && namey(&w[j + 1])
-            {
+            if j < end && w[j].key == "&" && w[j].gap == Gap::Space && j + 1 < end && namey(j + 1) {
                 j += 2;
                 continue;
+            }
+            // A generational suffix: `Robert Kenning, Jr.`.
+            if j < end
+                && w[j].gap != Gap::Break
+                && w[j].cap
+                && lex.has(List::NameSuffixes, &w[j].key)
+                && !w[j - 1].possessive
+            {
+                j += 1;
             }
             break;
         }
@@ -289,7 +337,21 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
         let mut votes = Votes::default();
         let mut role = None;
         // A title or role inside the run: the name is what follows the last one.
-        if let Some(r) = (a..b).rev().find(|&k| is_role(lex, &w[k].key)) {
+        // ... unless the run names an institution: a role word right before an organisation
+        // word (`Major League`) or a run that ends with one (`Prince of Wales Hospital`).
+        let institution = |r: usize| {
+            (r + 1 < b && is_org_word(lex, &w[r + 1].key))
+                || (b - 1 > r
+                    && (is_org_word(lex, &w[b - 1].key) || is_geo_word(lex, &w[b - 1].key)))
+        };
+        // A title before `, Name` is an office all the same (`Director of Fire Services, Ann
+        // Lee`).
+        let named_after = b < end && w[b].gap == Gap::Comma && namey(b);
+        if let Some(r) = (a..b)
+            .rev()
+            .find(|&k| is_role(lex, &w[k].key))
+            .filter(|&r| named_after || !institution(r))
+        {
             let mut n = r + 1;
             // "Minister of Infrastructure", "Secretary of State Marco Rubio": the word after
             // `of` names the office, not the person.
@@ -325,8 +387,24 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
         while a < b
             && w[a].first
             && role.is_none()
-            && (is_not_name(lex, &w[a].key) || lower.contains(w[a].key.as_str()))
+            && (is_not_name(lex, &w[a].key)
+                || lower.contains(w[a].key.as_str())
+                || lex.has(List::CapitalisedFunctionWords, &w[a].key))
         {
+            a += 1;
+        }
+        // `Brine-maker Ostrel`, `Velm-based Ostrel`: a compound whose lowercase part is a
+        // common word describes the name (`Lee Ka-chiu` is a name).
+        let described = |k: usize| {
+            w[k].key.contains('-')
+                && d.text(w[k].span).split(['-', '‐']).any(|p| {
+                    p.chars().next().is_some_and(char::is_lowercase)
+                        && (lower.contains(p)
+                            || lex.has(List::Stopwords, p)
+                            || (p.len() > 3 && (p.ends_with("er") || p.ends_with("ed"))))
+                })
+        };
+        while b - a > 1 && a < b && described(a) {
             a += 1;
         }
         while a < b && is_not_name(lex, &w[a].key) && b - a > 1 {
@@ -335,6 +413,19 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
         let mut b = b;
         while b > a && (is_joiner(&w[b - 1].key) || w[b - 1].key == "&") {
             b -= 1;
+        }
+        while b > a + 1 && described(b - 1) {
+            b -= 1;
+        }
+        // An index or model number after an acronym: `FTSE 100`, `DAX 40`.
+        if b - a == 1
+            && w[a].upper
+            && b < end
+            && w[b].gap == Gap::Space
+            && (2..=3).contains(&w[b].key.len())
+            && w[b].key.chars().all(|c| c.is_ascii_digit())
+        {
+            b += 1;
         }
         // "in Vancouver Friday": a weekday after a name dates it, it is not part of it.
         while b > a + 1 && lex.has(List::Weekdays, &w[b - 1].key) {
@@ -418,7 +509,43 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
         if b - a == 1 && w[a].upper && w[a].key.len() <= 6 {
             votes.org += 1;
         }
-        out.push(Cand { a, b, key, votes, role });
+        let defines = (b < end
+            && w[b].upper
+            && d.text(Span::new(w[b - 1].span.end, w[b].span.start)).trim() == "("
+            && d.article.text[w[b].span.end as usize..].starts_with(')'))
+        .then(|| w[b].key.clone());
+        // `Food and Drug Administration`: the name joined by `and` is tried as well.
+        if b == j
+            && b + 1 < end
+            && w[b].key == "and"
+            && w[b].gap == Gap::Space
+            && !w[b - 1].possessive
+        {
+            let mut k = b + 1;
+            while k < end
+                && w[k].gap == Gap::Space
+                && (namey(k) || (is_joiner(&w[k].key) && k + 1 < end && namey(k + 1)))
+            {
+                k += 1;
+            }
+            if k > b + 1 && namey(k - 1) {
+                let joined = (a..k).map(|x| w[x].key.as_str()).collect::<Vec<_>>().join(" ");
+                let mut v = votes;
+                if (b..k).any(|x| is_org_word(lex, &w[x].key)) {
+                    v.org += 3;
+                }
+                out.push(Cand {
+                    a,
+                    b: k,
+                    key: joined,
+                    votes: v,
+                    role: None,
+                    tentative: true,
+                    defines: None,
+                });
+            }
+        }
+        out.push(Cand { a, b, key, votes, role, tentative: false, defines });
     }
     out
 }
@@ -730,6 +857,19 @@ fn build(
     EntityTable { entities, mentions }
 }
 
+/// Where a name ending with `word` ends: after the word, or after its period when the word is
+/// an abbreviation (`Jr.`, `Co.`).
+fn name_end(d: &Doc<'_>, lex: &Lexicon, word: &Word) -> u32 {
+    let end = word.span.end;
+    let abbreviation = word.cap
+        && (lex.has(List::Abbreviations, &word.key) || lex.has(List::NameSuffixes, &word.key));
+    if abbreviation && d.article.text.as_bytes().get(end as usize) == Some(&b'.') {
+        end + 1
+    } else {
+        end
+    }
+}
+
 fn is_demonym_form(f: &Form, group: &[&Form]) -> bool {
     f.tokens.len() == 1
         && group.iter().any(|p| {
@@ -739,6 +879,7 @@ fn is_demonym_form(f: &Form, group: &[&Form]) -> bool {
 
 /// Finds every known spelling in a doc, longest first.
 fn scan(d: &Doc<'_>, matcher: &HashMap<String, u32>, longest: usize) -> Vec<Mention> {
+    let lex = Lexicon::of(d.article.language);
     let w = &d.words;
     let mut out = Vec::new();
     let mut i = 0;
@@ -753,11 +894,17 @@ fn scan(d: &Doc<'_>, matcher: &HashMap<String, u32>, longest: usize) -> Vec<Ment
         for n in (1..=max).rev() {
             let last = &w[i + n - 1];
             if (1..n).any(|k| {
-                w[i + k].gap != Gap::Space || w[i + k - 1].possessive || w[i + k].sent != w[i].sent
+                let suffix = w[i + k].gap == Gap::Comma
+                    && k == n - 1
+                    && lex.has(List::NameSuffixes, &w[i + k].key);
+                (w[i + k].gap != Gap::Space && !suffix)
+                    || w[i + k - 1].possessive
+                    || w[i + k].sent != w[i].sent
             }) {
                 continue;
             }
-            if !(last.cap || last.key.chars().all(|c| c.is_ascii_alphabetic())) {
+            let number = n == 2 && w[i].upper && last.key.chars().all(|c| c.is_ascii_digit());
+            if !(last.cap || last.key.chars().all(|c| c.is_ascii_alphabetic()) || number) {
                 continue;
             }
             key.clear();
@@ -778,7 +925,7 @@ fn scan(d: &Doc<'_>, matcher: &HashMap<String, u32>, longest: usize) -> Vec<Ment
         }
         if let Some((n, e)) = found {
             out.push(Mention {
-                span: Span::new(w[i].span.start, w[i + n - 1].span.end),
+                span: Span::new(w[i].span.start, name_end(d, lex, &w[i + n - 1])),
                 words: (i as u32, (i + n) as u32),
                 entity: e,
             });
@@ -815,6 +962,7 @@ fn scan(d: &Doc<'_>, matcher: &HashMap<String, u32>, longest: usize) -> Vec<Ment
 }
 
 mod translations;
+mod variants;
 
 #[cfg(test)]
 mod tests;

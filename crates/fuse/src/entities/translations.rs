@@ -26,9 +26,11 @@
 //!
 //! Issue 15 (cross-lingual stories).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
-use super::names::is_joiner;
+use crosscheck_text::lexicon::{Lexicon, List};
+
+use super::names::{is_joiner, same_word};
 use super::{Form, UnionFind, kind_of};
 
 /// Institution words of other languages and their English translation.
@@ -109,6 +111,7 @@ pub(super) fn merge_translations(forms: &[Form], keep: &[bool], uf: &mut UnionFi
             by_letters.entry(joined).or_default().push(i as u32);
         }
     }
+    merge_after_article(forms, keep, uf);
     let mut groups: Vec<Vec<u32>> =
         by_bag.into_values().chain(by_letters.into_values()).filter(|v| v.len() > 1).collect();
     groups.sort();
@@ -122,6 +125,40 @@ pub(super) fn merge_translations(forms: &[Form], keep: &[bool], uf: &mut UnionFi
                     uf.union(i, j);
                 }
             }
+        }
+    }
+}
+
+/// Merges a name that opens with an article of any language (`Les Républicains`, `Los
+/// Halcones`) with the one name of the story spelled like the rest (`Republicans`, `Halcones`),
+/// when neither is a person's name and the rest is not a gazetteer entry.
+fn merge_after_article(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+    let person = |f: &Form| f.votes.person >= 2 || !f.roles.is_empty();
+    for (i, f) in forms.iter().enumerate() {
+        if !keep[i]
+            || f.tokens.len() < 2
+            || person(f)
+            || f.gazetteer.is_some()
+            || !Lexicon::any(List::Articles, &f.tokens[0])
+        {
+            continue;
+        }
+        let rest = &f.tokens[1..];
+        let mut targets: BTreeSet<u32> = BTreeSet::new();
+        for (j, g) in forms.iter().enumerate() {
+            if keep[j]
+                && i != j
+                && !person(g)
+                && g.tokens.len() == rest.len()
+                && g.tokens.iter().zip(rest).all(|(a, b)| same_word(a, b))
+            {
+                targets.insert(uf.find(j as u32));
+            }
+        }
+        if targets.len() == 1
+            && let Some(&root) = targets.first()
+        {
+            uf.union(root, i as u32);
         }
     }
 }

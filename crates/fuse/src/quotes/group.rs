@@ -346,7 +346,12 @@ impl Bag {
         }
         // A quote of one or two words ("so excited", "Yes") is one quote only with the same
         // words: any longer quote may hold them.
-        if small.classes.len() < 3 && large.classes.len() != small.classes.len() {
+        // With the same speaker, two words held by the longer rendering are enough: a
+        // trimmed rendering of that speaker's quote ("You dream of those moments").
+        if small.classes.len() < 3
+            && large.classes.len() != small.classes.len()
+            && !(lenient && small.classes.len() == 2)
+        {
             return 0.0;
         }
         // Names are the story's vocabulary: "We are thrilled to have X host" and "an honor to

@@ -260,11 +260,12 @@ struct Pair {
 /// The closing mark expected after an opening one; `None` when `c` opens nothing.
 fn closer_of(c: char) -> Option<&'static [char]> {
     match c {
-        '“' => Some(&['”', '“']),
+        '“' => Some(&['”', '“', '"']),
         '„' => Some(&['“', '”']),
         '«' => Some(&['»']),
         '»' => Some(&['«']),
-        '"' => Some(&['"']),
+        // Pages mix straight and curly marks: `"…”`.
+        '"' => Some(&['"', '”']),
         _ => None,
     }
 }
@@ -283,7 +284,11 @@ fn pair_marks(text: &str) -> Vec<Pair> {
             let closers = closer_of(o).unwrap_or(&[]);
             if closers.contains(&c) {
                 // “ used as a closer only when it follows a word, as a closer would.
-                if c == '“' && o == '“' && prev.is_whitespace() {
+                // So is a straight mark: one between a space and a word opens a nested or
+                // new quotation (`"The deal, he said, is "historic" for both"`).
+                if (c == '“' && o == '“' && prev.is_whitespace())
+                    || (c == '"' && o == '"' && prev.is_whitespace() && next.is_alphanumeric())
+                {
                     open = Some((i, c));
                 } else {
                     if let Some(p) = make_pair(text, at, o.len_utf8(), i, c.len_utf8()) {
@@ -383,7 +388,18 @@ fn attribute(text: &str, ws: &[Word<'_>], sent: Span, p: Pair, short: bool) -> O
     // A short quote takes a speech verb only when it closes the clause ("stressed that it was
     // “appropriate.”"), not when it names something ("the platform “X”", "a “secret” plan").
     if short && !closes_clause(text, p) && !is_predicate(ws, open, lo) {
-        return None;
+        // ... or when a speech verb governs it from a few words before: `X said the two
+        // “harbour towns” would merge`, `X called for “calm heads”`.
+        // A one-word quote there is a name (`posted on the platform “Vell”`), and so is a quote
+        // an article introduces (`called the plan a “fresh start”`, `the so-called “deal”`).
+        let labelled = open > lo
+            && (speaker::is_article(&ws[open - 1].lower) || ws[open - 1].lower == "so-called");
+        let two_words = !labelled
+            && text.get(p.inner.range()).is_some_and(|t| t.split_whitespace().count() == 2);
+        let near = (open.saturating_sub(SHORT_QUOTE_REACH).max(lo)..open)
+            .rev()
+            .find(|&v| two_words && !ws[v].quoted && speaker::is_speech_verb(&ws[v].lower));
+        return near.and_then(|v| with_subject(text, ws, lo, v));
     }
     // 3. The nearest speech verb before the quote.
     if let Some(s) = verb_before(text, ws, lo, open) {
@@ -400,6 +416,9 @@ fn attribute(text: &str, ws: &[Word<'_>], sent: Span, p: Pair, short: bool) -> O
     }
     according_to(text, ws, lo, hi)
 }
+
+/// How many words before a short quote a speech verb may stand and still govern it.
+const SHORT_QUOTE_REACH: usize = 10;
 
 /// Whether the quotation ends its clause: punctuation inside its closing mark or right after it.
 fn closes_clause(text: &str, p: Pair) -> bool {
@@ -452,6 +471,14 @@ fn subject_then_verb(text: &str, ws: &[Word<'_>], k: usize) -> Option<Speaker> {
     }
     let (first, last) = speaker::np_starting_at(ws, k)?;
     let mut v = last + 1;
+    // `X, who …, said`: past a relative clause set off by commas.
+    if ws.get(v).is_some_and(|w| w.text == ",")
+        && ws.get(v + 1).is_some_and(|w| matches!(w.lower.as_str(), "who" | "which"))
+        && let Some(comma) =
+            (v + 2..ws.len().min(v + 30)).find(|&i| ws[i].text == "," && !ws[i].quoted)
+    {
+        v = comma + 1;
+    }
     while ws
         .get(v)
         .is_some_and(|w| matches!(w.lower.as_str(), "also" | "later" | "then" | "has" | "had"))
@@ -526,6 +553,9 @@ fn sentence_subject(
     let at = |first: usize| -> Option<Speaker> {
         if speaker::is_singular_pronoun(&ws.get(first)?.lower) {
             return (first < v).then(|| pronoun_speaker(ws, first, cue));
+        }
+        if let Some(s) = speaker::apposition(text, ws, first, v, cue) {
+            return Some(s);
         }
         let np = speaker::np_starting_at(ws, first)?;
         if np.1 >= v {

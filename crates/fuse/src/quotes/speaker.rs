@@ -1,6 +1,7 @@
 //! Words, noun phrases and speech verbs: the pieces attribution is built from.
 
 use crosscheck_core::Span;
+use crosscheck_text::WordKind;
 use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::{Speaker, SpeakerKind};
@@ -28,53 +29,42 @@ impl Word<'_> {
     }
 }
 
-/// Splits `text[range]` into words (letters and digits, with inner `.`, `-`, `'` and `’` as in
-/// "U.S.", "Gaza-style", "Brandt’s") and single punctuation marks. `quotes` are the quotation
-/// spans (marks included) whose words are flagged `quoted`.
+/// The words of `text[range]` ([`crosscheck_text::words`]: names and numbers whole, each mark
+/// a piece of its own), an abbreviation's final period kept on it ("U.S.", "Dr."). `quotes` are
+/// the quotation spans (marks included) whose words are flagged `quoted`.
 pub(super) fn words<'a>(text: &'a str, range: Span, quotes: &[Span]) -> Vec<Word<'a>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Word<'a>> = Vec::new();
     let Some(slice) = range.slice(text) else { return out };
     let base = range.start as usize;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut pos = 0;
-    while pos < chars.len() {
-        let (off, ch) = chars[pos];
-        if ch.is_whitespace() {
-            pos += 1;
+    let pieces: Vec<crosscheck_text::Word<'_>> = crosscheck_text::words(slice).collect();
+    let mut skip_dot = false;
+    for (i, p) in pieces.iter().enumerate() {
+        if std::mem::take(&mut skip_dot) {
             continue;
         }
-        let mut stop = pos + 1;
-        if ch.is_alphanumeric() {
-            while stop < chars.len() {
-                let next = chars[stop].1;
-                let joins = matches!(next, '.' | '-' | '\'' | '’' | '‐')
-                    && chars.get(stop + 1).is_some_and(|n| n.1.is_alphanumeric());
-                if next.is_alphanumeric() || joins {
-                    stop += 1;
-                } else {
-                    break;
-                }
-            }
-            // "U.S." and "Dr." keep their final dot.
-            let piece = &slice[off..chars.get(stop).map_or(slice.len(), |x| x.0)];
-            let dotted = (piece.contains('.') && piece.len() <= 6)
-                || Lexicon::any(List::TitleAbbreviations, &piece.to_lowercase());
-            if chars.get(stop).is_some_and(|x| x.1 == '.') && dotted {
-                stop += 1;
-            }
+        let mut end = p.span.end as usize;
+        let alpha = p.kind != WordKind::Mark;
+        // "U.S." and "Dr." keep their final dot.
+        if alpha
+            && let Some(next) = pieces.get(i + 1)
+            && next.text == "."
+            && next.span.start as usize == end
+            && ((p.text.contains('.') && p.text.len() <= 6)
+                || Lexicon::any(List::TitleAbbreviations, &p.text.to_lowercase()))
+        {
+            end = next.span.end as usize;
+            skip_dot = true;
         }
-        let end = chars.get(stop).map_or(slice.len(), |x| x.0);
-        let (s, t) = (base + off, base + end);
-        let piece = &slice[off..end];
+        let (s, t) = (base + p.span.start as usize, base + end);
+        let piece = &slice[p.span.start as usize..end];
         out.push(Word {
             start: s,
             end: t,
             text: piece,
             lower: piece.to_lowercase(),
-            alpha: ch.is_alphanumeric(),
+            alpha,
             quoted: quotes.iter().any(|q| (q.start as usize) <= s && t <= q.end as usize),
         });
-        pos = stop;
     }
     out
 }
@@ -99,13 +89,22 @@ fn is_determiner(w: &str) -> bool {
 }
 
 /// Articles, which may be capitalised at the start of a sentence ("The", "Die", "La").
-fn is_article(w: &str) -> bool {
+pub(super) fn is_article(w: &str) -> bool {
     Lexicon::any(List::Articles, w)
 }
 
 /// Capitalised words that begin a sentence or clause without naming anyone.
 fn is_capitalised_function_word(w: &str) -> bool {
     Lexicon::any(List::CapitalisedFunctionWords, w)
+}
+
+/// A lowercase particle inside a name (`Anna de Vries`, `Jan van Dijk`).
+fn is_particle(w: &Word<'_>) -> bool {
+    w.alpha
+        && !w.quoted
+        && !w.capitalised()
+        && w.lower != "of"
+        && Lexicon::common().has(List::NameParticles, &w.lower)
 }
 
 /// Pronouns that may be resolved to a named speaker.
@@ -177,7 +176,11 @@ pub(super) fn np_ending_at(ws: &[Word<'_>], last: usize) -> Option<(usize, usize
     let mut first = last;
     while first > 0
         && (np_word(&ws[first - 1])
-            || (is_modifier(&ws[first - 1]) && is_role_word(&ws[first].lower)))
+            || (is_modifier(&ws[first - 1]) && is_role_word(&ws[first].lower))
+            || (first > 1
+                && is_particle(&ws[first - 1])
+                && ws[first].capitalised()
+                && ws[first - 2].capitalised()))
     {
         first -= 1;
     }
@@ -196,7 +199,11 @@ pub(super) fn np_starting_at(ws: &[Word<'_>], first: usize) -> Option<(usize, us
     }
     let mut last = None;
     while ws.get(i).is_some_and(|w| {
-        np_word(w) || (is_modifier(w) && ws.get(i + 1).is_some_and(|n| is_role_word(&n.lower)))
+        np_word(w)
+            || (is_modifier(w) && ws.get(i + 1).is_some_and(|n| is_role_word(&n.lower)))
+            || (is_particle(w)
+                && last.is_some_and(|l: usize| ws[l].capitalised())
+                && ws.get(i + 1).is_some_and(Word::capitalised))
     }) {
         last = Some(i);
         i += 1;
@@ -232,7 +239,10 @@ pub(super) fn speaker_from(
     let name_words = &body[k.map_or(0, |k| k + 1)..];
     let span_of = |ws: &[Word<'_>]| Span::from_usize(ws[0].start, ws[ws.len() - 1].end);
     let slice = |s: Span| text.get(s.range()).unwrap_or_default().to_string();
-    if !name_words.is_empty() && name_words.iter().all(Word::capitalised) {
+    if name_words.first().is_some_and(Word::capitalised)
+        && name_words.last().is_some_and(Word::capitalised)
+        && name_words.iter().all(|w| w.capitalised() || is_particle(w))
+    {
         let span = span_of(name_words);
         let role = k.map(|k| slice(span_of(&body[..=k])));
         return Some(Speaker {
@@ -257,6 +267,48 @@ pub(super) fn speaker_from(
         pronoun: None,
         cue: cue.to_string(),
     })
+}
+
+/// A descriptor followed by a name between commas, opening a clause at `first` and ending
+/// before word `v`: `One neighbour, Ilse Marta, said`, `His trainer, Tomas Rehn, added`. The name
+/// is the speaker and the descriptor its role.
+pub(super) fn apposition(
+    text: &str,
+    ws: &[Word<'_>],
+    first: usize,
+    v: usize,
+    cue: &str,
+) -> Option<Speaker> {
+    // The descriptor: a determiner or `one`, then up to three lowercase words.
+    let mut i = first;
+    let opener = ws.get(i)?;
+    if !(opener.alpha && (is_determiner(&opener.lower) || opener.lower == "one")) {
+        return None;
+    }
+    i += 1;
+    let nouns = i;
+    while i < v && i < nouns + 3 && ws[i].alpha && !ws[i].quoted && !ws[i].capitalised() {
+        i += 1;
+    }
+    if i == nouns || ws.get(i)?.text != "," {
+        return None;
+    }
+    let (a, b) = np_starting_at(&ws[..v], i + 1)?;
+    if ws.get(b + 1)?.text != ","
+        || b + 1 >= v
+        || !ws[a..=b].iter().all(|w| w.capitalised() || is_particle(w))
+    {
+        return None;
+    }
+    let mut s = speaker_from(text, ws, (a, b), cue)?;
+    if s.kind != SpeakerKind::Named {
+        return None;
+    }
+    let descriptor = Span::from_usize(ws[first].start, ws[i - 1].end);
+    if s.role.is_none() {
+        s.role = text.get(descriptor.range()).map(str::to_string);
+    }
+    Some(s)
 }
 
 /// The last word of a prepositional phrase that completes an anonymous descriptor after its

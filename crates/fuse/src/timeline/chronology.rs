@@ -46,15 +46,18 @@
 use std::collections::BTreeMap;
 
 use crosscheck_core::{Date, DocId, Span};
-use crosscheck_text::lexicon::Lexicon as Words;
+use crosscheck_text::lexicon::{Lexicon as Words, List};
 
 use crate::analysis::Context;
 use crate::analysis::events::{Bag, Lexicon};
-use crate::analysis::words::is_speech_verb;
+use crate::analysis::words::{fold, is_speech_verb};
 use crate::analysis::{Doc, Gap};
 use crate::entities::linkage::single_linkage;
 use crate::story::{SourceSpan, TimelineEntry};
 use crate::timeline::{TimeMention, TimeValue, find_dates};
+
+/// How many days after the story's date an undated article's past weekday may fall.
+const WEEKDAY_REACH: usize = 3;
 
 /// Similarity from which two mentions of one date are one event.
 const SAME_EVENT: f32 = 0.22;
@@ -197,9 +200,31 @@ pub(crate) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Dated> {
             }
             _ => Vec::new(),
         };
+        // An undated article may be days younger than the story's date: its past weekdays
+        // (`rose to 128 on Friday`) are read as the ones nearest that date, on either side,
+        // rather than the last ones before it.
+        let near: Vec<TimeMention> = match (own, story) {
+            (None, Some((_, median, _))) => (0..WEEKDAY_REACH)
+                .try_fold(median.civil(), |day, _| day.tomorrow().ok())
+                .map(|later| find_dates(&d.article.text, Some(later.into())))
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let lex = Words::of(d.article.language);
         let spans: Vec<Span> = found.iter().map(|m| m.span).collect();
         let named = ctx.entities.word_entities(di, d.words.len());
-        for m in found {
+        for mut m in found {
+            if m.relative
+                && m.value.is_day()
+                && m.text
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| lex.has(List::Weekdays, &fold(w)))
+                && story.is_some_and(|(_, median, _)| m.value.end() < median)
+                && let Some(n) = near.iter().find(|n| n.span == m.span)
+            {
+                m.value = n.value;
+            }
             let i = d.sents.partition_point(|s| s.span.end <= m.span.start);
             let Some(s) = d.sents.get(i) else { continue };
             if !(s.claim && s.span.contains(m.span)) {

@@ -124,6 +124,9 @@ fn relative(expr: Expr, r: civil::Date, tense: Tense) -> Option<TimeValue> {
             make(start, end, Granularity::Range)
         }
         Expr::Trailing(days) => make(add_days(r, -i64::from(days))?, r, Granularity::Range),
+        Expr::AgoRange { far, near } => {
+            make(add_days(r, -i64::from(far))?, add_days(r, -i64::from(near))?, Granularity::Range)
+        }
         Expr::Year { .. } | Expr::YearRange { .. } => None,
     }
 }

@@ -164,6 +164,9 @@ pub(super) enum Expr {
     Rest(Unit),
     /// "the past week", "the last ten days": the days up to the reference.
     Trailing(i32),
+    /// "over a week ago", "nearly a month ago": the days from `far` to `near` days before the
+    /// reference.
+    AgoRange { far: i32, near: i32 },
 }
 
 /// One expression found: its byte range, the expression and the tense of its clause.
@@ -611,6 +614,20 @@ impl Scan<'_> {
     /// today, yesterday, "the day before yesterday", "three days ago", "earlier this month",
     /// "the past week", and their German, French and Spanish forms.
     fn relative(&self, i: usize) -> Option<(usize, Expr)> {
+        if let Some(hit) = self.hedged_ago(i) {
+            return Some(hit);
+        }
+        // "three days ago", "27 days ago", "a week ago" (before the word test: a count may be
+        // written in digits).
+        if let Some(n) = self.count(i)
+            && let Some(unit) = self.unit(i + 1)
+            // "four days earlier" counts from the story's last event, not from the day of
+            // publication: only "ago" is measured from the report.
+            && self.is_word(i + 2, &["ago"])
+            && n <= 400
+        {
+            return Some((i + 3, Expr::Ago { n, unit }));
+        }
         let w = self.word(i)?;
         let simple = match w {
             "today" | "tonight" | "heute" | "hoy" => Some(0),
@@ -640,16 +657,6 @@ impl Scan<'_> {
             let expr = if w == "earlier" { Expr::SoFar(unit) } else { Expr::Rest(unit) };
             return Some((i + 3, expr));
         }
-        // "three days ago", "a week ago".
-        if let Some(n) = self.count(i)
-            && let Some(unit) = self.unit(i + 1)
-            // "four days earlier" counts from the story's last event, not from the day of
-            // publication: only "ago" is measured from the report.
-            && self.is_word(i + 2, &["ago"])
-            && n <= 400
-        {
-            return Some((i + 3, Expr::Ago { n, unit }));
-        }
         // "the past week", "the last ten days".
         if matches!(w, "past" | "last") {
             let (n, k) = match self.count(i + 1) {
@@ -675,6 +682,34 @@ impl Scan<'_> {
             return Some((i + 2, Expr::DayOffset(-1)));
         }
         None
+    }
+
+    /// "over a week ago", "more than two weeks ago", "nearly a month ago", "less than a year
+    /// ago", "about ten days ago": a span of days that holds the point, not the point.
+    fn hedged_ago(&self, i: usize) -> Option<(usize, Expr)> {
+        let (hedge, k) = match self.word(i)? {
+            "more" | "less" if self.is_word(i + 1, &["than"]) => (self.word(i)?, i + 2),
+            w @ ("over" | "nearly" | "almost" | "under" | "about" | "around" | "some"
+            | "roughly") => (w, i + 1),
+            _ => return None,
+        };
+        let n = self.count(k)?;
+        let days = match self.unit(k + 1)? {
+            Unit::Day => 1,
+            Unit::Week | Unit::Weekend => 7,
+            Unit::Month => 30,
+            Unit::Year => 365,
+        };
+        if !self.is_word(k + 2, &["ago"]) || !(1..=400).contains(&n) {
+            return None;
+        }
+        let point = n * days;
+        let (far, near) = match hedge {
+            "over" | "more" => (2 * point, point),
+            "nearly" | "almost" | "under" | "less" => (point, 1),
+            _ => (point + point / 2, point / 2),
+        };
+        Some((k + 3, Expr::AgoRange { far, near }))
     }
 
     /// "last week", "this month", "next year", "last Wednesday", "next August", "this summer".

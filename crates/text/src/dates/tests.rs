@@ -75,6 +75,11 @@ cases! {
         => ["today" => "2025-11-19", "yesterday" => "2025-11-18", "tomorrow" => "2025-11-20"];
     day_before_yesterday: "It began the day before yesterday.", WED => ["the day before yesterday" => "2025-11-17"];
     days_ago: "Three days ago the border closed.", WED => ["Three days ago" => "2025-11-16"];
+    days_ago_in_digits: "Named 27 days ago, she quit.", WED => ["27 days ago" => "2025-10-23"];
+    over_a_week_ago: "The dam burst over a week ago.", WED => ["over a week ago" => "2025-11-05/2025-11-12"];
+    nearly_a_month_ago: "Named nearly a month ago, she quit.", WED => ["nearly a month ago" => "2025-10-20/2025-11-18"];
+    about_ten_days_ago: "It began about ten days ago.", WED => ["about ten days ago" => "2025-11-04/2025-11-14"];
+    hedge_needs_ago: "It lasted over a week.", WED => [];
     last_week: "Prices rose last week.", WED => ["last week" => "2025-11-10/2025-11-16"];
     this_week: "this week", WED => ["this week" => "2025-11-17/2025-11-23"];
     next_week: "next week", WED => ["next week" => "2025-11-24/2025-11-30"];

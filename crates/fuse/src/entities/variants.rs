@@ -1,0 +1,258 @@
+//! Written variants of one name: legal forms and `and`/`&`, dropped letters, middle names,
+//! familiar first names, a place before the name and the head word of an organisation.
+//!
+//! ## What it does
+//!
+//! Merges two forms of the story when one is a regular variant of the other:
+//!
+//! - **Legal form and `&`.** `Ostrel Mining and Cable Company Limited`, `Ostrel Mining & Cable
+//!   Co` and `Ostrel Mining & Cable` compare equal once `and` is read as `&` and trailing
+//!   legal forms (`Co`, `Ltd`, `Inc`: the `legal_forms` list) are dropped. A name joined by a
+//!   lowercase `and` is a name only when the story confirms it this way or by its acronym
+//!   (`Bureau of Roads and Canals` / `BRC`).
+//! - **Dropped letters.** A page that lost its accented letters (`Jos Ibez` for `José Ibáñez`)
+//!   matches the name with its non-ASCII letters removed.
+//! - **Middle names.** `Ilse Marta Vorhees` and `Ilse Vorhees` are one person when no other
+//!   person of the story has that first and last name.
+//! - **Familiar first names.** `Bill Tarrant` and `William Tarrant` (the `given_name_variants`
+//!   list).
+//! - **A place before the name.** `Velmora Harbour Board` and `Harbour Board`, `Velmora
+//!   Comets` and `Comets`, when no other place in the story owns that name.
+//! - **Organisation head.** `the Courier` for the one `Dunmore Evening Courier` of the story,
+//!   when the word is an organisation word (`Journal`, `Times`, `Post`).
+//!
+//! ## Why
+//!
+//! Outlets spell one organisation with or without its legal form, `and` or `&`, and with or
+//! without the city that owns it; they shorten a person's name or drop a middle name; badly
+//! converted pages lose every accented letter. Each of these is a regular rewrite, so it can
+//! be undone without knowing the name.
+//!
+//! ## Example
+//!
+//! `Hallen Brothers & Sons Ltd` and `Hallen Brothers and Sons` are one organisation;
+//! `Marta Vorhees` and `Marta Lindqvist Vorhees` are one person, but not if the story also
+//! names a `Marta Ilse Vorhees`.
+//!
+//! ## Limitations
+//!
+//! A place prefix is read from the gazetteer only. The familiar-name list is English. A surname
+//! shared by two families of the story keeps their middle names apart only when both appear.
+//!
+//! ## References
+//!
+//! Issue 12 (fusion on real coverage).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crosscheck_text::lexicon::{Lexicon, List};
+
+use super::acronyms::{acronym, initials};
+use super::gazetteer::gazetteer;
+use super::names::{is_joiner, is_org_word, same_word};
+use super::{Form, UnionFind, kind_of};
+use crate::analysis::words::fold;
+use crate::story::EntityKind;
+
+/// The comparison key of an organisation name: `and` read as `&`, trailing legal forms
+/// dropped; `None` when fewer than two words remain.
+fn core_key(f: &Form) -> Option<Vec<&str>> {
+    let common = Lexicon::common();
+    let mut t: Vec<&str> =
+        f.tokens.iter().map(|t| if t == "and" { "&" } else { t.as_str() }).collect();
+    while t.len() > 2 && t.last().is_some_and(|w| common.has(List::LegalForms, w)) {
+        t.pop();
+    }
+    (t.len() >= 2).then_some(t)
+}
+
+/// Whether a form is clearly a person's name.
+fn person(f: &Form) -> bool {
+    f.votes.person >= 2 || !f.roles.is_empty()
+}
+
+/// Keeps a tentative name (joined by `and`) only when the story confirms it: another name
+/// with the same [`core_key`], or an acronym that spells its initials.
+pub(super) fn confirm_tentative(forms: &[Form], mut keep: Vec<bool>) -> Vec<bool> {
+    let firm: BTreeSet<Vec<&str>> = forms
+        .iter()
+        .zip(&keep)
+        .filter(|(f, k)| **k && !f.tentative)
+        .filter_map(|(f, _)| core_key(f))
+        .collect();
+    let acronyms: BTreeSet<String> =
+        forms.iter().zip(&keep).filter(|(_, k)| **k).filter_map(|(f, _)| acronym(f)).collect();
+    for (i, f) in forms.iter().enumerate() {
+        if f.tentative {
+            keep[i] =
+                core_key(f).is_some_and(|k| firm.contains(&k)) || acronyms.contains(&initials(f));
+        }
+    }
+    keep
+}
+
+/// Merges the regular variants of one name; see the module documentation.
+pub(super) fn merge_variants(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+    merge_core_keys(forms, keep, uf);
+    merge_dropped_letters(forms, keep, uf);
+    merge_middle_names(forms, keep, uf);
+    merge_given_names(lex, forms, keep, uf);
+    merge_place_prefixes(lex, forms, keep, uf);
+    merge_org_heads(lex, forms, keep, uf);
+}
+
+fn merge_core_keys(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+    let mut by_key: BTreeMap<Vec<&str>, Vec<u32>> = BTreeMap::new();
+    for (i, f) in forms.iter().enumerate() {
+        if keep[i]
+            && !person(f)
+            && let Some(k) = core_key(f)
+        {
+            by_key.entry(k).or_default().push(i as u32);
+        }
+    }
+    for ids in by_key.values() {
+        for &j in &ids[1..] {
+            uf.union(ids[0], j);
+        }
+    }
+}
+
+fn merge_dropped_letters(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+    let by_key: HashMap<&str, u32> = forms
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| keep[*i])
+        .map(|(i, f)| (f.key.as_str(), i as u32))
+        .collect();
+    for (i, f) in forms.iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        for s in f.surfaces.keys().filter(|s| !s.is_ascii()) {
+            let dropped: String = s.chars().filter(char::is_ascii).collect();
+            let dropped = fold(&dropped);
+            if dropped != f.key
+                && dropped.split(' ').count() == f.tokens.len()
+                && dropped.split(' ').all(|w| w.len() >= 2)
+                && let Some(&j) = by_key.get(dropped.as_str())
+            {
+                uf.union(i as u32, j);
+            }
+        }
+    }
+}
+
+fn merge_middle_names(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+    for (i, short) in forms.iter().enumerate() {
+        if !keep[i] || short.tokens.len() != 2 || short.votes.org + short.votes.place > 0 {
+            continue;
+        }
+        let mut targets: BTreeSet<u32> = BTreeSet::new();
+        for (j, full) in forms.iter().enumerate() {
+            if !keep[j]
+                || full.tokens.len() != 3
+                || full.votes.org + full.votes.place > 0
+                || is_joiner(&full.tokens[1])
+            {
+                continue;
+            }
+            if same_word(&short.tokens[0], &full.tokens[0])
+                && same_word(&short.tokens[1], &full.tokens[2])
+            {
+                targets.insert(uf.find(j as u32));
+            }
+        }
+        if targets.len() == 1
+            && let Some(&root) = targets.first()
+        {
+            uf.union(root, i as u32);
+        }
+    }
+}
+
+fn merge_given_names(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+    let mut by_key: BTreeMap<Vec<&str>, Vec<u32>> = BTreeMap::new();
+    for (i, f) in forms.iter().enumerate() {
+        if !keep[i] || f.tokens.len() < 2 || f.votes.org + f.votes.place > f.votes.person {
+            continue;
+        }
+        let first = lex.value(List::GivenNameVariants, &f.tokens[0]).unwrap_or(&f.tokens[0]);
+        let mut k = vec![first];
+        k.extend(f.tokens[1..].iter().map(String::as_str));
+        by_key.entry(k).or_default().push(i as u32);
+    }
+    for ids in by_key.values() {
+        for &j in &ids[1..] {
+            uf.union(ids[0], j);
+        }
+    }
+}
+
+/// The gazetteer place a name opens with (`Velmora` of `Velmora Comets`) and the rest of the
+/// name.
+fn place_prefix(f: &Form) -> Option<(u32, &[String])> {
+    let g = gazetteer();
+    (1..f.tokens.len().min(4)).rev().find_map(|k| {
+        let e = g.lookup(&f.tokens[..k].join(" "))?;
+        (e.kind == EntityKind::Place).then_some((e.id, &f.tokens[k..]))
+    })
+}
+
+fn merge_place_prefixes(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+    let prefixed: Vec<(u32, u32, &[String])> = forms
+        .iter()
+        .enumerate()
+        .filter(|(i, f)| keep[*i] && f.gazetteer.is_none() && !person(f))
+        .filter_map(|(i, f)| place_prefix(f).map(|(g, rest)| (i as u32, g, rest)))
+        // An institution the place owns (`Velmora Harbour Board`): a distinctive word and an
+        // organisation word.
+        .filter(|(_, _, rest)| {
+            rest.len() >= 2
+                && rest.last().is_some_and(|w| is_org_word(lex, w))
+                && rest.iter().any(|w| !is_org_word(lex, w) && w.len() > 2)
+        })
+        .collect();
+    for (j, x) in forms.iter().enumerate() {
+        if !keep[j] || x.gazetteer.is_some() || person(x) || place_prefix(x).is_some() {
+            continue;
+        }
+        let hits: Vec<(u32, u32)> = prefixed
+            .iter()
+            .filter(|(_, _, rest)| {
+                rest.len() == x.tokens.len()
+                    && rest.iter().zip(&x.tokens).all(|(p, q)| same_word(p, q))
+            })
+            .map(|&(i, g, _)| (i, g))
+            .collect();
+        let places: BTreeSet<u32> = hits.iter().map(|&(_, g)| g).collect();
+        if places.len() == 1 {
+            for (i, _) in hits {
+                uf.union(i, j as u32);
+            }
+        }
+    }
+}
+
+fn merge_org_heads(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+    for (i, x) in forms.iter().enumerate() {
+        if !keep[i] || x.tokens.len() != 1 || x.mid == 0 || !is_org_word(lex, &x.tokens[0]) {
+            continue;
+        }
+        let mut targets: BTreeSet<u32> = BTreeSet::new();
+        for (j, m) in forms.iter().enumerate() {
+            if keep[j]
+                && m.tokens.len() >= 2
+                && m.tokens.last() == x.tokens.first()
+                && kind_of(m.votes) == Some(EntityKind::Org)
+            {
+                targets.insert(uf.find(j as u32));
+            }
+        }
+        if targets.len() == 1
+            && let Some(&root) = targets.first()
+        {
+            uf.union(root, i as u32);
+        }
+    }
+}
