@@ -11,7 +11,7 @@ use crate::facts::FactTable;
 use crate::quotes::attribution;
 use crate::reduce::Reduction;
 use crate::story::{ArticleInfo, Claim, ClaimStatus, Entity, FusedStory, SourceSpan};
-use crate::timeline::chronology;
+use crate::timeline::{Dated, chronology};
 use crate::{conflicts, entities};
 
 /// Fuses the articles of one story into a [`FusedStory`].
@@ -182,7 +182,7 @@ impl Fuser for StoryFuser {
             headline: String::new(),
             articles,
             entities: entity_output(&ctx),
-            claims: claim_output(&ctx, &groups, &facts),
+            claims: claim_output(&ctx, &groups, &facts, &dated),
             quotes: Vec::new(),
             conflicts: Vec::new(),
             timeline: Vec::new(),
@@ -262,7 +262,12 @@ fn entity_output(ctx: &Context<'_>) -> Vec<Entity> {
     out
 }
 
-fn claim_output(ctx: &Context<'_>, groups: &[ClaimGroup], facts: &FactTable) -> Vec<Claim> {
+fn claim_output(
+    ctx: &Context<'_>,
+    groups: &[ClaimGroup],
+    facts: &FactTable,
+    dated: &[Dated],
+) -> Vec<Claim> {
     let distinct = ctx.canon.iter().enumerate().filter(|(i, c)| i == *c).count();
     let mut out: Vec<(Claim, (usize, usize))> = Vec::new();
     for g in groups {
@@ -296,6 +301,14 @@ fn claim_output(ctx: &Context<'_>, groups: &[ClaimGroup], facts: &FactTable) -> 
     for (i, c) in facts.figure_claims(ctx).into_iter().enumerate() {
         if taken.insert(sorted_ids(&c)) {
             out.push((c, (usize::MAX - 1, usize::MAX / 2 + i)));
+        }
+    }
+    // One per event that outlets date to one day (`unveiled … on Sunday`).
+    for (i, c) in crate::facts::dated::claims(ctx, dated).into_iter().enumerate() {
+        let same = out.iter().any(|o| o.0.renderings == c.renderings);
+        taken.insert(sorted_ids(&c));
+        if !same {
+            out.push((c, (usize::MAX - 1, usize::MAX / 4 + i)));
         }
     }
     let known: Vec<Claim> = out.iter().map(|c| c.0.clone()).collect();

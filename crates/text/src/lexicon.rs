@@ -170,6 +170,13 @@ lists! {
     NewsAgencies => "news_agencies",
     /// Openings of a staff-credit line at the foot of a report (`reporting by`, `avec afp`).
     StaffCredits => "staff_credits",
+    /// Conjunctions that open a new clause with its own verb (`but`, `while`).
+    ClauseConjunctions => "clause_conjunctions",
+    /// Words and phrases that name one of several mutually exclusive values of a category
+    /// (`single`, `home run` of a hit), with `<category>:<value>` (`homered<TAB>hit:home run`).
+    ExclusiveValues => "exclusive_values",
+    /// Words before a date that make it the start of a period (`since`, `seit`).
+    PeriodStarts => "period_starts",
     /// Generational suffixes written after a name (`jr`, `sr`).
     NameSuffixes => "name_suffixes",
     /// Legal forms that close an organisation's name (`co`, `ltd`, `gmbh`).

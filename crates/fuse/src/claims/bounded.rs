@@ -66,6 +66,8 @@ pub(super) struct Vector<'a> {
     pub(super) anchors: &'a [u32],
     /// The Euclidean norm of the weights.
     pub(super) norm: f32,
+    /// Whether the sentence is negated (`not`, `never`, `unhurt`).
+    pub(super) negated: bool,
 }
 
 /// A set of identical sentences of different documents.
@@ -523,6 +525,7 @@ mod tests {
                 terms,
                 anchors,
                 norm: terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt(),
+                negated: false,
             })
             .collect()
     }

@@ -13,7 +13,10 @@
 //! `early June`), and the entities it mentions after spelling variants are merged (so
 //! `Grabchenko` and `Hrabchenko` are one term; `the company` is the organisation last named).
 //! Terms are weighted by their inverse sentence frequency in the story, numbers and entities
-//! more. Two sentences of different articles that share at least two terms are similar by the
+//! more. A sentence negated in its own words (a negation outside any quotation) and one that
+//! is not, alike in all their other words, are never one claim: `was repaired` and `was not
+//! repaired` are two statements. Two
+//! sentences of different articles that share at least two terms are similar by the
 //! cosine of their weighted term sets or, when the shorter one is mostly covered by the longer
 //! and names nothing the longer one does not, by that coverage (scaled down): a short rendering
 //! of one clause of a long sentence. Pairs above
@@ -85,6 +88,7 @@ struct Item {
     /// The terms that name or count something (entities, numbers, dates), sorted.
     anchors: Vec<u32>,
     norm: f32,
+    negated: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -293,6 +297,30 @@ fn mostly_quoted(sent: Span, quotes: &[QuoteMention]) -> bool {
     inside * 2 > sent.end - sent.start
 }
 
+/// Whether a sentence is negated in its own words: a negation (`not`, `didn't`) outside any
+/// quotation (a speaker's `it couldn't have been better` negates nothing the outlet states).
+fn negated_outside_quotes(d: &Doc<'_>, si: usize, quotes: &[QuoteMention]) -> bool {
+    let lang = d.article.language;
+    let lex = Lexicon::of(lang);
+    let stemmer = Stemmer::new(lang);
+    let s = &d.sents[si];
+    (s.words.start..s.words.end).any(|k| {
+        let w = &d.words[k as usize];
+        // `unhurt`, `uninjured`: as `terms_of` reads them.
+        let prefixed = w.key.strip_prefix("un").is_some_and(|rest| {
+            rest.len() > 3
+                && content_stem(rest, lang, &stemmer)
+                    .is_some_and(|stem| synonym(&stem).is_some_and(|g| g == stem))
+        });
+        (is_negation(lex, &w.key) || prefixed)
+            && !quotes.iter().any(|q| q.marks.start <= w.span.start && w.span.end <= q.marks.end)
+    })
+}
+
+/// The similarity from which a negated sentence and one that is not are the same statement
+/// with opposite polarity, never one claim.
+const NEGATED_TWIN: f32 = 0.6;
+
 /// How much of a sentence's weight another sentence must cover for the two to be one claim
 /// even when the other says more (a short rendering of one clause of a long one).
 const CONTAINMENT: f32 = 0.62;
@@ -331,6 +359,7 @@ pub(crate) fn align(
             }
             let mut ids: Vec<(u32, f32)> = Vec::new();
             let mut anchors: Vec<u32> = Vec::new();
+            let negated = negated_outside_quotes(d, si, &quotes[di]);
             terms_of(d, si, &marks, |t| {
                 key.clear();
                 let anchor = matches!(t, Term::Number(_) | Term::Entity(_) | Term::Date(_));
@@ -375,7 +404,7 @@ pub(crate) fn align(
             ids.dedup_by_key(|t| t.0);
             anchors.sort_unstable();
             anchors.dedup();
-            items.push(Item { doc: di, sent: si, terms: ids, anchors, norm: 0.0 });
+            items.push(Item { doc: di, sent: si, terms: ids, anchors, norm: 0.0, negated });
         }
     }
     let n = items.len();
@@ -399,6 +428,7 @@ pub(crate) fn align(
             terms: &it.terms,
             anchors: &it.anchors,
             norm: it.norm,
+            negated: it.negated,
         })
         .collect();
     let mut groups: Vec<ClaimGroup> = bounded::align(&vectors, threshold, similarity)
@@ -423,6 +453,12 @@ fn similarity(dot: f32, shared: u16, a: &bounded::Vector<'_>, b: &bounded::Vecto
         return 0.0;
     }
     let cos = dot / denom;
+    // A sentence and its negation (`was repaired`, `was not repaired`: alike in every other
+    // word) are two statements, not one. Less alike, a negation may be a paraphrase
+    // (`nobody was missing`, `everyone was accounted for`).
+    if a.negated != b.negated && cos >= NEGATED_TWIN {
+        return 0.0;
+    }
     let small = a.norm.min(b.norm);
     let cover = dot / (small * small);
     let (small_item, large_item) = if a.norm <= b.norm { (a, b) } else { (b, a) };

@@ -105,12 +105,17 @@ pub(crate) fn clause_stems(
         return BTreeSet::new();
     };
     let last = (first..hi).take_while(|&i| inside(i)).last().unwrap_or(first);
+    // A conjunction that opens a clause of its own (`named them on Sunday but quit hours
+    // later`) bounds the clause too: the date belongs to the verb on its side.
+    let lx = crosscheck_text::lexicon::Lexicon::of(lang);
+    let opens =
+        |i: usize| lx.has(crosscheck_text::lexicon::List::ClauseConjunctions, &d.words[i].key);
     let mut a = first;
-    while a > lo && d.words[a].gap == Gap::Space {
+    while a > lo && d.words[a].gap == Gap::Space && !opens(a) {
         a -= 1;
     }
     let mut b = last + 1;
-    while b < hi && d.words[b].gap == Gap::Space {
+    while b < hi && d.words[b].gap == Gap::Space && !opens(b) {
         b += 1;
     }
     let stems = |range: std::ops::Range<usize>| -> BTreeSet<String> {

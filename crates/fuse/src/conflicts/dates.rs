@@ -6,12 +6,17 @@
 //! weighted by rarity and nearness (see the `events` heuristic). For each pair of distinct
 //! reports, each date is matched with the most similar date of the other report; pairs that
 //! are each other's best match and similar enough, and whose clauses (the words up to the
-//! nearest punctuation) share a word, are the same event. Dates that date a statement (`police
+//! nearest punctuation or clause conjunction, `but`, `while`: the `clause_conjunctions` list)
+//! share a word, are the same event. Dates that date a statement (`police
 //! said Saturday`), stand in a direct quotation (the speaker's `today`), bound a period (`since
 //! 1987`) or name a recurring day (`the second Tuesday of each month`) are compared with
-//! nothing. Events whose dates are
+//! nothing, except that two dates starting a period (`since July 2024`, `since July 2023`:
+//! the `period_starts` list) are compared with each other. Events whose dates are
 //! not [`consistent`] (compared as intervals, vague ones widened)
-//! become conflicts, with one side per compatible value.
+//! become conflicts, with one side per compatible value, when two of those sides hold a date
+//! of a month or finer: a bare year against a day of the event is most often the year of a
+//! related event told in the background. The same relative words (`Thursday` and `Thursday`)
+//! agree whatever days they resolve to: a wrong publication date moved one of them.
 //!
 //! ## Why
 //!
@@ -42,8 +47,12 @@ use crosscheck_text::Stemmer;
 use super::common::{clause_stems, short, split_sides};
 use crate::analysis::Context;
 use crate::analysis::events::content_stem;
+use crate::analysis::words::fold;
 use crate::story::{Conflict, ConflictKind};
-use crate::timeline::{Dated, consistent};
+use crate::timeline::{Dated, consistent, quoted};
+use crosscheck_core::Span;
+use crosscheck_text::dates::Granularity;
+use crosscheck_text::lexicon::{Lexicon, List};
 
 /// Similarity from which two dates of different reports can date the same event.
 const SAME_EVENT: f32 = 0.2;
@@ -58,13 +67,17 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
             clause_stems(d, x.sent, x.mention.span, &Stemmer::new(d.article.language))
         })
         .collect();
+    let bound: Vec<bool> = dated.iter().map(|x| starts_period(ctx, x)).collect();
     // Similar pairs of different reports, most similar first.
     let mut sims: BTreeMap<(usize, usize), f32> = BTreeMap::new();
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     for i in 0..n {
         for j in i + 1..n {
             let (a, b) = (&dated[i], &dated[j]);
-            if a.doc == b.doc || a.uncertain || b.uncertain || a.cited || b.cited {
+            // Dates that are compared with nothing (see the module doc), except two starts of
+            // a period (`since July 2024`, `since July 2023`): those date one thing.
+            let comparable = (!a.cited && !b.cited) || (bound[i] && bound[j]);
+            if a.doc == b.doc || a.uncertain || b.uncertain || !comparable {
                 continue;
             }
             if a.context.shares(&b.context) < 2 {
@@ -155,10 +168,13 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         };
         let keep: Vec<usize> = event.iter().copied().filter(|&m| !ambiguous(m)).collect();
         let items: Vec<&Dated> = keep.iter().map(|&m| &dated[m]).collect();
+        if !two_precise_sides(&items) {
+            continue;
+        }
         let Some(sides) = split_sides(
             ctx,
             &items,
-            |a, b| consistent(&a.mention.value, &b.mention.value),
+            agree,
             |d| d.mention.value.to_string(),
             |d| (d.doc, d.mention.span),
         ) else {
@@ -206,4 +222,44 @@ fn date_topic(ctx: &Context<'_>, items: &[&Dated]) -> String {
     } else {
         format!("when: {}", words.join(" "))
     }
+}
+
+/// Whether the dates of an event fall into two sides of incompatible values that each hold a
+/// date of a month or finer. A bare year (`in 2007`, `three years ago`) against another date
+/// of the event is most often the year of a related event told in the background (an earlier
+/// trial, a first conviction), not the event dated differently.
+fn two_precise_sides(items: &[&Dated]) -> bool {
+    let mut sides: Vec<Vec<&Dated>> = Vec::new();
+    for &it in items {
+        match sides.iter_mut().find(|s| s.iter().all(|o| agree(o, it))) {
+            Some(s) => s.push(it),
+            None => sides.push(vec![it]),
+        }
+    }
+    sides
+        .iter()
+        .filter(|s| s.iter().any(|d| d.mention.value.granularity() <= Granularity::Month))
+        .count()
+        >= 2
+}
+
+/// Whether a date starts a period (`since July 2024`: a word of the `period_starts` list right
+/// before it) outside a quotation.
+fn starts_period(ctx: &Context<'_>, x: &Dated) -> bool {
+    let d = &ctx.docs[x.doc];
+    let s = &d.sents[x.sent];
+    let lx = Lexicon::of(d.article.language);
+    let before = d.text(Span::new(s.span.start, x.mention.span.start.max(s.span.start)));
+    let last = before.split_whitespace().next_back().map(fold).unwrap_or_default();
+    lx.has(List::PeriodStarts, &last) && !quoted(d, x.sent, x.mention.span)
+}
+
+/// Whether two dates of one event agree: consistent values, or the same relative words
+/// (`Thursday` and `Thursday`), which say the same thing whatever the reference dates they
+/// were resolved against (a wrong publication date moves one of them).
+fn agree(a: &Dated, b: &Dated) -> bool {
+    consistent(&a.mention.value, &b.mention.value)
+        || (a.mention.relative
+            && b.mention.relative
+            && fold(&a.mention.text) == fold(&b.mention.text))
 }

@@ -18,9 +18,12 @@
 //! - [`places`]: the same slot of one event (where; `inspired by` whom) filled with different
 //!   entities (`place` and `other` conflicts);
 //! - [`tallies`]: different results (a score, a vote) in the leads, in any language;
+//! - [`categories`]: one entity given two values of a closed category (a `single` and a
+//!   `home run`);
 //! - [`common`]: what they share (facts, sides, clauses).
 
 mod attribution;
+mod categories;
 mod common;
 mod dates;
 mod places;
@@ -50,5 +53,6 @@ pub(crate) fn find(
     out.extend(places::find(ctx, lexicon));
     out.extend(attribution::find(ctx, quotes, speakers));
     out.extend(tallies::find(ctx));
+    out.extend(categories::find(ctx));
     out
 }

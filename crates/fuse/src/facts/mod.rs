@@ -22,8 +22,15 @@
 //! Facts of one attribute (and a shared subject) from different outlets form a slot; values
 //! whose intervals meet are one side. Two sides that one outlet states both (`34 pitches in
 //! Game 7, a day after throwing 96`; `39 of the 128 dead`) are different quantities, not a
-//! disagreement, and are merged. A slot left with two sides is a conflict; a rolling figure
-//! (a toll, a market move) is `evolving`, its sides in publication order.
+//! disagreement, and are merged. A count or sum more than ten times off the value most
+//! outlets give is another quantity and leaves the slot (`killing two` beside a toll of
+//! 230,000). A bare counted noun (`nine crowns`) makes one slot only between sentences that
+//! share its governing word and a third of their content words, and whose agents (the entity
+//! named before the number) are not two different ones; it conflicts only when one of its
+//! values is given by two outlets or more. A slot left with two sides is a conflict; a
+//! rolling figure (a toll, a market move) is `evolving`, its sides in publication order.
+//! Numbers that modify or label (`59 - year - old`, `three - story`, `13 - 0`, `0300 GMT` in
+//! text whose hyphens stand apart) are no counts.
 //!
 //! ## Why
 //!
@@ -45,6 +52,7 @@
 //!
 //! Roy, Vieira and Roth, *Reasoning about Quantities in Natural Language* (TACL 2015).
 
+pub(crate) mod dated;
 mod lexicon;
 pub(crate) mod phrases;
 mod quantity;

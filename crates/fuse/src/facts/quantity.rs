@@ -152,6 +152,14 @@ fn number_value(t: &str, lx: &Lexicon) -> Option<(f64, f64, f64)> {
     if let Some(v) = lx.number(t) {
         return Some((v, 1.0, 1.0));
     }
+    // A vulgar fraction, alone or after a whole number: `2⅔` is `2 2/3`.
+    if let Some(last) = t.chars().next_back()
+        && let Some((n, d)) = vulgar_fraction(last)
+    {
+        let whole = &t[..t.len() - last.len_utf8()];
+        let w: f64 = if whole.is_empty() { 0.0 } else { whole.parse().ok()? };
+        return Some((w + n / d, 1.0 / d, 1.0));
+    }
     if let Some((a, b)) = t.split_once('-')
         && let (Some(x), Some(y)) = (lx.number(a), lx.number(b))
         && x >= 20.0
@@ -190,6 +198,20 @@ fn number_value(t: &str, lx: &Lexicon) -> Option<(f64, f64, f64)> {
     Some((v, unit, scale))
 }
 
+/// The numerator and denominator of a vulgar fraction character (`½`, `⅔`).
+fn vulgar_fraction(c: char) -> Option<(f64, f64)> {
+    Some(match c {
+        '½' => (1.0, 2.0),
+        '⅓' => (1.0, 3.0),
+        '⅔' => (2.0, 3.0),
+        '¼' => (1.0, 4.0),
+        '¾' => (3.0, 4.0),
+        '⅕' => (1.0, 5.0),
+        '⅛' => (1.0, 8.0),
+        _ => return None,
+    })
+}
+
 fn is_tally(t: &str) -> Option<(u32, u32)> {
     let (a, b) = t.split_once(['-', '–'])?;
     let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
@@ -210,6 +232,25 @@ pub(crate) fn read(toks: &[Tok], lx: &Lexicon) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// Whether the number at `i` is a modifier or a label rather than a count, in text whose
+/// hyphens and dashes may stand apart (`a 59 - year - old`, `13 - 0`, `0300 GMT`):
+/// - a compound modifier, the number joined by a hyphen to the word after it
+///   (`three - story`, `59 - year - old`);
+/// - the second number of a spaced score (`13 - 0`);
+/// - a number written with a leading zero (a clock time, a code).
+fn not_a_count(toks: &[Tok], i: usize, lx: &Lexicon) -> bool {
+    let t = &toks[i];
+    let digits = t.lower.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    if digits && t.lower.len() > 1 && t.lower.starts_with('0') && !t.lower.starts_with("0.") {
+        return true;
+    }
+    let hyphen = |k: usize| toks.get(k).is_some_and(|x| x.lower == "-");
+    if hyphen(i + 1) && toks.get(i + 2).is_some_and(|x| x.word) {
+        return true;
+    }
+    i >= 2 && hyphen(i - 1) && number_value(&toks[i - 2].lower, lx).is_some()
 }
 
 fn word_at(toks: &[Tok], i: usize) -> &str {
@@ -313,6 +354,9 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
     }
     if tally.is_none() && !article_unit && t.lower.contains('-') {
         // `27-year` reads as a duration; `five-judge`, `37-year-old` are not quantities.
+        return None;
+    }
+    if tally.is_none() && !article_unit && !words_tally && not_a_count(toks, i, lx) {
         return None;
     }
     // The hedge, before an optional currency sign.
@@ -533,6 +577,10 @@ mod tests {
         assert_eq!(r[1].3, "12 years and four months");
         assert_eq!(r[2].2, Class::Tally);
         assert_eq!((r[3].0, r[3].1), (4.0, 5.0));
+        let r = q("She flew 2⅔ laps, then 2 2/3 more and ½ of another.");
+        assert_eq!(r[0].3, "2⅔");
+        assert!((r[0].0 - r[1].0).abs() < 1e-9 && (r[0].1 - r[1].1).abs() < 1e-9);
+        assert!((r[2].0 + r[2].1 - 1.0).abs() < 0.2);
         let r = q("He quit a day after the vote, and hours after that.");
         assert_eq!(r[0].3, "a day");
         assert_eq!((r[0].0, r[0].1), (12.0, 36.0));
@@ -546,6 +594,7 @@ mod tests {
             "It began on 26 November at 3 p.m. in 1948.",
             "The 37-year-old pilot and a five-seat plane.",
             "Two other pilots and the final three laps at the 1200 block of Main.",
+            "A 59 - year - old pilot of a three - story hut took a 13 - 0 lead at 0300 GMT.",
         ] {
             assert!(q(s).is_empty(), "{s}: {:?}", q(s));
         }

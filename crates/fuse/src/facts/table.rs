@@ -11,6 +11,9 @@ use crate::analysis::{Context, Doc};
 use crate::story::{Claim, Conflict, ConflictKind, ConflictSide, SourceSpan};
 use crate::timeline::quoted;
 
+/// The largest ratio between two values of one quantity that outlets can disagree on.
+const ORDER_OF_MAGNITUDE: f64 = 10.0;
+
 /// One quantity fact.
 #[derive(Debug, Clone)]
 struct Fact {
@@ -37,6 +40,9 @@ struct Fact {
     context: BTreeSet<String>,
     /// The word that governs a bare-noun count (`pitched` in `pitched 2 innings`).
     governor: Option<String>,
+    /// For a bare-noun count, the entities it is said of (the nearest entity before it in
+    /// its clause), if any.
+    agents: BTreeSet<u32>,
 }
 
 /// Words that end a clause for the look-around (a new subject may follow).
@@ -305,6 +311,11 @@ fn facts_of(
             continue;
         }
         let governor = attribute.starts_with("n:").then(|| governor(toks, q.toks.0, lx)).flatten();
+        let agents = if attribute.starts_with("n:") {
+            subjects(toks, &q, ents, text)
+        } else {
+            BTreeSet::new()
+        };
         let context: BTreeSet<String> = if attribute.starts_with("n:") {
             toks.iter()
                 .enumerate()
@@ -340,6 +351,7 @@ fn facts_of(
             topic,
             context,
             governor,
+            agents,
         });
     }
 }
@@ -598,10 +610,20 @@ fn slots(facts: &[Fact]) -> Vec<Vec<usize>> {
                 let (fa, fb) = (&facts[members[a]], &facts[members[b]]);
                 let subjects_meet = (fa.subjects.is_empty() && fb.subjects.is_empty())
                     || fa.subjects.intersection(&fb.subjects).next().is_some();
-                // A bare noun (`three runs`) is one fact only where the sentences share words.
-                let context_meets = !fa.attribute.starts_with("n:")
-                    || (fa.governor == fb.governor
-                        && fa.context.intersection(&fb.context).count() >= 2);
+                // A bare noun (`three runs`) is one fact only where the sentences share words
+                // (two, and a third of the shorter sentence's) and it is not said of two
+                // different entities (`Kell ran for three touchdowns`, `Orrin threw six`).
+                let context_meets = !fa.attribute.starts_with("n:") || {
+                    let shared = fa.context.intersection(&fb.context).count();
+                    let smaller = fa.context.len().min(fb.context.len()).max(1);
+                    let agents_differ = !fa.agents.is_empty()
+                        && !fb.agents.is_empty()
+                        && fa.agents.is_disjoint(&fb.agents);
+                    fa.governor == fb.governor
+                        && shared >= 2
+                        && shared * 3 >= smaller
+                        && !agents_differ
+                };
                 if subjects_meet && context_meets {
                     let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                     parent[ra] = rb;
@@ -699,6 +721,35 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
             None => break,
         }
     }
+    // A count or sum more than ten times off the value most outlets give is another quantity
+    // (`killing two` in a story of a 230,000 toll, a player's `$184 million` beside another's
+    // `$21 million`), not a misreport of it: misreports and updates stay within an order of
+    // magnitude.
+    if matches!(first.class, Class::Count | Class::Money(_)) && sides.len() >= 2 {
+        let outlets_of =
+            |s: &Vec<usize>| s.iter().map(|&i| canon[facts[i].doc]).collect::<BTreeSet<_>>().len();
+        let mid = |s: &Vec<usize>| f64::midpoint(facts[s[0]].lo, facts[s[0]].hi);
+        let reference = sides
+            .iter()
+            .enumerate()
+            .max_by(|a, b| outlets_of(a.1).cmp(&outlets_of(b.1)).then(b.0.cmp(&a.0)))
+            .map_or(0, |(k, _)| k);
+        let r = mid(&sides[reference]);
+        if r > 0.0 {
+            let keep: Vec<bool> = sides
+                .iter()
+                .map(|s| {
+                    let m = mid(s);
+                    m > 0.0 && (m / r).max(r / m) <= ORDER_OF_MAGNITUDE
+                })
+                .collect();
+            let mut k = 0;
+            sides.retain(|_| {
+                k += 1;
+                keep[k - 1]
+            });
+        }
+    }
     if sides.len() < 2 {
         return None;
     }
@@ -706,6 +757,18 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
         sides.iter().flat_map(|s| s.iter().map(|&i| canon[facts[i].doc])).collect();
     if side_outlets.len() < 2 {
         return None;
+    }
+    // A bare noun (`six games`, `29 passes`) says little about what is counted: two lone
+    // outlets giving different counts of it are more often counting different things (two
+    // players, two seasons) than disagreeing. It conflicts only when one side is corroborated,
+    // two outlets or more giving that value.
+    if first.attribute.starts_with("n:") {
+        let corroborated = sides
+            .iter()
+            .any(|s| s.iter().map(|&i| canon[facts[i].doc]).collect::<BTreeSet<_>>().len() >= 2);
+        if !corroborated {
+            return None;
+        }
     }
     // A rolling figure (a toll) moves when outlets give three values or more; two values
     // may be one error and stay a number conflict.
