@@ -177,6 +177,9 @@ lists! {
     ExclusiveValues => "exclusive_values",
     /// Words before a date that make it the start of a period (`since`, `seit`).
     PeriodStarts => "period_starts",
+    /// Words that end a clause for a quantity's look-around: coordinating conjunctions and
+    /// relative words (`and`, `which`).
+    ClauseWords => "clause_words",
     /// Generational suffixes written after a name (`jr`, `sr`).
     NameSuffixes => "name_suffixes",
     /// Legal forms that close an organisation's name (`co`, `ltd`, `gmbh`).

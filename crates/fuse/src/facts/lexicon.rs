@@ -63,6 +63,8 @@ pub(crate) struct Lexicon {
     months: HashSet<String>,
     partial: HashSet<String>,
     identifier: HashSet<String>,
+    function: HashSet<String>,
+    clause: HashSet<String>,
     longest_hedge: usize,
 }
 
@@ -126,6 +128,8 @@ impl Lexicon {
             .collect();
         lx.partial = words.words(List::PartWords).map(str::to_string).collect();
         lx.identifier = words.words(List::IdentifierNouns).map(str::to_string).collect();
+        lx.function = words.words(List::Stopwords).map(str::to_string).collect();
+        lx.clause = words.words(List::ClauseWords).map(str::to_string).collect();
         for (list, map) in [
             (List::NumberWords, &mut lx.numbers),
             (List::Scales, &mut lx.scales),
@@ -212,6 +216,16 @@ impl Lexicon {
     /// Whether a noun after a number makes it an address or identifier (`block`).
     pub(crate) fn is_identifier(&self, word: &str) -> bool {
         self.identifier.contains(word)
+    }
+
+    /// Whether a (lowercase) word is a function word (a stopword of the language).
+    pub(crate) fn is_function(&self, word: &str) -> bool {
+        self.function.contains(word)
+    }
+
+    /// Whether a (lowercase) word ends a clause for a quantity's look-around (`and`, `which`).
+    pub(crate) fn is_clause_word(&self, word: &str) -> bool {
+        self.clause.contains(word)
     }
 
     /// Whether a word names a month.

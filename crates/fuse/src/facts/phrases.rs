@@ -63,7 +63,6 @@ pub(crate) fn claims(ctx: &Context<'_>, existing: &[Claim]) -> Vec<Claim> {
         let content = |k: &str| {
             k.len() > 1
                 && !crosscheck_text::is_stopword(lang, k)
-                && !crosscheck_text::is_stopword(crosscheck_core::Lang::EN, k)
         };
         for pair in d.words.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
@@ -122,7 +121,7 @@ fn term_of(w: &Word, lang: Lang, stemmer: &Stemmer) -> Option<String> {
     if (w.cap && !w.first) || w.upper || w.key.len() < 5 || w.key.contains('-') {
         return None;
     }
-    content_stem(&w.key, lang, stemmer).filter(|_| !crosscheck_text::is_stopword(Lang::EN, &w.key))
+    content_stem(&w.key, lang, stemmer).filter(|_| !crosscheck_text::is_stopword(lang, &w.key))
 }
 
 /// Term claims: a term (see [`term_of`]) that at least [`MIN_OUTLETS`] distinct outlets write

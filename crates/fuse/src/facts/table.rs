@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
-use crosscheck_core::{Date, Lang, Span};
+use crosscheck_core::{Date, Span};
 
 use super::lexicon::Lexicon;
 use super::quantity::{self, Class, Quantity, Tok};
@@ -45,18 +45,9 @@ struct Fact {
     agents: BTreeSet<u32>,
 }
 
-/// Words that end a clause for the look-around (a new subject may follow).
-fn clause_word(w: &str) -> bool {
-    matches!(w, "and" | "or" | "but" | "while" | "whereas" | "that" | "which" | "who" | "when")
-}
-
 /// Whether a token is a number (another quantity starts there).
 fn is_number(t: &Tok, lx: &Lexicon) -> bool {
     t.lower.starts_with(|c: char| c.is_ascii_digit()) || lx.number(&t.lower).is_some()
-}
-
-fn is_function(w: &str) -> bool {
-    crosscheck_text::is_stopword(Lang::EN, w)
 }
 
 fn class_name(c: &Class) -> &'static str {
@@ -110,10 +101,10 @@ fn forward(
         if let Some(c) = concept_at(toks, j, lx, class) {
             return Some((c, j));
         }
-        if is_number(t, lx) || (!through && clause_word(&t.lower)) {
+        if is_number(t, lx) || (!through && lx.is_clause_word(&t.lower)) {
             return None;
         }
-        if !is_function(&t.lower) {
+        if !lx.is_function(&t.lower) {
             n += 1;
         }
         j += 1;
@@ -164,7 +155,13 @@ fn direction(toks: &[Tok], q: &Quantity, lx: &Lexicon) -> Option<(&'static str, 
 
 /// The entities said to move: the nearest entity mention before the number in the sentence,
 /// and those listed with it (`A, B and C`).
-fn subjects(toks: &[Tok], q: &Quantity, ents: &[(Span, u32)], text: &str) -> BTreeSet<u32> {
+fn subjects(
+    toks: &[Tok],
+    q: &Quantity,
+    ents: &[(Span, u32)],
+    text: &str,
+    lx: &Lexicon,
+) -> BTreeSet<u32> {
     let at = toks[q.toks.0].start as u32;
     let sent_start = toks.first().map_or(0, |t| t.start as u32);
     let before: Vec<&(Span, u32)> =
@@ -173,7 +170,8 @@ fn subjects(toks: &[Tok], q: &Quantity, ents: &[(Span, u32)], text: &str) -> BTr
     let Some(last) = before.last() else { return out };
     // The subject is in the number's clause: no `and the euro fell` in between.
     let gap = text.get(last.0.end as usize..toks[q.toks.0].start).unwrap_or("");
-    if gap.split(|c: char| !c.is_alphanumeric()).any(clause_word) || gap.contains(';') {
+    if gap.split(|c: char| !c.is_alphanumeric()).any(|w| lx.is_clause_word(w)) || gap.contains(';')
+    {
         return out;
     }
     out.insert(last.1);
@@ -198,7 +196,7 @@ fn governor(toks: &[Tok], at: usize, lx: &Lexicon) -> Option<String> {
         if !t.word || is_number(t, lx) {
             return None;
         }
-        if !is_function(&t.lower) {
+        if !lx.is_function(&t.lower) {
             return Some(t.lower.chars().take(5).collect());
         }
     }
@@ -247,7 +245,7 @@ fn facts_of(
         let key: Option<(String, usize)> = match &q.class {
             Class::Percent => {
                 let Some((d, j)) = direction(toks, &q, lx) else { continue };
-                subj = subjects(toks, &q, ents, text);
+                subj = subjects(toks, &q, ents, text, lx);
                 if subj.is_empty() {
                     continue;
                 }
@@ -300,7 +298,7 @@ fn facts_of(
         let subject_bound =
             attribute.split('+').any(|a| lx.concept_named(a).is_some_and(|c| c.subject));
         if subject_bound {
-            subj = subjects(toks, &q, ents, text);
+            subj = subjects(toks, &q, ents, text, lx);
             if subj.is_empty() {
                 continue;
             }
@@ -312,7 +310,7 @@ fn facts_of(
         }
         let governor = attribute.starts_with("n:").then(|| governor(toks, q.toks.0, lx)).flatten();
         let agents = if attribute.starts_with("n:") {
-            subjects(toks, &q, ents, text)
+            subjects(toks, &q, ents, text, lx)
         } else {
             BTreeSet::new()
         };
@@ -324,7 +322,7 @@ fn facts_of(
                         && *j != kj
                         && t.word
                         && t.lower.len() > 2
-                        && !is_function(&t.lower)
+                        && !lx.is_function(&t.lower)
                         && !is_number(t, lx)
                 })
                 .map(|(_, t)| singular(&t.lower).to_string())
@@ -360,7 +358,7 @@ fn facts_of(
 fn head_or_predicate(toks: &[Tok], q: &Quantity, lx: &Lexicon) -> Option<(String, usize)> {
     let mut words = Vec::new();
     for (j, t) in toks.iter().enumerate().skip(q.toks.1).take(3) {
-        if !t.word || is_function(&t.lower) || clause_word(&t.lower) {
+        if !t.word || lx.is_function(&t.lower) || lx.is_clause_word(&t.lower) {
             break;
         }
         words.push(j);
