@@ -60,10 +60,7 @@ pub(crate) fn claims(ctx: &Context<'_>, existing: &[Claim]) -> Vec<Claim> {
     let mut seen: HashMap<(String, String), Seen> = HashMap::new();
     for (di, d) in ctx.docs.iter().enumerate() {
         let lang = d.article.language;
-        let content = |k: &str| {
-            k.len() > 1
-                && !crosscheck_text::is_stopword(lang, k)
-        };
+        let content = |k: &str| k.len() > 1 && !crosscheck_text::is_stopword(lang, k);
         for pair in d.words.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             if a.sent != b.sent || b.gap != Gap::Space || (a.cap && b.cap) {
