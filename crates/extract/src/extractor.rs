@@ -4,7 +4,9 @@ use crosscheck_core::{Alignment, Article, Date, Format, Lang, RawDoc};
 
 use crate::chrome::{self, Block, Rules};
 use crate::html::{self, align, engines::EngineOutput, meta};
-use crate::{ExtractError, Extractor, date, lang, textmeta};
+use crosscheck_text::dates::{date_in_url, read_date};
+
+use crate::{ExtractError, Extractor, lang, textmeta};
 
 /// Which HTML engine finds the main text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -140,7 +142,7 @@ impl Extractor for ArticleExtractor {
         let outlet =
             m.outlet.clone().or(found.outlet).or_else(|| url.as_deref().and_then(textmeta::host));
         let published =
-            m.published.or(found.published).or_else(|| url.as_deref().and_then(date::from_url));
+            m.published.or(found.published).or_else(|| url.as_deref().and_then(date_in_url));
         Ok(Article {
             id: doc.id.clone(),
             source: doc.source.clone(),
@@ -269,8 +271,8 @@ impl ArticleExtractor {
         let published = page
             .published
             .or(page.time_tag)
-            .or_else(|| url.and_then(date::from_url))
-            .or_else(|| out.published.as_deref().and_then(date::parse));
+            .or_else(|| url.and_then(date_in_url))
+            .or_else(|| out.published.as_deref().and_then(read_date));
         let outlet = page
             .site_name
             .clone()
@@ -317,7 +319,7 @@ impl ArticleExtractor {
         let mut removed = Vec::new();
         for line in lines.iter_mut().take(3) {
             if let Some(n) = textmeta::date_prefix(line.1)
-                && let Some(d) = date::parse(&line.1[..n])
+                && let Some(d) = read_date(&line.1[..n])
             {
                 published = Some(d);
                 removed.push(line.1[..n].trim().to_string());
@@ -381,6 +383,15 @@ impl ArticleExtractor {
                 removed.push((*t).to_string());
                 continue;
             }
+            // A picture credit glued to the end of a paragraph leaves it; the paragraph
+            // stays (a short caption with its credit was removed whole above).
+            let t = match chrome::credit_tail(t) {
+                Some(start) if start > 0 && !t[..start].trim_end().is_empty() => {
+                    removed.push(t[start..].trim().to_string());
+                    t[..start].trim_end()
+                }
+                _ => *t,
+            };
             if !text.is_empty() {
                 text.push_str("\n\n");
             }

@@ -50,7 +50,6 @@
 //! workspace manifest).
 
 pub mod chrome;
-mod date;
 mod error;
 mod extractor;
 mod html;

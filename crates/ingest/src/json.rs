@@ -24,10 +24,11 @@
 use std::io::{self, BufRead};
 
 use crosscheck_core::{DocMeta, Format, Lang, RawDoc};
+use crosscheck_text::dates::{date_from_epoch, read_date_value};
 use serde_json::{Map, Value};
 
 use crate::input::{Input, Item, Origin};
-use crate::meta::{host_of, parse_date, parse_epoch};
+use crate::meta::host_of;
 use crate::{IngestError, IngestErrorKind};
 
 /// Turns one parsed JSON value into a document.
@@ -77,8 +78,8 @@ pub(crate) fn record(
             .iter()
             .filter_map(|k| map.get(*k))
             .find_map(|v| match v {
-                Value::String(s) => parse_date(s),
-                Value::Number(n) => n.as_i64().and_then(parse_epoch),
+                Value::String(s) => read_date_value(s),
+                Value::Number(n) => n.as_i64().and_then(date_from_epoch),
                 _ => None,
             });
     let language = first_str(&map, &["language", "lang"]).and_then(|l| l.parse::<Lang>().ok());

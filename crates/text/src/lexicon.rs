@@ -154,6 +154,22 @@ lists! {
     PartWords => "part_words",
     /// Nouns after which a number is an identifier (`block`, `flight`).
     IdentifierNouns => "identifier_nouns",
+    /// Phrases of page chrome: share and newsletter boxes, comment forms, cookie and copyright
+    /// notices (`leave a reply`, `已複製連結`).
+    ChromePhrases => "chrome_phrases",
+    /// Chrome phrases that open a notice which may run to a long line (`all rights reserved`).
+    ChromeNotices => "chrome_notices",
+    /// Headings of related-content lists and teaser labels (`related stories`, `lire aussi`).
+    RelatedHeadings => "related_headings",
+    /// Labels of a picture credit (`photo`, `foto`, `crédit`, `写真`).
+    CreditLabels => "credit_labels",
+    /// Strings found only in picture credits: stock agencies and licences (`getty images`,
+    /// `cc by`).
+    PictureCredits => "picture_credits",
+    /// News and photo agencies that sign picture credits (`reuters`, `ap`, `epa-efe`).
+    NewsAgencies => "news_agencies",
+    /// Openings of a staff-credit line at the foot of a report (`reporting by`, `avec afp`).
+    StaffCredits => "staff_credits",
     /// Conjunctions that open a new clause with its own verb (`but`, `while`).
     ClauseConjunctions => "clause_conjunctions",
     /// Words and phrases that name one of several mutually exclusive values of a category
@@ -362,6 +378,32 @@ mod tests {
             assert_eq!(List::from_name(list.name()), Some(list));
             assert_eq!(index(list), i);
         }
+    }
+
+    #[test]
+    fn extraction_lists_cover_the_main_languages() {
+        for code in ["en", "de", "fr", "es", "it", "pt", "zh", "ja"] {
+            let lex = Lexicon::of(code.parse().unwrap());
+            for list in [List::ChromePhrases, List::RelatedHeadings, List::CreditLabels] {
+                assert!(lex.words(list).count() > 0, "{code} has no {}", list.name());
+            }
+        }
+        for code in ["en", "de", "fr", "es", "it", "pt"] {
+            let lex = Lexicon::of(code.parse().unwrap());
+            // Spelling variants ("jänner", "maerz") share a number: count the numbers.
+            let numbers = |list| {
+                let mut n: Vec<i64> = lex.words(list).filter_map(|w| lex.number(list, w)).collect();
+                n.sort_unstable();
+                n.dedup();
+                n.len()
+            };
+            assert_eq!(numbers(List::Months), 12, "{code} months");
+            assert_eq!(numbers(List::Weekdays), 7, "{code} weekdays");
+        }
+        let common = Lexicon::common();
+        assert!(common.has(List::PictureCredits, "getty images"));
+        assert!(common.has(List::NewsAgencies, "reuters"));
+        assert!(!Lexicon::of(Lang::EN).has(List::NewsAgencies, "reuters"));
     }
 
     #[test]

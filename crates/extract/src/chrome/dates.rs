@@ -1,5 +1,7 @@
 //! Timestamp lines: "Published 10:48, Tue, Nov 19, 2019 | Updated 11:05".
 
+use crosscheck_text::dates::{is_month_word, read_date};
+
 /// Words a timestamp line may hold besides the date itself, lowercase.
 const LABELS: &[&str] = &[
     "published",
@@ -152,14 +154,14 @@ pub fn is_timestamp_line(line: &str) -> bool {
     if words.is_empty() || words.len() > 16 {
         return false;
     }
-    if crate::date::parse(line).is_none() && !has_clock(line) {
+    if read_date(line).is_none() && !has_clock(line) {
         return false;
     }
     let others = line
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .filter(|w| !LABELS.contains(&w.as_str()) && !crate::date::is_month(w))
+        .filter(|w| !LABELS.contains(&w.as_str()) && !is_month_word(w))
         .count();
     others <= 1
 }
@@ -169,10 +171,7 @@ fn has_clock(line: &str) -> bool {
     let b = line.as_bytes();
     let clock =
         b.windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
-    clock
-        && line
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| crate::date::is_month(&w.to_lowercase()))
+    clock && line.split(|c: char| !c.is_alphabetic()).any(|w| is_month_word(&w.to_lowercase()))
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 //! and references; the lines of one document are judged together by the extractor, and
 //! [`strip_recurring`] removes lines that recur across one outlet's articles in a batch.
 
+mod credits;
 mod dates;
+mod embeds;
 mod justext;
 mod links;
 mod nav;
@@ -12,7 +14,9 @@ mod phrases;
 mod recurring;
 mod sections;
 
+pub use credits::credit_tail;
 pub use dates::is_timestamp_line;
+pub use embeds::{is_embed, is_staff_credit};
 use justext::LENGTH_LOW;
 pub use justext::{LineClass, LineStats, classify};
 pub(crate) use links::{trim_dangling_labels, trim_link_edges};
@@ -27,6 +31,14 @@ use crosscheck_core::Lang;
 /// The share of a document's words that must be stopwords of one listed language before the
 /// stopword-density rule is trusted for it.
 const MIN_DOC_STOPWORD_SHARE: f64 = 0.15;
+
+/// The entries of `list` in every language of the lexicon (and `mul`), sorted, for rules that
+/// read a page before its language is known.
+fn every_language(list: crosscheck_text::lexicon::List) -> Vec<&'static str> {
+    use crosscheck_text::lexicon::Lexicon;
+    let all = Lexicon::union(Lexicon::languages());
+    all.words(list).collect()
+}
 
 /// A leftmost-longest matcher over a constant list of lowercase phrases.
 fn phrase_automaton(patterns: &[&str]) -> aho_corasick::AhoCorasick {
@@ -70,14 +82,18 @@ pub(crate) fn judge(blocks: &[Block<'_>], rules: Rules) -> Vec<bool> {
             is_chrome_phrase(b.text)
                 || is_navigation(b.text)
                 || is_timestamp_line(b.text)
+                || is_embed(b.text)
+                || (!b.protected && is_staff_credit(b.text))
                 || (!b.protected && is_caption(b.text))
         })
         .collect();
     repeats(blocks, &mut remove);
+    shouted(blocks, &mut remove);
     cut_related(blocks, &mut remove);
     if !rules.trim_edges {
         return remove;
     }
+    widget_runs(blocks, &mut remove);
     let Some(lang) = document_language(blocks) else { return remove };
     let stats: Vec<LineStats> = blocks
         .iter()
@@ -113,6 +129,69 @@ fn is_sentence(line: &str) -> bool {
     t.split_whitespace().count() >= 6
         && t.chars().next().is_some_and(char::is_uppercase)
         && t.ends_with(['.', '!', '?', '"', '”', '’', '»'])
+}
+
+/// A widget is a run of at least this many tiny lines.
+const WIDGET_MIN_LINES: usize = 8;
+
+/// Whether a line is tiny: at most three words (a list dash is no word) and 30 characters, not ending like a sentence.
+fn is_tiny(b: &Block<'_>) -> bool {
+    let t = b.text.trim();
+    !b.protected
+        && t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() <= 3
+        && t.chars().count() <= 30
+        && !t.ends_with(['.', '!', '?', '"', '”'])
+}
+
+/// Marks runs of tiny lines: the counters, ratings and menus a page prints as a column of
+/// one or two words ("Left", "6", "Center", "2", "Last Updated", "8 hours ago"). Lines already
+/// removed do not break a run. Only for plain text, where no markup tells a list from a widget.
+pub(crate) fn widget_runs(blocks: &[Block<'_>], remove: &mut [bool]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        if remove[i] || !is_tiny(&blocks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut tiny = 0;
+        while j < blocks.len() && (remove[j] || is_tiny(&blocks[j])) {
+            tiny += usize::from(!remove[j]);
+            j += 1;
+        }
+        if tiny >= WIDGET_MIN_LINES {
+            remove[i..j].iter_mut().for_each(|r| *r = true);
+        }
+        i = j;
+    }
+}
+
+/// A shouted line has at least this many words.
+const SHOUTED_MIN_WORDS: usize = 8;
+
+/// Whether a line is written in capitals: at least eight words and twenty letters, none of them
+/// lowercase.
+fn is_shouted(line: &str) -> bool {
+    let upper = line.chars().filter(|c| c.is_uppercase()).count();
+    upper >= 20
+        && !line.chars().any(char::is_lowercase)
+        && line.split_whitespace().count() >= SHOUTED_MIN_WORDS
+}
+
+/// Marks lines in capitals below the article's first sentence: the teaser links sites insert
+/// between paragraphs ("CITY COUNCIL VOTES TO CLOSE OLD FERRY PIER"), shouted embeds and
+/// banners. A headline in capitals above the first sentence stays.
+pub(crate) fn shouted(blocks: &[Block<'_>], remove: &mut [bool]) {
+    let Some(first) =
+        blocks.iter().zip(remove.iter()).position(|(b, r)| !*r && is_sentence(b.text))
+    else {
+        return;
+    };
+    for (b, r) in blocks.iter().zip(remove.iter_mut()).skip(first + 1) {
+        if !*r && !b.protected && is_shouted(b.text) {
+            *r = true;
+        }
+    }
 }
 
 /// Marks repeated blocks: the second and later copies of a block already seen in this text
@@ -151,6 +230,36 @@ mod tests {
         let caption = "The old bridge seen from the north bank in winter";
         let blocks = [block(caption), block("Some text."), block(caption)];
         assert_eq!(judge(&blocks, Rules { trim_edges: false }), vec![false, false, true]);
+    }
+
+    #[test]
+    fn drops_widget_runs_in_plain_text() {
+        let prose = "The ferry company said on Friday that the winter timetable would start early.";
+        let mut lines = vec![prose];
+        lines.extend(["Votes", "12", "For", "7", "Against", "5", "Abstained", "0", "Updated"]);
+        lines.push(prose);
+        let blocks: Vec<Block> = lines.iter().map(|l| block(l)).collect();
+        let mut remove = vec![false; blocks.len()];
+        widget_runs(&blocks, &mut remove);
+        assert_eq!(remove.iter().filter(|r| **r).count(), 9);
+        assert!(!remove[0] && !remove[10]);
+        let mut short = vec![false; 6];
+        widget_runs(&blocks[..6], &mut short);
+        assert!(short.iter().all(|r| !r), "five tiny lines are not a widget");
+    }
+
+    #[test]
+    fn shouted_lines_below_the_first_sentence() {
+        let lines = [
+            "HARBOUR BOARD APPROVES THE NEW FERRY PIER AFTER LONG DELAY",
+            "The harbour board approved the new ferry pier on Monday after a long delay.",
+            "COUNCIL WARNS OF HIGHER FARES AS FUEL COSTS CLIMB AGAIN",
+            "The pier will open in May.",
+        ];
+        let blocks: Vec<Block> = lines.iter().map(|l| block(l)).collect();
+        let mut remove = vec![false; blocks.len()];
+        shouted(&blocks, &mut remove);
+        assert_eq!(remove, vec![false, false, true, false]);
     }
 
     #[test]

@@ -5,34 +5,25 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
+use crosscheck_text::lexicon::List;
+
 use super::Block;
+use super::credits::credit_tail;
 
 /// A caption or credit line has at most this many words.
 const CAPTION_MAX_WORDS: usize = 30;
 
-/// Labels that open a credit line ("Foto: Jane Doe", "Source: Reuters"), lowercase.
-const CREDIT_LABELS: &[&str] = &[
-    "foto",
-    "fotos",
-    "photo",
-    "photos",
-    "bild",
-    "bilder",
-    "abbildung",
-    "image",
-    "images",
-    "picture",
-    "credit",
-    "credits",
-    "bildquelle",
-    "quelle",
-    "source",
-    "źródło",
-    "fuente",
-    "fonte",
-    "crédit",
-    "crédits",
-];
+/// Labels that open or close a credit line ("Foto: Jane Doe", "Source: Reuters", "写真：…"),
+/// lowercase, in every language of the lexicon ([`List::CreditLabels`]).
+static CREDIT_LABELS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::every_language(List::CreditLabels));
+
+/// Strings found only in picture credits (`getty images`, `cc by`), [`List::PictureCredits`].
+static PICTURE_CREDITS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::every_language(List::PictureCredits));
+
+static PICTURE_CREDIT: LazyLock<AhoCorasick> =
+    LazyLock::new(|| super::phrase_automaton(&PICTURE_CREDITS));
 
 /// Whether a line is an image caption or a credit rather than article prose.
 ///
@@ -68,6 +59,11 @@ pub fn is_caption(line: &str) -> bool {
     if t.is_empty() || t.split_whitespace().count() > CAPTION_MAX_WORDS {
         return false;
     }
+    // A credit closing a caption: "… (AP Photo/Jane Doe)", "… // Agency", "… Credit: AP/Name".
+    // (A longer line keeps its text and loses only the credit: see `credit_tail`.)
+    if credit_tail(t).is_some() {
+        return true;
+    }
     if t.contains('©') {
         return true;
     }
@@ -87,7 +83,7 @@ pub fn is_caption(line: &str) -> bool {
         return true;
     }
     if t.split_whitespace().count() <= AGENCY_CREDIT_MAX_WORDS
-        && AGENCY_CREDITS.iter().any(|a| lower.contains(a))
+        && PICTURE_CREDIT.find_iter(&lower).any(|m| whole_word(&lower, m.start(), m.end()))
     {
         return true;
     }
@@ -106,19 +102,15 @@ pub fn is_caption(line: &str) -> bool {
     })
 }
 
-/// Photo agencies whose name in a short line makes it a credit, lowercase.
-const AGENCY_CREDITS: &[&str] = &[
-    "getty images",
-    "ap photo",
-    "afp photo",
-    "reuters/",
-    "/ reuters",
-    "shutterstock",
-    "imago images",
-];
-
 /// A line naming a photo agency is a credit up to this many words.
 const AGENCY_CREDIT_MAX_WORDS: usize = 15;
+
+/// Whether `start..end` of `s` is bounded by non-alphanumeric characters.
+fn whole_word(s: &str, start: usize, end: usize) -> bool {
+    let before = s[..start].chars().next_back();
+    let after = s[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
 
 /// "Image 3 of 12", "Photo 2/5": a gallery position.
 fn is_gallery_counter(lower: &str) -> bool {
@@ -133,56 +125,13 @@ fn is_gallery_counter(lower: &str) -> bool {
     }
 }
 
-/// Headings of the teaser lists that sites put at the end of an article, lowercase.
-const RELATED_HEADINGS: &[&str] = &[
-    "related articles",
-    "related stories",
-    "related posts",
-    "related content",
-    "related coverage",
-    "related news",
-    "related:",
-    "see more:",
-    "read more:",
-    "more great",
-    "more stories",
-    "more from",
-    "more on this",
-    "read next",
-    "you may also like",
-    "you might also like",
-    "recommended for you",
-    "auch interessant",
-    "das könnte sie auch interessieren",
-    "das könnte dich auch interessieren",
-    "weitere beiträge",
-    "weitere artikel",
-    "weitere nachrichten",
-    "mehr zum thema",
-    "mehr zu",
-    "ähnliche artikel",
-    "ähnliche beiträge",
-    "verwandte artikel",
-    "neueste artikel",
-    "neueste beiträge",
-    "siehe auch",
-    "vous aimerez aussi",
-    "à lire aussi",
-    "sur le même sujet",
-    "lire aussi",
-    "noticias relacionadas",
-    "te puede interesar",
-    "leggi anche",
-    "articoli correlati",
-    "veja também",
-    "leia também",
-    "czytaj także",
-    "zobacz także",
-    "читайте также",
-    "читайте також",
-];
+/// Headings of the teaser lists that sites put at the end of an article, lowercase, in every
+/// language of the lexicon ([`List::RelatedHeadings`]).
+static RELATED_HEADINGS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::every_language(List::RelatedHeadings));
 
-static RELATED: LazyLock<AhoCorasick> = LazyLock::new(|| super::phrase_automaton(RELATED_HEADINGS));
+static RELATED: LazyLock<AhoCorasick> =
+    LazyLock::new(|| super::phrase_automaton(&RELATED_HEADINGS));
 
 /// A related heading has at most this many words.
 const HEADING_MAX_WORDS: usize = 8;
@@ -196,9 +145,11 @@ const TEASER_MAX_CHARS: usize = 120;
 pub(crate) fn is_related_heading(line: &str) -> bool {
     let lower = line.trim().to_lowercase();
     let Some(m) = RELATED.find(&lower).filter(|m| m.start() == 0) else { return false };
-    // A labelled teaser ("Related: Mars rovers in pictures") may run longer than a heading.
-    RELATED_HEADINGS[m.pattern().as_usize()].ends_with(':')
-        || lower.split_whitespace().count() <= HEADING_MAX_WORDS
+    // A labelled teaser ("Related: Mars rovers in pictures", "Also read | Ferry fares rise")
+    // may run longer than a heading.
+    let labelled = RELATED_HEADINGS[m.pattern().as_usize()].ends_with(':')
+        || lower[m.end()..].trim_start().starts_with([':', '|', '：', '｜']);
+    labelled || lower.split_whitespace().count() <= HEADING_MAX_WORDS
 }
 
 /// Whether a line reads as a teaser headline: short and not a finished sentence.
@@ -292,6 +243,21 @@ mod tests {
         let mut remove = vec![false; blocks.len()];
         cut_related(&blocks, &mut remove);
         assert_eq!(remove, vec![false, true, true, true, false]);
+    }
+
+    #[test]
+    fn labelled_teasers_in_several_languages() {
+        for (line, want) in [
+            ("Also Read | Harbour fares rise again in spring", true),
+            ("Lire aussi : Le port rouvre ses quais", true),
+            ("Leia também: Porto reabre o cais norte", true),
+            ("Lesen Sie auch: Neuer Fahrplan für die Fähre", true),
+            ("延伸閱讀", true),
+            ("関連記事", true),
+            ("Also, read the council's full report before the vote on Monday next week.", false),
+        ] {
+            assert_eq!(is_related_heading(line), want, "{line}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crosscheck_core::Date;
 use serde_json::Value;
 
 use super::lexer::{Lexer, Token, attr, decode, lower_name, push_collapsed};
-use crate::date;
+use crosscheck_text::dates::read_date;
 
 /// What the page says about itself.
 #[derive(Debug, Default, Clone)]
@@ -83,7 +83,7 @@ pub(crate) fn scan(html: &str) -> PageMeta {
                         }
                     }
                     "time" if m.time_tag.is_none() => {
-                        m.time_tag = attr(attrs, "datetime").and_then(date::parse);
+                        m.time_tag = attr(attrs, "datetime").and_then(read_date);
                     }
                     "h1" if m.h1.is_none() => in_h1 = Some(String::new()),
                     "script" => {
@@ -151,7 +151,7 @@ fn meta_tag(m: &mut PageMeta, dates: &mut Vec<(usize, Date)>, attrs: &str) {
         "og:locale" | "language" | "content-language" | "dc.language" => set(&mut m.lang, content),
         _ => {
             if let Some(rank) = DATE_KEYS.iter().position(|k| *k == key)
-                && let Some(d) = date::parse(content)
+                && let Some(d) = read_date(content)
             {
                 dates.push((rank, d));
             }
@@ -184,7 +184,7 @@ fn visit_ld(m: &mut PageMeta, v: &Value, depth: usize) {
                 return;
             }
             m.is_article_type = true;
-            if let Some(d) = o.get("datePublished").and_then(Value::as_str).and_then(date::parse)
+            if let Some(d) = o.get("datePublished").and_then(Value::as_str).and_then(read_date)
                 && m.published.is_none()
             {
                 m.published = Some(d);

@@ -8,6 +8,8 @@
 //! - [`TimeValue`] is an interval `[start, end]` of days with a [`Granularity`]; it prints in the
 //!   schema's form (`YYYY-MM-DD`, `YYYY-MM` or `YYYY-MM-DD/YYYY-MM-DD`).
 //! - [`overlaps`] and [`consistent`] compare two values for the fusion conflict rule.
+//! - [`read_date`], [`read_date_value`] and [`date_in_url`] read one written date (a metadata
+//!   value, a date line, a URL path): the one date reader ingest and extract call.
 //!
 //! # Example
 //!
@@ -24,6 +26,7 @@
 //! ```
 
 mod lexicon;
+mod read;
 mod resolve;
 mod scan;
 #[cfg(test)]
@@ -34,6 +37,8 @@ use std::str::FromStr;
 
 use crosscheck_core::{Date, Span};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use read::{date_from_epoch, date_in_url, is_month_word, read_date, read_date_value};
 
 use crate::sentence::{sentence_around, sentence_spans};
 

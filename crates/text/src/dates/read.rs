@@ -1,0 +1,236 @@
+//! The one reader of written dates: a metadata value (`2025-11-19T08:00:00Z`, `Wed, 19 Nov
+//! 2025 08:00:00 GMT`, a Unix timestamp), a date in a short line of text (`5 March 2024`,
+//! `March 5, 2024`, `5. März 2024`, `5 de marzo de 2024`, `05.03.2024`, `2024年3月5日`) or in a URL
+//! path (`/2024/03/05/`). Month names come from the lexicon ([`crate::lexicon`]), in every
+//! language it has.
+//!
+//! [`Date`]'s own [`FromStr`](std::str::FromStr) reads only the canonical `YYYY-MM-DD` form;
+//! ingest and extract read every other form here.
+
+use std::sync::LazyLock;
+
+use crosscheck_core::Date;
+use regex::Regex;
+
+use crate::lexicon::{Lexicon, List};
+
+/// Whether `word` (lowercase) is a month name or abbreviation in a language of the lexicon.
+pub fn is_month_word(word: &str) -> bool {
+    Lexicon::any(List::Months, word) || Lexicon::any(List::MonthAbbreviations, word)
+}
+
+/// The number of a month name or abbreviation in any language of the lexicon.
+fn month(name: &str) -> Option<i8> {
+    let lower = name.trim_end_matches('.').to_lowercase();
+    let n = Lexicon::any_number(List::Months, &lower)
+        .or_else(|| Lexicon::any_number(List::MonthAbbreviations, &lower))?;
+    i8::try_from(n).ok()
+}
+
+/// Plausible publication years: anything else is more likely a number in the text.
+fn date(y: i32, m: i32, d: i32) -> Option<Date> {
+    if !(1990..=2100).contains(&y) {
+        return None;
+    }
+    Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?)
+}
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"(?:^|[^\d])((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[^\d])").unwrap()
+});
+static DMY: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"(?:^|[^\d])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)(?:$|[^\d])").unwrap()
+});
+static NAMED_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"(?i)(?:^|[^\w])(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?(\p{L}{3,12})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)(?:$|[^\d])").unwrap()
+});
+static NAMED_MDY: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"(?i)(?:^|[^\w])(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?:$|[^\d])").unwrap()
+});
+static YMD_CJK: LazyLock<Regex> = LazyLock::new(|| {
+    // "2024年3月5日" (Chinese, Japanese) and "2024년 3월 5일" (Korean).
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"(?:^|[^\d])((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+        .unwrap()
+});
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+        .unwrap()
+});
+
+/// The first date written in a short text: ISO (`2024-03-05`, `2024/03/05T…`), a month name in
+/// any language of the lexicon (`5 March 2024`, `March 5, 2024`, `5. März 2024`, `5 de marzo
+/// de 2024`), day-first numeric (`05.03.2024`) or Chinese, Japanese and Korean (`2024年3月5日`).
+/// Only the first 400 bytes are read, and only years 1990 to 2100, so that other numbers in
+/// the text are not taken for a year.
+///
+/// # Example
+///
+/// ```
+/// use crosscheck_text::dates::read_date;
+///
+/// assert_eq!(read_date("Published March 3, 2024").unwrap().to_string(), "2024-03-03");
+/// assert_eq!(read_date("le 1er avril 2022").unwrap().to_string(), "2022-04-01");
+/// assert_eq!(read_date("call 555-1234"), None);
+/// ```
+pub fn read_date(s: &str) -> Option<Date> {
+    let mut end = s.len().min(400);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let s = &s[..end];
+    if let Some(c) = ISO.captures(s) {
+        return date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    }
+    if let Some(c) = NAMED_DMY.captures(s)
+        && let Some(m) = month(&c[2])
+    {
+        return date(c[3].parse().ok()?, i32::from(m), c[1].parse().ok()?);
+    }
+    if let Some(c) = NAMED_MDY.captures(s)
+        && let Some(m) = month(&c[1])
+    {
+        return date(c[3].parse().ok()?, i32::from(m), c[2].parse().ok()?);
+    }
+    if let Some(c) = DMY.captures(s) {
+        return date(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?);
+    }
+    if let Some(c) = YMD_CJK.captures(s) {
+        return date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    }
+    None
+}
+
+/// A publication date from the forms feeds, scrapers and page metadata write: the whole value
+/// as `2025-11-19`, `2025-11-19 08:00:00`, an ISO 8601 / RFC 3339 timestamp (the date as
+/// written, without a time-zone shift), `2025/11/19`, RFC 2822 (`Wed, 19 Nov 2025 08:00:00
+/// GMT`) or a Unix timestamp in seconds or milliseconds (as UTC); failing those, the first date
+/// [`read_date`] finds in it.
+///
+/// # Example
+///
+/// ```
+/// use crosscheck_text::dates::read_date_value;
+///
+/// assert_eq!(read_date_value("1763539200").unwrap().to_string(), "2025-11-19");
+/// assert_eq!(read_date_value("Wed, 19 Nov 2025 08:00:00 GMT").unwrap().to_string(), "2025-11-19");
+/// assert_eq!(read_date_value("yesterday"), None);
+/// ```
+pub fn read_date_value(s: &str) -> Option<Date> {
+    let s = s.trim();
+    if let Ok(d) = s.parse::<Date>() {
+        return Some(d);
+    }
+    if s.len() >= 10 && s.is_char_boundary(10) && s.as_bytes()[4] == b'/' && s.as_bytes()[7] == b'/'
+    {
+        let (head, rest) = s.split_at(10);
+        if let Ok(d) = format!("{}{rest}", head.replace('/', "-")).parse::<Date>() {
+            return Some(d);
+        }
+    }
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        return date_from_epoch(s.parse().ok()?);
+    }
+    if let Ok(z) = jiff::fmt::rfc2822::parse(s) {
+        return Some(Date::from(z.date()));
+    }
+    read_date(s)
+}
+
+/// A date from a Unix timestamp in seconds, or in milliseconds when it is too large for seconds
+/// of a plausible year.
+pub fn date_from_epoch(n: i64) -> Option<Date> {
+    // 1e11 seconds is the year 5138: anything larger is milliseconds.
+    let secs = if n.unsigned_abs() >= 100_000_000_000 { n / 1000 } else { n };
+    let ts = jiff::Timestamp::from_second(secs).ok()?;
+    Some(Date::from(ts.to_zoned(jiff::tz::TimeZone::UTC).date()))
+}
+
+/// A date in a URL path (`/2024/03/05/`, `/2024-03-05-slug`, `/20240305/`).
+pub fn date_in_url(url: &str) -> Option<Date> {
+    let c = URL_DATE.captures(url)?;
+    date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! dates {
+        ($read:ident: $($input:expr => $want:expr),* $(,)?) => {$(
+            assert_eq!($read($input).map(|d| d.to_string()).as_deref(), $want, "{:?}", $input);
+        )*};
+    }
+
+    #[test]
+    fn text_forms() {
+        dates! { read_date:
+            "2019-11-20T06:39:53Z" => Some("2019-11-20"),
+            "Published 2021/3/7" => Some("2021-03-07"),
+            "Updated 1:39 am EST, Wednesday, November 20, 2019" => Some("2019-11-20"),
+            "20 November 2019, 14:00" => Some("2019-11-20"),
+            "5. März 2024" => Some("2024-03-05"),
+            "Le 1er avril 2022" => Some("2022-04-01"),
+            "5 de marzo de 2024" => Some("2024-03-05"),
+            "12 марта 2023 года" => Some("2023-03-12"),
+            "16 marca 2021" => Some("2021-03-16"),
+            "3 października 2022 r." => Some("2022-10-03"),
+            "7 maart 2020" => Some("2020-03-07"),
+            "05.03.2024 um 10:00" => Some("2024-03-05"),
+            "Sept. 4, 2018" => Some("2018-09-04"),
+            "3 novembre 2025" => Some("2025-11-03"),
+            "3 de novembro de 2025" => Some("2025-11-03"),
+            "發佈日期：2025年11月27日 20:20" => Some("2025-11-27"),
+            "2025年11月2日（日）" => Some("2025-11-02"),
+            "2019-02-30" => None,
+            "call 555-1234" => None,
+            "in 12 cities 2019" => None,
+        }
+    }
+
+    #[test]
+    fn value_forms() {
+        dates! { read_date_value:
+            "2025-11-19" => Some("2025-11-19"),
+            " 2025-11-19 08:00:00 " => Some("2025-11-19"),
+            "2025-11-19T23:30:00-05:00" => Some("2025-11-19"),
+            "2025-11-19T08:00:00.123Z" => Some("2025-11-19"),
+            "2025/11/19" => Some("2025-11-19"),
+            "2025/11/19 10:00" => Some("2025-11-19"),
+            "Wed, 19 Nov 2025 08:00:00 GMT" => Some("2025-11-19"),
+            "1763539200" => Some("2025-11-19"),
+            "1763539200000" => Some("2025-11-19"),
+            "19 November 2025" => Some("2025-11-19"),
+            "yesterday" => None,
+            "2025-13-40" => None,
+            "" => None,
+            "2025/1é/19" => None,
+            "99999999999999999999999" => None,
+        }
+    }
+
+    #[test]
+    fn url_dates() {
+        dates! { date_in_url:
+            "https://x.test/2020/06/01/story" => Some("2020-06-01"),
+            "https://x.test/news/2020-06-01-story" => Some("2020-06-01"),
+            "https://x.test/20200601/story.html" => Some("2020-06-01"),
+            "https://x.test/id/2020123456" => None,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,80}", n in proptest::num::i64::ANY) {
+            let _ = read_date(&s);
+            let _ = read_date_value(&s);
+            let _ = date_in_url(&s);
+            let _ = date_from_epoch(n);
+        }
+    }
+}
