@@ -117,6 +117,38 @@ test('markup and event handlers in articles are shown, never run', async () => {
   await page.close();
 });
 
+test('copied text shows who copied whom, the shared passages side by side', async () => {
+  const { summary, doc } = await biggestStory('');
+  const story = doc.stories[0];
+  const edges = (story.reuse || {}).edges || [];
+  assert.ok(edges.length > 0, 'the demo story holds a near copy of the wire report');
+  const { page, problems } = await openPage();
+  await page.goto(BASE + '/#/story/' + encodeURIComponent(summary.id));
+  await page.waitForSelector('#reuse');
+  const edge = edges[0];
+  // The source card names the other side of the edge.
+  const summaryLine = page.locator(`#sources li[data-source="${edge.a}"] .reuse-summary`);
+  assert.match(await summaryLine.textContent(), /copied from|copied by|shares text with/);
+  // The passages open side by side: this source's words left, the other's right.
+  const card = page.locator(`#reuse .reuse-source[data-source="${edge.a}"]`);
+  await card.locator('summary').first().click();
+  const marks = card.locator('details[open] mark.shared');
+  assert.equal(await marks.count(), 2 * edge.passages.length);
+  assert.equal(await marks.nth(0).textContent(), edge.passages[0].a.text);
+  assert.equal(await marks.nth(1).textContent(), edge.passages[0].b.text);
+  // A passage opens its article with exactly those bytes highlighted.
+  await marks.nth(1).click();
+  await page.waitForSelector('#highlight');
+  assert.equal(await page.textContent('#highlight'), edge.passages[0].b.text);
+  await page.keyboard.press('Escape');
+  // Claims show independent origins beside outlets.
+  const withOrigins = story.claims.filter((c) => c.origins !== undefined).length;
+  assert.equal(await page.locator('#claims .origins').count(), withOrigins);
+  await page.screenshot({ path: join(SHOTS, 'reuse.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 /** The text a person sees in the page's main area. */
 async function visibleText(page) {
   return page.evaluate(() => document.getElementById('main').innerText);

@@ -3,6 +3,12 @@
 //! seeds < 50 ms, 50 articles < 200 ms. Larger stories and peak memory: the `fuse_scale`
 //! harness (`crates/bench/scripts/fuse-scale.sh`).
 //!
+//! Reuse: synthetic stories of 50, 200 and 500 articles fused without and with text reuse
+//! detection (`fuse_reuse/<n>/plain` and `fuse_reuse/<n>/reuse`, detection plus fusion with its
+//! result), and detection alone (`reuse/<n>`). Target: reuse adds at most 20 % at 500 articles
+//! and grows linearly. The synthetic stories are the worst case for reuse: every report is made
+//! of verbatim sentences that dozens of other reports share.
+//!
 //! The seed story is read at run time from `../shared/corpus/seeds` (beside the repository);
 //! the 50-article story is built from the sentences of the seeds and of the demo corpus's
 //! bridge story, reshuffled deterministically so that the reports overlap the way coverage of one
@@ -14,6 +20,7 @@ use std::path::{Path, PathBuf};
 use criterion::{Criterion, criterion_group, criterion_main};
 use crosscheck::PipelineBuilder;
 use crosscheck::core::{Article, Lang};
+use crosscheck::dedup::ReuseDetector;
 use crosscheck::fuse::{Fuser, FuserBuilder, StoryInput};
 
 fn repo() -> PathBuf {
@@ -107,6 +114,42 @@ fn bench(c: &mut Criterion) {
             story
         });
     });
+    group.finish();
+
+    let detector = ReuseDetector::default();
+    let mut group = c.benchmark_group("fuse_reuse");
+    group.sample_size(10);
+    for n in [50, 200, 500] {
+        let story = synthetic(&pool, n);
+        let refs: Vec<&Article> = story.iter().collect();
+        group.bench_function(format!("{n}/plain"), |b| {
+            b.iter(|| {
+                let out = fuser.fuse(&StoryInput::new(black_box(&story))).expect("fused");
+                assert_eq!(out.articles.len(), n);
+                out
+            });
+        });
+        group.bench_function(format!("{n}/reuse"), |b| {
+            b.iter(|| {
+                let mut input = StoryInput::new(black_box(&story));
+                input.reuse(detector.detect(&refs));
+                let out = fuser.fuse(&input).expect("fused");
+                let reuse = out.reuse.as_ref().expect("reuse carried");
+                assert!(reuse.edges.len() >= n / 2, "shared sentences are found");
+                assert!(
+                    out.claims.iter().all(|c| c.origins.unwrap_or(0) as usize <= c.articles.len())
+                );
+                out
+            });
+        });
+        group.bench_function(format!("{n}/detect"), |b| {
+            b.iter(|| {
+                let reuse = detector.detect(black_box(&refs));
+                assert!(reuse.edges.len() >= n / 2);
+                reuse
+            });
+        });
+    }
     group.finish();
 }
 

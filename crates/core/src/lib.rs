@@ -9,6 +9,8 @@
 //! - [`RawDoc`]: one document as ingest read it, with its content and metadata.
 //! - [`Article`]: an extracted article: text, metadata and the [`Alignment`] that maps every byte
 //!   of its text back to the raw content.
+//! - [`StoryReuse`]: who copied whom within a story ([`ReuseEdge`], [`ReuseCluster`],
+//!   [`WireCredit`]); [`OriginIndex`] counts the independent origins of a statement.
 //! - [`story`]: the fused story ([`story::FusedStory`], with its entities, claims, quotes,
 //!   conflicts and timeline, every statement a [`story::SourceSpan`]) and the
 //!   `crosscheck.story/1` document that carries it ([`story::StoryDocument`]), with its
@@ -35,6 +37,7 @@ mod date;
 mod doc;
 mod error;
 mod lang;
+mod reuse;
 mod span;
 pub mod story;
 
@@ -43,4 +46,8 @@ pub use date::Date;
 pub use doc::{DocId, DocMeta, Format, RawDoc};
 pub use error::{Error, Result};
 pub use lang::Lang;
+pub use reuse::{
+    CreditField, OriginBasis, OriginIndex, ReuseCluster, ReuseDirection, ReuseEdge, ReusePassage,
+    StoryReuse, WireCredit,
+};
 pub use span::{Provenance, Span};

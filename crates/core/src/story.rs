@@ -30,6 +30,7 @@
 //!     conflicts: vec![],
 //!     timeline: vec![],
 //!     sampled: None,
+//!     reuse: None,
 //! };
 //! let doc = StoryDocument::new(vec![story]);
 //! let json = serde_json::to_string(&doc)?;
@@ -132,6 +133,10 @@ pub struct FusedStory {
     /// its articles; absent when every article was read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sampled: Option<Sample>,
+    /// Who copied whom: shared passages between articles, their direction, origins and wire
+    /// credits; absent when reuse was not detected. Added in `crosscheck.story/1.1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reuse: Option<crate::StoryReuse>,
 }
 
 /// How a story over the fuser's budget was sampled: every article stays listed in
@@ -291,7 +296,8 @@ pub struct Entity {
     pub roles: Vec<String>,
 }
 
-/// How widely a claim is carried.
+/// How widely a claim is carried. Reports are counted as independent origins when the story's
+/// text reuse is known (see [`Claim::origins`]), else as distinct reports.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
@@ -354,6 +360,19 @@ pub struct Claim {
     /// The number of distinct reports that carry it (duplicates counted once); an extra field.
     #[schemars(range(min = 1))]
     pub support: u32,
+    /// The number of distinct outlets that carry it (an article without an outlet counts as
+    /// its own). Added in `crosscheck.story/1.1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlets: Option<u32>,
+    /// The number of independent origins among its renderings: renderings inside one shared
+    /// passage (a wire story and its reprints) or from articles crediting one agency count
+    /// once. The status is decided on this number. Added in `crosscheck.story/1.1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origins: Option<u32>,
+    /// The earliest publication date among the articles that carry it, `YYYY-MM-DD`. Added in
+    /// `crosscheck.story/1.1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<Date>,
 }
 
 /// A direct quote and each article's wording of it.
@@ -380,6 +399,13 @@ pub struct Quote {
     /// rendering order; an extra field.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attributions: Vec<SourceSpan>,
+    /// The number of distinct outlets that carry it. Added in `crosscheck.story/1.1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlets: Option<u32>,
+    /// The number of independent origins among its renderings (copies of one passage count
+    /// once). Added in `crosscheck.story/1.1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origins: Option<u32>,
 }
 
 /// What a conflict is about.
@@ -446,6 +472,13 @@ pub struct ConflictSide {
     /// Where they give it: the words that give the value (`Twelve people were injured`,
     /// `Tuesday`, the quote and the speaker's name).
     pub evidence: Vec<SourceSpan>,
+    /// The number of distinct outlets that give it. Added in `crosscheck.story/1.1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlets: Option<u32>,
+    /// The number of independent origins among its evidence (copies of one passage count
+    /// once). Added in `crosscheck.story/1.1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origins: Option<u32>,
 }
 
 /// A dated event.
@@ -499,6 +532,9 @@ mod tests {
                 articles: vec!["a".into()],
                 renderings: vec![span("a", "The ferry sank on Monday.", 0)],
                 support: 1,
+                outlets: Some(1),
+                origins: Some(1),
+                first_seen: Date::new(2026, 5, 4),
             }],
             quotes: vec![],
             conflicts: vec![Conflict {
@@ -508,10 +544,13 @@ mod tests {
                     value: "2026-05-04".into(),
                     articles: vec!["a".into()],
                     evidence: vec![span("a", "Monday", 18)],
+                    outlets: Some(1),
+                    origins: Some(1),
                 }],
             }],
             timeline: vec![],
             sampled: None,
+            reuse: Some(crate::StoryReuse::default()),
         }
     }
 

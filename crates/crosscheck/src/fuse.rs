@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use crosscheck_core::{Article, DocId};
 
+use crate::dedup::ReuseDetector;
 use crate::place::Placer;
 use crate::{Error, Pipeline};
 
@@ -33,9 +34,9 @@ pub struct StoryGroup {
 
 impl Pipeline {
     /// Reads and extracts every document under `paths`, marks near-duplicates, groups the
-    /// articles into stories (through [`Placer`], with the pipeline's configuration) and fuses
-    /// each one with `fuser`. Each story is named by [`story_id`](crate::place::story_id) of
-    /// its earliest article, as a store names it.
+    /// articles into stories (through [`Placer`], with the pipeline's configuration), finds the
+    /// text reuse within each story and fuses each one with `fuser`. Each story is named by
+    /// [`story_id`](crate::place::story_id) of its earliest article, as a store names it.
     ///
     /// Item errors go to `on_error` and do not stop the run. `sink` receives one fused story at
     /// a time, in order of each story's first article; it returns `false` to stop. Stories are
@@ -103,15 +104,17 @@ pub fn groups_of<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<StoryGroup> 
 }
 
 /// Fuses one story of [`group_stories`]: its articles in input order, named by the group's
-/// id, each near-copy marked with the article it copies.
+/// id, each near-copy marked with the article it copies, with the text reuse among them
+/// (dedup's [`ReuseDetector`]) so that claims count independent origins.
 pub fn fuse_group(
     fuser: &dyn Fuser,
     articles: &[Article],
     group: &StoryGroup,
     duplicate_of: &[Option<DocId>],
 ) -> Result<FusedStory, FuseError> {
-    let mut input = StoryInput::new(group.members.iter().map(|&i| &articles[i]));
-    input.id(group.id.as_str());
+    let members: Vec<&Article> = group.members.iter().map(|&i| &articles[i]).collect();
+    let mut input = StoryInput::new(members.iter().copied());
+    input.id(group.id.as_str()).reuse(ReuseDetector::default().detect(&members));
     for &i in &group.members {
         if let Some(of) = &duplicate_of[i] {
             input.duplicate(&articles[i].id, of.clone());

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use crosscheck_cluster::key_terms;
 use crosscheck_core::{Article, DocId};
+use crosscheck_dedup::ReuseDetector;
 pub use crosscheck_store::{
     ContentHash, Cursor, EngineError, Error as StoreError, MemStore, Neighbourhood, Placement,
     Plan, Probe, PutOutcome, SqliteStore, SqliteStoreBuilder, Stats, Store, StoredArticle,
@@ -185,7 +186,8 @@ fn sanitize_name(name: &str) -> String {
 /// joins the story its cluster is anchored in, starts a new story (named after its earliest
 /// article), or bridges two stories, which are merged (the older id survives). A
 /// near-duplicate joins the story of the article it copies and is recorded as its duplicate.
-/// Fusion runs the [`StoryFuser`] on the story's articles, duplicates marked.
+/// Fusion runs the [`StoryFuser`] on the story's articles, duplicates marked and with the text
+/// reuse [`ReuseDetector`] finds among them.
 ///
 /// ## Why
 ///
@@ -201,6 +203,7 @@ fn sanitize_name(name: &str) -> String {
 pub struct PipelineEngine {
     placer: Placer,
     fuser: StoryFuser,
+    reuse: ReuseDetector,
     horizon_days: u32,
 }
 
@@ -220,6 +223,7 @@ impl PipelineEngine {
         Ok(PipelineEngine {
             placer: Placer::new(config)?,
             fuser: config.fuser()?,
+            reuse: ReuseDetector::default(),
             horizon_days: u32::try_from(config.cluster.horizon()).unwrap_or(u32::MAX),
         })
     }
@@ -269,8 +273,9 @@ impl StoryEngine for PipelineEngine {
     }
 
     fn fuse(&self, story: &StoryId, articles: &[StoredArticle]) -> Result<FusedStory, EngineError> {
-        let mut input = StoryInput::new(articles.iter().map(|a| &a.article));
-        input.id(story.as_str());
+        let refs: Vec<&Article> = articles.iter().map(|a| &a.article).collect();
+        let mut input = StoryInput::new(refs.iter().copied());
+        input.id(story.as_str()).reuse(self.reuse.detect(&refs));
         for a in articles {
             if let Some(of) = &a.duplicate_of {
                 input.duplicate(&a.article.id, of.clone());

@@ -34,4 +34,12 @@ pub enum DedupError {
         /// The signature length.
         permutations: usize,
     },
+    /// A reuse detection setting is out of range.
+    #[error("invalid reuse setting {name} = {value}, expected a positive number")]
+    InvalidReuse {
+        /// The setting.
+        name: &'static str,
+        /// The value given.
+        value: usize,
+    },
 }

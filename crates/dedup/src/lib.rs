@@ -12,6 +12,10 @@
 //! - [`MinHasher`] computes the signatures: one pass over the text, no per-shingle allocation,
 //!   permutations applied in vectorised blocks.
 //!
+//! - [`ReuseDetector`] (built by [`ReuseBuilder`]) finds text reuse within a story: shared
+//!   passages between articles, which way they went, each cluster's origin and the wire credits
+//!   (the [`reuse`] module documents the rules).
+//!
 //! The rule that decides membership is documented on the [`dedup`] module.
 //!
 //! # Example
@@ -37,9 +41,11 @@ pub mod dedup;
 mod error;
 mod lsh;
 mod minhash;
+pub mod reuse;
 
 pub use dedup::{
     DedupBuilder, DedupIndex, Deduper, Fingerprint, MatchKind, Membership, Verify, jaccard_sorted,
 };
 pub use error::DedupError;
 pub use minhash::{LANES, MinHasher};
+pub use reuse::{ReuseBuilder, ReuseDetector};

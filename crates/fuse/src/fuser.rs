@@ -1,6 +1,6 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crosscheck_core::{Article, DocId};
+use crosscheck_core::{Article, DocId, StoryReuse};
 
 use crate::FuseError;
 use crate::analysis::events::Lexicon;
@@ -12,7 +12,7 @@ use crate::quotes::attribution;
 use crate::reduce::Reduction;
 use crate::story::{ArticleInfo, Claim, ClaimStatus, Entity, FusedStory, SourceSpan};
 use crate::timeline::{Dated, chronology};
-use crate::{conflicts, entities};
+use crate::{conflicts, entities, origins};
 
 /// Fuses the articles of one story into a [`FusedStory`].
 pub trait Fuser: Send + Sync {
@@ -26,6 +26,7 @@ pub struct StoryInput<'a> {
     id: Option<String>,
     articles: Vec<&'a Article>,
     duplicate_of: Vec<Option<DocId>>,
+    reuse: Option<StoryReuse>,
 }
 
 impl<'a> StoryInput<'a> {
@@ -33,7 +34,7 @@ impl<'a> StoryInput<'a> {
     pub fn new(articles: impl IntoIterator<Item = &'a Article>) -> StoryInput<'a> {
         let articles: Vec<&Article> = articles.into_iter().collect();
         let duplicate_of = vec![None; articles.len()];
-        StoryInput { id: None, articles, duplicate_of }
+        StoryInput { id: None, articles, duplicate_of, reuse: None }
     }
 
     /// Sets the story id.
@@ -51,6 +52,16 @@ impl<'a> StoryInput<'a> {
         if let Some(i) = self.articles.iter().position(|a| &a.id == article) {
             self.duplicate_of[i] = Some(of);
         }
+        self
+    }
+
+    /// Sets the text reuse found among the articles (dedup's `ReuseDetector`): claims, quotes
+    /// and conflict sides then count independent origins, copies of one passage once, and the
+    /// fused story carries it.
+    ///
+    /// By default, none: origins are the distinct reports.
+    pub fn reuse(&mut self, reuse: StoryReuse) -> &mut StoryInput<'a> {
+        self.reuse = Some(reuse);
         self
     }
 
@@ -164,16 +175,19 @@ impl Fuser for StoryFuser {
         let facts = FactTable::new(&ctx);
         let groups =
             claims::align(&ctx.docs, &ctx.entities, &dated, &quotes.mentions, self.claim_threshold);
+        // Per story article, the article it counts as: its kept article's, else what dedup said.
+        let roots: Vec<usize> = (0..story.articles.len())
+            .map(|i| match reduction.read_as[i].and_then(|r| slot.get(&r)) {
+                Some(&k) => reduction.kept[ctx.canon[k]],
+                None => full_canon[i],
+            })
+            .collect();
         let articles: Vec<ArticleInfo> = story
             .articles
             .iter()
+            .zip(&roots)
             .enumerate()
-            .map(|(i, a)| {
-                // The article it counts as: its kept article's, else what dedup said.
-                let root = match reduction.read_as[i].and_then(|r| slot.get(&r)) {
-                    Some(&k) => reduction.kept[ctx.canon[k]],
-                    None => full_canon[i],
-                };
+            .map(|(i, (a, &root))| {
                 ArticleInfo::new(a, (root != i).then(|| story.articles[root].id.clone()))
             })
             .collect();
@@ -187,6 +201,7 @@ impl Fuser for StoryFuser {
             conflicts: Vec::new(),
             timeline: Vec::new(),
             sampled: reduction.sampled.clone(),
+            reuse: None,
         };
         // Quotes, conflicts and the timeline read `ctx` (articles, words, sentences, merged
         // entities); `mark_disputed` then flags the claims that carry a side of a conflict.
@@ -194,6 +209,10 @@ impl Fuser for StoryFuser {
         fused.timeline = chronology::output(&ctx, &dated);
         fused.conflicts = conflicts::find(&ctx, &dated, &lexicon, &quotes, &speakers, &facts);
         reduction.expand(&mut fused, &story.articles);
+        // Origins are counted over the whole story (copies expanded), each article counting as
+        // its root and only the articles read taking part.
+        let read: Vec<bool> = reduction.read_as.iter().map(Option::is_some).collect();
+        origins::annotate(&mut fused, &story.articles, &roots, &read, story.reuse.as_ref());
         mark_disputed(&mut fused);
         fused.headline = headline(&ctx, &fused, &weight);
         Ok(fused)
@@ -288,7 +307,17 @@ fn claim_output(
         let text = ctx.docs[cd].text(ctx.docs[cd].sents[cs].span).to_string();
         let n = support.len();
         let status = ClaimStatus::of_support(n, distinct);
-        out.push((Claim { text, status, articles, renderings, support: n as u32 }, g.members[0]));
+        let claim = Claim {
+            text,
+            status,
+            articles,
+            renderings,
+            support: n as u32,
+            outlets: None,
+            origins: None,
+            first_seen: None,
+        };
+        out.push((claim, g.members[0]));
     }
     // One claim per agreed value of a quantity (a sentence with several facts supports
     // several claims), then one per phrase that outlets share.

@@ -62,6 +62,7 @@ mod entities;
 mod error;
 mod facts;
 mod fuser;
+mod origins;
 mod reduce;
 mod story;
 

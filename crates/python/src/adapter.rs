@@ -9,7 +9,7 @@ use std::io::Cursor;
 use crosscheck::PipelineConfig;
 use crosscheck::cluster::{ClusterDoc, Clusterer};
 use crosscheck::core::{Article, Date, DocId};
-use crosscheck::dedup::{DedupBuilder, Deduper, jaccard_sorted};
+use crosscheck::dedup::{DedupBuilder, Deduper, ReuseDetector, jaccard_sorted};
 use crosscheck::extract::chrome::strip_recurring;
 use crosscheck::extract::{ArticleExtractor, Extractor};
 use crosscheck::fuse::{
@@ -48,6 +48,7 @@ pub struct Engine {
     extractor: ArticleExtractor,
     deduper: Deduper,
     clusterer: Clusterer,
+    reuse: ReuseDetector,
     placer: Placer,
     fuser: Box<dyn Fuser>,
 }
@@ -75,6 +76,7 @@ impl Engine {
             extractor: ArticleExtractor::default(),
             deduper,
             clusterer,
+            reuse: ReuseDetector::default(),
             placer,
             fuser: Box::new(fuser),
         })
@@ -179,13 +181,15 @@ impl Engine {
     }
 
     /// Fuses one story: `articles` in the order they should be reported, with the id of the
-    /// article each near-copies.
+    /// article each near-copies. The text reuse among them is found first, as `crosscheck fuse`
+    /// does.
     pub fn fuse_story(
         &self,
         articles: &[&Article],
         duplicate_of: &[Option<DocId>],
     ) -> Result<FusedStory, Error> {
         let mut input = StoryInput::new(articles.iter().copied());
+        input.reuse(self.reuse.detect(articles));
         // Named as `crosscheck fuse` and the store name it: after its earliest article.
         let id = crosscheck::place::founder(articles.iter().copied())
             .map(|a| crosscheck::place::story_id(&a.id));

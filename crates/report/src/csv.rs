@@ -9,6 +9,7 @@
 //! | `quotes` | quote | `story`, `speaker`, `role`, `anonymous`, `sources` (articles carrying it), then one column per article holding its wording |
 //! | `conflicts` | side of a conflict | `story`, `conflict` (its number in the story, from 1), `kind`, `topic`, `value`, `articles` (ids joined by `;`), `evidence` (texts joined by ` | `) |
 //! | `timeline` | entry | `story`, `date`, `inferred`, `what`, `articles` (ids joined by `;`), `evidence` (texts joined by ` | `) |
+//! | `reuse` | pair of articles that share passages | `story`, `a`, `b`, `direction` (`a_to_b`, `b_to_a`, `unknown`), `copied_from` (empty when unknown), `same_outlet`, `share_a`, `share_b` (shares of each article's words, 0 to 1), `passages`, `words`, `origin` (of the pair's cluster, empty when unknown), `basis`, `a_passages`, `b_passages` (texts joined by ` | `) |
 //!
 //! The per-article columns list every article of every story, in order, and are empty where
 //! the article does not carry the row. Stories are buffered until [`ReportSink::finish`]
@@ -39,12 +40,19 @@ pub enum CsvTable {
     Conflicts,
     /// The timeline.
     Timeline,
+    /// Text reuse: one row per pair of articles that share passages.
+    Reuse,
 }
 
 impl CsvTable {
     /// Every table, in the order they are documented.
-    pub const ALL: [CsvTable; 4] =
-        [CsvTable::Claims, CsvTable::Quotes, CsvTable::Conflicts, CsvTable::Timeline];
+    pub const ALL: [CsvTable; 5] = [
+        CsvTable::Claims,
+        CsvTable::Quotes,
+        CsvTable::Conflicts,
+        CsvTable::Timeline,
+        CsvTable::Reuse,
+    ];
 
     /// The table's name on the command line.
     pub fn name(self) -> &'static str {
@@ -53,6 +61,7 @@ impl CsvTable {
             CsvTable::Quotes => "quotes",
             CsvTable::Conflicts => "conflicts",
             CsvTable::Timeline => "timeline",
+            CsvTable::Reuse => "reuse",
         }
     }
 }
@@ -211,6 +220,57 @@ impl<W: Write> ReportSink for CsvSink<W> {
                     }
                 }
                 vec!["story", "date", "inferred", "what", "articles", "evidence"]
+            }
+            CsvTable::Reuse => {
+                for s in &self.stories {
+                    let Some(reuse) = &s.reuse else { continue };
+                    for e in &reuse.edges {
+                        let cluster = reuse.cluster_of(&e.a);
+                        let side = |b: bool| -> String {
+                            let texts: Vec<String> = e
+                                .passages
+                                .iter()
+                                .map(|p| one_line(if b { &p.b.text } else { &p.a.text }))
+                                .collect();
+                            texts.join(" | ")
+                        };
+                        rows.push(vec![
+                            s.id.clone(),
+                            e.a.to_string(),
+                            e.b.to_string(),
+                            e.direction.to_string(),
+                            e.source().map(ToString::to_string).unwrap_or_default(),
+                            e.same_outlet.to_string(),
+                            format!("{:.3}", e.share_a),
+                            format!("{:.3}", e.share_b),
+                            e.passages.len().to_string(),
+                            e.passages.iter().map(|p| p.words).sum::<u32>().to_string(),
+                            cluster
+                                .and_then(|c| c.origin.as_ref())
+                                .map(ToString::to_string)
+                                .unwrap_or_default(),
+                            cluster.map(|c| c.basis.to_string()).unwrap_or_default(),
+                            side(false),
+                            side(true),
+                        ]);
+                    }
+                }
+                vec![
+                    "story",
+                    "a",
+                    "b",
+                    "direction",
+                    "copied_from",
+                    "same_outlet",
+                    "share_a",
+                    "share_b",
+                    "passages",
+                    "words",
+                    "origin",
+                    "basis",
+                    "a_passages",
+                    "b_passages",
+                ]
             }
         };
         w.write_record(header.iter().map(|h| neutralise(h).into_owned())).map_err(csv_err)?;

@@ -14,6 +14,7 @@ use std::io::Write;
 use crosscheck_core::story::{ClaimStatus, FusedStory, SourceSpan};
 use html_escape::{encode_double_quoted_attribute, encode_text};
 
+use crate::reuse::{origins_note, per_source, percent};
 use crate::summary::{
     COUNTING, LEGEND, changed_words, conflict_of, count, meaning, outlet_of, outlets, reference_of,
 };
@@ -28,7 +29,7 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;pad
 details{margin:.2rem 0}summary{cursor:pointer}blockquote{margin:.2rem 0 .2rem 1rem;color:#444}\
 .src{color:#666;font-size:.85rem}article{margin-bottom:3rem}mark{background:#fff3b0}\
 .summary{background:#f6f7f9;border-radius:.5rem;padding:.5rem 1rem}.legend dt{display:inline;font-weight:600}\
-.legend dd{display:inline;margin:0 1rem 0 .3rem}";
+.legend dd{display:inline;margin:0 1rem 0 .3rem}.reuse td{width:50%}";
 
 fn esc(s: &str) -> String {
     encode_text(&one_line(s)).into_owned()
@@ -80,6 +81,13 @@ fn marked(text: &str, changed: &[bool]) -> String {
         })
         .collect();
     words.join(" ")
+}
+
+/// ` 3 outlets · 1 origin` in a source note, when the counts are known.
+fn note(outlets: Option<u32>, origins: Option<u32>) -> String {
+    origins_note(outlets, origins)
+        .map(|n| format!(" <span class=\"src\">{}</span>", esc(&n)))
+        .unwrap_or_default()
 }
 
 /// The anchor of part `what` number `n` of story number `k`.
@@ -205,12 +213,13 @@ fn render(o: &mut String, story: &FusedStory, k: usize) {
             };
             let _ = writeln!(
                 o,
-                "<details class=\"claim\" id=\"{}\"><summary>{} <span class=\"support\">{} of {}</span> {}{conflict}</summary>",
+                "<details class=\"claim\" id=\"{}\"><summary>{} <span class=\"support\">{} of {}</span> {}{}{conflict}</summary>",
                 anchor(k, "claim", i),
                 tag(c.status),
                 c.support,
                 count(distinct, "report"),
                 esc(&c.text),
+                note(c.outlets, c.origins),
             );
             spans(o, story, &c.renderings);
             let _ = writeln!(o, "</details>");
@@ -231,9 +240,10 @@ fn render(o: &mut String, story: &FusedStory, k: usize) {
                     s.articles.iter().map(|a| esc(outlet_of(story, a))).collect();
                 let _ = writeln!(
                     o,
-                    "<p><b>{}</b> <span class=\"src\">{}</span></p>",
+                    "<p><b>{}</b> <span class=\"src\">{}</span>{}</p>",
                     esc(&s.value),
-                    who.join(", ")
+                    who.join(", "),
+                    note(s.outlets, s.origins)
                 );
                 spans(o, story, &s.evidence);
             }
@@ -255,9 +265,10 @@ fn render(o: &mut String, story: &FusedStory, k: usize) {
             }
             let _ = writeln!(
                 o,
-                "<details open><summary>{who} <span class=\"src\">in {} of {}</span></summary>",
+                "<details open><summary>{who} <span class=\"src\">in {} of {}</span>{}</summary>",
                 q.articles.len(),
-                count(story.articles.len(), "article")
+                count(story.articles.len(), "article"),
+                note(q.outlets, q.origins)
             );
             for (i, r) in q.renderings.iter().enumerate() {
                 let text = one_line(&r.text);
@@ -336,7 +347,76 @@ fn render(o: &mut String, story: &FusedStory, k: usize) {
         );
     }
     let _ = writeln!(o, "</table>");
+    render_reuse(o, story);
     let _ = writeln!(o, "</article>");
+}
+
+/// The reuse section: per source, whom it copied and who copied it, the shared passages side by
+/// side (this source | the other) and highlighted; then origins and credits.
+fn render_reuse(o: &mut String, story: &FusedStory) {
+    let Some(reuse) = &story.reuse else { return };
+    if reuse.edges.is_empty() && reuse.credits.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "<h2>Reuse</h2>");
+    for (id, links) in per_source(story) {
+        let _ = writeln!(o, "<h3>{}</h3>", esc(id.as_str()));
+        for l in links {
+            let same = if l.edge.same_outlet { ", same outlet" } else { "" };
+            let _ = writeln!(
+                o,
+                "<details><summary>{} <b>{}</b> <span class=\"src\">({} of it{same})</span></summary>\n<table class=\"reuse\"><tr><th>{}</th><th>{}</th></tr>",
+                l.relation.label(),
+                esc(l.other.as_str()),
+                percent(l.share),
+                esc(id.as_str()),
+                esc(l.other.as_str())
+            );
+            for p in &l.edge.passages {
+                let (mine, theirs) = if &p.a.article == id { (&p.a, &p.b) } else { (&p.b, &p.a) };
+                let _ = writeln!(
+                    o,
+                    "<tr><td><mark>{}</mark> <span class=\"src\">[{}..{}]</span></td><td><mark>{}</mark> <span class=\"src\">[{}..{}]</span></td></tr>",
+                    esc(&mine.text),
+                    mine.start,
+                    mine.end,
+                    esc(&theirs.text),
+                    theirs.start,
+                    theirs.end
+                );
+            }
+            let _ = writeln!(o, "</table></details>");
+        }
+    }
+    if !reuse.clusters.is_empty() {
+        let _ = writeln!(o, "<table><tr><th>cluster</th><th>origin</th><th>basis</th></tr>");
+        for c in &reuse.clusters {
+            let ids: Vec<&str> = c.articles.iter().map(crosscheck_core::DocId::as_str).collect();
+            let origin = c.origin.as_ref().map_or("unknown", crosscheck_core::DocId::as_str);
+            let basis = match &c.agency {
+                Some(a) => format!("{} ({a})", c.basis),
+                None => c.basis.to_string(),
+            };
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&ids.join(", ")),
+                esc(origin),
+                esc(&basis)
+            );
+        }
+        let _ = writeln!(o, "</table>");
+    }
+    for c in &reuse.credits {
+        let _ = writeln!(
+            o,
+            "<p class=\"meta\">{} credits {} <span class=\"src\">({}: {})</span></p>",
+            esc(c.article.as_str()),
+            esc(&c.agency),
+            c.field,
+            esc(&c.text)
+        );
+    }
 }
 
 /// `name`, escaped, as a link to `url` when it is a web address (`http:` or `https:` only, so a

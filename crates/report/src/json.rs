@@ -7,18 +7,31 @@
 //!   "stories": [ {
 //!     "id": str, "headline": str,
 //!     "articles": [ {"id": str, "outlet": str|null, "title": str|null, "published": "YYYY-MM-DD"|null,
-//!                    "language": str, "removed": [str], "duplicate_of": str|null} ],
+//!                    "language": str, "removed": [str], "duplicate_of": str|null, "url"?: str} ],
 //!     "entities": [ {"name": str, "kind": "person"|"org"|"place"|"other", "variants": [str],
 //!                    "articles": [article id], "mentions": [span], "roles"?: [str]} ],
 //!     "claims":   [ {"text": str, "status": "consensus"|"majority"|"several"|"single"|"disputed",
-//!                    "articles": [article id], "renderings": [span], "support": int} ],
+//!                    "articles": [article id], "renderings": [span], "support": int,
+//!                    "outlets"?: int, "origins"?: int, "first_seen"?: "YYYY-MM-DD"} ],
 //!     "quotes":   [ {"speaker": str|null, "renderings": [span], "articles"?: [article id],
-//!                    "role"?: str, "anonymous"?: bool, "attributions"?: [span]} ],
-//!     "conflicts":[ {"kind": "number"|"date"|"name"|"role"|"attribution"|"place"|"other", "topic": str,
-//!                    "sides": [ {"value": str, "articles": [article id], "evidence": [span]} ]} ],
+//!                    "role"?: str, "anonymous"?: bool, "attributions"?: [span],
+//!                    "outlets"?: int, "origins"?: int} ],
+//!     "conflicts":[ {"kind": "number"|"date"|"name"|"role"|"attribution"|"place"|"other"|"evolving",
+//!                    "topic": str,
+//!                    "sides": [ {"value": str, "articles": [article id], "evidence": [span],
+//!                                "outlets"?: int, "origins"?: int} ]} ],
 //!     "timeline": [ {"date": "YYYY-MM-DD" | "YYYY-MM" | "YYYY-MM-DD/YYYY-MM-DD", "inferred": bool,
 //!                    "text": str, "articles": [article id], "evidence": [span]} ],
-//!     "sampled"?: {"articles_used": int, "articles_total": int, "rule": str}
+//!     "sampled"?: {"articles_used": int, "articles_total": int, "rule": str},
+//!     "reuse"?:   {"edges": [ {"a": article id, "b": article id,
+//!                              "direction": "a_to_b"|"b_to_a"|"unknown", "same_outlet": bool,
+//!                              "share_a": number, "share_b": number,
+//!                              "passages": [ {"a": span, "b": span, "words": int} ]} ],
+//!                  "clusters": [ {"articles": [article id], "origin": article id|null,
+//!                                 "basis": "credit"|"earliest"|"unknown", "agency"?: str} ],
+//!                  "credits": [ {"article": article id, "agency": str,
+//!                                "field": "text"|"author"|"outlet"|"source", "text": str,
+//!                                "evidence"?: span} ]}
 //!   } ] }
 //! span = {"article": article id, "text": str, "start": byte offset, "end": byte offset}
 //! ```
@@ -44,9 +57,18 @@
 //! | `timeline[].date` | the interval, absolute; `inferred` when resolved against the story's date because every article that dates it has none |
 //! | `sampled` | only when the story was over the fuser's budget: how many articles were read, of how many, and the rule that chose them; the other articles are listed but add nothing |
 //! | `timeline[].text` | the sentence that dates the event; `evidence` holds each date expression, one per article that dates it so |
+//! | `claims[].outlets`, `origins` | (1.1) distinct outlets carrying the claim, and independent origins among its renderings: renderings inside one shared passage (a wire story and its reprints) or from articles crediting one agency count once; `status` is decided on `origins` |
+//! | `claims[].first_seen` | (1.1) the earliest publication date among the articles that carry the claim |
+//! | `quotes[].outlets`, `origins`; `conflicts[].sides[].outlets`, `origins` | (1.1) as for claims |
+//! | `reuse.edges[]` | (1.1) a pair of articles sharing passages (runs of words equal up to light edits); `direction` only when the publication dates differ, never guessed; `share_a`/`share_b` the share of each article's words in the passages |
+//! | `reuse.edges[].passages[]` | (1.1) one shared passage: a span in each article and the words in common |
+//! | `reuse.clusters[]` | (1.1) articles joined by edges; `origin` the agency's own article or the best-connected crediting one (`basis: credit`), else the strictly earliest when all are dated (`earliest`), else null (`unknown`) |
+//! | `reuse.credits[]` | (1.1) a news agency an article credits: a dateline `(AP)`, a `— Reuters` sign-off, `AFP contributed`, a byline, or the author/outlet metadata |
 //! | span `start`, `end` | byte offsets into the article's **raw** input (the file, the JSON `maintext`, the HTML page); `raw[start..end] == text` always holds, so `text` may hold markup or entities such as `&amp;` |
 //!
-//! Extra fields may be added within version 1; readers must ignore fields they do not know. The
+//! Extra fields may be added within version 1; readers must ignore fields they do not know.
+//! Minor version 1.1 added the fields marked (1.1), all optional: a 1.0 document is a valid 1.1
+//! document, and the `schema` value stays `crosscheck.story/1`. The
 //! types are those of [`crosscheck_core::story`]: a document reads back into a
 //! [`StoryDocument`](crosscheck_core::story::StoryDocument), and its name is
 //! [`STORY_SCHEMA`]. The same schema is published as a JSON Schema in

@@ -39,6 +39,7 @@ mod error;
 mod html;
 pub mod json;
 mod markdown;
+mod reuse;
 mod summary;
 mod text;
 

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use crosscheck_core::story::FusedStory;
 
+use crate::reuse::{origins_note, per_source, percent};
 use crate::summary::count;
 use crate::{ReportError, ReportSink, one_line};
 
@@ -72,9 +73,11 @@ pub(crate) fn render(story: &FusedStory) -> String {
         );
         for c in &story.claims {
             let ids: Vec<String> = c.articles.iter().map(|a| cell(a.as_str())).collect();
+            let note =
+                origins_note(c.outlets, c.origins).map(|n| format!(" ({n})")).unwrap_or_default();
             let _ = writeln!(
                 o,
-                "| {} | {} | {}/{} | {} |",
+                "| {} | {} | {}/{}{note} | {} |",
                 cell(&c.text),
                 c.status,
                 c.support,
@@ -91,9 +94,11 @@ pub(crate) fn render(story: &FusedStory) -> String {
                 let _ = write!(who, " ({})", cell(role));
             }
             let anon = if q.anonymous { ", unnamed source" } else { "" };
+            let note =
+                origins_note(q.outlets, q.origins).map(|n| format!(" ({n})")).unwrap_or_default();
             let _ = writeln!(
                 o,
-                "- **{who}**{anon}: in {} of {}",
+                "- **{who}**{anon}: in {} of {}{note}",
                 q.articles.len(),
                 count(story.articles.len(), "article")
             );
@@ -161,7 +166,69 @@ pub(crate) fn render(story: &FusedStory) -> String {
             );
         }
     }
+    render_reuse(&mut o, story);
     o
+}
+
+/// The reuse section: per source, whom it copied and who copied it, each shared passage in a
+/// two-column table (this source | the other); then origins and credits.
+fn render_reuse(o: &mut String, story: &FusedStory) {
+    let Some(reuse) = &story.reuse else { return };
+    if reuse.edges.is_empty() && reuse.credits.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "\n## Reuse\n");
+    for (id, links) in per_source(story) {
+        let _ = writeln!(o, "### {}\n", cell(id.as_str()));
+        for l in links {
+            let same = if l.edge.same_outlet { ", same outlet" } else { "" };
+            let _ = writeln!(
+                o,
+                "- {} **{}** ({} of it{same})\n",
+                l.relation.label(),
+                cell(l.other.as_str()),
+                percent(l.share)
+            );
+            let _ = writeln!(
+                o,
+                "  | {} | {} |\n  |---|---|",
+                cell(id.as_str()),
+                cell(l.other.as_str())
+            );
+            for p in &l.edge.passages {
+                let (mine, theirs) = if &p.a.article == id { (&p.a, &p.b) } else { (&p.b, &p.a) };
+                let _ = writeln!(o, "  | {} | {} |", cell(&mine.text), cell(&theirs.text));
+            }
+            let _ = writeln!(o);
+        }
+    }
+    if !reuse.clusters.is_empty() {
+        let _ = writeln!(o, "| cluster | origin | basis | agency |\n|---|---|---|---|");
+        for c in &reuse.clusters {
+            let ids: Vec<String> = c.articles.iter().map(|a| cell(a.as_str())).collect();
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                ids.join(", "),
+                c.origin.as_ref().map_or_else(|| "unknown".to_string(), |d| cell(d.as_str())),
+                c.basis,
+                cell(c.agency.as_deref().unwrap_or(""))
+            );
+        }
+    }
+    if !reuse.credits.is_empty() {
+        let _ = writeln!(o, "\n| article | credits | read from | as written |\n|---|---|---|---|");
+        for c in &reuse.credits {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                cell(c.article.as_str()),
+                cell(&c.agency),
+                c.field,
+                cell(&c.text)
+            );
+        }
+    }
 }
 
 /// Writes stories as Markdown.

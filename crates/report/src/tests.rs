@@ -369,6 +369,106 @@ fn csv_tables() {
     assert!("people".parse::<CsvTable>().is_err());
 }
 
+/// The test story with a hand-made reuse: coast-daily-copy copied a passage of coast-daily a
+/// day later, and north-gazette credits an agency.
+fn story_with_reuse() -> FusedStory {
+    use crosscheck_core::story::SourceSpan;
+    use crosscheck_core::{
+        CreditField, OriginBasis, ReuseCluster, ReuseDirection, ReuseEdge, ReusePassage,
+        StoryReuse, WireCredit,
+    };
+    let arts = articles();
+    let span = |i: usize, text: &str| {
+        let at = arts[i].raw.find(text).unwrap();
+        SourceSpan {
+            article: arts[i].id.clone(),
+            text: text.to_string(),
+            start: at as u32,
+            end: (at + text.len()) as u32,
+        }
+    };
+    let passage = "The harbour master, Ines Waldor, blamed an unusually low tide.";
+    let mut s = story();
+    s.reuse = Some(StoryReuse {
+        edges: vec![ReuseEdge {
+            a: arts[1].id.clone(),
+            b: arts[2].id.clone(),
+            direction: ReuseDirection::AToB,
+            same_outlet: false,
+            share_a: 0.25,
+            share_b: 0.5,
+            passages: vec![ReusePassage { a: span(1, passage), b: span(2, passage), words: 10 }],
+        }],
+        clusters: vec![ReuseCluster {
+            articles: vec![arts[1].id.clone(), arts[2].id.clone()],
+            origin: Some(arts[1].id.clone()),
+            basis: OriginBasis::Earliest,
+            agency: None,
+        }],
+        credits: vec![WireCredit {
+            article: arts[0].id.clone(),
+            agency: "Lindholm Press Agency".into(),
+            field: CreditField::Author,
+            text: "Lindholm Press Agency".into(),
+            evidence: None,
+        }],
+    });
+    s
+}
+
+fn render_story(s: &FusedStory, format: Format, table: CsvTable) -> String {
+    let mut out = Vec::new();
+    {
+        let mut sink = sink_with(format, &mut out, SinkOptions::new().table(table));
+        assert!(sink.story(s).unwrap());
+        sink.finish().unwrap();
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn reuse_in_every_format() {
+    let s = story_with_reuse();
+    let text = render_story(&s, Format::Text, CsvTable::Claims);
+    let reuse = &text[text.find("\nReuse\n").expect("a reuse section")..];
+    assert!(reuse.contains("coast-daily\n    copied by coast-daily-copy (25% of it)"), "{reuse}");
+    assert!(reuse.contains("coast-daily-copy\n    copied from coast-daily (50% of it)"), "{reuse}");
+    assert!(
+        reuse.contains("cluster coast-daily, coast-daily-copy · origin coast-daily (earliest)")
+    );
+    assert!(reuse.contains("credit north-gazette: Lindholm Press Agency (author:"));
+    let md = render_story(&s, Format::Markdown, CsvTable::Claims);
+    assert!(md.contains("## Reuse"));
+    assert!(md.contains("- copied from **coast-daily** (50% of it)"));
+    assert!(md.contains(
+        "| The harbour master, Ines Waldor, blamed an unusually low tide. | The harbour"
+    ));
+    let html = render_story(&s, Format::Html, CsvTable::Claims);
+    assert!(html.contains("<h2>Reuse</h2>"));
+    assert!(
+        html.contains(
+            "<mark>The harbour master, Ines Waldor, blamed an unusually low tide.</mark>"
+        )
+    );
+    let json = render_story(&s, Format::Json, CsvTable::Claims);
+    let typed: StoryDocument = serde_json::from_str(&json).unwrap();
+    assert_eq!(typed.stories[0].reuse, s.reuse, "reuse round-trips");
+    // A story without reuse shows no section.
+    assert!(!render(Format::Text, false).contains("\nReuse\n"));
+}
+
+#[test]
+fn csv_reuse_table() {
+    let out = render_story(&story_with_reuse(), Format::Csv, "reuse".parse().unwrap());
+    insta::assert_snapshot!(out);
+    let mut r = ::csv::Reader::from_reader(out.as_bytes());
+    let rows: Vec<::csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][3], "a_to_b");
+    assert_eq!(&rows[0][4], "coast-daily");
+    assert_eq!(&rows[0][10], "coast-daily");
+}
+
 /// A hostile story: an article id and a claim that a spreadsheet would read as formulas. Every
 /// cell of every table, headers included, comes out as text (OWASP's CSV injection rule).
 #[test]

@@ -5,8 +5,18 @@ use std::io::Write;
 use anstyle::{AnsiColor, Style};
 use crosscheck_core::story::{ClaimStatus, FusedStory};
 
+use crate::reuse::{origins_note, per_source, percent};
 use crate::summary::count;
 use crate::{ReportError, ReportSink, one_line};
+
+/// A passage cut to about 100 characters for the terminal.
+fn clip(s: &str) -> String {
+    let line = one_line(s);
+    match line.char_indices().nth(100) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line,
+    }
+}
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -118,8 +128,14 @@ impl<W: Write> TextSink<W> {
                 );
                 let ids: Vec<&str> =
                     c.articles.iter().map(crosscheck_core::DocId::as_str).collect();
-                let _ =
-                    writeln!(o, "  {}", self.paint(DIM, &format!("{:15}{}", "", ids.join(", "))));
+                let mut meta = ids.join(", ");
+                if let Some(note) = origins_note(c.outlets, c.origins) {
+                    let _ = write!(meta, " · {note}");
+                }
+                if let Some(d) = c.first_seen {
+                    let _ = write!(meta, " · first seen {d}");
+                }
+                let _ = writeln!(o, "  {}", self.paint(DIM, &format!("{:15}{meta}", "")));
             }
         }
         if !story.quotes.is_empty() {
@@ -145,6 +161,9 @@ impl<W: Write> TextSink<W> {
                         )
                     )
                 );
+                if let Some(note) = origins_note(q.outlets, q.origins) {
+                    let _ = write!(line, " {}", self.paint(DIM, &format!("· {note}")));
+                }
                 let _ = writeln!(o, "{line}");
                 for r in &q.renderings {
                     let _ = writeln!(
@@ -168,11 +187,15 @@ impl<W: Write> TextSink<W> {
                 for s in &k.sides {
                     let ids: Vec<&str> =
                         s.articles.iter().map(crosscheck_core::DocId::as_str).collect();
+                    let mut meta = ids.join(", ");
+                    if let Some(note) = origins_note(s.outlets, s.origins) {
+                        let _ = write!(meta, " · {note}");
+                    }
                     let _ = writeln!(
                         o,
                         "    {} {}",
                         self.paint(BOLD, &one_line(&s.value)),
-                        self.paint(DIM, &ids.join(", "))
+                        self.paint(DIM, &meta)
                     );
                     for e in &s.evidence {
                         let _ = writeln!(
@@ -215,7 +238,67 @@ impl<W: Write> TextSink<W> {
                 );
             }
         }
+        self.render_reuse(&mut o, story);
         o
+    }
+
+    /// The reuse section: per source, whom it copied and who copied it, with the shared
+    /// passages side by side; then the clusters' origins and the wire credits.
+    fn render_reuse(&self, o: &mut String, story: &FusedStory) {
+        use std::fmt::Write as _;
+        let Some(reuse) = &story.reuse else { return };
+        if reuse.edges.is_empty() && reuse.credits.is_empty() {
+            return;
+        }
+        let _ = writeln!(o, "\n{}", self.paint(BOLD, "Reuse"));
+        for (id, links) in per_source(story) {
+            let _ = writeln!(o, "  {}", self.paint(BOLD, id.as_str()));
+            for l in links {
+                let same = if l.edge.same_outlet { ", same outlet" } else { "" };
+                let _ = writeln!(
+                    o,
+                    "    {} {} {}",
+                    l.relation.label(),
+                    l.other,
+                    self.paint(DIM, &format!("({} of it{same})", percent(l.share)))
+                );
+                for p in &l.edge.passages {
+                    let (mine, theirs) =
+                        if &p.a.article == id { (&p.a, &p.b) } else { (&p.b, &p.a) };
+                    let _ = writeln!(
+                        o,
+                        "      \u{201c}{}\u{201d}\n      {} \u{201c}{}\u{201d}",
+                        clip(&mine.text),
+                        self.paint(DIM, &format!("{}:", theirs.article)),
+                        clip(&theirs.text)
+                    );
+                }
+            }
+        }
+        for c in &reuse.clusters {
+            let ids: Vec<&str> = c.articles.iter().map(crosscheck_core::DocId::as_str).collect();
+            let origin = match (&c.origin, &c.agency) {
+                (Some(d), Some(agency)) => format!("origin {d} (credits {agency})"),
+                (Some(d), None) => format!("origin {d} ({})", c.basis),
+                (None, _) => "origin unknown".to_string(),
+            };
+            let _ = writeln!(
+                o,
+                "  {} {}",
+                self.paint(DIM, "cluster"),
+                format_args!("{} · {origin}", ids.join(", "))
+            );
+        }
+        for c in &reuse.credits {
+            let _ = writeln!(
+                o,
+                "  {} {}: {} {}",
+                self.paint(DIM, "credit"),
+                c.article,
+                c.agency,
+                self.paint(DIM, &format!("({}: {})", c.field, one_line(&c.text)))
+            );
+        }
     }
 }
 

@@ -228,13 +228,79 @@ async function renderStory(id) {
     conflictsSection(story.conflicts || []),
     quotesSection(story.quotes || []),
     timelineSection(story.timeline || []),
+    reuseSection(story.articles, story.reuse),
     entitiesSection(story.entities || []),
-    sourcesSection(story.articles, meta),
+    sourcesSection(story.articles, meta, story.reuse),
   );
 }
 
 function section(title, id, ...body) {
   return el('section', { id }, el('h2', {}, title), ...body);
+}
+
+// ---------------------------------------------------------------- text reuse
+
+const RELATION_LABEL = { from: 'copied from', by: 'copied by', shares: 'shares text with' };
+
+/** The reuse links of one source: {relation, other, edge, share, mine, theirs}. */
+function reuseLinks(id, reuse) {
+  if (!reuse) return [];
+  const order = { from: 0, by: 1, shares: 2 };
+  return (reuse.edges || []).filter((e) => e.a === id || e.b === id).map((e) => {
+    const isA = e.a === id;
+    const source = e.direction === 'a_to_b' ? e.a : e.direction === 'b_to_a' ? e.b : null;
+    const relation = source === null ? 'shares' : source === id ? 'by' : 'from';
+    return {
+      relation, edge: e, other: isA ? e.b : e.a, share: isA ? e.share_a : e.share_b,
+      passages: (e.passages || []).map((p) => (isA ? { mine: p.a, theirs: p.b } : { mine: p.b, theirs: p.a })),
+    };
+  }).sort((x, y) => order[x.relation] - order[y.relation]);
+}
+
+function percent(share) {
+  return Math.round(Number(share) * 100) + '%';
+}
+
+/** One line per relation under a source: "copied from AP Wire · copied by Site B". */
+function reuseSummary(id, reuse) {
+  const links = reuseLinks(id, reuse);
+  const credit = reuse ? (reuse.credits || []).find((c) => c.article === id) : null;
+  if (!links.length && !credit) return null;
+  const groups = {};
+  for (const l of links) (groups[l.relation] = groups[l.relation] || []).push(outletOf(l.other));
+  return el('div', { class: 'meta reuse-summary' },
+    Object.entries(groups).flatMap(([rel, names], i) => [i ? ' · ' : '', RELATION_LABEL[rel] + ' ', names.join(', ')]),
+    credit ? (links.length ? ' · ' : '') + 'credits ' + shown(credit.agency) : null);
+}
+
+function reuseSection(articles, reuse) {
+  const edges = reuse ? reuse.edges || [] : [];
+  if (!edges.length) {
+    return section('Copied text', 'reuse', el('p', { class: 'empty' },
+      reuse ? 'No source shares a passage with another: every source wrote its own text.' : 'Text reuse was not checked for this story.'));
+  }
+  const intro = el('p', { class: 'note' },
+    'Passages two sources share word for word (up to light edits). Direction is shown only when the publication dates decide it; words that differ between the two sides are marked.');
+  const clusters = (reuse.clusters || []).map((c) => el('div', { class: 'card cluster' },
+    el('strong', {}, c.origin ? 'Origin: ' + outletOf(c.origin) : 'Origin unknown'),
+    el('span', { class: 'meta' }, c.agency ? ` (credits ${shown(c.agency)})` : c.origin ? ` (${c.basis})` : ' (no credit, and the dates do not decide it)'),
+    ' ', badges(c.articles)));
+  const sources = articles.map((a) => {
+    const links = reuseLinks(a.id, reuse);
+    if (!links.length) return null;
+    return el('div', { class: 'card reuse-source', 'data-source': a.id },
+      el('div', { class: 'outlet' }, outletOf(a.id)),
+      links.map((l) => el('details', { class: 'reuse-link ' + l.relation },
+        el('summary', {}, RELATION_LABEL[l.relation] + ' ', el('strong', {}, outletOf(l.other)),
+          el('span', { class: 'meta' }, ` · ${percent(l.share)} of this source · ${l.passages.length} passage${l.passages.length === 1 ? '' : 's'}${l.edge.same_outlet ? ' · same outlet' : ''}`)),
+        el('div', { class: 'side-by-side' },
+          el('div', { class: 'col-head' }, outletOf(a.id)), el('div', { class: 'col-head' }, outletOf(l.other)),
+          l.passages.flatMap((p) => [
+            spanButton(p.mine, 'evidence passage', el('mark', { class: 'shared' }, diffed(spanShown(p.mine.text), spanShown(p.theirs.text)))),
+            spanButton(p.theirs, 'evidence passage', el('mark', { class: 'shared' }, diffed(spanShown(p.theirs.text), spanShown(p.mine.text)))),
+          ])))));
+  });
+  return section('Copied text', 'reuse', intro, clusters, sources);
 }
 
 function summarySection(story, distinct) {
@@ -284,7 +350,7 @@ function claimsSection(story, distinct) {
     const body = [
       el('span', { class: 'status ' + c.status, title: STATUS_MEANING[c.status] || '' }, c.status),
       el('span', { class: 'support' }, `${c.support} of ${count(distinct, 'report')}`),
-      el('span', { class: 'text' }, shown(c.text)), badges(c.articles)];
+      el('span', { class: 'text' }, shown(c.text)), badges(c.articles), originsNote(c)];
     const row = el('div', { class: 'claim-row', id: 'claim-' + i });
     if (!first) {
       row.append(el('div', { class: 'claim ' + c.status }, ...body));
@@ -301,13 +367,22 @@ function claimsSection(story, distinct) {
   }));
 }
 
+/** "4 outlets · 2 independent origins", when the story carries the counts. */
+function originsNote(item) {
+  if (item.origins === undefined || item.origins === null) return null;
+  const plural = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const outlets = item.outlets === undefined || item.outlets === null ? '' : plural(item.outlets, 'outlet') + ' · ';
+  return el('span', { class: 'origins', title: 'Copies of one passage, or articles crediting one agency, count as one origin' },
+    outlets + plural(item.origins, 'independent origin'));
+}
+
 function conflictsSection(conflicts) {
   if (!conflicts.length) return section('Conflicts', 'conflicts', el('p', { class: 'empty' }, 'The sources do not contradict each other.'));
   return section('Conflicts', 'conflicts', conflicts.map((c, n) => el('div', { class: 'card conflict', id: 'conflict-' + n },
     el('div', {}, el('span', { class: 'status disputed' }, c.kind), shown(c.topic)),
     (c.sides || []).map((side) => el('div', { class: 'side' },
-      el('span', { class: 'value' }, shown(side.value)), badges(side.articles),
-      (side.evidence || []).map((ev) => spanButton(ev, 'evidence', el('span', { class: 'who' }, outletOf(ev.article) + ': '), spanShown(ev.text)))))))); 
+      el('span', { class: 'value' }, shown(side.value)), badges(side.articles), originsNote(side),
+      (side.evidence || []).map((ev) => spanButton(ev, 'evidence', el('span', { class: 'who' }, outletOf(ev.article) + ': '), spanShown(ev.text))))))));
 }
 
 /** Splits text into words and the spaces between them. */
@@ -364,7 +439,7 @@ function quotesSection(quotes) {
       // The first wording is compared with the second, every other with the first.
       const reference = (i) => (texts.length < 2 ? null : texts[i === 0 ? 1 : 0]);
       return el('div', { class: 'card quote' },
-        el('div', { class: 'who' }, shown(q.speaker) || 'Unattributed'),
+        el('div', { class: 'who' }, shown(q.speaker) || 'Unattributed', ' ', originsNote(q)),
         renderings.map((r, i) => el('div', { class: 'rendering' },
           spanButton(r, 'evidence', el('span', { class: 'who' }, outletOf(r.article) + ': '), diffed(texts[i], reference(i))))));
     }));
@@ -388,18 +463,19 @@ function timelineSection(items) {
   })));
 }
 
-function sourcesSection(articles, meta) {
+function sourcesSection(articles, meta, reuse) {
   return section(`Sources (${articles.length})`, 'sources',
     el('ul', { class: 'sources' }, articles.map((a) => {
       const m = meta.get(a.id);
       const url = m && m.url && /^https?:\/\//i.test(m.url) ? m.url : null;
       const name = outletOf(a.id);
-      return el('li', {},
+      return el('li', { 'data-source': a.id },
         el('div', { class: 'outlet' }, url ? el('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, name) : name),
         el('div', { class: 'meta' }, [a.published || 'undated', a.language].filter(Boolean).join(' · ')),
         a.title ? el('div', {}, shown(a.title)) : null,
         a.duplicate_of ? el('div', { class: 'meta' }, 'copy of ', outletOf(a.duplicate_of), ', counted once') : null,
-        (a.removed || []).length ? el('div', { class: 'meta' }, `${count(a.removed.length, 'line')} of page chrome removed`) : null);
+        (a.removed || []).length ? el('div', { class: 'meta' }, `${count(a.removed.length, 'line')} of page chrome removed`) : null,
+        reuseSummary(a.id, reuse));
     })));
 }
 

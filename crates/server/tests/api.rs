@@ -314,3 +314,43 @@ async fn openapi_describes_every_route() {
     }
     s.stop().await;
 }
+
+/// A wire report and a lightly edited reprint in one story: the story document carries the
+/// reuse edge with byte spans into both raw uploads, and claims count the pair as one origin.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn story_carries_reuse_and_origins() {
+    let s = TestServer::start(Some(KEY), 1 << 20).await;
+    let wire = "SELBY (AP) — The harbour bridge in Selby reopened on Monday after three weeks of \
+                repairs to its cracked steel girders, the regional transport office said.\n\n\
+                Engineers found the cracks during a routine inspection in March and closed the \
+                bridge to all traffic the same afternoon, sending buses on a long detour.";
+    let reprint = "The harbour bridge in Selby reopened on Monday after three weeks of repairs to \
+                   its cracked steel girders, the regional transport office said.\n\n\
+                   Engineers found the cracks during a routine inspection in March and shut the \
+                   bridge to all traffic the same afternoon, sending buses on a long detour.";
+    let (st, _, up) = s.post("/api/articles?id=wire", "text/plain", wire, Some(KEY)).await;
+    assert_eq!(st, StatusCode::CREATED, "{up}");
+    let (st, _, up) = s.post("/api/articles?id=reprint", "text/plain", reprint, Some(KEY)).await;
+    assert_eq!(st, StatusCode::CREATED, "{up}");
+    let story = up["articles"][0]["story"].as_str().expect("placed").to_string();
+    let (st, _, doc) = s.get(&format!("/api/stories/{story}")).await;
+    assert_eq!(st, StatusCode::OK);
+    let fused = &doc["stories"][0];
+    assert_eq!(fused["articles"].as_array().unwrap().len(), 2, "{fused}");
+    let reuse = &fused["reuse"];
+    assert_eq!(reuse["edges"].as_array().unwrap().len(), 1, "{reuse}");
+    assert_eq!(reuse["edges"][0]["direction"], "unknown", "no dates, no direction");
+    assert_eq!(reuse["credits"][0]["agency"], "Associated Press");
+    for p in reuse["edges"][0]["passages"].as_array().unwrap() {
+        for side in ["a", "b"] {
+            let raw = if p[side]["article"] == "wire" { wire } else { reprint };
+            let start = p[side]["start"].as_u64().unwrap() as usize;
+            let end = p[side]["end"].as_u64().unwrap() as usize;
+            assert_eq!(&raw[start..end], p[side]["text"].as_str().unwrap());
+        }
+    }
+    for claim in fused["claims"].as_array().unwrap() {
+        assert_eq!(claim["origins"], 1, "both renderings come from one passage: {claim}");
+    }
+    s.stop().await;
+}

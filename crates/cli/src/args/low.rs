@@ -250,7 +250,8 @@ pub(crate) struct ReportArgs {
     /// otherwise.
     #[arg(long, short = 'f', value_name = "FORMAT")]
     pub(crate) format: Option<String>,
-    /// The table `--format csv` writes: claims, quotes, conflicts or timeline (by default, claims).
+    /// The table `--format csv` writes: claims, quotes, conflicts, timeline or reuse (by default,
+    /// claims).
     #[arg(long, value_name = "TABLE")]
     pub(crate) table: Option<String>,
     /// Write the report to FILE instead of stdout.

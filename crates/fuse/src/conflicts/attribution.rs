@@ -31,7 +31,13 @@ pub(super) fn find(ctx: &Context<'_>, q: &Quotes, speakers: &SpeakerIndex) -> Ve
                     evidence.extend(SourceSpan::from_text(d.article, s.pronoun.unwrap_or(s.span)));
                 }
             }
-            sides.push(ConflictSide { value: speakers.display(&side.speaker), articles, evidence });
+            sides.push(ConflictSide {
+                value: speakers.display(&side.speaker),
+                articles,
+                evidence,
+                outlets: None,
+                origins: None,
+            });
         }
         if sides.len() < 2 {
             continue;

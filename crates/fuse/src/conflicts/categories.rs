@@ -193,7 +193,14 @@ pub(super) fn find(ctx: &Context<'_>) -> Vec<Conflict> {
                     })
                     .filter_map(|g| SourceSpan::from_text(ctx.docs[g.doc].article, g.evidence))
                     .collect();
-                (docs.len(), ConflictSide { value: (*value).to_string(), articles, evidence })
+                let side = ConflictSide {
+                    value: (*value).to_string(),
+                    articles,
+                    evidence,
+                    outlets: None,
+                    origins: None,
+                };
+                (docs.len(), side)
             })
             .collect();
         conflict_sides.sort_by_key(|s| std::cmp::Reverse(s.0));

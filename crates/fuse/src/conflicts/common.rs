@@ -80,7 +80,10 @@ pub(crate) fn split_sides<T>(
                 .into_iter()
                 .filter_map(|(d, sp)| SourceSpan::from_text(ctx.docs[d].article, sp))
                 .collect();
-            (reports(s).len(), ConflictSide { value, articles, evidence })
+            (
+                reports(s).len(),
+                ConflictSide { value, articles, evidence, outlets: None, origins: None },
+            )
         })
         .collect();
     out.sort_by_key(|s| std::cmp::Reverse(s.0));

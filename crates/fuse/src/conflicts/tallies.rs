@@ -101,7 +101,14 @@ pub(super) fn find(ctx: &Context<'_>) -> Vec<Conflict> {
                 .iter()
                 .filter_map(|&(d, sp)| SourceSpan::from_text(ctx.docs[d].article, sp))
                 .collect();
-            (found.len(), ConflictSide { value: format!("{hi}-{lo}"), articles, evidence })
+            let side = ConflictSide {
+                value: format!("{hi}-{lo}"),
+                articles,
+                evidence,
+                outlets: None,
+                origins: None,
+            };
+            (found.len(), side)
         })
         .collect();
     out.sort_by_key(|s| std::cmp::Reverse(s.0));

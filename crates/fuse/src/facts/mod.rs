@@ -89,5 +89,8 @@ fn claim_of_sentences(
         articles,
         renderings,
         support: u32::try_from(outlets).unwrap_or(u32::MAX),
+        outlets: None,
+        origins: None,
+        first_seen: None,
     }
 }

@@ -804,7 +804,13 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
                     evidence.push(span);
                 }
             }
-            ConflictSide { value: facts[s[0]].value.clone(), articles, evidence }
+            ConflictSide {
+                value: facts[s[0]].value.clone(),
+                articles,
+                evidence,
+                outlets: None,
+                origins: None,
+            }
         })
         .collect();
     let kind = if rolling { ConflictKind::Evolving } else { ConflictKind::Number };

@@ -222,6 +222,8 @@ pub(crate) fn output(ctx: &Context<'_>, q: &Quotes, speakers: &SpeakerIndex) -> 
             role: first.and_then(|s| s.role.clone()),
             anonymous,
             attributions,
+            outlets: None,
+            origins: None,
         });
     }
     // Widest quotes first, then in story order (groups come sorted by first member).

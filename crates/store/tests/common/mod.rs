@@ -17,6 +17,7 @@ pub(crate) fn report(id: &str, headline: &str) -> FusedStory {
         conflicts: vec![],
         timeline: vec![],
         sampled: None,
+        reuse: None,
     }
 }
 
