@@ -151,18 +151,23 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         event.sort_unstable();
         // A sentence that also gives a date agreeing with the other side ("began on Sunday to
         // lift the section that fell five days ago") is no evidence of a disagreement: its
-        // other date is the one that dates this event.
+        // other date is the one that dates this event. Nor is a report that dates the event
+        // elsewhere as the other side does, in words alike to the other side's: a report does
+        // not contradict itself, so its date here dates another step of the story (the first
+        // votes were cast on one day, the verdict came on another).
         let ambiguous = |m: usize| -> bool {
             let me = &dated[m];
             dated.iter().enumerate().any(|(o, other)| {
+                let same_sentence = other.sent == me.sent;
                 o != m
                     && other.doc == me.doc
-                    && other.sent == me.sent
+                    && (same_sentence || told_elsewhere(me, other))
                     && event.iter().any(|&e| {
                         let ev = &dated[e];
                         ctx.canon[ev.doc] != ctx.canon[me.doc]
                             && !consistent(&ev.mention.value, &me.mention.value)
                             && consistent(&ev.mention.value, &other.mention.value)
+                            && (same_sentence || sim(o, e) >= SAME_EVENT)
                     })
             })
         };
@@ -241,6 +246,15 @@ fn two_precise_sides(items: &[&Dated]) -> bool {
         .filter(|s| s.iter().any(|d| d.mention.value.granularity() <= Granularity::Month))
         .count()
         >= 2
+}
+
+/// Whether `other`, a date of the same report as `me` in another sentence, can date the event
+/// `me` is compared in: told as a fact (not cited, not uncertain) and as precise as a month.
+fn told_elsewhere(me: &Dated, other: &Dated) -> bool {
+    other.sent != me.sent
+        && !other.cited
+        && !other.uncertain
+        && other.mention.value.granularity() <= Granularity::Month
 }
 
 /// Whether a date starts a period (`since July 2024`: a word of the `period_starts` list right
