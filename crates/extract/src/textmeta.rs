@@ -182,9 +182,10 @@ pub(crate) fn date_line(line: &str) -> Option<Date> {
     // A prose line led by a function word ("On March 3, 2024, the council…") tells of an
     // event of the story, not of the page: a long one, or one that ends as a sentence, does
     // not date the page.
-    let first = line.split_whitespace().next().map(|w| {
-        w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
-    });
+    let first = line
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
     let words = line.split_whitespace().count();
     let prose = first.is_some_and(|w| Lexicon::any(List::Stopwords, &w))
         && (words > 12 || line.trim_end().ends_with(['.', '!', '?']));
@@ -316,7 +317,9 @@ mod tests {
             None
         );
         assert_eq!(
-            date_line("On March 3, 2024, the council of the harbour town voted to rebuild the pier"),
+            date_line(
+                "On March 3, 2024, the council of the harbour town voted to rebuild the pier"
+            ),
             None
         );
         assert_eq!(date_line("In 2024-03-03 the pier fell into the bay."), None);

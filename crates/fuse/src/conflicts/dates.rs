@@ -16,7 +16,11 @@
 //! become conflicts, with one side per compatible value, when two of those sides hold a date
 //! of a month or finer: a bare year against a day of the event is most often the year of a
 //! related event told in the background. The same relative words (`Thursday` and `Thursday`)
-//! agree whatever days they resolve to: a wrong publication date moved one of them.
+//! agree whatever days they resolve to: a wrong publication date moved one of them. A date is
+//! no evidence of a disagreement when its own report also dates the event as the other side
+//! does, in the same sentence or in another one alike to the other side's: a report does not
+//! contradict itself, so that date dates another step of the story (two judges voted on
+//! Tuesday, the panel ruled on Friday).
 //!
 //! ## Why
 //!
@@ -34,7 +38,8 @@
 //! ## Limitations
 //!
 //! Two events told in the same words on different days (two rounds of talks) look like one
-//! event dated differently. Dates in different sentences of the same report are not combined.
+//! event dated differently. Dates in different sentences of the same report are not combined. A
+//! report that contradicts itself (one event dated twice, differently) raises no conflict.
 //!
 //! ## References
 //!
