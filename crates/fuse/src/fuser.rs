@@ -358,11 +358,20 @@ fn sorted_ids(c: &Claim) -> Vec<DocId> {
 
 /// Marks as disputed every claim one of whose renderings holds a conflict's evidence.
 pub(crate) fn mark_disputed(story: &mut FusedStory) {
-    let evidence: Vec<&SourceSpan> =
-        story.conflicts.iter().flat_map(|c| c.sides.iter().flat_map(|s| &s.evidence)).collect();
+    // Evidence by article, so a rendering is compared with its own article's spans only
+    // (a big story has hundreds of thousands of renderings).
+    let mut evidence: HashMap<&DocId, Vec<&SourceSpan>> = HashMap::new();
+    for e in story.conflicts.iter().flat_map(|c| c.sides.iter().flat_map(|s| &s.evidence)) {
+        evidence.entry(&e.article).or_default().push(e);
+    }
+    if evidence.is_empty() {
+        return;
+    }
     for claim in &mut story.claims {
         let hit = claim.renderings.iter().any(|r| {
-            evidence.iter().any(|e| e.article == r.article && r.start <= e.start && e.end <= r.end)
+            evidence
+                .get(&r.article)
+                .is_some_and(|es| es.iter().any(|e| r.start <= e.start && e.end <= r.end))
         });
         if hit {
             claim.status = ClaimStatus::Disputed;
