@@ -358,11 +358,20 @@ fn sorted_ids(c: &Claim) -> Vec<DocId> {
 
 /// Marks as disputed every claim one of whose renderings holds a conflict's evidence.
 pub(crate) fn mark_disputed(story: &mut FusedStory) {
-    let evidence: Vec<&SourceSpan> =
-        story.conflicts.iter().flat_map(|c| c.sides.iter().flat_map(|s| &s.evidence)).collect();
+    // Evidence by article, so a rendering is compared with its own article's spans only
+    // (a big story has hundreds of thousands of renderings).
+    let mut evidence: HashMap<&DocId, Vec<&SourceSpan>> = HashMap::new();
+    for e in story.conflicts.iter().flat_map(|c| c.sides.iter().flat_map(|s| &s.evidence)) {
+        evidence.entry(&e.article).or_default().push(e);
+    }
+    if evidence.is_empty() {
+        return;
+    }
     for claim in &mut story.claims {
         let hit = claim.renderings.iter().any(|r| {
-            evidence.iter().any(|e| e.article == r.article && r.start <= e.start && e.end <= r.end)
+            evidence
+                .get(&r.article)
+                .is_some_and(|es| es.iter().any(|e| r.start <= e.start && e.end <= r.end))
         });
         if hit {
             claim.status = ClaimStatus::Disputed;
@@ -375,6 +384,14 @@ pub(crate) fn mark_disputed(story: &mut FusedStory) {
 fn headline(ctx: &Context<'_>, story: &FusedStory, weight: &[usize]) -> String {
     let vocab: Vec<HashSet<&str>> =
         ctx.docs.iter().map(|d| d.words.iter().map(|w| w.key.as_str()).collect()).collect();
+    // How many articles hold each word, a copy counting as the `weight` articles it stands for:
+    // one pass, not one per title word and article.
+    let mut held: HashMap<&str, usize> = HashMap::new();
+    for (v, &w) in vocab.iter().zip(weight) {
+        for &word in v {
+            *held.entry(word).or_default() += w;
+        }
+    }
     let mut best: Option<(usize, &str)> = None;
     for (i, d) in ctx.docs.iter().enumerate() {
         if ctx.canon[i] != i {
@@ -385,15 +402,12 @@ fn headline(ctx: &Context<'_>, story: &FusedStory, weight: &[usize]) -> String {
         };
         let words: HashSet<String> =
             fold(title).split(' ').filter(|w| w.len() > 3).map(str::to_string).collect();
+        // The other articles holding each word (the title's own article counting its copies).
         let score: usize = words
             .iter()
             .map(|w| {
-                vocab
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, v)| v.contains(w.as_str()))
-                    .map(|(j, _)| if j == i { weight[j] - 1 } else { weight[j] })
-                    .sum::<usize>()
+                let own = usize::from(vocab[i].contains(w.as_str()));
+                held.get(w.as_str()).copied().unwrap_or(0) - own
             })
             .sum();
         if best.is_none_or(|(s, _)| score > s) {

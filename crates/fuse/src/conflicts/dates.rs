@@ -45,7 +45,7 @@
 //!
 //! Allen's interval algebra; mutual best match as in sentence alignment (Gale and Church).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crosscheck_text::Stemmer;
 
@@ -56,7 +56,7 @@ use crate::analysis::words::fold;
 use crate::story::{Conflict, ConflictKind};
 use crate::timeline::{Dated, consistent, quoted};
 use crosscheck_core::Span;
-use crosscheck_text::dates::Granularity;
+use crosscheck_text::dates::{Granularity, TimeValue};
 use crosscheck_text::lexicon::{Lexicon, List};
 
 /// Similarity from which two dates of different reports can date the same event.
@@ -74,7 +74,9 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         .collect();
     let bound: Vec<bool> = dated.iter().map(|x| starts_period(ctx, x)).collect();
     // Similar pairs of different reports, most similar first.
-    let mut sims: BTreeMap<(usize, usize), f32> = BTreeMap::new();
+    // Each date's similar dates (both directions), for the linkage and the late joins below:
+    // a pair never stored counts as 0.
+    let mut adj: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     for i in 0..n {
         for j in i + 1..n {
@@ -89,7 +91,8 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
                 continue;
             }
             let s = a.context.cosine(&b.context);
-            sims.insert((i, j), s);
+            adj[i].push((j, s));
+            adj[j].push((i, s));
             // Only dates whose clauses share a word seed an event; others may join one below.
             if s >= SAME_EVENT
                 && ctx.canon[a.doc] != ctx.canon[b.doc]
@@ -100,23 +103,33 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let sim = |a: usize, b: usize| sims.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
-    // Average-linkage agglomeration, one date per report in an event.
+    // Average-linkage agglomeration, one date per report in an event. Each event keeps the
+    // set of its reports, and the linkage sums the stored similarities of the smaller side, so
+    // a merge costs what the two events hold, not their product (a story of thousands of
+    // reports has events of thousands of dates).
     let mut event_of: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut reports: Vec<BTreeSet<usize>> =
+        (0..n).map(|i| BTreeSet::from([ctx.canon[dated[i].doc]])).collect();
     for (_, i, j) in pairs {
         let (ei, ej) = (event_of[i], event_of[j]);
         if ei == ej {
             continue;
         }
-        let (a, b) = (&members[ei], &members[ej]);
-        let report = |x: usize| ctx.canon[dated[x].doc];
-        if a.iter().any(|&x| b.iter().any(|&y| report(x) == report(y))) {
+        let (small, large) =
+            if reports[ei].len() <= reports[ej].len() { (ei, ej) } else { (ej, ei) };
+        if reports[small].iter().any(|r| reports[large].contains(r)) {
             continue;
         }
-        let total: f32 =
-            a.iter().flat_map(|&x| b.iter().map(move |&y| (x, y))).map(|(x, y)| sim(x, y)).sum();
-        if total / ((a.len() * b.len()) as f32) < SAME_EVENT * 0.6 {
+        let (side, other) =
+            if members[ei].len() <= members[ej].len() { (ei, ej) } else { (ej, ei) };
+        let total: f32 = members[side]
+            .iter()
+            .flat_map(|&x| adj[x].iter())
+            .filter(|&&(y, _)| event_of[y] == other)
+            .map(|&(_, s)| s)
+            .sum();
+        if total / ((members[ei].len() * members[ej].len()) as f32) < SAME_EVENT * 0.6 {
             continue;
         }
         let moved = std::mem::take(&mut members[ej]);
@@ -124,32 +137,60 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
             event_of[m] = ei;
         }
         members[ei].extend(moved);
+        let moved = std::mem::take(&mut reports[ej]);
+        reports[ei].extend(moved);
     }
+    // The dates of each sentence and of each report, for the ambiguity test below.
+    let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, x) in dated.iter().enumerate() {
+        by_sentence.entry((x.doc, x.sent)).or_default().push(i);
+        by_doc.entry(x.doc).or_default().push(i);
+    }
+    let mut in_event = vec![false; n];
     let mut out = Vec::new();
     for mut event in members.into_iter().filter(|m| m.len() > 1) {
         // Reports the linkage left out (a copy, or a report alike to some members only) join
         // when they date the event consistently with one of its values and are alike to it
         // on average.
-        let values: Vec<_> = event.iter().map(|&m| dated[m].mention.value).collect();
-        if values.iter().any(|a| values.iter().any(|b| !consistent(a, b))) {
+        // The event's values with how many of its dates give each (compared once per value).
+        let mut values: BTreeMap<TimeValue, usize> = BTreeMap::new();
+        for &m in &event {
+            *values.entry(dated[m].mention.value).or_default() += 1;
+        }
+        if values.keys().any(|a| values.keys().any(|b| !consistent(a, b))) {
+            for &m in &event {
+                in_event[m] = true;
+            }
+            let docs: BTreeSet<usize> = event.iter().map(|&m| dated[m].doc).collect();
             let mut extra: BTreeMap<usize, (f32, usize)> = BTreeMap::new();
             for (c, cand) in dated.iter().enumerate() {
-                if cand.uncertain || cand.cited || event.iter().any(|&m| dated[m].doc == cand.doc) {
+                if cand.uncertain || cand.cited || docs.contains(&cand.doc) {
                     continue;
                 }
-                let fits = values.iter().filter(|v| consistent(v, &cand.mention.value)).count();
-                if fits == 0 || fits == values.len() {
+                let fits: usize = values
+                    .iter()
+                    .filter(|(v, _)| consistent(v, &cand.mention.value))
+                    .map(|(_, k)| k)
+                    .sum();
+                if fits == 0 || fits == event.len() {
                     continue;
                 }
-                let s: Vec<f32> = event.iter().map(|&m| sim(m, c)).collect();
-                let mean = s.iter().sum::<f32>() / s.len() as f32;
-                let max = s.iter().copied().fold(0.0, f32::max);
+                // Similarities to the event's dates; the pairs never stored count as 0.
+                let (sum, max) = adj[c]
+                    .iter()
+                    .filter(|&&(m, _)| in_event[m])
+                    .fold((0.0f32, 0.0f32), |(t, x), &(_, s)| (t + s, x.max(s)));
+                let mean = sum / event.len() as f32;
                 if mean >= SAME_EVENT * 0.5 && max >= SAME_EVENT * 0.75 {
                     let slot = extra.entry(cand.doc).or_insert((0.0, c));
                     if mean > slot.0 {
                         *slot = (mean, c);
                     }
                 }
+            }
+            for &m in &event {
+                in_event[m] = false;
             }
             event.extend(extra.values().map(|e| e.1));
         }
@@ -160,23 +201,35 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         // elsewhere as the other side does, in words alike to the other side's: a report does
         // not contradict itself, so its date here dates another step of the story (the first
         // votes were cast on one day, the verdict came on another).
+        for &m in &event {
+            in_event[m] = true;
+        }
         let ambiguous = |m: usize| -> bool {
             let me = &dated[m];
-            dated.iter().enumerate().any(|(o, other)| {
-                let same_sentence = other.sent == me.sent;
-                o != m
-                    && other.doc == me.doc
-                    && (same_sentence || told_elsewhere(me, other))
-                    && event.iter().any(|&e| {
-                        let ev = &dated[e];
-                        ctx.canon[ev.doc] != ctx.canon[me.doc]
-                            && !consistent(&ev.mention.value, &me.mention.value)
-                            && consistent(&ev.mention.value, &other.mention.value)
-                            && (same_sentence || sim(o, e) >= SAME_EVENT)
-                    })
-            })
+            // `e`, a date of another report in the event, disagrees with `me` and agrees
+            // with `other`, a date of `me`'s report.
+            let against = |e: usize, other: &Dated| {
+                let ev = &dated[e];
+                ctx.canon[ev.doc] != ctx.canon[me.doc]
+                    && !consistent(&ev.mention.value, &me.mention.value)
+                    && consistent(&ev.mention.value, &other.mention.value)
+            };
+            let in_sentence = by_sentence[&(me.doc, me.sent)]
+                .iter()
+                .any(|&o| o != m && event.iter().any(|&e| against(e, &dated[o])));
+            in_sentence
+                || by_doc[&me.doc].iter().any(|&o| {
+                    let other = &dated[o];
+                    told_elsewhere(me, other)
+                        && adj[o]
+                            .iter()
+                            .any(|&(e, s)| s >= SAME_EVENT && in_event[e] && against(e, other))
+                })
         };
         let keep: Vec<usize> = event.iter().copied().filter(|&m| !ambiguous(m)).collect();
+        for &m in &event {
+            in_event[m] = false;
+        }
         let items: Vec<&Dated> = keep.iter().map(|&m| &dated[m]).collect();
         if !two_precise_sides(&items) {
             continue;
