@@ -204,6 +204,7 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         for &m in &event {
             in_event[m] = true;
         }
+        let distinct: BTreeSet<TimeValue> = event.iter().map(|&m| dated[m].mention.value).collect();
         let ambiguous = |m: usize| -> bool {
             let me = &dated[m];
             // `e`, a date of another report in the event, disagrees with `me` and agrees
@@ -220,7 +221,11 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
             in_sentence
                 || by_doc[&me.doc].iter().any(|&o| {
                     let other = &dated[o];
+                    // The event's distinct values first, its neighbours only then.
                     told_elsewhere(me, other)
+                        && distinct.iter().any(|v| {
+                            !consistent(v, &me.mention.value) && consistent(v, &other.mention.value)
+                        })
                         && adj[o]
                             .iter()
                             .any(|&(e, s)| s >= SAME_EVENT && in_event[e] && against(e, other))
