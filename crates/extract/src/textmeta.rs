@@ -7,6 +7,7 @@ use crosscheck_core::Date;
 use regex::Regex;
 
 use crosscheck_text::dates::read_date;
+use crosscheck_text::lexicon::{Lexicon, List};
 
 /// Words that mark a name as a news organisation in a dateline ("XYZ Press:", "ABC News:").
 const MEDIA_WORDS: &[&str] = &[
@@ -178,10 +179,17 @@ pub(crate) fn date_line(line: &str) -> Option<Date> {
         .split_whitespace()
         .take_while(|w| !w.chars().next().is_some_and(|c| c.is_ascii_digit()))
         .count();
-    // See: issue 12. Refusing a date in a prose line ("On March 3, 2024,
-    // the council…") dates more reports right, but today it makes fusion raise false date
-    // conflicts on real coverage, so the looser rule stays until fusion's date rule is fixed.
-    (words_before <= 3 || line.split_whitespace().count() <= 12).then_some(d)
+    // A prose line led by a function word ("On March 3, 2024, the council…") tells of an
+    // event of the story, not of the page: a long one, or one that ends as a sentence, does
+    // not date the page.
+    let first = line
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let words = line.split_whitespace().count();
+    let prose = first.is_some_and(|w| Lexicon::any(List::Stopwords, &w))
+        && (words > 12 || line.trim_end().ends_with(['.', '!', '?']));
+    (!prose && (words_before <= 3 || words <= 12)).then_some(d)
 }
 
 /// The author a byline line names ("By Jane Doe").
@@ -308,6 +316,14 @@ mod tests {
             ),
             None
         );
+        assert_eq!(
+            date_line(
+                "On March 3, 2024, the council of the harbour town voted to rebuild the pier"
+            ),
+            None
+        );
+        assert_eq!(date_line("In 2024-03-03 the pier fell into the bay."), None);
+        assert_eq!(date_line("By Jane Doe, March 3, 2024").unwrap().to_string(), "2024-03-03");
         assert_eq!(
             date_line(
                 "Published Tuesday, March 3, 2024, 10:00 GMT, by the harbour desk of the Ledger"

@@ -16,7 +16,11 @@
 //! become conflicts, with one side per compatible value, when two of those sides hold a date
 //! of a month or finer: a bare year against a day of the event is most often the year of a
 //! related event told in the background. The same relative words (`Thursday` and `Thursday`)
-//! agree whatever days they resolve to: a wrong publication date moved one of them.
+//! agree whatever days they resolve to: a wrong publication date moved one of them. A date is
+//! no evidence of a disagreement when its own report also dates the event as the other side
+//! does, in the same sentence or in another one alike to the other side's: a report does not
+//! contradict itself, so that date dates another step of the story (two judges voted on
+//! Tuesday, the panel ruled on Friday).
 //!
 //! ## Why
 //!
@@ -34,7 +38,8 @@
 //! ## Limitations
 //!
 //! Two events told in the same words on different days (two rounds of talks) look like one
-//! event dated differently. Dates in different sentences of the same report are not combined.
+//! event dated differently. Dates in different sentences of the same report are not combined. A
+//! report that contradicts itself (one event dated twice, differently) raises no conflict.
 //!
 //! ## References
 //!
@@ -135,10 +140,12 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         let moved = std::mem::take(&mut reports[ej]);
         reports[ei].extend(moved);
     }
-    // The dates of each sentence, for the ambiguity test below.
+    // The dates of each sentence and of each report, for the ambiguity test below.
     let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, x) in dated.iter().enumerate() {
         by_sentence.entry((x.doc, x.sent)).or_default().push(i);
+        by_doc.entry(x.doc).or_default().push(i);
     }
     let mut in_event = vec![false; n];
     let mut out = Vec::new();
@@ -190,20 +197,44 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         event.sort_unstable();
         // A sentence that also gives a date agreeing with the other side ("began on Sunday to
         // lift the section that fell five days ago") is no evidence of a disagreement: its
-        // other date is the one that dates this event.
+        // other date is the one that dates this event. Nor is a report that dates the event
+        // elsewhere as the other side does, in words alike to the other side's: a report does
+        // not contradict itself, so its date here dates another step of the story (the first
+        // votes were cast on one day, the verdict came on another).
+        for &m in &event {
+            in_event[m] = true;
+        }
+        let distinct: BTreeSet<TimeValue> = event.iter().map(|&m| dated[m].mention.value).collect();
         let ambiguous = |m: usize| -> bool {
             let me = &dated[m];
-            by_sentence[&(me.doc, me.sent)].iter().map(|&o| (o, &dated[o])).any(|(o, other)| {
-                o != m
-                    && event.iter().any(|&e| {
-                        let ev = &dated[e];
-                        ctx.canon[ev.doc] != ctx.canon[me.doc]
-                            && !consistent(&ev.mention.value, &me.mention.value)
-                            && consistent(&ev.mention.value, &other.mention.value)
-                    })
-            })
+            // `e`, a date of another report in the event, disagrees with `me` and agrees
+            // with `other`, a date of `me`'s report.
+            let against = |e: usize, other: &Dated| {
+                let ev = &dated[e];
+                ctx.canon[ev.doc] != ctx.canon[me.doc]
+                    && !consistent(&ev.mention.value, &me.mention.value)
+                    && consistent(&ev.mention.value, &other.mention.value)
+            };
+            let in_sentence = by_sentence[&(me.doc, me.sent)]
+                .iter()
+                .any(|&o| o != m && event.iter().any(|&e| against(e, &dated[o])));
+            in_sentence
+                || by_doc[&me.doc].iter().any(|&o| {
+                    let other = &dated[o];
+                    // The event's distinct values first, its neighbours only then.
+                    told_elsewhere(me, other)
+                        && distinct.iter().any(|v| {
+                            !consistent(v, &me.mention.value) && consistent(v, &other.mention.value)
+                        })
+                        && adj[o]
+                            .iter()
+                            .any(|&(e, s)| s >= SAME_EVENT && in_event[e] && against(e, other))
+                })
         };
         let keep: Vec<usize> = event.iter().copied().filter(|&m| !ambiguous(m)).collect();
+        for &m in &event {
+            in_event[m] = false;
+        }
         let items: Vec<&Dated> = keep.iter().map(|&m| &dated[m]).collect();
         if !two_precise_sides(&items) {
             continue;
@@ -278,6 +309,15 @@ fn two_precise_sides(items: &[&Dated]) -> bool {
         .filter(|s| s.iter().any(|d| d.mention.value.granularity() <= Granularity::Month))
         .count()
         >= 2
+}
+
+/// Whether `other`, a date of the same report as `me` in another sentence, can date the event
+/// `me` is compared in: told as a fact (not cited, not uncertain) and as precise as a month.
+fn told_elsewhere(me: &Dated, other: &Dated) -> bool {
+    other.sent != me.sent
+        && !other.cited
+        && !other.uncertain
+        && other.mention.value.granularity() <= Granularity::Month
 }
 
 /// Whether a date starts a period (`since July 2024`: a word of the `period_starts` list right
