@@ -15,66 +15,21 @@
 //! event does.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use crosscheck::PipelineBuilder;
-use crosscheck::core::{Article, Lang};
+use crosscheck::core::Article;
 use crosscheck::dedup::ReuseDetector;
 use crosscheck::fuse::{Fuser, FuserBuilder, StoryInput};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn extract(path: &Path) -> Vec<Article> {
-    let mut out = Vec::new();
-    PipelineBuilder::new().build().extract(&[path.to_path_buf()], |item| {
-        if let Ok(a) = item {
-            out.push(a);
-        }
-        true
-    });
-    out
-}
-
-/// `n` articles, each 24 sentences drawn (with a fixed xorshift generator) from `pool`.
-fn synthetic(pool: &[String], n: usize) -> Vec<Article> {
-    let mut state = 0x9e37_79b9_7f4a_7c15u64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    (0..n)
-        .map(|i| {
-            let sentences: Vec<&str> =
-                (0..24).map(|_| pool[(next() % pool.len() as u64) as usize].as_str()).collect();
-            let text = sentences.join("\n\n");
-            Article { language: Lang::EN, ..Article::from_text(format!("synthetic-{i:02}"), &text) }
-        })
-        .collect()
-}
+use crosscheck_bench::story::{drawn_story, extract, repo, sentence_pool};
 
 fn bench(c: &mut Criterion) {
     let fuser = FuserBuilder::new().build().expect("default fuser");
     let seeds = extract(&repo().join("../shared/corpus/seeds"));
     assert_eq!(seeds.len(), 5, "the seed story sits in ../shared/corpus/seeds");
     let demo = extract(&repo().join("examples/harbor-bridge"));
-    let pool: Vec<String> = seeds
-        .iter()
-        .chain(&demo)
-        .flat_map(|a| {
-            crosscheck::text::sentences(&a.text, Lang::EN)
-                .into_iter()
-                .map(|s| s.text.to_string())
-                .collect::<Vec<_>>()
-        })
-        .filter(|s| s.split_whitespace().count() >= 6)
-        .collect();
-    let fifty = synthetic(&pool, 50);
-    let bridge = crosscheck_bench::story::sentence_pool(&demo);
+    let pool: Vec<String> = sentence_pool(&[&seeds[..], &demo[..]].concat());
+    let fifty = drawn_story(&pool, 50);
+    let bridge = sentence_pool(&demo);
     let rewrites = crosscheck_bench::story::synthetic_story(&bridge, 200, 0x5eed);
     let copies =
         crosscheck_bench::story::copies(&crosscheck_bench::story::long_article(&bridge), 200);
@@ -120,7 +75,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("fuse_reuse");
     group.sample_size(10);
     for n in [50, 200, 500] {
-        let story = synthetic(&pool, n);
+        let story = drawn_story(&pool, n);
         let refs: Vec<&Article> = story.iter().collect();
         group.bench_function(format!("{n}/plain"), |b| {
             b.iter(|| {

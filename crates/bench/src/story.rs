@@ -191,6 +191,32 @@ fn local_detail(rng: &mut Rng) -> String {
     }
 }
 
+/// The articles the pipeline extracts from `path` (items that fail are skipped).
+pub fn extract(path: &Path) -> Vec<Article> {
+    let mut out = Vec::new();
+    PipelineBuilder::new().build().extract(&[path.to_path_buf()], |item| {
+        if let Ok(a) = item {
+            out.push(a);
+        }
+        true
+    });
+    out
+}
+
+/// `n` articles of 24 sentences each, drawn from `pool` with a fixed xorshift generator: a
+/// story whose reports share sentences in every combination.
+pub fn drawn_story(pool: &[String], n: usize) -> Vec<Article> {
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
+    (0..n)
+        .map(|i| {
+            let sentences: Vec<&str> =
+                (0..24).map(|_| pool[rng.below(pool.len())].as_str()).collect();
+            let text = sentences.join("\n\n");
+            Article { language: Lang::EN, ..Article::from_text(format!("synthetic-{i:03}"), &text) }
+        })
+        .collect()
+}
+
 /// The sentences of `articles` with at least six words, in order.
 pub fn sentence_pool(articles: &[Article]) -> Vec<String> {
     articles

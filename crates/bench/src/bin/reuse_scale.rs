@@ -15,47 +15,12 @@
 
 #![expect(clippy::print_stdout, reason = "a harness prints its results")]
 
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crosscheck::PipelineBuilder;
-use crosscheck::core::{Article, Lang};
+use crosscheck::core::Article;
 use crosscheck::dedup::ReuseDetector;
 use crosscheck::fuse::{Fuser, FuserBuilder, StoryInput};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn extract(path: &Path) -> Vec<Article> {
-    let mut out = Vec::new();
-    PipelineBuilder::new().build().extract(&[path.to_path_buf()], |item| {
-        if let Ok(a) = item {
-            out.push(a);
-        }
-        true
-    });
-    out
-}
-
-/// `n` articles of 24 sentences drawn from `pool` with a fixed xorshift generator.
-fn synthetic(pool: &[String], n: usize) -> Vec<Article> {
-    let mut state = 0x9e37_79b9_7f4a_7c15u64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    (0..n)
-        .map(|i| {
-            let sentences: Vec<&str> =
-                (0..24).map(|_| pool[(next() % pool.len() as u64) as usize].as_str()).collect();
-            let text = sentences.join("\n\n");
-            Article { language: Lang::EN, ..Article::from_text(format!("synthetic-{i:03}"), &text) }
-        })
-        .collect()
-}
+use crosscheck_bench::story::{drawn_story, extract, repo, sentence_pool};
 
 /// A clock of the calling thread's time on a CPU, else of wall time.
 #[derive(Debug, Clone, Copy)]
@@ -87,17 +52,7 @@ fn main() -> anyhow::Result<()> {
     let seeds = extract(&repo().join("../shared/corpus/seeds"));
     anyhow::ensure!(!seeds.is_empty(), "the seed story sits in ../shared/corpus/seeds");
     let demo = extract(&repo().join("examples/harbor-bridge"));
-    let pool: Vec<String> = seeds
-        .iter()
-        .chain(&demo)
-        .flat_map(|a| {
-            crosscheck::text::sentences(&a.text, Lang::EN)
-                .into_iter()
-                .map(|s| s.text.to_string())
-                .collect::<Vec<_>>()
-        })
-        .filter(|s| s.split_whitespace().count() >= 6)
-        .collect();
+    let pool: Vec<String> = sentence_pool(&[&seeds[..], &demo[..]].concat());
     let fuser = FuserBuilder::new().build()?;
     let detector = ReuseDetector::default();
     let clock = if matches!(Clock::now(), Clock::Cpu(_)) { "thread CPU" } else { "wall" };
@@ -107,7 +62,7 @@ fn main() -> anyhow::Result<()> {
     );
     println!("|---|---|---|---|---|---|---|");
     for n in sizes {
-        let story = synthetic(&pool, n);
+        let story = drawn_story(&pool, n);
         let refs: Vec<&Article> = story.iter().collect();
         let (mut plain, mut detect, mut with) = (Duration::MAX, Duration::MAX, Duration::MAX);
         let mut edges = 0;
