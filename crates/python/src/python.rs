@@ -235,21 +235,21 @@ fn extract_articles(
         return Err(PyValueError::new_err("names and records differ in length"));
     }
     let engine = default_engine()?;
-    Ok(py.detach(|| {
-        engine
-            .extract_records(&names, &records)
-            .into_iter()
-            .map(|r| match r {
-                Ok(a) => (
-                    Some(a.id.to_string()),
-                    Some(adapter::article_to_json(&a)),
-                    Some(adapter::outlet_key(&a)),
-                    None,
-                ),
-                Err(e) => (None, None, None, Some(e.to_string())),
-            })
-            .collect()
-    }))
+    Ok(py.detach(|| engine.extract_records(&names, &records).into_iter().map(extracted).collect()))
+}
+
+/// One extraction result as the Python side takes it: id, article JSON and outlet key, or
+/// the error.
+fn extracted(r: Result<crosscheck::core::Article, Error>) -> Extracted {
+    match r {
+        Ok(a) => (
+            Some(a.id.to_string()),
+            Some(adapter::article_to_json(&a)),
+            Some(adapter::outlet_key(&a)),
+            None,
+        ),
+        Err(e) => (None, None, None, Some(e.to_string())),
+    }
 }
 
 /// Reads one container file (WARC, gzipped or not; told by `name`'s extension) and extracts
@@ -257,21 +257,7 @@ fn extract_articles(
 #[pyfunction]
 fn extract_file(py: Python<'_>, name: String, content: Vec<u8>) -> PyResult<Vec<Extracted>> {
     let engine = default_engine()?;
-    Ok(py.detach(|| {
-        engine
-            .extract_container(&name, content)
-            .into_iter()
-            .map(|r| match r {
-                Ok(a) => (
-                    Some(a.id.to_string()),
-                    Some(adapter::article_to_json(&a)),
-                    Some(adapter::outlet_key(&a)),
-                    None,
-                ),
-                Err(e) => (None, None, None, Some(e.to_string())),
-            })
-            .collect()
-    }))
+    Ok(py.detach(|| engine.extract_container(&name, content).into_iter().map(extracted).collect()))
 }
 
 /// Removes recurring chrome across the given articles (every article of an outlet must be
