@@ -38,6 +38,7 @@ mod doc;
 mod error;
 mod lang;
 mod reuse;
+mod sets;
 mod span;
 pub mod story;
 
@@ -50,4 +51,5 @@ pub use reuse::{
     CreditField, OriginBasis, OriginIndex, ReuseCluster, ReuseDirection, ReuseEdge, ReusePassage,
     StoryReuse, WireCredit,
 };
+pub use sets::DisjointSets;
 pub use span::{Provenance, Span};

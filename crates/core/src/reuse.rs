@@ -13,6 +13,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::DisjointSets;
 use crate::story::SourceSpan;
 use crate::{DocId, Span};
 
@@ -343,7 +344,7 @@ impl<'a> OriginIndex<'a> {
     /// numbered by their first rendering.
     pub fn classes(&self, renderings: &[(&DocId, Span)]) -> Vec<usize> {
         const NONE: usize = usize::MAX;
-        let mut parent: Vec<usize> = (0..renderings.len()).collect();
+        let mut sets = DisjointSets::new(renderings.len());
         let mut by_agency: HashMap<&str, usize> = HashMap::new();
         // The renderings of each numbered article, as linked lists: `first[article]`, then
         // `next[rendering]`.
@@ -358,7 +359,7 @@ impl<'a> OriginIndex<'a> {
             }
             if let Some(agency) = self.agency.get(*doc) {
                 let first = *by_agency.entry(agency).or_insert(i);
-                union(&mut parent, first, i);
+                sets.union(first, i);
             }
         }
         let covers = |p: Span, s: Span| 2 * overlap(p, s) >= s.len().max(1);
@@ -374,7 +375,7 @@ impl<'a> OriginIndex<'a> {
                 let mut j = first[other];
                 while j != NONE {
                     if covers(theirs, renderings[j].1) {
-                        union(&mut parent, i, j);
+                        sets.union(i, j);
                     }
                     j = next[j];
                 }
@@ -383,7 +384,7 @@ impl<'a> OriginIndex<'a> {
         let mut label = HashMap::new();
         (0..renderings.len())
             .map(|i| {
-                let root = find(&mut parent, i);
+                let root = sets.find(i);
                 let next = label.len();
                 *label.entry(root).or_insert(next)
             })
@@ -399,21 +400,6 @@ impl<'a> OriginIndex<'a> {
 /// The bytes two spans share.
 fn overlap(a: Span, b: Span) -> u32 {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))
-}
-
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[ra.max(rb)] = ra.min(rb);
-    }
 }
 
 #[cfg(test)]
@@ -517,17 +503,17 @@ mod tests {
             let got = OriginIndex::new(&reuse).classes(&renderings);
             // Naive: union every p/q pair that one passage covers on both sides.
             let covers = |p: Span, s: Span| 2 * overlap(p, s) >= s.len().max(1);
-            let mut parent: Vec<usize> = (0..renderings.len()).collect();
+            let mut sets = DisjointSets::new(renderings.len());
             for (i, (di, si)) in renderings.iter().enumerate() {
                 for (j, (dj, sj)) in renderings.iter().enumerate() {
                     if di.as_str() == "p" && dj.as_str() == "q"
                         && e.passages.iter().any(|p| covers(p.a.span(), *si) && covers(p.b.span(), *sj))
                     {
-                        union(&mut parent, i, j);
+                        sets.union(i, j);
                     }
                 }
             }
-            let roots: Vec<usize> = (0..renderings.len()).map(|i| find(&mut parent, i)).collect();
+            let roots: Vec<usize> = (0..renderings.len()).map(|i| sets.find(i)).collect();
             for i in 0..renderings.len() {
                 for j in 0..renderings.len() {
                     proptest::prop_assert_eq!(got[i] == got[j], roots[i] == roots[j]);

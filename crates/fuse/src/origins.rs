@@ -35,7 +35,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crosscheck_core::{Article, DocId, OriginIndex, Span, StoryReuse};
+use crosscheck_core::{Article, DisjointSets, DocId, OriginIndex, Span, StoryReuse};
 
 use crate::story::{ClaimStatus, FusedStory, SourceSpan};
 
@@ -56,18 +56,18 @@ pub(crate) fn annotate(
             spans.iter().map(|s| (&s.article, s.span())).collect();
         let classes = index.classes(&renderings);
         // Renderings of near-copies (dedup's duplicates) share their canonical article's origin.
-        let mut parent: Vec<usize> = (0..spans.len()).collect();
+        let mut sets = DisjointSets::new(spans.len());
         let mut first_of_class: HashMap<usize, usize> = HashMap::new();
         let mut first_of_canon: HashMap<usize, usize> = HashMap::new();
         for (i, s) in spans.iter().enumerate() {
             let c = *first_of_class.entry(classes[i]).or_insert(i);
-            union(&mut parent, c, i);
+            sets.union(c, i);
             if let Some(&p) = position.get(&s.article) {
                 let k = *first_of_canon.entry(canon[p]).or_insert(i);
-                union(&mut parent, k, i);
+                sets.union(k, i);
             }
         }
-        (0..spans.len()).filter(|&i| find(&mut parent, i) == i).count() as u32
+        (0..spans.len()).filter(|&i| sets.find(i) == i).count() as u32
     };
     // An article without an outlet counts as its own.
     let outlet_keys: Vec<String> = articles
@@ -116,19 +116,4 @@ pub(crate) fn annotate(
         side.outlets = Some(outlets(&mut side.articles.iter()));
     }
     story.reuse = reuse.cloned();
-}
-
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[ra.max(rb)] = ra.min(rb);
-    }
 }

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crosscheck_core::DisjointSets;
+
 /// Groups `0..n` by single linkage: `i` and `j` end in one group when `same(i, j)` holds for
 /// them or for a chain of pairs between them. `same` is asked about each pair `i < j` at most
 /// once, and not at all once the two are already linked. Groups come out ordered by their
@@ -11,30 +13,20 @@ pub(crate) fn single_linkage(
     n: usize,
     mut same: impl FnMut(usize, usize) -> bool,
 ) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..n).collect();
+    let mut sets = DisjointSets::new(n);
     for i in 0..n {
         for j in i + 1..n {
-            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+            let (a, b) = (sets.find(i), sets.find(j));
             if a != b && same(i, j) {
-                parent[a.max(b)] = a.min(b);
+                sets.union(a, b);
             }
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..n {
-        let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+        groups.entry(sets.find(i)).or_default().push(i);
     }
     groups.into_values().collect()
-}
-
-/// The representative of `i`'s set, halving the path on the way.
-fn root(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
 }
 
 #[cfg(test)]
