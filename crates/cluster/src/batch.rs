@@ -11,15 +11,15 @@ use std::hash::BuildHasherDefault;
 
 use rayon::prelude::*;
 
-use crosscheck_core::Lang;
+use crosscheck_core::{Date, Lang};
 
 use crate::Features;
 use crate::features::Term;
 use crate::features::features_at;
 use crate::hash::{TermHasher, TermMap};
 use crate::story::{
-    Assignment, ClusterBuilder, ClusterDoc, Clusterer, combine, day_number, idf, normalise,
-    out_of_window, same_language, tf,
+    Assignment, ClusterBuilder, ClusterDoc, Clusterer, combine, idf, normalise, out_of_window,
+    same_language, tf,
 };
 
 /// A map keyed by document ranks or story ids.
@@ -63,7 +63,8 @@ pub(crate) fn cluster(cfg: &ClusterBuilder, docs: &[ClusterDoc<'_>]) -> Vec<Assi
             docs[b].id,
         ))
     });
-    let days: Vec<Option<i32>> = order.iter().map(|&i| docs[i].date.map(day_number)).collect();
+    let days: Vec<Option<i32>> =
+        order.iter().map(|&i| docs[i].date.map(Date::day_number)).collect();
     let index = Index::new(cfg, &order, &feats);
     let graph = Graph::new(cfg, &index, &days);
     let mut root = graph.agglomerate(cfg);

@@ -413,18 +413,6 @@ pub(crate) fn time_evidence(s: f32, gap: u32, scale_days: u64) -> f32 {
     f64::from(s.clamp(0.0, 1.0)).powf(exponent) as f32
 }
 
-/// Days since 1970-01-01 (H. Hinnant's `days_from_civil`), so that date gaps in the inner
-/// loops are one subtraction.
-pub(crate) fn day_number(d: Date) -> i32 {
-    let (y, m, day) = (i32::from(d.year()), i32::from(d.month()), i32::from(d.day()));
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 /// Whether two dated articles are further apart than the horizon.
 pub(crate) fn out_of_window(cfg: &ClusterBuilder, a: Option<i32>, b: Option<i32>) -> bool {
     match (a, b) {

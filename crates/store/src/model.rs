@@ -213,17 +213,6 @@ impl Neighbourhood {
     }
 }
 
-/// Days since 1970-01-01 (H. Hinnant's `days_from_civil`).
-pub(crate) fn day_number(d: Date) -> i64 {
-    let (y, m, day) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 /// A story's members, as the engine sees them when it places new articles.
 #[derive(Debug, Clone)]
 pub struct StoryMembers {

@@ -7,7 +7,7 @@ use crosscheck_core::{Alignment, Article, Date, DocId, Lang};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
 
 use crate::migrations::MIGRATIONS;
-use crate::model::{day_number, query_words};
+use crate::model::query_words;
 use crate::{
     ContentHash, Cursor, Error, Neighbourhood, Placement, PutOutcome, Result, Stats, Store,
     StoredArticle, StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target,
@@ -626,7 +626,7 @@ impl Store for SqliteStore {
                 .map_err(Error::db(what))?;
             let mut chosen = BTreeSet::new();
             for probe in &around.probes {
-                let day = probe.published.map(day_number);
+                let day = probe.published.map(|d| i64::from(d.day_number()));
                 let mut hits: HashMap<String, u32> = HashMap::new();
                 let mut keys = probe.keys.clone();
                 keys.sort_unstable();
@@ -760,7 +760,7 @@ impl Store for SqliteStore {
                     })
                     .map_err(Error::db(what))?
                     .and_then(|d| d.parse::<Date>().ok())
-                    .map(day_number);
+                    .map(|d| i64::from(d.day_number()));
                 for &k in &p.keys {
                     keys.execute(rusqlite::params![k.cast_signed(), story.as_str(), day, seq])
                         .map_err(Error::db(format!("indexing article {}", p.article)))?;
