@@ -26,13 +26,24 @@ pub fn cluster_articles(
     clusterer: &Clusterer,
     articles: &[Article],
 ) -> Vec<Placement> {
-    let dups = crate::dedup::dedup_articles(deduper, articles);
+    cluster_refs(deduper, clusterer, &articles.iter().collect::<Vec<_>>())
+}
+
+/// [`cluster_articles`] over borrowed articles (the placer's known members and new articles in
+/// one list).
+pub(crate) fn cluster_refs(
+    deduper: &Deduper,
+    clusterer: &Clusterer,
+    articles: &[&Article],
+) -> Vec<Placement> {
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let dups = deduper.dedup(&texts);
     let firsts: Vec<usize> =
         (0..articles.len()).filter(|&i| dups[i].duplicate_of().is_none()).collect();
     let docs: Vec<ClusterDoc<'_>> = firsts
         .iter()
         .map(|&i| {
-            let a = &articles[i];
+            let a = articles[i];
             ClusterDoc {
                 id: a.id.as_str(),
                 title: a.title.as_deref(),

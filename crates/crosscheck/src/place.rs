@@ -40,9 +40,9 @@ use std::collections::HashMap;
 
 use crosscheck_core::{Article, Date, DocId};
 
-use crate::cluster::{ClusterDoc, Clusterer};
+use crate::cluster::{Clusterer, cluster_refs};
 use crate::config::{ConfigError, PipelineConfig};
-use crate::dedup::Deduper;
+use crate::dedup::{Deduper, Membership};
 
 /// A story that new articles may join: its id and (some of) its members.
 #[derive(Debug, Clone, Copy)]
@@ -142,30 +142,11 @@ impl Placer {
         let all: Vec<&Article> =
             known.iter().flat_map(|s| s.articles.iter()).chain(new.iter()).collect();
         let base = owner.len();
-        let texts: Vec<&str> = all.iter().map(|a| a.text.as_str()).collect();
-        let dups = self.deduper.dedup(&texts);
-        let firsts: Vec<usize> =
-            (0..all.len()).filter(|&i| dups[i].duplicate_of().is_none()).collect();
-        let docs: Vec<ClusterDoc<'_>> = firsts
-            .iter()
-            .map(|&i| ClusterDoc {
-                id: all[i].id.as_str(),
-                title: all[i].title.as_deref(),
-                text: &all[i].text,
-                date: all[i].published,
-            })
-            .collect();
-        let assigned = self.clusterer.cluster(&docs);
+        let clustered = cluster_refs(&self.deduper, &self.clusterer, &all);
         // Each article's cluster and score, duplicates taking their first document's.
-        let mut cluster_of = vec![(0u32, 0f32); all.len()];
-        for (k, &i) in firsts.iter().enumerate() {
-            cluster_of[i] = (assigned[k].story, assigned[k].score);
-        }
-        for i in 0..all.len() {
-            if let Some(f) = dups[i].duplicate_of() {
-                cluster_of[i] = cluster_of[f as usize];
-            }
-        }
+        let cluster_of: Vec<(u32, f32)> =
+            clustered.iter().map(|p| (p.story.story, p.story.score)).collect();
+        let dups: Vec<Membership> = clustered.iter().map(|p| p.duplicate).collect();
         // Per cluster: how many given members of each known story it holds.
         let mut counts: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
         for (i, &k) in owner.iter().enumerate() {
