@@ -94,6 +94,35 @@ impl<'a> Doc<'a> {
     pub(crate) fn text(&self, span: Span) -> &str {
         span.slice(&self.article.text).unwrap_or("")
     }
+
+    /// Whether word `i` overlaps `span`.
+    pub(crate) fn overlaps(&self, i: usize, span: Span) -> bool {
+        self.words[i].span.start < span.end && span.start < self.words[i].span.end
+    }
+
+    /// The words of the clause around `span` in sentence `sent`: out to the nearest
+    /// punctuation on each side, or to a conjunction that opens a clause of its own
+    /// (`named them on Sunday but quit hours later`: the date belongs to the verb on its side).
+    /// `None` when no word of the sentence reaches `span`.
+    pub(crate) fn clause_around(&self, sent: usize, span: Span) -> Option<Range<usize>> {
+        let s = &self.sents[sent];
+        let (lo, hi) = (s.words.start as usize, s.words.end as usize);
+        let first = (lo..hi).find(|&i| self.words[i].span.end > span.start)?;
+        let last = (first..hi).take_while(|&i| self.overlaps(i, span)).last().unwrap_or(first);
+        let lx = crosscheck_text::lexicon::Lexicon::of(self.article.language);
+        let opens = |i: usize| {
+            lx.has(crosscheck_text::lexicon::List::ClauseConjunctions, &self.words[i].key)
+        };
+        let mut a = first;
+        while a > lo && self.words[a].gap == Gap::Space && !opens(a) {
+            a -= 1;
+        }
+        let mut b = last + 1;
+        while b < hi && self.words[b].gap == Gap::Space && !opens(b) {
+            b += 1;
+        }
+        Some(a..b)
+    }
 }
 
 /// Appends the words of `text[span]`: the words of [`crosscheck_text::words`] and lone `&`

@@ -100,27 +100,13 @@ pub(crate) fn clause_stems(
     span: Span,
     stemmer: &Stemmer,
 ) -> BTreeSet<String> {
-    let s = &d.sents[sent];
-    let (lo, hi) = (s.words.start as usize, s.words.end as usize);
+    let hi = d.sents[sent].words.end as usize;
     let lang = d.article.language;
-    let inside = |i: usize| d.words[i].span.start < span.end && span.start < d.words[i].span.end;
-    let Some(first) = (lo..hi).find(|&i| d.words[i].span.end > span.start) else {
+    let inside = |i: usize| d.overlaps(i, span);
+    let Some(clause) = d.clause_around(sent, span) else {
         return BTreeSet::new();
     };
-    let last = (first..hi).take_while(|&i| inside(i)).last().unwrap_or(first);
-    // A conjunction that opens a clause of its own (`named them on Sunday but quit hours
-    // later`) bounds the clause too: the date belongs to the verb on its side.
-    let lx = crosscheck_text::lexicon::Lexicon::of(lang);
-    let opens =
-        |i: usize| lx.has(crosscheck_text::lexicon::List::ClauseConjunctions, &d.words[i].key);
-    let mut a = first;
-    while a > lo && d.words[a].gap == Gap::Space && !opens(a) {
-        a -= 1;
-    }
-    let mut b = last + 1;
-    while b < hi && d.words[b].gap == Gap::Space && !opens(b) {
-        b += 1;
-    }
+    let (a, mut b) = (clause.start, clause.end);
     let stems = |range: std::ops::Range<usize>| -> BTreeSet<String> {
         range
             .filter(|&i| !inside(i) && (!d.words[i].cap || d.words[i].first))

@@ -38,7 +38,7 @@ use crosscheck_text::Stemmer;
 use crosscheck_text::lexicon::{Lexicon, List};
 
 use crate::analysis::events::{content_stem, synonym};
-use crate::analysis::{Context, Gap};
+use crate::analysis::Context;
 use crate::entities::linkage::single_linkage;
 use crate::story::Claim;
 use crate::timeline::Dated;
@@ -51,27 +51,15 @@ const SHORT_CLAUSE: usize = 3;
 /// clause conjunction on each side, the date's own words and names left out.
 fn clause(ctx: &Context<'_>, x: &Dated) -> BTreeSet<String> {
     let d = &ctx.docs[x.doc];
-    let s = &d.sents[x.sent];
-    let (lo, hi) = (s.words.start as usize, s.words.end as usize);
     let lang = d.article.language;
     let lx = Lexicon::of(lang);
     let stemmer = Stemmer::new(lang);
     let span = x.mention.span;
-    let inside = |i: usize| d.words[i].span.start < span.end && span.start < d.words[i].span.end;
-    let Some(first) = (lo..hi).find(|&i| d.words[i].span.end > span.start) else {
+    let inside = |i: usize| d.overlaps(i, span);
+    let Some(clause) = d.clause_around(x.sent, span) else {
         return BTreeSet::new();
     };
-    let last = (first..hi).take_while(|&i| inside(i)).last().unwrap_or(first);
-    let opens = |i: usize| lx.has(List::ClauseConjunctions, &d.words[i].key);
-    let mut a = first;
-    while a > lo && d.words[a].gap == Gap::Space && !opens(a) {
-        a -= 1;
-    }
-    let mut b = last + 1;
-    while b < hi && d.words[b].gap == Gap::Space && !opens(b) {
-        b += 1;
-    }
-    (a..b)
+    clause
         .filter(|&i| !inside(i) && (!d.words[i].cap || d.words[i].first))
         .filter_map(|i| {
             // Verbs of saying count here: `announced Sunday` dates the announcement.
