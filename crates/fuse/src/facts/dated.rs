@@ -37,8 +37,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crosscheck_text::Stemmer;
 use crosscheck_text::lexicon::{Lexicon, List};
 
-use crate::analysis::events::{content_stem, synonym};
 use crate::analysis::Context;
+use crate::analysis::events::{content_stem, synonym};
 use crate::entities::linkage::single_linkage;
 use crate::story::Claim;
 use crate::timeline::Dated;
