@@ -124,7 +124,7 @@ mod tests {
     fn flags_chrome_in_every_language_with_a_list() {
         phrases! {
             "Recommended stories" => true,
-            "Thank you for reading! Our weekly digest is free, so sign up below." => true,
+            "Thank you for reading our paper!" => true,
             "PUBLICIDAD" => true,
             "Últimas cotizaciones" => true,
             "Werte in diesem Artikel" => true,
