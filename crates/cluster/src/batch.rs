@@ -22,6 +22,9 @@ use crate::story::{
     same_language, tf,
 };
 
+/// Per document (rank): its candidates `(rank, similarity)`, sorted by rank.
+type Candidates = Vec<Vec<(u32, f32)>>;
+
 /// A map keyed by document ranks or story ids.
 type IdMap<V> = HashMap<u32, V, BuildHasherDefault<TermHasher>>;
 
@@ -66,7 +69,8 @@ pub(crate) fn cluster(cfg: &ClusterBuilder, docs: &[ClusterDoc<'_>]) -> Vec<Assi
     let days: Vec<Option<i32>> =
         order.iter().map(|&i| docs[i].date.map(Date::day_number)).collect();
     let index = Index::new(cfg, &order, &feats);
-    let graph = Graph::new(cfg, &index, &days);
+    let cands = Graph::candidates(cfg, &index, &days);
+    let graph = Graph::new(cfg, &cands);
     let mut root = graph.agglomerate(cfg);
     attach_other_languages(cfg, &graph, &index.langs, &mut root);
     // Stories numbered in canonical order of their first document.
@@ -275,9 +279,10 @@ struct Graph {
 }
 
 impl Graph {
-    fn new(cfg: &ClusterBuilder, index: &Index, days: &[Option<i32>]) -> Graph {
+    /// Every document's candidates with their similarity (see [`candidates`]).
+    fn candidates(cfg: &ClusterBuilder, index: &Index, days: &[Option<i32>]) -> Candidates {
         let n = days.len();
-        let cands: Vec<Vec<(u32, f32)>> = (0..n)
+        (0..n)
             .into_par_iter()
             .map_init(
                 || Scratch {
@@ -287,9 +292,15 @@ impl Graph {
                 },
                 |scratch, r| candidates(cfg, index, days, scratch, r),
             )
-            .collect();
-        // Each document's nearest candidates, itself included, sorted by rank.
+            .collect()
+    }
+
+    /// The graph over the candidates: nearest neighbours, then edges weighted by similarity
+    /// and shared neighbours.
+    fn new(cfg: &ClusterBuilder, cands: &Candidates) -> Graph {
+        let n = cands.len();
         let k = cfg.neighbours;
+        // Each document's nearest candidates, itself included, sorted by rank.
         let near: Vec<Vec<u32>> = cands
             .par_iter()
             .enumerate()

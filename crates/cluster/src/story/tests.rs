@@ -86,13 +86,28 @@ fn a_gap_weighs_against_a_match() {
 #[test]
 fn time_is_evidence_not_a_wall() {
     // The same similarity weighs less the further apart the reports are, a weak one much less.
-    let at = |s: f32, gap: u32| time_evidence(s, gap, 7);
+    let at = |s: f32, gap: u32| time_evidence(s, gap, 7, 0);
     assert!((at(0.6, 0) - 0.6).abs() < 1e-6);
     assert!(at(0.6, 7) < 0.6 && at(0.6, 7) > 0.4);
     assert!(at(0.6, 30) > 0.2, "a strong match a month later still counts: {}", at(0.6, 30));
     assert!(at(0.3, 30) < 0.05, "a weak match a month apart hardly counts: {}", at(0.3, 30));
     assert!(at(0.6, 365) < at(0.6, 30));
     assert!(at(0.9, 60) > at(0.3, 1), "strong evidence outweighs the gap");
+}
+
+#[test]
+fn a_close_date_is_evidence_for_a_match() {
+    // Within the neutral gap the same similarity weighs more, the closer the more; at the gap
+    // it is unchanged; past it, less.
+    let at = |s: f32, gap: u32| time_evidence(s, gap, 30, 7);
+    assert!(at(0.3, 0) > at(0.3, 3) && at(0.3, 3) > 0.3, "{} {}", at(0.3, 0), at(0.3, 3));
+    assert!((at(0.3, 7) - 0.3).abs() < 1e-6);
+    assert!(at(0.3, 8) < 0.3);
+    assert!(at(0.3, 0) < 0.5, "a weak match stays weak on the same day: {}", at(0.3, 0));
+    assert!(
+        (time_evidence(0.0, 0, 30, 7)).abs() < 1e-9
+            && (time_evidence(1.0, 0, 30, 7) - 1.0).abs() < 1e-6
+    );
 }
 
 #[test]
@@ -119,6 +134,10 @@ fn builder_rejects_bad_values() {
     assert!(matches!(
         ClusterBuilder::new().window_days(0).build(),
         Err(ClusterError::InvalidWindow { .. })
+    ));
+    assert!(matches!(
+        ClusterBuilder::new().window_days(5).neutral_days(6).build(),
+        Err(ClusterError::InvalidNeutralGap { value: 6, scale: 5 })
     ));
     assert!(matches!(
         ClusterBuilder::new().horizon_days(0).build(),
