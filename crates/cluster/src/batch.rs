@@ -117,9 +117,12 @@ const ATTACH_THRESHOLD: f32 = 0.15;
 ///
 /// ## What it does
 ///
-/// A document that ends up alone, and whose edges all lead to documents in other languages,
-/// joins the story whose `m = 3` heaviest edges to it average at least [`ATTACH_THRESHOLD`]
-/// (0.15), the best such story if several qualify.
+/// A document that ends up alone joins the story, written mostly in other languages than its
+/// own, whose `m = 3` heaviest edges to it average at least [`ATTACH_THRESHOLD`] (0.15), the
+/// best such story if several qualify. Its edges to the story's members in its own language
+/// count too, and one of them whose edge reaches the merge threshold is enough on its own: the
+/// two would have merged had the other not joined a story first (a second Chinese report of an
+/// English story follows the first).
 ///
 /// ## Why
 ///
@@ -132,31 +135,48 @@ const ATTACH_THRESHOLD: f32 = 0.15;
 /// ## Limitations
 ///
 /// Runs once, after the merges: two reports in the same other language that found each other
-/// first stay a story of their own.
+/// first stay a story of their own. A report whose only strong edge is to a same-language
+/// report of a different event of one kind (two fires) would follow it.
 fn attach_other_languages(cfg: &ClusterBuilder, graph: &Graph, langs: &[Lang], root: &mut [u32]) {
     let mut size: IdMap<usize> = IdMap::default();
     for &r in root.iter() {
         *size.entry(r).or_default() += 1;
     }
     let before = root.to_vec();
+    // Per story, how many of its members each language has.
+    let mut speakers: HashMap<(u32, Lang), usize> = HashMap::new();
+    for (r, &story) in before.iter().enumerate() {
+        *speakers.entry((story, langs[r])).or_default() += 1;
+    }
     for r in 0..root.len() {
         let edges = graph.edges_of(r);
-        if size[&before[r]] != 1
-            || langs[r].is_unknown()
-            || edges.is_empty()
-            || edges.iter().any(|&(j, _)| same_language(langs[r], langs[j as usize]))
-        {
+        if size[&before[r]] != 1 || langs[r].is_unknown() || edges.is_empty() {
             continue;
         }
-        let mut by_story: IdMap<Vec<f32>> = IdMap::default();
+        // Per story: the edge weights, and the heaviest edge to a member in the same language.
+        let mut by_story: IdMap<(Vec<f32>, f32)> = IdMap::default();
         for &(j, w) in edges {
-            by_story.entry(before[j as usize]).or_default().push(w);
+            let story = before[j as usize];
+            // Only a story written mostly in other languages: in its own, a report had every
+            // chance to join through its words.
+            let own = speakers.get(&(story, langs[r])).copied().unwrap_or(0);
+            if 2 * own < size[&story] {
+                let e = by_story.entry(story).or_default();
+                e.0.push(w);
+                if same_language(langs[r], langs[j as usize]) {
+                    e.1 = e.1.max(w);
+                }
+            }
         }
         let mut best: Option<(f32, u32)> = None;
-        for (story, mut w) in by_story {
+        for (story, (mut w, own)) in by_story {
             w.sort_unstable_by(|a, b| b.total_cmp(a));
             let m = ATTACH_EDGES.min(cfg.linkage).max(1);
-            let mean = w.iter().take(m).sum::<f32>() / m as f32;
+            let mut mean = w.iter().take(m).sum::<f32>() / m as f32;
+            // A member in its own language close enough to have merged with it alone.
+            if f64::from(own) >= cfg.threshold {
+                mean = mean.max(own);
+            }
             let better = best.is_none_or(|(b, s)| mean.total_cmp(&b).then(s.cmp(&story)).is_gt());
             if mean >= ATTACH_THRESHOLD && better {
                 best = Some((mean, story));

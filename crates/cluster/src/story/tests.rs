@@ -281,3 +281,24 @@ fn issue_15_reports_in_other_languages_join_their_story() {
     assert_eq!(s[9], s[5], "the French report joins the Norland story");
     assert_ne!(s[3], s[0], "the Pellona earthquake stays apart");
 }
+
+#[test]
+fn a_second_report_in_another_language_follows_the_first() {
+    let c = ClusterBuilder::new().build().unwrap();
+    let mut d = docs();
+    d.push(ClusterDoc::new(
+        "de",
+        "Ein Erdbeben der Stärke 6,1 hat am Montag Tarvik erschüttert. Die Behörden in Tarvik \
+         meldeten 12 Tote, sagte Bürgermeisterin Olsa Brin.",
+    ));
+    // Shares the first German report's words, hardly a name or number with the English ones.
+    d.push(ClusterDoc::new(
+        "de2",
+        "Ein schweres Erdbeben hat am Montag die Stadt erschüttert. Die Behörden meldeten Tote \
+         und Verletzte, sagte die Bürgermeisterin. Die Behörden suchen in den Trümmern.",
+    ));
+    let out = c.cluster(&d);
+    let s: Vec<u32> = out.iter().map(|a| a.story).collect();
+    assert_eq!(s[7], s[0], "the first German report joins the Tarvik story");
+    assert_eq!(s[8], s[0], "the second follows it: {s:?}");
+}
