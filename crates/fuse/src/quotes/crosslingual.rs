@@ -119,7 +119,7 @@ impl Side {
 /// `None`.
 fn agreement<F: Fn(&str, &str) -> bool>(a: &Side, b: &Side, same: &F) -> Option<usize> {
     if a.langs.iter().any(|l| l.is_unknown() || b.langs.contains(l))
-        || b.langs.iter().any(|l| l.is_unknown())
+        || b.langs.iter().any(Lang::is_unknown)
     {
         return None;
     }
@@ -133,7 +133,7 @@ fn agreement<F: Fn(&str, &str) -> bool>(a: &Side, b: &Side, same: &F) -> Option<
     }
     let (na, nb): (BTreeSet<&Anchor>, BTreeSet<&Anchor>) =
         (a.numbers().collect(), b.numbers().collect());
-    if !na.is_empty() && !nb.is_empty() && !(na.is_subset(&nb) || nb.is_subset(&na)) {
+    if !(na.is_empty() || nb.is_empty() || na.is_subset(&nb) || nb.is_subset(&na)) {
         return None;
     }
     Some(shared)
