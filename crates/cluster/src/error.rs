@@ -26,12 +26,4 @@ pub enum ClusterError {
         /// The window given.
         value: u64,
     },
-    /// A neutral date gap longer than the time scale.
-    #[error("invalid neutral gap of {value} days, expected at most the time scale ({scale} days)")]
-    InvalidNeutralGap {
-        /// The gap given.
-        value: u64,
-        /// The time scale.
-        scale: u64,
-    },
 }

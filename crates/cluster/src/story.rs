@@ -247,8 +247,8 @@ impl ClusterBuilder {
 
     /// The date gap, in days, that is no evidence either way: dated reports closer than this
     /// count as more alike than their words alone say, further apart as less (see [time as
-    /// evidence](crate::story#time-as-evidence)). At most the time scale
-    /// ([`ClusterBuilder::window_days`]).
+    /// evidence](crate::story#time-as-evidence)). A gap longer than the time scale
+    /// ([`ClusterBuilder::window_days`]) counts as the time scale.
     ///
     /// By default, 5.
     pub fn neutral_days(&mut self, days: u64) -> &mut ClusterBuilder {
@@ -330,12 +330,6 @@ impl ClusterBuilder {
             if w == 0 {
                 return Err(ClusterError::InvalidWindow { value: w });
             }
-        }
-        if self.neutral_days > self.window_days {
-            return Err(ClusterError::InvalidNeutralGap {
-                value: self.neutral_days,
-                scale: self.window_days,
-            });
         }
         Ok(Clusterer { cfg: self.clone() })
     }
@@ -436,9 +430,10 @@ pub(crate) fn combine(
 /// evidence](crate::story#time-as-evidence).
 pub(crate) fn time_evidence(s: f32, gap: u32, scale_days: u64, neutral_days: u64) -> f32 {
     let tau = scale_days.max(1) as f64;
-    let exponent = 1.0 + (f64::from(gap) / tau).ln_1p() - (neutral_days as f64 / tau).ln_1p();
-    // Invariant of the builder: g ≤ τ, so the exponent is at least 1 − ln 2 > 0.
-    f64::from(s.clamp(0.0, 1.0)).powf(exponent.max(0.25)) as f32
+    // g is at most τ, so the exponent is at least 1 − ln 2 > 0.
+    let neutral = (neutral_days as f64).min(tau);
+    let exponent = 1.0 + (f64::from(gap) / tau).ln_1p() - (neutral / tau).ln_1p();
+    f64::from(s.clamp(0.0, 1.0)).powf(exponent) as f32
 }
 
 /// Whether two dated articles are further apart than the horizon.
