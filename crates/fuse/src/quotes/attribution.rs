@@ -112,7 +112,7 @@ pub(crate) fn find(ctx: &Context<'_>, speakers: &SpeakerIndex) -> Quotes {
         .iter()
         .enumerate()
         .map(|(di, d)| {
-            let mut found = quotes::find_quotes(&d.article.text);
+            let mut found = quotes::find_quotes_in(&d.article.text, d.article.language);
             found.retain(|q| !q.scare && in_prose(d, q.span));
             for q in &mut found {
                 resolve_pronoun(ctx, di, q);
@@ -155,6 +155,25 @@ fn resolve_pronoun(ctx: &Context<'_>, di: usize, q: &mut QuoteMention) {
             s.name.clone_from(&table.entities[m.entity as usize].name);
             s.kind = SpeakerKind::Named;
             s.span = m.span;
+        }
+        return;
+    }
+    // A name written after a role's complement ("il segretario di Stato Usa Marco Rubio"):
+    // the person the entities know by its last words.
+    if s.kind == SpeakerKind::Named && s.pronoun.is_none() {
+        let key = fold(&s.name);
+        let words: Vec<&str> = key.split(' ').collect();
+        let person = |name: &str| {
+            table.entities.iter().find(|e| {
+                e.kind == EntityKind::Person
+                    && (fold(&e.name) == name || e.variants.iter().any(|(v, _)| fold(v) == name))
+            })
+        };
+        if person(&key).is_none()
+            && let Some(e) =
+                (1..words.len().saturating_sub(1)).find_map(|k| person(&words[k..].join(" ")))
+        {
+            s.name.clone_from(&e.name);
         }
         return;
     }
