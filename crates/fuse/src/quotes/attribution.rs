@@ -116,6 +116,9 @@ pub(crate) fn find(ctx: &Context<'_>, speakers: &SpeakerIndex) -> Quotes {
             found.retain(|q| !q.scare && in_prose(d, q.span));
             for q in &mut found {
                 resolve_pronoun(ctx, di, q);
+                if let Some(s) = q.speaker.as_mut() {
+                    person_at_end(ctx, s);
+                }
             }
             found
         })
@@ -158,25 +161,6 @@ fn resolve_pronoun(ctx: &Context<'_>, di: usize, q: &mut QuoteMention) {
         }
         return;
     }
-    // A name written after a role's complement ("il segretario di Stato Usa Marco Rubio"):
-    // the person the entities know by its last words.
-    if s.kind == SpeakerKind::Named && s.pronoun.is_none() {
-        let key = fold(&s.name);
-        let words: Vec<&str> = key.split(' ').collect();
-        let person = |name: &str| {
-            table.entities.iter().find(|e| {
-                e.kind == EntityKind::Person
-                    && (fold(&e.name) == name || e.variants.iter().any(|(v, _)| fold(v) == name))
-            })
-        };
-        if person(&key).is_none()
-            && let Some(e) =
-                (1..words.len().saturating_sub(1)).find_map(|k| person(&words[k..].join(" ")))
-        {
-            s.name.clone_from(&e.name);
-        }
-        return;
-    }
     let Some(p) = s.pronoun else { return };
     // "the official said", already resolved to its fuller description: not a pronoun.
     if s.kind == SpeakerKind::Anonymous && d.text(p).split_whitespace().nth(1).is_some() {
@@ -193,6 +177,28 @@ fn resolve_pronoun(ctx: &Context<'_>, di: usize, q: &mut QuoteMention) {
         s.kind = SpeakerKind::Named;
         s.span = m.span;
         s.role = None;
+    }
+}
+
+/// A name written after a role's complement ("il segretario di Stato Usa Marco Rubio") is the
+/// person the entities know by its last words, when they know none by the whole.
+fn person_at_end(ctx: &Context<'_>, s: &mut crate::quotes::Speaker) {
+    if s.kind != SpeakerKind::Named {
+        return;
+    }
+    let key = fold(&s.name);
+    let words: Vec<&str> = key.split(' ').collect();
+    let person = |name: &str| {
+        ctx.entities.entities.iter().find(|e| {
+            e.kind == EntityKind::Person
+                && (fold(&e.name) == name || e.variants.iter().any(|(v, _)| fold(v) == name))
+        })
+    };
+    if words.len() > 2
+        && person(&key).is_none()
+        && let Some(e) = (1..words.len() - 1).find_map(|k| person(&words[k..].join(" ")))
+    {
+        s.name.clone_from(&e.name);
     }
 }
 

@@ -358,7 +358,8 @@ fn pair_marks(text: &str) -> Vec<Pair> {
         } else if let Some(_closers) = closer_of(c) {
             // An opening mark is followed by text; a straight quote after a letter is a closer
             // or an inch mark, not an opener.
-            let opens = !(next.is_whitespace() || c == '"' && prev.is_alphanumeric());
+            // French sets its guillemets off with a space: `« Nous partons »`.
+            let opens = !((next.is_whitespace() && c != '«') || c == '"' && prev.is_alphanumeric());
             let guillemet_closer = c == '»' && !next.is_alphanumeric() && next != '"';
             if opens && !guillemet_closer {
                 open = Some((i, c));

@@ -39,8 +39,12 @@ impl Rules {
     }
 }
 
-/// A word or punctuation mark with its byte range.
+/// A word or punctuation mark with its byte range, and what the language's lists say of it.
 #[derive(Debug, Clone)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one word, each read by name by the attribution rules"
+)]
 pub(super) struct Word<'a> {
     pub(super) start: usize,
     pub(super) end: usize,

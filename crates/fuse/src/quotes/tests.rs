@@ -390,3 +390,63 @@ fn anonymous_speakers_keep_their_fullest_wording() {
     assert_eq!(second.name, "a spokesman for the city council");
     assert_eq!(&text[second.span.range()], second.name);
 }
+
+fn speakers_in(text: &str, lang: &str) -> Vec<Option<String>> {
+    let lang: crosscheck_core::Lang = lang.parse().unwrap();
+    find_quotes_in(text, lang)
+        .into_iter()
+        .map(|q| {
+            assert_eq!(q.span.slice(text), Some(q.text.as_str()));
+            q.speaker.map(|s| s.name)
+        })
+        .collect()
+}
+
+#[test]
+fn the_word_order_of_each_language_gives_the_speaker() {
+    let cases = [
+        ("es", "«Abriremos el mercado en mayo», declaró en la radio Lidia Varga."),
+        ("fr", "« Nous ouvrirons le marché en mai », a déclaré Lidia Varga."),
+        ("pt", "\"Vamos abrir o mercado em maio\", afirmou Lidia Varga."),
+        ("it", "\"Apriremo il mercato a maggio\", ha detto Lidia Varga."),
+        ("de", "„Wir öffnen den Markt im Mai“, sagte Lidia Varga."),
+        ("de", "Lidia Varga hat betont: „Wir öffnen den Markt im Mai.“"),
+        ("es", "Por su parte, Lidia Varga dijo que «el mercado abrirá en mayo»."),
+    ];
+    for (lang, text) in cases {
+        assert_eq!(
+            speakers_in(text, lang),
+            vec![Some("Lidia Varga".to_string())],
+            "{lang}: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_language_without_lists_gets_no_speaker_and_never_english_rules() {
+    // Dutch has no speech verbs in the lexicon: no attribution at all.
+    assert_eq!(speakers_in("\"We openen de markt in mei,\" said Lidia Varga.", "nl"), vec![None]);
+    // Spanish read with the English lists: `declaró` is not an English verb.
+    assert_eq!(
+        speakers_in("«Abriremos el mercado en mayo», declaró Lidia Varga.", "en"),
+        vec![None]
+    );
+    // The Spanish lists do not read English verbs either.
+    assert_eq!(speakers_in("«Abriremos el mercado en mayo», said Lidia Varga.", "es"), vec![None]);
+}
+
+#[test]
+fn corner_brackets_and_german_single_marks_pair() {
+    let zh = find_quotes_in("市长表示：「我们将在五月重新开放市场」。", "zh".parse().unwrap());
+    assert_eq!(zh.len(), 1);
+    assert_eq!(zh[0].text, "我们将在五月重新开放市场");
+    assert!(!zh[0].scare, "a sentence of ideographs is not a scare quote");
+    // No speech verbs for Chinese: no speaker.
+    assert!(zh[0].speaker.is_none());
+    let de = find_quotes_in(
+        "Sie nannte das ‚einen sehr guten Anfang‘, sagte Varga.",
+        "de".parse().unwrap(),
+    );
+    assert_eq!(de.len(), 1);
+    assert_eq!(de[0].text, "einen sehr guten Anfang");
+}
