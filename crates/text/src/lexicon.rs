@@ -193,6 +193,9 @@ lists! {
     Auxiliaries => "auxiliaries",
     /// Endings that make a word an adverb (`ly`, `ment`, `mente`).
     AdverbEndings => "adverb_endings",
+    /// Words that give the source of what follows, as "according to" does (`según`, `selon`,
+    /// `laut`).
+    SourceWords => "source_words",
 }
 
 /// The word lists of one language.

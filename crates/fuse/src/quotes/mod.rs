@@ -187,7 +187,8 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
 /// - the speaker after a role and its complement: `il portavoce della Regione Ugo Pace` (the
 ///   name is the capitalised run that ends the phrase; the story's entities trim it further);
 /// - a sentence subject after an opening phrase of up to three words: `Por su parte, X dijo`;
-/// - a pronoun of the language (`disse ele`, `sagte sie`).
+/// - a pronoun of the language (`disse ele`, `sagte sie`), French inversion (`a-t-il ajouté`);
+/// - the language's words for "according to" (`según X`, `selon X`, `laut X`).
 ///
 /// ## Example
 /// `«Abriremos el puente en mayo», declaró en la radio la alcaldesa Ana Ruiz.` in Spanish gives
@@ -665,11 +666,19 @@ const INVERTED_GAP: usize = 5;
 /// gives the name.
 fn inverted(text: &str, ws: &[Word<'_>], k: usize) -> Option<Speaker> {
     let mut v = k;
+    // French inversion carries the subject on the verb: `a-t-il déclaré`, `ajoute-t-elle`.
+    let mut carried = None;
     while ws.get(v).is_some_and(|w| w.auxiliary && !w.quoted) {
+        if ws[v].inverted {
+            carried = Some(v);
+        }
         v += 1;
     }
     let verb = ws.get(v).filter(|w| w.speech && !w.quoted)?;
     let cue = verb.lower.as_str();
+    if let Some(p) = carried.or(verb.inverted.then_some(v)) {
+        return Some(pronoun_speaker(ws, p, cue));
+    }
     let next = ws.get(v + 1)?;
     if next.pronoun {
         return Some(pronoun_speaker(ws, v + 1, cue));
@@ -700,15 +709,23 @@ fn inverted(text: &str, ws: &[Word<'_>], k: usize) -> Option<Speaker> {
 
 /// "according to X" anywhere in the sentence.
 fn according_to(text: &str, ws: &[Word<'_>], lo: usize, hi: usize) -> Option<Speaker> {
-    (lo..hi.saturating_sub(2)).find_map(|i| {
-        if ws[i].quoted || ws[i].lower != "according" || ws[i + 1].lower != "to" {
+    (lo..hi.saturating_sub(1)).find_map(|i| {
+        if ws[i].quoted {
             return None;
         }
-        if ws[i + 2].pronoun {
-            return Some(pronoun_speaker(ws, i + 2, "according to"));
+        // "according to X", or a word of the language's list (`según X`, `selon X`, `laut X`).
+        let (cue, at) = if ws[i].lower == "according" && ws[i + 1].lower == "to" {
+            ("according to", i + 2)
+        } else if ws[i].source {
+            (ws[i].lower.as_str(), i + 1)
+        } else {
+            return None;
+        };
+        if ws.get(at)?.pronoun {
+            return Some(pronoun_speaker(ws, at, cue));
         }
-        let np = speaker::np_starting_at(&ws[..hi], i + 2)?;
-        speaker::speaker_from(text, ws, np, "according to")
+        let np = speaker::np_starting_at(&ws[..hi], at)?;
+        speaker::speaker_from(text, ws, np, cue)
     })
 }
 

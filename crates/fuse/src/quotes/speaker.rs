@@ -70,6 +70,10 @@ pub(super) struct Word<'a> {
     /// An auxiliary that may stand between a subject and its speech verb, or before an
     /// inverted one (`has`, `a` of `a déclaré`, `ha`).
     pub(super) auxiliary: bool,
+    /// A verb or auxiliary that carries its subject pronoun (`a-t-il`, `déclare-t-elle`).
+    pub(super) inverted: bool,
+    /// A word that gives the source of what follows (`según`, `selon`, `laut`).
+    pub(super) source: bool,
     /// An adverb by its ending (`-ly`, `-ment`, `-mente`).
     adverb: bool,
     /// A function word of a language other than English.
@@ -132,11 +136,23 @@ pub(super) fn words<'a>(
                 |l| l.words(List::AdverbEndings).any(|e| lower.ends_with(e)),
             )
             && lower.chars().count() > 4;
+        // French inversion: the verb or auxiliary, then `-t-il` or `-elle`.
+        let (head, tail) = match (lower.split_once('-'), lower.rsplit_once('-')) {
+            (Some((h, _)), Some((_, t))) if alpha => (h, t),
+            _ => ("", ""),
+        };
+        let inverted = !head.is_empty()
+            && rules.has(List::SubjectPronouns, tail)
+            && (rules.has(List::SpeechVerbs, head) || rules.has(List::Auxiliaries, head));
+        let speech = has(List::SpeechVerbs) || (inverted && rules.has(List::SpeechVerbs, head));
+        let auxiliary = has(List::Auxiliaries) || (inverted && rules.has(List::Auxiliaries, head));
         out.push(Word {
             start: s,
             end: t,
             text: piece,
-            speech: has(List::SpeechVerbs),
+            speech,
+            inverted,
+            source: has(List::SourceWords),
             role: has(List::RoleWords),
             title: has(List::Titles),
             article,
@@ -144,8 +160,8 @@ pub(super) fn words<'a>(
             // A language without its own list of capitalised function words takes its
             // stopwords: no name starts with `Por` or `Selon`.
             function: if function_list { has(List::CapitalisedFunctionWords) } else { stop },
-            pronoun: has(List::SubjectPronouns),
-            auxiliary: has(List::Auxiliaries),
+            pronoun: inverted || has(List::SubjectPronouns),
+            auxiliary,
             adverb,
             stop,
             lower,

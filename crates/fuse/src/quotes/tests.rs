@@ -412,6 +412,10 @@ fn the_word_order_of_each_language_gives_the_speaker() {
         ("de", "„Wir öffnen den Markt im Mai“, sagte Lidia Varga."),
         ("de", "Lidia Varga hat betont: „Wir öffnen den Markt im Mai.“"),
         ("es", "Por su parte, Lidia Varga dijo que «el mercado abrirá en mayo»."),
+        ("es", "Según Lidia Varga, el mercado «abrirá sus puertas en mayo»."),
+        ("de", "Laut Lidia Varga wird der Markt „im Mai wieder geöffnet“."),
+        ("fr", "Lidia Varga était là. « Nous ouvrirons en mai », a-t-elle ajouté."),
+        ("fr", "Lidia Varga était là. « Nous ouvrirons en mai », déclare-t-elle."),
     ];
     for (lang, text) in cases {
         assert_eq!(
