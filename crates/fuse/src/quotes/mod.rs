@@ -645,7 +645,7 @@ fn sentence_subject(
     let reach = if rules.foreign() { OPENER_WORDS } else { 1 };
     at(lo).or_else(|| {
         let comma = (lo + 1..=lo + reach).find(|&c| ws.get(c).is_none_or(|w| !w.alpha))?;
-        (ws[comma].text == "," && ws[lo..comma].iter().all(|w| !w.quoted) && comma + 1 < v)
+        (ws.get(comma)?.text == "," && ws[lo..comma].iter().all(|w| !w.quoted) && comma + 1 < v)
             .then(|| at(comma + 1))
             .flatten()
     })

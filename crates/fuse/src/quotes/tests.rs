@@ -262,10 +262,32 @@ proptest! {
     ) {
         check(&parts.concat())?;
     }
+
+    #[test]
+    fn quote_like_text_in_other_languages_never_panics(
+        lang in prop_oneof![Just("es"), Just("fr"), Just("de"), Just("pt"), Just("it"), Just("zh")],
+        parts in proptest::collection::vec(
+            prop_oneof![
+                Just("«"), Just("»"), Just("« "), Just(" »"), Just("„"), Just("“"), Just("‚"),
+                Just("‘"), Just("「"), Just("」"), Just("\""), Just(", declaró "),
+                Just(" a-t-il "), Just(" ha "), Just("detto "), Just(" sagte "), Just(" disse "),
+                Just(" ele"), Just("Por su parte, "), Just(" il sindaco di "), Just("Ana Ruiz"),
+                Just(" según "), Just(" en la nota "), Just(", "), Just(". "), Just("\n"),
+                Just("palabra"), Just(" "), Just("表示"),
+            ],
+            0..30,
+        ),
+    ) {
+        check_in(&parts.concat(), lang.parse().unwrap())?;
+    }
 }
 
 fn check(text: &str) -> Result<(), TestCaseError> {
-    let found = find_quotes(text);
+    check_in(text, crosscheck_core::Lang::UNKNOWN)
+}
+
+fn check_in(text: &str, lang: crosscheck_core::Lang) -> Result<(), TestCaseError> {
+    let found = find_quotes_in(text, lang);
     for q in &found {
         prop_assert_eq!(q.span.slice(text), Some(q.text.as_str()));
         prop_assert!(q.marks.slice(text).is_some() && q.sentence.slice(text).is_some());
