@@ -20,13 +20,18 @@
 //! - [`tallies`]: different results (a score, a vote) in the leads, in any language;
 //! - [`categories`]: one entity given two values of a closed category (a `single` and a
 //!   `home run`);
+//! - [`results`]: one numbered part of an event (`Game 6`) given different scores;
+//! - [`ordinals`]: one possessor's running count given two ordinals (`their ninth title`,
+//!   `their seventh title`);
 //! - [`common`]: what they share (facts, sides, clauses).
 
 mod attribution;
 mod categories;
 mod common;
 mod dates;
+mod ordinals;
 mod places;
+mod results;
 mod roles;
 mod tallies;
 
@@ -54,5 +59,7 @@ pub(crate) fn find(
     out.extend(attribution::find(ctx, quotes, speakers));
     out.extend(tallies::find(ctx));
     out.extend(categories::find(ctx));
+    out.extend(ordinals::find(ctx));
+    out.extend(results::find(ctx));
     out
 }

@@ -44,8 +44,14 @@ const LEAD_SENTENCES: usize = 1;
 
 /// The first tally of `text` as `(start, end, high, low)` (byte offsets into `text`).
 fn first_tally(text: &str) -> Option<(usize, usize, u32, u32)> {
+    tallies(text).next()
+}
+
+/// Every tally of `text` as `(start, end, high, low)` (byte offsets into `text`): two numbers
+/// of one or two digits joined by a dash, not part of a date, a longer chain or a decimal.
+pub(super) fn tallies(text: &str) -> impl Iterator<Item = (usize, usize, u32, u32)> + '_ {
     let b = text.as_bytes();
-    for (i, dash) in text.match_indices(['-', '–', '−']) {
+    text.match_indices(['-', '–', '−']).filter_map(move |(i, dash)| {
         let mut s = i;
         while s > 0 && b[s - 1].is_ascii_digit() {
             s -= 1;
@@ -67,8 +73,8 @@ fn first_tally(text: &str) -> Option<(usize, usize, u32, u32)> {
             let (x, y) = (text[s..i].parse::<u32>().ok()?, text[after..e].parse::<u32>().ok()?);
             return Some((s, e, x.max(y), x.min(y)));
         }
-    }
-    None
+        None
+    })
 }
 
 /// Finds the tally conflicts of a story; see the module documentation.
