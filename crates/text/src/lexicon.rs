@@ -211,6 +211,8 @@ lists! {
     PartialScope => "partial_scope",
     /// Words that open an object taken whole (`the`, `all`, `his`).
     WholeScope => "whole_scope",
+    /// Conjunctions that open a subordinate clause (`when`, `after`).
+    Subordinators => "subordinators",
 }
 
 /// The word lists of one language.

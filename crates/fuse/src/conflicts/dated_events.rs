@@ -6,10 +6,13 @@
 //! Gives each date of a day (not cited, not uncertain: see the timeline stage) the event word
 //! of its clause that it dates: the nearest word before it whose stem is the stem of an entry
 //! of the `dated_predicates` list (`sentence`, `resign`), else the nearest one after it
-//! (`On Friday the panel will sentence him`), else the nearest one before it in its sentence.
-//! Dates of one event word whose sentences name an
-//! entity in common (`sentenced Ivo Brenner … on Thursday`, `will sentence Brenner on Friday`)
-//! are one event. A report that dates the event word twice, differently, is left out of it:
+//! (`On Friday the panel will sentence him`), else the nearest one before it in its sentence;
+//! an event word after a subordinator (`when`, `after`: `subordinators`) of its clause does not
+//! take a date after it.
+//! Whom it happens to: the name right before the event word, and the head of the names right
+//! after it (`arrested Herons winger Dara Vell`: Dara Vell). Dates of one event word given to
+//! one person (`sentenced Ivo Brenner … on Thursday`, `will sentence Brenner on Friday`) are
+//! one event. A report that dates the event word twice, differently, is left out of it:
 //! its dates are of different steps (two judges voted on Tuesday, the third on Thursday). Values
 //! that agree (consistent, or the same relative words) form a side; two sides from different
 //! reports are a `date` conflict.
@@ -44,18 +47,21 @@ use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::categories::full_names;
 use super::common::split_sides;
-use crate::analysis::Context;
 use crate::analysis::words::fold;
+use crate::analysis::{Context, Gap};
 use crate::entities::linkage::single_linkage;
 use crate::story::{Conflict, ConflictKind};
 use crate::timeline::{Dated, consistent};
+
+/// The most words between an event word and the name it happens to.
+const PARTICIPANT_REACH: usize = 4;
 
 /// One day date given to an event word.
 struct Event<'a> {
     date: &'a Dated,
     /// The event word's stem.
     predicate: String,
-    /// The entities of the date's sentence.
+    /// Whom the event happens to (see [`participants`]).
     entities: BTreeSet<u32>,
 }
 
@@ -65,26 +71,73 @@ fn predicate(
     x: &Dated,
     stems: &BTreeSet<String>,
     st: &Stemmer,
-) -> Option<String> {
+) -> Option<(String, usize)> {
     let d = &ctx.docs[x.doc];
     let clause = d.clause_around(x.sent, x.mention.span)?;
-    let stem_at = |i: usize| -> Option<String> {
+    let stem_at = |i: usize| -> Option<(String, usize)> {
         let w = &d.words[i];
         if d.overlaps(i, x.mention.span) || w.cap && !w.first {
             return None;
         }
         let s = st.stem(&w.key).into_owned();
-        stems.contains(&s).then_some(s)
+        stems.contains(&s).then_some((s, i))
     };
     let at = clause.clone().find(|&i| d.words[i].span.end > x.mention.span.start)?;
     let lo = d.sents[x.sent].words.start as usize;
+    let lx = Lexicon::of(d.article.language);
     (clause.start..at)
         .rev()
         .find_map(stem_at)
+        // An event word in a subordinate clause (`when Vell was arrested were released
+        // Wednesday`) does not take the date after it.
+        .filter(|&(_, i)| !(clause.start..i).any(|k| lx.has(List::Subordinators, &d.words[k].key)))
         .or_else(|| (at..clause.end).find_map(stem_at))
         // A clause of its own (`, to nine years in prison on Thursday`): the sentence's
         // nearest event word before it.
         .or_else(|| (lo..clause.start).rev().find_map(stem_at))
+}
+
+/// Whom the event word at word `at` happens to: the nearest name ending at most four words
+/// before it (`Brenner was sentenced`), and the last name of the run of names starting at most
+/// four words after it (`sentenced former minister Ivo Brenner`, `arrested Herons winger Dara
+/// Vell`: the head of the phrase, not the club).
+fn participants(ctx: &Context<'_>, doc: usize, at: usize) -> BTreeSet<u32> {
+    let d = &ctx.docs[doc];
+    let sent = d.words[at].sent;
+    let Some(ms) = ctx.entities.mentions.get(doc) else { return BTreeSet::new() };
+    let mut out = BTreeSet::new();
+    if let Some(m) = ms.iter().rev().find(|m| {
+        (m.words.1 as usize) <= at
+            && at - m.words.1 as usize <= PARTICIPANT_REACH
+            && d.words[m.words.0 as usize].sent == sent
+    }) {
+        out.insert(m.entity);
+    }
+    let after: Vec<_> = ms
+        .iter()
+        .filter(|m| {
+            (m.words.0 as usize) > at
+                && m.words.0 as usize - at <= PARTICIPANT_REACH + 1
+                && d.words[m.words.0 as usize].sent == sent
+        })
+        .collect();
+    if let Some(first) = after.first() {
+        // The run of names from the first one on, with at most one word between two of them
+        // and no punctuation.
+        let mut last = *first;
+        for m in &after[1..] {
+            let gap = m.words.0.saturating_sub(last.words.1);
+            let joined = (last.words.1..=m.words.0)
+                .all(|k| d.words.get(k as usize).is_some_and(|w| w.gap == Gap::Space));
+            if gap <= 1 && joined {
+                last = m;
+            } else {
+                break;
+            }
+        }
+        out.insert(last.entity);
+    }
+    out
 }
 
 /// Whether two dates of one event agree: consistent values, or the same relative words.
@@ -128,19 +181,8 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         if set.is_empty() {
             continue;
         }
-        let Some(predicate) = predicate(ctx, x, set, st) else { continue };
-        let s = &ctx.docs[x.doc].sents[x.sent];
-        let entities: BTreeSet<u32> = ctx
-            .entities
-            .mentions
-            .get(x.doc)
-            .map(|ms| {
-                ms.iter()
-                    .filter(|m| m.words.0 >= s.words.start && m.words.1 <= s.words.end)
-                    .map(|m| full[m.entity as usize])
-                    .collect()
-            })
-            .unwrap_or_default();
+        let Some((predicate, at)) = predicate(ctx, x, set, st) else { continue };
+        let entities = participants(ctx, x.doc, at).into_iter().map(|e| full[e as usize]).collect();
         events.push(Event { date: x, predicate, entities });
     }
     let groups = single_linkage(events.len(), |a, b| {

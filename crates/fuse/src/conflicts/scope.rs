@@ -3,8 +3,8 @@
 //!
 //! ## What it does
 //!
-//! Finds in prose a word that restricts an action to part of its object (the `partial_scope`
-//! list: `some`, `partially`) after a named agent: the nearest entity mention before it, at
+//! Finds in prose a phrase that restricts an action to part of its object (the
+//! `partial_scope` list: `on some`, `partially`) after a named agent: the nearest entity mention before it, at
 //! most eight words before, with no punctuation, new clause (`clause_conjunctions`) or
 //! negation between. The action is the content words between the agent and the restriction
 //! (`voted to acquit`). Another report states the whole action when, right after a mention of
@@ -68,6 +68,18 @@ fn negates(d: &Doc<'_>, j: usize, lx: &Lexicon) -> bool {
     lx.has(List::Negations, &d.words[j].key) || t.ends_with("n't") || t.ends_with("n\u{2019}t")
 }
 
+/// Whether word `j` restricts an action to part of its object: a word of the
+/// `partial_scope` list, or one that ends a phrase of it with the word before (`on some`).
+fn restricts(d: &Doc<'_>, j: usize, lx: &Lexicon) -> bool {
+    if lx.has(List::PartialScope, &d.words[j].key) {
+        return true;
+    }
+    j > 0 && d.words[j].gap == Gap::Space && {
+        let pair = format!("{} {}", d.words[j - 1].key, d.words[j].key);
+        lx.has(List::PartialScope, &pair)
+    }
+}
+
 /// Reads what each agent is told to do, whole or partial, in one report.
 fn read(ctx: &Context<'_>, di: usize, full: &[u32], out: &mut Vec<Told>) {
     let d = &ctx.docs[di];
@@ -104,7 +116,7 @@ fn read(ctx: &Context<'_>, di: usize, full: &[u32], out: &mut Vec<Told>) {
                 }
                 break;
             }
-            if lx.has(List::PartialScope, &w.key) {
+            if restricts(d, j, lx) {
                 if !stems.is_empty() {
                     push(ctx, di, (m.entity, m.span.start), full, (first, j), stems, true, out);
                 }
@@ -116,13 +128,13 @@ fn read(ctx: &Context<'_>, di: usize, full: &[u32], out: &mut Vec<Told>) {
                     .take_while(|&k| {
                         d.words[k].gap == Gap::Space
                             && !crosscheck_text::is_stopword(lang, &d.words[k].key)
-                            && !lx.has(List::PartialScope, &d.words[k].key)
+                            && !restricts(d, k, lx)
                     })
                     .last()
                     .unwrap_or(j);
                 let restricted = (end + 1..hi.min(end + 4))
                     .take_while(|&k| d.words[k].gap == Gap::Space)
-                    .any(|k| lx.has(List::PartialScope, &d.words[k].key));
+                    .any(|k| restricts(d, k, lx));
                 if !restricted {
                     push(ctx, di, (m.entity, m.span.start), full, (first, end), stems, false, out);
                 }
