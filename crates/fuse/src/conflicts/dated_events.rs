@@ -149,14 +149,14 @@ fn agree(a: &Dated, b: &Dated) -> bool {
 }
 
 /// Whether a one-word name of `a` is the last word of a longer name of `b` (`Brenner` and
-/// `Ivo Brenner`, even when the story has another Brenner).
-fn surname_meets(ctx: &Context<'_>, a: &BTreeSet<u32>, b: &BTreeSet<u32>) -> bool {
-    let ents = &ctx.entities.entities;
+/// `Ivo Brenner`, even when the story has another Brenner); `folded` holds the entities' folded
+/// names.
+fn surname_meets(folded: &[String], a: &BTreeSet<u32>, b: &BTreeSet<u32>) -> bool {
     a.iter().any(|&x| {
-        let short = fold(&ents[x as usize].name);
+        let short = &folded[x as usize];
         !short.contains(' ')
             && b.iter().any(|&y| {
-                fold(&ents[y as usize].name).rsplit_once(' ').is_some_and(|(_, last)| last == short)
+                folded[y as usize].rsplit_once(' ').is_some_and(|(_, last)| last == short)
             })
     })
 }
@@ -185,14 +185,15 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         let entities = participants(ctx, x.doc, at).into_iter().map(|e| full[e as usize]).collect();
         events.push(Event { date: x, predicate, entities });
     }
+    let folded: Vec<String> = ctx.entities.entities.iter().map(|e| fold(&e.name)).collect();
     let groups = single_linkage(events.len(), |a, b| {
         let (a, b) = (&events[a], &events[b]);
         a.predicate == b.predicate
             && !a.entities.is_empty()
             && ctx.canon[a.date.doc] != ctx.canon[b.date.doc]
             && (!a.entities.is_disjoint(&b.entities)
-                || surname_meets(ctx, &a.entities, &b.entities)
-                || surname_meets(ctx, &b.entities, &a.entities))
+                || surname_meets(&folded, &a.entities, &b.entities)
+                || surname_meets(&folded, &b.entities, &a.entities))
     });
     let mut out = Vec::new();
     for g in groups {

@@ -11,7 +11,8 @@
 //! (`a 3-1 Game 6 victory`). The score belongs to the label in its clause (the words up to the
 //! nearest punctuation), the nearest to it, else to the last label of its sentence or of the
 //! two sentences before (`… in Game 6. The Herons went on to win 4-1, forcing a Game 7`),
-//! unless it is the story's result (the score the leads of most reports give). A
+//! unless it is the story's result (the score the leads of most reports give) or a score some
+//! report gives another label in that label's clause. A
 //! label qualified by a competition (`Game 1 of the Northern Cup`, and the same label again
 //! in that sentence) is another label than the bare one; a report that gives one label two
 //! scores is left out. Two scores given to one label
@@ -70,6 +71,8 @@ struct Score {
     value: (u32, u32),
     /// The score (with the label when they share a clause), in text offsets.
     evidence: Span,
+    /// The label was carried over from before the score's clause.
+    carried: bool,
 }
 
 /// The label at word `k` (`Game 6`, `game six`) and its last word, if any.
@@ -212,7 +215,13 @@ fn read(ctx: &Context<'_>, di: usize, result: Option<(u32, u32)>, out: &mut Vec<
                 let c = clause.start.min(first);
                 Span::new(d.words[c].span.start, span.end)
             };
-            out.push(Score { doc: di, label: label.clone(), value, evidence });
+            out.push(Score {
+                doc: di,
+                label: label.clone(),
+                value,
+                evidence,
+                carried: in_clause.is_none(),
+            });
         }
     }
 }
@@ -226,6 +235,11 @@ pub(super) fn find(ctx: &Context<'_>) -> Vec<Conflict> {
             read(ctx, di, result, &mut scores);
         }
     }
+    // A score carried over to a label that another label is given in its own clause is that
+    // label's (`5-4 in Game 7` elsewhere: a `5-4 win` after a sentence about Game 6).
+    let known: BTreeSet<(Label, (u32, u32))> =
+        scores.iter().filter(|s| !s.carried).map(|s| (s.label.clone(), s.value)).collect();
+    scores.retain(|s| !s.carried || !known.iter().any(|(l, v)| *v == s.value && *l != s.label));
     // label -> value -> scores; a report giving one label two values is left out.
     let mut by_label: BTreeMap<&Label, BTreeMap<(u32, u32), Vec<&Score>>> = BTreeMap::new();
     let mut values_of: BTreeMap<(&Label, usize), BTreeSet<(u32, u32)>> = BTreeMap::new();
