@@ -25,6 +25,8 @@
 //! - [`results`]: one numbered part of an event (`Game 6`) given different scores;
 //! - [`scope`]: one agent's action told whole and partial (`acquit the defendant`, `acquit on
 //!   some counts`);
+//! - [`frames`]: the same words around different names (`the recent Orsk accord`, `the recent
+//!   Velm accord`);
 //! - [`ordinals`]: one possessor's running count given two ordinals (`their ninth title`,
 //!   `their seventh title`);
 //! - [`common`]: what they share (facts, sides, clauses).
@@ -34,6 +36,7 @@ mod categories;
 mod common;
 mod dated_events;
 mod dates;
+mod frames;
 mod ordinals;
 mod places;
 mod results;
@@ -80,5 +83,6 @@ pub(crate) fn find(
     out.extend(ordinals::find(ctx));
     out.extend(results::find(ctx));
     out.extend(scope::find(ctx));
+    out.extend(frames::find(ctx));
     out
 }
