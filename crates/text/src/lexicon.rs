@@ -213,6 +213,8 @@ lists! {
     WholeScope => "whole_scope",
     /// Conjunctions that open a subordinate clause (`when`, `after`).
     Subordinators => "subordinators",
+    /// Words right before a score that make it a score during play (`led`, `trailing`).
+    PartialScores => "partial_scores",
 }
 
 /// The word lists of one language.
