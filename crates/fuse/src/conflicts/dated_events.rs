@@ -109,7 +109,7 @@ fn participants(ctx: &Context<'_>, doc: usize, at: usize) -> BTreeSet<u32> {
     if let Some(m) = ms.iter().rev().find(|m| {
         (m.words.1 as usize) <= at
             && at - m.words.1 as usize <= PARTICIPANT_REACH
-            && d.words[m.words.0 as usize].sent == sent
+            && d.words.get(m.words.0 as usize).is_some_and(|w| w.sent == sent)
     }) {
         out.insert(m.entity);
     }
@@ -118,7 +118,7 @@ fn participants(ctx: &Context<'_>, doc: usize, at: usize) -> BTreeSet<u32> {
         .filter(|m| {
             (m.words.0 as usize) > at
                 && m.words.0 as usize - at <= PARTICIPANT_REACH + 1
-                && d.words[m.words.0 as usize].sent == sent
+                && d.words.get(m.words.0 as usize).is_some_and(|w| w.sent == sent)
         })
         .collect();
     if let Some(first) = after.first() {

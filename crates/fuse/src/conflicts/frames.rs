@@ -102,8 +102,10 @@ pub(super) fn find(ctx: &Context<'_>) -> Vec<Conflict> {
                     break;
                 }
                 let (x, y) = (full[m.entity as usize], full[n.entity as usize]);
+                let sent = |k: u32| d.words.get(k as usize).map(|w| w.sent);
                 if m.words.0 < m.words.1
-                    && d.words[m.words.0 as usize].sent == d.words[n.words.0 as usize].sent
+                    && sent(m.words.0).is_some()
+                    && sent(m.words.0) == sent(n.words.0)
                 {
                     together.insert((x.min(y), x.max(y)));
                 }
