@@ -7,7 +7,7 @@
 //!
 //! - [`tokens`], [`shingles`] and [`lines`]: the tokens dedup and clustering hash.
 //! - [`words`]: words and marks as the fusion rules read them (names and numbers whole).
-//! - [`sentences`] (article analysis) and [`sentence_spans`] (quotation-aware).
+//! - [`sentences`]: the one sentence splitter (quotations the caller protects stay whole).
 //! - [`Stemmer`] and [`is_stopword`].
 //! - [`lexicon`]: word data per language (stopwords, speech verbs, offices, cue words, number
 //!   words, months…), kept as data files.
@@ -35,7 +35,7 @@ mod stopwords;
 mod token;
 mod words;
 
-pub use sentence::{Sentence, sentence_around, sentence_spans, sentences};
+pub use sentence::{Sentence, sentence_around, sentences};
 pub use shingle::{MAX_SHINGLE, Shingle, for_each_shingle, shingles};
 pub use stem::Stemmer;
 pub use stopwords::{STOPWORD_LANGUAGES, best_stopword_language, is_stopword};

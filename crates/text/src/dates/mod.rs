@@ -35,12 +35,12 @@ mod tests;
 use std::fmt;
 use std::str::FromStr;
 
-use crosscheck_core::{Date, Span};
+use crosscheck_core::{Date, Lang, Span};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use read::{date_from_epoch, date_in_url, is_month_word, read_date, read_date_value};
 
-use crate::sentence::{sentence_around, sentence_spans};
+use crate::sentence::{sentence_around, sentences};
 
 /// How precise a [`TimeValue`] is, which decides how it prints and how much slack
 /// [`consistent`] allows.
@@ -253,7 +253,7 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<TimeMention> {
     if found.is_empty() {
         return Vec::new();
     }
-    let sentences = sentence_spans(text, &[]);
+    let sentences: Vec<Span> = sentences(text, Lang::UNKNOWN, &[]).iter().map(|s| s.span).collect();
     found
         .into_iter()
         .filter_map(|f| {
