@@ -186,6 +186,26 @@ lists! {
     LegalForms => "legal_forms",
     /// Familiar forms of given names with their full form (`bill<TAB>william`).
     GivenNameVariants => "given_name_variants",
+    /// News-event words that count as one beyond strict synonymy, with their group's head
+    /// (`death<TAB>kill`, `vessel<TAB>ship`); curated. Read through [`crate::Synonyms`].
+    EventWords => "event_words",
+    /// Synonyms generated from WordNet 3.1 (`crates/text/scripts/wordnet_synonyms.py`), with
+    /// their group's head (`purchase<TAB>buy`, `call off<TAB>cancel`). Read through
+    /// [`crate::Synonyms`].
+    Synonyms => "synonyms",
+    /// Words after a date that cite a report of it beside the speech verbs (`reported`).
+    ReportingWords => "reporting_words",
+    /// Words after `of` that make a day recurring (`the second Tuesday of each month`).
+    RecurrenceWords => "recurrence_words",
+    /// Words before a weekday that make it one of a series (`every Tuesday`, `second Tuesday`).
+    DayOrdinals => "day_ordinals",
+    /// Capitalised words before a weekday that still date it rather than name it (`On`,
+    /// `Next`).
+    NamedDayCues => "named_day_cues",
+    /// Words between a date and the verb before it (`said on Tuesday`, `said late last week`).
+    DateModifiers => "date_modifiers",
+    /// Words that make a date the bound of a period, not the date of an event (`until`).
+    PeriodBounds => "period_bounds",
 }
 
 /// The word lists of one language.

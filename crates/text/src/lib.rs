@@ -8,7 +8,7 @@
 //! - [`tokens`], [`shingles`] and [`lines`]: the tokens dedup and clustering hash.
 //! - [`words`]: words and marks as the fusion rules read them (names and numbers whole).
 //! - [`sentences`]: the one sentence splitter (quotations the caller protects stay whole).
-//! - [`Stemmer`] and [`is_stopword`].
+//! - [`Stemmer`], [`is_stopword`] and [`Synonyms`] (WordNet-derived groups per language).
 //! - [`lexicon`]: word data per language (stopwords, speech verbs, offices, cue words, number
 //!   words, months…), kept as data files.
 //! - [`numbers`] and [`dates`]: numbers and dates in prose, dates resolved against a reference
@@ -32,6 +32,7 @@ mod sentence;
 mod shingle;
 mod stem;
 mod stopwords;
+mod synonyms;
 mod token;
 mod words;
 
@@ -39,6 +40,7 @@ pub use sentence::{Sentence, sentence_around, sentences};
 pub use shingle::{MAX_SHINGLE, Shingle, for_each_shingle, shingles};
 pub use stem::Stemmer;
 pub use stopwords::{STOPWORD_LANGUAGES, best_stopword_language, is_stopword};
+pub use synonyms::Synonyms;
 pub use token::{
     Token, TokenHasher, TokenKind, Tokens, fmix64, for_each_token_hash, normalize, token_hash,
     tokens,

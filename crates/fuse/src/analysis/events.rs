@@ -38,7 +38,7 @@ use std::collections::HashMap;
 
 use crosscheck_core::{Lang, Span};
 use crosscheck_text::lexicon::Lexicon as Words;
-use crosscheck_text::{Stemmer, is_stopword};
+use crosscheck_text::{Stemmer, Synonyms, is_stopword};
 
 use crate::analysis::words::is_speech_verb;
 use crate::analysis::{Doc, EntityTable};
@@ -221,13 +221,12 @@ pub(crate) fn content_stem(word: &str, lang: Lang, stemmer: &Stemmer) -> Option<
     {
         return None;
     }
-    // Passive ownership reads as ownership ("operated by", "run by" are too ambiguous).
-    if matches!(word, "operated" | "operates") {
-        return Some("own".to_string());
+    if let Some(head) = synonym(&stemmer.stem(word), lang) {
+        return Some(head.to_string());
     }
     let word = spelling(word);
     let stem = stemmer.stem(&word);
-    Some(synonym(&stem).map_or_else(|| stem.into_owned(), str::to_string))
+    Some(synonym(&stem, lang).map_or_else(|| stem.into_owned(), str::to_string))
 }
 
 /// British spellings folded into American ones (`harbour`, `metre`, `organise`).
@@ -256,40 +255,17 @@ fn spelling(w: &str) -> String {
     s
 }
 
-/// A handful of news verbs and their synonyms, grouped under one stem: casualties, deaths,
-/// impacts, beginnings, falls.
-pub(crate) fn synonym(stem: &str) -> Option<&'static str> {
-    Some(match stem {
-        "hurt" | "injur" | "injuri" | "wound" => "injur",
-        "kill" | "die" | "dead" | "death" | "fatal" | "perish" => "kill",
-        "struck" | "strike" | "hit" | "ram" | "collid" | "collis" | "smash" | "slam" | "tore"
-        | "knock" | "crash" => "strike",
-        "began" | "begin" | "begun" | "start" | "launch" | "commenc" => "begin",
-        "fell" | "fall" | "fallen" | "collaps" => "fall",
-        "arriv" | "reach" => "arriv",
-        "lost" | "loss" | "lose" => "lose",
-        "ship" | "vessel" | "freighter" | "tanker" => "ship",
-        "crew" | "sailor" | "crewmemb" | "seamen" => "crew",
-        "belong" | "own" | "owner" => "own",
-        "link" | "connect" => "link",
-        "cooper" | "collabor" => "cooper",
-        "resid" | "inhabit" => "resid",
-        "district" | "quarter" | "neighbourhood" | "neighborhood" => "district",
-        "rebuild" | "rebuilt" | "reconstruct" => "rebuild",
-        "close" | "shut" => "close",
-        "arrest" | "detain" | "custodi" => "arrest",
-        "explos" | "blast" | "explod" | "deton" => "explod",
-        "acquir" | "purchas" | "bought" | "buy" | "takeov" => "buy",
-        "resign" | "quit" => "resign",
-        "children" | "child" | "kid" => "child",
-        "journey" | "trip" => "trip",
-        "detor" | "divert" | "rerout" => "detor",
-        "vehicl" | "car" => "vehicl",
-        "lift" | "rais" | "hoist" => "lift",
-        "inquiri" | "probe" => "inquiri",
-        "center" | "downtown" => "center",
-        _ => return None,
-    })
+/// The head of the synonym group of `stem` (a stem of `lang`'s stemmer) in `lang`'s lexicon
+/// ([`Synonyms`]: curated news-event words, then WordNet); `None` for a language without lists.
+pub(crate) fn synonym(stem: &str, lang: Lang) -> Option<&'static str> {
+    Synonyms::of(lang).head(stem)
+}
+
+/// Whether `stem` heads a group of the curated news-event words (`injur` of `hurt`,
+/// `wounded`): a word whose negation (`unhurt`) the claim rules read.
+pub(crate) fn heads_event_group(stem: &str, lang: Lang) -> bool {
+    let s = Synonyms::of(lang);
+    s.is_event_word(stem) && s.head(stem) == Some(stem)
 }
 
 #[cfg(test)]

@@ -31,7 +31,8 @@ use std::collections::{BTreeSet, HashMap};
 use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::names::{is_joiner, same_word};
-use super::{Form, UnionFind, kind_of};
+use super::{Form, kind_of};
+use crosscheck_core::DisjointSets;
 
 /// Institution words of other languages and their English translation.
 const WORDS: &[(&str, &str)] = &[
@@ -88,7 +89,7 @@ fn bag_key(tokens: &[String]) -> Vec<String> {
 
 /// Merges the names of one entity written in different languages; see the module
 /// documentation.
-pub(super) fn merge_translations(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+pub(super) fn merge_translations(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     let mut by_bag: HashMap<Vec<String>, Vec<u32>> = HashMap::new();
     let mut by_letters: HashMap<String, Vec<u32>> = HashMap::new();
     for (i, f) in forms.iter().enumerate() {
@@ -122,7 +123,7 @@ pub(super) fn merge_translations(forms: &[Form], keep: &[bool], uf: &mut UnionFi
                 let clash = matches!((kind_of(a.votes), kind_of(b.votes)), (Some(p), Some(q)) if p != q)
                     && (a.votes.person >= 2 || b.votes.person >= 2);
                 if !clash {
-                    uf.union(i, j);
+                    uf.union(i as usize, j as usize);
                 }
             }
         }
@@ -132,7 +133,7 @@ pub(super) fn merge_translations(forms: &[Form], keep: &[bool], uf: &mut UnionFi
 /// Merges a name that opens with an article of any language (`Les Républicains`, `Los
 /// Halcones`) with the one name of the story spelled like the rest (`Republicans`, `Halcones`),
 /// when neither is a person's name and the rest is not a gazetteer entry.
-fn merge_after_article(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+fn merge_after_article(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     let person = |f: &Form| f.votes.person >= 2 || !f.roles.is_empty();
     for (i, f) in forms.iter().enumerate() {
         if !keep[i]
@@ -144,7 +145,7 @@ fn merge_after_article(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
             continue;
         }
         let rest = &f.tokens[1..];
-        let mut targets: BTreeSet<u32> = BTreeSet::new();
+        let mut targets: BTreeSet<usize> = BTreeSet::new();
         for (j, g) in forms.iter().enumerate() {
             if keep[j]
                 && i != j
@@ -152,13 +153,13 @@ fn merge_after_article(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
                 && g.tokens.len() == rest.len()
                 && g.tokens.iter().zip(rest).all(|(a, b)| same_word(a, b))
             {
-                targets.insert(uf.find(j as u32));
+                targets.insert(uf.find(j));
             }
         }
         if targets.len() == 1
             && let Some(&root) = targets.first()
         {
-            uf.union(root, i as u32);
+            uf.union(root, i);
         }
     }
 }

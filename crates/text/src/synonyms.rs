@@ -1,0 +1,124 @@
+//! Words that say the same thing, grouped per language under one head, by stem.
+//!
+//! ## What it does
+//! Reads two lists of the language's lexicon, each entry a word (or a two-word verb) with the
+//! head of its group: [`List::EventWords`], a short curated list of news-event words that count
+//! as one beyond strict synonymy (`death` and `kill`, `vessel` and `ship`), then
+//! [`List::Synonyms`], generated from WordNet 3.1 by `crates/text/scripts/wordnet_synonyms.py`
+//! (words sharing their first, frequent sense: `purchase` and `buy`, `call off` and `cancel`).
+//! Words and heads are stemmed with the language's [`Stemmer`], so that every inflection meets
+//! (`purchased`, `purchases`); a two-word entry is keyed by its two stems joined by a space. The
+//! curated list wins where both group a word, and a WordNet head that the curated list groups
+//! takes that group, so that no chain runs longer than one step.
+//!
+//! ## Why
+//! Outlets paraphrase: "called off" and "cancelled", "bought" and "acquired". Comparing stems
+//! alone misses these, and a hand list cannot grow to a language's vocabulary.
+//!
+//! ## Limitations
+//! Senses are not disambiguated: a word takes its most frequent sense's group everywhere. Only
+//! English has lists; every other language gets none (no synonym rule).
+//!
+//! ## References
+//! Miller, *WordNet: A Lexical Database for English* (CACM 1995).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crosscheck_core::Lang;
+
+use crate::lexicon::{Lexicon, List};
+use crate::stem::Stemmer;
+
+/// The synonym groups of one language, by stem.
+#[derive(Debug, Default)]
+pub struct Synonyms {
+    /// Stem (or two stems joined by a space) to the stem of its group's head.
+    heads: HashMap<String, String>,
+    /// The stems [`List::EventWords`] groups (heads included).
+    events: std::collections::HashSet<String>,
+}
+
+static ALL: LazyLock<Vec<(Lang, Synonyms)>> =
+    LazyLock::new(|| Lexicon::languages().map(|l| (l, Synonyms::build(l))).collect());
+
+static NONE: LazyLock<Synonyms> = LazyLock::new(Synonyms::default);
+
+impl Synonyms {
+    /// The groups of `lang`: empty for a language without lists.
+    pub fn of(lang: Lang) -> &'static Synonyms {
+        ALL.iter().find(|(l, _)| *l == lang).map_or(&*NONE, |(_, s)| s)
+    }
+
+    fn build(lang: Lang) -> Synonyms {
+        let lex = Lexicon::of(lang);
+        let stemmer = Stemmer::new(lang);
+        let key = |w: &str| -> String {
+            w.split(' ').map(|p| stemmer.stem(p).into_owned()).collect::<Vec<_>>().join(" ")
+        };
+        let mut heads: HashMap<String, String> = HashMap::new();
+        let mut events = std::collections::HashSet::new();
+        for list in [List::EventWords, List::Synonyms] {
+            let mut added: Vec<(String, String)> = Vec::new();
+            for word in lex.words(list) {
+                let head = key(lex.value(list, word).unwrap_or(word));
+                let head = heads.get(&head).cloned().unwrap_or(head);
+                added.push((key(word), head.clone()));
+                added.push((head.clone(), head));
+            }
+            if list == List::EventWords {
+                events.extend(added.iter().map(|(k, _)| k.clone()));
+            }
+            for (k, h) in added {
+                heads.entry(k).or_insert(h);
+            }
+        }
+        Synonyms { heads, events }
+    }
+
+    /// The head of the group of `stem` (a stem of this language's [`Stemmer`], or two joined
+    /// by a space), when it has one; a head is its own head.
+    pub fn head(&self, stem: &str) -> Option<&str> {
+        self.heads.get(stem).map(String::as_str)
+    }
+
+    /// Whether `stem` is in a group of the curated news-event words ([`List::EventWords`]).
+    pub fn is_event_word(&self, stem: &str) -> bool {
+        self.events.contains(stem)
+    }
+
+    /// Whether the language has no groups.
+    pub fn is_empty(&self) -> bool {
+        self.heads.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn head(lang: Lang, w: &str) -> Option<String> {
+        let s = Stemmer::new(lang);
+        Synonyms::of(lang).head(&s.stem(w)).map(str::to_string)
+    }
+
+    #[test]
+    fn english_groups_meet_across_inflections() {
+        assert_eq!(head(Lang::EN, "purchased"), head(Lang::EN, "bought"));
+        assert_eq!(head(Lang::EN, "injured"), head(Lang::EN, "wounded"));
+        assert_eq!(head(Lang::EN, "vessels"), head(Lang::EN, "ship"));
+        assert!(head(Lang::EN, "purchased").is_some());
+        assert_ne!(head(Lang::EN, "injured"), head(Lang::EN, "killed"));
+        let en = Synonyms::of(Lang::EN);
+        assert_eq!(en.head("call off"), en.head("cancel"));
+        assert!(en.head("bridge").is_none());
+        assert!(en.is_event_word("injur") && !en.is_event_word("cancel"));
+    }
+
+    #[test]
+    fn a_language_without_lists_has_no_synonyms() {
+        assert!(Synonyms::of(Lang::UNKNOWN).is_empty());
+        assert!(Synonyms::of("fr".parse().unwrap()).is_empty());
+        assert!(head("fr".parse().unwrap(), "acheté").is_none());
+    }
+}
