@@ -189,7 +189,7 @@ lists! {
     /// News-event words that count as one beyond strict synonymy, with their group's head
     /// (`death<TAB>kill`, `vessel<TAB>ship`); curated. Read through [`crate::Synonyms`].
     EventWords => "event_words",
-    /// Synonyms generated from WordNet 3.1 (`crates/text/scripts/wordnet_synonyms.py`), with
+    /// Synonyms generated from `WordNet` 3.1 (`crates/text/scripts/wordnet_synonyms.py`), with
     /// their group's head (`purchase<TAB>buy`, `call off<TAB>cancel`). Read through
     /// [`crate::Synonyms`].
     Synonyms => "synonyms",

@@ -4,11 +4,11 @@
 //! Reads two lists of the language's lexicon, each entry a word (or a two-word verb) with the
 //! head of its group: [`List::EventWords`], a short curated list of news-event words that count
 //! as one beyond strict synonymy (`death` and `kill`, `vessel` and `ship`), then
-//! [`List::Synonyms`], generated from WordNet 3.1 by `crates/text/scripts/wordnet_synonyms.py`
+//! [`List::Synonyms`], generated from `WordNet` 3.1 by `crates/text/scripts/wordnet_synonyms.py`
 //! (words sharing their first, frequent sense: `purchase` and `buy`, `call off` and `cancel`).
 //! Words and heads are stemmed with the language's [`Stemmer`], so that every inflection meets
 //! (`purchased`, `purchases`); a two-word entry is keyed by its two stems joined by a space. The
-//! curated list wins where both group a word, and a WordNet head that the curated list groups
+//! curated list wins where both group a word, and a `WordNet` head that the curated list groups
 //! takes that group, so that no chain runs longer than one step.
 //!
 //! ## Why
@@ -20,7 +20,7 @@
 //! English has lists; every other language gets none (no synonym rule).
 //!
 //! ## References
-//! Miller, *WordNet: A Lexical Database for English* (CACM 1995).
+//! Miller, *`WordNet`: A Lexical Database for English* (CACM 1995).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

@@ -256,7 +256,7 @@ fn spelling(w: &str) -> String {
 }
 
 /// The head of the synonym group of `stem` (a stem of `lang`'s stemmer) in `lang`'s lexicon
-/// ([`Synonyms`]: curated news-event words, then WordNet); `None` for a language without lists.
+/// ([`Synonyms`]: curated news-event words, then `WordNet`); `None` for a language without lists.
 pub(crate) fn synonym(stem: &str, lang: Lang) -> Option<&'static str> {
     Synonyms::of(lang).head(stem)
 }
