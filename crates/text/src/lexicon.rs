@@ -189,6 +189,9 @@ lists! {
     /// News-event words that count as one beyond strict synonymy, with their group's head
     /// (`death<TAB>kill`, `vessel<TAB>ship`); curated. Read through [`crate::Synonyms`].
     EventWords => "event_words",
+    /// Written forms that join a group of [`List::EventWords`] as written, not by their stem
+    /// (`operated<TAB>own`: passive ownership, while `operation` stays apart).
+    EventForms => "event_forms",
     /// Synonyms generated from `WordNet` 3.1 (`crates/text/scripts/wordnet_synonyms.py`), with
     /// their group's head (`purchase<TAB>buy`, `call off<TAB>cancel`). Read through
     /// [`crate::Synonyms`].

@@ -9,7 +9,9 @@
 //! Words and heads are stemmed with the language's [`Stemmer`], so that every inflection meets
 //! (`purchased`, `purchases`); a two-word entry is keyed by its two stems joined by a space. The
 //! curated list wins where both group a word, and a `WordNet` head that the curated list groups
-//! takes that group, so that no chain runs longer than one step.
+//! takes that group, so that no chain runs longer than one step. [`List::EventForms`] adds
+//! written forms that join a group only as written (`operated` of `owned`, while `operation`
+//! keeps its own stem).
 //!
 //! ## Why
 //! Outlets paraphrase: "called off" and "cancelled", "bought" and "acquired". Comparing stems
@@ -37,6 +39,8 @@ pub struct Synonyms {
     heads: HashMap<String, String>,
     /// The stems [`List::EventWords`] groups (heads included).
     events: std::collections::HashSet<String>,
+    /// Written forms of [`List::EventForms`], with the stem of their head.
+    forms: HashMap<&'static str, String>,
 }
 
 static ALL: LazyLock<Vec<(Lang, Synonyms)>> =
@@ -73,13 +77,27 @@ impl Synonyms {
                 heads.entry(k).or_insert(h);
             }
         }
-        Synonyms { heads, events }
+        let forms = lex
+            .words(List::EventForms)
+            .map(|w| {
+                let head = key(lex.value(List::EventForms, w).unwrap_or(w));
+                let head = heads.get(&head).cloned().unwrap_or(head);
+                (w, head)
+            })
+            .collect();
+        Synonyms { heads, events, forms }
     }
 
     /// The head of the group of `stem` (a stem of this language's [`Stemmer`], or two joined
     /// by a space), when it has one; a head is its own head.
     pub fn head(&self, stem: &str) -> Option<&str> {
         self.heads.get(stem).map(String::as_str)
+    }
+
+    /// The head of the group a written form joins as written ([`List::EventForms`]:
+    /// `operated`), before any stemming.
+    pub fn form_head(&self, word: &str) -> Option<&str> {
+        self.forms.get(word).map(String::as_str)
     }
 
     /// Whether `stem` is in a group of the curated news-event words ([`List::EventWords`]).
@@ -113,6 +131,8 @@ mod tests {
         assert_eq!(en.head("call off"), en.head("cancel"));
         assert!(en.head("bridge").is_none());
         assert!(en.is_event_word("injur") && !en.is_event_word("cancel"));
+        assert_eq!(en.form_head("operated"), head(Lang::EN, "owner").as_deref());
+        assert!(head(Lang::EN, "operation").as_deref() != en.form_head("operated"));
     }
 
     #[test]

@@ -221,7 +221,8 @@ pub(crate) fn content_stem(word: &str, lang: Lang, stemmer: &Stemmer) -> Option<
     {
         return None;
     }
-    if let Some(head) = synonym(&stemmer.stem(word), lang) {
+    let groups = Synonyms::of(lang);
+    if let Some(head) = groups.form_head(word).or_else(|| groups.head(&stemmer.stem(word))) {
         return Some(head.to_string());
     }
     let word = spelling(word);
