@@ -9,8 +9,9 @@ The table: two words are synonyms when the same synset (same part of speech, nou
 among the first `--senses` senses of both, and both senses are frequent (tagged at least once in
 WordNet's sense-tagged corpus). Single words, and two-word verbs (`call off`). Proper names,
 words with digits and one-letter words are left out. Each word is written once, with the head
-of its group (the group's most frequent word): `call off<TAB>cancel`. A word in two groups (a
-noun group and a verb group) keeps the group of its more frequent sense.
+of its group (the group's most frequent word): `call off<TAB>cancel`. The table is read by stem,
+without parts of speech, so a word grouped both as a noun and as a verb (`step`) is written only
+when the two groups agree, and an `-ing` noun of a verb (`leaving`) is left out.
 
 Usage (from the repository root):
 
@@ -67,28 +68,45 @@ def table(dict_dir, senses):
     """word -> head of its synonym group."""
     proper = proper_lemmas(dict_dir)
     members = collections.defaultdict(list)  # (pos, synset) -> [(lemma, tag count)]
+    frequent = collections.defaultdict(set)  # pos -> lemmas whose first sense is frequent
     with open(os.path.join(dict_dir, "index.sense"), encoding="utf-8") as f:
         for line in f:
             key, synset, number, count = line.split()
             lemma, rest = key.split("%", 1)
             pos = {"1": "n", "2": "v"}.get(rest[0])
-            if pos is None or int(number) > senses or int(count) < 1 or lemma in proper:
+            if pos is None or int(count) < 1:
                 continue
             words = lemma.split("_")
+            if int(number) == 1:
+                frequent[pos].add(" ".join(words))
+            if int(number) > senses or lemma in proper:
+                continue
             if not all(WORD.match(w) for w in words) or len(words) > (2 if pos == "v" else 1):
                 continue
             if len(words) == 1 and len(lemma) < 2:
                 continue
             members[(pos, synset)].append((" ".join(words), int(count)))
-    best = {}  # word -> (tag count, head)
-    for group in members.values():
+    heads = {"n": {}, "v": {}}  # pos -> word -> (tag count, head)
+    for (pos, _), group in members.items():
         if len(group) < 2:
             continue
         head = max(group, key=lambda m: (m[1], -len(m[0]), m[0]))[0]
         for word, count in group:
-            if word not in best or count > best[word][0]:
-                best[word] = (count, head)
-    return {w: h for w, (_, h) in best.items() if w != h}
+            if word not in heads[pos] or count > heads[pos][word][0]:
+                heads[pos][word] = (count, head)
+    out = {}
+    for pos, other in (("n", "v"), ("v", "n")):
+        for word, (_, head) in heads[pos].items():
+            # The table is read by stem, without parts of speech: a word grouped as a noun and
+            # as a verb joins only when both groups agree; an `-ing` noun of a verb (`leaving`)
+            # is left out.
+            base = word[:-3] if word.endswith("ing") else None
+            verbal = pos == "n" and base and ({base, base + "e", base[:-1]} & frequent["v"])
+            theirs = heads[other].get(word, (0, head))[1]
+            if theirs != head or verbal:
+                continue
+            out[word] = head
+    return {w: h for w, h in out.items() if w != h}
 
 
 def main():

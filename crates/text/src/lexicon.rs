@@ -209,6 +209,8 @@ lists! {
     DateModifiers => "date_modifiers",
     /// Words that make a date the bound of a period, not the date of an event (`until`).
     PeriodBounds => "period_bounds",
+    /// Words a timestamp line may hold beside its date (`published`, `updated`, `est`).
+    TimestampLabels => "timestamp_labels",
 }
 
 /// The word lists of one language.

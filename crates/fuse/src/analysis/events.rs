@@ -41,7 +41,7 @@ use crosscheck_text::lexicon::Lexicon as Words;
 use crosscheck_text::{Stemmer, Synonyms, is_stopword};
 
 use crate::analysis::words::is_speech_verb;
-use crate::analysis::{Doc, EntityTable};
+use crate::analysis::{Doc, EntityTable, Gap};
 
 /// A weighted bag of terms, sorted by term id.
 #[derive(Debug, Clone, Default)]
@@ -134,7 +134,12 @@ impl Lexicon {
                     key.push_str(&e.to_string());
                     slot[0] = intern(&key);
                 }
-                if (ents[wi].is_none() || common.contains(w.key.as_str()))
+                if ents[wi].is_none()
+                    && let Some(head) = phrase_head(d, wi, &stemmer)
+                {
+                    // A two-word verb (`called off`) counts as its group (`cancel`).
+                    slot[1] = intern(head);
+                } else if (ents[wi].is_none() || common.contains(w.key.as_str()))
                     && let Some(stem) = content_stem(&w.key, lang, &stemmer)
                 {
                     slot[1] = intern(&stem);
@@ -256,6 +261,18 @@ fn spelling(w: &str) -> String {
     s
 }
 
+/// The head of the synonym group of the two-word verb that word `wi` of `d` opens (`called
+/// off`: `cancel`), when the language's [`Synonyms`] group it.
+fn phrase_head(d: &Doc<'_>, wi: usize, stemmer: &Stemmer) -> Option<&'static str> {
+    let groups = Synonyms::of(d.article.language);
+    let (w, next) = (&d.words[wi], d.words.get(wi + 1)?);
+    if groups.is_empty() || next.sent != w.sent || next.gap != Gap::Space || w.cap || next.cap {
+        return None;
+    }
+    let key = format!("{} {}", stemmer.stem(&w.key), stemmer.stem(&next.key));
+    groups.head(&key)
+}
+
 /// The head of the synonym group of `stem` (a stem of `lang`'s stemmer) in `lang`'s lexicon
 /// ([`Synonyms`]: curated news-event words, then `WordNet`); `None` for a language without lists.
 pub(crate) fn synonym(stem: &str, lang: Lang) -> Option<&'static str> {
@@ -285,5 +302,28 @@ mod tests {
         assert_eq!(stem("said"), None);
         assert_eq!(stem("40,000"), None);
         assert_ne!(stem("injured"), stem("killed"));
+        assert_eq!(stem("operated"), stem("owned"));
+        assert_ne!(stem("operation"), stem("owned"));
+        assert_eq!(stem("purchased"), stem("bought"));
+        // A language without lists folds nothing.
+        let fr = "fr".parse().unwrap();
+        assert_eq!(content_stem("blessé", fr, &Stemmer::new(fr)).as_deref(), Some("bless"));
+    }
+
+    #[test]
+    fn two_word_verbs_count_as_their_group() {
+        let text = "The council called off the vote. The council cancelled the vote.";
+        let article = crosscheck_core::Article {
+            language: Lang::EN,
+            ..crosscheck_core::Article::from_text("a", text)
+        };
+        let docs = [Doc::new(&article)];
+        let table = EntityTable { entities: Vec::new(), mentions: vec![Vec::new()] };
+        let lex = Lexicon::new(&docs, &table);
+        let terms = |i: usize| lex.words[0][i][1];
+        let called = docs[0].words.iter().position(|w| w.key == "called").unwrap();
+        let cancelled = docs[0].words.iter().position(|w| w.key == "cancelled").unwrap();
+        assert_ne!(terms(called), NONE);
+        assert_eq!(terms(called), terms(cancelled));
     }
 }
