@@ -211,6 +211,15 @@ lists! {
     PeriodBounds => "period_bounds",
     /// Words a timestamp line may hold beside its date (`published`, `updated`, `est`).
     TimestampLabels => "timestamp_labels",
+    /// Words naming a day by its distance from the day of writing (`yesterday<TAB>-1`).
+    RelativeDays => "relative_days",
+    /// Words naming a part of a month, season or year (`early<TAB>early`); `of` after the part
+    /// when the word needs it before the period (`end<TAB>late of`: "end of March").
+    MonthParts => "month_parts",
+    /// Words joining the two ends of a date range (`to`, `bis`).
+    RangeJoints => "range_joints",
+    /// Words opening a date range (`between`, `from`).
+    RangeOpeners => "range_openers",
 }
 
 /// The word lists of one language.
@@ -377,6 +386,7 @@ mod tests {
                             | List::MonthAbbreviations
                             | List::Weekdays
                             | List::Seasons
+                            | List::RelativeDays
                     )
                 );
                 if numbered {
