@@ -220,6 +220,13 @@ lists! {
     RangeJoints => "range_joints",
     /// Words opening a date range (`between`, `from`).
     RangeOpeners => "range_openers",
+    /// Words that mark a name as a news organisation in a dateline (`press`, `zeitung`).
+    MediaWords => "media_words",
+    /// Labels that look like a dateline but name no outlet (`update`, `editor's note`).
+    DatelineLabels => "dateline_labels",
+    /// Names in a credit line that are not an outlet (`newsletter`, `all rights reserved`;
+    /// social networks under `mul`).
+    NotOutlets => "not_outlets",
 }
 
 /// The word lists of one language.
