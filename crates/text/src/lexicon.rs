@@ -227,6 +227,9 @@ lists! {
     /// Names in a credit line that are not an outlet (`newsletter`, `all rights reserved`;
     /// social networks under `mul`).
     NotOutlets => "not_outlets",
+    /// Institution words folded to ASCII, with their English translation (`tribunal<TAB>court`,
+    /// `bundesgericht<TAB>federal court`).
+    InstitutionWords => "institution_words",
 }
 
 /// The word lists of one language.
