@@ -36,7 +36,7 @@ mod synonyms;
 mod token;
 mod words;
 
-pub use sentence::{Sentence, sentence_around, sentences};
+pub use sentence::{Sentence, sentence_around, sentences, sentences_near};
 pub use shingle::{MAX_SHINGLE, Shingle, for_each_shingle, shingles};
 pub use stem::Stemmer;
 pub use stopwords::{STOPWORD_LANGUAGES, best_stopword_language, is_stopword};

@@ -66,6 +66,45 @@ pub struct Sentence<'a> {
 /// assert_eq!(s[0].text, "He said: “We agree. It is done.”");
 /// ```
 pub fn sentences<'a>(text: &'a str, lang: Lang, keep: &[Span]) -> Vec<Sentence<'a>> {
+    split(text, lang, keep, |_, _| true)
+}
+
+/// The sentences of the lines of `text` that overlap a span of `near` (sorted by start): the
+/// sentences of [`sentences`] that can hold those spans, for a caller that needs only these
+/// (a sentence never crosses a line break).
+///
+/// ```
+/// use crosscheck_core::{Lang, Span};
+///
+/// let t = "One. Two.\nThree. Four.";
+/// let s = crosscheck_text::sentences_near(t, Lang::EN, &[], &[Span::new(12, 14)]);
+/// assert_eq!(s.iter().map(|s| s.text).collect::<Vec<_>>(), ["Three.", "Four."]);
+/// ```
+pub fn sentences_near<'a>(
+    text: &'a str,
+    lang: Lang,
+    keep: &[Span],
+    near: &[Span],
+) -> Vec<Sentence<'a>> {
+    let mut next = 0;
+    split(text, lang, keep, |start, end| {
+        while next < near.len() && (near[next].end as usize) < start {
+            next += 1;
+        }
+        near[next..]
+            .iter()
+            .take_while(|n| (n.start as usize) <= end)
+            .any(|n| n.end as usize >= start)
+    })
+}
+
+/// Splits the lines `take(start, end)` accepts (called in line order).
+fn split<'a>(
+    text: &'a str,
+    lang: Lang,
+    keep: &[Span],
+    mut take: impl FnMut(usize, usize) -> bool,
+) -> Vec<Sentence<'a>> {
     let code = if lang.is_unknown() { "en" } else { lang.as_str() };
     let lex = Lexicon::of(lang);
     let title = |w: &str| {
@@ -79,7 +118,7 @@ pub fn sentences<'a>(text: &'a str, lang: Lang, keep: &[Span]) -> Vec<Sentence<'
     };
     let mut out: Vec<Sentence<'a>> = Vec::new();
     for (line_off, line) in crate::lines(text) {
-        if line.trim().is_empty() {
+        if line.trim().is_empty() || !take(line_off, line_off + line.len()) {
             continue;
         }
         let first = out.len();
@@ -240,6 +279,19 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn near_is_the_lines_of_the_spans(t in "[a-z .\n]{0,120}", a in 0usize..120, b in 0usize..120) {
+            let near = [Span::from_usize(a.min(b), a.max(b))];
+            let all = sentences(&t, Lang::EN, &[]);
+            let some = sentences_near(&t, Lang::EN, &[], &near);
+            for s in &some {
+                proptest::prop_assert!(all.contains(s));
+            }
+            for s in all.iter().filter(|s| s.span.start <= near[0].end && near[0].start <= s.span.end) {
+                proptest::prop_assert!(some.contains(s));
+            }
+        }
+
         #[test]
         fn spans_slice_back(t in "\\PC{0,200}", a in 0usize..200, b in 0usize..200) {
             let keep = [Span::from_usize(a.min(b), a.max(b))];

@@ -41,6 +41,8 @@ pub struct Synonyms {
     events: std::collections::HashSet<String>,
     /// Written forms of [`List::EventForms`], with the stem of their head.
     forms: HashMap<&'static str, String>,
+    /// The second words of two-word entries, as written (`off` of `call off`).
+    seconds: std::collections::HashSet<&'static str>,
 }
 
 static ALL: LazyLock<Vec<(Lang, Synonyms)>> =
@@ -85,7 +87,12 @@ impl Synonyms {
                 (w, head)
             })
             .collect();
-        Synonyms { heads, events, forms }
+        let seconds = [List::EventWords, List::Synonyms]
+            .into_iter()
+            .flat_map(|list| lex.words(list))
+            .filter_map(|w| w.split_once(' ').map(|(_, second)| second))
+            .collect();
+        Synonyms { heads, events, forms, seconds }
     }
 
     /// The head of the group of `stem` (a stem of this language's [`Stemmer`], or two joined
@@ -103,6 +110,12 @@ impl Synonyms {
     /// Whether `stem` is in a group of the curated news-event words ([`List::EventWords`]).
     pub fn is_event_word(&self, stem: &str) -> bool {
         self.events.contains(stem)
+    }
+
+    /// Whether a lowercase word, as written, closes a two-word entry (`off` of `call off`):
+    /// a cheap test before a two-word key is built.
+    pub fn closes_phrase(&self, word: &str) -> bool {
+        self.seconds.contains(word)
     }
 
     /// Whether the language has no groups.
@@ -129,6 +142,7 @@ mod tests {
         assert_ne!(head(Lang::EN, "injured"), head(Lang::EN, "killed"));
         let en = Synonyms::of(Lang::EN);
         assert_eq!(en.head("call off"), en.head("cancel"));
+        assert!(en.closes_phrase("off") && !en.closes_phrase("bridge"));
         assert!(en.head("bridge").is_none());
         assert!(en.is_event_word("injur") && !en.is_event_word("cancel"));
         assert_eq!(en.form_head("operated"), head(Lang::EN, "owner").as_deref());

@@ -227,12 +227,19 @@ pub(crate) fn content_stem(word: &str, lang: Lang, stemmer: &Stemmer) -> Option<
         return None;
     }
     let groups = Synonyms::of(lang);
-    if let Some(head) = groups.form_head(word).or_else(|| groups.head(&stemmer.stem(word))) {
+    if let Some(head) = groups.form_head(word) {
         return Some(head.to_string());
     }
-    let word = spelling(word);
-    let stem = stemmer.stem(&word);
-    Some(synonym(&stem, lang).map_or_else(|| stem.into_owned(), str::to_string))
+    let raw = stemmer.stem(word);
+    if let Some(head) = groups.head(&raw) {
+        return Some(head.to_string());
+    }
+    let folded = spelling(word);
+    if folded == word {
+        return Some(raw.into_owned());
+    }
+    let stem = stemmer.stem(&folded);
+    Some(groups.head(&stem).map_or_else(|| stem.into_owned(), str::to_string))
 }
 
 /// British spellings folded into American ones (`harbour`, `metre`, `organise`).
@@ -266,7 +273,12 @@ fn spelling(w: &str) -> String {
 fn phrase_head(d: &Doc<'_>, wi: usize, stemmer: &Stemmer) -> Option<&'static str> {
     let groups = Synonyms::of(d.article.language);
     let (w, next) = (&d.words[wi], d.words.get(wi + 1)?);
-    if groups.is_empty() || next.sent != w.sent || next.gap != Gap::Space || w.cap || next.cap {
+    if !groups.closes_phrase(&next.key)
+        || next.sent != w.sent
+        || next.gap != Gap::Space
+        || w.cap
+        || next.cap
+    {
         return None;
     }
     let key = format!("{} {}", stemmer.stem(&w.key), stemmer.stem(&next.key));

@@ -40,7 +40,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use read::{date_from_epoch, date_in_url, is_month_word, read_date, read_date_value};
 
-use crate::sentence::{sentence_around, sentences};
+use crate::sentence::{sentence_around, sentences_near};
 
 /// How precise a [`TimeValue`] is, which decides how it prints and how much slack
 /// [`consistent`] allows.
@@ -253,7 +253,10 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<TimeMention> {
     if found.is_empty() {
         return Vec::new();
     }
-    let sentences: Vec<Span> = sentences(text, Lang::UNKNOWN, &[]).iter().map(|s| s.span).collect();
+    // Only the lines that hold a date are split (a sentence never crosses a line).
+    let at: Vec<Span> = found.iter().map(|f| Span::from_usize(f.start, f.end)).collect();
+    let sentences: Vec<Span> =
+        sentences_near(text, Lang::UNKNOWN, &[], &at).iter().map(|s| s.span).collect();
     found
         .into_iter()
         .filter_map(|f| {
