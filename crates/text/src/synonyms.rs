@@ -5,8 +5,8 @@
 //! head of its group: [`List::EventWords`], a short curated list of news-event words that count
 //! as one beyond strict synonymy (`death` and `kill`, `vessel` and `ship`), then
 //! [`List::Synonyms`], generated from `WordNet` 3.1 by `crates/text/scripts/wordnet_synonyms.py`
-//! (words sharing a synset among their first two frequent senses: `purchase` and `buy`, `call
-//! off` and `cancel`).
+//! (words whose first, frequent sense is one synset: `purchase` and `buy`, `call off` and
+//! `cancel`).
 //! Words and heads are stemmed with the language's [`Stemmer`], so that every inflection meets
 //! (`purchased`, `purchases`); a two-word entry is keyed by its two stems joined by a space. The
 //! curated list wins where both group a word, and a `WordNet` head that the curated list groups
