@@ -222,7 +222,7 @@ pub fn sentence_pool(articles: &[Article]) -> Vec<String> {
     articles
         .iter()
         .flat_map(|a| {
-            crosscheck::text::sentences(&a.text, Lang::EN)
+            crosscheck::text::sentences(&a.text, Lang::EN, &[])
                 .into_iter()
                 .map(|s| s.text.trim().to_string())
                 .collect::<Vec<_>>()

@@ -18,9 +18,10 @@ use crate::features::Term;
 use crate::features::features_at;
 use crate::hash::{TermHasher, TermMap};
 use crate::story::{
-    Assignment, ClusterBuilder, ClusterDoc, Clusterer, combine, idf, normalise, out_of_window,
-    same_language, tf,
+    Assignment, ClusterBuilder, ClusterDoc, Clusterer, combine, normalise, out_of_window,
+    same_language,
 };
+use crate::weights::{idf, tf};
 
 /// Per document (rank): its candidates `(rank, similarity)`, sorted by rank.
 type Candidates = Vec<Vec<(u32, f32)>>;

@@ -387,7 +387,7 @@ pub fn key_terms(title: Option<&str>, text: &str, k: usize) -> Vec<u64> {
         .words
         .iter()
         .chain(&f.names)
-        .map(|t| (t.id, crate::story::tf(t.count) * crate::story::idf(0, 0, t.prior)))
+        .map(|t| (t.id, crate::weights::tf(t.count) * crate::weights::idf(0, 0, t.prior)))
         .collect();
     weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     weighted.into_iter().take(k).map(|x| x.0).collect()

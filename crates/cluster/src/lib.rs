@@ -37,6 +37,7 @@ mod features;
 mod hash;
 mod stop;
 pub mod story;
+mod weights;
 
 pub use error::ClusterError;
 pub use features::{Features, Term, features, features_at, key_terms};

@@ -122,6 +122,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::features::Term;
 use crate::hash::TermMap;
+pub use crate::weights::PRIOR_DOCS;
+use crate::weights::idf;
 use crate::{ClusterError, Features};
 
 /// One document to cluster.
@@ -341,10 +343,6 @@ pub struct Clusterer {
     pub(crate) cfg: ClusterBuilder,
 }
 
-/// How many documents the background prior counts as, against the batch's own: a batch of a
-/// thousand documents weighs as much as the prior, a firehose outweighs it.
-pub const PRIOR_DOCS: f64 = 1000.0;
-
 /// Document frequencies, from which IDF weights are derived.
 ///
 /// The weight of a term with prior probability `p` (see [`Term::prior`]) that `df` of the
@@ -354,13 +352,6 @@ pub const PRIOR_DOCS: f64 = 1000.0;
 pub struct Idf {
     df: TermMap<u32>,
     docs: u32,
-}
-
-/// The IDF of a term from its counts; see [`Idf`].
-pub(crate) fn idf(docs: u32, df: u32, prior: f32) -> f32 {
-    let n = f64::from(docs) + PRIOR_DOCS + 1.0;
-    let d = f64::from(df) + PRIOR_DOCS * f64::from(prior) + 1.0;
-    ((n / d).ln() + 1.0) as f32
 }
 
 impl Idf {
@@ -376,11 +367,6 @@ impl Idf {
     pub fn weight(&self, term: &Term) -> f32 {
         idf(self.docs, self.df.get(&term.id).copied().unwrap_or(0), term.prior)
     }
-}
-
-/// Sublinear term frequency.
-pub(crate) fn tf(count: f32) -> f32 {
-    1.0 + count.ln()
 }
 
 /// Scales a vector to unit length (a zero vector stays zero).

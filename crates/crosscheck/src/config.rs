@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cluster::{ClusterBuilder, Clusterer};
 use crate::dedup::{DedupBuilder, Deduper};
-use crate::fuse::{FuserBuilder, StoryFuser};
+use crosscheck_fuse::{FuserBuilder, StoryFuser};
 
 /// Every stage's options.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

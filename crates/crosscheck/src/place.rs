@@ -103,7 +103,7 @@ impl Placements {
 /// The id of a story founded by `article`: `s` and ten hex digits of the SHA-256 of the
 /// article id. The same in `crosscheck fuse`, `cluster`, the store and the API.
 pub fn story_id(article: &DocId) -> String {
-    crate::store::StoryId::founded_by(article).to_string()
+    crosscheck_store::StoryId::founded_by(article).to_string()
 }
 
 /// The founder of a story with these articles (see [`story_id`]): the earliest dated

@@ -9,60 +9,6 @@ use regex::Regex;
 use crosscheck_text::dates::read_date;
 use crosscheck_text::lexicon::{Lexicon, List};
 
-/// Words that mark a name as a news organisation in a dateline ("XYZ Press:", "ABC News:").
-const MEDIA_WORDS: &[&str] = &[
-    "press",
-    "news",
-    "agency",
-    "times",
-    "post",
-    "media",
-    "tv",
-    "radio",
-    "daily",
-    "journal",
-    "herald",
-    "tribune",
-    "gazette",
-    "network",
-    "wire",
-    "report",
-    "presse",
-    "agence",
-    "nachrichten",
-    "zeitung",
-    "noticias",
-    "agencia",
-    "notizie",
-    "agenzia",
-    "notícias",
-    "agência",
-    "новости",
-    "агентство",
-    "пресс",
-    "новини",
-];
-
-/// Labels that look like a dateline but are not an outlet.
-const LABELS: &[&str] = &[
-    "update",
-    "updated",
-    "analysis",
-    "opinion",
-    "exclusive",
-    "breaking",
-    "photo",
-    "video",
-    "watch",
-    "editor's note",
-    "note",
-    "correction",
-    "live",
-    "read more",
-    "source",
-    "sources",
-];
-
 static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // "CITY, Month 5 (Agency) -": the agency in parentheses after an uppercase place.
     // Invariant: a constant, valid pattern.
@@ -90,30 +36,6 @@ static COPYRIGHT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:©|\(c\)|(?i:copyright))\s*©?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?((?:The\s+)?\p{Lu}[\p{L}&'’-]*(?:\s+\p{Lu}[\p{L}&'’-]*){0,3})(?:[.,|]|\s*$|\s+\p{Ll}|\s+All)").unwrap()
 });
 
-/// Names in a credit line that are not an outlet ("Subscribe to Premium", "Follow Us").
-const NOT_OUTLETS: &[&str] = &[
-    "us",
-    "premium",
-    "newsletter",
-    "newsletters",
-    "updates",
-    "alerts",
-    "breaking news",
-    "news",
-    "our newsletter",
-    "all rights reserved",
-    "facebook",
-    "twitter",
-    "instagram",
-    "x",
-    "youtube",
-    "linkedin",
-    "tiktok",
-    "whatsapp",
-    "google news",
-    "rss",
-];
-
 /// The outlet a credit line names: a call to action ("Subscribe to the Saltmere Courier
 /// morning briefing", "Follow Dalvinia Now on social media") or a copyright line ("© 2026 The
 /// Brennock Ledger. All rights reserved."). Such lines are page chrome, yet often the only
@@ -127,7 +49,7 @@ pub(crate) fn credit_outlet(line: &str) -> Option<String> {
     let name = c[1].trim();
     let lower = name.to_lowercase();
     let bare = lower.strip_prefix("the ").unwrap_or(&lower);
-    if NOT_OUTLETS.contains(&bare) || LABELS.contains(&bare) {
+    if Lexicon::any(List::NotOutlets, bare) || Lexicon::any(List::DatelineLabels, bare) {
         return None;
     }
     Some(name.to_string())
@@ -146,10 +68,11 @@ pub(crate) fn dateline_outlet(p: &str) -> Option<String> {
     let c = COLON_DATELINE.captures(head)?;
     let name = c[1].trim();
     let lower = name.to_lowercase();
-    if LABELS.contains(&lower.as_str()) {
+    if Lexicon::any(List::DatelineLabels, &lower) {
         return None;
     }
-    let media = lower.split_whitespace().any(|w| MEDIA_WORDS.contains(&w.trim_matches('.')));
+    let media =
+        lower.split_whitespace().any(|w| Lexicon::any(List::MediaWords, w.trim_matches('.')));
     media.then(|| name.to_string())
 }
 

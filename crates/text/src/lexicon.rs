@@ -196,6 +196,50 @@ lists! {
     /// Words that give the source of what follows, as "according to" does (`según`, `selon`,
     /// `laut`).
     SourceWords => "source_words",
+    /// News-event words that count as one beyond strict synonymy, with their group's head
+    /// (`death<TAB>kill`, `vessel<TAB>ship`); curated. Read through [`crate::Synonyms`].
+    EventWords => "event_words",
+    /// Written forms that join a group of [`List::EventWords`] as written, not by their stem
+    /// (`operated<TAB>own`: passive ownership, while `operation` stays apart).
+    EventForms => "event_forms",
+    /// Synonyms generated from `WordNet` 3.1 (`crates/text/scripts/wordnet_synonyms.py`), with
+    /// their group's head (`purchase<TAB>buy`, `call off<TAB>cancel`). Read through
+    /// [`crate::Synonyms`].
+    Synonyms => "synonyms",
+    /// Words after a date that cite a report of it beside the speech verbs (`reported`).
+    ReportingWords => "reporting_words",
+    /// Words after `of` that make a day recurring (`the second Tuesday of each month`).
+    RecurrenceWords => "recurrence_words",
+    /// Words before a weekday that make it one of a series (`every Tuesday`, `second Tuesday`).
+    DayOrdinals => "day_ordinals",
+    /// Capitalised words before a weekday that still date it rather than name it (`On`,
+    /// `Next`).
+    NamedDayCues => "named_day_cues",
+    /// Words between a date and the verb before it (`said on Tuesday`, `said late last week`).
+    DateModifiers => "date_modifiers",
+    /// Words that make a date the bound of a period, not the date of an event (`until`).
+    PeriodBounds => "period_bounds",
+    /// Words a timestamp line may hold beside its date (`published`, `updated`, `est`).
+    TimestampLabels => "timestamp_labels",
+    /// Words naming a day by its distance from the day of writing (`yesterday<TAB>-1`).
+    RelativeDays => "relative_days",
+    /// Words naming a part of a month, season or year (`early<TAB>early`); `of` after the part
+    /// when the word needs it before the period (`end<TAB>late of`: "end of March").
+    MonthParts => "month_parts",
+    /// Words joining the two ends of a date range (`to`, `bis`).
+    RangeJoints => "range_joints",
+    /// Words opening a date range (`between`, `from`).
+    RangeOpeners => "range_openers",
+    /// Words that mark a name as a news organisation in a dateline (`press`, `zeitung`).
+    MediaWords => "media_words",
+    /// Labels that look like a dateline but name no outlet (`update`, `editor's note`).
+    DatelineLabels => "dateline_labels",
+    /// Names in a credit line that are not an outlet (`newsletter`, `all rights reserved`;
+    /// social networks under `mul`).
+    NotOutlets => "not_outlets",
+    /// Institution words folded to ASCII, with their English translation (`tribunal<TAB>court`,
+    /// `bundesgericht<TAB>federal court`).
+    InstitutionWords => "institution_words",
     /// Ordinal words with their values (`ninth<TAB>9`).
     Ordinals => "ordinals",
     /// Possessive determiners (`their`, `his`): an ordinal after one counts the possessor's
@@ -391,6 +435,7 @@ mod tests {
                             | List::MonthAbbreviations
                             | List::Weekdays
                             | List::Seasons
+                            | List::RelativeDays
                     )
                 );
                 if numbered {

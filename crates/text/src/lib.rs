@@ -7,8 +7,8 @@
 //!
 //! - [`tokens`], [`shingles`] and [`lines`]: the tokens dedup and clustering hash.
 //! - [`words`]: words and marks as the fusion rules read them (names and numbers whole).
-//! - [`sentences`] (article analysis) and [`sentence_spans`] (quotation-aware).
-//! - [`Stemmer`] and [`is_stopword`].
+//! - [`sentences`]: the one sentence splitter (quotations the caller protects stay whole).
+//! - [`Stemmer`], [`is_stopword`] and [`Synonyms`] (WordNet-derived groups per language).
 //! - [`lexicon`]: word data per language (stopwords, speech verbs, offices, cue words, number
 //!   words, months…), kept as data files.
 //! - [`numbers`] and [`dates`]: numbers and dates in prose, dates resolved against a reference
@@ -32,13 +32,15 @@ mod sentence;
 mod shingle;
 mod stem;
 mod stopwords;
+mod synonyms;
 mod token;
 mod words;
 
-pub use sentence::{Sentence, sentence_around, sentence_spans, sentences};
+pub use sentence::{Sentence, sentence_around, sentences, sentences_near};
 pub use shingle::{MAX_SHINGLE, Shingle, for_each_shingle, shingles};
 pub use stem::Stemmer;
 pub use stopwords::{STOPWORD_LANGUAGES, best_stopword_language, is_stopword};
+pub use synonyms::Synonyms;
 pub use token::{
     Token, TokenHasher, TokenKind, Tokens, fmix64, for_each_token_hash, normalize, token_hash,
     tokens,

@@ -1,125 +1,7 @@
 //! Timestamp lines: "Published 10:48, Tue, Nov 19, 2019 | Updated 11:05".
 
 use crosscheck_text::dates::{is_month_word, read_date};
-
-/// Words a timestamp line may hold besides the date itself, lowercase.
-const LABELS: &[&str] = &[
-    "published",
-    "updated",
-    "posted",
-    "first",
-    "last",
-    "modified",
-    "on",
-    "at",
-    "am",
-    "pm",
-    "est",
-    "edt",
-    "cst",
-    "cdt",
-    "pst",
-    "pdt",
-    "gmt",
-    "utc",
-    "bst",
-    "cet",
-    "cest",
-    "ist",
-    "et",
-    "pt",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "date",
-    "time",
-    "ago",
-    "hours",
-    "hour",
-    "minutes",
-    "min",
-    "mins",
-    "days",
-    "day",
-    "read",
-    "veröffentlicht",
-    "aktualisiert",
-    "am",
-    "um",
-    "uhr",
-    "publié",
-    "le",
-    "mis",
-    "à",
-    "jour",
-    "publicado",
-    "actualizado",
-    "el",
-    "a",
-    "las",
-    "pubblicato",
-    "aggiornato",
-    "il",
-    "alle",
-    "atualizado",
-    "em",
-    "às",
-    "опубликовано",
-    "обновлено",
-    "в",
-    "года",
-    "г",
-    // Weekdays and date words of the other languages (Portuguese "segunda-feira, 22 de
-    // janeiro de 2018 às 0:13").
-    "de",
-    "del",
-    "du",
-    "feira",
-    "segunda",
-    "terça",
-    "quarta",
-    "quinta",
-    "sexta",
-    "sábado",
-    "domingo",
-    "lunes",
-    "martes",
-    "miércoles",
-    "jueves",
-    "viernes",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "lunedì",
-    "martedì",
-    "mercoledì",
-    "giovedì",
-    "venerdì",
-    "sabato",
-    "domenica",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-];
+use crosscheck_text::lexicon::{Lexicon, List};
 
 /// Whether a line only says when the article was published or updated.
 ///
@@ -161,9 +43,16 @@ pub fn is_timestamp_line(line: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .filter(|w| !LABELS.contains(&w.as_str()) && !is_month_word(w))
+        .filter(|w| !is_label(w) && !is_month_word(w))
         .count();
     others <= 1
+}
+
+/// Whether a lowercase word may stand in a timestamp line beside the date: a label
+/// ([`List::TimestampLabels`]: `published`, `aktualisiert`, `am`, `EST`) or a weekday, of any
+/// language (the line is read before the article's language is known).
+fn is_label(w: &str) -> bool {
+    Lexicon::any(List::TimestampLabels, w) || Lexicon::any(List::Weekdays, w)
 }
 
 /// Whether the line holds a clock time (`10:48`) and a month name.

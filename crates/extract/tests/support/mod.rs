@@ -24,7 +24,7 @@ macro_rules! check_spans {
                 let back = a.alignment.to_raw(span).and_then(|s| s.slice(raw));
                 assert_eq!(back, Some(p), "verbatim paragraph at {span:?}");
             }
-            for s in crosscheck_text::sentences(p, a.language) {
+            for s in crosscheck_text::sentences(p, a.language, &[]) {
                 let span = s.span.shift(pos as u32);
                 if a.alignment.is_verbatim(span) {
                     let back = a.alignment.to_raw(span).and_then(|s| s.slice(raw));

@@ -72,7 +72,7 @@ impl<'a> Doc<'a> {
     pub(crate) fn new(article: &'a Article) -> Doc<'a> {
         let text = article.text.as_str();
         let title = article.title.as_deref().map(fold);
-        let raw_sents = crosscheck_text::sentences(text, article.language);
+        let raw_sents = crosscheck_text::sentences(text, article.language, &[]);
         let mut words = Vec::new();
         let mut sents = Vec::with_capacity(raw_sents.len());
         for (si, s) in raw_sents.iter().enumerate() {

@@ -38,10 +38,10 @@ use std::collections::HashMap;
 
 use crosscheck_core::{Lang, Span};
 use crosscheck_text::lexicon::Lexicon as Words;
-use crosscheck_text::{Stemmer, is_stopword};
+use crosscheck_text::{Stemmer, Synonyms, is_stopword};
 
 use crate::analysis::words::is_speech_verb;
-use crate::analysis::{Doc, EntityTable};
+use crate::analysis::{Doc, EntityTable, Gap};
 
 /// A weighted bag of terms, sorted by term id.
 #[derive(Debug, Clone, Default)]
@@ -134,7 +134,12 @@ impl Lexicon {
                     key.push_str(&e.to_string());
                     slot[0] = intern(&key);
                 }
-                if (ents[wi].is_none() || common.contains(w.key.as_str()))
+                if ents[wi].is_none()
+                    && let Some(head) = phrase_head(d, wi, &stemmer)
+                {
+                    // A two-word verb (`called off`) counts as its group (`cancel`).
+                    slot[1] = intern(head);
+                } else if (ents[wi].is_none() || common.contains(w.key.as_str()))
                     && let Some(stem) = content_stem(&w.key, lang, &stemmer)
                 {
                     slot[1] = intern(&stem);
@@ -221,13 +226,20 @@ pub(crate) fn content_stem(word: &str, lang: Lang, stemmer: &Stemmer) -> Option<
     {
         return None;
     }
-    // Passive ownership reads as ownership ("operated by", "run by" are too ambiguous).
-    if matches!(word, "operated" | "operates") {
-        return Some("own".to_string());
+    let groups = Synonyms::of(lang);
+    if let Some(head) = groups.form_head(word) {
+        return Some(head.to_string());
     }
-    let word = spelling(word);
-    let stem = stemmer.stem(&word);
-    Some(synonym(&stem).map_or_else(|| stem.into_owned(), str::to_string))
+    let raw = stemmer.stem(word);
+    if let Some(head) = groups.head(&raw) {
+        return Some(head.to_string());
+    }
+    let folded = spelling(word);
+    if folded == word {
+        return Some(raw.into_owned());
+    }
+    let stem = stemmer.stem(&folded);
+    Some(groups.head(&stem).map_or_else(|| stem.into_owned(), str::to_string))
 }
 
 /// British spellings folded into American ones (`harbour`, `metre`, `organise`).
@@ -256,40 +268,34 @@ fn spelling(w: &str) -> String {
     s
 }
 
-/// A handful of news verbs and their synonyms, grouped under one stem: casualties, deaths,
-/// impacts, beginnings, falls.
-pub(crate) fn synonym(stem: &str) -> Option<&'static str> {
-    Some(match stem {
-        "hurt" | "injur" | "injuri" | "wound" => "injur",
-        "kill" | "die" | "dead" | "death" | "fatal" | "perish" => "kill",
-        "struck" | "strike" | "hit" | "ram" | "collid" | "collis" | "smash" | "slam" | "tore"
-        | "knock" | "crash" => "strike",
-        "began" | "begin" | "begun" | "start" | "launch" | "commenc" => "begin",
-        "fell" | "fall" | "fallen" | "collaps" => "fall",
-        "arriv" | "reach" => "arriv",
-        "lost" | "loss" | "lose" => "lose",
-        "ship" | "vessel" | "freighter" | "tanker" => "ship",
-        "crew" | "sailor" | "crewmemb" | "seamen" => "crew",
-        "belong" | "own" | "owner" => "own",
-        "link" | "connect" => "link",
-        "cooper" | "collabor" => "cooper",
-        "resid" | "inhabit" => "resid",
-        "district" | "quarter" | "neighbourhood" | "neighborhood" => "district",
-        "rebuild" | "rebuilt" | "reconstruct" => "rebuild",
-        "close" | "shut" => "close",
-        "arrest" | "detain" | "custodi" => "arrest",
-        "explos" | "blast" | "explod" | "deton" => "explod",
-        "acquir" | "purchas" | "bought" | "buy" | "takeov" => "buy",
-        "resign" | "quit" => "resign",
-        "children" | "child" | "kid" => "child",
-        "journey" | "trip" => "trip",
-        "detor" | "divert" | "rerout" => "detor",
-        "vehicl" | "car" => "vehicl",
-        "lift" | "rais" | "hoist" => "lift",
-        "inquiri" | "probe" => "inquiri",
-        "center" | "downtown" => "center",
-        _ => return None,
-    })
+/// The head of the synonym group of the two-word verb that word `wi` of `d` opens (`called
+/// off`: `cancel`), when the language's [`Synonyms`] group it.
+fn phrase_head(d: &Doc<'_>, wi: usize, stemmer: &Stemmer) -> Option<&'static str> {
+    let groups = Synonyms::of(d.article.language);
+    let (w, next) = (&d.words[wi], d.words.get(wi + 1)?);
+    if !groups.closes_phrase(&next.key)
+        || next.sent != w.sent
+        || next.gap != Gap::Space
+        || w.cap
+        || next.cap
+    {
+        return None;
+    }
+    let key = format!("{} {}", stemmer.stem(&w.key), stemmer.stem(&next.key));
+    groups.head(&key)
+}
+
+/// The head of the synonym group of `stem` (a stem of `lang`'s stemmer) in `lang`'s lexicon
+/// ([`Synonyms`]: curated news-event words, then `WordNet`); `None` for a language without lists.
+pub(crate) fn synonym(stem: &str, lang: Lang) -> Option<&'static str> {
+    Synonyms::of(lang).head(stem)
+}
+
+/// Whether `stem` heads a group of the curated news-event words (`injur` of `hurt`,
+/// `wounded`): a word whose negation (`unhurt`) the claim rules read.
+pub(crate) fn heads_event_group(stem: &str, lang: Lang) -> bool {
+    let s = Synonyms::of(lang);
+    s.is_event_word(stem) && s.head(stem) == Some(stem)
 }
 
 #[cfg(test)]
@@ -308,5 +314,28 @@ mod tests {
         assert_eq!(stem("said"), None);
         assert_eq!(stem("40,000"), None);
         assert_ne!(stem("injured"), stem("killed"));
+        assert_eq!(stem("operated"), stem("owned"));
+        assert_ne!(stem("operation"), stem("owned"));
+        assert_eq!(stem("purchased"), stem("bought"));
+        // A language without lists folds nothing.
+        let fr = "fr".parse().unwrap();
+        assert_eq!(content_stem("blessé", fr, &Stemmer::new(fr)).as_deref(), Some("bless"));
+    }
+
+    #[test]
+    fn two_word_verbs_count_as_their_group() {
+        let text = "The council called off the vote. The council cancelled the vote.";
+        let article = crosscheck_core::Article {
+            language: Lang::EN,
+            ..crosscheck_core::Article::from_text("a", text)
+        };
+        let docs = [Doc::new(&article)];
+        let table = EntityTable { entities: Vec::new(), mentions: vec![Vec::new()] };
+        let lex = Lexicon::new(&docs, &table);
+        let terms = |i: usize| lex.words[0][i][1];
+        let called = docs[0].words.iter().position(|w| w.key == "called").unwrap();
+        let cancelled = docs[0].words.iter().position(|w| w.key == "cancelled").unwrap();
+        assert_ne!(terms(called), NONE);
+        assert_eq!(terms(called), terms(cancelled));
     }
 }

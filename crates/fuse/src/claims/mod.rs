@@ -65,7 +65,7 @@ use crosscheck_text::lexicon::{Lexicon, List};
 use crate::EntityKind;
 use crate::analysis::Doc;
 use crate::analysis::EntityTable;
-use crate::analysis::events::{content_stem, synonym};
+use crate::analysis::events::{content_stem, heads_event_group};
 use crate::quotes::QuoteMention;
 use crate::timeline::Dated;
 use crosscheck_text::numbers::{number_word, parse_number};
@@ -216,7 +216,7 @@ fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<
             if let Some(rest) = part.strip_prefix("un")
                 && rest.len() > 3
                 && let Some(stem) = content_stem(rest, lang, marks.stemmer)
-                && synonym(&stem).is_some_and(|g| g == stem)
+                && heads_event_group(&stem, lang)
             {
                 f(Term::Negation);
                 f(Term::Stem(&stem));
@@ -310,7 +310,7 @@ fn negated_outside_quotes(d: &Doc<'_>, si: usize, quotes: &[QuoteMention]) -> bo
         let prefixed = w.key.strip_prefix("un").is_some_and(|rest| {
             rest.len() > 3
                 && content_stem(rest, lang, &stemmer)
-                    .is_some_and(|stem| synonym(&stem).is_some_and(|g| g == stem))
+                    .is_some_and(|stem| heads_event_group(&stem, lang))
         });
         (is_negation(lex, &w.key) || prefixed)
             && !quotes.iter().any(|q| q.marks.start <= w.span.start && w.span.end <= q.marks.end)

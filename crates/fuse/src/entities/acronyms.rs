@@ -31,8 +31,9 @@
 
 use std::collections::BTreeSet;
 
+use super::Form;
 use super::names::is_joiner;
-use super::{Form, UnionFind};
+use crosscheck_core::DisjointSets;
 
 /// The letters of an acronym, lowercase (`J&J` → `jj`), if the form is one.
 pub(super) fn acronym(f: &Form) -> Option<String> {
@@ -55,25 +56,25 @@ pub(super) fn initials(f: &Form) -> String {
         .collect()
 }
 
-pub(super) fn merge_acronyms(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+pub(super) fn merge_acronyms(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     for (i, a) in forms.iter().enumerate() {
         if !keep[i] {
             continue;
         }
         let Some(letters) = acronym(a) else { continue };
-        let mut targets: BTreeSet<u32> = BTreeSet::new();
+        let mut targets: BTreeSet<usize> = BTreeSet::new();
         for (j, m) in forms.iter().enumerate() {
             if i == j || !keep[j] || m.tokens.len() < 2 {
                 continue;
             }
             if initials(m) == letters {
-                targets.insert(uf.find(j as u32));
+                targets.insert(uf.find(j));
             }
         }
         if targets.len() == 1
             && let Some(&root) = targets.first()
         {
-            uf.union(root, i as u32);
+            uf.union(root, i);
         }
     }
 }
@@ -81,7 +82,7 @@ pub(super) fn merge_acronyms(forms: &[Form], keep: &[bool], uf: &mut UnionFind) 
 /// Merges a name with the acronym written in parentheses right after it (`National Rally
 /// (RN)`), when every letter of the acronym is an initial of the name, in any order: an
 /// outlet may give the acronym of the name in the original language.
-pub(super) fn merge_defined(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+pub(super) fn merge_defined(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     for (i, f) in forms.iter().enumerate() {
         if !keep[i] || f.defines.is_empty() {
             continue;
@@ -96,7 +97,7 @@ pub(super) fn merge_defined(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
                 && letters.chars().count() <= own.chars().count() + 1
                 && letters.chars().all(|c| own.contains(c))
             {
-                uf.union(i as u32, j as u32);
+                uf.union(i, j);
             }
         }
     }
@@ -104,7 +105,7 @@ pub(super) fn merge_defined(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
 
 /// Merges a name that opens with an acronym of a longer name's first words (`VH Comets`,
 /// `Velm Harbour Comets`) with that name, when it is the only one.
-pub(super) fn merge_prefix_acronyms(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+pub(super) fn merge_prefix_acronyms(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     for (i, short) in forms.iter().enumerate() {
         if !keep[i] || short.tokens.len() < 2 {
             continue;
@@ -118,7 +119,7 @@ pub(super) fn merge_prefix_acronyms(forms: &[Form], keep: &[bool], uf: &mut Unio
         let letters = letters.to_lowercase();
         let n = letters.chars().count();
         let rest = &short.tokens[1..];
-        let mut targets: BTreeSet<u32> = BTreeSet::new();
+        let mut targets: BTreeSet<usize> = BTreeSet::new();
         for (j, long) in forms.iter().enumerate() {
             if !keep[j] || i == j || long.tokens.len() != n + rest.len() {
                 continue;
@@ -126,13 +127,13 @@ pub(super) fn merge_prefix_acronyms(forms: &[Form], keep: &[bool], uf: &mut Unio
             let spelled: String =
                 long.tokens[..n].iter().filter_map(|t| t.chars().next()).collect();
             if spelled == letters && long.tokens[n..] == *rest {
-                targets.insert(uf.find(j as u32));
+                targets.insert(uf.find(j));
             }
         }
         if targets.len() == 1
             && let Some(&root) = targets.first()
         {
-            uf.union(root, i as u32);
+            uf.union(root, i);
         }
     }
 }

@@ -60,7 +60,7 @@ pub(crate) mod names;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crosscheck_core::Span;
+use crosscheck_core::{DisjointSets, Span};
 
 use crosscheck_text::lexicon::{Lexicon, List};
 
@@ -228,7 +228,7 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
         })
         .collect();
     let keep = variants::confirm_tentative(&forms, keep);
-    let mut uf = UnionFind::new(forms.len());
+    let mut uf = DisjointSets::new(forms.len());
     merge_gazetteer(&forms, &mut uf);
     merge_spellings(&forms, &keep, &mut uf);
     merge_short_forms(&lex, &forms, &keep, &mut uf);
@@ -550,41 +550,12 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
     out
 }
 
-struct UnionFind(Vec<u32>);
-
-impl UnionFind {
-    fn new(n: usize) -> UnionFind {
-        UnionFind((0..n as u32).collect())
-    }
-    fn find(&mut self, x: u32) -> u32 {
-        let mut r = x;
-        while self.0[r as usize] != r {
-            r = self.0[r as usize];
-        }
-        let mut x = x;
-        while self.0[x as usize] != r {
-            let next = self.0[x as usize];
-            self.0[x as usize] = r;
-            x = next;
-        }
-        r
-    }
-    fn union(&mut self, a: u32, b: u32) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            // The smaller index stays root, so results do not depend on merge order.
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.0[hi as usize] = lo;
-        }
-    }
-}
-
-fn merge_gazetteer(forms: &[Form], uf: &mut UnionFind) {
-    let mut first: HashMap<u32, u32> = HashMap::new();
+fn merge_gazetteer(forms: &[Form], uf: &mut DisjointSets) {
+    let mut first: HashMap<u32, usize> = HashMap::new();
     for (i, f) in forms.iter().enumerate() {
         if let Some(g) = f.gazetteer {
-            let root = *first.entry(g).or_insert(i as u32);
-            uf.union(root, i as u32);
+            let root = *first.entry(g).or_insert(i);
+            uf.union(root, i);
         }
     }
 }
@@ -622,7 +593,7 @@ fn confirmed(a: &Form, b: &Form) -> bool {
     if same_doc { (shared_role && close) || typo } else { shared_role || shared_neighbour || close }
 }
 
-fn merge_spellings(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+fn merge_spellings(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     let mut buckets: HashMap<(usize, Vec<String>), Vec<u32>> = HashMap::new();
     for (i, f) in forms.iter().enumerate() {
         if keep[i] && f.gazetteer.is_none() {
@@ -638,20 +609,20 @@ fn merge_spellings(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
                 let (a, b) = (&forms[i as usize], &forms[j as usize]);
                 let words_match = a.tokens.iter().zip(&b.tokens).all(|(p, q)| same_word(p, q));
                 if words_match && confirmed(a, b) {
-                    uf.union(i, j);
+                    uf.union(i as usize, j as usize);
                 }
             }
         }
     }
 }
 
-fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     for (i, x) in forms.iter().enumerate() {
         if !keep[i] || x.tokens.len() != 1 || x.gazetteer.is_some() {
             continue;
         }
         let t = &x.tokens[0];
-        let mut targets: BTreeSet<u32> = BTreeSet::new();
+        let mut targets: BTreeSet<usize> = BTreeSet::new();
         for (j, m) in forms.iter().enumerate() {
             if !keep[j] || m.tokens.len() < 2 || i == j {
                 continue;
@@ -667,18 +638,18 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Unio
                     && kind_of(x.votes) != Some(EntityKind::Person)
                     && m.tokens[1..].iter().all(|w| is_org_word(lex, w)));
             if is_target {
-                targets.insert(uf.find(j as u32));
+                targets.insert(uf.find(j));
             }
         }
         if targets.len() == 1
             && let Some(&root) = targets.first()
         {
-            uf.union(root, i as u32);
+            uf.union(root, i);
         }
     }
 }
 
-fn merge_demonyms(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+fn merge_demonyms(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     for (i, d) in forms.iter().enumerate() {
         if !keep[i]
             || d.tokens.len() != 1
@@ -696,7 +667,7 @@ fn merge_demonyms(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
                 && is_demonym_of(&d.tokens[0], &p.tokens[0])
         });
         if let Some((j, _)) = found {
-            uf.union(j as u32, i as u32);
+            uf.union(j, i);
         }
     }
 }
@@ -716,12 +687,12 @@ fn build(
     docs: &[Doc<'_>],
     forms: &[Form],
     keep: &[bool],
-    uf: &mut UnionFind,
+    uf: &mut DisjointSets,
 ) -> EntityTable {
     // Group forms by root.
     let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     for (i, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
-        groups.entry(uf.find(i as u32)).or_default().push(i as u32);
+        groups.entry(uf.find(i) as u32).or_default().push(i as u32);
     }
     let g = gazetteer();
     let mut protos: Vec<Proto> = Vec::new();

@@ -5,8 +5,8 @@
 //! ## What it does
 //!
 //! Gives every multi-word name a *bag key*: its words folded to ASCII, the words of
-//! institutions translated to English through a short table (`tribunal`, `corte`, `Gericht` →
-//! `court`), name particles (`de`, `von`) left out, sorted. Two names with the same bag key
+//! institutions translated to English through the lexicon's `institution_words` of each
+//! language (`tribunal`, `corte`, `Gericht` → `court`), name particles (`de`, `von`) left out, sorted. Two names with the same bag key
 //! of at least two words, or the same letters once spaces are dropped (`Hongkong`), are one
 //! entity, unless their kinds (person, organisation, place) clearly differ.
 //!
@@ -31,39 +31,16 @@ use std::collections::{BTreeSet, HashMap};
 use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::names::{is_joiner, same_word};
-use super::{Form, UnionFind, kind_of};
+use super::{Form, kind_of};
+use crosscheck_core::DisjointSets;
 
-/// Institution words of other languages and their English translation.
-const WORDS: &[(&str, &str)] = &[
-    ("banca", "bank"),
-    ("banco", "bank"),
-    ("banque", "bank"),
-    ("bundesgericht", "federal court"),
-    ("camara", "chamber"),
-    ("chambre", "chamber"),
-    ("conseil", "council"),
-    ("consejo", "council"),
-    ("conselho", "council"),
-    ("consiglio", "council"),
-    ("corte", "court"),
-    ("cour", "court"),
-    ("federale", "federal"),
-    ("gericht", "court"),
-    ("ministere", "ministry"),
-    ("ministerio", "ministry"),
-    ("ministerium", "ministry"),
-    ("ministero", "ministry"),
-    ("nacional", "national"),
-    ("nationale", "national"),
-    ("nazionale", "national"),
-    ("oberster", "supreme"),
-    ("oberstes", "supreme"),
-    ("suprema", "supreme"),
-    ("supreme", "supreme"),
-    ("supremo", "supreme"),
-    ("tribunal", "court"),
-    ("tribunale", "court"),
-];
+/// The English translation of an institution word of another language, folded to ASCII
+/// ([`List::InstitutionWords`] of any language: a story's names come from all its articles).
+fn institution_word(folded: &str) -> Option<&'static str> {
+    static ANY: std::sync::LazyLock<Lexicon> =
+        std::sync::LazyLock::new(|| Lexicon::union(Lexicon::languages()));
+    ANY.value(List::InstitutionWords, folded)
+}
 
 /// The bag key of a name's words; see the module documentation.
 fn bag_key(tokens: &[String]) -> Vec<String> {
@@ -77,9 +54,9 @@ fn bag_key(tokens: &[String]) -> Vec<String> {
         if folded.is_empty() || is_joiner(&folded) {
             continue;
         }
-        match WORDS.binary_search_by(|(w, _)| (*w).cmp(folded.as_str())) {
-            Ok(i) => out.extend(WORDS[i].1.split(' ').map(str::to_string)),
-            Err(_) => out.push(folded),
+        match institution_word(&folded) {
+            Some(english) => out.extend(english.split(' ').map(str::to_string)),
+            None => out.push(folded),
         }
     }
     out.sort();
@@ -88,7 +65,7 @@ fn bag_key(tokens: &[String]) -> Vec<String> {
 
 /// Merges the names of one entity written in different languages; see the module
 /// documentation.
-pub(super) fn merge_translations(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+pub(super) fn merge_translations(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     let mut by_bag: HashMap<Vec<String>, Vec<u32>> = HashMap::new();
     let mut by_letters: HashMap<String, Vec<u32>> = HashMap::new();
     for (i, f) in forms.iter().enumerate() {
@@ -122,7 +99,7 @@ pub(super) fn merge_translations(forms: &[Form], keep: &[bool], uf: &mut UnionFi
                 let clash = matches!((kind_of(a.votes), kind_of(b.votes)), (Some(p), Some(q)) if p != q)
                     && (a.votes.person >= 2 || b.votes.person >= 2);
                 if !clash {
-                    uf.union(i, j);
+                    uf.union(i as usize, j as usize);
                 }
             }
         }
@@ -132,7 +109,7 @@ pub(super) fn merge_translations(forms: &[Form], keep: &[bool], uf: &mut UnionFi
 /// Merges a name that opens with an article of any language (`Les Républicains`, `Los
 /// Halcones`) with the one name of the story spelled like the rest (`Republicans`, `Halcones`),
 /// when neither is a person's name and the rest is not a gazetteer entry.
-fn merge_after_article(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+fn merge_after_article(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     let person = |f: &Form| f.votes.person >= 2 || !f.roles.is_empty();
     for (i, f) in forms.iter().enumerate() {
         if !keep[i]
@@ -144,7 +121,7 @@ fn merge_after_article(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
             continue;
         }
         let rest = &f.tokens[1..];
-        let mut targets: BTreeSet<u32> = BTreeSet::new();
+        let mut targets: BTreeSet<usize> = BTreeSet::new();
         for (j, g) in forms.iter().enumerate() {
             if keep[j]
                 && i != j
@@ -152,20 +129,20 @@ fn merge_after_article(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
                 && g.tokens.len() == rest.len()
                 && g.tokens.iter().zip(rest).all(|(a, b)| same_word(a, b))
             {
-                targets.insert(uf.find(j as u32));
+                targets.insert(uf.find(j));
             }
         }
         if targets.len() == 1
             && let Some(&root) = targets.first()
         {
-            uf.union(root, i as u32);
+            uf.union(root, i);
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{WORDS, bag_key};
+    use super::{bag_key, institution_word};
 
     fn bag(s: &str) -> Vec<String> {
         bag_key(&s.split(' ').map(str::to_string).collect::<Vec<_>>())
@@ -173,7 +150,8 @@ mod tests {
 
     #[test]
     fn translated_names_share_a_bag_key() {
-        assert!(WORDS.windows(2).all(|w| w[0].0 < w[1].0), "the table is sorted");
+        assert_eq!(institution_word("bundesgericht"), Some("federal court"));
+        assert_eq!(institution_word("court"), None);
         assert_eq!(bag("Supremo Tribunal Federal"), bag("Supreme Federal Court"));
         assert_eq!(bag("Corte Suprema"), bag("Supreme Court"));
         assert_eq!(bag("Falcons de São Tomé"), bag("Sao Tome Falcons"));

@@ -50,9 +50,10 @@ use crosscheck_text::lexicon::{Lexicon, List};
 use super::acronyms::{acronym, initials};
 use super::gazetteer::gazetteer;
 use super::names::{is_joiner, is_org_word, same_word};
-use super::{Form, UnionFind, kind_of};
+use super::{Form, kind_of};
 use crate::analysis::words::fold;
 use crate::story::EntityKind;
+use crosscheck_core::DisjointSets;
 
 /// The comparison key of an organisation name: `and` read as `&`, trailing legal forms
 /// dropped; `None` when fewer than two words remain.
@@ -92,7 +93,7 @@ pub(super) fn confirm_tentative(forms: &[Form], mut keep: Vec<bool>) -> Vec<bool
 }
 
 /// Merges the regular variants of one name; see the module documentation.
-pub(super) fn merge_variants(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+pub(super) fn merge_variants(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     merge_core_keys(forms, keep, uf);
     merge_dropped_letters(forms, keep, uf);
     merge_middle_names(forms, keep, uf);
@@ -101,7 +102,7 @@ pub(super) fn merge_variants(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &
     merge_org_heads(lex, forms, keep, uf);
 }
 
-fn merge_core_keys(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+fn merge_core_keys(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     let mut by_key: BTreeMap<Vec<&str>, Vec<u32>> = BTreeMap::new();
     for (i, f) in forms.iter().enumerate() {
         if keep[i]
@@ -113,12 +114,12 @@ fn merge_core_keys(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
     }
     for ids in by_key.values() {
         for &j in &ids[1..] {
-            uf.union(ids[0], j);
+            uf.union(ids[0] as usize, j as usize);
         }
     }
 }
 
-fn merge_dropped_letters(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+fn merge_dropped_letters(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     let by_key: HashMap<&str, u32> = forms
         .iter()
         .enumerate()
@@ -137,18 +138,18 @@ fn merge_dropped_letters(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
                 && dropped.split(' ').all(|w| w.len() >= 2)
                 && let Some(&j) = by_key.get(dropped.as_str())
             {
-                uf.union(i as u32, j);
+                uf.union(i, j as usize);
             }
         }
     }
 }
 
-fn merge_middle_names(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+fn merge_middle_names(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     for (i, short) in forms.iter().enumerate() {
         if !keep[i] || short.tokens.len() != 2 || short.votes.org + short.votes.place > 0 {
             continue;
         }
-        let mut targets: BTreeSet<u32> = BTreeSet::new();
+        let mut targets: BTreeSet<usize> = BTreeSet::new();
         for (j, full) in forms.iter().enumerate() {
             if !keep[j]
                 || full.tokens.len() != 3
@@ -160,18 +161,18 @@ fn merge_middle_names(forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
             if same_word(&short.tokens[0], &full.tokens[0])
                 && same_word(&short.tokens[1], &full.tokens[2])
             {
-                targets.insert(uf.find(j as u32));
+                targets.insert(uf.find(j));
             }
         }
         if targets.len() == 1
             && let Some(&root) = targets.first()
         {
-            uf.union(root, i as u32);
+            uf.union(root, i);
         }
     }
 }
 
-fn merge_given_names(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+fn merge_given_names(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     let mut by_key: BTreeMap<Vec<&str>, Vec<u32>> = BTreeMap::new();
     for (i, f) in forms.iter().enumerate() {
         if !keep[i] || f.tokens.len() < 2 || f.votes.org + f.votes.place > f.votes.person {
@@ -184,7 +185,7 @@ fn merge_given_names(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Unio
     }
     for ids in by_key.values() {
         for &j in &ids[1..] {
-            uf.union(ids[0], j);
+            uf.union(ids[0] as usize, j as usize);
         }
     }
 }
@@ -199,7 +200,7 @@ fn place_prefix(f: &Form) -> Option<(u32, &[String])> {
     })
 }
 
-fn merge_place_prefixes(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+fn merge_place_prefixes(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     let prefixed: Vec<(u32, u32, &[String])> = forms
         .iter()
         .enumerate()
@@ -228,31 +229,31 @@ fn merge_place_prefixes(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut U
         let places: BTreeSet<u32> = hits.iter().map(|&(_, g)| g).collect();
         if places.len() == 1 {
             for (i, _) in hits {
-                uf.union(i, j as u32);
+                uf.union(i as usize, j);
             }
         }
     }
 }
 
-fn merge_org_heads(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut UnionFind) {
+fn merge_org_heads(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     for (i, x) in forms.iter().enumerate() {
         if !keep[i] || x.tokens.len() != 1 || x.mid == 0 || !is_org_word(lex, &x.tokens[0]) {
             continue;
         }
-        let mut targets: BTreeSet<u32> = BTreeSet::new();
+        let mut targets: BTreeSet<usize> = BTreeSet::new();
         for (j, m) in forms.iter().enumerate() {
             if keep[j]
                 && m.tokens.len() >= 2
                 && m.tokens.last() == x.tokens.first()
                 && kind_of(m.votes) == Some(EntityKind::Org)
             {
-                targets.insert(uf.find(j as u32));
+                targets.insert(uf.find(j));
             }
         }
         if targets.len() == 1
             && let Some(&root) = targets.first()
         {
-            uf.union(root, i as u32);
+            uf.union(root, i);
         }
     }
 }

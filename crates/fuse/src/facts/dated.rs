@@ -67,7 +67,7 @@ fn clause(ctx: &Context<'_>, x: &Dated) -> BTreeSet<String> {
             content_stem(key, lang, &stemmer).or_else(|| {
                 (key.len() > 3 && lx.has(List::SpeechVerbs, key)).then(|| {
                     let stem = stemmer.stem(key);
-                    synonym(&stem).map_or_else(|| stem.into_owned(), str::to_string)
+                    synonym(&stem, lang).map_or_else(|| stem.into_owned(), str::to_string)
                 })
             })
         })

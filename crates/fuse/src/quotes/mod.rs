@@ -35,7 +35,7 @@ mod speaker;
 mod tests;
 
 use crosscheck_core::{Lang, Span};
-use crosscheck_text::{sentence_around, sentence_spans};
+use crosscheck_text::{sentence_around, sentences};
 use serde::Serialize;
 
 pub use group::{
@@ -200,7 +200,8 @@ pub fn find_quotes_in(text: &str, lang: Lang) -> Vec<QuoteMention> {
         return Vec::new();
     }
     let marks: Vec<Span> = pairs.iter().map(|p| p.marks).collect();
-    let sentences = sentence_spans(text, &marks);
+    let sentences: Vec<Span> =
+        sentences(text, Lang::UNKNOWN, &marks).iter().map(|s| s.span).collect();
     let all = Span::from_usize(0, text.len());
     let ws = speaker::words(text, all, &marks, rules);
     let mut subjects = named_subjects(text, &ws, &sentences, rules);

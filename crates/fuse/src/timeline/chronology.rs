@@ -98,7 +98,7 @@ fn cited(d: &Doc<'_>, sent: usize, span: Span, ents: &[Option<u32>]) -> bool {
     };
     let after = range.clone().find(|&i| d.words[i].span.start >= span.end);
     let lex = Words::of(d.article.language);
-    let speech = |w: &str| is_speech_verb(lex, w) || matches!(w, "reported" | "reports");
+    let speech = |w: &str| is_speech_verb(lex, w) || lex.has(List::ReportingWords, w);
     if after.is_some_and(|i| d.words[i].gap == Gap::Space && speech(&d.words[i].key)) {
         return true;
     }
@@ -109,16 +109,13 @@ fn cited(d: &Doc<'_>, sent: usize, span: Span, ents: &[Option<u32>]) -> bool {
                 .clone()
                 .skip(i + 1 - range.start)
                 .take(2)
-                .any(|j| matches!(d.words[j].key.as_str(), "each" | "every" | "the"))
+                .any(|j| lex.has(List::RecurrenceWords, &d.words[j].key))
     }) {
         return true;
     }
     if first > range.start {
         let p = &d.words[first - 1];
-        let ordinal = matches!(
-            p.key.as_str(),
-            "first" | "second" | "third" | "fourth" | "fifth" | "every" | "each"
-        );
+        let ordinal = lex.has(List::DayOrdinals, &p.key);
         // "Patch Tuesday": a weekday glued to a capitalised word that names nothing else.
         let weekday = d.words[first].cap && d.text(span).split_whitespace().count() == 1;
         let named = weekday
@@ -127,7 +124,7 @@ fn cited(d: &Doc<'_>, sent: usize, span: Span, ents: &[Option<u32>]) -> bool {
             && !p.digit
             && d.words[first].gap == Gap::Space
             && ents.get(first - 1).is_some_and(Option::is_none);
-        if ordinal || (named && !matches!(p.key.as_str(), "on" | "by" | "last" | "next")) {
+        if ordinal || (named && !lex.has(List::NamedDayCues, &p.key)) {
             return true;
         }
     }
@@ -135,22 +132,11 @@ fn cited(d: &Doc<'_>, sent: usize, span: Span, ents: &[Option<u32>]) -> bool {
     while k > range.start {
         k -= 1;
         let w = d.words[k].key.as_str();
-        if matches!(
-            w,
-            "on" | "here"
-                | "late"
-                | "early"
-                | "last"
-                | "this"
-                | "earlier"
-                | "later"
-                | "the"
-                | "mid"
-        ) {
+        if lex.has(List::DateModifiers, w) {
             continue;
         }
         // A bound of a period, not the date of an event.
-        if matches!(w, "since" | "until" | "till" | "before" | "after" | "by" | "through") {
+        if lex.has(List::PeriodBounds, w) {
             return true;
         }
         return speech(w) && d.words[k + 1].gap != Gap::Break;

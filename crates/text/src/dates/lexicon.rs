@@ -146,3 +146,28 @@ pub(super) fn is_future_cue(word: &str) -> bool {
 pub(super) fn is_past_auxiliary(word: &str) -> bool {
     langs(List::PastAuxiliaries, word) != 0
 }
+
+/// A day named by its distance from the day of writing ("yesterday": -1, "übermorgen": 2).
+pub(super) fn relative_day(word: &str) -> Option<i32> {
+    i32::try_from(number(List::RelativeDays, word)?).ok()
+}
+
+/// The part of a period a word names ("early", "Mitte", "fin"), and whether it needs `of`
+/// before the period ("end of March").
+pub(super) fn month_part(word: &str) -> Option<(&'static str, bool)> {
+    let value = LANGS.iter().find_map(|(_, lex)| lex.value(List::MonthParts, word))?;
+    Some(match value.strip_suffix(" of") {
+        Some(part) => (part, true),
+        None => (value, false),
+    })
+}
+
+/// Words joining the two ends of a range ("to", "bis", "au").
+pub(super) fn is_range_joint(word: &str) -> bool {
+    langs(List::RangeJoints, word) != 0
+}
+
+/// Words opening a range ("between", "von", "desde").
+pub(super) fn is_range_opener(word: &str) -> bool {
+    langs(List::RangeOpeners, word) != 0
+}

@@ -35,7 +35,7 @@ mod tests;
 use std::fmt;
 use std::str::FromStr;
 
-use crosscheck_core::{Date, Span};
+use crosscheck_core::{Date, Lang, Span};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use read::{
@@ -43,7 +43,7 @@ pub use read::{
     url_date_readings,
 };
 
-use crate::sentence::{sentence_around, sentence_spans};
+use crate::sentence::{sentence_around, sentences_near};
 
 /// How precise a [`TimeValue`] is, which decides how it prints and how much slack
 /// [`consistent`] allows.
@@ -256,7 +256,10 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<TimeMention> {
     if found.is_empty() {
         return Vec::new();
     }
-    let sentences = sentence_spans(text, &[]);
+    // Only the lines that hold a date are split (a sentence never crosses a line).
+    let at: Vec<Span> = found.iter().map(|f| Span::from_usize(f.start, f.end)).collect();
+    let sentences: Vec<Span> =
+        sentences_near(text, Lang::UNKNOWN, &[], &at).iter().map(|s| s.span).collect();
     found
         .into_iter()
         .filter_map(|f| {

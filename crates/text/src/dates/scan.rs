@@ -377,14 +377,7 @@ impl Scan<'_> {
 
     /// A word or dash joining the two ends of a range.
     fn range_joint(&self, i: usize) -> bool {
-        self.dash(i)
-            || self.is_word(
-                i,
-                &[
-                    "to", "through", "thru", "until", "till", "and", "bis", "au", "al", "et",
-                    "und", "y",
-                ],
-            )
+        self.dash(i) || self.word(i).is_some_and(lexicon::is_range_joint)
     }
 
     /// An optional "Wednesday," before a date.
@@ -539,13 +532,10 @@ impl Scan<'_> {
     /// "fin juin", "principios de junio", "early next year".
     fn part(&self, i: usize) -> Option<(usize, Expr)> {
         let w = self.word(i)?;
-        let (part, needs_of) = match w {
-            "early" | "anfang" | "début" | "principios" | "comienzos" => (Part::Early, false),
-            "mid" | "mitte" | "mi" | "mediados" => (Part::Mid, false),
-            "late" | "ende" | "fin" | "finales" | "fines" => (Part::Late, false),
-            "beginning" | "start" => (Part::Early, true),
-            "middle" => (Part::Mid, true),
-            "end" => (Part::Late, true),
+        let (part, needs_of) = match lexicon::month_part(w)? {
+            ("early", of) => (Part::Early, of),
+            ("mid", of) => (Part::Mid, of),
+            ("late", of) => (Part::Late, of),
             _ => return None,
         };
         let mut j = i + 1;
@@ -629,14 +619,7 @@ impl Scan<'_> {
             return Some((i + 3, Expr::Ago { n, unit }));
         }
         let w = self.word(i)?;
-        let simple = match w {
-            "today" | "tonight" | "heute" | "hoy" => Some(0),
-            "yesterday" | "gestern" | "hier" | "ayer" => Some(-1),
-            "tomorrow" | "demain" => Some(1),
-            "vorgestern" | "anteayer" => Some(-2),
-            "übermorgen" => Some(2),
-            _ => None,
-        };
+        let simple = lexicon::relative_day(w);
         if let Some(n) = simple {
             // "aujourd'hui" is three tokens; "hier" alone is French, not the start of an English word.
             return Some((i + 1, Expr::DayOffset(n)));
@@ -747,10 +730,7 @@ impl Scan<'_> {
 
     /// "on Wednesday", "between Monday and Wednesday", "from June to August", "from 2019 to 2021".
     fn between(&self, i: usize) -> Option<(usize, Expr)> {
-        let opener = matches!(
-            self.word(i)?,
-            "between" | "from" | "zwischen" | "von" | "entre" | "du" | "desde"
-        );
+        let opener = lexicon::is_range_opener(self.word(i)?);
         if !opener {
             // A lone weekday.
             let (wd, k) = self.weekday(i)?;
