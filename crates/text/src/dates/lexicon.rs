@@ -95,16 +95,13 @@ static TABLES: LazyLock<HashMap<List, HashMap<&'static str, Entry>>> = LazyLock:
 });
 
 fn entry(list: List, word: &str) -> Option<Entry> {
-    match TABLES.get(&list) {
-        Some(table) => table.get(word).copied(),
-        // A list outside `SCANNED`: looked up language by language.
-        None => {
-            let langs =
-                LANGS.iter().filter(|(_, lex)| lex.has(list, word)).fold(0, |a, (f, _)| a | f);
-            let number = LANGS.iter().find_map(|(_, lex)| lex.number(list, word));
-            (langs != 0).then_some(Entry { langs, number })
-        }
+    if let Some(table) = TABLES.get(&list) {
+        return table.get(word).copied();
     }
+    // A list outside `SCANNED`: looked up language by language.
+    let langs = LANGS.iter().filter(|(_, lex)| lex.has(list, word)).fold(0, |a, (f, _)| a | f);
+    let number = LANGS.iter().find_map(|(_, lex)| lex.number(list, word));
+    (langs != 0).then_some(Entry { langs, number })
 }
 
 /// The languages whose `list` holds `word`.
