@@ -15,8 +15,10 @@ WORK=${2:?work directory}
 N=${3:-200000}
 HERE=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$WORK"
-if [ ! -f "$WORK/feed/batch-00000.jsonl" ]; then
-    python3 "$HERE/synth_stories.py" --articles "$N" --batch 1000 --out "$WORK/feed" >&2
+# The feed is written gzip'd (about 60 MB per 200,000 articles); crosscheck reads it as is. A
+# feed of plain .jsonl batches already in WORKDIR/feed is used too.
+if ! ls "$WORK"/feed/batch-00000.jsonl* >/dev/null 2>&1; then
+    python3 "$HERE/synth_stories.py" --articles "$N" --batch 1000 --gzip --out "$WORK/feed" >&2
 fi
 DB="$WORK/growth.db"
 rm -f "$DB" "$DB-wal" "$DB-shm"
@@ -28,15 +30,15 @@ run() {
     echo "$wall,$(echo "$user + $sys" | bc),$rss,$bytes"
 }
 k=0
-for f in "$WORK"/feed/batch-*.jsonl; do
+for f in "$WORK"/feed/batch-*.jsonl*; do
     [ -n "${LIMIT:-}" ] && [ "$k" -ge "$LIMIT" ] && break
     echo "$k,$((k * 1000)),$(run "$f")"
     k=$((k + 1))
 done
 # One article at a time into the grown store: follow-ups of a recent story (its last line,
 # re-identified), so each is placed against a live neighbourhood.
-last="$WORK/feed/$(printf 'batch-%05d.jsonl' $((k - 1)))"
+last=$(ls "$WORK"/feed/"$(printf 'batch-%05d.jsonl' $((k - 1)))"*)
 for i in 1 2 3 4 5; do
-    tail -n "$i" "$last" | head -n 1 | sed "s/\"id\": \"n/\"id\": \"single$i-n/" > "$WORK/single$i.jsonl"
+    zcat -f "$last" | tail -n "$i" | head -n 1 | sed "s/\"id\": \"n/\"id\": \"single$i-n/" > "$WORK/single$i.jsonl"
     echo "single,$((k * 1000 + i - 1)),$(run "$WORK/single$i.jsonl")"
 done

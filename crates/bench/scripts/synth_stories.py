@@ -9,12 +9,14 @@ so stories of one kind share most of their words, as real news does.
 
     synth_stories.py --articles 200000 --batch 1000 --out DIR     # DIR/batch-00000.jsonl, ...
     synth_stories.py --articles 1000000 --out DIR --one-file      # DIR/all.jsonl
+    synth_stories.py --articles 1000000 --out DIR --one-file --gzip   # DIR/all.jsonl.gz
 
 Each line: {"id", "published" (YYYY-MM-DD), "title", "text"}. Deterministic for a seed.
 """
 
 import argparse
 import datetime
+import gzip
 import itertools
 import json
 import os
@@ -39,6 +41,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--one-file", action="store_true")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--gzip", action="store_true", help="write .jsonl.gz (crosscheck reads it)")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     os.makedirs(a.out, exist_ok=True)
@@ -61,7 +64,10 @@ def main():
             if out:
                 out.close()
             name = "all.jsonl" if a.one_file else f"batch-{written // a.batch:05d}.jsonl"
-            out = open(os.path.join(a.out, name), "w")
+            if a.gzip:
+                out = gzip.open(os.path.join(a.out, name + ".gz"), "wt", compresslevel=3)
+            else:
+                out = open(os.path.join(a.out, name), "w")
         # About one article in seven opens a story; the others follow one up, mostly a recent
         # one, now and then one weeks old.
         if not stories or rng.random() < 0.15:

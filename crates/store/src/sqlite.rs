@@ -845,12 +845,12 @@ impl Store for SqliteStore {
             let sql = format!("SELECT {SUMMARY_COLUMNS}, s.report FROM stories s WHERE s.id = ?1");
             let found = c
                 .query_row(&sql, [id.as_str()], |r| {
-                    Ok((summary_from_row(r)?, r.get::<_, Option<String>>(8)?))
+                    Ok((summary_from_row(r)?, r.get::<_, Option<StoredReport>>(8)?))
                 })
                 .optional()
                 .map_err(Error::db(&what))?;
             let Some((summary, report)) = found else { return Ok(None) };
-            let report = report.map(|text| decode_report(id, &text)).transpose()?;
+            let report = report.map(|stored| decode_report(id, &stored)).transpose()?;
             let mut stmt = c
                 .prepare_cached("SELECT id FROM articles WHERE story = ?1 ORDER BY seq")
                 .map_err(Error::db(&what))?;
@@ -868,7 +868,7 @@ impl Store for SqliteStore {
             let mut stmt = c
                 .prepare_cached("SELECT report FROM stories WHERE id = ?1")
                 .map_err(Error::db(format!("reading story {id}")))?;
-            let r: Option<Option<String>> = stmt
+            let r: Option<Option<StoredReport>> = stmt
                 .query_row([id.as_str()], |r| r.get(0))
                 .optional()
                 .map_err(Error::db(format!("reading story {id}")))?;
@@ -954,18 +954,52 @@ impl Store for SqliteStore {
 }
 
 /// A report as the `report` column keeps it: a compact `crosscheck.story/1` document holding
-/// the one story, so that the column reads as the API serves it.
-fn encode_report(story: &FusedStory) -> String {
+/// the one story, deflated (zlib) into a BLOB. Reports are most of a store's bytes (about two
+/// thirds as JSON text) and shrink several times; a store written before holds them as TEXT,
+/// which [`decode_report`] reads too.
+fn encode_report(story: &FusedStory) -> Vec<u8> {
+    use std::io::Write;
     let doc = StoryDocument::new(vec![story.clone()]);
     // Invariant: a story serialises; every field is a string, number, bool or list of them.
-    serde_json::to_string(&doc).expect("a fused story serialises to JSON")
+    let json = serde_json::to_vec(&doc).expect("a fused story serialises to JSON");
+    let mut z = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(json.len() / 4),
+        flate2::Compression::fast(),
+    );
+    // Invariant: writing to a Vec never fails.
+    z.write_all(&json).expect("writing to memory");
+    z.finish().expect("writing to memory")
+}
+
+/// A `report` column as read: deflated JSON (BLOB) or, in stores written before, JSON text.
+enum StoredReport {
+    Text(String),
+    Deflated(Vec<u8>),
+}
+
+impl rusqlite::types::FromSql for StoredReport {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        match v {
+            rusqlite::types::ValueRef::Blob(b) => Ok(StoredReport::Deflated(b.to_vec())),
+            other => other.as_str().map(|t| StoredReport::Text(t.to_string())),
+        }
+    }
 }
 
 /// The story of a `report` column, refusing a document of another schema or of other than one
 /// story.
-fn decode_report(id: &StoryId, text: &str) -> Result<FusedStory> {
+fn decode_report(id: &StoryId, stored: &StoredReport) -> Result<FusedStory> {
     let corrupt = |reason: String| Error::Corrupt { what: format!("report of story {id}"), reason };
-    let doc: StoryDocument = serde_json::from_str(text).map_err(|e| corrupt(e.to_string()))?;
+    let doc: StoryDocument = match stored {
+        StoredReport::Text(text) => serde_json::from_str(text),
+        StoredReport::Deflated(bytes) => {
+            let mut json = Vec::with_capacity(bytes.len() * 6);
+            std::io::Read::read_to_end(&mut flate2::read::ZlibDecoder::new(&bytes[..]), &mut json)
+                .map_err(|e| corrupt(e.to_string()))?;
+            serde_json::from_slice(&json)
+        }
+    }
+    .map_err(|e| corrupt(e.to_string()))?;
     let n = doc.stories.len();
     let mut stories = doc.stories.into_iter();
     match (stories.next(), n) {

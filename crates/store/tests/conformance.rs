@@ -292,9 +292,10 @@ fn sqlite_reopens_with_everything_and_refuses_newer_schemas() {
     assert!(err.to_string().contains("t.db"), "{err}");
 }
 
-/// The `report` column holds a compact `crosscheck.story/1` document of one story; documents
-/// written before the report was typed (keys in any order) still read, and a document of
-/// another schema or of several stories is an error naming the story, not a misread.
+/// The `report` column holds a compact `crosscheck.story/1` document of one story, deflated
+/// (zlib) into a BLOB; documents written before as TEXT (and before the report was typed, keys
+/// in any order) still read, and a document of another schema or of several stories, or bytes
+/// that do not inflate, are an error naming the story, not a misread.
 #[test]
 fn sqlite_keeps_reports_as_story_documents() {
     let dir = tempfile::tempdir().unwrap();
@@ -304,11 +305,17 @@ fn sqlite_keeps_reports_as_story_documents() {
     let story = s.place(&[new_in("a1", 0)], &[]).unwrap().remove(0);
     s.put_report(&story, 1, "Fused", &report(story.as_str(), "Fused")).unwrap();
     let conn = rusqlite::Connection::open(&path).unwrap();
-    let column = |conn: &rusqlite::Connection| -> String {
+    let column = |conn: &rusqlite::Connection| -> Vec<u8> {
         conn.query_row("SELECT report FROM stories WHERE id = ?1", [story.as_str()], |r| r.get(0))
             .unwrap()
     };
-    let doc: serde_json::Value = serde_json::from_str(&column(&conn)).unwrap();
+    let mut json = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::ZlibDecoder::new(&column(&conn)[..]),
+        &mut json,
+    )
+    .unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(doc["schema"], "crosscheck.story/1");
     assert_eq!(doc["stories"].as_array().unwrap().len(), 1);
     assert_eq!(doc["stories"][0]["headline"], "Fused");
@@ -332,6 +339,13 @@ fn sqlite_keeps_reports_as_story_documents() {
         assert!(err.to_string().contains(story.as_str()), "{err}");
         assert!(s.story(&story).is_err(), "{bad}");
     }
+    conn.execute(
+        "UPDATE stories SET report = ?1 WHERE id = ?2",
+        rusqlite::params![b"not deflated".to_vec(), story.as_str()],
+    )
+    .unwrap();
+    let err = s.report(&story).unwrap_err();
+    assert!(matches!(err, Error::Corrupt { .. }) && err.to_string().contains(story.as_str()));
 }
 
 fn bridged_stories_merge_into_the_oldest_and_redirect(s: &dyn Store) {

@@ -5,6 +5,7 @@
 //! boilerplate detector only needs the share of such words in a line, and running prose in any
 //! of these languages is 30–50 % function words while menus and button labels are nearly 0 %.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crosscheck_core::Lang;
@@ -28,8 +29,16 @@ static SETS: LazyLock<Vec<(&'static str, &'static Lexicon)>> = LazyLock::new(|| 
 ///
 /// Languages without a list (and [`Lang::UNKNOWN`]) have no stopwords.
 pub fn is_stopword(lang: Lang, word: &str) -> bool {
-    Lexicon::of(lang).has(List::Stopwords, word)
+    STOPWORDS.get(&lang).is_some_and(|set| set.contains(word))
 }
+
+/// Every language's stopwords as a hash set: [`is_stopword`] runs on every word clustering
+/// reads, where a hash probe is several times cheaper than a binary search.
+static STOPWORDS: LazyLock<HashMap<Lang, HashSet<&'static str>>> = LazyLock::new(|| {
+    Lexicon::languages()
+        .map(|lang| (lang, Lexicon::of(lang).words(List::Stopwords).collect()))
+        .collect()
+});
 
 /// The language whose stopwords make up the largest share of `words` (lowercase), with that
 /// share; `None` when no word is a stopword of any language.
@@ -66,6 +75,17 @@ mod tests {
         assert_eq!(l, Lang::EN);
         assert!(share > 0.4, "{share}");
         assert_eq!(best_stopword_language(&["zzz", "qqq"]), None);
+    }
+
+    #[test]
+    fn the_sets_agree_with_the_lexicon() {
+        for lang in Lexicon::languages() {
+            for word in Lexicon::of(lang).words(List::Stopwords) {
+                assert!(is_stopword(lang, word), "{word}");
+            }
+            assert!(!is_stopword(lang, "zzqxv"));
+        }
+        assert!(!is_stopword(Lang::UNKNOWN, "the"));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! ("in August", "en août") is accepted only after a cue word of one of its own languages.
 //! Reading another language is adding its lists to the lexicon and a flag here.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::lexicon::{Lexicon, List};
@@ -49,14 +50,71 @@ static LANGS: LazyLock<[(u8, &'static Lexicon); 6]> = LazyLock::new(|| {
     [(EN, of("en")), (DE, of("de")), (FR, of("fr")), (ES, of("es")), (IT, of("it")), (PT, of("pt"))]
 });
 
+/// A word of one of the scanner's lists, merged over its languages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Entry {
+    /// The languages whose list holds the word.
+    langs: u8,
+    /// The number the first of those languages (in [`LANGS`] order) gives it, if any does.
+    number: Option<i64>,
+}
+
+/// The lists the scanner reads.
+const SCANNED: [List; 12] = [
+    List::Months,
+    List::MonthAbbreviations,
+    List::Weekdays,
+    List::Seasons,
+    List::DateCues,
+    List::NumberWords,
+    List::OrdinalSuffixes,
+    List::FutureCues,
+    List::PastAuxiliaries,
+    List::RelativeDays,
+    List::RangeJoints,
+    List::RangeOpeners,
+];
+
+/// Each scanned list merged over the scanner's languages once, so that looking a word up is
+/// one hash probe rather than a binary search in every language: the scanner looks up every
+/// word of every text it reads (clustering runs it on each article).
+static TABLES: LazyLock<HashMap<List, HashMap<&'static str, Entry>>> = LazyLock::new(|| {
+    SCANNED
+        .iter()
+        .map(|&list| {
+            let mut table: HashMap<&'static str, Entry> = HashMap::new();
+            for (flag, lex) in LANGS.iter() {
+                for word in lex.words(list) {
+                    let e = table.entry(word).or_default();
+                    e.langs |= flag;
+                    if e.number.is_none() {
+                        e.number = lex.number(list, word);
+                    }
+                }
+            }
+            (list, table)
+        })
+        .collect()
+});
+
+fn entry(list: List, word: &str) -> Option<Entry> {
+    if let Some(table) = TABLES.get(&list) {
+        return table.get(word).copied();
+    }
+    // A list outside `SCANNED`: looked up language by language.
+    let langs = LANGS.iter().filter(|(_, lex)| lex.has(list, word)).fold(0, |a, (f, _)| a | f);
+    let number = LANGS.iter().find_map(|(_, lex)| lex.number(list, word));
+    (langs != 0).then_some(Entry { langs, number })
+}
+
 /// The languages whose `list` holds `word`.
 fn langs(list: List, word: &str) -> u8 {
-    LANGS.iter().filter(|(_, lex)| lex.has(list, word)).fold(0, |acc, (flag, _)| acc | flag)
+    entry(list, word).map_or(0, |e| e.langs)
 }
 
 /// The number `list` gives `word` in the first of the scanner's languages that has it.
 fn number(list: List, word: &str) -> Option<i64> {
-    LANGS.iter().find_map(|(_, lex)| lex.number(list, word))
+    entry(list, word)?.number
 }
 
 /// The month a lowercase word names, if any.
@@ -170,4 +228,29 @@ pub(super) fn is_range_joint(word: &str) -> bool {
 /// Words opening a range ("between", "von", "desde").
 pub(super) fn is_range_opener(word: &str) -> bool {
     langs(List::RangeOpeners, word) != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_merged_tables_agree_with_each_language() {
+        for &list in &SCANNED {
+            for (_, lex) in LANGS.iter() {
+                for word in lex.words(list) {
+                    let by_lang = LANGS
+                        .iter()
+                        .filter(|(_, l)| l.has(list, word))
+                        .fold(0, |acc, (flag, _)| acc | flag);
+                    assert_eq!(langs(list, word), by_lang, "{word} in {list:?}");
+                    let first = LANGS.iter().find_map(|(_, l)| l.number(list, word));
+                    assert_eq!(number(list, word), first, "{word} in {list:?}");
+                }
+            }
+        }
+        assert_eq!(langs(List::Weekdays, "notaday"), 0);
+        assert_eq!(number(List::Months, "notamonth"), None);
+        assert_eq!(weekday("wednesday").map(|w| w.0), Some(Weekday::Wednesday));
+    }
 }
