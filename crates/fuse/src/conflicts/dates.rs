@@ -353,6 +353,10 @@ fn similar_pairs(
     }
     after.at.push(after.cells.len());
     drop(postings);
+    // Rows grown by doubling hold up to twice their cells: give the slack back before the
+    // other direction is built.
+    after.cells.shrink_to_fit();
+    pairs.shrink_to_fit();
     // The other direction: row `y` of `before` gets `x` for each `y` in row `x` of `after`, in
     // ascending `x`.
     let mut count = vec![0usize; n + 1];
