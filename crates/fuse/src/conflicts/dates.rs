@@ -331,6 +331,8 @@ fn similar_pairs(
             }
         }
         touched.sort_unstable();
+        room(&mut after.cells, touched.len());
+        room(&mut pairs, touched.len());
         for &j in &touched {
             let j = j as usize;
             let enough = shared[j] >= 2;
@@ -353,8 +355,7 @@ fn similar_pairs(
     }
     after.at.push(after.cells.len());
     drop(postings);
-    // Rows grown by doubling hold up to twice their cells: give the slack back before the
-    // other direction is built.
+    // Give the growth slack back before the other direction is built.
     after.cells.shrink_to_fit();
     pairs.shrink_to_fit();
     // The other direction: row `y` of `before` gets `x` for each `y` in row `x` of `after`, in
@@ -376,6 +377,14 @@ fn similar_pairs(
         }
     }
     (Similar { before: Rows { at: count, cells }, after }, pairs)
+}
+
+/// Makes room for `k` more items in `v`, growing it by a quarter at least: these vectors hold
+/// tens of millions of items in a big story, and doubling would leave up to half unused.
+fn room<T>(v: &mut Vec<T>, k: usize) {
+    if v.capacity() - v.len() < k {
+        v.reserve_exact(k.max(v.len() / 4));
+    }
 }
 
 /// The topic of a date conflict: the words the sentences share, in the first one's order.
@@ -464,4 +473,93 @@ fn agree(a: &Dated, b: &Dated) -> bool {
         || (a.mention.relative
             && b.mention.relative
             && fold(&a.mention.text) == fold(&b.mention.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use crosscheck_core::{Article, Date, Lang};
+
+    use super::*;
+    use crate::analysis::Doc;
+    use crate::analysis::events::Lexicon as Events;
+
+    fn article(id: &str, published: &str, text: &str) -> Article {
+        Article {
+            language: Lang::EN,
+            published: published.parse::<Date>().ok(),
+            ..Article::from_text(id, text)
+        }
+    }
+
+    /// The indexed first pass finds the pairs of the all-pairs loop it replaced, with the same
+    /// similarities, in the same order.
+    #[test]
+    fn indexed_pairs_match_all_pairs() {
+        let arts = [
+            article(
+                "a",
+                "2026-03-12",
+                "A grain barge struck the Orlen lock gates before dawn on Wednesday, the canal office said. Repairs to the gates began on Monday and will end in early May.",
+            ),
+            article(
+                "b",
+                "2026-03-11",
+                "The barge hit the Orlen lock gates early on Tuesday. Engineers said on Friday that the gates would reopen in May, and a second barge was stopped on Sunday.",
+            ),
+            article(
+                "c",
+                "2026-03-12",
+                "A loaded grain barge rammed the lock gates at Orlen yesterday, before dawn. Repairs began on Monday.",
+            ),
+            article(
+                "d",
+                "2026-03-13",
+                "Traffic on the canal resumed on Thursday after the lock gates at Orlen were struck by a barge on Tuesday. Since July 2024 the lock has been run by the Velm authority.",
+            ),
+            article(
+                "e",
+                "2026-03-13",
+                "Since July 2023 the Velm authority has run the Orlen lock. The grain barge struck its gates on Wednesday before dawn.",
+            ),
+        ];
+        let docs: Vec<Doc<'_>> = arts.iter().map(Doc::new).collect();
+        let entities = crate::entities::find(&docs);
+        let ctx = Context { canon: (0..docs.len()).collect(), docs, entities };
+        let lexicon = Events::new(&ctx.docs, &ctx.entities);
+        let dated = crate::timeline::chronology::find(&ctx, &lexicon);
+        assert!(dated.len() >= 8, "{}", dated.len());
+        let n = dated.len();
+        let clauses = interned_clauses(&ctx, &dated);
+        let bound: Vec<bool> = dated.iter().map(|x| starts_period(&ctx, x)).collect();
+        let (adj, pairs) = similar_pairs(&ctx, &dated, &bound, &clauses);
+        // The loop over every pair, as it was written before the index.
+        let mut want_adj: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
+        let mut want_pairs: Vec<(f32, u32, u32)> = Vec::new();
+        for i in 0..n {
+            for j in i + 1..n {
+                let (a, b) = (&dated[i], &dated[j]);
+                let comparable = (!a.cited && !b.cited) || (bound[i] && bound[j]);
+                if a.doc == b.doc || a.uncertain || b.uncertain || !comparable {
+                    continue;
+                }
+                if a.context.shares(&b.context) < 2 {
+                    continue;
+                }
+                let s = a.context.cosine(&b.context);
+                want_adj[i].push((j, s));
+                want_adj[j].push((i, s));
+                if s >= SAME_EVENT
+                    && ctx.canon[a.doc] != ctx.canon[b.doc]
+                    && !clauses[i].iter().all(|c| !clauses[j].contains(c))
+                {
+                    want_pairs.push((s, i as u32, j as u32));
+                }
+            }
+        }
+        for (x, want) in want_adj.iter().enumerate() {
+            assert_eq!(&adj.of(x).collect::<Vec<_>>(), want, "date {x}");
+        }
+        assert_eq!(pairs, want_pairs);
+        assert!(!pairs.is_empty() && want_adj.iter().any(|r| r.len() >= 2));
+    }
 }
