@@ -70,7 +70,7 @@ done
 # `real` past its corpus, counts the articles it had).
 awk -F'\t' '$8 == 0 && $6 != "-" {
         key = $2 "\t" $1
-        match($9, /"articles":[0-9]+/); n = substr($9, RSTART + 11, RLENGTH - 11)
+        match($9, /"articles":[0-9]+/); n = substr($9, RSTART + 11, RLENGTH - 11) + 0
         if (key in last_n && n > last_n[key]) {
             cpu_e = (last_c[key] > 0 && $6 > 0) ? log($6 / last_c[key]) / log(n / last_n[key]) : 0
             mem_e = log($7 / last_m[key]) / log(n / last_n[key])
