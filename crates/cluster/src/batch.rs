@@ -22,6 +22,9 @@ use crate::story::{
     same_language, tf,
 };
 
+/// Per document (rank): its candidates `(rank, similarity)`, sorted by rank.
+type Candidates = Vec<Vec<(u32, f32)>>;
+
 /// A map keyed by document ranks or story ids.
 type IdMap<V> = HashMap<u32, V, BuildHasherDefault<TermHasher>>;
 
@@ -66,7 +69,8 @@ pub(crate) fn cluster(cfg: &ClusterBuilder, docs: &[ClusterDoc<'_>]) -> Vec<Assi
     let days: Vec<Option<i32>> =
         order.iter().map(|&i| docs[i].date.map(Date::day_number)).collect();
     let index = Index::new(cfg, &order, &feats);
-    let graph = Graph::new(cfg, &index, &days);
+    let cands = Graph::candidates(cfg, &index, &days);
+    let graph = Graph::new(cfg, &cands);
     let mut root = graph.agglomerate(cfg);
     attach_other_languages(cfg, &graph, &index.langs, &mut root);
     // Stories numbered in canonical order of their first document.
@@ -113,9 +117,12 @@ const ATTACH_THRESHOLD: f32 = 0.15;
 ///
 /// ## What it does
 ///
-/// A document that ends up alone, and whose edges all lead to documents in other languages,
-/// joins the story whose `m = 3` heaviest edges to it average at least [`ATTACH_THRESHOLD`]
-/// (0.15), the best such story if several qualify.
+/// A document that ends up alone joins the story, written mostly in other languages than its
+/// own, whose `m = 3` heaviest edges to it average at least [`ATTACH_THRESHOLD`] (0.15), the
+/// best such story if several qualify. Its edges to the story's members in its own language
+/// count too, and one of them whose edge reaches the merge threshold is enough on its own: the
+/// two would have merged had the other not joined a story first (a second Chinese report of an
+/// English story follows the first).
 ///
 /// ## Why
 ///
@@ -128,31 +135,48 @@ const ATTACH_THRESHOLD: f32 = 0.15;
 /// ## Limitations
 ///
 /// Runs once, after the merges: two reports in the same other language that found each other
-/// first stay a story of their own.
+/// first stay a story of their own. A report whose only strong edge is to a same-language
+/// report of a different event of one kind (two fires) would follow it.
 fn attach_other_languages(cfg: &ClusterBuilder, graph: &Graph, langs: &[Lang], root: &mut [u32]) {
     let mut size: IdMap<usize> = IdMap::default();
     for &r in root.iter() {
         *size.entry(r).or_default() += 1;
     }
     let before = root.to_vec();
+    // Per story, how many of its members each language has.
+    let mut speakers: HashMap<(u32, Lang), usize> = HashMap::new();
+    for (r, &story) in before.iter().enumerate() {
+        *speakers.entry((story, langs[r])).or_default() += 1;
+    }
     for r in 0..root.len() {
         let edges = graph.edges_of(r);
-        if size[&before[r]] != 1
-            || langs[r].is_unknown()
-            || edges.is_empty()
-            || edges.iter().any(|&(j, _)| same_language(langs[r], langs[j as usize]))
-        {
+        if size[&before[r]] != 1 || langs[r].is_unknown() || edges.is_empty() {
             continue;
         }
-        let mut by_story: IdMap<Vec<f32>> = IdMap::default();
+        // Per story: the edge weights, and the heaviest edge to a member in the same language.
+        let mut by_story: IdMap<(Vec<f32>, f32)> = IdMap::default();
         for &(j, w) in edges {
-            by_story.entry(before[j as usize]).or_default().push(w);
+            let story = before[j as usize];
+            // Only a story written mostly in other languages: in its own, a report had every
+            // chance to join through its words.
+            let own = speakers.get(&(story, langs[r])).copied().unwrap_or(0);
+            if 2 * own < size[&story] {
+                let e = by_story.entry(story).or_default();
+                e.0.push(w);
+                if same_language(langs[r], langs[j as usize]) {
+                    e.1 = e.1.max(w);
+                }
+            }
         }
         let mut best: Option<(f32, u32)> = None;
-        for (story, mut w) in by_story {
+        for (story, (mut w, own)) in by_story {
             w.sort_unstable_by(|a, b| b.total_cmp(a));
             let m = ATTACH_EDGES.min(cfg.linkage).max(1);
-            let mean = w.iter().take(m).sum::<f32>() / m as f32;
+            let mut mean = w.iter().take(m).sum::<f32>() / m as f32;
+            // A member in its own language close enough to have merged with it alone.
+            if f64::from(own) >= cfg.threshold {
+                mean = mean.max(own);
+            }
             let better = best.is_none_or(|(b, s)| mean.total_cmp(&b).then(s.cmp(&story)).is_gt());
             if mean >= ATTACH_THRESHOLD && better {
                 best = Some((mean, story));
@@ -275,9 +299,10 @@ struct Graph {
 }
 
 impl Graph {
-    fn new(cfg: &ClusterBuilder, index: &Index, days: &[Option<i32>]) -> Graph {
+    /// Every document's candidates with their similarity (see [`candidates`]).
+    fn candidates(cfg: &ClusterBuilder, index: &Index, days: &[Option<i32>]) -> Candidates {
         let n = days.len();
-        let cands: Vec<Vec<(u32, f32)>> = (0..n)
+        (0..n)
             .into_par_iter()
             .map_init(
                 || Scratch {
@@ -287,9 +312,15 @@ impl Graph {
                 },
                 |scratch, r| candidates(cfg, index, days, scratch, r),
             )
-            .collect();
-        // Each document's nearest candidates, itself included, sorted by rank.
+            .collect()
+    }
+
+    /// The graph over the candidates: nearest neighbours, then edges weighted by similarity
+    /// and shared neighbours.
+    fn new(cfg: &ClusterBuilder, cands: &Candidates) -> Graph {
+        let n = cands.len();
         let k = cfg.neighbours;
+        // Each document's nearest candidates, itself included, sorted by rank.
         let near: Vec<Vec<u32>> = cands
             .par_iter()
             .enumerate()

@@ -19,6 +19,7 @@
 //! [cluster]                    # see crosscheck_cluster::ClusterBuilder
 //! threshold = 0.2              # mean edge weight at which two stories merge
 //! window_days = 30             # time scale of the evidence a date gap gives
+//! neutral_days = 5             # a gap that is no evidence either way (closer: for, further: against)
 //! horizon_days = 730           # dated articles further apart are never compared
 //!
 //! [fuse]

@@ -4,7 +4,7 @@ use crosscheck_core::{Alignment, Article, Date, Format, Lang, RawDoc};
 
 use crate::chrome::{self, Block, Rules};
 use crate::html::{self, align, engines::EngineOutput, meta};
-use crosscheck_text::dates::{date_in_url, read_date};
+use crosscheck_text::dates::{pick_reading, read_date, url_date_readings};
 
 use crate::{ExtractError, Extractor, lang, textmeta};
 
@@ -141,8 +141,10 @@ impl Extractor for ArticleExtractor {
         let url = m.url.clone().or(found.url);
         let outlet =
             m.outlet.clone().or(found.outlet).or_else(|| url.as_deref().and_then(textmeta::host));
-        let published =
-            m.published.or(found.published).or_else(|| url.as_deref().and_then(date_in_url));
+        let published = m
+            .published
+            .or(found.published)
+            .or_else(|| url_date(url.as_deref()?, || format!("{text}\n{}", removed.join("\n"))));
         Ok(Article {
             id: doc.id.clone(),
             source: doc.source.clone(),
@@ -161,6 +163,22 @@ impl Extractor for ArticleExtractor {
 }
 
 type Extracted = (String, Alignment, Vec<String>, Found);
+
+/// How many lines of the text are read for a date that confirms a URL's ambiguous date.
+const CONFIRM_LINES: usize = 400;
+
+/// The publication date a URL's path gives: its one reading, or, when the day and the month
+/// could be swapped (`/9-8-2025/`), the reading a date written on the page confirms (in the
+/// text or in a line left out of it: an embedded post, a dateline). `text` is only built when
+/// needed.
+fn url_date(url: &str, text: impl FnOnce() -> String) -> Option<Date> {
+    let readings = url_date_readings(url);
+    match readings.as_slice() {
+        [] => None,
+        [d] => Some(*d),
+        _ => pick_reading(&readings, &text(), CONFIRM_LINES),
+    }
+}
 
 fn no_article(doc: &RawDoc, reason: impl Into<String>) -> ExtractError {
     ExtractError::NoArticle { doc: doc.source.clone(), reason: reason.into() }
@@ -271,7 +289,7 @@ impl ArticleExtractor {
         let published = page
             .published
             .or(page.time_tag)
-            .or_else(|| url.and_then(date_in_url))
+            .or_else(|| url_date(url?, || format!("{}\n{}", kept.join("\n"), removed.join("\n"))))
             .or_else(|| out.published.as_deref().and_then(read_date));
         let outlet = page
             .site_name

@@ -122,10 +122,11 @@ pub(crate) struct StoryOpts {
     #[arg(long, value_name = "S")]
     pub(crate) story_threshold: Option<f64>,
 
-    /// Time scale, in days, of the evidence a date gap gives against two reports being one
-    /// story: a similarity s between reports D days apart counts as s^(1 + ln(1 + D/DAYS)), so a
-    /// strong match weeks later still joins and a weak one does not. Raise it for archives whose
-    /// stories run for months [default: 30].
+    /// Time scale, in days, of the evidence a date gap gives about two reports being one story:
+    /// a similarity s between reports D days apart counts as s^(1 + ln((1 + D/DAYS) / (1 +
+    /// 5/DAYS))), so reports within five days count as closer, a strong match weeks later still
+    /// joins and a weak one does not. Raise it for archives whose stories run for months
+    /// [default: 30].
     #[arg(long, value_name = "DAYS")]
     pub(crate) window_days: Option<u64>,
 

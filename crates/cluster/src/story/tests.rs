@@ -86,13 +86,32 @@ fn a_gap_weighs_against_a_match() {
 #[test]
 fn time_is_evidence_not_a_wall() {
     // The same similarity weighs less the further apart the reports are, a weak one much less.
-    let at = |s: f32, gap: u32| time_evidence(s, gap, 7);
+    let at = |s: f32, gap: u32| time_evidence(s, gap, 7, 0);
     assert!((at(0.6, 0) - 0.6).abs() < 1e-6);
     assert!(at(0.6, 7) < 0.6 && at(0.6, 7) > 0.4);
     assert!(at(0.6, 30) > 0.2, "a strong match a month later still counts: {}", at(0.6, 30));
     assert!(at(0.3, 30) < 0.05, "a weak match a month apart hardly counts: {}", at(0.3, 30));
     assert!(at(0.6, 365) < at(0.6, 30));
     assert!(at(0.9, 60) > at(0.3, 1), "strong evidence outweighs the gap");
+}
+
+#[test]
+fn a_close_date_is_evidence_for_a_match() {
+    // Within the neutral gap the same similarity weighs more, the closer the more; at the gap
+    // it is unchanged; past it, less.
+    let at = |s: f32, gap: u32| time_evidence(s, gap, 30, 7);
+    assert!(at(0.3, 0) > at(0.3, 3) && at(0.3, 3) > 0.3, "{} {}", at(0.3, 0), at(0.3, 3));
+    assert!((at(0.3, 7) - 0.3).abs() < 1e-6);
+    assert!(at(0.3, 8) < 0.3);
+    assert!(at(0.3, 0) < 0.5, "a weak match stays weak on the same day: {}", at(0.3, 0));
+    // A neutral gap past the time scale counts as the time scale: never a negative exponent.
+    assert!((time_evidence(0.3, 3, 3, 50) - 0.3).abs() < 1e-6);
+    let same_day = time_evidence(0.3, 0, 3, 50);
+    assert!(same_day > 0.3 && same_day < 1.0, "{same_day}");
+    assert!(
+        (time_evidence(0.0, 0, 30, 7)).abs() < 1e-9
+            && (time_evidence(1.0, 0, 30, 7) - 1.0).abs() < 1e-6
+    );
 }
 
 #[test]
@@ -261,4 +280,25 @@ fn issue_15_reports_in_other_languages_join_their_story() {
     assert_eq!(s[8], s[0], "the Spanish report joins the Tarvik story");
     assert_eq!(s[9], s[5], "the French report joins the Norland story");
     assert_ne!(s[3], s[0], "the Pellona earthquake stays apart");
+}
+
+#[test]
+fn a_second_report_in_another_language_follows_the_first() {
+    let c = ClusterBuilder::new().build().unwrap();
+    let mut d = docs();
+    d.push(ClusterDoc::new(
+        "de",
+        "Ein Erdbeben der Stärke 6,1 hat am Montag Tarvik erschüttert. Die Behörden in Tarvik \
+         meldeten 12 Tote, sagte Bürgermeisterin Olsa Brin.",
+    ));
+    // Shares the first German report's words, hardly a name or number with the English ones.
+    d.push(ClusterDoc::new(
+        "de2",
+        "Ein schweres Erdbeben hat am Montag die Stadt erschüttert. Die Behörden meldeten Tote \
+         und Verletzte, sagte die Bürgermeisterin. Die Behörden suchen in den Trümmern.",
+    ));
+    let out = c.cluster(&d);
+    let s: Vec<u32> = out.iter().map(|a| a.story).collect();
+    assert_eq!(s[7], s[0], "the first German report joins the Tarvik story");
+    assert_eq!(s[8], s[0], "the second follows it: {s:?}");
 }

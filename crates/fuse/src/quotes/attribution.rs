@@ -42,7 +42,7 @@ use crosscheck_core::Span;
 
 use crate::analysis::Context;
 use crate::analysis::words::fold;
-use crate::quotes::{self, QuoteGroup, QuoteMention, SpeakerKind};
+use crate::quotes::{self, QuoteGroup, QuoteMention, SpeakerKind, crosslingual};
 use crate::story::{EntityKind, Quote, SourceSpan};
 
 /// The quotes of the story, per article, and their groups.
@@ -121,6 +121,9 @@ pub(crate) fn find(ctx: &Context<'_>, speakers: &SpeakerIndex) -> Quotes {
         })
         .collect();
     let groups = quotes::group_renderings_with(&mentions, |a, b| speakers.same(a, b));
+    let langs: Vec<_> = ctx.docs.iter().map(|d| d.article.language).collect();
+    let groups =
+        crosslingual::join_across_languages(groups, &mentions, &langs, |a, b| speakers.same(a, b));
     Quotes { mentions, groups }
 }
 

@@ -28,6 +28,7 @@
 //! ```
 
 pub(crate) mod attribution;
+mod crosslingual;
 mod group;
 mod speaker;
 #[cfg(test)]

@@ -38,7 +38,10 @@ use std::str::FromStr;
 use crosscheck_core::{Date, Span};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub use read::{date_from_epoch, date_in_url, is_month_word, read_date, read_date_value};
+pub use read::{
+    date_from_epoch, date_in_url, is_month_word, pick_reading, read_date, read_date_value,
+    url_date_readings,
+};
 
 use crate::sentence::{sentence_around, sentence_spans};
 

@@ -62,6 +62,11 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
         .unwrap()
 });
+static URL_DATE_YEAR_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    // A path segment opening `9-8-2025` or `09_08_2025`: day and month in either order.
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"/(\d{1,2})[-_](\d{1,2})[-_]((?:19|20)\d\d)(?:[/_.-]|$)").unwrap()
+});
 
 /// The first date written in a short text: ISO (`2024-03-05`, `2024/03/05T…`), a month name in
 /// any language of the lexicon (`5 March 2024`, `March 5, 2024`, `5. März 2024`, `5 de marzo
@@ -151,10 +156,79 @@ pub fn date_from_epoch(n: i64) -> Option<Date> {
     Some(Date::from(ts.to_zoned(jiff::tz::TimeZone::UTC).date()))
 }
 
-/// A date in a URL path (`/2024/03/05/`, `/2024-03-05-slug`, `/20240305/`).
+/// A date in a URL path (`/2024/03/05/`, `/2024-03-05-slug`, `/20240305/`), or a year-last
+/// segment (`/31-8-2025/`) that can be read one way only; see [`url_date_readings`].
 pub fn date_in_url(url: &str) -> Option<Date> {
-    let c = URL_DATE.captures(url)?;
-    date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    match url_date_readings(url).as_slice() {
+        [d] => Some(*d),
+        _ => None,
+    }
+}
+
+/// Every reading of the date in a URL path: one for a year-first date (`/2024/03/05/`) or a
+/// year-last segment that reads one way only (`/31-8-2025/`), two for a year-last segment whose
+/// first two numbers could each be the month (`/9-8-2025/`: 8 September or 9 August), none when
+/// the path holds no date. The caller picks between two readings with other evidence, such as a
+/// date the text itself writes ([`pick_reading`]).
+///
+/// # Example
+///
+/// ```
+/// use crosscheck_text::dates::url_date_readings;
+///
+/// let r = url_date_readings("https://x.test/a/9-8-2025-3/slug");
+/// let r: Vec<String> = r.iter().map(ToString::to_string).collect();
+/// assert_eq!(r, ["2025-09-08", "2025-08-09"]);
+/// ```
+pub fn url_date_readings(url: &str) -> Vec<Date> {
+    // The path only: a host or query string holds no publication date.
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.find('/').map_or("", |i| &path[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    if let Some(c) = URL_DATE.captures(path) {
+        let d = (|| date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))();
+        return d.into_iter().collect();
+    }
+    let Some(c) = URL_DATE_YEAR_LAST.captures(path) else {
+        return Vec::new();
+    };
+    let (Ok(a), Ok(b), Ok(y)) = (c[1].parse::<i32>(), c[2].parse::<i32>(), c[3].parse::<i32>())
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<Date> = [date(y, a, b), date(y, b, a)].into_iter().flatten().collect();
+    out.dedup();
+    out
+}
+
+/// The one of several readings of a date that some date written in `text` confirms (the same
+/// day), if exactly one is confirmed. Lines are read with [`read_date`], at most `max_lines`
+/// of them.
+///
+/// # Example
+///
+/// ```
+/// use crosscheck_text::dates::{pick_reading, url_date_readings};
+///
+/// let readings = url_date_readings("https://x.test/9-8-2025/slug");
+/// let text = "The vote fell.\n— a post, September 8, 2025\nMore.";
+/// assert_eq!(pick_reading(&readings, text, 200).unwrap().to_string(), "2025-09-08");
+/// assert_eq!(pick_reading(&readings, "No date here.", 200), None);
+/// ```
+pub fn pick_reading(readings: &[Date], text: &str, max_lines: usize) -> Option<Date> {
+    let mut confirmed: Vec<Date> = Vec::new();
+    for line in text.lines().take(max_lines) {
+        if let Some(d) = read_date(line)
+            && readings.contains(&d)
+            && !confirmed.contains(&d)
+        {
+            confirmed.push(d);
+        }
+    }
+    match confirmed.as_slice() {
+        [d] => Some(*d),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -221,7 +295,16 @@ mod tests {
             "https://x.test/news/2020-06-01-story" => Some("2020-06-01"),
             "https://x.test/20200601/story.html" => Some("2020-06-01"),
             "https://x.test/id/2020123456" => None,
+            "https://x.test/a/31-8-2025-21/slug" => Some("2025-08-31"),
+            "https://x.test/a/9-8-2025/slug" => None,
+            "https://x.test/a/8-8-2025/slug" => Some("2025-08-08"),
+            "https://x.test/a/31-31-2025/slug" => None,
+            "https://2020-06-01.x.test/story" => None,
+            "https://x.test/story?d=2020/06/01/" => None,
         }
+        let two: Vec<String> =
+            url_date_readings("https://x.test/9_8_2025").iter().map(ToString::to_string).collect();
+        assert_eq!(two, ["2025-09-08", "2025-08-09"]);
     }
 
     proptest::proptest! {
@@ -230,6 +313,7 @@ mod tests {
             let _ = read_date(&s);
             let _ = read_date_value(&s);
             let _ = date_in_url(&s);
+            let _ = url_date_readings(&s);
             let _ = date_from_epoch(n);
         }
     }
