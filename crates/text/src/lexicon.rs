@@ -186,6 +186,35 @@ lists! {
     LegalForms => "legal_forms",
     /// Familiar forms of given names with their full form (`bill<TAB>william`).
     GivenNameVariants => "given_name_variants",
+    /// Ordinal words with their values (`ninth<TAB>9`).
+    Ordinals => "ordinals",
+    /// Possessive determiners (`their`, `his`): an ordinal after one counts the possessor's
+    /// occurrences of a thing (`their ninth title`).
+    PossessivePronouns => "possessive_pronouns",
+    /// Nouns whose occurrences an ordinal counts (`title`, `term`), with the concept they name;
+    /// `<concept>/<named>` when a name before the noun makes it another concept (`victory` is
+    /// a `win`, a `World Series victory` a `title`).
+    OrdinalCounts => "ordinal_counts",
+    /// Modifiers that keep an ordinal a running total (`overall`, `all-time`).
+    RunningTotals => "running_totals",
+    /// Words that bound an ordinal to a streak or a period (`straight`, `season`): another
+    /// count than the running total.
+    OrdinalBounds => "ordinal_bounds",
+    /// Nouns that label a numbered part of an event (`game` of `Game 6`, `stage`, `round`).
+    EventLabels => "event_labels",
+    /// Words that make a score a result (`beat`, `won`, `victory`).
+    ResultWords => "result_words",
+    /// Verbs and nouns of events that happen once to their subject (`sentence`, `resign`), in
+    /// their base form: a date given to one of them dates that event.
+    DatedPredicates => "dated_predicates",
+    /// Words that restrict an action to part of its object (`some`, `partially`).
+    PartialScope => "partial_scope",
+    /// Words that open an object taken whole (`the`, `all`, `his`).
+    WholeScope => "whole_scope",
+    /// Conjunctions that open a subordinate clause (`when`, `after`).
+    Subordinators => "subordinators",
+    /// Words right before a score that make it a score during play (`led`, `trailing`).
+    PartialScores => "partial_scores",
 }
 
 /// The word lists of one language.

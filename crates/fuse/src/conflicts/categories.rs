@@ -139,7 +139,7 @@ fn read(ctx: &Context<'_>) -> Vec<Given> {
 
 /// For each entity, the entity it stands for: a one-word name (`Vell`) stands for the one
 /// longer name of the story that ends with it (`Dara Vell`), when there is exactly one.
-fn full_names(ctx: &Context<'_>) -> Vec<u32> {
+pub(super) fn full_names(ctx: &Context<'_>) -> Vec<u32> {
     let ents = &ctx.entities.entities;
     let folded: Vec<String> = ents.iter().map(|e| fold(&e.name)).collect();
     (0..ents.len())

@@ -13,6 +13,8 @@
 //! - numbers and evolving figures: different values for one quantity, from the fact table
 //!   ([`crate::facts`]);
 //! - [`dates`]: different dates for one event;
+//! - [`dated_events`]: different days for an event that happens once to its subject (a
+//!   sentencing, a resignation);
 //! - [`roles`]: different offices for one person, or one office for different people;
 //! - [`attribution`]: one quote given to different speakers;
 //! - [`places`]: the same slot of one event (where; `inspired by` whom) filled with different
@@ -20,21 +22,33 @@
 //! - [`tallies`]: different results (a score, a vote) in the leads, in any language;
 //! - [`categories`]: one entity given two values of a closed category (a `single` and a
 //!   `home run`);
+//! - [`results`]: one numbered part of an event (`Game 6`) given different scores;
+//! - [`scope`]: one agent's action told whole and partial (`acquit the defendant`, `acquit on
+//!   some counts`);
+//! - [`frames`]: the same words around different names (`the recent Orsk accord`, `the recent
+//!   Velm accord`);
+//! - [`ordinals`]: one possessor's running count given two ordinals (`their ninth title`,
+//!   `their seventh title`);
 //! - [`common`]: what they share (facts, sides, clauses).
 
 mod attribution;
 mod categories;
 mod common;
+mod dated_events;
 mod dates;
+mod frames;
+mod ordinals;
 mod places;
+mod results;
 mod roles;
+mod scope;
 mod tallies;
 
 use crate::analysis::Context;
 use crate::analysis::events::Lexicon;
 use crate::facts::FactTable;
 use crate::quotes::attribution::{Quotes, SpeakerIndex};
-use crate::story::Conflict;
+use crate::story::{Conflict, ConflictKind, SourceSpan};
 use crate::timeline::Dated;
 
 /// Finds every conflict of a story, kind by kind.
@@ -49,10 +63,26 @@ pub(crate) fn find(
     // Numbers come from the fact table (see `crate::facts`).
     let mut out = facts.conflicts(ctx);
     out.extend(dates::find(ctx, dated));
+    // A dated event the date rule already found is not raised twice.
+    for c in dated_events::find(ctx, dated) {
+        let told = |e: &SourceSpan| {
+            out.iter().any(|o| {
+                o.kind == ConflictKind::Date
+                    && o.sides.iter().flat_map(|s| &s.evidence).any(|x| x == e)
+            })
+        };
+        if !c.sides.iter().flat_map(|s| &s.evidence).all(told) {
+            out.push(c);
+        }
+    }
     out.extend(roles::find(ctx, lexicon));
     out.extend(places::find(ctx, lexicon));
     out.extend(attribution::find(ctx, quotes, speakers));
     out.extend(tallies::find(ctx));
     out.extend(categories::find(ctx));
+    out.extend(ordinals::find(ctx));
+    out.extend(results::find(ctx));
+    out.extend(scope::find(ctx));
+    out.extend(frames::find(ctx));
     out
 }

@@ -17,8 +17,10 @@
 //!
 //! - **One person, two offices**: two reports give one person two exclusive public offices
 //!   (`Mayor X` / `Governor X`; `minister` and `prime minister` can be held together, and
-//!   corporate titles, ranks and spokespeople are never exclusive), or one office with two
-//!   portfolios (`Transport Minister X` / `Health Minister X`).
+//!   corporate titles, ranks and spokespeople are never exclusive; a `national security
+//!   adviser` is, and so is the secretary of a council, committee or commission, unlike a
+//!   secretary of state), or one office with two portfolios (`Transport Minister X` /
+//!   `Health Minister X`).
 //! - **One office, several people**: two reports give one office to two people, and no report
 //!   gives it to both (a predecessor). The office must have one holder (not `senator`,
 //!   `judge`, `captain`); `minister` and `secretary` need one portfolio on both sides. When
@@ -116,6 +118,7 @@ const CHAIR: Office = Office::new("chair", false, true, false);
 const DIRECTOR: Office = Office::new("director", false, true, false);
 const CAPTAIN: Office = Office::new("captain", false, false, false);
 const SPOKESPERSON: Office = Office::new("spokesperson", false, false, false);
+const SECURITY_ADVISER: Office = Office::new("national security adviser", true, true, false);
 
 /// Offices that one person can hold together although both are exclusive.
 fn held_together(a: &str, b: &str) -> bool {
@@ -196,6 +199,7 @@ fn office_at(d: &Doc<'_>, lo: usize, k: usize, hi: usize) -> Option<(Office, usi
         "director" => one(DIRECTOR),
         "captain" | "capt" => one(CAPTAIN),
         "spokesperson" | "spokesman" | "spokeswoman" => one(SPOKESPERSON),
+        "adviser" | "advisor" if prev == Some("security") => two(SECURITY_ADVISER),
         _ => None,
     }
 }
@@ -501,14 +505,23 @@ fn nested_qualifiers(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     within(a, b) || within(b, a)
 }
 
+/// Whether a role is an exclusive office: the office's own flag, or a secretary of a council,
+/// committee or commission (`Secretary of the Security Council`), a body with one secretary
+/// whose holder holds no other such office.
+fn exclusive(t: &Titled) -> bool {
+    t.office.exclusive
+        || (t.office.name == SECRETARY.name
+            && t.qualifiers
+                .iter()
+                .any(|q| matches!(q.as_str(), "council" | "committee" | "commission")))
+}
+
 /// Whether two roles given to one person cannot both be right: two exclusive offices not held
 /// together (`mayor` and `governor`), or one office with two portfolios (`transport minister`
 /// and `health minister`).
 fn offices_clash(a: &Titled, b: &Titled) -> bool {
     if a.office.name != b.office.name {
-        return a.office.exclusive
-            && b.office.exclusive
-            && !held_together(a.office.name, b.office.name);
+        return exclusive(a) && exclusive(b) && !held_together(a.office.name, b.office.name);
     }
     a.office.portfolio
         && !a.portfolio.is_empty()

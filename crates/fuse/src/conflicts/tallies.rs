@@ -21,6 +21,9 @@
 //! "Norland beat Tarvik 3-2 in the final." and "Norland venció 2–3 a Tarvik." agree; a third
 //! lead "Norland a battu Tarvik 4-2." disagrees with both.
 //!
+//! A tally right after a word of the `partial_scores` list (`led`, `trailing`, `with the lead
+//! still 3-1`: at most three words before it) is a score during play and sets no side.
+//!
 //! ## Limitations
 //!
 //! - Only the lead's first tally: a report that opens with a partial score (`trailing 0-3`)
@@ -36,16 +39,28 @@ use std::collections::BTreeMap;
 
 use crosscheck_core::Span;
 
+use crosscheck_text::lexicon::{Lexicon, List};
+
 use crate::analysis::Context;
+use crate::analysis::words::fold;
 use crate::story::{Conflict, ConflictKind, ConflictSide, SourceSpan};
 
 /// How many prose sentences make a lead.
 const LEAD_SENTENCES: usize = 1;
 
+/// How many words before a score can make it a score during play.
+const PARTIAL_REACH: usize = 3;
+
 /// The first tally of `text` as `(start, end, high, low)` (byte offsets into `text`).
 fn first_tally(text: &str) -> Option<(usize, usize, u32, u32)> {
+    tallies(text).next()
+}
+
+/// Every tally of `text` as `(start, end, high, low)` (byte offsets into `text`): two numbers
+/// of one or two digits joined by a dash, not part of a date, a longer chain or a decimal.
+pub(super) fn tallies(text: &str) -> impl Iterator<Item = (usize, usize, u32, u32)> + '_ {
     let b = text.as_bytes();
-    for (i, dash) in text.match_indices(['-', '–', '−']) {
+    text.match_indices(['-', '–', '−']).filter_map(move |(i, dash)| {
         let mut s = i;
         while s > 0 && b[s - 1].is_ascii_digit() {
             s -= 1;
@@ -67,8 +82,8 @@ fn first_tally(text: &str) -> Option<(usize, usize, u32, u32)> {
             let (x, y) = (text[s..i].parse::<u32>().ok()?, text[after..e].parse::<u32>().ok()?);
             return Some((s, e, x.max(y), x.min(y)));
         }
-    }
-    None
+        None
+    })
 }
 
 /// Finds the tally conflicts of a story; see the module documentation.
@@ -84,6 +99,17 @@ pub(super) fn find(ctx: &Context<'_>) -> Vec<Conflict> {
             let sent = text.get(s.span.start as usize..s.span.end as usize)?;
             let (a, b, hi, lo) = first_tally(sent)?;
             let at = s.span.start as usize;
+            // A score during play (`with the lead still 3-1`) is not the result.
+            let lx = Lexicon::of(doc.article.language);
+            let during = sent[..a]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .rev()
+                .take(PARTIAL_REACH)
+                .any(|w| lx.has(List::PartialScores, &fold(w)));
+            if during {
+                return None;
+            }
             Some(((hi, lo), Span::from_usize(at + a, at + b)))
         });
         if let Some((value, span)) = lead {
