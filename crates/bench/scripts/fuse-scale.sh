@@ -12,6 +12,10 @@
 # to stdout: build, kind, articles, fusion seconds, wall seconds, CPU seconds (user + system),
 # peak RSS MiB, exit code and the harness's JSON line. On a loaded machine the CPU seconds are the
 # figure to compare; a run killed by the time limit has exit code 124 and no figures.
+# FUSE_SCALE_BASE_BIN=path uses an already built base `fuse_scale` instead of building BASE_REV
+# (the runs still start in an export of BASE_REV, for the story data).
+# After the table, one line per kind and build gives the growth exponents between successive
+# sizes (log(time ratio) / log(size ratio), CPU seconds, then peak RSS): 1 is linear.
 set -euo pipefail
 base="${1:-main}"
 sizes="${2:-50 200 500 2000}"
@@ -33,9 +37,14 @@ rm -rf "$src_base" && mkdir -p "$src_base"
 git -C "$repo" archive "$base" | tar -x -C "$src_base"
 rm -rf "$src_base/crates/bench" && cp -r "$repo/crates/bench" "$src_base/crates/bench"
 export CROSSCHECK_SHARED="${CROSSCHECK_SHARED:-$(cd "$repo/../shared" && pwd)}"
-build base "$src_base" >&2
+if [ -n "${FUSE_SCALE_BASE_BIN:-}" ]; then
+    cp "$FUSE_SCALE_BASE_BIN" "$bins/base"
+else
+    build base "$src_base" >&2
+fi
 build head "$repo" >&2
 
+table="$(mktemp)"
 printf 'build\tkind\tarticles\tfuse_s\twall_s\tcpu_s\tpeak_mib\texit\tjson\n'
 for kind in $kinds; do
     for n in $sizes; do
@@ -52,8 +61,22 @@ for kind in $kinds; do
             rss="$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")"
             fuse_s="$(printf '%s' "$json" | sed -n 's/.*"fuse_s":\([0-9.]*\).*/\1/p')"
             printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$b" "$kind" "$n" "${fuse_s:--}" "${wall:--}" \
-                "${cpu:--}" "${rss:--}" "$code" "${json:-}"
+                "${cpu:--}" "${rss:--}" "$code" "${json:-}" | tee -a "$table"
             rm -f "$log"
         done
     done
 done
+# Growth exponents between successive sizes, per kind and build (a size a kind cannot reach,
+# `real` past its corpus, counts the articles it had).
+awk -F'\t' '$8 == 0 && $6 != "-" {
+        key = $2 "\t" $1
+        match($9, /"articles":[0-9]+/); n = substr($9, RSTART + 11, RLENGTH - 11) + 0
+        if (key in last_n && n > last_n[key]) {
+            cpu_e = (last_c[key] > 0 && $6 > 0) ? log($6 / last_c[key]) / log(n / last_n[key]) : 0
+            mem_e = log($7 / last_m[key]) / log(n / last_n[key])
+            curve[key] = curve[key] sprintf("  %d->%d: cpu %.2f rss %.2f", last_n[key], n, cpu_e, mem_e)
+        }
+        last_n[key] = n; last_c[key] = $6; last_m[key] = $7
+    }
+    END { for (k in curve) printf "exponents\t%s\t%s\n", k, curve[k] }' "$table" | sort
+rm -f "$table"

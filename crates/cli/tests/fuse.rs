@@ -92,3 +92,52 @@ fn seeds_fuse_into_one_story() {
     assert_eq!(stories.len(), 1, "the five seed reports are one story");
     assert_eq!(stories[0]["articles"].as_array().unwrap().len(), 5);
 }
+
+#[test]
+fn a_story_over_the_configured_budget_is_fused_from_a_sample_and_says_so() {
+    let dir = Dir::new();
+    let lines: Vec<String> = (0..6)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("ferry-{i}"),
+                "published": "2026-02-10",
+                "text": format!(
+                    "The night ferry to Korvel Island ran aground on a sandbank on Monday with \
+                     {} passengers aboard, the harbour office said. Tugs from Orrin pulled it \
+                     free at dawn and nobody was hurt, officials said. Report {i} of the \
+                     grounding, with a detail of its own: the captain had served {} years.",
+                    120 + i,
+                    10 + i
+                )
+            })
+            .to_string()
+        })
+        .collect();
+    dir.create("ferry.jsonl", lines.join("\n"));
+    dir.create("small.toml", "[fuse]\nmax_articles = 2\n");
+    let story = |extra: &[&str]| -> serde_json::Value {
+        let out = dir
+            .command()
+            .args(["fuse", "--format", "json"])
+            .args(extra)
+            .arg("ferry.jsonl")
+            .stdout();
+        let doc: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
+        let stories = doc["stories"].as_array().unwrap().clone();
+        assert_eq!(stories.len(), 1, "one story: {out}");
+        stories[0].clone()
+    };
+    let whole = story(&[]);
+    assert!(whole.get("sampled").is_none(), "{whole}");
+    let sampled = story(&["--config", "small.toml"]);
+    let s = &sampled["sampled"];
+    assert_eq!(s["articles_total"], 6, "{s}");
+    assert!(s["articles_used"].as_u64().is_some_and(|n| (1..6).contains(&n)), "{s}");
+    assert!(s["rule"].as_str().is_some_and(|r| r.contains("distinct articles")), "{s}");
+    // Never left unfused: every article listed, claims found from the sample.
+    assert_eq!(sampled["articles"].as_array().unwrap().len(), 6);
+    assert!(!sampled["claims"].as_array().unwrap().is_empty());
+    dir.create("zero.toml", "[fuse]\nmax_articles = 0\n");
+    let bad = dir.command().args(["fuse", "--config", "zero.toml", "ferry.jsonl"]).output();
+    assert_eq!(bad.status.code(), Some(2), "{}", String::from_utf8_lossy(&bad.stderr));
+}

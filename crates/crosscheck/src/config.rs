@@ -24,6 +24,7 @@
 //!
 //! [fuse]
 //! claim_threshold = 0.3        # sentence similarity of one claim across outlets
+//! max_articles = 5000          # a larger story is fused from a sample it reports
 //! ```
 //!
 //! Command-line flags override the file (`crosscheck cluster --config run.toml
@@ -76,11 +77,17 @@ pub struct FuseConfig {
     ///
     /// By default, 0.3.
     pub claim_threshold: f32,
+    /// The most distinct articles a story is fused from: a larger story is fused from an evenly
+    /// spaced sample of that many, and its report's `sampled` field says so (see
+    /// [`FuserBuilder::max_articles`]).
+    ///
+    /// By default, 5,000.
+    pub max_articles: usize,
 }
 
 impl Default for FuseConfig {
     fn default() -> Self {
-        FuseConfig { claim_threshold: 0.3 }
+        FuseConfig { claim_threshold: 0.3, max_articles: 5_000 }
     }
 }
 
@@ -154,6 +161,7 @@ impl PipelineConfig {
     pub fn fuser(&self) -> Result<StoryFuser, ConfigError> {
         FuserBuilder::new()
             .claim_threshold(self.fuse.claim_threshold)
+            .max_articles(self.fuse.max_articles)
             .build()
             .map_err(|e| ConfigError::Invalid { stage: "fuse", reason: e.to_string() })
     }
@@ -188,6 +196,8 @@ mod tests {
         assert!(e.contains("window_dayz"), "{e}");
         assert!(PipelineConfig::parse(r#"{"clustr": {}}"#, false).is_err());
         let c = PipelineConfig::parse("[fuse]\nclaim_threshold = 2.0\n", true).unwrap();
+        assert!(matches!(c.validate(), Err(ConfigError::Invalid { stage: "fuse", .. })));
+        let c = PipelineConfig::parse("[fuse]\nmax_articles = 0\n", true).unwrap();
         assert!(matches!(c.validate(), Err(ConfigError::Invalid { stage: "fuse", .. })));
     }
 

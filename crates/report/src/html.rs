@@ -17,6 +17,7 @@ use html_escape::{encode_double_quoted_attribute, encode_text};
 use crate::reuse::{origins_note, per_source, percent};
 use crate::summary::{
     COUNTING, LEGEND, changed_words, conflict_of, count, meaning, outlet_of, outlets, reference_of,
+    sample_note,
 };
 use crate::{ReportError, ReportSink, one_line};
 
@@ -113,6 +114,9 @@ fn render_summary(o: &mut String, story: &FusedStory, k: usize) {
         count(distinct, "independent report"),
         count(story.articles.len(), "article"),
     );
+    if let Some(note) = sample_note(story) {
+        let _ = writeln!(o, "<li><b>Sampled:</b> {}</li>", esc(&note));
+    }
     let agreed: Vec<&str> = story
         .claims
         .iter()

@@ -6,7 +6,7 @@ use std::io::Write;
 use crosscheck_core::story::FusedStory;
 
 use crate::reuse::{origins_note, per_source, percent};
-use crate::summary::count;
+use crate::summary::{count, sample_note};
 use crate::{ReportError, ReportSink, one_line};
 
 /// Escapes text for a Markdown table cell.
@@ -33,6 +33,9 @@ pub(crate) fn render(story: &FusedStory) -> String {
         count(distinct, "report"),
         count(story.articles.len(), "article")
     );
+    if let Some(note) = sample_note(story) {
+        let _ = writeln!(o, "> {}\n", cell(&note));
+    }
     let _ = writeln!(
         o,
         "## Articles\n\n| id | outlet | published | title | copy of |\n|---|---|---|---|---|"

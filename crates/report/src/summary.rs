@@ -17,6 +17,17 @@ pub(crate) fn count(n: usize, noun: &str) -> String {
     format!("{n} {plural}")
 }
 
+/// The sentence saying a story over the fuser's budget was fused from a sample, if it was.
+pub(crate) fn sample_note(story: &FusedStory) -> Option<String> {
+    let s = story.sampled.as_ref()?;
+    Some(format!(
+        "Fused from a sample: {} of {} read ({}); the others are listed but add nothing.",
+        s.articles_used,
+        count(s.articles_total as usize, "article"),
+        s.rule
+    ))
+}
+
 /// What each status word means, for the legend.
 pub(crate) const LEGEND: [(ClaimStatus, &str); 5] = [
     (ClaimStatus::Consensus, "every independent report carries it"),

@@ -622,3 +622,28 @@ fn issue_17_html_sources_link_to_their_web_address_only() {
     assert!(html.contains("<a href=\"https://harbor.example/news/bridge?a=1&amp;b=2\""), "{html}");
     assert!(!html.contains("javascript:"), "a script address must never become a link");
 }
+
+#[test]
+fn a_sampled_story_says_so_in_every_readable_format() {
+    let mut s = story();
+    assert!(crate::summary::sample_note(&s).is_none(), "an unsampled story has no sample note");
+    s.sampled = Some(crosscheck_core::story::Sample {
+        articles_used: 2,
+        articles_total: 7,
+        rule: "the earliest article of each outlet first".into(),
+    });
+    for format in [Format::Text, Format::Markdown, Format::Html] {
+        let mut out = Vec::new();
+        {
+            let mut sink = sink(format, &mut out, false);
+            assert!(sink.story(&s).expect("renders"));
+            sink.finish().expect("finishes");
+        }
+        let out = String::from_utf8(out).expect("utf-8");
+        assert!(
+            out.contains("Fused from a sample: 2 of 7 articles read"),
+            "{format:?} does not say the story was sampled:\n{out}"
+        );
+        assert!(out.contains("earliest article of each outlet"), "{format:?} lacks the rule");
+    }
+}

@@ -6,7 +6,7 @@ use anstyle::{AnsiColor, Style};
 use crosscheck_core::story::{ClaimStatus, FusedStory};
 
 use crate::reuse::{origins_note, per_source, percent};
-use crate::summary::count;
+use crate::summary::{count, sample_note};
 use crate::{ReportError, ReportSink, one_line};
 
 /// A passage cut to about 100 characters for the terminal.
@@ -68,6 +68,9 @@ impl<W: Write> TextSink<W> {
                 )
             )
         );
+        if let Some(note) = sample_note(story) {
+            let _ = writeln!(o, "{}", self.paint(BOLD, &note));
+        }
         let _ = writeln!(o, "\n{}", self.paint(BOLD, "Articles"));
         for a in &story.articles {
             let mut line = format!("  {}", a.id);

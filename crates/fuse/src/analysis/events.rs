@@ -72,6 +72,11 @@ impl Bag {
         (dot / (self.norm * other.norm)).min(1.0)
     }
 
+    /// Its term ids, ascending (for an index of the bags that share terms).
+    pub(crate) fn term_ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.terms.iter().map(|t| t.0)
+    }
+
     /// How many terms two bags share.
     pub(crate) fn shares(&self, other: &Bag) -> usize {
         let (mut i, mut j, mut n) = (0, 0, 0);

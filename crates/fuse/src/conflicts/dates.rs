@@ -65,43 +65,12 @@ const SAME_EVENT: f32 = 0.2;
 /// The date conflicts of a story.
 pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
     let n = dated.len();
-    let clauses: Vec<BTreeSet<String>> = dated
-        .iter()
-        .map(|x| {
-            let d = &ctx.docs[x.doc];
-            clause_stems(d, x.sent, x.mention.span, &Stemmer::new(d.article.language))
-        })
-        .collect();
+    let clauses = interned_clauses(ctx, dated);
     let bound: Vec<bool> = dated.iter().map(|x| starts_period(ctx, x)).collect();
-    // Similar pairs of different reports, most similar first.
-    // Each date's similar dates (both directions), for the linkage and the late joins below:
-    // a pair never stored counts as 0.
-    let mut adj: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
-    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
-    for i in 0..n {
-        for j in i + 1..n {
-            let (a, b) = (&dated[i], &dated[j]);
-            // Dates that are compared with nothing (see the module doc), except two starts of
-            // a period (`since July 2024`, `since July 2023`): those date one thing.
-            let comparable = (!a.cited && !b.cited) || (bound[i] && bound[j]);
-            if a.doc == b.doc || a.uncertain || b.uncertain || !comparable {
-                continue;
-            }
-            if a.context.shares(&b.context) < 2 {
-                continue;
-            }
-            let s = a.context.cosine(&b.context);
-            adj[i].push((j, s));
-            adj[j].push((i, s));
-            // Only dates whose clauses share a word seed an event; others may join one below.
-            if s >= SAME_EVENT
-                && ctx.canon[a.doc] != ctx.canon[b.doc]
-                && !clauses[i].is_disjoint(&clauses[j])
-            {
-                pairs.push((s, i, j));
-            }
-        }
-    }
+    // Each date's similar dates (both directions), for the linkage and the late joins below,
+    // and the similar pairs of different reports that seed an event: a pair never stored
+    // counts as 0.
+    let (adj, mut pairs) = similar_pairs(ctx, dated, &bound, &clauses);
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     // Average-linkage agglomeration, one date per report in an event. Each event keeps the
     // set of its reports, and the linkage sums the stored similarities of the smaller side, so
@@ -112,6 +81,7 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
     let mut reports: Vec<BTreeSet<usize>> =
         (0..n).map(|i| BTreeSet::from([ctx.canon[dated[i].doc]])).collect();
     for (_, i, j) in pairs {
+        let (i, j) = (i as usize, j as usize);
         let (ei, ej) = (event_of[i], event_of[j]);
         if ei == ej {
             continue;
@@ -125,9 +95,9 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
             if members[ei].len() <= members[ej].len() { (ei, ej) } else { (ej, ei) };
         let total: f32 = members[side]
             .iter()
-            .flat_map(|&x| adj[x].iter())
-            .filter(|&&(y, _)| event_of[y] == other)
-            .map(|&(_, s)| s)
+            .flat_map(|&x| adj.of(x))
+            .filter(|&(y, _)| event_of[y] == other)
+            .map(|(_, s)| s)
             .sum();
         if total / ((members[ei].len() * members[ej].len()) as f32) < SAME_EVENT * 0.6 {
             continue;
@@ -177,10 +147,10 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
                     continue;
                 }
                 // Similarities to the event's dates; the pairs never stored count as 0.
-                let (sum, max) = adj[c]
-                    .iter()
-                    .filter(|&&(m, _)| in_event[m])
-                    .fold((0.0f32, 0.0f32), |(t, x), &(_, s)| (t + s, x.max(s)));
+                let (sum, max) = adj
+                    .of(c)
+                    .filter(|&(m, _)| in_event[m])
+                    .fold((0.0f32, 0.0f32), |(t, x), (_, s)| (t + s, x.max(s)));
                 let mean = sum / event.len() as f32;
                 if mean >= SAME_EVENT * 0.5 && max >= SAME_EVENT * 0.75 {
                     let slot = extra.entry(cand.doc).or_insert((0.0, c));
@@ -226,9 +196,9 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
                         && distinct.iter().any(|v| {
                             !consistent(v, &me.mention.value) && consistent(v, &other.mention.value)
                         })
-                        && adj[o]
-                            .iter()
-                            .any(|&(e, s)| s >= SAME_EVENT && in_event[e] && against(e, other))
+                        && adj
+                            .of(o)
+                            .any(|(e, s)| s >= SAME_EVENT && in_event[e] && against(e, other))
                 })
         };
         let keep: Vec<usize> = event.iter().copied().filter(|&m| !ambiguous(m)).collect();
@@ -251,6 +221,170 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         out.push(Conflict { kind: ConflictKind::Date, topic: date_topic(ctx, &items), sides });
     }
     out
+}
+
+/// Each date's clause stems (see `clause_stems`), interned and sorted, so two clauses are
+/// compared by a merge of numbers.
+fn interned_clauses(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Vec<u32>> {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    dated
+        .iter()
+        .map(|x| {
+            let d = &ctx.docs[x.doc];
+            let stems = clause_stems(d, x.sent, x.mention.span, &Stemmer::new(d.article.language));
+            let mut out: Vec<u32> = stems
+                .into_iter()
+                .map(|s| {
+                    let next = ids.len() as u32;
+                    *ids.entry(s).or_insert(next)
+                })
+                .collect();
+            out.sort_unstable();
+            out
+        })
+        .collect()
+}
+
+/// Whether two sorted id lists share an id.
+fn meet(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// The dates similar to each date, both directions, each list in ascending order of the other
+/// date (compact rows: a big story has tens of millions of similar pairs).
+struct Similar {
+    /// Row `x` of `before` lists the similar dates `y < x`, of `after` those `y > x`.
+    before: Rows,
+    after: Rows,
+}
+
+/// Rows of `(date, similarity)`: row `x` is `cells[at[x]..at[x + 1]]`.
+struct Rows {
+    at: Vec<usize>,
+    cells: Vec<(u32, f32)>,
+}
+
+impl Similar {
+    /// The dates similar to `x`, ascending, with their similarities.
+    fn of(&self, x: usize) -> impl Iterator<Item = (usize, f32)> + '_ {
+        let row = |r: &'_ Rows| r.at.get(x).map_or(0..0, |&a| a..r.at[x + 1]);
+        let (b, a) = (row(&self.before), row(&self.after));
+        self.before.cells[b].iter().chain(&self.after.cells[a]).map(|&(y, s)| (y as usize, s))
+    }
+}
+
+/// The first pass over the dates: every pair of dates of different reports that may date one
+/// event (see the module doc) and whose contexts share two terms, with its similarity; and the
+/// pairs among them that seed an event (similar enough, different reports counted once, clauses
+/// sharing a stem).
+///
+/// Candidates come from an index of the contexts' terms, not from every pair: the pairs found
+/// are exactly those that share two terms, in the same order.
+fn similar_pairs(
+    ctx: &Context<'_>,
+    dated: &[Dated],
+    bound: &[bool],
+    clauses: &[Vec<u32>],
+) -> (Similar, Vec<(f32, u32, u32)>) {
+    let n = dated.len();
+    // Dates that are compared with nothing (see the module doc), except two starts of a period
+    // (`since July 2024`, `since July 2023`): those date one thing.
+    let takes_part = |i: usize| !dated[i].uncertain && (!dated[i].cited || bound[i]);
+    let comparable = |i: usize, j: usize| {
+        let (a, b) = (&dated[i], &dated[j]);
+        a.doc != b.doc && ((!a.cited && !b.cited) || (bound[i] && bound[j]))
+    };
+    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (i, x) in dated.iter().enumerate() {
+        if takes_part(i) {
+            for t in x.context.term_ids() {
+                postings.entry(t).or_default().push(i as u32);
+            }
+        }
+    }
+    let mut shared = vec![0u32; n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut after = Rows { at: Vec::with_capacity(n + 1), cells: Vec::new() };
+    let mut pairs: Vec<(f32, u32, u32)> = Vec::new();
+    for i in 0..n {
+        after.at.push(after.cells.len());
+        if !takes_part(i) {
+            continue;
+        }
+        for t in dated[i].context.term_ids() {
+            let list = &postings[&t];
+            let from = list.partition_point(|&j| j as usize <= i);
+            for &j in &list[from..] {
+                let c = &mut shared[j as usize];
+                if *c == 0 {
+                    touched.push(j);
+                }
+                *c += 1;
+            }
+        }
+        touched.sort_unstable();
+        room(&mut after.cells, touched.len());
+        room(&mut pairs, touched.len());
+        for &j in &touched {
+            let j = j as usize;
+            let enough = shared[j] >= 2;
+            shared[j] = 0;
+            if !enough || !comparable(i, j) {
+                continue;
+            }
+            let (a, b) = (&dated[i], &dated[j]);
+            let s = a.context.cosine(&b.context);
+            after.cells.push((j as u32, s));
+            // Only dates whose clauses share a word seed an event; others may join one later.
+            if s >= SAME_EVENT
+                && ctx.canon[a.doc] != ctx.canon[b.doc]
+                && meet(&clauses[i], &clauses[j])
+            {
+                pairs.push((s, i as u32, j as u32));
+            }
+        }
+        touched.clear();
+    }
+    after.at.push(after.cells.len());
+    drop(postings);
+    // Give the growth slack back before the other direction is built.
+    after.cells.shrink_to_fit();
+    pairs.shrink_to_fit();
+    // The other direction: row `y` of `before` gets `x` for each `y` in row `x` of `after`, in
+    // ascending `x`.
+    let mut count = vec![0usize; n + 1];
+    for &(y, _) in &after.cells {
+        count[y as usize + 1] += 1;
+    }
+    for k in 1..=n {
+        count[k] += count[k - 1];
+    }
+    let mut fill = count.clone();
+    let mut cells = vec![(0u32, 0.0f32); after.cells.len()];
+    for x in 0..n {
+        for &(y, s) in &after.cells[after.at[x]..after.at[x + 1]] {
+            let slot = &mut fill[y as usize];
+            cells[*slot] = (x as u32, s);
+            *slot += 1;
+        }
+    }
+    (Similar { before: Rows { at: count, cells }, after }, pairs)
+}
+
+/// Makes room for `k` more items in `v`, growing it by a quarter at least: these vectors hold
+/// tens of millions of items in a big story, and doubling would leave up to half unused.
+fn room<T>(v: &mut Vec<T>, k: usize) {
+    if v.capacity() - v.len() < k {
+        v.reserve_exact(k.max(v.len() / 4));
+    }
 }
 
 /// The topic of a date conflict: the words the sentences share, in the first one's order.
@@ -339,4 +473,93 @@ fn agree(a: &Dated, b: &Dated) -> bool {
         || (a.mention.relative
             && b.mention.relative
             && fold(&a.mention.text) == fold(&b.mention.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use crosscheck_core::{Article, Date, Lang};
+
+    use super::*;
+    use crate::analysis::Doc;
+    use crate::analysis::events::Lexicon as Events;
+
+    fn article(id: &str, published: &str, text: &str) -> Article {
+        Article {
+            language: Lang::EN,
+            published: published.parse::<Date>().ok(),
+            ..Article::from_text(id, text)
+        }
+    }
+
+    /// The indexed first pass finds the pairs of the all-pairs loop it replaced, with the same
+    /// similarities, in the same order.
+    #[test]
+    fn indexed_pairs_match_all_pairs() {
+        let arts = [
+            article(
+                "a",
+                "2026-03-12",
+                "A grain barge struck the Orlen lock gates before dawn on Wednesday, the canal office said. Repairs to the gates began on Monday and will end in early May.",
+            ),
+            article(
+                "b",
+                "2026-03-11",
+                "The barge hit the Orlen lock gates early on Tuesday. Engineers said on Friday that the gates would reopen in May, and a second barge was stopped on Sunday.",
+            ),
+            article(
+                "c",
+                "2026-03-12",
+                "A loaded grain barge rammed the lock gates at Orlen yesterday, before dawn. Repairs began on Monday.",
+            ),
+            article(
+                "d",
+                "2026-03-13",
+                "Traffic on the canal resumed on Thursday after the lock gates at Orlen were struck by a barge on Tuesday. Since July 2024 the lock has been run by the Velm authority.",
+            ),
+            article(
+                "e",
+                "2026-03-13",
+                "Since July 2023 the Velm authority has run the Orlen lock. The grain barge struck its gates on Wednesday before dawn.",
+            ),
+        ];
+        let docs: Vec<Doc<'_>> = arts.iter().map(Doc::new).collect();
+        let entities = crate::entities::find(&docs);
+        let ctx = Context { canon: (0..docs.len()).collect(), docs, entities };
+        let lexicon = Events::new(&ctx.docs, &ctx.entities);
+        let dated = crate::timeline::chronology::find(&ctx, &lexicon);
+        assert!(dated.len() >= 8, "{}", dated.len());
+        let n = dated.len();
+        let clauses = interned_clauses(&ctx, &dated);
+        let bound: Vec<bool> = dated.iter().map(|x| starts_period(&ctx, x)).collect();
+        let (adj, pairs) = similar_pairs(&ctx, &dated, &bound, &clauses);
+        // The loop over every pair, as it was written before the index.
+        let mut want_adj: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
+        let mut want_pairs: Vec<(f32, u32, u32)> = Vec::new();
+        for i in 0..n {
+            for j in i + 1..n {
+                let (a, b) = (&dated[i], &dated[j]);
+                let comparable = (!a.cited && !b.cited) || (bound[i] && bound[j]);
+                if a.doc == b.doc || a.uncertain || b.uncertain || !comparable {
+                    continue;
+                }
+                if a.context.shares(&b.context) < 2 {
+                    continue;
+                }
+                let s = a.context.cosine(&b.context);
+                want_adj[i].push((j, s));
+                want_adj[j].push((i, s));
+                if s >= SAME_EVENT
+                    && ctx.canon[a.doc] != ctx.canon[b.doc]
+                    && !clauses[i].iter().all(|c| !clauses[j].contains(c))
+                {
+                    want_pairs.push((s, i as u32, j as u32));
+                }
+            }
+        }
+        for (x, want) in want_adj.iter().enumerate() {
+            assert_eq!(&adj.of(x).collect::<Vec<_>>(), want, "date {x}");
+        }
+        assert_eq!(pairs, want_pairs);
+        assert!(!pairs.is_empty() && want_adj.iter().any(|r| r.len() >= 2));
+    }
 }

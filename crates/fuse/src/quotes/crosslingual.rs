@@ -31,7 +31,7 @@
 //!   Japanese renderings share only digits and Latin-script names with the others.
 //! - Two quotes of one speaker that share their anchors (the same figure twice) can be joined.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crosscheck_core::Lang;
 use crosscheck_text::lexicon::{Lexicon, List};
@@ -46,7 +46,7 @@ const COGNATE_PREFIX: usize = 5;
 const MIN_SHARED: usize = 2;
 
 /// An anchor of a quote: a number, or a folded word.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Anchor {
     Number(String),
     Word(String),
@@ -165,6 +165,70 @@ fn agreement<F: Fn(&str, &str) -> bool>(a: &Side, b: &Side, same: &F) -> Option<
     Some(shared)
 }
 
+/// Per group, the groups that share at least [`MIN_SHARED`] anchors with it, ascending: an index
+/// of the anchors, so that a story's thousands of quote groups are not compared pair by pair
+/// (no other group can agree with it).
+fn candidates(sides: &[Side]) -> Vec<Vec<u32>> {
+    let mut postings: HashMap<&Anchor, Vec<u32>> = HashMap::new();
+    for (i, s) in sides.iter().enumerate() {
+        for a in &s.anchors {
+            postings.entry(a).or_default().push(i as u32);
+        }
+    }
+    let mut shared = vec![0usize; sides.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    sides
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            for a in &s.anchors {
+                for &j in &postings[a] {
+                    if j as usize != i {
+                        if shared[j as usize] == 0 {
+                            touched.push(j);
+                        }
+                        shared[j as usize] += 1;
+                    }
+                }
+            }
+            touched.sort_unstable();
+            let out: Vec<u32> =
+                touched.iter().copied().filter(|&j| shared[j as usize] >= MIN_SHARED).collect();
+            for &j in &touched {
+                shared[j as usize] = 0;
+            }
+            touched.clear();
+            out
+        })
+        .collect()
+}
+
+/// Each group's best partner among the larger groups of its `candidates` (ties: the larger,
+/// then the first).
+fn partners<F: Fn(&str, &str) -> bool>(
+    sides: &[Side],
+    same: &F,
+    candidates: &[Vec<u32>],
+) -> Vec<Option<usize>> {
+    let mut into: Vec<Option<usize>> = vec![None; sides.len()];
+    for (i, cands) in candidates.iter().enumerate() {
+        let mut best: Option<(usize, usize, usize)> = None; // (shared, size, index)
+        for j in cands.iter().map(|&j| j as usize) {
+            let bigger = sides[j].size > sides[i].size || (sides[j].size == sides[i].size && j < i);
+            if i == j || !bigger {
+                continue;
+            }
+            if let Some(shared) = agreement(&sides[i], &sides[j], same)
+                && best.is_none_or(|(s, z, _)| (shared, sides[j].size) > (s, z))
+            {
+                best = Some((shared, sides[j].size, j));
+            }
+        }
+        into[i] = best.map(|b| b.2);
+    }
+    into
+}
+
 /// Joins the groups of `groups` that render one quote in different languages; `langs` holds
 /// each article's language, `mentions` each article's quotes, `same` the speaker matcher. The
 /// joined group keeps the speaker and conflict of the larger one. See the module documentation.
@@ -175,23 +239,13 @@ pub(crate) fn join_across_languages<F: Fn(&str, &str) -> bool>(
     same: F,
 ) -> Vec<QuoteGroup> {
     let sides: Vec<Side> = groups.iter().map(|g| Side::new(g, mentions, langs)).collect();
-    // Each group's best partner among the larger groups (ties: the larger, then the first).
-    let mut into: Vec<Option<usize>> = vec![None; groups.len()];
-    for i in 0..groups.len() {
-        let mut best: Option<(usize, usize, usize)> = None; // (shared, size, index)
-        for j in 0..groups.len() {
-            let bigger = sides[j].size > sides[i].size || (sides[j].size == sides[i].size && j < i);
-            if i == j || !bigger {
-                continue;
-            }
-            if let Some(shared) = agreement(&sides[i], &sides[j], &same)
-                && best.is_none_or(|(s, z, _)| (shared, sides[j].size) > (s, z))
-            {
-                best = Some((shared, sides[j].size, j));
-            }
-        }
-        into[i] = best.map(|b| b.2);
-    }
+    // Groups of one language never join: a story in one language has nothing to compare.
+    let languages: BTreeSet<Lang> = sides.iter().flat_map(|s| s.langs.iter().copied()).collect();
+    let into = if languages.len() < 2 {
+        vec![None; sides.len()]
+    } else {
+        partners(&sides, &same, &candidates(&sides))
+    };
     // Follow the links to a group that joins no other (they point to larger groups: no cycle).
     let root = |mut i: usize| {
         while let Some(j) = into[i] {
@@ -275,6 +329,46 @@ mod tests {
         assert_eq!(joined(&[(EN, Lang::EN), (&other, de)]).len(), 2, "other numbers");
         let someone = DE.replace("Imre Tasz", "Oskar Rydval");
         assert_eq!(joined(&[(EN, Lang::EN), (&someone, de)]).len(), 2, "another speaker");
+    }
+
+    /// The anchor index proposes every partner the comparison of all pairs would pick.
+    #[test]
+    fn indexed_partners_match_all_pairs() {
+        let de: Lang = "de".parse().unwrap();
+        let fr: Lang = "fr".parse().unwrap();
+        let texts = [
+            (EN.to_string(), Lang::EN),
+            (DE.to_string(), de),
+            (DE.replace("40", "55"), de),
+            (DE.replace("Imre Tasz", "Oskar Rydval"), fr),
+            (
+                "Oskar Rydval said: \"Varnholm will pay 40 million for the bridge.\"".to_string(),
+                Lang::EN,
+            ),
+            (
+                "Imre Tasz a dit : « Le pont de Varnholm coûtera 40 millions et ouvrira en 2027. »"
+                    .to_string(),
+                fr,
+            ),
+        ];
+        let mentions: Vec<Vec<QuoteMention>> =
+            texts.iter().map(|(t, _)| super::super::find_quotes(t)).collect();
+        let langs: Vec<Lang> = texts.iter().map(|t| t.1).collect();
+        let sides: Vec<Side> = mentions
+            .iter()
+            .enumerate()
+            .flat_map(|(a, m)| (0..m.len()).map(move |q| QuoteRef { article: a, quote: q }))
+            .map(|r| {
+                let g = QuoteGroup { members: vec![r], speaker: None, conflict: None };
+                Side::new(&g, &mentions, &langs)
+            })
+            .collect();
+        let all: Vec<Vec<u32>> =
+            (0..sides.len()).map(|_| (0..sides.len() as u32).collect()).collect();
+        let same = super::super::same_speaker;
+        let want = partners(&sides, &same, &all);
+        assert_eq!(partners(&sides, &same, &candidates(&sides)), want);
+        assert!(want.iter().filter(|p| p.is_some()).count() >= 2, "{want:?}");
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Grouping the renderings of one quote across articles, and attribution conflicts.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
-use crosscheck_core::Lang;
+use crosscheck_core::{DisjointSets, Lang};
 use crosscheck_text::Stemmer;
 use crosscheck_text::lexicon::{Lexicon, List};
 use serde::Serialize;
@@ -112,11 +112,26 @@ where
         }
     }
     let bags = Vocabulary::bags(&stems);
-    let by_root = single_linkage(refs.len(), |i, j| {
+    drop(stems);
+    // Each named speaker once: `same` is asked once per pair of distinct names.
+    let mut name_ids: HashMap<&str, u32> = HashMap::new();
+    let names: Vec<Option<u32>> = refs
+        .iter()
+        .map(|(_, m)| {
+            named(m).map(|n| {
+                let next = name_ids.len() as u32;
+                *name_ids.entry(n).or_insert(next)
+            })
+        })
+        .collect();
+    let mut speaker_memo: HashMap<(u32, u32), bool> = HashMap::new();
+    let by_root = linked(&bags, |i, j| {
         let (ri, mi) = refs[i];
         let (rj, mj) = refs[j];
-        let same_speaker = match (named(mi), named(mj)) {
-            (Some(a), Some(b)) => same(a, b),
+        let same_speaker = match (names[i], names[j], named(mi), named(mj)) {
+            (Some(x), Some(y), Some(a), Some(b)) => {
+                *speaker_memo.entry((x, y)).or_insert_with(|| same(a, b))
+            }
             _ => false,
         };
         let bar = if ri.article == rj.article {
@@ -173,6 +188,52 @@ where
         .collect();
     groups.sort_by_key(|g| g.members[0]);
     groups
+}
+
+/// Single linkage over the quotes whose bags share a word class: the groups (each ascending,
+/// ordered by their first member) of the pairs `i < j` that `same` accepts, as
+/// [`single_linkage`] over every pair would give them. Two quotes without a class in common
+/// score 0 and are never asked about, so a story's thousands of quotes cost the pairs that share
+/// words, not every pair.
+fn linked(bags: &[Bag], mut same: impl FnMut(usize, usize) -> bool) -> Vec<Vec<usize>> {
+    let n = bags.len();
+    let mut postings: HashMap<usize, Vec<u32>> = HashMap::new();
+    for (i, b) in bags.iter().enumerate() {
+        for &c in &b.classes {
+            postings.entry(c).or_default().push(i as u32);
+        }
+    }
+    let mut sets = DisjointSets::new(n);
+    let mut seen = vec![false; n];
+    let mut touched: Vec<u32> = Vec::new();
+    for (i, b) in bags.iter().enumerate() {
+        for c in &b.classes {
+            let list = &postings[c];
+            let from = list.partition_point(|&j| j as usize <= i);
+            for &j in &list[from..] {
+                if !std::mem::replace(&mut seen[j as usize], true) {
+                    touched.push(j);
+                }
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            let j = j as usize;
+            seen[j] = false;
+            let (a, r) = (sets.find(i), sets.find(j));
+            if a != r && same(i, j) {
+                sets.union(a, r);
+            }
+        }
+        touched.clear();
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        groups.entry(sets.find(i)).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().collect();
+    out.sort_by_key(|g| g[0]);
+    out
 }
 
 /// The named speaker of a mention (after pronoun resolution).
@@ -334,14 +395,16 @@ impl Bag {
         if small.classes.is_empty() {
             return 0.0;
         }
-        let matched: Vec<usize> = small
-            .classes
-            .iter()
-            .copied()
-            .filter(|c| large.classes.binary_search(c).is_ok())
-            .collect();
+        // The matched classes, and those of them that are no name in the smaller quote.
+        let (mut matched, mut words) = (0usize, 0usize);
+        for c in &small.classes {
+            if large.classes.binary_search(c).is_ok() {
+                matched += 1;
+                words += usize::from(small.names.binary_search(c).is_err());
+            }
+        }
         let needed = small.classes.len().min(if lenient { 2 } else { 3 });
-        if matched.len() < needed {
+        if matched < needed {
             return 0.0;
         }
         // A quote of one or two words ("so excited", "Yes") is one quote only with the same
@@ -356,13 +419,12 @@ impl Bag {
         }
         // Names are the story's vocabulary: "We are thrilled to have X host" and "an honor to
         // welcome back X as host" share the name and one word, not the quote.
-        let words = matched.iter().filter(|c| small.names.binary_search(c).is_err()).count();
         let small_words =
             small.classes.iter().filter(|c| small.names.binary_search(c).is_err()).count();
         if words < small_words.clamp(1, 2) {
             return 0.0;
         }
-        matched.len() as f64 / small.classes.len() as f64
+        matched as f64 / small.classes.len() as f64
     }
 }
 
@@ -450,4 +512,50 @@ fn skeleton(w: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Quotes in invented words: renderings of three quotes, a trimmed one, a paraphrase, and
+    /// quotes that share only the story's words.
+    const QUOTES: [&str; 12] = [
+        "The new harbour wall will hold back the spring tides for decades",
+        "the harbour wall will hold back spring tides for decades to come",
+        "We expect the harbour wall to hold for decades",
+        "Nobody in Velmora asked for a wall this tall",
+        "nobody in Velmora ever asked for a wall so tall",
+        "The tides are higher every spring",
+        "Funding for the harbour came from the regional fund",
+        "the regional fund paid for the harbour",
+        "Velmora",
+        "Yes",
+        "yes",
+        "We will see what the spring brings to Velmora harbour",
+    ];
+
+    fn bags() -> Vec<Bag> {
+        let stemmer = Stemmer::new(Lang::EN);
+        let stems: Vec<_> = QUOTES.iter().map(|q| content_stems(q, &stemmer)).collect();
+        Vocabulary::bags(&stems)
+    }
+
+    /// The indexed candidates give the groups of the all-pairs linkage, at every bar.
+    #[test]
+    fn indexed_linkage_matches_all_pairs() {
+        let bags = bags();
+        for bar in [0.2, 0.34, 0.5, 0.8, 1.0] {
+            for lenient in [false, true] {
+                let same = |i: usize, j: usize| bags[i].similarity(&bags[j], lenient) >= bar;
+                let all_pairs = single_linkage(bags.len(), same);
+                let indexed = linked(&bags, same);
+                assert_eq!(indexed, all_pairs, "bar {bar}, lenient {lenient}");
+            }
+        }
+        // Some groups join several quotes, and some quotes stay alone.
+        let groups = linked(&bags, |i, j| bags[i].similarity(&bags[j], false) >= SAME_QUOTE);
+        assert!(groups.iter().any(|g| g.len() >= 2), "{groups:?}");
+        assert!(groups.len() > 3 && groups.len() < QUOTES.len(), "{groups:?}");
+    }
 }
