@@ -4,7 +4,8 @@
 //! `timeline/`. Each rule has positive cases (the rule fires) and
 //! negative ones (statements that must stay quiet), in invented wording.
 //!
-//! A story file holds articles, each opened by a line `=== <id> [<published date>]`; lines
+//! A story file holds articles, each opened by a line `=== <id> [<published date> [<language>]]`
+//! (English when no language is given); lines
 //! before the first article starting with `#` say what the case checks.
 
 use std::fmt::Write as _;
@@ -16,13 +17,13 @@ use crosscheck_fuse::{Conflict, FusedStory, Fuser, FuserBuilder, SourceSpan, Sto
 /// The articles of a story file.
 fn parse(content: &str) -> Vec<Article> {
     let mut out: Vec<Article> = Vec::new();
-    let mut head: Option<(String, Option<String>)> = None;
+    let mut head: Option<(String, Option<String>, Lang)> = None;
     let mut body = String::new();
-    let mut flush = |head: &mut Option<(String, Option<String>)>, body: &mut String| {
-        if let Some((id, date)) = head.take() {
+    let mut flush = |head: &mut Option<(String, Option<String>, Lang)>, body: &mut String| {
+        if let Some((id, date, language)) = head.take() {
             out.push(Article {
                 published: date.map(|d| d.parse().expect("a valid published date")),
-                language: Lang::EN,
+                language,
                 ..Article::from_text(id.as_str(), body.trim())
             });
         }
@@ -33,7 +34,9 @@ fn parse(content: &str) -> Vec<Article> {
             flush(&mut head, &mut body);
             let mut parts = rest.split_whitespace();
             let id = parts.next().expect("an article id").to_string();
-            head = Some((id, parts.next().map(str::to_string)));
+            let date = parts.next().map(str::to_string);
+            let lang = parts.next().map_or(Lang::EN, |l| l.parse().expect("a language code"));
+            head = Some((id, date, lang));
         } else if head.is_some() {
             body.push_str(line);
             body.push('\n');

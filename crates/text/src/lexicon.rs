@@ -186,6 +186,16 @@ lists! {
     LegalForms => "legal_forms",
     /// Familiar forms of given names with their full form (`bill<TAB>william`).
     GivenNameVariants => "given_name_variants",
+    /// Singular third-person pronouns that may stand for a named speaker (`he`, `ella`, `er`).
+    SubjectPronouns => "subject_pronouns",
+    /// Auxiliaries that stand between a subject and its speech verb, or before an inverted one
+    /// (`a` of `a déclaré`, `ha` of `ha detto`, `hat`).
+    Auxiliaries => "auxiliaries",
+    /// Endings that make a word an adverb (`ly`, `ment`, `mente`).
+    AdverbEndings => "adverb_endings",
+    /// Words that give the source of what follows, as "according to" does (`según`, `selon`,
+    /// `laut`).
+    SourceWords => "source_words",
     /// News-event words that count as one beyond strict synonymy, with their group's head
     /// (`death<TAB>kill`, `vessel<TAB>ship`); curated. Read through [`crate::Synonyms`].
     EventWords => "event_words",

@@ -112,10 +112,13 @@ pub(crate) fn find(ctx: &Context<'_>, speakers: &SpeakerIndex) -> Quotes {
         .iter()
         .enumerate()
         .map(|(di, d)| {
-            let mut found = quotes::find_quotes(&d.article.text);
+            let mut found = quotes::find_quotes_in(&d.article.text, d.article.language);
             found.retain(|q| !q.scare && in_prose(d, q.span));
             for q in &mut found {
                 resolve_pronoun(ctx, di, q);
+                if let Some(s) = q.speaker.as_mut() {
+                    person_at_end(ctx, s);
+                }
             }
             found
         })
@@ -174,6 +177,28 @@ fn resolve_pronoun(ctx: &Context<'_>, di: usize, q: &mut QuoteMention) {
         s.kind = SpeakerKind::Named;
         s.span = m.span;
         s.role = None;
+    }
+}
+
+/// A name written after a role's complement ("il segretario di Stato Usa Marco Rubio") is the
+/// person the entities know by its last words, when they know none by the whole.
+fn person_at_end(ctx: &Context<'_>, s: &mut crate::quotes::Speaker) {
+    if s.kind != SpeakerKind::Named {
+        return;
+    }
+    let key = fold(&s.name);
+    let words: Vec<&str> = key.split(' ').collect();
+    let person = |name: &str| {
+        ctx.entities.entities.iter().find(|e| {
+            e.kind == EntityKind::Person
+                && (fold(&e.name) == name || e.variants.iter().any(|(v, _)| fold(v) == name))
+        })
+    };
+    if words.len() > 2
+        && person(&key).is_none()
+        && let Some(e) = (1..words.len() - 1).find_map(|k| person(&words[k..].join(" ")))
+    {
+        s.name.clone_from(&e.name);
     }
 }
 

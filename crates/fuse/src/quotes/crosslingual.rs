@@ -11,6 +11,7 @@
 //! 2. their *anchors* agree: numbers (digits as written, `1,5` = `1.5`), names (capitalised
 //!    words other than the first, folded to ASCII) and long words that read alike in both
 //!    languages (`conditions` / `condiciones`: the first five letters once folded to ASCII).
+//!    Months and weekdays are anchors by their number (`Juni` = `June` = `giugno`).
 //!    At least two anchors are shared and they are at least half of the smaller side's, and no
 //!    number of one side is missing from the other when both write numbers.
 //!
@@ -49,13 +50,24 @@ const MIN_SHARED: usize = 2;
 enum Anchor {
     Number(String),
     Word(String),
+    /// A month, 1 to 12.
+    Month(i64),
+    /// A weekday, Monday 1.
+    Weekday(i64),
 }
+
+/// How many words from a number a lowercase month or weekday may stand.
+const DATE_REACH: usize = 2;
 
 /// The anchors of a quote's words.
 fn anchors(text: &str) -> BTreeSet<Anchor> {
     let mut out = BTreeSet::new();
-    for (i, raw) in text.split_whitespace().enumerate() {
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|raw| raw.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let digits = |w: &&str| w.starts_with(|c: char| c.is_ascii_digit());
+    for (i, &w) in words.iter().enumerate() {
         if w.is_empty() {
             continue;
         }
@@ -69,12 +81,26 @@ fn anchors(text: &str) -> BTreeSet<Anchor> {
             continue;
         }
         let lower = w.to_lowercase();
+        let capitalised = i > 0 && w.chars().next().is_some_and(char::is_uppercase);
+        // A month or weekday, by its number: `Juni` / `June` / `giugno`. A lowercase one only
+        // beside a number (`el 14 de marzo`), as `may` and `march` are verbs too.
+        let dated = capitalised
+            || words[i.saturating_sub(DATE_REACH)..words.len().min(i + DATE_REACH + 1)]
+                .iter()
+                .any(digits);
+        if dated && let Some(n) = Lexicon::any_number(List::Months, &lower) {
+            out.insert(Anchor::Month(n));
+            continue;
+        }
+        if dated && let Some(n) = Lexicon::any_number(List::Weekdays, &lower) {
+            out.insert(Anchor::Weekday(n));
+            continue;
+        }
         if Lexicon::any(List::Stopwords, &lower) || Lexicon::any(List::QuoteStopwords, &lower) {
             continue;
         }
         let folded: String =
             any_ascii::any_ascii(&lower).chars().filter(char::is_ascii_alphabetic).collect();
-        let capitalised = i > 0 && w.chars().next().is_some_and(char::is_uppercase);
         if folded.len() >= COGNATE_LEN || (capitalised && folded.len() >= 3) {
             out.insert(Anchor::Word(folded.chars().take(COGNATE_PREFIX).collect()));
         }
@@ -258,6 +284,8 @@ mod tests {
             .map(|a| match a {
                 Anchor::Number(n) => n,
                 Anchor::Word(w) => w,
+                Anchor::Month(m) => format!("month {m}"),
+                Anchor::Weekday(d) => format!("weekday {d}"),
             })
             .collect()
     }
@@ -353,5 +381,18 @@ mod tests {
         let b = anchor_words("The conditions set by Varlen were no longer met, 1.5 percent");
         let shared = a.iter().filter(|x| b.contains(x)).count();
         assert!(shared >= 3, "{a:?} {b:?}");
+    }
+
+    #[test]
+    fn months_and_weekdays_are_anchors_by_number() {
+        let de = anchor_words("Am Montag, dem 3. Juni, öffnen wir");
+        let en = anchor_words("We open on Monday, 3 June");
+        assert!(de.contains(&"month 6".to_string()) && en.contains(&"month 6".to_string()));
+        assert!(de.contains(&"weekday 1".to_string()) && en.contains(&"weekday 1".to_string()));
+        // A lowercase `may` far from any number is the verb.
+        let verb = anchor_words("They may come back one day");
+        assert!(!verb.iter().any(|a| a.starts_with("month")), "{verb:?}");
+        let es = anchor_words("abrirá el 14 de mayo");
+        assert!(es.contains(&"month 5".to_string()), "{es:?}");
     }
 }

@@ -1,13 +1,50 @@
 //! Words, noun phrases and speech verbs: the pieces attribution is built from.
 
-use crosscheck_core::Span;
+use crosscheck_core::{Lang, Span};
 use crosscheck_text::WordKind;
 use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::{Speaker, SpeakerKind};
 
-/// A word or punctuation mark with its byte range.
+/// The word lists attribution reads: the lexicon of the text's language, or every language's
+/// lists merged when the language is not known.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Rules {
+    lex: Option<&'static Lexicon>,
+}
+
+impl Rules {
+    /// The rules of `lang`; [`Lang::UNKNOWN`] reads every language's lists. A language without
+    /// lists gets none: no speech verb, so no attribution.
+    pub(super) fn of(lang: Lang) -> Rules {
+        Rules { lex: (!lang.is_unknown()).then(|| Lexicon::of(lang)) }
+    }
+
+    fn has(self, list: List, w: &str) -> bool {
+        match self.lex {
+            Some(l) => l.has(list, w),
+            None => Lexicon::any(list, w),
+        }
+    }
+
+    /// Whether the language has entries in `list`.
+    fn owns(self, list: List) -> bool {
+        self.lex.is_none_or(|l| l.words(list).next().is_some())
+    }
+
+    /// Whether the rules are those of a known language other than English, whose word order
+    /// rules apply (`«…», declaró en un comunicado X`, `Por su parte, X dijo`).
+    pub(super) fn foreign(self) -> bool {
+        self.lex.is_some_and(|l| l.lang() != Lang::EN)
+    }
+}
+
+/// A word or punctuation mark with its byte range, and what the language's lists say of it.
 #[derive(Debug, Clone)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one word, each read by name by the attribution rules"
+)]
 pub(super) struct Word<'a> {
     pub(super) start: usize,
     pub(super) end: usize,
@@ -16,6 +53,31 @@ pub(super) struct Word<'a> {
     pub(super) alpha: bool,
     /// Inside a quotation (never part of an attribution).
     pub(super) quoted: bool,
+    /// A speech verb of the language (`said`, `declaró`, `sagte`).
+    pub(super) speech: bool,
+    /// A role noun or modifier (`spokesperson`, `portavoz`).
+    role: bool,
+    /// A title written before a name (`president`).
+    title: bool,
+    /// An article (`the`, `el`, `die`).
+    pub(super) article: bool,
+    /// A determiner or an article.
+    determiner: bool,
+    /// A function word that opens no name when capitalised (`But`, `Por`).
+    function: bool,
+    /// A singular third-person pronoun that may stand for a named speaker (`he`, `ella`).
+    pub(super) pronoun: bool,
+    /// An auxiliary that may stand between a subject and its speech verb, or before an
+    /// inverted one (`has`, `a` of `a déclaré`, `ha`).
+    pub(super) auxiliary: bool,
+    /// A verb or auxiliary that carries its subject pronoun (`a-t-il`, `déclare-t-elle`).
+    pub(super) inverted: bool,
+    /// A word that gives the source of what follows (`según`, `selon`, `laut`).
+    pub(super) source: bool,
+    /// An adverb by its ending (`-ly`, `-ment`, `-mente`).
+    adverb: bool,
+    /// A function word of a language other than English.
+    stop: bool,
 }
 
 impl Word<'_> {
@@ -32,7 +94,13 @@ impl Word<'_> {
 /// The words of `text[range]` ([`crosscheck_text::words`]: names and numbers whole, each mark
 /// a piece of its own), an abbreviation's final period kept on it ("U.S.", "Dr."). `quotes` are
 /// the quotation spans (marks included) whose words are flagged `quoted`.
-pub(super) fn words<'a>(text: &'a str, range: Span, quotes: &[Span]) -> Vec<Word<'a>> {
+pub(super) fn words<'a>(
+    text: &'a str,
+    range: Span,
+    quotes: &[Span],
+    rules: Rules,
+) -> Vec<Word<'a>> {
+    let function_list = rules.owns(List::CapitalisedFunctionWords);
     let mut out: Vec<Word<'a>> = Vec::new();
     let Some(slice) = range.slice(text) else { return out };
     let base = range.start as usize;
@@ -50,52 +118,58 @@ pub(super) fn words<'a>(text: &'a str, range: Span, quotes: &[Span]) -> Vec<Word
             && next.text == "."
             && next.span.start as usize == end
             && ((p.text.contains('.') && p.text.len() <= 6)
-                || Lexicon::any(List::TitleAbbreviations, &p.text.to_lowercase()))
+                || rules.has(List::TitleAbbreviations, &p.text.to_lowercase()))
         {
             end = next.span.end as usize;
             skip_dot = true;
         }
         let (s, t) = (base + p.span.start as usize, base + end);
         let piece = &slice[p.span.start as usize..end];
+        let lower = piece.to_lowercase();
+        let has = |list: List| alpha && rules.has(list, &lower);
+        let article = has(List::Articles);
+        // English keeps its own list of words that modify no role (see `is_modifier`).
+        let stop = rules.foreign() && has(List::Stopwords);
+        let adverb = alpha
+            && rules.lex.map_or_else(
+                || lower.ends_with("ly"),
+                |l| l.words(List::AdverbEndings).any(|e| lower.ends_with(e)),
+            )
+            && lower.chars().count() > 4;
+        // French inversion: the verb or auxiliary, then `-t-il` or `-elle`.
+        let (head, tail) = match (lower.split_once('-'), lower.rsplit_once('-')) {
+            (Some((h, _)), Some((_, t))) if alpha => (h, t),
+            _ => ("", ""),
+        };
+        let inverted = !head.is_empty()
+            && rules.has(List::SubjectPronouns, tail)
+            && (rules.has(List::SpeechVerbs, head) || rules.has(List::Auxiliaries, head));
+        let speech = has(List::SpeechVerbs) || (inverted && rules.has(List::SpeechVerbs, head));
+        let auxiliary = has(List::Auxiliaries) || (inverted && rules.has(List::Auxiliaries, head));
         out.push(Word {
             start: s,
             end: t,
             text: piece,
-            lower: piece.to_lowercase(),
+            speech,
+            inverted,
+            source: has(List::SourceWords),
+            role: has(List::RoleWords),
+            title: has(List::Titles),
+            article,
+            determiner: article || has(List::Determiners),
+            // A language without its own list of capitalised function words takes its
+            // stopwords: no name starts with `Por` or `Selon`.
+            function: if function_list { has(List::CapitalisedFunctionWords) } else { stop },
+            pronoun: inverted || has(List::SubjectPronouns),
+            auxiliary,
+            adverb,
+            stop,
+            lower,
             alpha,
             quoted: quotes.iter().any(|q| (q.start as usize) <= s && t <= q.end as usize),
         });
     }
     out
-}
-
-/// Speech verbs in their inflected forms, English first, then a few German, French and Spanish.
-pub(super) fn is_speech_verb(w: &str) -> bool {
-    Lexicon::any(List::SpeechVerbs, w)
-}
-
-/// Lowercase nouns and modifiers that make up a role or an anonymous speaker.
-fn is_role_word(w: &str) -> bool {
-    Lexicon::any(List::RoleWords, w)
-}
-
-/// Capitalised titles that are roles, not names ("President Harold Brandt").
-fn is_title(w: &str) -> bool {
-    Lexicon::any(List::Titles, w)
-}
-
-fn is_determiner(w: &str) -> bool {
-    Lexicon::any(List::Determiners, w) || is_article(w)
-}
-
-/// Articles, which may be capitalised at the start of a sentence ("The", "Die", "La").
-pub(super) fn is_article(w: &str) -> bool {
-    Lexicon::any(List::Articles, w)
-}
-
-/// Capitalised words that begin a sentence or clause without naming anyone.
-fn is_capitalised_function_word(w: &str) -> bool {
-    Lexicon::any(List::CapitalisedFunctionWords, w)
 }
 
 /// A lowercase particle inside a name (`Anna de Vries`, `Jan van Dijk`).
@@ -107,22 +181,15 @@ fn is_particle(w: &Word<'_>) -> bool {
         && Lexicon::common().has(List::NameParticles, &w.lower)
 }
 
-/// Pronouns that may be resolved to a named speaker.
-pub(super) fn is_singular_pronoun(w: &str) -> bool {
-    matches!(w, "he" | "she" | "him" | "her")
-}
-
 /// Whether word `w` may belong to a speaker noun phrase.
 fn np_word(w: &Word<'_>) -> bool {
     if !w.alpha || w.quoted {
         return false;
     }
     if w.capitalised() {
-        return !is_capitalised_function_word(&w.lower)
-            || is_title(&w.lower)
-            || is_article(&w.lower);
+        return !w.function || w.title || w.article;
     }
-    is_role_word(&w.lower) || w.stem_possessive().is_some_and(|p| !p.is_empty())
+    w.role || w.stem_possessive().is_some_and(|p| !p.is_empty())
 }
 
 /// A lowercase word that may modify a following role noun ("port official", "union leader").
@@ -131,8 +198,10 @@ fn is_modifier(w: &Word<'_>) -> bool {
         && !w.quoted
         && !w.capitalised()
         && w.lower.chars().count() >= 3
-        && !is_speech_verb(&w.lower)
-        && !is_determiner(&w.lower)
+        && !w.speech
+        && !w.determiner
+        && !w.auxiliary
+        && !w.stop
         && !matches!(
             w.lower.as_str(),
             "and"
@@ -176,7 +245,7 @@ pub(super) fn np_ending_at(ws: &[Word<'_>], last: usize) -> Option<(usize, usize
     let mut first = last;
     while first > 0
         && (np_word(&ws[first - 1])
-            || (is_modifier(&ws[first - 1]) && is_role_word(&ws[first].lower))
+            || (is_modifier(&ws[first - 1]) && ws[first].role)
             || (first > 1
                 && is_particle(&ws[first - 1])
                 && ws[first].capitalised()
@@ -184,7 +253,7 @@ pub(super) fn np_ending_at(ws: &[Word<'_>], last: usize) -> Option<(usize, usize
     {
         first -= 1;
     }
-    if first > 0 && is_determiner(&ws[first - 1].lower) {
+    if first > 0 && ws[first - 1].determiner {
         first -= 1;
     }
     Some((first, last))
@@ -194,13 +263,13 @@ pub(super) fn np_ending_at(ws: &[Word<'_>], last: usize) -> Option<(usize, usize
 /// official"), as a range of word indices.
 pub(super) fn np_starting_at(ws: &[Word<'_>], first: usize) -> Option<(usize, usize)> {
     let mut i = first;
-    if ws.get(i).is_some_and(|w| is_determiner(&w.lower) && w.alpha) {
+    if ws.get(i).is_some_and(|w| w.determiner) {
         i += 1;
     }
     let mut last = None;
     while ws.get(i).is_some_and(|w| {
         np_word(w)
-            || (is_modifier(w) && ws.get(i + 1).is_some_and(|n| is_role_word(&n.lower)))
+            || (is_modifier(w) && ws.get(i + 1).is_some_and(|n| n.role))
             || (is_particle(w)
                 && last.is_some_and(|l: usize| ws[l].capitalised())
                 && ws.get(i + 1).is_some_and(Word::capitalised))
@@ -225,16 +294,14 @@ pub(super) fn speaker_from(
     cue: &str,
 ) -> Option<Speaker> {
     let phrase = &ws[first..=last];
-    let det = usize::from(is_determiner(&phrase[0].lower) && !phrase[0].capitalised())
-        + usize::from(phrase[0].capitalised() && is_article(&phrase[0].lower));
+    let det = usize::from(phrase[0].determiner && !phrase[0].capitalised())
+        + usize::from(phrase[0].capitalised() && phrase[0].article);
     let body = &phrase[det.min(phrase.len())..];
     if body.is_empty() {
         return None;
     }
     // The last role word or possessive; the name is the capitalised run after it.
-    let is_role = |w: &Word<'_>| {
-        is_role_word(&w.lower) || is_title(&w.lower) || w.stem_possessive().is_some()
-    };
+    let is_role = |w: &Word<'_>| w.role || w.title || w.stem_possessive().is_some();
     let k = body.iter().rposition(is_role);
     let name_words = &body[k.map_or(0, |k| k + 1)..];
     let span_of = |ws: &[Word<'_>]| Span::from_usize(ws[0].start, ws[ws.len() - 1].end);
@@ -254,8 +321,26 @@ pub(super) fn speaker_from(
             cue: cue.to_string(),
         });
     }
+    // A role, its complement and a name (`il segretario di Stato Usa Marco Rubio`): the
+    // capitalised run that ends the phrase, when it is long enough to hold a name after the
+    // complement (see `name_after_complement`).
+    if let Some(t) = name_words.iter().rposition(|w| !w.capitalised())
+        && is_particle(&name_words[t])
+        && name_words.len() - t > NAME_AFTER_COMPLEMENT
+    {
+        let span = span_of(&name_words[t + 1..]);
+        let role = Some(slice(span_of(&body[..body.len() - (name_words.len() - t - 1)])));
+        return Some(Speaker {
+            name: slice(span),
+            role,
+            kind: SpeakerKind::Named,
+            span,
+            pronoun: None,
+            cue: cue.to_string(),
+        });
+    }
     // Only role words: an anonymous speaker, kept as written with its determiner.
-    if !body.iter().any(|w| is_role_word(&w.lower) || is_title(&w.lower)) {
+    if !body.iter().any(|w| w.role || w.title) {
         return None;
     }
     let span = span_of(phrase);
@@ -267,6 +352,31 @@ pub(super) fn speaker_from(
         pronoun: None,
         cue: cue.to_string(),
     })
+}
+
+/// Capitalised words a role's complement must be followed by, beyond the complement's own,
+/// to hold a name: `di Stato Usa Marco Rubio` does, `de Hacienda` does not.
+const NAME_AFTER_COMPLEMENT: usize = 2;
+
+/// The last word of a role's complement that runs on into a name, after the role word `last`:
+/// a name particle (`di`, `de`, `della`), then capitalised words (`il segretario di Stato Usa
+/// Marco Rubio`); `last` when none follows.
+pub(super) fn name_after_complement(ws: &[Word<'_>], last: usize) -> usize {
+    if !ws[last].role || !ws.get(last + 1).is_some_and(is_particle) {
+        return last;
+    }
+    let mut end = last;
+    for (i, w) in ws.iter().enumerate().skip(last + 1).take(8) {
+        if !w.alpha || w.quoted {
+            break;
+        }
+        if w.capitalised() {
+            end = i;
+        } else if !is_particle(w) {
+            break;
+        }
+    }
+    end
 }
 
 /// A descriptor followed by a name between commas, opening a clause at `first` and ending
@@ -282,7 +392,7 @@ pub(super) fn apposition(
     // The descriptor: a determiner or `one`, then up to three lowercase words.
     let mut i = first;
     let opener = ws.get(i)?;
-    if !(opener.alpha && (is_determiner(&opener.lower) || opener.lower == "one")) {
+    if !(opener.determiner || (opener.alpha && opener.lower == "one")) {
         return None;
     }
     i += 1;
@@ -324,7 +434,7 @@ pub(super) fn complement_end(ws: &[Word<'_>], last: usize) -> usize {
         return last;
     }
     let mut i = last + 2;
-    if ws.get(i).is_some_and(|w| w.alpha && !w.quoted && is_determiner(&w.lower)) {
+    if ws.get(i).is_some_and(|w| !w.quoted && w.determiner) {
         i += 1;
     }
     let mut end = last;
@@ -335,8 +445,8 @@ pub(super) fn complement_end(ws: &[Word<'_>], last: usize) -> usize {
         }
         let joiner = matches!(w.lower.as_str(), "of" | "and" | "the");
         // A past-tense verb ends the phrase ("at the port authority described …").
-        let verb = !w.capitalised() && w.lower.ends_with("ed") && !is_role_word(&w.lower);
-        let part = !verb && (w.capitalised() || is_role_word(&w.lower) || is_modifier(w));
+        let verb = !w.capitalised() && w.lower.ends_with("ed") && !w.role;
+        let part = !verb && (w.capitalised() || w.role || is_modifier(w));
         if !(part || joiner) {
             break;
         }
@@ -381,28 +491,30 @@ pub(super) fn skip_back_adverbs(ws: &[Word<'_>], mut i: usize) -> Option<usize> 
         let w = ws.get(i)?;
         let skippable = w.alpha
             && !w.quoted
-            && (matches!(
-                w.lower.as_str(),
-                "also"
-                    | "later"
-                    | "then"
-                    | "previously"
-                    | "reportedly"
-                    | "again"
-                    | "has"
-                    | "had"
-                    | "have"
-                    | "was"
-                    | "is"
-                    | "repeatedly"
-                    | "publicly"
-                    | "separately"
-                    | "recently"
-                    | "once"
-                    | "further"
-                    | "already"
-                    | "earlier"
-            ) || (w.lower.ends_with("ly") && w.lower.len() > 4 && !w.capitalised()));
+            && (w.auxiliary
+                || (w.adverb && !w.capitalised())
+                || matches!(
+                    w.lower.as_str(),
+                    "also"
+                        | "later"
+                        | "then"
+                        | "previously"
+                        | "reportedly"
+                        | "again"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "was"
+                        | "is"
+                        | "repeatedly"
+                        | "publicly"
+                        | "separately"
+                        | "recently"
+                        | "once"
+                        | "further"
+                        | "already"
+                        | "earlier"
+                ));
         if !skippable {
             return Some(i);
         }

@@ -262,10 +262,32 @@ proptest! {
     ) {
         check(&parts.concat())?;
     }
+
+    #[test]
+    fn quote_like_text_in_other_languages_never_panics(
+        lang in prop_oneof![Just("es"), Just("fr"), Just("de"), Just("pt"), Just("it"), Just("zh")],
+        parts in proptest::collection::vec(
+            prop_oneof![
+                Just("«"), Just("»"), Just("« "), Just(" »"), Just("„"), Just("“"), Just("‚"),
+                Just("‘"), Just("「"), Just("」"), Just("\""), Just(", declaró "),
+                Just(" a-t-il "), Just(" ha "), Just("detto "), Just(" sagte "), Just(" disse "),
+                Just(" ele"), Just("Por su parte, "), Just(" il sindaco di "), Just("Ana Ruiz"),
+                Just(" según "), Just(" en la nota "), Just(", "), Just(". "), Just("\n"),
+                Just("palabra"), Just(" "), Just("表示"),
+            ],
+            0..30,
+        ),
+    ) {
+        check_in(&parts.concat(), lang.parse().unwrap())?;
+    }
 }
 
 fn check(text: &str) -> Result<(), TestCaseError> {
-    let found = find_quotes(text);
+    check_in(text, crosscheck_core::Lang::UNKNOWN)
+}
+
+fn check_in(text: &str, lang: crosscheck_core::Lang) -> Result<(), TestCaseError> {
+    let found = find_quotes_in(text, lang);
     for q in &found {
         prop_assert_eq!(q.span.slice(text), Some(q.text.as_str()));
         prop_assert!(q.marks.slice(text).is_some() && q.sentence.slice(text).is_some());
@@ -389,4 +411,68 @@ fn anonymous_speakers_keep_their_fullest_wording() {
     let second = q[1].speaker.as_ref().unwrap();
     assert_eq!(second.name, "a spokesman for the city council");
     assert_eq!(&text[second.span.range()], second.name);
+}
+
+fn speakers_in(text: &str, lang: &str) -> Vec<Option<String>> {
+    let lang: crosscheck_core::Lang = lang.parse().unwrap();
+    find_quotes_in(text, lang)
+        .into_iter()
+        .map(|q| {
+            assert_eq!(q.span.slice(text), Some(q.text.as_str()));
+            q.speaker.map(|s| s.name)
+        })
+        .collect()
+}
+
+#[test]
+fn the_word_order_of_each_language_gives_the_speaker() {
+    let cases = [
+        ("es", "«Abriremos el mercado en mayo», declaró en la radio Lidia Varga."),
+        ("fr", "« Nous ouvrirons le marché en mai », a déclaré Lidia Varga."),
+        ("pt", "\"Vamos abrir o mercado em maio\", afirmou Lidia Varga."),
+        ("it", "\"Apriremo il mercato a maggio\", ha detto Lidia Varga."),
+        ("de", "„Wir öffnen den Markt im Mai“, sagte Lidia Varga."),
+        ("de", "Lidia Varga hat betont: „Wir öffnen den Markt im Mai.“"),
+        ("es", "Por su parte, Lidia Varga dijo que «el mercado abrirá en mayo»."),
+        ("es", "Según Lidia Varga, el mercado «abrirá sus puertas en mayo»."),
+        ("de", "Laut Lidia Varga wird der Markt „im Mai wieder geöffnet“."),
+        ("fr", "Lidia Varga était là. « Nous ouvrirons en mai », a-t-elle ajouté."),
+        ("fr", "Lidia Varga était là. « Nous ouvrirons en mai », déclare-t-elle."),
+    ];
+    for (lang, text) in cases {
+        assert_eq!(
+            speakers_in(text, lang),
+            vec![Some("Lidia Varga".to_string())],
+            "{lang}: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_language_without_lists_gets_no_speaker_and_never_english_rules() {
+    // Dutch has no speech verbs in the lexicon: no attribution at all.
+    assert_eq!(speakers_in("\"We openen de markt in mei,\" said Lidia Varga.", "nl"), vec![None]);
+    // Spanish read with the English lists: `declaró` is not an English verb.
+    assert_eq!(
+        speakers_in("«Abriremos el mercado en mayo», declaró Lidia Varga.", "en"),
+        vec![None]
+    );
+    // The Spanish lists do not read English verbs either.
+    assert_eq!(speakers_in("«Abriremos el mercado en mayo», said Lidia Varga.", "es"), vec![None]);
+}
+
+#[test]
+fn corner_brackets_and_german_single_marks_pair() {
+    let zh = find_quotes_in("市长表示：「我们将在五月重新开放市场」。", "zh".parse().unwrap());
+    assert_eq!(zh.len(), 1);
+    assert_eq!(zh[0].text, "我们将在五月重新开放市场");
+    assert!(!zh[0].scare, "a sentence of ideographs is not a scare quote");
+    // No speech verbs for Chinese: no speaker.
+    assert!(zh[0].speaker.is_none());
+    let de = find_quotes_in(
+        "Sie nannte das ‚einen sehr guten Anfang‘, sagte Varga.",
+        "de".parse().unwrap(),
+    );
+    assert_eq!(de.len(), 1);
+    assert_eq!(de[0].text, "einen sehr guten Anfang");
 }
