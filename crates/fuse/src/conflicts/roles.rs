@@ -276,12 +276,21 @@ struct Titled {
 
 impl Titled {
     /// The office as a side of a conflict shows it (`mayor`, `transport minister`).
+    /// The secretary of a council reads as one (`defence council secretary`), never as the
+    /// portfolio's secretary, an office the person does not hold.
     fn label(&self) -> String {
+        let body = BODIES
+            .iter()
+            .find(|b| self.office.name == SECRETARY.name && self.qualifiers.contains(**b));
+        let office = match body {
+            Some(body) => format!("{body} {}", self.office.name),
+            None => self.office.name.to_string(),
+        };
         if self.office.portfolio && !self.portfolio.is_empty() {
             let p: Vec<&str> = self.portfolio.iter().copied().collect();
-            format!("{} {}", p.join(" and "), self.office.name)
+            format!("{} {office}", p.join(" and "))
         } else {
-            self.office.name.to_string()
+            office
         }
     }
 }
@@ -505,15 +514,15 @@ fn nested_qualifiers(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     within(a, b) || within(b, a)
 }
 
+/// Bodies with one secretary (`Secretary of the Security Council`).
+const BODIES: [&str; 3] = ["council", "committee", "commission"];
+
 /// Whether a role is an exclusive office: the office's own flag, or a secretary of a council,
 /// committee or commission (`Secretary of the Security Council`), a body with one secretary
 /// whose holder holds no other such office.
 fn exclusive(t: &Titled) -> bool {
     t.office.exclusive
-        || (t.office.name == SECRETARY.name
-            && t.qualifiers
-                .iter()
-                .any(|q| matches!(q.as_str(), "council" | "committee" | "commission")))
+        || (t.office.name == SECRETARY.name && BODIES.iter().any(|b| t.qualifiers.contains(*b)))
 }
 
 /// Whether two roles given to one person cannot both be right: two exclusive offices not held
