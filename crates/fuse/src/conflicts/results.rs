@@ -7,10 +7,10 @@
 //! number in digits or words: `Game 6`, `game six`) and every score (two numbers of one or two
 //! digits joined by a dash) that a result word (`won`, `beat`, `victory`: the `result_words`
 //! list) governs: the word stands at most six words before the score with no other score in
-//! between (`beat the Herons 3-1`, `went on to win 3-1`) or at most three words after it
+//! between (`beat the Herons 3-1`, `later took it 3-1`) or at most three words after it
 //! (`a 3-1 Game 6 victory`). The score belongs to the label in its clause (the words up to the
 //! nearest punctuation), the nearest to it, else to the last label of its sentence or of the
-//! two sentences before (`… in Game 6. The Herons went on to win 4-1, forcing a Game 7`),
+//! two sentences before (`… in Game 6. The Herons later took it 4-1 to force a Game 7`),
 //! unless it is the story's result (the score the leads of most reports give) or a score some
 //! report gives another label in that label's clause. A
 //! label qualified by a competition (`Game 1 of the Northern Cup`, and the same label again
@@ -27,8 +27,8 @@
 //!
 //! ## Example
 //!
-//! `the Herons held on for a 3-1 Game 6 victory` and, elsewhere, `Orrin started Game 6. The
-//! Herons went on to win 4-1, forcing a Game 7.`: Game 6, 3-1 vs 4-1. `trailed 3-1 in Game 6`
+//! `the Herons clung on to take Game 6 by 3-1` and, elsewhere, `Orrin started Game 6. The
+//! Herons later took it 4-1 to force a Game 7.`: Game 6, 3-1 vs 4-1. `trailed 3-1 in Game 6`
 //! is no result and stays quiet.
 //!
 //! ## Limitations

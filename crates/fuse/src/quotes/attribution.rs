@@ -180,7 +180,7 @@ fn resolve_pronoun(ctx: &Context<'_>, di: usize, q: &mut QuoteMention) {
     }
 }
 
-/// A name written after a role's complement ("il segretario di Stato Usa Marco Rubio") is the
+/// A name written after a role's complement ("il ministro della Marina Velm Ada Corsi") is the
 /// person the entities know by its last words, when they know none by the whole.
 fn person_at_end(ctx: &Context<'_>, s: &mut crate::quotes::Speaker) {
     if s.kind != SpeakerKind::Named {

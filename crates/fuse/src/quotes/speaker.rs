@@ -321,7 +321,7 @@ pub(super) fn speaker_from(
             cue: cue.to_string(),
         });
     }
-    // A role, its complement and a name (`il segretario di Stato Usa Marco Rubio`): the
+    // A role, its complement and a name (`il ministro della Marina Velm Ada Corsi`): the
     // capitalised run that ends the phrase, when it is long enough to hold a name after the
     // complement (see `name_after_complement`).
     if let Some(t) = name_words.iter().rposition(|w| !w.capitalised())
@@ -355,12 +355,12 @@ pub(super) fn speaker_from(
 }
 
 /// Capitalised words a role's complement must be followed by, beyond the complement's own,
-/// to hold a name: `di Stato Usa Marco Rubio` does, `de Hacienda` does not.
+/// to hold a name: `della Marina Velm Ada Corsi` does, `de Hacienda` does not.
 const NAME_AFTER_COMPLEMENT: usize = 2;
 
 /// The last word of a role's complement that runs on into a name, after the role word `last`:
-/// a name particle (`di`, `de`, `della`), then capitalised words (`il segretario di Stato Usa
-/// Marco Rubio`); `last` when none follows.
+/// a name particle (`di`, `de`, `della`), then capitalised words (`il ministro della Marina Velm
+/// Ada Corsi`); `last` when none follows.
 pub(super) fn name_after_complement(ws: &[Word<'_>], last: usize) -> usize {
     if !ws[last].role || !ws.get(last + 1).is_some_and(is_particle) {
         return last;
