@@ -52,6 +52,7 @@
 //!
 //! Roy, Vieira and Roth, *Reasoning about Quantities in Natural Language* (TACL 2015).
 
+mod crosslingual;
 pub(crate) mod dated;
 mod lexicon;
 pub(crate) mod phrases;
@@ -60,12 +61,16 @@ mod table;
 
 pub(crate) use table::FactTable;
 
+use std::collections::BTreeSet;
+
 use crate::analysis::Context;
 use crate::story::{Claim, ClaimStatus, SourceSpan};
 
 /// A claim whose renderings are the sentences `sents` (document, sentence) of the story, in
 /// that order, whose text is sentence `text_at`, carried by `outlets` of the story's
-/// `distinct` reports. A sentence whose span does not map back to the raw input is left out.
+/// `distinct` reports. A sentence whose span does not map back to the raw input is left out, and
+/// so is one of another language than `text_at` that does not carry its anchors (see
+/// [`crosslingual`]): the outlets it alone brought are then not counted.
 fn claim_of_sentences(
     ctx: &Context<'_>,
     sents: impl IntoIterator<Item = (usize, usize)>,
@@ -75,13 +80,32 @@ fn claim_of_sentences(
 ) -> Claim {
     let mut renderings = Vec::new();
     let mut articles = Vec::new();
+    let own = ctx.docs[text_at.0].article.language;
+    // Read only once a sentence of another language comes.
+    let mut across: Option<(crosslingual::Shared, crosslingual::Anchors)> = None;
+    let mut kept = BTreeSet::new();
+    let mut dropped = BTreeSet::new();
     for (di, si) in sents {
         let d = &ctx.docs[di];
+        // A sentence of another language renders the claim only when it carries its anchors.
+        if d.article.language != own {
+            let (shared, anchors) = across.get_or_insert_with(|| {
+                let shared = crosslingual::Shared::of(ctx);
+                let anchors = crosslingual::Anchors::of(ctx, text_at.0, text_at.1, &shared);
+                (shared, anchors)
+            });
+            if !anchors.agrees(&crosslingual::Anchors::of(ctx, di, si, shared)) {
+                dropped.insert(ctx.canon[di]);
+                continue;
+            }
+        }
+        kept.insert(ctx.canon[di]);
         if let Some(span) = SourceSpan::from_text(d.article, d.sents[si].span) {
             renderings.push(span);
             articles.push(d.article.id.clone());
         }
     }
+    let outlets = outlets.saturating_sub(dropped.difference(&kept).count());
     let d = &ctx.docs[text_at.0];
     Claim {
         text: d.text(d.sents[text_at.1].span).to_string(),
