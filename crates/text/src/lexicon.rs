@@ -269,6 +269,29 @@ lists! {
     Subordinators => "subordinators",
     /// Words right before a score that make it a score during play (`led`, `trailing`).
     PartialScores => "partial_scores",
+    /// Offices a role conflict compares, with their properties (`mayor<TAB>exclusive sole
+    /// local`; `-` for none).
+    Offices => "offices",
+    /// Words and phrases naming an office of [`List::Offices`], with the office
+    /// (`premier<TAB>prime minister`, `chief of police<TAB>police chief`).
+    OfficeWords => "office_words",
+    /// Phrases whose head word names an office the phrase does not (`general secretary`).
+    NotOffices => "not_offices",
+    /// Exclusive offices one person can hold together (`minister<TAB>prime minister`).
+    OfficesHeldTogether => "offices_held_together",
+    /// Bodies with one secretary, with their order of preference (`council<TAB>1`).
+    OfficeBodies => "office_bodies",
+    /// Portfolios of ministers and secretaries, with their canonical spelling
+    /// (`defense<TAB>defence`).
+    Portfolios => "portfolios",
+    /// Words that make a title something other than the current office (`former`, `acting`).
+    RoleModifiers => "role_modifiers",
+    /// Determiners that open a role phrase (`the`, `its`).
+    RoleOpeners => "role_openers",
+    /// Joining words of a role phrase, not its qualifiers (`of`, `the`, `&`).
+    RoleJoiners => "role_joiners",
+    /// Words that open the tail of a role phrase after its office (`of`, `for`).
+    RoleTails => "role_tails",
 }
 
 /// The word lists of one language.
@@ -436,6 +459,7 @@ mod tests {
                             | List::Weekdays
                             | List::Seasons
                             | List::RelativeDays
+                            | List::OfficeBodies
                     )
                 );
                 if numbered {
