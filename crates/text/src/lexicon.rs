@@ -292,6 +292,12 @@ lists! {
     RoleJoiners => "role_joiners",
     /// Words that open the tail of a role phrase after its office (`of`, `for`).
     RoleTails => "role_tails",
+    /// Locative prepositions before a place that make it where something happened (`in`,
+    /// `near`).
+    PlacePrepositions => "place_prepositions",
+    /// Prepositions that give the agent of the content word before them (`by` of `inspired by
+    /// X`).
+    AgentPrepositions => "agent_prepositions",
 }
 
 /// The word lists of one language.
