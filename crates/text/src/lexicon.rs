@@ -269,6 +269,35 @@ lists! {
     Subordinators => "subordinators",
     /// Words right before a score that make it a score during play (`led`, `trailing`).
     PartialScores => "partial_scores",
+    /// Offices a role conflict compares, with their properties (`mayor<TAB>exclusive sole
+    /// local`; `-` for none).
+    Offices => "offices",
+    /// Words and phrases naming an office of [`List::Offices`], with the office
+    /// (`premier<TAB>prime minister`, `chief of police<TAB>police chief`).
+    OfficeWords => "office_words",
+    /// Phrases whose head word names an office the phrase does not (`general secretary`).
+    NotOffices => "not_offices",
+    /// Exclusive offices one person can hold together (`minister<TAB>prime minister`).
+    OfficesHeldTogether => "offices_held_together",
+    /// Bodies with one secretary, with their order of preference (`council<TAB>1`).
+    OfficeBodies => "office_bodies",
+    /// Portfolios of ministers and secretaries, with their canonical spelling
+    /// (`defense<TAB>defence`).
+    Portfolios => "portfolios",
+    /// Words that make a title something other than the current office (`former`, `acting`).
+    RoleModifiers => "role_modifiers",
+    /// Determiners that open a role phrase (`the`, `its`).
+    RoleOpeners => "role_openers",
+    /// Joining words of a role phrase, not its qualifiers (`of`, `the`, `&`).
+    RoleJoiners => "role_joiners",
+    /// Words that open the tail of a role phrase after its office (`of`, `for`).
+    RoleTails => "role_tails",
+    /// Locative prepositions before a place that make it where something happened (`in`,
+    /// `near`).
+    PlacePrepositions => "place_prepositions",
+    /// Prepositions that give the agent of the content word before them (`by` of `inspired by
+    /// X`).
+    AgentPrepositions => "agent_prepositions",
 }
 
 /// The word lists of one language.
@@ -436,6 +465,7 @@ mod tests {
                             | List::Weekdays
                             | List::Seasons
                             | List::RelativeDays
+                            | List::OfficeBodies
                     )
                 );
                 if numbered {

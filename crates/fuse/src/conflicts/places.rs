@@ -9,6 +9,9 @@
 //! - **agent**: any entity after `by` following a content word (`inspired by X`, `founded by
 //!   X`, `won by X`), the slot being that word's stem.
 //!
+//! The prepositions are the lexicon's `place_prepositions` and `agent_prepositions` of the
+//! article's language: a language without them has no slot of that kind.
+//!
 //! A bare surname (`inspired by Kessler`) stands for the full name that ends with it (`Lena
 //! Kessler`) when the story has only one such name, so that surnames of two different people
 //! are compared as those people.
@@ -57,6 +60,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_core::Span;
 use crosscheck_text::Stemmer;
+use crosscheck_text::lexicon::{Lexicon as Words, List};
 
 use super::common::{clause_stems, same_fact, short, split_sides};
 use crate::analysis::Context;
@@ -141,11 +145,15 @@ pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
                 continue;
             }
             let kind = table.entities[m.entity as usize].kind;
+            let words = Words::of(lang);
             let slot = match cue.key.as_str() {
-                "in" | "at" | "near" | "off" | "outside" if kind == EntityKind::Place => {
+                w if kind == EntityKind::Place && words.has(List::PlacePrepositions, w) => {
                     Some("place".to_string())
                 }
-                "by" if first >= 2 && first - 1 > s.words.start as usize => {
+                w if words.has(List::AgentPrepositions, w)
+                    && first >= 2
+                    && first - 1 > s.words.start as usize =>
+                {
                     let before = &d.words[first - 2];
                     (cue.gap == crate::analysis::Gap::Space && !before.cap && !before.digit)
                         .then(|| content_stem(&before.key, lang, &stemmer))

@@ -10,7 +10,9 @@
 //! closed list count (`mayor`, `governor`, `president`, `prime minister`, `minister`,
 //! `secretary`, `senator`, `chancellor`, `king`/`queen`, `judge`, `ambassador`, `police
 //! chief` / `chief of police`, `fire chief`, `sheriff`, `chief executive` / `CEO`, `chair`,
-//! `director`, `captain`, `spokesperson`); a cue with `former`, `acting`, `deputy`, `-elect`
+//! `director`, `captain`, `spokesperson`), read from the lexicon of the article's language
+//! (`offices`, `office_words` and the other role lists): a language without them gives no
+//! role cue, never the English ones. A cue with `former`, `acting`, `deputy`, `-elect`
 //! and the like is left out. Each cue keeps its qualifiers (the words and entities of the
 //! phrase: `zhelvany`, `port authority`) and its portfolio (from a closed list: `interior`,
 //! `finance`, `transport`…, with `home`/`interior` and `defense`/`defence` as one).
@@ -59,7 +61,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_core::Span;
-use crosscheck_text::lexicon::Lexicon as Words;
+use crosscheck_text::lexicon::{Lexicon as Words, List};
 
 use super::common::split_sides;
 use crate::analysis::events::{Bag, Lexicon};
@@ -88,163 +90,73 @@ struct Office {
     local: bool,
     /// Sole only with a portfolio (`minister`, `secretary`: a government has many).
     portfolio: bool,
+    /// Read as a body's office when a body qualifies it (`Secretary of the Security Council`).
+    body: bool,
+    /// The office it can be held together with although both are exclusive (`minister` and
+    /// `prime minister`).
+    together: Option<&'static str>,
 }
 
 impl Office {
-    const fn new(name: &'static str, exclusive: bool, sole: bool, local: bool) -> Office {
-        Office { name, exclusive, sole, local, portfolio: false }
+    /// The office `name` of the lexicon's [`List::Offices`], with its properties.
+    fn of(lx: &Words, name: &'static str) -> Option<Office> {
+        let flags = lx.value(List::Offices, name)?;
+        let has = |f: &str| flags.split_whitespace().any(|x| x == f);
+        Some(Office {
+            name,
+            exclusive: has("exclusive"),
+            sole: has("sole"),
+            local: has("local"),
+            portfolio: has("portfolio"),
+            body: has("body"),
+            together: lx.value(List::OfficesHeldTogether, name),
+        })
     }
 }
 
-const MAYOR: Office = Office::new("mayor", true, true, true);
-const GOVERNOR: Office = Office::new("governor", true, true, true);
-const PRESIDENT: Office = Office::new("president", true, true, false);
-const PRIME_MINISTER: Office = Office::new("prime minister", true, true, false);
-const MINISTER: Office = Office { portfolio: true, ..Office::new("minister", true, true, false) };
-const SECRETARY: Office =
-    Office { portfolio: true, ..Office::new("secretary", false, true, false) };
-const SENATOR: Office = Office::new("senator", true, false, false);
-const CHANCELLOR: Office = Office::new("chancellor", true, true, false);
-const MONARCH_KING: Office = Office::new("king", true, true, false);
-const MONARCH_QUEEN: Office = Office::new("queen", true, true, false);
-const POPE: Office = Office::new("pope", true, true, false);
-const JUDGE: Office = Office::new("judge", true, false, false);
-const AMBASSADOR: Office = Office::new("ambassador", true, false, false);
-const POLICE_CHIEF: Office = Office::new("police chief", true, true, true);
-const FIRE_CHIEF: Office = Office::new("fire chief", true, true, true);
-const SHERIFF: Office = Office::new("sheriff", true, true, true);
-const CEO: Office = Office::new("chief executive", false, true, true);
-const CHAIR: Office = Office::new("chair", false, true, false);
-const DIRECTOR: Office = Office::new("director", false, true, false);
-const CAPTAIN: Office = Office::new("captain", false, false, false);
-const SPOKESPERSON: Office = Office::new("spokesperson", false, false, false);
-const SECURITY_ADVISER: Office = Office::new("national security adviser", true, true, false);
-
 /// Offices that one person can hold together although both are exclusive.
-fn held_together(a: &str, b: &str) -> bool {
-    let pair = if a <= b { (a, b) } else { (b, a) };
-    matches!(pair, ("minister", "prime minister") | ("governor", "police chief"))
-}
-
-/// Portfolios of ministers and secretaries, folded, with their canonical spelling.
-fn portfolio(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "interior" | "home" | "internal" => "interior",
-        "foreign" | "external" => "foreign",
-        "defence" | "defense" | "war" => "defence",
-        "finance" | "treasury" | "exchequer" => "finance",
-        "justice" | "law" => "justice",
-        "health" => "health",
-        "education" | "schools" => "education",
-        "transport" | "transportation" => "transport",
-        "infrastructure" => "infrastructure",
-        "energy" => "energy",
-        "economy" | "economic" | "economics" => "economy",
-        "agriculture" | "farming" => "agriculture",
-        "environment" | "environmental" => "environment",
-        "labour" | "labor" | "employment" => "labour",
-        "trade" | "commerce" => "trade",
-        "culture" | "arts" => "culture",
-        "tourism" => "tourism",
-        "sport" | "sports" => "sport",
-        "housing" => "housing",
-        "industry" => "industry",
-        "communications" | "information" => "communications",
-        "fisheries" => "fisheries",
-        "immigration" | "migration" => "immigration",
-        "state" => "state",
-        "press" => "press",
-        _ => return None,
-    })
+fn held_together(a: &Office, b: &Office) -> bool {
+    a.together == Some(b.name) || b.together == Some(a.name)
 }
 
 /// The office whose head word is word `k` of a phrase bounded by `lo..hi`: the office, the
 /// first word of its compound and the end of it (`chief of police` runs past `chief`).
+///
+/// The phrases of [`List::OfficeWords`] are tried longest first: ending with the head word
+/// (`chief executive officer`, `prime minister`), then opening with it and going on with a
+/// tail word (`chief of police`), then the head word alone; one of [`List::NotOffices`]
+/// (`general secretary`) names no office.
 fn office_at(d: &Doc<'_>, lo: usize, k: usize, hi: usize) -> Option<(Office, usize, usize)> {
+    let lx = Words::of(d.article.language);
     let key = |i: usize| d.words[i].key.trim_end_matches('.');
     let joined = |i: usize| i > lo && d.words[i].gap == Gap::Space;
-    let prev = joined(k).then(|| key(k - 1));
-    let of_police = k + 2 < hi
-        && key(k + 1) == "of"
-        && key(k + 2) == "police"
-        && d.words[k + 1].gap == Gap::Space
-        && d.words[k + 2].gap == Gap::Space;
-    let one = |o: Office| Some((o, k, k + 1));
-    let two = |o: Office| Some((o, k - 1, k + 1));
-    match key(k) {
-        "mayor" => one(MAYOR),
-        "governor" => one(GOVERNOR),
-        "president" => one(PRESIDENT),
-        "premier" => one(PRIME_MINISTER),
-        "minister" if prev == Some("prime") => two(PRIME_MINISTER),
-        "minister" => one(MINISTER),
-        "secretary" if prev != Some("general") => one(SECRETARY),
-        "senator" | "sen" => one(SENATOR),
-        "chancellor" => one(CHANCELLOR),
-        "king" => one(MONARCH_KING),
-        "queen" => one(MONARCH_QUEEN),
-        "pope" => one(POPE),
-        "judge" => one(JUDGE),
-        "ambassador" => one(AMBASSADOR),
-        "chief" | "commissioner" if prev == Some("police") => two(POLICE_CHIEF),
-        "chief" if prev == Some("fire") => two(FIRE_CHIEF),
-        "chief" if of_police => Some((POLICE_CHIEF, k, k + 3)),
-        "sheriff" => one(SHERIFF),
-        "ceo" => one(CEO),
-        "executive" if prev == Some("chief") => two(CEO),
-        "officer" if prev == Some("executive") && joined(k - 1) && key(k - 2) == "chief" => {
-            Some((CEO, k - 2, k + 1))
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(4);
+    if joined(k) {
+        // A phrase ending with its head never holds a tail word (`chief of police` is read
+        // from `chief`).
+        if joined(k - 1) && !lx.has(List::RoleTails, key(k - 1)) {
+            spans.push((k - 2, k + 1));
         }
-        "chairman" | "chairwoman" | "chairperson" | "chair" => one(CHAIR),
-        "director" => one(DIRECTOR),
-        "captain" | "capt" => one(CAPTAIN),
-        "spokesperson" | "spokesman" | "spokeswoman" => one(SPOKESPERSON),
-        "adviser" | "advisor" if prev == Some("security") => two(SECURITY_ADVISER),
-        _ => None,
+        spans.push((k - 1, k + 1));
     }
-}
-
-/// Words that make a title something other than the current office.
-fn modified(w: &str) -> bool {
-    matches!(
-        w,
-        "former"
-            | "ex"
-            | "late"
-            | "then"
-            | "acting"
-            | "deputy"
-            | "vice"
-            | "outgoing"
-            | "incoming"
-            | "interim"
-            | "previous"
-            | "assistant"
-            | "future"
-            | "would-be"
-            | "elect"
-            | "president-elect"
-            | "candidate"
-            | "hopeful"
-            | "nominee"
-            | "designate"
-            | "associate"
-            | "honorary"
-            | "retired"
-            | "one-time"
-            | "onetime"
-            | "erstwhile"
-    )
-}
-
-/// Determiners that open a role phrase (`the mayor`, `its director`).
-fn determiner(w: &str) -> bool {
-    matches!(w, "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this")
-}
-
-/// Joining words of a role phrase, not qualifiers (`the director of the port authority`).
-fn joining(w: &str) -> bool {
-    matches!(w, "of" | "the" | "for" | "to" | "at" | "and" | "&" | "on")
+    if k + 2 < hi
+        && lx.has(List::RoleTails, key(k + 1))
+        && d.words[k + 1].gap == Gap::Space
+        && d.words[k + 2].gap == Gap::Space
+    {
+        spans.push((k, k + 3));
+    }
+    spans.push((k, k + 1));
+    for (a, b) in spans {
+        let phrase = (a..b).map(key).collect::<Vec<_>>().join(" ");
+        if lx.has(List::NotOffices, &phrase) {
+            return None;
+        }
+        if let Some(name) = lx.value(List::OfficeWords, &phrase) {
+            return Some((Office::of(lx, name)?, a, b));
+        }
+    }
+    None
 }
 
 /// How a role phrase must fill the words it is read from.
@@ -270,6 +182,9 @@ struct Titled {
     qualifiers: BTreeSet<String>,
     /// The portfolios among the qualifiers (`infrastructure`).
     portfolio: BTreeSet<&'static str>,
+    /// The body the office belongs to, for an office read as a body's (`council` of
+    /// `Secretary of the Security Council`).
+    body: Option<&'static str>,
     /// The cue and the name, in text offsets.
     span: Span,
 }
@@ -279,10 +194,7 @@ impl Titled {
     /// The secretary of a council reads as one (`defence council secretary`), never as the
     /// portfolio's secretary, an office the person does not hold.
     fn label(&self) -> String {
-        let body = BODIES
-            .iter()
-            .find(|b| self.office.name == SECRETARY.name && self.qualifiers.contains(**b));
-        let office = match body {
+        let office = match self.body {
             Some(body) => format!("{body} {}", self.office.name),
             None => self.office.name.to_string(),
         };
@@ -310,12 +222,16 @@ fn role_phrase(
     if end <= lo {
         return None;
     }
+    let lx = Words::of(d.article.language);
+    let modified = |w: &str| lx.has(List::RoleModifiers, w);
+    let determiner = |w: &str| lx.has(List::RoleOpeners, w);
+    let joining = |w: &str| lx.has(List::RoleJoiners, w);
     // The head: the office nearest the end whose tail is empty or a prepositional phrase.
     let mut found = None;
     for k in (lo.max(end.saturating_sub(8))..end).rev() {
         if let Some((o, a, b)) = office_at(d, lo, k, end) {
             let tail_ok = b >= end
-                || (matches!(d.words[b].key.as_str(), "of" | "for" | "to" | "at")
+                || (lx.has(List::RoleTails, &d.words[b].key)
                     && (b..end).all(|i| d.words[i].gap == Gap::Space && !d.words[i].digit));
             if tail_ok {
                 found = Some((o, a, b));
@@ -409,6 +325,8 @@ fn titles(ctx: &Context<'_>) -> Vec<Titled> {
     let table = &ctx.entities;
     let mut out = Vec::new();
     for (di, d) in ctx.docs.iter().enumerate() {
+        let lx = Words::of(d.article.language);
+        let joining = |w: &str| lx.has(List::RoleJoiners, w);
         let ents = table.word_entities(di, d.words.len());
         for m in &table.mentions[di] {
             if table.entities[m.entity as usize].kind != EntityKind::Person {
@@ -424,7 +342,17 @@ fn titles(ctx: &Context<'_>) -> Vec<Titled> {
                 continue;
             }
             let mut push = |office: Office, qualifiers: BTreeSet<String>, span: Span| {
-                let portfolio = qualifiers.iter().filter_map(|q| portfolio(q.as_str())).collect();
+                let portfolio =
+                    qualifiers.iter().filter_map(|q| lx.value(List::Portfolios, q)).collect();
+                // The first body in order of preference.
+                let body = office
+                    .body
+                    .then(|| {
+                        lx.words(List::OfficeBodies)
+                            .filter(|b| qualifiers.contains(*b))
+                            .min_by_key(|b| lx.number(List::OfficeBodies, b))
+                    })
+                    .flatten();
                 out.push(Titled {
                     doc: di,
                     sent,
@@ -432,6 +360,7 @@ fn titles(ctx: &Context<'_>) -> Vec<Titled> {
                     office,
                     qualifiers,
                     portfolio,
+                    body,
                     span,
                 });
             };
@@ -514,15 +443,11 @@ fn nested_qualifiers(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     within(a, b) || within(b, a)
 }
 
-/// Bodies with one secretary (`Secretary of the Security Council`).
-const BODIES: [&str; 3] = ["council", "committee", "commission"];
-
 /// Whether a role is an exclusive office: the office's own flag, or a secretary of a council,
 /// committee or commission (`Secretary of the Security Council`), a body with one secretary
 /// whose holder holds no other such office.
 fn exclusive(t: &Titled) -> bool {
-    t.office.exclusive
-        || (t.office.name == SECRETARY.name && BODIES.iter().any(|b| t.qualifiers.contains(*b)))
+    t.office.exclusive || t.body.is_some()
 }
 
 /// Whether two roles given to one person cannot both be right: two exclusive offices not held
@@ -530,7 +455,7 @@ fn exclusive(t: &Titled) -> bool {
 /// and `health minister`).
 fn offices_clash(a: &Titled, b: &Titled) -> bool {
     if a.office.name != b.office.name {
-        return exclusive(a) && exclusive(b) && !held_together(a.office.name, b.office.name);
+        return exclusive(a) && exclusive(b) && !held_together(&a.office, &b.office);
     }
     a.office.portfolio
         && !a.portfolio.is_empty()
@@ -699,4 +624,53 @@ pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
         out.push(Conflict { kind: ConflictKind::Role, topic: format!("who is {shown}"), sides });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crosscheck_core::Lang;
+
+    use super::*;
+
+    #[test]
+    fn every_office_word_names_a_known_office() {
+        let en = Words::of(Lang::EN);
+        let mut n = 0;
+        for w in en.words(List::OfficeWords) {
+            let name = en.value(List::OfficeWords, w).unwrap_or_default();
+            assert!(Office::of(en, name).is_some(), "{w:?} names {name:?}, not in offices");
+            n += 1;
+        }
+        assert!(n > 10);
+        for w in en.words(List::OfficesHeldTogether) {
+            let other = en.value(List::OfficesHeldTogether, w).unwrap_or_default();
+            assert!(en.has(List::Offices, w) && en.has(List::Offices, other), "{w:?}, {other:?}");
+        }
+        let known = ["exclusive", "sole", "local", "portfolio", "body", "-"];
+        for w in en.words(List::Offices) {
+            let flags = en.value(List::Offices, w).unwrap_or_default();
+            assert!(flags.split_whitespace().all(|f| known.contains(&f)), "{w:?}: {flags:?}");
+        }
+    }
+
+    #[test]
+    fn offices_read_their_properties() {
+        let en = Words::of(Lang::EN);
+        let minister = Office::of(en, "minister").expect("minister is an office");
+        assert!(minister.exclusive && minister.sole && minister.portfolio && !minister.local);
+        assert_eq!(minister.together, Some("prime minister"));
+        let pm = Office::of(en, "prime minister").expect("prime minister is an office");
+        assert!(held_together(&minister, &pm) && held_together(&pm, &minister));
+        let mayor = Office::of(en, "mayor").expect("mayor is an office");
+        assert!(mayor.local && !held_together(&mayor, &pm));
+        let secretary = Office::of(en, "secretary").expect("secretary is an office");
+        assert!(secretary.body && !secretary.exclusive);
+        assert_eq!(en.value(List::Portfolios, "defense"), Some("defence"));
+    }
+
+    #[test]
+    fn a_language_without_the_lists_has_no_office() {
+        assert!(Office::of(Words::of(Lang::UNKNOWN), "mayor").is_none());
+        assert!(Words::of(Lang::UNKNOWN).words(List::OfficeWords).next().is_none());
+    }
 }
