@@ -5,7 +5,7 @@
 //!
 //! After fusion, every claim, quote and conflict side gets the number of distinct outlets that
 //! carry it and the number of independent origins among its renderings
-//! ([`OriginIndex`](crosscheck_core::OriginIndex): renderings inside one shared passage, or from
+//! ([`OriginIndex`]: renderings inside one shared passage, or from
 //! articles crediting one agency, count once; near-copies marked by dedup count once too).
 //! Claim status is then decided on origins ([`ClaimStatus::of_support`] with origins for
 //! reports): a claim carried by every independent origin of the story is consensus, by more
