@@ -90,6 +90,26 @@ pub(crate) fn split_sides<T>(
     Some(out.into_iter().map(|s| s.1).collect())
 }
 
+/// One side of a conflict: `value` and the statements `found` (a doc and its evidence span)
+/// that give it, with each doc's article once, in doc order; paired with that number of docs,
+/// by which the sides are ordered.
+pub(crate) fn side_of(
+    ctx: &Context<'_>,
+    value: String,
+    found: impl IntoIterator<Item = (usize, Span)>,
+) -> (usize, ConflictSide) {
+    let found: Vec<(usize, Span)> = found.into_iter().collect();
+    let mut docs: Vec<usize> = found.iter().map(|f| f.0).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    let articles = docs.iter().map(|&d| ctx.docs[d].article.id.clone()).collect();
+    let evidence = found
+        .iter()
+        .filter_map(|&(d, sp)| SourceSpan::from_text(ctx.docs[d].article, sp))
+        .collect();
+    (docs.len(), ConflictSide { value, articles, evidence, outlets: None, origins: None })
+}
+
 /// The content stems of the clause around `span` (the words up to the nearest comma or other
 /// punctuation on each side, names left out), or of the next clause when that one has none
 /// (`In 1957, Gigante was …`). Two dates date one event only when their clauses share a word:

@@ -39,9 +39,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use crosscheck_core::Span;
 
 use super::categories::full_names;
+use super::common::side_of;
 use crate::analysis::words::fold;
 use crate::analysis::{Context, Gap};
-use crate::story::{Conflict, ConflictKind, ConflictSide, SourceSpan};
+use crate::story::{Conflict, ConflictKind, ConflictSide};
 
 /// Words of the frame before a name.
 const BEFORE: usize = 4;
@@ -192,19 +193,8 @@ pub(super) fn find(ctx: &Context<'_>) -> Vec<Conflict> {
         let sides: Vec<ConflictSide> = by_entity
             .values()
             .map(|fs| {
-                let mut docs: Vec<usize> = fs.iter().map(|f| f.doc).collect();
-                docs.sort_unstable();
-                docs.dedup();
-                ConflictSide {
-                    value: ctx.docs[fs[0].doc].text(fs[0].name).to_string(),
-                    articles: docs.iter().map(|&d| ctx.docs[d].article.id.clone()).collect(),
-                    evidence: fs
-                        .iter()
-                        .filter_map(|f| SourceSpan::from_text(ctx.docs[f.doc].article, f.evidence))
-                        .collect(),
-                    outlets: None,
-                    origins: None,
-                }
+                let value = ctx.docs[fs[0].doc].text(fs[0].name).to_string();
+                side_of(ctx, value, fs.iter().map(|f| (f.doc, f.evidence))).1
             })
             .collect();
         out.push(Conflict {

@@ -46,9 +46,10 @@ use crosscheck_core::Span;
 use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::categories::full_names;
+use super::common::side_of;
 use crate::analysis::{Context, Doc, Gap};
 use crate::entities::linkage::single_linkage;
-use crate::story::{Conflict, ConflictKind, ConflictSide, SourceSpan};
+use crate::story::{Conflict, ConflictKind, ConflictSide};
 
 /// The most words between an ordinal and the noun it counts.
 const MAX_MODIFIERS: usize = 3;
@@ -262,18 +263,9 @@ pub(super) fn find(ctx: &Context<'_>) -> Vec<Conflict> {
         let mut sides: Vec<(usize, ConflictSide)> = by_value
             .values()
             .map(|cs| {
-                let mut docs: Vec<usize> = cs.iter().map(|c| c.doc).collect();
-                docs.sort_unstable();
-                docs.dedup();
-                let articles = docs.iter().map(|&d| ctx.docs[d].article.id.clone()).collect();
-                let evidence = cs
-                    .iter()
-                    .filter_map(|c| SourceSpan::from_text(ctx.docs[c.doc].article, c.evidence))
-                    .collect();
                 let first = cs[0];
                 let value = ctx.docs[first.doc].text(first.written).to_string();
-                let side = ConflictSide { value, articles, evidence, outlets: None, origins: None };
-                (docs.len(), side)
+                side_of(ctx, value, cs.iter().map(|c| (c.doc, c.evidence)))
             })
             .collect();
         sides.sort_by_key(|s| std::cmp::Reverse(s.0));

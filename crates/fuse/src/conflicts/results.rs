@@ -45,10 +45,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use crosscheck_core::Span;
 use crosscheck_text::lexicon::{Lexicon, List};
 
+use super::common::side_of;
 use super::tallies::tallies;
 use crate::analysis::Context;
 use crate::analysis::{Doc, Gap};
-use crate::story::{Conflict, ConflictKind, ConflictSide, SourceSpan};
+use crate::story::{Conflict, ConflictKind, ConflictSide};
 
 /// The most words between a result word and the score after it.
 const RESULT_BEFORE: usize = 6;
@@ -259,22 +260,7 @@ pub(super) fn find(ctx: &Context<'_>) -> Vec<Conflict> {
         let mut sides: Vec<(usize, ConflictSide)> = values
             .iter()
             .map(|(&(hi, lo), ss)| {
-                let mut docs: Vec<usize> = ss.iter().map(|s| s.doc).collect();
-                docs.sort_unstable();
-                docs.dedup();
-                let articles = docs.iter().map(|&d| ctx.docs[d].article.id.clone()).collect();
-                let evidence = ss
-                    .iter()
-                    .filter_map(|s| SourceSpan::from_text(ctx.docs[s.doc].article, s.evidence))
-                    .collect();
-                let side = ConflictSide {
-                    value: format!("{hi}-{lo}"),
-                    articles,
-                    evidence,
-                    outlets: None,
-                    origins: None,
-                };
-                (docs.len(), side)
+                side_of(ctx, format!("{hi}-{lo}"), ss.iter().map(|s| (s.doc, s.evidence)))
             })
             .collect();
         sides.sort_by_key(|s| std::cmp::Reverse(s.0));

@@ -40,9 +40,10 @@ use crosscheck_text::Stemmer;
 use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::categories::full_names;
+use super::common::side_of;
 use crate::analysis::events::content_stem;
 use crate::analysis::{Context, Doc, Gap};
-use crate::story::{Conflict, ConflictKind, ConflictSide, SourceSpan};
+use crate::story::{Conflict, ConflictKind, ConflictSide};
 
 /// The most words between an agent and the restriction or the object.
 const MAX_WORDS: usize = 8;
@@ -199,19 +200,8 @@ pub(super) fn find(ctx: &Context<'_>) -> Vec<Conflict> {
             continue;
         }
         let side = |ts: &[&Told]| -> ConflictSide {
-            let mut docs: Vec<usize> = ts.iter().map(|t| t.doc).collect();
-            docs.sort_unstable();
-            docs.dedup();
-            ConflictSide {
-                value: ctx.docs[ts[0].doc].text(ts[0].value).to_string(),
-                articles: docs.iter().map(|&d| ctx.docs[d].article.id.clone()).collect(),
-                evidence: ts
-                    .iter()
-                    .filter_map(|t| SourceSpan::from_text(ctx.docs[t.doc].article, t.evidence))
-                    .collect(),
-                outlets: None,
-                origins: None,
-            }
+            let value = ctx.docs[ts[0].doc].text(ts[0].value).to_string();
+            side_of(ctx, value, ts.iter().map(|t| (t.doc, t.evidence))).1
         };
         let partial: Vec<&Told> = told
             .iter()
