@@ -24,3 +24,16 @@ pub(crate) struct Context<'a> {
     /// The entities and their mentions.
     pub(crate) entities: EntityTable,
 }
+
+/// Whether two ascending id lists share an id (one merge pass, no allocation).
+pub(crate) fn sorted_overlap(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}

@@ -45,6 +45,8 @@
 
 use std::collections::HashMap;
 
+use crate::analysis::sorted_overlap;
+
 /// Terms held by at most this many units are followed through all their postings.
 pub(super) const RARE_POSTINGS: usize = 1024;
 /// How many units after the current one a common term's postings are followed through.
@@ -131,7 +133,7 @@ pub(super) fn align(
         if rejected.get(&(gi, gj)) == Some(&(size[gi as usize], size[gj as usize])) {
             continue;
         }
-        if overlaps(&docs[gi as usize], &docs[gj as usize]) {
+        if sorted_overlap(&docs[gi as usize], &docs[gj as usize]) {
             continue;
         }
         let mean = mean_similarity(
@@ -313,19 +315,6 @@ fn candidate_pairs(
     // Units are numbered in order of their first sentence, so unit order is sentence order.
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     pairs
-}
-
-/// Whether two sorted lists share an element.
-fn overlaps(a: &[u32], b: &[u32]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return true,
-        }
-    }
-    false
 }
 
 fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {

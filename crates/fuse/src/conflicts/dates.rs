@@ -50,9 +50,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crosscheck_text::Stemmer;
 
 use super::common::{clause_stems, short, split_sides};
-use crate::analysis::Context;
 use crate::analysis::events::content_stem;
 use crate::analysis::words::fold;
+use crate::analysis::{Context, sorted_overlap};
 use crate::story::{Conflict, ConflictKind};
 use crate::timeline::{Dated, consistent, quoted};
 use crosscheck_core::Span;
@@ -245,19 +245,6 @@ fn interned_clauses(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Vec<u32>> {
         .collect()
 }
 
-/// Whether two sorted id lists share an id.
-fn meet(a: &[u32], b: &[u32]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return true,
-        }
-    }
-    false
-}
-
 /// The dates similar to each date, both directions, each list in ascending order of the other
 /// date (compact rows: a big story has tens of millions of similar pairs).
 struct Similar {
@@ -346,7 +333,7 @@ fn similar_pairs(
             // Only dates whose clauses share a word seed an event; others may join one later.
             if s >= SAME_EVENT
                 && ctx.canon[a.doc] != ctx.canon[b.doc]
-                && meet(&clauses[i], &clauses[j])
+                && sorted_overlap(&clauses[i], &clauses[j])
             {
                 pairs.push((s, i as u32, j as u32));
             }
