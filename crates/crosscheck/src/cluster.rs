@@ -5,6 +5,7 @@ pub use crosscheck_cluster::*;
 
 use crosscheck_core::Article;
 use crosscheck_dedup::{Deduper, Membership};
+use rayon::prelude::*;
 
 /// An article's duplicate group and story.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -26,33 +27,45 @@ pub fn cluster_articles(
     clusterer: &Clusterer,
     articles: &[Article],
 ) -> Vec<Placement> {
-    cluster_refs(deduper, clusterer, &articles.iter().collect::<Vec<_>>())
+    let refs: Vec<&Article> = articles.iter().collect();
+    let feats: Vec<Features> = refs.par_iter().map(|a| article_features(a)).collect();
+    cluster_refs(deduper, clusterer, &refs, &feats.iter().collect::<Vec<_>>())
 }
 
-/// [`cluster_articles`] over borrowed articles (the placer's known members and new articles in
-/// one list).
+/// The features an article is clustered by ([`ClusterDoc::features`] of its headline, text
+/// and date).
+pub fn article_features(article: &Article) -> Features {
+    ClusterDoc {
+        id: article.id.as_str(),
+        title: article.title.as_deref(),
+        text: &article.text,
+        date: article.published,
+    }
+    .features()
+}
+
+/// [`cluster_articles`] over borrowed articles with their features, extracted before
+/// ([`article_features`]): the placer's known members, whose features a store keeps, and new
+/// articles in one list.
 pub(crate) fn cluster_refs(
     deduper: &Deduper,
     clusterer: &Clusterer,
     articles: &[&Article],
+    feats: &[&Features],
 ) -> Vec<Placement> {
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     let dups = deduper.dedup(&texts);
     let firsts: Vec<usize> =
         (0..articles.len()).filter(|&i| dups[i].duplicate_of().is_none()).collect();
-    let docs: Vec<ClusterDoc<'_>> = firsts
+    let docs: Vec<FeaturedDoc<'_>> = firsts
         .iter()
-        .map(|&i| {
-            let a = articles[i];
-            ClusterDoc {
-                id: a.id.as_str(),
-                title: a.title.as_deref(),
-                text: &a.text,
-                date: a.published,
-            }
+        .map(|&i| FeaturedDoc {
+            id: articles[i].id.as_str(),
+            date: articles[i].published,
+            features: feats[i],
         })
         .collect();
-    let stories = clusterer.cluster(&docs);
+    let stories = clusterer.cluster_features(&docs);
     let mut by_first = vec![None; articles.len()];
     for (k, &i) in firsts.iter().enumerate() {
         by_first[i] = Some(stories[k]);

@@ -36,11 +36,13 @@
 //! ones), so a story whose early and late members differ a lot is judged by its late ones.
 //! Placement never splits a known story.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crosscheck_core::{Article, Date, DocId};
+use crosscheck_core::{Article, Date, DocId, Features};
+use rayon::prelude::*;
 
-use crate::cluster::{Clusterer, cluster_refs};
+use crate::cluster::{Clusterer, article_features, cluster_refs};
 use crate::config::{ConfigError, PipelineConfig};
 use crate::dedup::{Deduper, Membership};
 
@@ -51,6 +53,16 @@ pub struct KnownStory<'a> {
     pub id: &'a str,
     /// Its members, or the most recent of them.
     pub articles: &'a [Article],
+    /// The features of its members as [`article_features`] extracted them before, one per
+    /// member (or none at all: an empty slice); a member without them is read again.
+    pub features: &'a [Option<Features>],
+}
+
+impl<'a> KnownStory<'a> {
+    /// A known story with its members, whose features are to be extracted.
+    pub fn new(id: &'a str, articles: &'a [Article]) -> KnownStory<'a> {
+        KnownStory { id, articles, features: &[] }
+    }
 }
 
 /// Where a new article goes.
@@ -134,6 +146,18 @@ impl Placer {
     /// Places `new` among `known` stories or into new stories; see the
     /// [module documentation](self).
     pub fn place(&self, known: &[KnownStory<'_>], new: &[Article]) -> Placements {
+        self.place_with(known, new, &[])
+    }
+
+    /// [`Placer::place`] with the features of new articles extracted before
+    /// ([`article_features`]), one per article (or none at all: an empty slice); those
+    /// missing are extracted.
+    pub fn place_with(
+        &self,
+        known: &[KnownStory<'_>],
+        new: &[Article],
+        new_features: &[Option<Features>],
+    ) -> Placements {
         let owner: Vec<usize> = known
             .iter()
             .enumerate()
@@ -142,7 +166,19 @@ impl Placer {
         let all: Vec<&Article> =
             known.iter().flat_map(|s| s.articles.iter()).chain(new.iter()).collect();
         let base = owner.len();
-        let clustered = cluster_refs(&self.deduper, &self.clusterer, &all);
+        // Features as given; the rest extracted.
+        let given: Vec<Option<&Features>> = known
+            .iter()
+            .flat_map(|s| (0..s.articles.len()).map(|i| s.features.get(i).and_then(Option::as_ref)))
+            .chain((0..new.len()).map(|i| new_features.get(i).and_then(Option::as_ref)))
+            .collect();
+        let feats: Vec<Cow<'_, Features>> = all
+            .par_iter()
+            .zip(&given)
+            .map(|(a, g)| g.map_or_else(|| Cow::Owned(article_features(a)), Cow::Borrowed))
+            .collect();
+        let refs: Vec<&Features> = feats.iter().map(AsRef::as_ref).collect();
+        let clustered = cluster_refs(&self.deduper, &self.clusterer, &all, &refs);
         // Each article's cluster and score, duplicates taking their first document's.
         let cluster_of: Vec<(u32, f32)> =
             clustered.iter().map(|p| (p.story.story, p.story.score)).collect();
@@ -269,10 +305,7 @@ mod tests {
         let p = Placer::new(&PipelineConfig::default()).unwrap();
         let tunnel = [article("a", None, TUNNEL[0]), article("b", None, TUNNEL[1])];
         let bank = [article("k", None, BANK)];
-        let known = [
-            KnownStory { id: "s-tunnel", articles: &tunnel },
-            KnownStory { id: "s-bank", articles: &bank },
-        ];
+        let known = [KnownStory::new("s-tunnel", &tunnel), KnownStory::new("s-bank", &bank)];
         let copy = format!("{BANK} Subscribe to our newsletter.");
         let new = [article("c", None, TUNNEL[2]), article("k2", None, &copy)];
         let out = p.place(&known, &new);
@@ -289,8 +322,7 @@ mod tests {
         // apart: the next report brings them together.
         let one = [article("a", None, TUNNEL[0])];
         let two = [article("b", None, TUNNEL[1])];
-        let known =
-            [KnownStory { id: "s1", articles: &one }, KnownStory { id: "s2", articles: &two }];
+        let known = [KnownStory::new("s1", &one), KnownStory::new("s2", &two)];
         let out = p.place(&known, &[article("c", None, TUNNEL[2])]);
         assert_eq!(out.merges, vec![vec![0, 1]]);
         assert_eq!(out.placed[0].home, Home::Known(0));
