@@ -3,7 +3,7 @@
 
 pub use crosscheck_cluster::*;
 
-use crosscheck_core::Article;
+use crosscheck_core::{Article, Date};
 use crosscheck_dedup::{Deduper, Membership};
 use rayon::prelude::*;
 
@@ -27,9 +27,21 @@ pub fn cluster_articles(
     clusterer: &Clusterer,
     articles: &[Article],
 ) -> Vec<Placement> {
-    let refs: Vec<&Article> = articles.iter().collect();
-    let feats: Vec<Features> = refs.par_iter().map(|a| article_features(a)).collect();
-    cluster_refs(deduper, clusterer, &refs, &feats.iter().collect::<Vec<_>>())
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let dups = deduper.dedup(&texts);
+    let feats: Vec<Option<Features>> = articles
+        .par_iter()
+        .zip(&dups)
+        .map(|(a, d)| d.duplicate_of().is_none().then(|| article_features(a)))
+        .collect();
+    let docs: Vec<(&str, Option<Date>)> =
+        articles.iter().map(|a| (a.id.as_str(), a.published)).collect();
+    let feats: Vec<Option<&Features>> = feats.iter().map(Option::as_ref).collect();
+    cluster_groups(clusterer, &docs, &dups, &feats)
+        .into_iter()
+        .zip(dups)
+        .map(|(story, duplicate)| Placement { duplicate, story })
+        .collect()
 }
 
 /// The features an article is clustered by ([`ClusterDoc::features`] of its headline, text
@@ -44,38 +56,36 @@ pub fn article_features(article: &Article) -> Features {
     .features()
 }
 
-/// [`cluster_articles`] over borrowed articles with their features, extracted before
-/// ([`article_features`]): the placer's known members, whose features a store keeps, and new
-/// articles in one list.
-pub(crate) fn cluster_refs(
-    deduper: &Deduper,
+/// Clusters the first document of each duplicate group by its features; each document gets
+/// its group's first document's story and score. `docs` are the ids and dates, `dups` the
+/// duplicate groups ([`Deduper::dedup`] of the same documents in the same order) and `feats`
+/// the features, which only first documents need (a first document without them counts as
+/// having none).
+pub(crate) fn cluster_groups(
     clusterer: &Clusterer,
-    articles: &[&Article],
-    feats: &[&Features],
-) -> Vec<Placement> {
-    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-    let dups = deduper.dedup(&texts);
+    docs: &[(&str, Option<Date>)],
+    dups: &[Membership],
+    feats: &[Option<&Features>],
+) -> Vec<Assignment> {
+    let empty = Features::default();
     let firsts: Vec<usize> =
-        (0..articles.len()).filter(|&i| dups[i].duplicate_of().is_none()).collect();
-    let docs: Vec<FeaturedDoc<'_>> = firsts
+        (0..docs.len()).filter(|&i| dups[i].duplicate_of().is_none()).collect();
+    let featured: Vec<FeaturedDoc<'_>> = firsts
         .iter()
         .map(|&i| FeaturedDoc {
-            id: articles[i].id.as_str(),
-            date: articles[i].published,
-            features: feats[i],
+            id: docs[i].0,
+            date: docs[i].1,
+            features: feats.get(i).copied().flatten().unwrap_or(&empty),
         })
         .collect();
-    let stories = clusterer.cluster_features(&docs);
-    let mut by_first = vec![None; articles.len()];
+    let stories = clusterer.cluster_features(&featured);
+    let mut by_first = vec![None; docs.len()];
     for (k, &i) in firsts.iter().enumerate() {
         by_first[i] = Some(stories[k]);
     }
     dups.iter()
-        .map(|&d| {
-            // Invariant: every group's first document is in `firsts` and was clustered.
-            let story = by_first[d.first as usize].unwrap_or(Assignment { story: 0, score: 0.0 });
-            Placement { duplicate: d, story }
-        })
+        // Invariant: every group's first document is in `firsts` and was clustered.
+        .map(|d| by_first[d.first as usize].unwrap_or(Assignment { story: 0, score: 0.0 }))
         .collect()
 }
 
