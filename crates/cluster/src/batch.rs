@@ -5,6 +5,7 @@
 //! dense id given in that order, so that every loop, tie-break and floating-point sum below runs
 //! the same way whatever the input order.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 use std::hash::BuildHasherDefault;
@@ -49,14 +50,14 @@ impl ClusterDoc<'_> {
 }
 
 /// One document to cluster by its features, extracted before ([`ClusterDoc::features`]).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FeaturedDoc<'a> {
     /// A stable id, the last tie-break of the canonical order.
     pub id: &'a str,
     /// The publication date, if known.
     pub date: Option<Date>,
-    /// Its features.
-    pub features: &'a Features,
+    /// Its features, borrowed or owned: owned ones are dropped as soon as they are weighed.
+    pub features: Cow<'a, Features>,
 }
 
 impl Clusterer {
@@ -66,23 +67,24 @@ impl Clusterer {
         let feats: Vec<Features> = docs.par_iter().map(ClusterDoc::features).collect();
         let featured: Vec<FeaturedDoc<'_>> = docs
             .iter()
-            .zip(&feats)
-            .map(|(d, f)| FeaturedDoc { id: d.id, date: d.date, features: f })
+            .zip(feats)
+            .map(|(d, f)| FeaturedDoc { id: d.id, date: d.date, features: Cow::Owned(f) })
             .collect();
-        cluster(&self.cfg, &featured)
+        cluster(&self.cfg, featured)
     }
 
     /// Clusters documents by the features [`ClusterDoc::features`] extracted from them: the
     /// same stories and scores as [`Clusterer::cluster`] on the documents themselves, without
     /// their text. For a store that keeps each article's features, and for a large batch that
-    /// drops each text once its features are extracted.
-    pub fn cluster_features(&self, docs: &[FeaturedDoc<'_>]) -> Vec<Assignment> {
+    /// drops each text once its features are extracted. Owned features are dropped once
+    /// weighed, before the graph is built.
+    pub fn cluster_features(&self, docs: Vec<FeaturedDoc<'_>>) -> Vec<Assignment> {
         cluster(&self.cfg, docs)
     }
 }
 
 /// Clusters a batch; see [`Clusterer::cluster`](crate::Clusterer::cluster).
-pub(crate) fn cluster(cfg: &ClusterBuilder, docs: &[FeaturedDoc<'_>]) -> Vec<Assignment> {
+pub(crate) fn cluster(cfg: &ClusterBuilder, docs: Vec<FeaturedDoc<'_>>) -> Vec<Assignment> {
     let n = docs.len();
     if n == 0 {
         return Vec::new();
@@ -97,7 +99,9 @@ pub(crate) fn cluster(cfg: &ClusterBuilder, docs: &[FeaturedDoc<'_>]) -> Vec<Ass
     });
     let days: Vec<Option<i32>> =
         order.iter().map(|&i| docs[i].date.map(Date::day_number)).collect();
-    let index = Index::new(cfg, &order, docs);
+    let index = Index::new(cfg, &order, &docs);
+    // The weighted vectors are all that is read from here on.
+    drop(docs);
     let cands = Graph::candidates(cfg, &index, &days);
     let graph = Graph::new(cfg, &cands);
     let mut root = graph.agglomerate(cfg);
@@ -249,7 +253,7 @@ impl Index {
         let term_ids: Vec<(Vec<u32>, Vec<u32>)> = order
             .iter()
             .map(|&i| {
-                let f = docs[i].features;
+                let f = &docs[i].features;
                 (
                     f.words.iter().map(&mut intern).collect(),
                     f.names.iter().map(&mut intern).collect(),

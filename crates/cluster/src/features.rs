@@ -28,6 +28,8 @@ fn counted(mut terms: Vec<(u64, f32)>) -> Vec<Term> {
             _ => out.push(Term { id, count: 1.0, prior }),
         }
     }
+    // Sized for every occurrence: a batch keeps the features of every article it reads.
+    out.shrink_to_fit();
     out
 }
 
@@ -342,6 +344,7 @@ pub fn features_at(text: &str, date: Option<Date>) -> Features {
             _ => word_terms.push(Term { id: h, count: 1.0, prior: background::prior(h) }),
         }
     }
+    word_terms.shrink_to_fit();
     Features { words: word_terms, names: counted(names), fingerprint: fmix64(fp), lang }
 }
 

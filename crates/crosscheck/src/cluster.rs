@@ -3,6 +3,8 @@
 
 pub use crosscheck_cluster::*;
 
+use std::borrow::Cow;
+
 use crosscheck_core::{Article, Date};
 use crosscheck_dedup::{Deduper, Membership};
 use rayon::prelude::*;
@@ -36,8 +38,9 @@ pub fn cluster_articles(
         .collect();
     let docs: Vec<(&str, Option<Date>)> =
         articles.iter().map(|a| (a.id.as_str(), a.published)).collect();
-    let feats: Vec<Option<&Features>> = feats.iter().map(Option::as_ref).collect();
-    cluster_groups(clusterer, &docs, &dups, &feats)
+    let feats: Vec<Option<Cow<'_, Features>>> =
+        feats.into_iter().map(|f| f.map(Cow::Owned)).collect();
+    cluster_groups(clusterer, &docs, &dups, feats)
         .into_iter()
         .zip(dups)
         .map(|(story, duplicate)| Placement { duplicate, story })
@@ -60,25 +63,27 @@ pub fn article_features(article: &Article) -> Features {
 /// its group's first document's story and score. `docs` are the ids and dates, `dups` the
 /// duplicate groups ([`Deduper::dedup`] of the same documents in the same order) and `feats`
 /// the features, which only first documents need (a first document without them counts as
-/// having none).
-pub(crate) fn cluster_groups(
+/// having none); owned ones are dropped as soon as the clusterer has weighed them.
+pub(crate) fn cluster_groups<'a>(
     clusterer: &Clusterer,
-    docs: &[(&str, Option<Date>)],
+    docs: &[(&'a str, Option<Date>)],
     dups: &[Membership],
-    feats: &[Option<&Features>],
+    mut feats: Vec<Option<Cow<'a, Features>>>,
 ) -> Vec<Assignment> {
-    let empty = Features::default();
     let firsts: Vec<usize> =
         (0..docs.len()).filter(|&i| dups[i].duplicate_of().is_none()).collect();
-    let featured: Vec<FeaturedDoc<'_>> = firsts
-        .iter()
-        .map(|&i| FeaturedDoc {
+    feats.resize(docs.len(), None);
+    let featured: Vec<FeaturedDoc<'a>> = feats
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| dups[*i].duplicate_of().is_none())
+        .map(|(i, f)| FeaturedDoc {
             id: docs[i].0,
             date: docs[i].1,
-            features: feats.get(i).copied().flatten().unwrap_or(&empty),
+            features: f.unwrap_or_default(),
         })
         .collect();
-    let stories = clusterer.cluster_features(&featured);
+    let stories = clusterer.cluster_features(featured);
     let mut by_first = vec![None; docs.len()];
     for (k, &i) in firsts.iter().enumerate() {
         by_first[i] = Some(stories[k]);

@@ -36,6 +36,7 @@
 //! ones), so a story whose early and late members differ a lot is judged by its late ones.
 //! Placement never splits a known story.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crosscheck_core::{Article, Date, DocId, Features};
@@ -183,11 +184,14 @@ impl Placer {
                 (g.is_none() && d.duplicate_of().is_none()).then(|| article_features(a))
             })
             .collect();
-        let feats: Vec<Option<&Features>> =
-            given.iter().zip(&extracted).map(|(g, e)| g.or(e.as_ref())).collect();
+        let feats: Vec<Option<Cow<'_, Features>>> = given
+            .iter()
+            .zip(extracted)
+            .map(|(g, e)| g.map(Cow::Borrowed).or(e.map(Cow::Owned)))
+            .collect();
         let docs: Vec<(&DocId, Option<Date>)> = all.iter().map(|a| (&a.id, a.published)).collect();
         let sizes: Vec<usize> = known.iter().map(|s| s.articles.len()).collect();
-        self.decide(&sizes, &owner, &docs, &dups, &feats)
+        self.decide(&sizes, &owner, &docs, &dups, feats)
     }
 
     /// A batch placement that reads articles a chunk at a time and keeps only what placement
@@ -213,7 +217,7 @@ impl Placer {
         owner: &[usize],
         docs: &[(&DocId, Option<Date>)],
         dups: &[Membership],
-        feats: &[Option<&Features>],
+        feats: Vec<Option<Cow<'_, Features>>>,
     ) -> Placements {
         let base = owner.len();
         let plain: Vec<(&str, Option<Date>)> = docs.iter().map(|d| (d.0.as_str(), d.1)).collect();
@@ -334,9 +338,12 @@ impl BatchPlacer<'_> {
 
     /// Places every article read, in input order.
     pub fn finish(self) -> Placements {
-        let docs: Vec<(&DocId, Option<Date>)> = self.docs.iter().map(|(id, d)| (id, *d)).collect();
-        let feats: Vec<Option<&Features>> = self.feats.iter().map(Option::as_ref).collect();
-        self.placer.decide(&[], &[], &docs, &self.dups, &feats)
+        let BatchPlacer { placer, index, docs, dups, feats } = self;
+        // The duplicate groups are known: their shingle sets and signatures are not needed.
+        drop(index);
+        let docs: Vec<(&DocId, Option<Date>)> = docs.iter().map(|(id, d)| (id, *d)).collect();
+        let feats = feats.into_iter().map(|f| f.map(Cow::Owned)).collect();
+        placer.decide(&[], &[], &docs, &dups, feats)
     }
 }
 
