@@ -27,6 +27,16 @@ impl Rules {
         }
     }
 
+    /// Whether `w` ends with an ending of `list` (of every language when the language is not
+    /// known).
+    fn ends_with_any(self, list: List, w: &str) -> bool {
+        match self.lex {
+            Some(l) => l.words(list).any(|e| w.ends_with(e)),
+            None => Lexicon::languages()
+                .any(|lang| Lexicon::of(lang).words(list).any(|e| w.ends_with(e))),
+        }
+    }
+
     /// Whether the language has entries in `list`.
     fn owns(self, list: List) -> bool {
         self.lex.is_none_or(|l| l.words(list).next().is_some())
@@ -78,11 +88,30 @@ pub(super) struct Word<'a> {
     adverb: bool,
     /// A function word of a language other than English.
     stop: bool,
+    /// The word lists of the text's language.
+    rules: Rules,
 }
 
 impl Word<'_> {
     pub(super) fn capitalised(&self) -> bool {
         self.alpha && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The phrase this word and `next` make, when it is in `list` of the text's language
+    /// (`according to`).
+    pub(super) fn pair_in(&self, next: &Word<'_>, list: List) -> Option<String> {
+        let pair = format!("{} {}", self.lower, next.lower);
+        (self.alpha && next.alpha && self.rules.has(list, &pair)).then_some(pair)
+    }
+
+    /// Whether the word ends with an ending of `list` of the text's language.
+    fn ends_with_any(&self, list: List) -> bool {
+        self.rules.ends_with_any(list, &self.lower)
+    }
+
+    /// Whether the word is in `list` of the text's language.
+    pub(super) fn is(&self, list: List) -> bool {
+        self.alpha && self.rules.has(list, &self.lower)
     }
 
     /// The word without a possessive ending ("Brandt’s" → "brandt").
@@ -130,12 +159,8 @@ pub(super) fn words<'a>(
         let article = has(List::Articles);
         // English keeps its own list of words that modify no role (see `is_modifier`).
         let stop = rules.foreign() && has(List::Stopwords);
-        let adverb = alpha
-            && rules.lex.map_or_else(
-                || lower.ends_with("ly"),
-                |l| l.words(List::AdverbEndings).any(|e| lower.ends_with(e)),
-            )
-            && lower.chars().count() > 4;
+        let adverb =
+            alpha && rules.ends_with_any(List::AdverbEndings, &lower) && lower.chars().count() > 4;
         // French inversion: the verb or auxiliary, then `-t-il` or `-elle`.
         let (head, tail) = match (lower.split_once('-'), lower.rsplit_once('-')) {
             (Some((h, _)), Some((_, t))) if alpha => (h, t),
@@ -166,6 +191,7 @@ pub(super) fn words<'a>(
             stop,
             lower,
             alpha,
+            rules,
             quoted: quotes.iter().any(|q| (q.start as usize) <= s && t <= q.end as usize),
         });
     }
@@ -202,36 +228,7 @@ fn is_modifier(w: &Word<'_>) -> bool {
         && !w.determiner
         && !w.auxiliary
         && !w.stop
-        && !matches!(
-            w.lower.as_str(),
-            "and"
-                | "that"
-                | "for"
-                | "with"
-                | "from"
-                | "was"
-                | "were"
-                | "are"
-                | "has"
-                | "have"
-                | "had"
-                | "who"
-                | "which"
-                | "not"
-                | "but"
-                | "also"
-                | "said"
-                | "into"
-                | "about"
-                | "than"
-                | "then"
-                | "met"
-                | "meet"
-                | "meets"
-                | "after"
-                | "before"
-                | "while"
-        )
+        && !w.is(List::NotModifiers)
 }
 
 /// The noun phrase ending at word `last` (inclusive), as a range of word indices, with an optional
@@ -392,7 +389,7 @@ pub(super) fn apposition(
     // The descriptor: a determiner or `one`, then up to three lowercase words.
     let mut i = first;
     let opener = ws.get(i)?;
-    if !(opener.determiner || (opener.alpha && opener.lower == "one")) {
+    if !(opener.determiner || opener.is(List::IndefiniteDeterminers)) {
         return None;
     }
     i += 1;
@@ -427,10 +424,7 @@ pub(super) fn apposition(
 /// capitalised words, role words or modifiers (an inner `of`/`and`/`the` allowed).
 pub(super) fn complement_end(ws: &[Word<'_>], last: usize) -> usize {
     let Some(p) = ws.get(last + 1) else { return last };
-    if !(p.alpha
-        && !p.quoted
-        && matches!(p.lower.as_str(), "at" | "of" | "with" | "from" | "for" | "in" | "to"))
-    {
+    if !(p.alpha && !p.quoted && p.is(List::ComplementPrepositions)) {
         return last;
     }
     let mut i = last + 2;
@@ -443,9 +437,9 @@ pub(super) fn complement_end(ws: &[Word<'_>], last: usize) -> usize {
         if !w.alpha || w.quoted || n >= 5 {
             break;
         }
-        let joiner = matches!(w.lower.as_str(), "of" | "and" | "the");
+        let joiner = w.is(List::ComplementJoiners);
         // A past-tense verb ends the phrase ("at the port authority described …").
-        let verb = !w.capitalised() && w.lower.ends_with("ed") && !w.role;
+        let verb = !w.capitalised() && w.ends_with_any(List::PastEndings) && !w.role;
         let part = !verb && (w.capitalised() || w.role || is_modifier(w));
         if !(part || joiner) {
             break;
@@ -469,7 +463,7 @@ pub(super) fn antecedent(text: &str, ws: &[Word<'_>], at: usize, head: &str) -> 
             continue;
         }
         let Some((first, last)) = np_ending_at(ws, j) else { continue };
-        if !matches!(ws[first].lower.as_str(), "a" | "an" | "one") || last - first < 1 {
+        if !ws[first].is(List::IndefiniteDeterminers) || last - first < 1 {
             continue;
         }
         let end = complement_end(ws, last);
@@ -491,30 +485,7 @@ pub(super) fn skip_back_adverbs(ws: &[Word<'_>], mut i: usize) -> Option<usize> 
         let w = ws.get(i)?;
         let skippable = w.alpha
             && !w.quoted
-            && (w.auxiliary
-                || (w.adverb && !w.capitalised())
-                || matches!(
-                    w.lower.as_str(),
-                    "also"
-                        | "later"
-                        | "then"
-                        | "previously"
-                        | "reportedly"
-                        | "again"
-                        | "has"
-                        | "had"
-                        | "have"
-                        | "was"
-                        | "is"
-                        | "repeatedly"
-                        | "publicly"
-                        | "separately"
-                        | "recently"
-                        | "once"
-                        | "further"
-                        | "already"
-                        | "earlier"
-                ));
+            && (w.auxiliary || (w.adverb && !w.capitalised()) || w.is(List::SpeechAdverbs));
         if !skippable {
             return Some(i);
         }
