@@ -358,15 +358,21 @@ lists! {
     /// Endings of a lowercase word that describes a name joined to it by a hyphen
     /// (`brine-maker`, `velm-based`).
     DescriptorEndings => "descriptor_endings",
+    /// Endings of a demonym after the name of its place, which loses a final vowel first
+    /// (`ian` of `Ukrainian`, `ese` of `Japanese`).
+    DemonymEndings => "demonym_endings",
     /// Two-word phrases that name one kind of place however worded, with the term they count
     /// as (`old town<TAB>center`).
     PlaceSynonyms => "place_synonyms",
+    /// Endings that negate the word they close (`n't` of `didn't`), as written.
+    NegatingEndings => "negating_endings",
     /// Prefixes that negate the word they open (`un` of `unhurt`).
     NegativePrefixes => "negative_prefixes",
     /// Nouns that after a definite article refer back to the organisation last named (`the
     /// company`).
     OrgAnaphors => "org_anaphors",
-    /// Prepositions that join a name to what it belongs to (`Bank of England`).
+    /// Prepositions that join a word to what it belongs to (`of`: `Bank of England`, `Game 1 of
+    /// the Cup`, `the second Tuesday of each month`).
     GenitivePrepositions => "genitive_prepositions",
     /// Articles between a date cue and the month, season or year it introduces (`in the
     /// spring`, `seit dem Sommer`).

@@ -39,7 +39,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crosscheck_core::Span;
 use crosscheck_text::lexicon::{Lexicon, List};
 
-use super::common::side_of;
+use super::common::{negates, side_of};
 use crate::analysis::words::fold;
 use crate::analysis::{Context, Gap};
 use crate::story::{Conflict, ConflictKind, ConflictSide};
@@ -115,11 +115,7 @@ fn read(ctx: &Context<'_>) -> Vec<Given> {
                     // A new clause, or a negation (`Vell had not hit a home run since May`).
                     let new_clause = between.contains([';', ':', '.', '!', '?', '(', ')'])
                         || (m.words.1 as usize..k).any(|j| {
-                            let key = d.words[j].key.as_str();
-                            lx.has(List::ClauseConjunctions, key)
-                                || lx.has(List::Negations, key)
-                                || d.text(d.words[j].span).ends_with("n't")
-                                || d.text(d.words[j].span).ends_with("n\u{2019}t")
+                            lx.has(List::ClauseConjunctions, &d.words[j].key) || negates(d, j, lx)
                         });
                     if !new_clause {
                         out.push(Given {

@@ -232,7 +232,7 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
     merge_gazetteer(&forms, &mut uf);
     merge_spellings(&forms, &keep, &mut uf);
     merge_short_forms(&lex, &forms, &keep, &mut uf);
-    merge_demonyms(&forms, &keep, &mut uf);
+    merge_demonyms(&lex, &forms, &keep, &mut uf);
     acronyms::merge_acronyms(&lex, &forms, &keep, &mut uf);
     translations::merge_translations(&forms, &keep, &mut uf);
     variants::merge_variants(&lex, &forms, &keep, &mut uf);
@@ -652,7 +652,7 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
     }
 }
 
-fn merge_demonyms(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
+fn merge_demonyms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     for (i, d) in forms.iter().enumerate() {
         if !keep[i]
             || d.tokens.len() != 1
@@ -667,7 +667,7 @@ fn merge_demonyms(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
                 && p.tokens.len() == 1
                 && kind_of(p.votes) != Some(EntityKind::Person)
                 && p.votes.org < 3
-                && is_demonym_of(&d.tokens[0], &p.tokens[0])
+                && is_demonym_of(lex, &d.tokens[0], &p.tokens[0])
         });
         if let Some((j, _)) = found {
             uf.union(j, i);
@@ -711,7 +711,7 @@ fn build(
                 fs.iter().any(|p| {
                     p.tokens.len() == 1
                         && f.tokens.len() == 1
-                        && is_demonym_of(&f.tokens[0], &p.tokens[0])
+                        && is_demonym_of(lex, &f.tokens[0], &p.tokens[0])
                 })
             });
         let surname_use = fs.iter().any(|m| {
@@ -732,7 +732,7 @@ fn build(
         };
         // Name: the gazetteer's, else the fullest, most used surface form that is not a demonym.
         let mut best: Option<(usize, u32, &str)> = None;
-        for f in fs.iter().filter(|f| !f.demonym && !is_demonym_form(f, &fs)) {
+        for f in fs.iter().filter(|f| !f.demonym && !is_demonym_form(lex, f, &fs)) {
             for (s, &n) in &f.surfaces {
                 let upper = s.chars().all(|c| !c.is_lowercase());
                 let score = (f.tokens.len(), if upper { 0 } else { n });
@@ -760,7 +760,7 @@ fn build(
         }
         let demonym_keys = fs
             .iter()
-            .filter(|f| f.demonym || is_demonym_form(f, &fs))
+            .filter(|f| f.demonym || is_demonym_form(lex, f, &fs))
             .map(|f| f.key.clone())
             .collect();
         let first_seen = fs.iter().map(|f| f.first_seen).min().unwrap_or((0, 0));
@@ -844,10 +844,10 @@ fn name_end(d: &Doc<'_>, lex: &Lexicon, word: &Word) -> u32 {
     }
 }
 
-fn is_demonym_form(f: &Form, group: &[&Form]) -> bool {
+fn is_demonym_form(lex: &Lexicon, f: &Form, group: &[&Form]) -> bool {
     f.tokens.len() == 1
         && group.iter().any(|p| {
-            p.tokens.len() == 1 && p.key != f.key && is_demonym_of(&f.tokens[0], &p.tokens[0])
+            p.tokens.len() == 1 && p.key != f.key && is_demonym_of(lex, &f.tokens[0], &p.tokens[0])
         })
 }
 

@@ -203,7 +203,7 @@ fn is_particle(w: &Word<'_>) -> bool {
     w.alpha
         && !w.quoted
         && !w.capitalised()
-        && w.lower != "of"
+        && !w.is(List::GenitivePrepositions)
         && Lexicon::common().has(List::NameParticles, &w.lower)
 }
 
