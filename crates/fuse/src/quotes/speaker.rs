@@ -159,8 +159,14 @@ pub(super) fn words<'a>(
         let article = has(List::Articles);
         // English keeps its own list of words that modify no role (see `is_modifier`).
         let stop = rules.foreign() && has(List::Stopwords);
-        let adverb =
-            alpha && rules.ends_with_any(List::AdverbEndings, &lower) && lower.chars().count() > 4;
+        // Text of no known language keeps `-ly`: every language's endings together would make
+        // `government` (French `-ment`) an adverb.
+        let adverb = alpha
+            && rules.lex.map_or_else(
+                || lower.ends_with("ly"),
+                |l| l.words(List::AdverbEndings).any(|e| lower.ends_with(e)),
+            )
+            && lower.chars().count() > 4;
         // French inversion: the verb or auxiliary, then `-t-il` or `-elle`.
         let (head, tail) = match (lower.split_once('-'), lower.rsplit_once('-')) {
             (Some((h, _)), Some((_, t))) if alpha => (h, t),

@@ -251,23 +251,31 @@ impl Scan<'_> {
         if !lexicon::opens_phrase(list, first) {
             return best;
         }
-        let mut text = first.to_string();
+        // The phrase is built on the stack: the scanner reads every word of every article.
+        let mut buf = [0u8; PHRASE_BYTES];
+        let mut len = 0;
+        if !push(&mut buf, &mut len, first) {
+            return best;
+        }
         let mut j = i + 1;
         for _ in 1..4 {
-            if self.punct(j, &['\'', '’'])
+            let (joint, w, next) = if self.punct(j, &['\'', '’'])
                 && let Some(w) = self.word(j + 1)
             {
-                text.push('\'');
-                text.push_str(w);
-                j += 2;
+                ("'", w, j + 2)
             } else if let Some(w) = self.word(j) {
-                text.push(' ');
-                text.push_str(w);
-                j += 1;
+                (" ", w, j + 1)
             } else {
                 break;
+            };
+            if !push(&mut buf, &mut len, joint) || !push(&mut buf, &mut len, w) {
+                break;
             }
-            if let Some(w) = lexicon::stored(list, &text) {
+            j = next;
+            // Invariant: whole `str`s and ASCII joints were copied, so the bytes are UTF-8.
+            if let Ok(text) = std::str::from_utf8(&buf[..len])
+                && let Some(w) = lexicon::stored(list, text)
+            {
                 best = Some((j, w));
             }
         }
@@ -840,6 +848,20 @@ impl Scan<'_> {
 fn bare_trailing(w: &str) -> bool {
     // The list's value marks such words.
     lexicon::value(List::TrailingWords, w) == Some("bare")
+}
+
+/// The longest phrase of a list the scanner reads, in bytes.
+const PHRASE_BYTES: usize = 64;
+
+/// Appends `part` to the first `len` bytes of `buf`; false when it does not fit.
+fn push(buf: &mut [u8; PHRASE_BYTES], len: &mut usize, part: &str) -> bool {
+    let end = *len + part.len();
+    if end > PHRASE_BYTES {
+        return false;
+    }
+    buf[*len..end].copy_from_slice(part.as_bytes());
+    *len = end;
+    true
 }
 
 /// Adds a written year to an expression that lacks one.
