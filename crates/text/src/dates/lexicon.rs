@@ -99,10 +99,12 @@ const SCANNED: [List; 31] = [
 /// Each scanned list merged over the scanner's languages once, so that looking a word up is
 /// one hash probe rather than a binary search in every language: the scanner looks up every
 /// word of every text it reads (clustering runs it on each article).
-static TABLES: LazyLock<HashMap<List, HashMap<&'static str, Entry>>> = LazyLock::new(|| {
-    SCANNED
-        .iter()
-        .map(|&list| {
+/// Indexed by the list's position in [`List::ALL`] (its discriminant); `None` for a list outside
+/// [`SCANNED`].
+static TABLES: LazyLock<Vec<Option<HashMap<&'static str, Entry>>>> = LazyLock::new(|| {
+    let mut tables = vec![None; List::ALL.len()];
+    for &list in &SCANNED {
+        tables[list as usize] = Some({
             let mut table: HashMap<&'static str, Entry> = HashMap::new();
             for (flag, lex) in LANGS.iter() {
                 for word in lex.words(list) {
@@ -116,13 +118,32 @@ static TABLES: LazyLock<HashMap<List, HashMap<&'static str, Entry>>> = LazyLock:
                     }
                 }
             }
-            (list, table)
-        })
-        .collect()
+            table
+        });
+    }
+    tables
 });
 
+/// The scanned table of `list`, if it is one.
+fn table(list: List) -> Option<&'static HashMap<&'static str, Entry>> {
+    TABLES.get(list as usize)?.as_ref()
+}
+
+/// Every word of the scanned lists, and the first word of each of their phrases: a word
+/// outside it starts no date expression.
+static KNOWN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let words = TABLES.iter().flatten().flat_map(HashMap::keys).copied();
+    let openers = PHRASE_OPENERS.iter().flatten().copied();
+    words.chain(openers).collect()
+});
+
+/// Whether a lowercase word may start a date expression (see [`KNOWN`]).
+pub(super) fn is_known(word: &str) -> bool {
+    KNOWN.contains(word)
+}
+
 fn entry(list: List, word: &str) -> Option<Entry> {
-    if let Some(table) = TABLES.get(&list) {
+    if let Some(table) = table(list) {
         return table.get(word).copied();
     }
     // A list outside `SCANNED`: looked up language by language.
@@ -135,28 +156,26 @@ fn entry(list: List, word: &str) -> Option<Entry> {
 /// The first words of the phrases of the scanned lists (`the` of `the day before
 /// yesterday`, `aujourd` of `aujourd'hui`), so that the scanner builds a phrase only where
 /// one may start.
-static PHRASE_OPENERS: LazyLock<HashMap<List, HashSet<&'static str>>> = LazyLock::new(|| {
-    SCANNED
-        .iter()
-        .map(|&list| {
-            let openers = LANGS
-                .iter()
-                .flat_map(|(_, lex)| lex.words(list))
-                .filter_map(|w| w.split_once([' ', '\'']).map(|(first, _)| first))
-                .collect();
-            (list, openers)
-        })
-        .collect()
+static PHRASE_OPENERS: LazyLock<Vec<HashSet<&'static str>>> = LazyLock::new(|| {
+    let mut openers = vec![HashSet::new(); List::ALL.len()];
+    for &list in &SCANNED {
+        openers[list as usize] = LANGS
+            .iter()
+            .flat_map(|(_, lex)| lex.words(list))
+            .filter_map(|w| w.split_once([' ', '\'']).map(|(first, _)| first))
+            .collect();
+    }
+    openers
 });
 
 /// Whether `word` is the first word of a phrase of `list`.
 pub(super) fn opens_phrase(list: List, word: &str) -> bool {
-    PHRASE_OPENERS.get(&list).is_some_and(|o| o.contains(word))
+    PHRASE_OPENERS.get(list as usize).is_some_and(|o| o.contains(word))
 }
 
 /// The entry of `list` equal to `word` in one of the scanner's languages, as the list writes it.
 pub(super) fn stored(list: List, word: &str) -> Option<&'static str> {
-    if let Some(table) = TABLES.get(&list) {
+    if let Some(table) = table(list) {
         return table.get_key_value(word).map(|(k, _)| *k);
     }
     LANGS.iter().find_map(|(_, lex)| lex.word(list, word))

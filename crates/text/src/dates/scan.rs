@@ -208,6 +208,10 @@ struct Scan<'a> {
 impl Scan<'_> {
     /// The longest expression starting at token `i`; on a tie the earlier parser wins.
     fn longest(&self, i: usize) -> Option<(usize, Expr)> {
+        // Every parser starts at a number or at a word of a scanned list.
+        if self.tok(i).is_some_and(|t| t.kind == Kind::Word && !lexicon::is_known(&t.lower)) {
+            return None;
+        }
         let hits = [
             self.numeric(i),
             self.day_first(i),
