@@ -364,6 +364,8 @@ lists! {
     /// Two-word phrases that name one kind of place however worded, with the term they count
     /// as (`old town<TAB>center`).
     PlaceSynonyms => "place_synonyms",
+    /// Endings of a possessive noun (`'s` of `Vell's`), as written.
+    PossessiveEndings => "possessive_endings",
     /// Endings that negate the word they close (`n't` of `didn't`), as written.
     NegatingEndings => "negating_endings",
     /// Prefixes that negate the word they open (`un` of `unhurt`).

@@ -230,6 +230,11 @@ impl Lexicon {
         self.clause.contains(word)
     }
 
+    /// The entries of the language's `list`.
+    pub(crate) fn words(&self, list: List) -> impl Iterator<Item = &'static str> {
+        self.words.into_iter().flat_map(move |w| w.words(list))
+    }
+
     /// Whether the language's `list` holds `word` (a word or a phrase).
     pub(crate) fn has(&self, list: List, word: &str) -> bool {
         self.words.is_some_and(|w| w.has(list, word))

@@ -25,7 +25,7 @@ pub(crate) struct Tok {
 
 /// Splits `text[span]` into tokens: `4,800`, `12.5`, `3-2`, `4–5`, `2/3` and `Kimberly-Clark`
 /// stay whole; every other non-space character is a token of its own.
-pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
+pub(crate) fn tokenize(text: &str, span: Span, lx: &Lexicon) -> Vec<Tok> {
     let Some(s) = span.slice(text) else { return Vec::new() };
     let base = span.start as usize;
     let chars: Vec<(usize, char)> = s.char_indices().collect();
@@ -74,7 +74,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         let word = &s[off..end];
         let mut lower = word.to_lowercase();
         let mut possessive = false;
-        for tail in ["'s", "’s"] {
+        for tail in lx.words(List::PossessiveEndings) {
             if lower.len() > tail.len() + 1 && lower.ends_with(tail) {
                 lower.truncate(lower.len() - tail.len());
                 possessive = true;
@@ -527,7 +527,7 @@ mod tests {
 
     fn q(s: &str) -> Vec<(f64, f64, Class, String)> {
         let lx = Lexicon::for_lang(Lang::EN);
-        let toks = tokenize(s, Span::from_usize(0, s.len()));
+        let toks = tokenize(s, Span::from_usize(0, s.len()), &lx);
         read(&toks, &lx)
             .into_iter()
             .map(|q| {
@@ -540,7 +540,8 @@ mod tests {
     #[test]
     fn tokens_keep_numbers_and_names_whole() {
         let s = "Ostrava-Nord's 4,800 rose 12.5% (3-2), $1.9bn.";
-        let toks = tokenize(s, Span::from_usize(0, s.len()));
+        let lx = Lexicon::for_lang(Lang::EN);
+        let toks = tokenize(s, Span::from_usize(0, s.len()), &lx);
         let words: Vec<&str> = toks.iter().map(|t| &s[t.start..t.end]).collect();
         assert_eq!(
             words,

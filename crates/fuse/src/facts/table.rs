@@ -544,7 +544,7 @@ fn read_facts(ctx: &Context<'_>) -> (Vec<Fact>, Vec<Figure>) {
         let lx = Lexicon::for_lang(d.article.language);
         let lx = &*lx;
         for (si, s) in d.sents.iter().enumerate() {
-            let toks = quantity::tokenize(text, s.span);
+            let toks = quantity::tokenize(text, s.span, lx);
             for q in quantity::read(&toks, lx) {
                 if q.explicit && distinctive(&q) {
                     figures.push((di, si, q.class, q.value));

@@ -27,13 +27,13 @@ impl Rules {
         }
     }
 
-    /// Whether `w` ends with an ending of `list` (of every language when the language is not
-    /// known).
-    fn ends_with_any(self, list: List, w: &str) -> bool {
+    /// `w` without the first ending of `list` it ends with: the language's list, or every
+    /// language's when the language is not known.
+    fn strip_ending(self, list: List, w: &str) -> Option<&str> {
         match self.lex {
-            Some(l) => l.words(list).any(|e| w.ends_with(e)),
+            Some(l) => l.words(list).find_map(|e| w.strip_suffix(e)),
             None => Lexicon::languages()
-                .any(|lang| Lexicon::of(lang).words(list).any(|e| w.ends_with(e))),
+                .find_map(|g| Lexicon::of(g).words(list).find_map(|e| w.strip_suffix(e))),
         }
     }
 
@@ -106,7 +106,7 @@ impl Word<'_> {
 
     /// Whether the word ends with an ending of `list` of the text's language.
     fn ends_with_any(&self, list: List) -> bool {
-        self.rules.ends_with_any(list, &self.lower)
+        self.rules.strip_ending(list, &self.lower).is_some()
     }
 
     /// Whether the word is in `list` of the text's language.
@@ -116,7 +116,7 @@ impl Word<'_> {
 
     /// The word without a possessive ending ("Brandt’s" → "brandt").
     fn stem_possessive(&self) -> Option<&str> {
-        self.lower.strip_suffix("’s").or_else(|| self.lower.strip_suffix("'s"))
+        self.rules.strip_ending(List::PossessiveEndings, &self.lower)
     }
 }
 
