@@ -45,7 +45,7 @@
 //! Inverted-index similarity joins with frequency cut-offs (Bayardo, Ma and Srikant, "Scaling up
 //! all pairs similarity search", 2007); sampled average linkage.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::analysis::sorted_overlap;
 
@@ -132,16 +132,22 @@ pub(super) fn align(
         .map(|u| u.items.iter().map(|&i| items[i as usize].doc as u32).collect())
         .collect();
     let mut size: Vec<usize> = units.iter().map(|u| u.items.len()).collect();
+    // Pairs of groups already turned down: for sharing an article (for good, groups only
+    // grow) or for their average at these sizes (unchanged until one of them grows).
+    let mut share_docs: HashSet<(u32, u32)> = HashSet::new();
     let mut rejected: HashMap<(u32, u32), (usize, usize)> = HashMap::new();
     for (_, u, v) in pairs {
         let (gi, gj) = (group_of[u as usize], group_of[v as usize]);
         if gi == gj {
             continue;
         }
-        if rejected.get(&(gi, gj)) == Some(&(size[gi as usize], size[gj as usize])) {
+        let key = (gi.min(gj), gi.max(gj));
+        let sizes = (size[key.0 as usize], size[key.1 as usize]);
+        if share_docs.contains(&key) || rejected.get(&key) == Some(&sizes) {
             continue;
         }
         if sorted_overlap(&docs[gi as usize], &docs[gj as usize]) {
+            share_docs.insert(key);
             continue;
         }
         let mean = mean_similarity(
@@ -153,7 +159,7 @@ pub(super) fn align(
             &pair_sim,
         );
         if mean < threshold * 0.6 {
-            rejected.insert((gi, gj), (size[gi as usize], size[gj as usize]));
+            rejected.insert(key, sizes);
             continue;
         }
         let moved = std::mem::take(&mut members[gj as usize]);

@@ -79,6 +79,8 @@ const NEIGHBOURS: usize = 128;
 /// Date pairs over which the mean similarity of two events is computed exactly when the stored
 /// pairs are not all of them; past this it is estimated from evenly spaced dates of each.
 const EXACT_MEAN: usize = 4096;
+/// The other reports' sentences a conflict's topic is read from; past this, a sample.
+const TOPIC_SAMPLE: usize = 64;
 
 /// The date conflicts of a story.
 pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
@@ -522,8 +524,10 @@ fn date_topic(ctx: &Context<'_>, items: &[&Dated]) -> String {
             .filter_map(|k| content_stem(&dd.words[k as usize].key, dd.article.language, &st))
             .collect()
     };
-    let others: Vec<BTreeSet<String>> =
-        items.iter().filter(|x| x.doc != first.doc).map(|x| stems_of(x)).collect();
+    // The other reports' sentences; past [`TOPIC_SAMPLE`] of them, an evenly spaced sample.
+    let rest: Vec<&&Dated> = items.iter().filter(|x| x.doc != first.doc).collect();
+    let step = rest.len().div_ceil(TOPIC_SAMPLE).max(1);
+    let others: Vec<BTreeSet<String>> = rest.iter().step_by(step).map(|x| stems_of(x)).collect();
     let s = &d.sents[first.sent];
     let mut words: Vec<&str> = Vec::new();
     for k in s.words.start..s.words.end {
