@@ -407,11 +407,14 @@ fn similar_pairs(
                 continue;
             }
             let (a, b) = (&dated[i], &dated[j]);
-            let enough = if windowed { a.context.shares(&b.context) >= 2 } else { count >= 2 };
-            if !enough {
-                continue;
+            if windowed {
+                let (terms, s) = a.context.shares_and_cosine(&b.context);
+                if terms >= 2 {
+                    mine.push((j as u32, s));
+                }
+            } else if count >= 2 {
+                mine.push((j as u32, a.context.cosine(&b.context)));
             }
-            mine.push((j as u32, a.context.cosine(&b.context)));
         }
         touched.clear();
         // The pairs that seed an event (only dates whose clauses share a word do; others may
@@ -474,14 +477,12 @@ fn pair_similarity(dated: &[Dated], bound: &[bool], i: usize, j: usize) -> f32 {
     let (a, b) = (&dated[i], &dated[j]);
     let takes_part = |x: &Dated, bound: bool| !x.uncertain && (!x.cited || bound);
     let comparable = a.doc != b.doc && ((!a.cited && !b.cited) || (bound[i] && bound[j]));
-    if takes_part(a, bound[i])
-        && takes_part(b, bound[j])
-        && comparable
-        && a.context.shares(&b.context) >= 2
-    {
-        a.context.cosine(&b.context)
-    } else {
-        0.0
+    if !(takes_part(a, bound[i]) && takes_part(b, bound[j]) && comparable) {
+        return 0.0;
+    }
+    match a.context.shares_and_cosine(&b.context) {
+        (shared, s) if shared >= 2 => s,
+        _ => 0.0,
     }
 }
 
