@@ -5,6 +5,8 @@
 #
 # Prints one CSV line: db,articles,requests_per_s,p99 (Debian's `wrk` must be installed).
 set -euo pipefail
+# shellcheck source=../../server/bench/port.sh
+. "$(dirname "$0")/../../server/bench/port.sh"
 BIN=${1:?crosscheck binary}
 DB=${2:?story database}
 DURATION=${3:-10s}
@@ -14,13 +16,7 @@ log=$(mktemp)
 RUST_LOG=warn "$BIN" serve --db "$DB" --addr 127.0.0.1:0 >"$log" 2>&1 &
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT
-port=""
-for _ in $(seq 1 100); do
-    port="$(ss -ltnpH 2>/dev/null | grep "pid=$server," | grep -o '127\.0\.0\.1:[0-9]*' | head -1 | cut -d: -f2 || true)"
-    [ -n "$port" ] && break
-    sleep 0.1
-done
-[ -n "$port" ] || { echo "server did not start" >&2; cat "$log" >&2; exit 1; }
+port="$(listening_port "$server" "$log")"
 url="http://127.0.0.1:$port/healthz"
 articles=$(curl -s "$url" | python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"])')
 out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 5s --latency "$url")

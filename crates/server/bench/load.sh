@@ -11,6 +11,8 @@ connections="${2:-32}"
 threads="${3:-1}"
 repo="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$repo"
+# shellcheck source=port.sh
+. "$repo/crates/server/bench/port.sh"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
 command -v wrk > /dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 
@@ -32,14 +34,7 @@ print(max(rows, key=lambda r: r["articles"])["id"])')"
 
 RUST_LOG=warn "$bin" serve --db "$work/bench.db" --addr 127.0.0.1:0 --log-format json > "$work/serve.log" 2>&1 &
 server=$!
-# The listening address is logged at info level, which RUST_LOG=warn hides: find the port.
-port=""
-for _ in $(seq 1 100); do
-  port="$(ss -ltnpH 2>/dev/null | grep "pid=$server," | grep -o '127\.0\.0\.1:[0-9]*' | head -1 | cut -d: -f2 || true)"
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "server did not start" >&2; cat "$work/serve.log" >&2; exit 1; }
+port="$(listening_port "$server" "$work/serve.log")"
 url="http://127.0.0.1:$port/api/stories/$story"
 bytes="$(curl -s "$url" | wc -c)"
 echo "story $story: $bytes bytes per response; wrk -t$threads -c$connections -d$duration"

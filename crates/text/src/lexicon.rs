@@ -221,7 +221,8 @@ lists! {
     PeriodBounds => "period_bounds",
     /// Words a timestamp line may hold beside its date (`published`, `updated`, `est`).
     TimestampLabels => "timestamp_labels",
-    /// Words naming a day by its distance from the day of writing (`yesterday<TAB>-1`).
+    /// Words and phrases naming a day by its distance from the day of writing
+    /// (`yesterday<TAB>-1`, `the day before yesterday<TAB>-2`, `aujourd'hui<TAB>0`).
     RelativeDays => "relative_days",
     /// Words naming a part of a month, season or year (`early<TAB>early`); `of` after the part
     /// when the word needs it before the period (`end<TAB>late of`: "end of March").
@@ -298,6 +299,116 @@ lists! {
     /// Prepositions that give the agent of the content word before them (`by` of `inspired by
     /// X`).
     AgentPrepositions => "agent_prepositions",
+    /// Words after a bare plural time unit that make it the gap between two events (`hours
+    /// after`, `days earlier`).
+    GapWords => "gap_words",
+    /// Indefinite articles (`a`, `an`).
+    IndefiniteArticles => "indefinite_articles",
+    /// Definite articles (`the`).
+    DefiniteArticles => "definite_articles",
+    /// Determiners that open an indefinite noun phrase, a first mention (`a`, `an`, `one`).
+    IndefiniteDeterminers => "indefinite_determiners",
+    /// Words joining the two numbers of a tally or a range (`four to one`, `four to seven
+    /// minutes`).
+    NumberJoints => "number_joints",
+    /// Words and phrases of a percentage after a number (`percent`, `per cent`).
+    PercentWords => "percent_words",
+    /// Abbreviations before a number that make it a label, not a count (`No. 5`).
+    NumberSigns => "number_signs",
+    /// Marks after a number that make it a time of day (`5 pm`, `5 p.m.`), without their final
+    /// period.
+    ClockMarks => "clock_marks",
+    /// Number words that are as often a pronoun or an article (`one`): never a count to
+    /// compare.
+    AmbiguousNumbers => "ambiguous_numbers",
+    /// Country codes written before a currency sign (`US $`).
+    CurrencyPrefixes => "currency_prefixes",
+    /// The conjunction that joins the last two items of a list (`and`).
+    AndWords => "and_words",
+    /// The conjunction that offers alternatives (`or`).
+    OrWords => "or_words",
+    /// Words and phrases between a number and the whole it is a part of (`of`, `out of`).
+    Partitives => "partitives",
+    /// Conjunctions that open a clause of their own, which the search for what a number counts
+    /// does not cross (`when`, `whereas`).
+    ClauseOpeners => "clause_openers",
+    /// Words before a short quotation that make it a label, not speech (`so-called`).
+    QuoteLabels => "quote_labels",
+    /// Words right before a short quotation that make it a predicate, so speech (`was`,
+    /// `called`, `it`).
+    PredicateCues => "predicate_cues",
+    /// Plural subject pronouns that may stand for speakers (`they`).
+    PluralPronouns => "plural_pronouns",
+    /// Relative pronouns that open a clause set off by commas (`who`, `which`).
+    RelativePronouns => "relative_pronouns",
+    /// Words between a subject and its speech verb, read forwards (`also`, `then`, `has`).
+    SpeechLinks => "speech_links",
+    /// Adverbs and auxiliaries skipped back from a speech verb to its subject (`reportedly`,
+    /// `has`).
+    SpeechAdverbs => "speech_adverbs",
+    /// Lowercase words that never modify a following role noun (`and`, `said`, `meets`).
+    NotModifiers => "not_modifiers",
+    /// Prepositions that open the complement of an anonymous speaker (`at` of `an official at
+    /// the port`).
+    ComplementPrepositions => "complement_prepositions",
+    /// Words that join the words of such a complement (`of`, `and`, `the`).
+    ComplementJoiners => "complement_joiners",
+    /// Endings of a past-tense verb (`ed`).
+    PastEndings => "past_endings",
+    /// Endings of a lowercase word that describes a name joined to it by a hyphen
+    /// (`brine-maker`, `velm-based`).
+    DescriptorEndings => "descriptor_endings",
+    /// Endings of a demonym after the name of its place, which loses a final vowel first
+    /// (`ian` of `Ukrainian`, `ese` of `Japanese`).
+    DemonymEndings => "demonym_endings",
+    /// Two-word phrases that name one kind of place however worded, with the term they count
+    /// as (`old town<TAB>center`).
+    PlaceSynonyms => "place_synonyms",
+    /// Endings of a possessive noun (`'s` of `Vell's`), as written.
+    PossessiveEndings => "possessive_endings",
+    /// Endings that negate the word they close (`n't` of `didn't`), as written.
+    NegatingEndings => "negating_endings",
+    /// Prefixes that negate the word they open (`un` of `unhurt`).
+    NegativePrefixes => "negative_prefixes",
+    /// Nouns that after a definite article refer back to the organisation last named (`the
+    /// company`).
+    OrgAnaphors => "org_anaphors",
+    /// Prepositions that join a word to what it belongs to (`of`: `Bank of England`, `Game 1 of
+    /// the Cup`, `the second Tuesday of each month`).
+    GenitivePrepositions => "genitive_prepositions",
+    /// Articles between a date cue and the month, season or year it introduces (`in the
+    /// spring`, `seit dem Sommer`).
+    CueArticles => "cue_articles",
+    /// Date cues that join a date to an earlier one rather than open one (`and`, `to`).
+    JoiningCues => "joining_cues",
+    /// Letters after a year ending in 0 that make it a decade (`s` of `1930s`).
+    DecadeSuffixes => "decade_suffixes",
+    /// Prepositions between the parts of a date (`19th of November`, `19 de noviembre`).
+    DateLinks => "date_links",
+    /// Parts of a day after a weekday that still name that day (`Friday night`).
+    DayParts => "day_parts",
+    /// Words that count a unit of time as a number does, with their value (`a<TAB>1` of `a
+    /// week ago`, `couple<TAB>2`).
+    CountWords => "count_words",
+    /// Units of time of a relative date, with the unit (`weeks<TAB>week`).
+    PeriodUnits => "period_units",
+    /// Words after a span of time that count it back from the day of writing (`ago`).
+    AgoWords => "ago_words",
+    /// Words before a period that place it relative to the day of writing, with `last`,
+    /// `this` or `next` (`previous<TAB>last`).
+    PeriodRelations => "period_relations",
+    /// Words that make a counted period end on the day of writing (`the last ten days`);
+    /// `bare` when they do without a count too (`past<TAB>bare`: `the past week`).
+    TrailingWords => "trailing_words",
+    /// Phrases before a period that take the part of it before or after the day of writing
+    /// (`earlier this<TAB>past`).
+    PartialPeriods => "partial_periods",
+    /// Auxiliaries of a conditional, which makes a following date planned (`would`).
+    ConditionalAuxiliaries => "conditional_auxiliaries",
+    /// Auxiliaries of the future tense (`will`, `wird`, `sera`).
+    FutureAuxiliaries => "future_auxiliaries",
+    /// Present forms of `be` that make a following future cue the future (`is`, `ist`).
+    PresentAuxiliaries => "present_auxiliaries",
 }
 
 /// The word lists of one language.
@@ -378,6 +489,12 @@ impl Lexicon {
     fn find(&self, list: List, word: &str) -> Option<&(&'static str, &'static str)> {
         let l = &self.lists[index(list)];
         l.binary_search_by(|e| e.0.cmp(word)).ok().map(|i| &l[i])
+    }
+
+    /// The entry of `list` equal to `word`, as stored: a `'static` copy of `word` when it is
+    /// in the list.
+    pub fn word(&self, list: List, word: &str) -> Option<&'static str> {
+        self.find(list, word).map(|e| e.0)
     }
 
     /// Whether `word` (lowercase) is in `list`.
@@ -466,6 +583,7 @@ mod tests {
                             | List::Seasons
                             | List::RelativeDays
                             | List::OfficeBodies
+                            | List::CountWords
                     )
                 );
                 if numbered {

@@ -104,6 +104,11 @@ enum Term<'a> {
     Date(&'a str),
 }
 
+/// The rest of a word after a negative prefix of the language (`hurt` of `unhurt`).
+fn negated<'w>(lex: &Lexicon, w: &'w str) -> Option<&'w str> {
+    lex.words(List::NegativePrefixes).find_map(|p| w.strip_prefix(p))
+}
+
 /// Whether a folded word negates what follows (`no`, `nobody`, `never`; `one` of `no one`
 /// is dropped as a stopword).
 fn is_negation(lex: &Lexicon, w: &str) -> bool {
@@ -134,6 +139,7 @@ fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<
     let mut skip_next = false;
     let lang = d.article.language;
     let lex = Lexicon::of(lang);
+    let mut pair = String::new();
     for i in range.clone() {
         if skip_next {
             skip_next = false;
@@ -194,12 +200,15 @@ fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<
         // `old town`, `city centre`, `town center`: one place, however a city's core is named.
         if let Some(next) = d.words.get(i + 1)
             && i + 1 < range.end
-            && matches!(
-                (w.key.as_str(), next.key.as_str()),
-                ("old", "town" | "city") | ("city" | "town", "centre" | "center")
-            )
+            && let Some(term) = {
+                pair.clear();
+                pair.push_str(&w.key);
+                pair.push(' ');
+                pair.push_str(&next.key);
+                lex.value(List::PlaceSynonyms, &pair)
+            }
         {
-            f(Term::Stem("center"));
+            f(Term::Stem(term));
             skip_next = true;
             continue;
         }
@@ -213,7 +222,7 @@ fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<
                 continue;
             }
             // `unhurt`, `uninjured`: a negated word of a known group.
-            if let Some(rest) = part.strip_prefix("un")
+            if let Some(rest) = negated(lex, part)
                 && rest.len() > 3
                 && let Some(stem) = content_stem(rest, lang, marks.stemmer)
                 && heads_event_group(&stem, lang)
@@ -260,12 +269,10 @@ fn date_marks(d: &Doc<'_>, dated: &[&Dated]) -> (Vec<Option<u32>>, Vec<Vec<Strin
     (of, terms)
 }
 
-/// Nouns that, after `the`, refer back to the organisation last named (`The company said`).
-const ORG_NOUNS: [&str; 5] = ["company", "firm", "operator", "carrier", "airline"];
-
 /// Per word of `d`, the organisation a definite description refers to: the last
 /// organisation named before it.
 fn org_coref(d: &Doc<'_>, table: &EntityTable, ents: &[Option<u32>]) -> Vec<Option<u32>> {
+    let lex = Lexicon::of(d.article.language);
     let mut out = vec![None; d.words.len()];
     let mut last: Option<u32> = None;
     for (i, w) in d.words.iter().enumerate() {
@@ -275,9 +282,10 @@ fn org_coref(d: &Doc<'_>, table: &EntityTable, ents: &[Option<u32>]) -> Vec<Opti
             }
             continue;
         }
-        if ORG_NOUNS.contains(&w.key.as_str())
+        // `The company said`: a noun of the list after a definite article.
+        if lex.has(List::OrgAnaphors, &w.key)
             && i > 0
-            && d.words[i - 1].key == "the"
+            && lex.has(List::DefiniteArticles, &d.words[i - 1].key)
             && let Some(e) = last
         {
             out[i] = Some(e);
@@ -307,7 +315,7 @@ fn negated_outside_quotes(d: &Doc<'_>, si: usize, quotes: &[QuoteMention]) -> bo
     (s.words.start..s.words.end).any(|k| {
         let w = &d.words[k as usize];
         // `unhurt`, `uninjured`: as `terms_of` reads them.
-        let prefixed = w.key.strip_prefix("un").is_some_and(|rest| {
+        let prefixed = negated(lex, &w.key).is_some_and(|rest| {
             rest.len() > 3
                 && content_stem(rest, lang, &stemmer)
                     .is_some_and(|stem| heads_event_group(&stem, lang))

@@ -39,9 +39,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use crosscheck_core::Span;
 use crosscheck_text::lexicon::{Lexicon, List};
 
+use super::common::{negates, side_of};
 use crate::analysis::words::fold;
 use crate::analysis::{Context, Gap};
-use crate::story::{Conflict, ConflictKind, ConflictSide, SourceSpan};
+use crate::story::{Conflict, ConflictKind, ConflictSide};
 
 /// The most words between an entity and the value it is given.
 const MAX_GAP_WORDS: u32 = 10;
@@ -114,11 +115,7 @@ fn read(ctx: &Context<'_>) -> Vec<Given> {
                     // A new clause, or a negation (`Vell had not hit a home run since May`).
                     let new_clause = between.contains([';', ':', '.', '!', '?', '(', ')'])
                         || (m.words.1 as usize..k).any(|j| {
-                            let key = d.words[j].key.as_str();
-                            lx.has(List::ClauseConjunctions, key)
-                                || lx.has(List::Negations, key)
-                                || d.text(d.words[j].span).ends_with("n't")
-                                || d.text(d.words[j].span).ends_with("n\u{2019}t")
+                            lx.has(List::ClauseConjunctions, &d.words[j].key) || negates(d, j, lx)
                         });
                     if !new_clause {
                         out.push(Given {
@@ -182,8 +179,7 @@ pub(super) fn find(ctx: &Context<'_>) -> Vec<Conflict> {
         let mut conflict_sides: Vec<(usize, ConflictSide)> = sides
             .iter()
             .map(|(value, docs)| {
-                let articles = docs.iter().map(|&d| ctx.docs[d].article.id.clone()).collect();
-                let evidence = given
+                let found = given
                     .iter()
                     .filter(|g| {
                         g.entity == entity
@@ -191,16 +187,8 @@ pub(super) fn find(ctx: &Context<'_>) -> Vec<Conflict> {
                             && g.value == *value
                             && docs.contains(&g.doc)
                     })
-                    .filter_map(|g| SourceSpan::from_text(ctx.docs[g.doc].article, g.evidence))
-                    .collect();
-                let side = ConflictSide {
-                    value: (*value).to_string(),
-                    articles,
-                    evidence,
-                    outlets: None,
-                    origins: None,
-                };
-                (docs.len(), side)
+                    .map(|g| (g.doc, g.evidence));
+                side_of(ctx, (*value).to_string(), found)
             })
             .collect();
         conflict_sides.sort_by_key(|s| std::cmp::Reverse(s.0));

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crosscheck_core::{DocId, Span};
 use crosscheck_text::Stemmer;
+use crosscheck_text::lexicon::{Lexicon, List};
 
 use crate::analysis::events::content_stem;
 use crate::analysis::{Context, Doc, Gap};
@@ -144,6 +145,14 @@ pub(crate) fn side_of(
         .filter_map(|&(d, sp)| SourceSpan::from_text(ctx.docs[d].article, sp))
         .collect();
     (docs.len(), ConflictSide { value, articles, evidence, outlets: None, origins: None })
+}
+
+/// Whether word `j` of `d` negates (`not`, `never`, `didn't`): a negation of the language,
+/// or a word that ends with a negating ending.
+pub(crate) fn negates(d: &Doc<'_>, j: usize, lx: &Lexicon) -> bool {
+    let t = d.text(d.words[j].span);
+    lx.has(List::Negations, &d.words[j].key)
+        || lx.words(List::NegatingEndings).any(|e| t.ends_with(e))
 }
 
 /// The content stems of the clause around `span` (the words up to the nearest comma or other

@@ -96,7 +96,7 @@ fn label_at(d: &Doc<'_>, k: usize, lx: &Lexicon) -> Option<(Label, usize)> {
 fn qualifier(d: &Doc<'_>, last: usize, lx: &Lexicon) -> String {
     let s = d.words[last].sent;
     let next = |j: usize| d.words.get(j).filter(|w| w.sent == s && w.gap == Gap::Space);
-    if next(last + 1).is_none_or(|w| w.key != "of") {
+    if next(last + 1).is_none_or(|w| !lx.has(List::GenitivePrepositions, &w.key)) {
         return String::new();
     }
     let mut out: Vec<&str> = Vec::new();

@@ -376,7 +376,10 @@ fn titles(ctx: &Context<'_>) -> Vec<Titled> {
                     && office_at(d, start, first - 1, first).is_some_and(|o| o.2 == first)
                 {
                     let mut e = last;
-                    if last < hi && d.words[last].key == "of" && d.words[last].gap == Gap::Space {
+                    if last < hi
+                        && lx.has(List::GenitivePrepositions, &d.words[last].key)
+                        && d.words[last].gap == Gap::Space
+                    {
                         e = last + 1;
                         let mut named = false;
                         while e < hi && e < last + 6 && d.words[e].gap == Gap::Space {

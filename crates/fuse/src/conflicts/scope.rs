@@ -40,7 +40,7 @@ use crosscheck_text::Stemmer;
 use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::categories::full_names;
-use super::common::side_of;
+use super::common::{negates, side_of};
 use crate::analysis::events::content_stem;
 use crate::analysis::{Context, Doc, Gap};
 use crate::story::{Conflict, ConflictKind, ConflictSide};
@@ -61,12 +61,6 @@ struct Told {
     evidence: Span,
     /// The action through the object or the restriction.
     value: Span,
-}
-
-/// Whether word `j` negates (`not`, `never`, `didn't`).
-fn negates(d: &Doc<'_>, j: usize, lx: &Lexicon) -> bool {
-    let t = d.text(d.words[j].span);
-    lx.has(List::Negations, &d.words[j].key) || t.ends_with("n't") || t.ends_with("n\u{2019}t")
 }
 
 /// Whether word `j` restricts an action to part of its object: a word of the

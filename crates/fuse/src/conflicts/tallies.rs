@@ -41,9 +41,10 @@ use crosscheck_core::Span;
 
 use crosscheck_text::lexicon::{Lexicon, List};
 
+use super::common::side_of;
 use crate::analysis::Context;
 use crate::analysis::words::fold;
-use crate::story::{Conflict, ConflictKind, ConflictSide, SourceSpan};
+use crate::story::{Conflict, ConflictKind, ConflictSide};
 
 /// How many prose sentences make a lead.
 const LEAD_SENTENCES: usize = 1;
@@ -121,21 +122,7 @@ pub(super) fn find(ctx: &Context<'_>) -> Vec<Conflict> {
     }
     let mut out: Vec<(usize, ConflictSide)> = sides
         .into_iter()
-        .map(|((hi, lo), found)| {
-            let articles = found.iter().map(|&(d, _)| ctx.docs[d].article.id.clone()).collect();
-            let evidence = found
-                .iter()
-                .filter_map(|&(d, sp)| SourceSpan::from_text(ctx.docs[d].article, sp))
-                .collect();
-            let side = ConflictSide {
-                value: format!("{hi}-{lo}"),
-                articles,
-                evidence,
-                outlets: None,
-                origins: None,
-            };
-            (found.len(), side)
-        })
+        .map(|((hi, lo), found)| side_of(ctx, format!("{hi}-{lo}"), found))
         .collect();
     out.sort_by_key(|s| std::cmp::Reverse(s.0));
     vec![Conflict {

@@ -34,6 +34,7 @@ use std::collections::BTreeSet;
 use super::Form;
 use super::names::is_joiner;
 use crosscheck_core::DisjointSets;
+use crosscheck_text::lexicon::{Lexicon, List};
 
 /// The letters of an acronym, lowercase (`J&J` → `jj`), if the form is one.
 pub(super) fn acronym(f: &Form) -> Option<String> {
@@ -46,17 +47,17 @@ pub(super) fn acronym(f: &Form) -> Option<String> {
     (caps && (2..=6).contains(&letters.chars().count())).then(|| letters.to_lowercase())
 }
 
-/// The initials of a name's words, particles and `&` left out.
-pub(super) fn initials(f: &Form) -> String {
+/// The initials of a name's words, particles, `&` and `and` left out.
+pub(super) fn initials(lex: &Lexicon, f: &Form) -> String {
     f.tokens
         .iter()
         .flat_map(|t| t.split(['-', ' ']))
-        .filter(|w| !w.is_empty() && *w != "&" && !is_joiner(w) && *w != "and")
+        .filter(|w| !w.is_empty() && *w != "&" && !is_joiner(w) && !lex.has(List::AndWords, w))
         .filter_map(|w| w.chars().next())
         .collect()
 }
 
-pub(super) fn merge_acronyms(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
+pub(super) fn merge_acronyms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     for (i, a) in forms.iter().enumerate() {
         if !keep[i] {
             continue;
@@ -67,7 +68,7 @@ pub(super) fn merge_acronyms(forms: &[Form], keep: &[bool], uf: &mut DisjointSet
             if i == j || !keep[j] || m.tokens.len() < 2 {
                 continue;
             }
-            if initials(m) == letters {
+            if initials(lex, m) == letters {
                 targets.insert(uf.find(j));
             }
         }
@@ -82,12 +83,12 @@ pub(super) fn merge_acronyms(forms: &[Form], keep: &[bool], uf: &mut DisjointSet
 /// Merges a name with the acronym written in parentheses right after it (`National Rally
 /// (RN)`), when every letter of the acronym is an initial of the name, in any order: an
 /// outlet may give the acronym of the name in the original language.
-pub(super) fn merge_defined(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
+pub(super) fn merge_defined(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     for (i, f) in forms.iter().enumerate() {
         if !keep[i] || f.defines.is_empty() {
             continue;
         }
-        let own = initials(f);
+        let own = initials(lex, f);
         for (j, a) in forms.iter().enumerate() {
             if !keep[j] || i == j {
                 continue;

@@ -227,16 +227,16 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
                 || in_longer.contains(f.key.as_str())
         })
         .collect();
-    let keep = variants::confirm_tentative(&forms, keep);
+    let keep = variants::confirm_tentative(&lex, &forms, keep);
     let mut uf = DisjointSets::new(forms.len());
     merge_gazetteer(&forms, &mut uf);
     merge_spellings(&forms, &keep, &mut uf);
     merge_short_forms(&lex, &forms, &keep, &mut uf);
-    merge_demonyms(&forms, &keep, &mut uf);
-    acronyms::merge_acronyms(&forms, &keep, &mut uf);
+    merge_demonyms(&lex, &forms, &keep, &mut uf);
+    acronyms::merge_acronyms(&lex, &forms, &keep, &mut uf);
     translations::merge_translations(&forms, &keep, &mut uf);
     variants::merge_variants(&lex, &forms, &keep, &mut uf);
-    acronyms::merge_defined(&forms, &keep, &mut uf);
+    acronyms::merge_defined(&lex, &forms, &keep, &mut uf);
     acronyms::merge_prefix_acronyms(&forms, &keep, &mut uf);
     build(&lex, docs, &forms, &keep, &mut uf)
 }
@@ -307,11 +307,13 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
                 && !w[j].cap
             {
                 let left = &w[j - 1].key;
-                let of_ok = w[j].key != "of"
+                let genitive = lex.has(List::GenitivePrepositions, &w[j].key);
+                let of_ok = !genitive
                     || is_org_word(lex, left)
                     || is_role(lex, left)
                     || is_geo_word(lex, left);
-                let skip = if w[j].key == "of" && w[j + 1].key == "the" { 2 } else { 1 };
+                let skip =
+                    if genitive && lex.has(List::DefiniteArticles, &w[j + 1].key) { 2 } else { 1 };
                 if of_ok && j + skip < end && w[j + skip].gap == Gap::Space && namey(j + skip) {
                     j += skip + 1;
                     continue;
@@ -359,7 +361,7 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
             // "Secretary of the National Security" is an office alone.
             if n < b && is_joiner(&w[n].key) {
                 n += 1;
-                while n < b && w[n].key == "the" {
+                while n < b && lex.has(List::DefiniteArticles, &w[n].key) {
                     n += 1;
                 }
                 n = if b >= n + 3 { b - 2 } else { b };
@@ -401,7 +403,8 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
                     p.chars().next().is_some_and(char::is_lowercase)
                         && (lower.contains(p)
                             || lex.has(List::Stopwords, p)
-                            || (p.len() > 3 && (p.ends_with("er") || p.ends_with("ed"))))
+                            || (p.len() > 3
+                                && lex.words(List::DescriptorEndings).any(|e| p.ends_with(e))))
                 })
         };
         while b - a > 1 && a < b && described(a) {
@@ -467,7 +470,7 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
             if !p.cap && is_place_cue(lex, &p.key) && w[a].gap == Gap::Space {
                 votes.place += if p.key.len() > 4 { 2 } else { 1 };
             }
-            if p.key == "of"
+            if lex.has(List::GenitivePrepositions, &p.key)
                 && let Some(pp) = prev(2)
                 && is_place_cue(lex, &pp.key)
                 && pp.key.len() > 4
@@ -491,7 +494,7 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
                 {
                     votes.person += 2; // an age: "Matvei Korsun, 58,"
                 }
-                if matches!(n.key.as_str(), "the" | "a" | "an")
+                if lex.has(List::Articles, &n.key)
                     && let Some(r) = w[b + 1..end.min(b + 4)].iter().find(|x| is_role(lex, &x.key))
                 {
                     votes.person += 2;
@@ -517,7 +520,7 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
         // `Food and Drug Administration`: the name joined by `and` is tried as well.
         if b == j
             && b + 1 < end
-            && w[b].key == "and"
+            && lex.has(List::AndWords, &w[b].key)
             && w[b].gap == Gap::Space
             && !w[b - 1].possessive
         {
@@ -649,7 +652,7 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
     }
 }
 
-fn merge_demonyms(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
+fn merge_demonyms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     for (i, d) in forms.iter().enumerate() {
         if !keep[i]
             || d.tokens.len() != 1
@@ -664,7 +667,7 @@ fn merge_demonyms(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
                 && p.tokens.len() == 1
                 && kind_of(p.votes) != Some(EntityKind::Person)
                 && p.votes.org < 3
-                && is_demonym_of(&d.tokens[0], &p.tokens[0])
+                && is_demonym_of(lex, &d.tokens[0], &p.tokens[0])
         });
         if let Some((j, _)) = found {
             uf.union(j, i);
@@ -708,7 +711,7 @@ fn build(
                 fs.iter().any(|p| {
                     p.tokens.len() == 1
                         && f.tokens.len() == 1
-                        && is_demonym_of(&f.tokens[0], &p.tokens[0])
+                        && is_demonym_of(lex, &f.tokens[0], &p.tokens[0])
                 })
             });
         let surname_use = fs.iter().any(|m| {
@@ -729,7 +732,7 @@ fn build(
         };
         // Name: the gazetteer's, else the fullest, most used surface form that is not a demonym.
         let mut best: Option<(usize, u32, &str)> = None;
-        for f in fs.iter().filter(|f| !f.demonym && !is_demonym_form(f, &fs)) {
+        for f in fs.iter().filter(|f| !f.demonym && !is_demonym_form(lex, f, &fs)) {
             for (s, &n) in &f.surfaces {
                 let upper = s.chars().all(|c| !c.is_lowercase());
                 let score = (f.tokens.len(), if upper { 0 } else { n });
@@ -757,7 +760,7 @@ fn build(
         }
         let demonym_keys = fs
             .iter()
-            .filter(|f| f.demonym || is_demonym_form(f, &fs))
+            .filter(|f| f.demonym || is_demonym_form(lex, f, &fs))
             .map(|f| f.key.clone())
             .collect();
         let first_seen = fs.iter().map(|f| f.first_seen).min().unwrap_or((0, 0));
@@ -841,10 +844,10 @@ fn name_end(d: &Doc<'_>, lex: &Lexicon, word: &Word) -> u32 {
     }
 }
 
-fn is_demonym_form(f: &Form, group: &[&Form]) -> bool {
+fn is_demonym_form(lex: &Lexicon, f: &Form, group: &[&Form]) -> bool {
     f.tokens.len() == 1
         && group.iter().any(|p| {
-            p.tokens.len() == 1 && p.key != f.key && is_demonym_of(&f.tokens[0], &p.tokens[0])
+            p.tokens.len() == 1 && p.key != f.key && is_demonym_of(lex, &f.tokens[0], &p.tokens[0])
         })
 }
 

@@ -57,10 +57,13 @@ use crosscheck_core::DisjointSets;
 
 /// The comparison key of an organisation name: `and` read as `&`, trailing legal forms
 /// dropped; `None` when fewer than two words remain.
-fn core_key(f: &Form) -> Option<Vec<&str>> {
+fn core_key<'f>(lex: &Lexicon, f: &'f Form) -> Option<Vec<&'f str>> {
     let common = Lexicon::common();
-    let mut t: Vec<&str> =
-        f.tokens.iter().map(|t| if t == "and" { "&" } else { t.as_str() }).collect();
+    let mut t: Vec<&str> = f
+        .tokens
+        .iter()
+        .map(|t| if lex.has(List::AndWords, t) { "&" } else { t.as_str() })
+        .collect();
     while t.len() > 2 && t.last().is_some_and(|w| common.has(List::LegalForms, w)) {
         t.pop();
     }
@@ -74,19 +77,19 @@ fn person(f: &Form) -> bool {
 
 /// Keeps a tentative name (joined by `and`) only when the story confirms it: another name
 /// with the same [`core_key`], or an acronym that spells its initials.
-pub(super) fn confirm_tentative(forms: &[Form], mut keep: Vec<bool>) -> Vec<bool> {
+pub(super) fn confirm_tentative(lex: &Lexicon, forms: &[Form], mut keep: Vec<bool>) -> Vec<bool> {
     let firm: BTreeSet<Vec<&str>> = forms
         .iter()
         .zip(&keep)
         .filter(|(f, k)| **k && !f.tentative)
-        .filter_map(|(f, _)| core_key(f))
+        .filter_map(|(f, _)| core_key(lex, f))
         .collect();
     let acronyms: BTreeSet<String> =
         forms.iter().zip(&keep).filter(|(_, k)| **k).filter_map(|(f, _)| acronym(f)).collect();
     for (i, f) in forms.iter().enumerate() {
         if f.tentative {
-            keep[i] =
-                core_key(f).is_some_and(|k| firm.contains(&k)) || acronyms.contains(&initials(f));
+            keep[i] = core_key(lex, f).is_some_and(|k| firm.contains(&k))
+                || acronyms.contains(&initials(lex, f));
         }
     }
     keep
@@ -94,7 +97,7 @@ pub(super) fn confirm_tentative(forms: &[Form], mut keep: Vec<bool>) -> Vec<bool
 
 /// Merges the regular variants of one name; see the module documentation.
 pub(super) fn merge_variants(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
-    merge_core_keys(forms, keep, uf);
+    merge_core_keys(lex, forms, keep, uf);
     merge_dropped_letters(forms, keep, uf);
     merge_middle_names(forms, keep, uf);
     merge_given_names(lex, forms, keep, uf);
@@ -102,12 +105,12 @@ pub(super) fn merge_variants(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &
     merge_org_heads(lex, forms, keep, uf);
 }
 
-fn merge_core_keys(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
+fn merge_core_keys(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     let mut by_key: BTreeMap<Vec<&str>, Vec<u32>> = BTreeMap::new();
     for (i, f) in forms.iter().enumerate() {
         if keep[i]
             && !person(f)
-            && let Some(k) = core_key(f)
+            && let Some(k) = core_key(lex, f)
         {
             by_key.entry(k).or_default().push(i as u32);
         }

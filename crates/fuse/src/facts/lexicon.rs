@@ -66,6 +66,8 @@ pub(crate) struct Lexicon {
     function: HashSet<String>,
     clause: HashSet<String>,
     longest_hedge: usize,
+    /// The language's word lists, for the lists read as they are.
+    words: Option<&'static Words>,
 }
 
 /// The lexicons built so far, by language.
@@ -82,8 +84,8 @@ impl Lexicon {
     }
 
     /// Reads the quantity lists of one language.
-    pub(crate) fn from_words(words: &Words) -> Lexicon {
-        let mut lx = Lexicon::default();
+    pub(crate) fn from_words(words: &'static Words) -> Lexicon {
+        let mut lx = Lexicon { words: Some(words), ..Lexicon::default() };
         for (name, traits) in entries(words, List::QuantityConceptTraits) {
             let opts: Vec<&str> = traits.split_whitespace().collect();
             let only = opts
@@ -226,6 +228,16 @@ impl Lexicon {
     /// Whether a (lowercase) word ends a clause for a quantity's look-around (`and`, `which`).
     pub(crate) fn is_clause_word(&self, word: &str) -> bool {
         self.clause.contains(word)
+    }
+
+    /// The entries of the language's `list`.
+    pub(crate) fn words(&self, list: List) -> impl Iterator<Item = &'static str> {
+        self.words.into_iter().flat_map(move |w| w.words(list))
+    }
+
+    /// Whether the language's `list` holds `word` (a word or a phrase).
+    pub(crate) fn has(&self, list: List, word: &str) -> bool {
+        self.words.is_some_and(|w| w.has(list, word))
     }
 
     /// Whether a word names a month.

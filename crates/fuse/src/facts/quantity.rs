@@ -2,6 +2,7 @@
 //! interval, and the words around it that say what it counts.
 
 use crosscheck_core::Span;
+use crosscheck_text::lexicon::List;
 
 use super::lexicon::{Hedge, Lexicon};
 
@@ -24,7 +25,7 @@ pub(crate) struct Tok {
 
 /// Splits `text[span]` into tokens: `4,800`, `12.5`, `3-2`, `4–5`, `2/3` and `Kimberly-Clark`
 /// stay whole; every other non-space character is a token of its own.
-pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
+pub(crate) fn tokenize(text: &str, span: Span, lx: &Lexicon) -> Vec<Tok> {
     let Some(s) = span.slice(text) else { return Vec::new() };
     let base = span.start as usize;
     let chars: Vec<(usize, char)> = s.char_indices().collect();
@@ -73,7 +74,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         let word = &s[off..end];
         let mut lower = word.to_lowercase();
         let mut possessive = false;
-        for tail in ["'s", "’s"] {
+        for tail in lx.words(List::PossessiveEndings) {
             if lower.len() > tail.len() + 1 && lower.ends_with(tail) {
                 lower.truncate(lower.len() - tail.len());
                 possessive = true;
@@ -253,6 +254,11 @@ fn not_a_count(toks: &[Tok], i: usize, lx: &Lexicon) -> bool {
     i >= 2 && hyphen(i - 1) && number_value(&toks[i - 2].lower, lx).is_some()
 }
 
+/// A percent sign or word (`%`, `percent`).
+fn is_percent(w: &str, lx: &Lexicon) -> bool {
+    w == "%" || lx.has(List::PercentWords, w)
+}
+
 fn word_at(toks: &[Tok], i: usize) -> &str {
     toks.get(i).map_or("", |t| t.lower.as_str())
 }
@@ -266,7 +272,7 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
     // A bare plural time unit before `after`/`before`/`later`/`earlier`: `hours after`.
     if let Some(h) = lx.unit(&t.lower)
         && t.lower.ends_with('s')
-        && matches!(word_at(toks, i + 1), "after" | "before" | "later" | "earlier")
+        && lx.has(List::GapWords, word_at(toks, i + 1))
         && (i == 0 || number_value(&toks[i - 1].lower, lx).is_none())
     {
         let (lo, hi) = if h < 2.0 { (1.0, 23.0) } else { (2.0 * h, 7.0 * h) };
@@ -281,20 +287,20 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
         });
     }
     // `a day`, `an hour`.
-    let article_unit = matches!(t.lower.as_str(), "a" | "an")
+    let article_unit = lx.has(List::IndefiniteArticles, &t.lower)
         && lx.unit(word_at(toks, i + 1)).is_some()
         && !word_at(toks, i + 1).ends_with('s');
     let mut tally = is_tally(&t.lower);
     let mut words_tally = false;
     // `a vote of four to one`: a tally in words (not `from 36 to 44`).
     if tally.is_none()
-        && word_at(toks, i + 1) == "to"
-        && !(i > 0 && matches!(toks[i - 1].lower.as_str(), "from" | "between"))
+        && lx.has(List::NumberJoints, word_at(toks, i + 1))
+        && !(i > 0 && lx.has(List::RangeOpeners, &toks[i - 1].lower))
         && let (Some(a), Some(b)) = (lx.number(&t.lower), lx.number(word_at(toks, i + 2)))
         && a < 20.0
         && b < 20.0
         && lx.unit(word_at(toks, i + 3)).is_none()
-        && !matches!(word_at(toks, i + 3), "%" | "percent")
+        && !is_percent(word_at(toks, i + 3), lx)
     {
         tally = Some((a as u32, b as u32));
         words_tally = true;
@@ -323,7 +329,7 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
         if lx.is_month(&p.lower) || (p.lower == "." && i > 1 && lx.is_month(&toks[i - 2].lower)) {
             return None;
         }
-        if matches!(p.lower.as_str(), "#" | "no" | ":") {
+        if matches!(p.lower.as_str(), "#" | ":") || lx.has(List::NumberSigns, &p.lower) {
             return None;
         }
         // `Bolsonaro, 70,`: an age in apposition.
@@ -345,11 +351,11 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
         return None;
     }
     // `one` is a pronoun or an article (`outside one shelter`), not a count to compare.
-    if t.lower == "one" {
+    if lx.has(List::AmbiguousNumbers, &t.lower) {
         return None;
     }
     let next = word_at(toks, i + 1);
-    if lx.is_month(next) || matches!(next, ":" | "p.m" | "a.m" | "pm" | "am" | "p" | "a") {
+    if lx.is_month(next) || next == ":" || lx.has(List::ClockMarks, next) {
         return None;
     }
     if tally.is_none() && !article_unit && t.lower.contains('-') {
@@ -367,7 +373,7 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
     {
         currency = Some(c.to_string());
         start = i - 1;
-        if start > 0 && toks[start - 1].lower == "us" {
+        if start > 0 && lx.has(List::CurrencyPrefixes, &toks[start - 1].lower) {
             start -= 1;
         }
     }
@@ -397,13 +403,13 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
     // A range: `4–5%`, `four to seven minutes`.
     let mut range_hi = None;
     if let Some((a, b)) = tally
-        && (matches!(word_at(toks, end), "%" | "percent") || lx.unit(word_at(toks, end)).is_some())
+        && (is_percent(word_at(toks, end), lx) || lx.unit(word_at(toks, end)).is_some())
     {
         value = f64::from(a);
         scale = 1.0;
         unit = 1.0;
         range_hi = Some(f64::from(b));
-    } else if word_at(toks, end) == "to"
+    } else if lx.has(List::NumberJoints, word_at(toks, end))
         && let Some((b, _, 1.0)) = number_value(word_at(toks, end + 1), lx)
         && lx.unit(word_at(toks, end + 2)).is_some()
     {
@@ -419,10 +425,10 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
     let w = word_at(toks, end);
     if is_tally {
         class = Class::Tally;
-    } else if w == "%" || w == "percent" {
+    } else if is_percent(w, lx) {
         class = Class::Percent;
         end += 1;
-    } else if w == "per" && word_at(toks, end + 1) == "cent" {
+    } else if lx.has(List::PercentWords, &format!("{w} {}", word_at(toks, end + 1))) {
         class = Class::Percent;
         end += 2;
     } else if let Some(c) = lx.currency(w).filter(|_| currency.is_none() && w.len() > 1) {
@@ -434,7 +440,7 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
         scale *= h;
         // `27 years and three months`, `27 years, three months`.
         let mut k = end;
-        if matches!(word_at(toks, k), "and" | ",") {
+        if word_at(toks, k) == "," || lx.has(List::AndWords, word_at(toks, k)) {
             k += 1;
         }
         if let Some((v2, _, 1.0)) = number_value(word_at(toks, k), lx)
@@ -495,12 +501,15 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
     // `X of the Y`, `X out of Y`: a part.
     let mut partitive = None;
     let mut k = end;
-    if word_at(toks, k) == "out" {
-        k += 1;
-    }
-    if word_at(toks, k) == "of" {
-        k += 1;
-        if word_at(toks, k) == "the" {
+    let two = format!("{} {}", word_at(toks, k), word_at(toks, k + 1));
+    let partitive_words = if lx.has(List::Partitives, &two) {
+        2
+    } else {
+        usize::from(lx.has(List::Partitives, word_at(toks, k)))
+    };
+    if partitive_words > 0 {
+        k += partitive_words;
+        if lx.has(List::DefiniteArticles, word_at(toks, k)) {
             k += 1;
         }
         if let Some((total, _, 1.0)) = number_value(word_at(toks, k), lx) {
@@ -518,7 +527,7 @@ mod tests {
 
     fn q(s: &str) -> Vec<(f64, f64, Class, String)> {
         let lx = Lexicon::for_lang(Lang::EN);
-        let toks = tokenize(s, Span::from_usize(0, s.len()));
+        let toks = tokenize(s, Span::from_usize(0, s.len()), &lx);
         read(&toks, &lx)
             .into_iter()
             .map(|q| {
@@ -531,7 +540,8 @@ mod tests {
     #[test]
     fn tokens_keep_numbers_and_names_whole() {
         let s = "Ostrava-Nord's 4,800 rose 12.5% (3-2), $1.9bn.";
-        let toks = tokenize(s, Span::from_usize(0, s.len()));
+        let lx = Lexicon::for_lang(Lang::EN);
+        let toks = tokenize(s, Span::from_usize(0, s.len()), &lx);
         let words: Vec<&str> = toks.iter().map(|t| &s[t.start..t.end]).collect();
         assert_eq!(
             words,

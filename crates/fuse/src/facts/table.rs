@@ -4,6 +4,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use crosscheck_core::{Date, Span};
+use crosscheck_text::lexicon::List;
 
 use super::lexicon::Lexicon;
 use super::quantity::{self, Class, Quantity, Tok};
@@ -116,10 +117,7 @@ fn forward(
 fn backward(toks: &[Tok], from: usize, lx: &Lexicon, class: &Class) -> Option<(usize, usize)> {
     for j in (0..from).rev() {
         let t = &toks[j];
-        if t.lower == ";"
-            || matches!(t.lower.as_str(), "when" | "while" | "whereas")
-            || is_number(t, lx)
-        {
+        if t.lower == ";" || lx.has(List::ClauseOpeners, &t.lower) || is_number(t, lx) {
             return None;
         }
         if let Some(c) = concept_at(toks, j, lx, class) {
@@ -179,7 +177,8 @@ fn subjects(
     for (s, e) in before.iter().rev().skip(1) {
         let gap = text.get(s.end as usize..edge as usize).unwrap_or("x");
         let gap = gap.trim();
-        if matches!(gap, "," | "and" | ", and" | "&" | "or" | ", or") {
+        let joins = |g: &str| lx.has(List::AndWords, g) || lx.has(List::OrWords, g);
+        if matches!(gap, "," | "&") || joins(gap) || gap.strip_prefix(", ").is_some_and(joins) {
             out.insert(*e);
             edge = s.start;
         } else {
@@ -545,7 +544,7 @@ fn read_facts(ctx: &Context<'_>) -> (Vec<Fact>, Vec<Figure>) {
         let lx = Lexicon::for_lang(d.article.language);
         let lx = &*lx;
         for (si, s) in d.sents.iter().enumerate() {
-            let toks = quantity::tokenize(text, s.span);
+            let toks = quantity::tokenize(text, s.span, lx);
             for q in quantity::read(&toks, lx) {
                 if q.explicit && distinctive(&q) {
                     figures.push((di, si, q.class, q.value));

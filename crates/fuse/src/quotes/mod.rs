@@ -35,6 +35,7 @@ mod speaker;
 mod tests;
 
 use crosscheck_core::{Lang, Span};
+use crosscheck_text::lexicon::List;
 use crosscheck_text::{sentence_around, sentences};
 use serde::Serialize;
 
@@ -288,7 +289,7 @@ fn fuller_wording(text: &str, ws: &[Word<'_>], s: &mut Speaker) {
         }
         return;
     }
-    if !ws[first].lower.eq_ignore_ascii_case("the") {
+    if !ws[first].is(List::DefiniteArticles) {
         return;
     }
     if let Some(fuller) = speaker::antecedent(text, ws, first, &ws[last].lower)
@@ -463,7 +464,7 @@ fn attribute(
         // “harbour towns” would merge`, `X called for “calm heads”`.
         // A one-word quote there is a name (`posted on the platform “Vell”`), and so is a quote
         // an article introduces (`called the plan a “fresh start”`, `the so-called “deal”`).
-        let labelled = open > lo && (ws[open - 1].article || ws[open - 1].lower == "so-called");
+        let labelled = open > lo && (ws[open - 1].article || ws[open - 1].is(List::QuoteLabels));
         let two_words = !labelled
             && text.get(p.inner.range()).is_some_and(|t| t.split_whitespace().count() == 2);
         let near = (open.saturating_sub(SHORT_QUOTE_REACH).max(lo)..open)
@@ -507,32 +508,12 @@ fn closes_clause(text: &str, p: Pair) -> bool {
 /// Whether the quotation stands where a predicate does ("the talks were “useful” and …",
 /// "called it “a disgrace” before"), so a short quote there is speech, not a label.
 fn is_predicate(ws: &[Word<'_>], open: usize, lo: usize) -> bool {
-    open > lo
-        && matches!(
-            ws[open - 1].lower.as_str(),
-            "was"
-                | "is"
-                | "are"
-                | "were"
-                | "be"
-                | "been"
-                | "being"
-                | "as"
-                | "called"
-                | "calling"
-                | "termed"
-                | "seemed"
-                | "remains"
-                | "remained"
-                | "sounded"
-                | "looked"
-                | "it"
-        )
+    open > lo && ws[open - 1].is(List::PredicateCues)
 }
 
 /// "X said" starting at word `k`: a noun phrase (or pronoun) followed by a speech verb.
 fn subject_then_verb(text: &str, ws: &[Word<'_>], k: usize) -> Option<Speaker> {
-    if ws.get(k)?.pronoun || matches!(ws[k].lower.as_str(), "they") {
+    if ws.get(k)?.pronoun || ws[k].is(List::PluralPronouns) {
         let v = k + 1;
         if ws.get(v).is_some_and(|w| w.speech) {
             return Some(pronoun_speaker(ws, k, &ws[v].lower));
@@ -543,16 +524,13 @@ fn subject_then_verb(text: &str, ws: &[Word<'_>], k: usize) -> Option<Speaker> {
     let mut v = last + 1;
     // `X, who …, said`: past a relative clause set off by commas.
     if ws.get(v).is_some_and(|w| w.text == ",")
-        && ws.get(v + 1).is_some_and(|w| matches!(w.lower.as_str(), "who" | "which"))
+        && ws.get(v + 1).is_some_and(|w| w.is(List::RelativePronouns))
         && let Some(comma) =
             (v + 2..ws.len().min(v + 30)).find(|&i| ws[i].text == "," && !ws[i].quoted)
     {
         v = comma + 1;
     }
-    while ws
-        .get(v)
-        .is_some_and(|w| matches!(w.lower.as_str(), "also" | "later" | "then" | "has" | "had"))
-    {
+    while ws.get(v).is_some_and(|w| w.is(List::SpeechLinks)) {
         v += 1;
     }
     while ws.get(v).is_some_and(|w| w.auxiliary && !w.quoted) {
@@ -605,7 +583,7 @@ fn direct_subject(text: &str, ws: &[Word<'_>], lo: usize, v: usize) -> Option<Sp
         && let Some(b) = speaker::skip_back_adverbs(ws, v - 1)
         && b >= lo
     {
-        if ws[b].pronoun || ws[b].lower == "they" {
+        if ws[b].pronoun || ws[b].is(List::PluralPronouns) {
             return Some(pronoun_speaker(ws, b, cue));
         }
         if let Some(np) = speaker::np_ending_at(ws, b)
@@ -714,9 +692,10 @@ fn according_to(text: &str, ws: &[Word<'_>], lo: usize, hi: usize) -> Option<Spe
         if ws[i].quoted {
             return None;
         }
-        // "according to X", or a word of the language's list (`según X`, `selon X`, `laut X`).
-        let (cue, at) = if ws[i].lower == "according" && ws[i + 1].lower == "to" {
-            ("according to", i + 2)
+        // A phrase or a word of the language's list (`according to X`, `según X`, `laut X`).
+        let pair = ws[i].pair_in(&ws[i + 1], List::SourceWords);
+        let (cue, at) = if let Some(pair) = &pair {
+            (pair.as_str(), i + 2)
         } else if ws[i].source {
             (ws[i].lower.as_str(), i + 1)
         } else {

@@ -27,6 +27,16 @@ impl Rules {
         }
     }
 
+    /// `w` without the first ending of `list` it ends with: the language's list, or every
+    /// language's when the language is not known.
+    fn strip_ending(self, list: List, w: &str) -> Option<&str> {
+        match self.lex {
+            Some(l) => l.words(list).find_map(|e| w.strip_suffix(e)),
+            None => Lexicon::languages()
+                .find_map(|g| Lexicon::of(g).words(list).find_map(|e| w.strip_suffix(e))),
+        }
+    }
+
     /// Whether the language has entries in `list`.
     fn owns(self, list: List) -> bool {
         self.lex.is_none_or(|l| l.words(list).next().is_some())
@@ -78,6 +88,8 @@ pub(super) struct Word<'a> {
     adverb: bool,
     /// A function word of a language other than English.
     stop: bool,
+    /// The word lists of the text's language.
+    rules: Rules,
 }
 
 impl Word<'_> {
@@ -85,9 +97,26 @@ impl Word<'_> {
         self.alpha && self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// The phrase this word and `next` make, when it is in `list` of the text's language
+    /// (`according to`).
+    pub(super) fn pair_in(&self, next: &Word<'_>, list: List) -> Option<String> {
+        let pair = format!("{} {}", self.lower, next.lower);
+        (self.alpha && next.alpha && self.rules.has(list, &pair)).then_some(pair)
+    }
+
+    /// Whether the word ends with an ending of `list` of the text's language.
+    fn ends_with_any(&self, list: List) -> bool {
+        self.rules.strip_ending(list, &self.lower).is_some()
+    }
+
+    /// Whether the word is in `list` of the text's language.
+    pub(super) fn is(&self, list: List) -> bool {
+        self.alpha && self.rules.has(list, &self.lower)
+    }
+
     /// The word without a possessive ending ("Brandt’s" → "brandt").
     fn stem_possessive(&self) -> Option<&str> {
-        self.lower.strip_suffix("’s").or_else(|| self.lower.strip_suffix("'s"))
+        self.rules.strip_ending(List::PossessiveEndings, &self.lower)
     }
 }
 
@@ -130,6 +159,8 @@ pub(super) fn words<'a>(
         let article = has(List::Articles);
         // English keeps its own list of words that modify no role (see `is_modifier`).
         let stop = rules.foreign() && has(List::Stopwords);
+        // Text of no known language keeps `-ly`: every language's endings together would make
+        // `government` (French `-ment`) an adverb.
         let adverb = alpha
             && rules.lex.map_or_else(
                 || lower.ends_with("ly"),
@@ -166,6 +197,7 @@ pub(super) fn words<'a>(
             stop,
             lower,
             alpha,
+            rules,
             quoted: quotes.iter().any(|q| (q.start as usize) <= s && t <= q.end as usize),
         });
     }
@@ -177,7 +209,7 @@ fn is_particle(w: &Word<'_>) -> bool {
     w.alpha
         && !w.quoted
         && !w.capitalised()
-        && w.lower != "of"
+        && !w.is(List::GenitivePrepositions)
         && Lexicon::common().has(List::NameParticles, &w.lower)
 }
 
@@ -202,36 +234,7 @@ fn is_modifier(w: &Word<'_>) -> bool {
         && !w.determiner
         && !w.auxiliary
         && !w.stop
-        && !matches!(
-            w.lower.as_str(),
-            "and"
-                | "that"
-                | "for"
-                | "with"
-                | "from"
-                | "was"
-                | "were"
-                | "are"
-                | "has"
-                | "have"
-                | "had"
-                | "who"
-                | "which"
-                | "not"
-                | "but"
-                | "also"
-                | "said"
-                | "into"
-                | "about"
-                | "than"
-                | "then"
-                | "met"
-                | "meet"
-                | "meets"
-                | "after"
-                | "before"
-                | "while"
-        )
+        && !w.is(List::NotModifiers)
 }
 
 /// The noun phrase ending at word `last` (inclusive), as a range of word indices, with an optional
@@ -392,7 +395,7 @@ pub(super) fn apposition(
     // The descriptor: a determiner or `one`, then up to three lowercase words.
     let mut i = first;
     let opener = ws.get(i)?;
-    if !(opener.determiner || (opener.alpha && opener.lower == "one")) {
+    if !(opener.determiner || opener.is(List::IndefiniteDeterminers)) {
         return None;
     }
     i += 1;
@@ -427,10 +430,7 @@ pub(super) fn apposition(
 /// capitalised words, role words or modifiers (an inner `of`/`and`/`the` allowed).
 pub(super) fn complement_end(ws: &[Word<'_>], last: usize) -> usize {
     let Some(p) = ws.get(last + 1) else { return last };
-    if !(p.alpha
-        && !p.quoted
-        && matches!(p.lower.as_str(), "at" | "of" | "with" | "from" | "for" | "in" | "to"))
-    {
+    if !(p.alpha && !p.quoted && p.is(List::ComplementPrepositions)) {
         return last;
     }
     let mut i = last + 2;
@@ -443,9 +443,9 @@ pub(super) fn complement_end(ws: &[Word<'_>], last: usize) -> usize {
         if !w.alpha || w.quoted || n >= 5 {
             break;
         }
-        let joiner = matches!(w.lower.as_str(), "of" | "and" | "the");
+        let joiner = w.is(List::ComplementJoiners);
         // A past-tense verb ends the phrase ("at the port authority described …").
-        let verb = !w.capitalised() && w.lower.ends_with("ed") && !w.role;
+        let verb = !w.capitalised() && w.ends_with_any(List::PastEndings) && !w.role;
         let part = !verb && (w.capitalised() || w.role || is_modifier(w));
         if !(part || joiner) {
             break;
@@ -469,7 +469,7 @@ pub(super) fn antecedent(text: &str, ws: &[Word<'_>], at: usize, head: &str) -> 
             continue;
         }
         let Some((first, last)) = np_ending_at(ws, j) else { continue };
-        if !matches!(ws[first].lower.as_str(), "a" | "an" | "one") || last - first < 1 {
+        if !ws[first].is(List::IndefiniteDeterminers) || last - first < 1 {
             continue;
         }
         let end = complement_end(ws, last);
@@ -491,30 +491,7 @@ pub(super) fn skip_back_adverbs(ws: &[Word<'_>], mut i: usize) -> Option<usize> 
         let w = ws.get(i)?;
         let skippable = w.alpha
             && !w.quoted
-            && (w.auxiliary
-                || (w.adverb && !w.capitalised())
-                || matches!(
-                    w.lower.as_str(),
-                    "also"
-                        | "later"
-                        | "then"
-                        | "previously"
-                        | "reportedly"
-                        | "again"
-                        | "has"
-                        | "had"
-                        | "have"
-                        | "was"
-                        | "is"
-                        | "repeatedly"
-                        | "publicly"
-                        | "separately"
-                        | "recently"
-                        | "once"
-                        | "further"
-                        | "already"
-                        | "earlier"
-                ));
+            && (w.auxiliary || (w.adverb && !w.capitalised()) || w.is(List::SpeechAdverbs));
         if !skippable {
             return Some(i);
         }

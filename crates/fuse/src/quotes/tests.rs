@@ -461,6 +461,15 @@ fn a_language_without_lists_gets_no_speaker_and_never_english_rules() {
     assert_eq!(speakers_in("«Abriremos el mercado en mayo», said Lidia Varga.", "es"), vec![None]);
 }
 
+// See: issue #11 (`according to` is a phrase of the English source words, not a literal).
+#[test]
+fn according_to_is_read_from_the_language_s_source_words() {
+    let text = "The market \"will open in May\", according to Lidia Varga.";
+    assert_eq!(speakers_in(text, "en"), vec![Some("Lidia Varga".to_string())]);
+    // Spanish lists hold `según`, not the English phrase.
+    assert_eq!(speakers_in(text, "es"), vec![None]);
+}
+
 #[test]
 fn corner_brackets_and_german_single_marks_pair() {
     let zh = find_quotes_in("市长表示：「我们将在五月重新开放市场」。", "zh".parse().unwrap());

@@ -104,7 +104,7 @@ fn cited(d: &Doc<'_>, sent: usize, span: Span, ents: &[Option<u32>]) -> bool {
     }
     // "the second Tuesday of each month", "Patch Tuesday": a recurring or named day.
     if after.is_some_and(|i| {
-        d.words[i].key == "of"
+        lex.has(List::GenitivePrepositions, &d.words[i].key)
             && range
                 .clone()
                 .skip(i + 1 - range.start)

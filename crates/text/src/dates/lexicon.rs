@@ -6,7 +6,7 @@
 //! ("in August", "en août") is accepted only after a cue word of one of its own languages.
 //! Reading another language is adding its lists to the lexicon and a flag here.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::lexicon::{Lexicon, List};
@@ -57,10 +57,12 @@ struct Entry {
     langs: u8,
     /// The number the first of those languages (in [`LANGS`] order) gives it, if any does.
     number: Option<i64>,
+    /// The value the first of those languages gives it, if any does.
+    value: Option<&'static str>,
 }
 
 /// The lists the scanner reads.
-const SCANNED: [List; 12] = [
+const SCANNED: [List; 31] = [
     List::Months,
     List::MonthAbbreviations,
     List::Weekdays,
@@ -73,15 +75,36 @@ const SCANNED: [List; 12] = [
     List::RelativeDays,
     List::RangeJoints,
     List::RangeOpeners,
+    List::CueArticles,
+    List::JoiningCues,
+    List::DecadeSuffixes,
+    List::DateLinks,
+    List::DayParts,
+    List::CountWords,
+    List::PeriodUnits,
+    List::AgoWords,
+    List::PeriodRelations,
+    List::TrailingWords,
+    List::PartialPeriods,
+    List::ConditionalAuxiliaries,
+    List::FutureAuxiliaries,
+    List::PresentAuxiliaries,
+    List::DefiniteArticles,
+    List::Hedges,
+    List::MonthParts,
+    List::AndWords,
+    List::OrWords,
 ];
 
 /// Each scanned list merged over the scanner's languages once, so that looking a word up is
 /// one hash probe rather than a binary search in every language: the scanner looks up every
 /// word of every text it reads (clustering runs it on each article).
-static TABLES: LazyLock<HashMap<List, HashMap<&'static str, Entry>>> = LazyLock::new(|| {
-    SCANNED
-        .iter()
-        .map(|&list| {
+/// Indexed by the list's position in [`List::ALL`] (its discriminant); `None` for a list outside
+/// [`SCANNED`].
+static TABLES: LazyLock<Vec<Option<HashMap<&'static str, Entry>>>> = LazyLock::new(|| {
+    let mut tables = vec![None; List::ALL.len()];
+    for &list in &SCANNED {
+        tables[list as usize] = Some({
             let mut table: HashMap<&'static str, Entry> = HashMap::new();
             for (flag, lex) in LANGS.iter() {
                 for word in lex.words(list) {
@@ -90,21 +113,82 @@ static TABLES: LazyLock<HashMap<List, HashMap<&'static str, Entry>>> = LazyLock:
                     if e.number.is_none() {
                         e.number = lex.number(list, word);
                     }
+                    if e.value.is_none() {
+                        e.value = lex.value(list, word).filter(|v| !v.is_empty());
+                    }
                 }
             }
-            (list, table)
-        })
-        .collect()
+            table
+        });
+    }
+    tables
 });
 
+/// The scanned table of `list`, if it is one.
+fn table(list: List) -> Option<&'static HashMap<&'static str, Entry>> {
+    TABLES.get(list as usize)?.as_ref()
+}
+
+/// Every word of the scanned lists, and the first word of each of their phrases: a word
+/// outside it starts no date expression.
+static KNOWN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let words = TABLES.iter().flatten().flat_map(HashMap::keys).copied();
+    let openers = PHRASE_OPENERS.iter().flatten().copied();
+    words.chain(openers).collect()
+});
+
+/// Whether a lowercase word may start a date expression (see [`KNOWN`]).
+pub(super) fn is_known(word: &str) -> bool {
+    KNOWN.contains(word)
+}
+
 fn entry(list: List, word: &str) -> Option<Entry> {
-    if let Some(table) = TABLES.get(&list) {
+    if let Some(table) = table(list) {
         return table.get(word).copied();
     }
     // A list outside `SCANNED`: looked up language by language.
     let langs = LANGS.iter().filter(|(_, lex)| lex.has(list, word)).fold(0, |a, (f, _)| a | f);
     let number = LANGS.iter().find_map(|(_, lex)| lex.number(list, word));
-    (langs != 0).then_some(Entry { langs, number })
+    let value = LANGS.iter().find_map(|(_, lex)| lex.value(list, word).filter(|v| !v.is_empty()));
+    (langs != 0).then_some(Entry { langs, number, value })
+}
+
+/// The first words of the phrases of the scanned lists (`the` of `the day before
+/// yesterday`, `aujourd` of `aujourd'hui`), so that the scanner builds a phrase only where
+/// one may start.
+static PHRASE_OPENERS: LazyLock<Vec<HashSet<&'static str>>> = LazyLock::new(|| {
+    let mut openers = vec![HashSet::new(); List::ALL.len()];
+    for &list in &SCANNED {
+        openers[list as usize] = LANGS
+            .iter()
+            .flat_map(|(_, lex)| lex.words(list))
+            .filter_map(|w| w.split_once([' ', '\'']).map(|(first, _)| first))
+            .collect();
+    }
+    openers
+});
+
+/// Whether `word` is the first word of a phrase of `list`.
+pub(super) fn opens_phrase(list: List, word: &str) -> bool {
+    PHRASE_OPENERS.get(list as usize).is_some_and(|o| o.contains(word))
+}
+
+/// The entry of `list` equal to `word` in one of the scanner's languages, as the list writes it.
+pub(super) fn stored(list: List, word: &str) -> Option<&'static str> {
+    if let Some(table) = table(list) {
+        return table.get_key_value(word).map(|(k, _)| *k);
+    }
+    LANGS.iter().find_map(|(_, lex)| lex.word(list, word))
+}
+
+/// Whether one of the scanner's languages has `word` in `list`.
+pub(super) fn is_in(list: List, word: &str) -> bool {
+    langs(list, word) != 0
+}
+
+/// The value `list` gives `word` in the first of the scanner's languages that has one.
+pub(super) fn value(list: List, word: &str) -> Option<&'static str> {
+    entry(list, word)?.value
 }
 
 /// The languages whose `list` holds `word`.
@@ -183,11 +267,8 @@ pub(super) fn cue(word: &str) -> u8 {
 
 /// Small number words ("three days ago"); the indefinite article and "couple" count too.
 pub(super) fn number_word(word: &str) -> Option<i32> {
-    match word {
-        "a" | "an" => Some(1),
-        "couple" => Some(2),
-        _ => i32::try_from(number(List::NumberWords, word)?).ok(),
-    }
+    let n = number(List::CountWords, word).or_else(|| number(List::NumberWords, word))?;
+    i32::try_from(n).ok()
 }
 
 /// Ordinal suffixes written right after a day number ("19th", "1er", "3º").
@@ -213,7 +294,7 @@ pub(super) fn relative_day(word: &str) -> Option<i32> {
 /// The part of a period a word names ("early", "Mitte", "fin"), and whether it needs `of`
 /// before the period ("end of March").
 pub(super) fn month_part(word: &str) -> Option<(&'static str, bool)> {
-    let value = LANGS.iter().find_map(|(_, lex)| lex.value(List::MonthParts, word))?;
+    let value = value(List::MonthParts, word)?;
     Some(match value.strip_suffix(" of") {
         Some(part) => (part, true),
         None => (value, false),

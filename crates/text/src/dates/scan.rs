@@ -7,6 +7,7 @@
 use jiff::civil::Weekday;
 
 use super::lexicon::{self, DE, EN, ES, FR, IT, MonthWord, PT, Season};
+use crate::lexicon::List;
 
 /// What kind of token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,6 +208,10 @@ struct Scan<'a> {
 impl Scan<'_> {
     /// The longest expression starting at token `i`; on a tie the earlier parser wins.
     fn longest(&self, i: usize) -> Option<(usize, Expr)> {
+        // Every parser starts at a number or at a word of a scanned list.
+        if self.tok(i).is_some_and(|t| t.kind == Kind::Word && !lexicon::is_known(&t.lower)) {
+            return None;
+        }
         let hits = [
             self.numeric(i),
             self.day_first(i),
@@ -236,8 +241,49 @@ impl Scan<'_> {
         self.tok(i).filter(|t| t.kind == Kind::Word).map(|t| t.lower.as_str())
     }
 
-    fn is_word(&self, i: usize, options: &[&str]) -> bool {
-        self.word(i).is_some_and(|w| options.contains(&w))
+    /// The word at `i` is in `list` in one of the scanner's languages.
+    fn is_in(&self, i: usize, list: List) -> bool {
+        self.word(i).is_some_and(|w| lexicon::is_in(list, w))
+    }
+
+    /// The longest phrase of `list` (up to four words) starting at word `i`, as the list
+    /// writes it, and the index after it. Words are joined by a space, and a word, an
+    /// apostrophe and a word by the apostrophe (`aujourd'hui`).
+    fn phrase(&self, i: usize, list: List) -> Option<(usize, &'static str)> {
+        let first = self.word(i)?;
+        let mut best = lexicon::stored(list, first).map(|w| (i + 1, w));
+        if !lexicon::opens_phrase(list, first) {
+            return best;
+        }
+        // The phrase is built on the stack: the scanner reads every word of every article.
+        let mut buf = [0u8; PHRASE_BYTES];
+        let mut len = 0;
+        if !push(&mut buf, &mut len, first) {
+            return best;
+        }
+        let mut j = i + 1;
+        for _ in 1..4 {
+            let (joint, w, next) = if self.punct(j, &['\'', '’'])
+                && let Some(w) = self.word(j + 1)
+            {
+                ("'", w, j + 2)
+            } else if let Some(w) = self.word(j) {
+                (" ", w, j + 1)
+            } else {
+                break;
+            };
+            if !push(&mut buf, &mut len, joint) || !push(&mut buf, &mut len, w) {
+                break;
+            }
+            j = next;
+            // Invariant: whole `str`s and ASCII joints were copied, so the bytes are UTF-8.
+            if let Ok(text) = std::str::from_utf8(&buf[..len])
+                && let Some(w) = lexicon::stored(list, text)
+            {
+                best = Some((j, w));
+            }
+        }
+        best
     }
 
     /// The word at `i` starts with a capital letter.
@@ -270,10 +316,10 @@ impl Scan<'_> {
     /// ("in the spring").
     fn cue_before(&self, i: usize, allow_conjunction: bool) -> u8 {
         let Some(w) = self.word_before(i) else { return 0 };
-        if matches!(w, "the" | "der" | "dem" | "le" | "la" | "el") && i >= 1 {
+        if lexicon::is_in(List::CueArticles, w) && i >= 1 {
             return self.cue_before(i - 1, false);
         }
-        if !allow_conjunction && matches!(w, "and" | "or" | "to") {
+        if !allow_conjunction && lexicon::is_in(List::JoiningCues, w) {
             return 0;
         }
         lexicon::cue(w)
@@ -316,7 +362,7 @@ impl Scan<'_> {
     fn year(&self, i: usize) -> Option<(usize, Expr)> {
         let (y, next) = self.year_in(i, 1900, 2100)?;
         // "the 1930s": a decade, whatever the cue.
-        if y % 10 == 0 && self.glued(next) && self.is_word(next, &["s"]) {
+        if y % 10 == 0 && self.glued(next) && self.is_in(next, List::DecadeSuffixes) {
             return Some((next + 1, Expr::YearRange { y1: y, y2: y + 9 }));
         }
         // "the 1930's".
@@ -324,7 +370,7 @@ impl Scan<'_> {
             && self.punct(next, &['\'', '’'])
             && self.glued(next)
             && self.glued(next + 1)
-            && self.is_word(next + 1, &["s"])
+            && self.is_in(next + 1, List::DecadeSuffixes)
         {
             return Some((next + 2, Expr::YearRange { y1: y, y2: y + 9 }));
         }
@@ -334,7 +380,7 @@ impl Scan<'_> {
     /// A year after a date ("November 19, 2025", "19 de noviembre de 2025"): an optional comma or
     /// "de"/"of", then the year.
     fn year_tail(&self, i: usize) -> Option<(i16, usize)> {
-        let j = if self.punct(i, &[',']) || self.is_word(i, &["de", "of"]) { i + 1 } else { i };
+        let j = if self.punct(i, &[',']) || self.is_in(i, List::DateLinks) { i + 1 } else { i };
         self.year_in(j, 1000, 2999)
     }
 
@@ -365,7 +411,7 @@ impl Scan<'_> {
         }
         let mut next = i + 1;
         // "Wednesday night", "Friday morning" is still that day.
-        if self.is_word(next, &["morning", "afternoon", "evening", "night"]) {
+        if self.is_in(next, List::DayParts) {
             next += 1;
         }
         Some((wd, next))
@@ -484,7 +530,7 @@ impl Scan<'_> {
     /// "19 de noviembre de 2025".
     fn day_first(&self, i: usize) -> Option<(usize, Expr)> {
         let mut j = self.weekday_prefix(i);
-        if self.is_word(j, &["the"]) {
+        if self.is_in(j, List::DefiniteArticles) {
             j += 1;
         }
         let (d1, mut k) = self.day(j)?;
@@ -502,7 +548,7 @@ impl Scan<'_> {
                 k += 1;
             }
         }
-        if self.is_word(k, &["of", "de"]) {
+        if self.is_in(k, List::DateLinks) {
             k += 1;
         }
         let (mw, mut end) = self.month(k)?;
@@ -515,7 +561,7 @@ impl Scan<'_> {
             && self.range_joint(end)
             && let Some((d2, k2)) = self.day(end + 1)
         {
-            let k2 = if self.is_word(k2, &["of", "de"]) { k2 + 1 } else { k2 };
+            let k2 = if self.is_in(k2, List::DateLinks) { k2 + 1 } else { k2 };
             if let Some((mw2, k3)) = self.month(k2) {
                 expr = Expr::DayRange { y: None, m1: m, d1, m2: mw2.month, d2 };
                 end = k3;
@@ -542,7 +588,7 @@ impl Scan<'_> {
         if self.dash(j) && self.glued(j) {
             j += 1;
         }
-        if self.is_word(j, &["of", "de"]) {
+        if self.is_in(j, List::DateLinks) {
             j += 1;
         } else if needs_of {
             return None;
@@ -574,7 +620,7 @@ impl Scan<'_> {
             return Some((end, expr));
         }
         // "end of the month", "the end of the year": the current one.
-        if self.is_word(j, &["the"])
+        if self.is_in(j, List::DefiniteArticles)
             && let Some(unit) = self.unit(j + 1)
         {
             return Some((j + 2, Expr::Period { unit, offset: 0, part: Some(part) }));
@@ -583,12 +629,13 @@ impl Scan<'_> {
     }
 
     fn unit(&self, i: usize) -> Option<Unit> {
-        Some(match self.word(i)? {
-            "day" | "days" => Unit::Day,
-            "week" | "weeks" => Unit::Week,
+        // The list's values name the units.
+        Some(match lexicon::value(List::PeriodUnits, self.word(i)?)? {
+            "day" => Unit::Day,
+            "week" => Unit::Week,
             "weekend" => Unit::Weekend,
-            "month" | "months" => Unit::Month,
-            "year" | "years" => Unit::Year,
+            "month" => Unit::Month,
+            "year" => Unit::Year,
             _ => return None,
         })
     }
@@ -613,35 +660,28 @@ impl Scan<'_> {
             && let Some(unit) = self.unit(i + 1)
             // "four days earlier" counts from the story's last event, not from the day of
             // publication: only "ago" is measured from the report.
-            && self.is_word(i + 2, &["ago"])
+            && self.is_in(i + 2, List::AgoWords)
             && n <= 400
         {
             return Some((i + 3, Expr::Ago { n, unit }));
         }
         let w = self.word(i)?;
-        let simple = lexicon::relative_day(w);
-        if let Some(n) = simple {
-            // "aujourd'hui" is three tokens; "hier" alone is French, not the start of an English word.
-            return Some((i + 1, Expr::DayOffset(n)));
-        }
-        if w == "aujourd" && self.punct(i + 1, &['\'', '’']) && self.word(i + 2) == Some("hui") {
-            return Some((i + 3, Expr::DayOffset(0)));
-        }
-        if w == "the"
-            && self.is_word(i + 1, &["day"])
-            && self.is_word(i + 2, &["before", "after"])
-            && self.is_word(i + 3, &["yesterday", "tomorrow"])
+        // "yesterday", "aujourd'hui" (three tokens), "the day before yesterday", "this morning".
+        if let Some((end, phrase)) = self.phrase(i, List::RelativeDays)
+            && let Some(n) = lexicon::relative_day(phrase)
         {
-            let n = if self.is_word(i + 3, &["yesterday"]) { -2 } else { 2 };
-            return Some((i + 4, Expr::DayOffset(n)));
+            return Some((end, Expr::DayOffset(n)));
         }
-        if matches!(w, "earlier" | "later") && self.is_word(i + 1, &["this"]) {
-            let unit = self.unit(i + 2).filter(|u| !matches!(u, Unit::Day))?;
-            let expr = if w == "earlier" { Expr::SoFar(unit) } else { Expr::Rest(unit) };
-            return Some((i + 3, expr));
+        // "earlier this month", "later this year".
+        if let Some((end, phrase)) = self.phrase(i, List::PartialPeriods) {
+            let unit = self.unit(end).filter(|u| !matches!(u, Unit::Day))?;
+            // The list's values name the part of the period.
+            let past = lexicon::value(List::PartialPeriods, phrase) == Some("past");
+            let expr = if past { Expr::SoFar(unit) } else { Expr::Rest(unit) };
+            return Some((end + 1, expr));
         }
         // "the past week", "the last ten days".
-        if matches!(w, "past" | "last") {
+        if lexicon::is_in(List::TrailingWords, w) {
             let (n, k) = match self.count(i + 1) {
                 Some(n) if self.unit(i + 2).is_some() => (n, i + 2),
                 _ => (1, i + 1),
@@ -652,17 +692,12 @@ impl Scan<'_> {
                 Unit::Month if k > i + 1 => 30 * n,
                 _ => return None,
             };
-            let past = w == "past" || k > i + 1;
-            if past && (1..=400).contains(&n) && (self.word_before(i) == Some("the") || k > i + 1) {
+            let past = bare_trailing(w) || k > i + 1;
+            let definite =
+                self.word_before(i).is_some_and(|b| lexicon::is_in(List::DefiniteArticles, b));
+            if past && (1..=400).contains(&n) && (definite || k > i + 1) {
                 return Some((k + 1, Expr::Trailing(days)));
             }
-        }
-        // "this morning", "last night".
-        if w == "this" && self.is_word(i + 1, &["morning", "afternoon", "evening"]) {
-            return Some((i + 2, Expr::DayOffset(0)));
-        }
-        if w == "last" && self.is_word(i + 1, &["night"]) {
-            return Some((i + 2, Expr::DayOffset(-1)));
         }
         None
     }
@@ -670,12 +705,9 @@ impl Scan<'_> {
     /// "over a week ago", "more than two weeks ago", "nearly a month ago", "less than a year
     /// ago", "about ten days ago": a span of days that holds the point, not the point.
     fn hedged_ago(&self, i: usize) -> Option<(usize, Expr)> {
-        let (hedge, k) = match self.word(i)? {
-            "more" | "less" if self.is_word(i + 1, &["than"]) => (self.word(i)?, i + 2),
-            w @ ("over" | "nearly" | "almost" | "under" | "about" | "around" | "some"
-            | "roughly") => (w, i + 1),
-            _ => return None,
-        };
+        let (k, hedge) = self.phrase(i, List::Hedges)?;
+        // The list's values name the kinds of hedge.
+        let hedge = lexicon::value(List::Hedges, hedge)?;
         let n = self.count(k)?;
         let days = match self.unit(k + 1)? {
             Unit::Day => 1,
@@ -683,13 +715,13 @@ impl Scan<'_> {
             Unit::Month => 30,
             Unit::Year => 365,
         };
-        if !self.is_word(k + 2, &["ago"]) || !(1..=400).contains(&n) {
+        if !self.is_in(k + 2, List::AgoWords) || !(1..=400).contains(&n) {
             return None;
         }
         let point = n * days;
         let (far, near) = match hedge {
-            "over" | "more" => (2 * point, point),
-            "nearly" | "almost" | "under" | "less" => (point, 1),
+            "min" => (2 * point, point),
+            "near" | "less" | "max" => (point, 1),
             _ => (point + point / 2, point / 2),
         };
         Some((k + 3, Expr::AgoRange { far, near }))
@@ -697,16 +729,19 @@ impl Scan<'_> {
 
     /// "last week", "this month", "next year", "last Wednesday", "next August", "this summer".
     fn with_rel(&self, i: usize) -> Option<(usize, Expr)> {
-        let rel = match self.word(i)? {
-            "last" | "past" | "previous" => Rel::Last,
-            "this" | "coming" => Rel::This,
+        // The list's values name the relations.
+        let rel = match lexicon::value(List::PeriodRelations, self.word(i)?)? {
+            "last" => Rel::Last,
+            "this" => Rel::This,
             "next" => Rel::Next,
             _ => return None,
         };
         let j = i + 1;
         if let Some(unit) = self.unit(j).filter(|u| !matches!(u, Unit::Day)) {
             // "past week" is the trailing seven days, handled by `relative`.
-            if self.is_word(i, &["past"]) || matches!(self.word(j), Some(w) if w.ends_with('s')) {
+            if self.word(i).is_some_and(bare_trailing)
+                || matches!(self.word(j), Some(w) if w.ends_with('s'))
+            {
                 return None;
             }
             let offset = match rel {
@@ -792,33 +827,45 @@ impl Scan<'_> {
                 break;
             }
             let w = t.lower.as_str();
-            if w == "would" {
+            if lexicon::is_in(List::ConditionalAuxiliaries, w) {
                 return Tense::Planned;
             }
             if !lexicon::is_future_cue(w) {
                 continue;
             }
-            let modal = matches!(
-                w,
-                "will" | "shall" | "ll" | "wird" | "werden" | "sera" | "seront" | "será"
-            );
+            let modal = lexicon::is_in(List::FutureAuxiliaries, w);
             let before = |k: usize| j.checked_sub(k).and_then(|x| self.word(x));
             let aux = [before(1), before(2)];
             if aux.iter().flatten().any(|a| lexicon::is_past_auxiliary(a)) {
                 return Tense::Planned;
             }
-            if modal
-                || aux
-                    .iter()
-                    .flatten()
-                    .any(|a| matches!(*a, "is" | "are" | "am" | "s" | "ist" | "est"))
-            {
+            if modal || aux.iter().flatten().any(|a| lexicon::is_in(List::PresentAuxiliaries, a)) {
                 return Tense::Future;
             }
             return Tense::Planned;
         }
         Tense::Neutral
     }
+}
+
+/// Whether `w` makes a period trailing without a count (`the past week`).
+fn bare_trailing(w: &str) -> bool {
+    // The list's value marks such words.
+    lexicon::value(List::TrailingWords, w) == Some("bare")
+}
+
+/// The longest phrase of a list the scanner reads, in bytes.
+const PHRASE_BYTES: usize = 64;
+
+/// Appends `part` to the first `len` bytes of `buf`; false when it does not fit.
+fn push(buf: &mut [u8; PHRASE_BYTES], len: &mut usize, part: &str) -> bool {
+    let end = *len + part.len();
+    if end > PHRASE_BYTES {
+        return false;
+    }
+    buf[*len..end].copy_from_slice(part.as_bytes());
+    *len = end;
+    true
 }
 
 /// Adds a written year to an expression that lacks one.

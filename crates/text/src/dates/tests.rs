@@ -80,6 +80,9 @@ cases! {
     nearly_a_month_ago: "Named nearly a month ago, she quit.", WED => ["nearly a month ago" => "2025-10-20/2025-11-18"];
     about_ten_days_ago: "It began about ten days ago.", WED => ["about ten days ago" => "2025-11-04/2025-11-14"];
     hedge_needs_ago: "It lasted over a week.", WED => [];
+    // See: issue #11 (the hedges are the lexicon's, so every hedge of a number reads here).
+    at_least_a_week_ago: "The dam burst at least a week ago.", WED => ["at least a week ago" => "2025-11-05/2025-11-12"];
+    the_previous_night_is_not_a_date: "The fire spread the previous night.", WED => [];
     last_week: "Prices rose last week.", WED => ["last week" => "2025-11-10/2025-11-16"];
     this_week: "this week", WED => ["this week" => "2025-11-17/2025-11-23"];
     next_week: "next week", WED => ["next week" => "2025-11-24/2025-11-30"];
