@@ -527,8 +527,8 @@ fn date_topic(ctx: &Context<'_>, items: &[&Dated]) -> String {
     };
     // The other reports' sentences; past [`TOPIC_SAMPLE`] of them, an evenly spaced sample.
     let rest: Vec<&&Dated> = items.iter().filter(|x| x.doc != first.doc).collect();
-    let step = rest.len().div_ceil(TOPIC_SAMPLE).max(1);
-    let others: Vec<BTreeSet<String>> = rest.iter().step_by(step).map(|x| stems_of(x)).collect();
+    let every = rest.len().div_ceil(TOPIC_SAMPLE).max(1);
+    let others: Vec<BTreeSet<String>> = rest.iter().step_by(every).map(|x| stems_of(x)).collect();
     let s = &d.sents[first.sent];
     let mut words: Vec<&str> = Vec::new();
     for k in s.words.start..s.words.end {
@@ -693,7 +693,8 @@ mod tests {
         for (x, row) in want_adj.iter().enumerate() {
             for y in 0..n {
                 let stored = row.iter().find(|p| p.0 == y).map_or(0.0, |p| p.1);
-                assert_eq!(pair_similarity(&dated, &bound, x, y), stored, "dates {x} and {y}");
+                let got = pair_similarity(&dated, &bound, x, y);
+                assert_eq!(got.to_bits(), stored.to_bits(), "dates {x} and {y}");
             }
         }
     }

@@ -21,8 +21,7 @@ pub(crate) fn single_linkage(
     let mut live: Vec<usize> = (0..n).collect();
     for i in 0..n {
         // The groups holding a member after `i` (a group merged away is left empty).
-        for k in 0..live.len() {
-            let g = live[k];
+        for &g in &live {
             if g == group_of[i] || members[g].is_empty() {
                 continue;
             }
@@ -102,6 +101,8 @@ fn merge(a: &[usize], b: &[usize]) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::single_linkage;
 
     #[test]
@@ -145,7 +146,7 @@ mod tests {
                     break;
                 }
             }
-            let mut want: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+            let mut want: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
             for (i, &c) in comp.iter().enumerate() {
                 want.entry(c).or_default().push(i);
             }
