@@ -313,16 +313,17 @@ impl BatchPlacer<'_> {
     /// Reads a chunk of articles, the next in input order.
     pub fn add(&mut self, articles: &[Article]) {
         let deduper = &self.placer.deduper;
-        let fps =
-            deduper.fingerprints(&articles.iter().map(|a| a.text.as_str()).collect::<Vec<_>>());
-        let first = self.dups.len();
-        self.dups.extend(fps.into_iter().map(|fp| self.index.insert(fp)));
-        let feats: Vec<Option<Features>> = articles
-            .par_iter()
-            .zip(&self.dups[first..])
-            .map(|(a, d)| d.duplicate_of().is_none().then(|| article_features(a)))
-            .collect();
-        self.feats.extend(feats);
+        let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+        let fps = deduper.fingerprints(&texts);
+        // Grouping is sequential: extract features meanwhile (all of them: a duplicate's are
+        // dropped after, which costs less than leaving the other cores idle).
+        let (dups, feats): (Vec<Membership>, Vec<Features>) = rayon::join(
+            || fps.into_iter().map(|fp| self.index.insert(fp)).collect(),
+            || articles.par_iter().map(article_features).collect(),
+        );
+        self.feats
+            .extend(dups.iter().zip(feats).map(|(d, f)| d.duplicate_of().is_none().then_some(f)));
+        self.dups.extend(dups);
         self.docs.extend(articles.iter().map(|a| (a.id.clone(), a.published)));
     }
 
