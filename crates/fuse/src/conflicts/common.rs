@@ -255,7 +255,7 @@ mod tests {
     use super::first_fit_sides;
 
     /// The member-by-member first fit `first_fit_sides` replaced.
-    fn naive<'a>(items: &[&'a (u32, usize)], ok: &dyn Fn(u32, u32) -> bool) -> Vec<Vec<usize>> {
+    fn naive(items: &[&(u32, usize)], ok: &dyn Fn(u32, u32) -> bool) -> Vec<Vec<usize>> {
         let mut sides: Vec<Vec<&(u32, usize)>> = Vec::new();
         for &it in items {
             match sides.iter_mut().find(|s| s.iter().all(|o| ok(o.0, it.0))) {

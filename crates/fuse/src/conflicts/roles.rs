@@ -473,6 +473,9 @@ fn clash_key(t: &Titled) -> ClashKey {
     (t.office, t.body.is_some(), t.portfolio.clone())
 }
 
+/// One person's roles in one office, by portfolio and qualifiers (indices of the roles).
+type Qualified<'t> = BTreeMap<(&'t BTreeSet<&'static str>, &'t BTreeSet<String>), Vec<usize>>;
+
 /// The role conflicts of a story.
 pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
     let titled = titles(ctx);
@@ -619,7 +622,6 @@ pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
     };
     // Rivals hold one sole office: pairs are sought within an office, between two people not
     // one, between groups of roles of one qualification.
-    type Qualified<'t> = BTreeMap<(&'t BTreeSet<&'static str>, &'t BTreeSet<String>), Vec<usize>>;
     let mut by_office: HashMap<Office, BTreeMap<u32, Qualified<'_>>> = HashMap::new();
     for (i, t) in titled.iter().enumerate() {
         if t.office.sole {
