@@ -90,3 +90,34 @@ fn sentence_openers_are_not_names() {
     assert!(ents.iter().all(|e| e.name != "Salvage" && e.name != "Nevertheless"), "{ents:#?}");
     assert!(ents.iter().any(|e| e.name == "Oslo"));
 }
+
+fn entities_in(texts: &[(Lang, &str)]) -> Vec<Ent> {
+    let arts: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (l, t))| Article { language: *l, ..Article::from_text(format!("a{i}"), t) })
+        .collect();
+    let docs: Vec<Doc<'_>> = arts.iter().map(Doc::new).collect();
+    find(&docs).entities
+}
+
+#[test]
+fn display_name_comes_from_the_main_language() {
+    let es: Lang = "es".parse().unwrap();
+    for order in [[0, 1, 2], [2, 0, 1]] {
+        let texts = [
+            (Lang::EN, "The Valmora Herons won the final on Sunday. The Herons scored twice."),
+            (Lang::EN, "Fans cheered as the Valmora Herons lifted the cup. The Herons led early."),
+            (
+                es,
+                "El domingo ganaron los Herons de Valmora la final. Los Herons marcaron dos veces.",
+            ),
+        ];
+        let ents = entities_in(&order.map(|i| texts[i]));
+        let herons = ents
+            .iter()
+            .find(|e| e.variants.iter().any(|v| v.0 == "Herons de Valmora"))
+            .unwrap_or_else(|| panic!("no Herons: {ents:#?}"));
+        assert_eq!(herons.name, "Valmora Herons", "{ents:#?}");
+    }
+}
