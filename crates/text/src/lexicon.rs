@@ -246,6 +246,9 @@ lists! {
     /// Possessive determiners (`their`, `his`): an ordinal after one counts the possessor's
     /// occurrences of a thing (`their ninth title`).
     PossessivePronouns => "possessive_pronouns",
+    /// Words that tell a person's gender, with `f` or `m`: third-person pronouns (`she`, `his`)
+    /// and titles written before a name (`mrs`, `sir`), for checking a pronoun's antecedent.
+    GenderWords => "gender_words",
     /// Nouns whose occurrences an ordinal counts (`title`, `term`), with the concept they name;
     /// `<concept>/<named>` when a name before the noun makes it another concept (`victory` is
     /// a `win`, a `World Series victory` a `title`).

@@ -55,6 +55,7 @@
 
 mod acronyms;
 pub(crate) mod gazetteer;
+pub(crate) mod gender;
 pub(crate) mod linkage;
 pub(crate) mod names;
 

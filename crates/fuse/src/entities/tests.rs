@@ -121,3 +121,26 @@ fn display_name_comes_from_the_main_language() {
         assert_eq!(herons.name, "Valmora Herons", "{ents:#?}");
     }
 }
+
+#[test]
+fn genders_come_from_titles_and_lone_pronouns() {
+    use super::gender::{Gender, genders};
+    let arts = [
+        article(
+            "a0",
+            "Ms Ilse Varga met Tomas Brandt at the quay. Tomas Brandt said his crew was ready.",
+        ),
+        article("a1", "Orla Fenn and Tomas Brandt spoke. She said nothing more."),
+    ];
+    let docs: Vec<Doc<'_>> = arts.iter().map(Doc::new).collect();
+    let table = find(&docs);
+    let g = genders(&docs, &table, &[Vec::new(), Vec::new()]);
+    let of = |name: &str| {
+        let i = table.entities.iter().position(|e| e.name == name).unwrap();
+        g[i]
+    };
+    assert_eq!(of("Ilse Varga"), Some(Gender::Female));
+    assert_eq!(of("Tomas Brandt"), Some(Gender::Male));
+    // `She` follows a sentence naming two people: no evidence for either.
+    assert_eq!(of("Orla Fenn"), None);
+}
