@@ -131,10 +131,12 @@ fn genders_come_from_titles_and_lone_pronouns() {
             "Ms Ilse Varga met Tomas Brandt at the quay. Tomas Brandt said his crew was ready.",
         ),
         article("a1", "Orla Fenn and Tomas Brandt spoke. She said nothing more."),
+        // An object pronoun is someone other than the subject: no evidence.
+        article("a2", "Tomas Brandt thanked her. Later Tomas Brandt praised her."),
     ];
     let docs: Vec<Doc<'_>> = arts.iter().map(Doc::new).collect();
     let table = find(&docs);
-    let g = genders(&docs, &table, &[Vec::new(), Vec::new()]);
+    let g = genders(&docs, &table, &[Vec::new(), Vec::new(), Vec::new()]);
     let of = |name: &str| {
         let i = table.entities.iter().position(|e| e.name == name).unwrap();
         g[i]
