@@ -762,6 +762,13 @@ fn build(
         }
         let name = match (gaz, best) {
             (Some(id), _) => g.name(id).to_string(),
+            // A main-language spelling in capitals only (a dateline) takes the case another
+            // report writes it in.
+            (None, Some((_, s))) if !s.chars().any(char::is_lowercase) => fs
+                .iter()
+                .flat_map(|f| f.surfaces.keys())
+                .find(|c| c.chars().any(char::is_lowercase) && fold(c) == fold(s))
+                .map_or_else(|| s.to_string(), Clone::clone),
             (None, Some((_, s))) => s.to_string(),
             (None, None) => fs[0].surfaces.keys().next().cloned().unwrap_or_default(),
         };

@@ -146,3 +146,18 @@ fn genders_come_from_titles_and_lone_pronouns() {
     // `She` follows a sentence naming two people: no evidence for either.
     assert_eq!(of("Orla Fenn"), None);
 }
+
+#[test]
+fn a_name_in_capitals_only_takes_the_case_of_another_report() {
+    let de: Lang = "de".parse().unwrap();
+    let ents = entities_in(&[
+        (Lang::EN, "PORT VELMA (Wire) - Ships waited outside the harbour on Monday."),
+        (Lang::EN, "PORT VELMA - The harbour stayed closed for a second day."),
+        (de, "Am Montag warteten viele Schiffe vor Port Velma auf die Einfahrt."),
+    ]);
+    let e = ents
+        .iter()
+        .find(|e| e.variants.iter().any(|v| v.0 == "Port Velma"))
+        .unwrap_or_else(|| panic!("no Port Velma: {ents:#?}"));
+    assert_eq!(e.name, "Port Velma", "{ents:#?}");
+}
