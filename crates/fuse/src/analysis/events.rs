@@ -72,6 +72,29 @@ impl Bag {
         (dot / (self.norm * other.norm)).min(1.0)
     }
 
+    /// How many terms two bags share and their cosine similarity ([`Bag::shares`] and
+    /// [`Bag::cosine`] in one pass).
+    pub(crate) fn shares_and_cosine(&self, other: &Bag) -> (usize, f32) {
+        let (mut i, mut j, mut n, mut dot) = (0, 0, 0, 0.0f32);
+        while i < self.terms.len() && j < other.terms.len() {
+            let (a, b) = (self.terms[i], other.terms[j]);
+            match a.0.cmp(&b.0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    dot += a.1 * b.1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        if self.norm == 0.0 || other.norm == 0.0 {
+            return (n, 0.0);
+        }
+        (n, (dot / (self.norm * other.norm)).min(1.0))
+    }
+
     /// Its term ids, ascending (for an index of the bags that share terms).
     pub(crate) fn term_ids(&self) -> impl Iterator<Item = u32> + '_ {
         self.terms.iter().map(|t| t.0)

@@ -18,7 +18,9 @@
 //!
 //! The average similarity that keeps a merged group coherent is computed from the units (each
 //! weighted by its sentences), on demand; past [`EXACT_MEAN`] unit pairs it is estimated from
-//! an evenly spaced sample of both groups.
+//! an evenly spaced sample of both groups. A claim's central sentence is chosen from every pair
+//! of its sentences up to [`EXACT_SENTENCES`], then from every pair of its units, each counted
+//! for its copies (the same sums, a copy scored once), then from a sample.
 //!
 //! ## Why
 //!
@@ -43,7 +45,7 @@
 //! Inverted-index similarity joins with frequency cut-offs (Bayardo, Ma and Srikant, "Scaling up
 //! all pairs similarity search", 2007); sampled average linkage.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::analysis::sorted_overlap;
 
@@ -54,9 +56,15 @@ pub(super) const COMMON_WINDOW: usize = 96;
 /// The pairs above the threshold each unit keeps, best first.
 pub(super) const NEIGHBOURS: usize = 96;
 /// Unit pairs over which a group average is computed exactly; past this it is sampled.
-pub(super) const EXACT_MEAN: usize = 4096;
-/// Groups of at most this many sentences choose their central member from every pair.
+pub(super) const EXACT_MEAN: usize = 1024;
+/// Groups of at most this many sentences choose their central member from every pair of
+/// sentences, in sentence order.
+const EXACT_SENTENCES: usize = 64;
+/// Larger groups of at most this many units choose it from every pair of units, each weighted
+/// by its sentences; larger ones from a sample.
 const EXACT_CENTRAL: usize = 512;
+/// The units a unit of a larger group is compared with to choose the central member.
+const CENTRAL_SAMPLE: usize = 64;
 
 /// What alignment reads of one sentence.
 pub(super) struct Vector<'a> {
@@ -124,16 +132,22 @@ pub(super) fn align(
         .map(|u| u.items.iter().map(|&i| items[i as usize].doc as u32).collect())
         .collect();
     let mut size: Vec<usize> = units.iter().map(|u| u.items.len()).collect();
+    // Pairs of groups already turned down: for sharing an article (for good, groups only
+    // grow) or for their average at these sizes (unchanged until one of them grows).
+    let mut share_docs: HashSet<(u32, u32)> = HashSet::new();
     let mut rejected: HashMap<(u32, u32), (usize, usize)> = HashMap::new();
     for (_, u, v) in pairs {
         let (gi, gj) = (group_of[u as usize], group_of[v as usize]);
         if gi == gj {
             continue;
         }
-        if rejected.get(&(gi, gj)) == Some(&(size[gi as usize], size[gj as usize])) {
+        let key = (gi.min(gj), gi.max(gj));
+        let sizes = (size[key.0 as usize], size[key.1 as usize]);
+        if share_docs.contains(&key) || rejected.get(&key) == Some(&sizes) {
             continue;
         }
         if sorted_overlap(&docs[gi as usize], &docs[gj as usize]) {
+            share_docs.insert(key);
             continue;
         }
         let mean = mean_similarity(
@@ -145,7 +159,7 @@ pub(super) fn align(
             &pair_sim,
         );
         if mean < threshold * 0.6 {
-            rejected.insert((gi, gj), (size[gi as usize], size[gj as usize]));
+            rejected.insert(key, sizes);
             continue;
         }
         let moved = std::mem::take(&mut members[gj as usize]);
@@ -386,7 +400,7 @@ fn central(
     unit_of: &[u32],
     sim: &impl Fn(u32, u32) -> f32,
 ) -> usize {
-    if all.len() <= EXACT_CENTRAL {
+    if all.len() <= EXACT_SENTENCES {
         // Every pair, in sentence order (the sum as the sentence-pair map gave it).
         let score = |p: usize| -> f32 {
             all.iter()
@@ -404,8 +418,32 @@ fn central(
             .max_by(|(p, sp), (q, sq)| sp.total_cmp(sq).then(q.cmp(p)))
             .map_or(0, |(p, _)| p);
     }
+    if group_units.len() <= EXACT_CENTRAL {
+        // Every pair of units, each counted for its sentences: the same sums as every pair of
+        // sentences, a unit's copies computed once.
+        let weight = |u: u32| units[u as usize].items.len() as f64;
+        let mut best: Option<(f64, u32)> = None;
+        for &x in group_units {
+            let score: f64 = group_units
+                .iter()
+                .map(|&y| {
+                    let copies = if y == x { weight(y) - 1.0 } else { weight(y) };
+                    copies * f64::from(sim(x, y))
+                })
+                .sum();
+            let first = units[x as usize].items[0];
+            let better = best.is_none_or(|(s, f)| {
+                score.total_cmp(&s).then(units[f as usize].items[0].cmp(&first)).is_gt()
+            });
+            if better {
+                best = Some((score, x));
+            }
+        }
+        let first = best.map_or(all[0], |(_, x)| units[x as usize].items[0]);
+        return all.binary_search(&first).unwrap_or(0);
+    }
     // Per unit: its copies count as the other sentences they are.
-    let k = EXACT_MEAN.isqrt();
+    let k = CENTRAL_SAMPLE;
     let mut best: Option<(f64, u32)> = None;
     for &x in group_units {
         let own = units[x as usize].items.len() as f64;
@@ -555,6 +593,34 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A group of many sentences chooses its central member from its units, weighted by
+        /// their copies: the sentence every pair of sentences would choose.
+        #[test]
+        fn central_of_units_matches_every_sentence_pair(
+            copies in proptest::collection::vec(1usize..12, 2..30),
+            seed in 0u32..1000,
+        ) {
+            let mut units: Vec<Unit> = Vec::new();
+            let mut unit_of: Vec<u32> = Vec::new();
+            for (u, &k) in copies.iter().enumerate() {
+                let items = (0..k).map(|_| { unit_of.push(u as u32); (unit_of.len() - 1) as u32 }).collect();
+                units.push(Unit { items, alone: false });
+            }
+            // Similarities in eighths: every sum is exact, whatever its order.
+            let sim = |a: u32, b: u32| -> f32 {
+                if a == b { 1.0 } else { ((a * 7 + b * 7 + seed) % 8) as f32 / 8.0 }
+            };
+            let all: Vec<u32> = (0..unit_of.len() as u32).collect();
+            let group: Vec<u32> = (0..units.len() as u32).collect();
+            let score = |p: usize| -> f32 {
+                all.iter().filter(|&&y| y != all[p]).map(|&y| sim(unit_of[p], unit_of[y as usize])).sum()
+            };
+            let want = (0..all.len())
+                .max_by(|&p, &q| score(p).total_cmp(&score(q)).then(q.cmp(&p)))
+                .unwrap_or(0);
+            proptest::prop_assert_eq!(central(&all, &group, &units, &unit_of, &sim), want);
+        }
+
         /// Below the candidate limits, units and on-demand similarities change nothing.
         #[test]
         fn matches_the_all_pairs_aligner(

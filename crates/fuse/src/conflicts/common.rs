@@ -1,7 +1,7 @@
 //! Helpers the conflict rules share: grouping statements into facts, splitting values into
 //! sides, the clause around a span.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crosscheck_core::{DocId, Span};
 use crosscheck_text::Stemmer;
@@ -9,21 +9,57 @@ use crosscheck_text::lexicon::{Lexicon, List};
 
 use crate::analysis::events::content_stem;
 use crate::analysis::{Context, Doc, Gap};
-use crate::entities::linkage::single_linkage;
+use crate::entities::linkage::single_linkage_among;
 use crate::story::{ConflictSide, SourceSpan};
 
 /// Groups `ids` into facts: single-linkage over pairs of different reports that `alike` says
-/// tell the same fact. Groups of one report are dropped.
-pub(crate) fn same_fact(
+/// tell the same fact. Groups of one report are dropped. `alike` needs two statements to share
+/// at least `min_shared` of their `keys` (interned, sorted): only the pairs that do are
+/// compared, found from an index of the keys (a story of thousands of reports has thousands
+/// of statements of one slot).
+pub(crate) fn same_fact_among(
     ctx: &Context<'_>,
     ids: &[usize],
     doc: impl Fn(usize) -> usize,
+    keys: impl Fn(usize) -> Vec<u32>,
+    min_shared: usize,
     alike: impl Fn(usize, usize) -> bool,
 ) -> Vec<Vec<usize>> {
-    let groups = single_linkage(ids.len(), |x, y| {
-        let (a, b) = (ids[x], ids[y]);
-        ctx.canon[doc(a)] != ctx.canon[doc(b)] && alike(a, b)
-    });
+    let keys: Vec<Vec<u32>> = ids.iter().map(|&i| keys(i)).collect();
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (x, k) in keys.iter().enumerate() {
+        for &t in k {
+            postings.entry(t).or_default().push(x);
+        }
+    }
+    let mut shared = vec![0usize; ids.len()];
+    let groups = single_linkage_among(
+        ids.len(),
+        |x| {
+            let mut out = Vec::new();
+            for t in &keys[x] {
+                let list = &postings[t];
+                for &y in &list[list.partition_point(|&y| y <= x)..] {
+                    shared[y] += 1;
+                    if shared[y] == min_shared.max(1) {
+                        out.push(y);
+                    }
+                }
+            }
+            for t in &keys[x] {
+                let list = &postings[t];
+                for &y in &list[list.partition_point(|&y| y <= x)..] {
+                    shared[y] = 0;
+                }
+            }
+            out.sort_unstable();
+            out
+        },
+        |x, y| {
+            let (a, b) = (ids[x], ids[y]);
+            ctx.canon[doc(a)] != ctx.canon[doc(b)] && alike(a, b)
+        },
+    );
     groups
         .into_iter()
         .map(|g| g.into_iter().map(|x| ids[x]).collect::<Vec<_>>())

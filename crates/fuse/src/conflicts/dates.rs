@@ -40,12 +40,18 @@
 //! Two events told in the same words on different days (two rounds of talks) look like one
 //! event dated differently. Dates in different sentences of the same report are not combined. A
 //! report that contradicts itself (one event dated twice, differently) raises no conflict.
+//! In a story of thousands of reports (past [`RARE_POSTINGS`] dates per context term or
+//! [`NEIGHBOURS`] similar dates per date, far beyond a story of a few hundred reports) each date
+//! keeps only its most similar neighbours and seeds, common terms are followed through a
+//! window, and the mean similarity of two large events is estimated from a sample: the events
+//! found can differ slightly from comparing every pair (measured on 500 and 2,000 rewrites of
+//! one story: the same number of date conflicts, grouped a little differently).
 //!
 //! ## References
 //!
 //! Allen's interval algebra; mutual best match as in sentence alignment (Gale and Church).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crosscheck_text::Stemmer;
 
@@ -61,6 +67,20 @@ use crosscheck_text::lexicon::{Lexicon, List};
 
 /// Similarity from which two dates of different reports can date the same event.
 const SAME_EVENT: f32 = 0.2;
+/// Context terms held by at most this many dates are followed through all their postings; a
+/// more common one (a story's topic word in a story of thousands of reports) only through the
+/// [`COMMON_WINDOW`] dates after the current one.
+const RARE_POSTINGS: usize = 512;
+/// How many dates after the current one a common term's postings are followed through.
+const COMMON_WINDOW: usize = 128;
+/// The similar later dates each date keeps, most similar first: the similarity graph stays
+/// sparse (a story of 2,000 rewrites had 18 million similar pairs).
+const NEIGHBOURS: usize = 128;
+/// Date pairs over which the mean similarity of two events is computed exactly when the stored
+/// pairs are not all of them; past this it is estimated from evenly spaced dates of each.
+const EXACT_MEAN: usize = 4096;
+/// The other reports' sentences a conflict's topic is read from; past this, a sample.
+const TOPIC_SAMPLE: usize = 64;
 
 /// The date conflicts of a story.
 pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
@@ -80,26 +100,44 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut reports: Vec<BTreeSet<usize>> =
         (0..n).map(|i| BTreeSet::from([ctx.canon[dated[i].doc]])).collect();
+    // Pairs of events already turned down: for sharing a report (for good, events only grow)
+    // or for their average at these sizes (unchanged until one of them grows).
+    let mut shares_report: HashSet<(usize, usize)> = HashSet::new();
+    let mut rejected: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
     for (_, i, j) in pairs {
         let (i, j) = (i as usize, j as usize);
         let (ei, ej) = (event_of[i], event_of[j]);
         if ei == ej {
             continue;
         }
+        let key = (ei.min(ej), ei.max(ej));
+        let sizes = (members[key.0].len(), members[key.1].len());
+        if shares_report.contains(&key) || rejected.get(&key) == Some(&sizes) {
+            continue;
+        }
         let (small, large) =
             if reports[ei].len() <= reports[ej].len() { (ei, ej) } else { (ej, ei) };
         if reports[small].iter().any(|r| reports[large].contains(r)) {
+            shares_report.insert(key);
             continue;
         }
-        let (side, other) =
-            if members[ei].len() <= members[ej].len() { (ei, ej) } else { (ej, ei) };
-        let total: f32 = members[side]
-            .iter()
-            .flat_map(|&x| adj.of(x))
-            .filter(|&(y, _)| event_of[y] == other)
-            .map(|(_, s)| s)
-            .sum();
-        if total / ((members[ei].len() * members[ej].len()) as f32) < SAME_EVENT * 0.6 {
+        let mean = if adj.complete {
+            let (side, other) =
+                if members[ei].len() <= members[ej].len() { (ei, ej) } else { (ej, ei) };
+            let total: f32 = members[side]
+                .iter()
+                .flat_map(|&x| adj.of(x))
+                .filter(|&(y, _)| event_of[y] == other)
+                .map(|(_, s)| s)
+                .sum();
+            total / ((members[ei].len() * members[ej].len()) as f32)
+        } else {
+            // Past the bounds the stored pairs are only the nearest: the similarities are
+            // computed, from a sample of both events when they are large.
+            sampled_mean(&members[ei], &members[ej], |x, y| pair_similarity(dated, &bound, x, y))
+        };
+        if mean < SAME_EVENT * 0.6 {
+            rejected.insert(key, sizes);
             continue;
         }
         let moved = std::mem::take(&mut members[ej]);
@@ -134,7 +172,12 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
             }
             let docs: BTreeSet<usize> = event.iter().map(|&m| dated[m].doc).collect();
             let mut extra: BTreeMap<usize, (f32, usize)> = BTreeMap::new();
-            for (c, cand) in dated.iter().enumerate() {
+            // Only a date similar to one of the event's can join it: its neighbours, in order.
+            let mut near: Vec<usize> = event.iter().flat_map(|&m| adj.of(m).map(|e| e.0)).collect();
+            near.sort_unstable();
+            near.dedup();
+            for c in near {
+                let cand = &dated[c];
                 if cand.uncertain || cand.cited || docs.contains(&cand.doc) {
                     continue;
                 }
@@ -151,7 +194,11 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
                     .of(c)
                     .filter(|&(m, _)| in_event[m])
                     .fold((0.0f32, 0.0f32), |(t, x), (_, s)| (t + s, x.max(s)));
-                let mean = sum / event.len() as f32;
+                let mean = if adj.complete {
+                    sum / event.len() as f32
+                } else {
+                    sampled_mean(&[c], &event, |x, y| pair_similarity(dated, &bound, x, y))
+                };
                 if mean >= SAME_EVENT * 0.5 && max >= SAME_EVENT * 0.75 {
                     let slot = extra.entry(cand.doc).or_insert((0.0, c));
                     if mean > slot.0 {
@@ -174,26 +221,43 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         for &m in &event {
             in_event[m] = true;
         }
-        let distinct: BTreeSet<TimeValue> = event.iter().map(|&m| dated[m].mention.value).collect();
+        // The event's distinct values, each with the first report giving it and whether
+        // another report does too.
+        let mut distinct: BTreeMap<TimeValue, (usize, bool)> = BTreeMap::new();
+        for &m in &event {
+            let canon = ctx.canon[dated[m].doc];
+            distinct
+                .entry(dated[m].mention.value)
+                .and_modify(|e| e.1 |= e.0 != canon)
+                .or_insert((canon, false));
+        }
         let ambiguous = |m: usize| -> bool {
             let me = &dated[m];
+            let mine = ctx.canon[me.doc];
             // `e`, a date of another report in the event, disagrees with `me` and agrees
             // with `other`, a date of `me`'s report.
             let against = |e: usize, other: &Dated| {
                 let ev = &dated[e];
-                ctx.canon[ev.doc] != ctx.canon[me.doc]
+                ctx.canon[ev.doc] != mine
                     && !consistent(&ev.mention.value, &me.mention.value)
                     && consistent(&ev.mention.value, &other.mention.value)
             };
-            let in_sentence = by_sentence[&(me.doc, me.sent)]
-                .iter()
-                .any(|&o| o != m && event.iter().any(|&e| against(e, &dated[o])));
+            // The same, for any date of the event: per distinct value, not per date.
+            let any_against = |other: &Dated| {
+                distinct.iter().any(|(v, &(first, several))| {
+                    (several || first != mine)
+                        && !consistent(v, &me.mention.value)
+                        && consistent(v, &other.mention.value)
+                })
+            };
+            let in_sentence =
+                by_sentence[&(me.doc, me.sent)].iter().any(|&o| o != m && any_against(&dated[o]));
             in_sentence
                 || by_doc[&me.doc].iter().any(|&o| {
                     let other = &dated[o];
                     // The event's distinct values first, its neighbours only then.
                     told_elsewhere(me, other)
-                        && distinct.iter().any(|v| {
+                        && distinct.keys().any(|v| {
                             !consistent(v, &me.mention.value) && consistent(v, &other.mention.value)
                         })
                         && adj
@@ -251,6 +315,9 @@ struct Similar {
     /// Row `x` of `before` lists the similar dates `y < x`, of `after` those `y > x`.
     before: Rows,
     after: Rows,
+    /// Whether every similar pair is listed: no common term was only followed through its
+    /// window and no date had more than [`NEIGHBOURS`] similar later dates.
+    complete: bool,
 }
 
 /// Rows of `(date, similarity)`: row `x` is `cells[at[x]..at[x + 1]]`.
@@ -301,44 +368,82 @@ fn similar_pairs(
     let mut touched: Vec<u32> = Vec::new();
     let mut after = Rows { at: Vec::with_capacity(n + 1), cells: Vec::new() };
     let mut pairs: Vec<(f32, u32, u32)> = Vec::new();
+    let mut mine: Vec<(u32, f32)> = Vec::new();
+    let mut complete = true;
     for i in 0..n {
         after.at.push(after.cells.len());
         if !takes_part(i) {
             continue;
         }
+        // Whether a common term was only followed through its window: the terms shared are
+        // then counted pair by pair.
+        let mut windowed = false;
         for t in dated[i].context.term_ids() {
             let list = &postings[&t];
             let from = list.partition_point(|&j| j as usize <= i);
-            for &j in &list[from..] {
+            let (rare, take) = if list.len() <= RARE_POSTINGS {
+                (true, usize::MAX)
+            } else {
+                (false, COMMON_WINDOW)
+            };
+            windowed |= !rare;
+            complete &= rare;
+            for &j in list[from..].iter().take(take) {
                 let c = &mut shared[j as usize];
                 if *c == 0 {
                     touched.push(j);
                 }
-                *c += 1;
+                *c += u32::from(rare);
+                // A date reached only through windows still needs a mark to be scored.
+                *c |= 1 << 31;
             }
         }
         touched.sort_unstable();
-        room(&mut after.cells, touched.len());
-        room(&mut pairs, touched.len());
         for &j in &touched {
             let j = j as usize;
-            let enough = shared[j] >= 2;
+            let count = shared[j] & !(1 << 31);
             shared[j] = 0;
-            if !enough || !comparable(i, j) {
+            if !comparable(i, j) {
                 continue;
             }
             let (a, b) = (&dated[i], &dated[j]);
-            let s = a.context.cosine(&b.context);
-            after.cells.push((j as u32, s));
-            // Only dates whose clauses share a word seed an event; others may join one later.
-            if s >= SAME_EVENT
-                && ctx.canon[a.doc] != ctx.canon[b.doc]
-                && sorted_overlap(&clauses[i], &clauses[j])
-            {
-                pairs.push((s, i as u32, j as u32));
+            if windowed {
+                let (terms, s) = a.context.shares_and_cosine(&b.context);
+                if terms >= 2 {
+                    mine.push((j as u32, s));
+                }
+            } else if count >= 2 {
+                mine.push((j as u32, a.context.cosine(&b.context)));
             }
         }
         touched.clear();
+        // The pairs that seed an event (only dates whose clauses share a word do; others may
+        // join one later), before the row is cut: each date keeps its most similar seeds too.
+        let seeds = pairs.len();
+        for &(j, s) in &mine {
+            if s >= SAME_EVENT
+                && ctx.canon[dated[i].doc] != ctx.canon[dated[j as usize].doc]
+                && sorted_overlap(&clauses[i], &clauses[j as usize])
+            {
+                pairs.push((s, i as u32, j));
+            }
+        }
+        if pairs.len() - seeds > NEIGHBOURS {
+            complete = false;
+            pairs[seeds..].sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
+            pairs.truncate(seeds + NEIGHBOURS);
+            pairs[seeds..].sort_unstable_by_key(|x| x.2);
+        }
+        if mine.len() > NEIGHBOURS {
+            complete = false;
+            // The most similar first (the earlier date on a tie), then back in date order.
+            mine.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            mine.truncate(NEIGHBOURS);
+            mine.sort_unstable_by_key(|x| x.0);
+        }
+        room(&mut after.cells, mine.len());
+        after.cells.extend_from_slice(&mine);
+        mine.clear();
     }
     after.at.push(after.cells.len());
     drop(postings);
@@ -363,7 +468,39 @@ fn similar_pairs(
             *slot += 1;
         }
     }
-    (Similar { before: Rows { at: count, cells }, after }, pairs)
+    (Similar { before: Rows { at: count, cells }, after, complete }, pairs)
+}
+
+/// The similarity of two dates as [`similar_pairs`] stores it: the cosine of their contexts
+/// when they may date one event and their contexts share two terms, else 0.
+fn pair_similarity(dated: &[Dated], bound: &[bool], i: usize, j: usize) -> f32 {
+    let (a, b) = (&dated[i], &dated[j]);
+    let takes_part = |x: &Dated, bound: bool| !x.uncertain && (!x.cited || bound);
+    let comparable = a.doc != b.doc && ((!a.cited && !b.cited) || (bound[i] && bound[j]));
+    if !(takes_part(a, bound[i]) && takes_part(b, bound[j]) && comparable) {
+        return 0.0;
+    }
+    match a.context.shares_and_cosine(&b.context) {
+        (shared, s) if shared >= 2 => s,
+        _ => 0.0,
+    }
+}
+
+/// The mean of `sim` over the pairs of `a` and `b`: every pair up to [`EXACT_MEAN`] of them,
+/// else the pairs of evenly spaced members of each.
+fn sampled_mean(a: &[usize], b: &[usize], sim: impl Fn(usize, usize) -> f32) -> f32 {
+    let k = if a.len() * b.len() <= EXACT_MEAN { usize::MAX } else { EXACT_MEAN.isqrt() };
+    let pick = |v: &[usize]| -> Vec<usize> {
+        let step = v.len().div_ceil(k.min(v.len()).max(1)).max(1);
+        v.iter().copied().step_by(step).collect()
+    };
+    let (xs, ys) = (pick(a), pick(b));
+    let total: f64 = xs
+        .iter()
+        .flat_map(|&x| ys.iter().map(move |&y| (x, y)))
+        .map(|(x, y)| f64::from(sim(x, y)))
+        .sum();
+    (total / (xs.len() * ys.len()).max(1) as f64) as f32
 }
 
 /// Makes room for `k` more items in `v`, growing it by a quarter at least: these vectors hold
@@ -388,8 +525,10 @@ fn date_topic(ctx: &Context<'_>, items: &[&Dated]) -> String {
             .filter_map(|k| content_stem(&dd.words[k as usize].key, dd.article.language, &st))
             .collect()
     };
-    let others: Vec<BTreeSet<String>> =
-        items.iter().filter(|x| x.doc != first.doc).map(|x| stems_of(x)).collect();
+    // The other reports' sentences; past [`TOPIC_SAMPLE`] of them, an evenly spaced sample.
+    let rest: Vec<&&Dated> = items.iter().filter(|x| x.doc != first.doc).collect();
+    let every = rest.len().div_ceil(TOPIC_SAMPLE).max(1);
+    let others: Vec<BTreeSet<String>> = rest.iter().step_by(every).map(|x| stems_of(x)).collect();
     let s = &d.sents[first.sent];
     let mut words: Vec<&str> = Vec::new();
     for k in s.words.start..s.words.end {
@@ -548,5 +687,30 @@ mod tests {
         }
         assert_eq!(pairs, want_pairs);
         assert!(!pairs.is_empty() && want_adj.iter().any(|r| r.len() >= 2));
+        // Below the bounds every pair is stored, and the similarity computed on demand (for the
+        // means of large stories) is the stored one, 0 for a pair never stored.
+        assert!(adj.complete);
+        for (x, row) in want_adj.iter().enumerate() {
+            for y in 0..n {
+                let stored = row.iter().find(|p| p.0 == y).map_or(0.0, |p| p.1);
+                let got = pair_similarity(&dated, &bound, x, y);
+                assert_eq!(got.to_bits(), stored.to_bits(), "dates {x} and {y}");
+            }
+        }
+    }
+
+    /// The sampled mean is the exact one up to its bound, and close to it past that.
+    #[test]
+    fn sampled_mean_is_exact_below_its_bound() {
+        let sim = |x: usize, y: usize| ((x * 7 + y * 3) % 10) as f32 / 10.0;
+        let exact = |a: &[usize], b: &[usize]| -> f32 {
+            let t: f32 = a.iter().flat_map(|&x| b.iter().map(move |&y| sim(x, y))).sum();
+            t / (a.len() * b.len()) as f32
+        };
+        let (a, b): (Vec<usize>, Vec<usize>) = ((0..40).collect(), (100..180).collect());
+        assert!((sampled_mean(&a, &b, sim) - exact(&a, &b)).abs() < 1e-5);
+        let (a, b): (Vec<usize>, Vec<usize>) = ((0..400).collect(), (1000..1900).collect());
+        assert!(a.len() * b.len() > EXACT_MEAN);
+        assert!((sampled_mean(&a, &b, sim) - exact(&a, &b)).abs() < 0.05);
     }
 }

@@ -56,13 +56,13 @@
 //! Slot filling as in the TAC KBP slot-filling task; mutual context similarity as in the
 //! `events` heuristic.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crosscheck_core::Span;
 use crosscheck_text::Stemmer;
 use crosscheck_text::lexicon::{Lexicon as Words, List};
 
-use super::common::{clause_stems, same_fact, short, split_sides};
+use super::common::{clause_stems, same_fact_among, short, split_sides};
 use crate::analysis::Context;
 use crate::analysis::events::{Bag, Lexicon, content_stem};
 use crate::analysis::words::fold;
@@ -196,6 +196,23 @@ pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
             clause_stems(d, f.sent, f.mention, &Stemmer::new(d.article.language))
         })
         .collect();
+    let interned: Vec<Vec<u32>> = {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        clauses
+            .iter()
+            .map(|c| {
+                let mut v: Vec<u32> = c
+                    .iter()
+                    .map(|w| {
+                        let next = ids.len() as u32;
+                        *ids.entry(w.as_str()).or_insert(next)
+                    })
+                    .collect();
+                v.sort_unstable();
+                v
+            })
+            .collect()
+    };
     // Entities one report gives for the same slot: alternatives it knows of, not rivals.
     let mut by_slot: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, f) in fillers.iter().enumerate() {
@@ -212,10 +229,13 @@ pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
                 }
             }
         }
-        let facts = same_fact(
+        // Fillers of one fact share three clause stems: only those pairs are compared.
+        let facts = same_fact_among(
             ctx,
             &ids,
             |i| fillers[i].doc,
+            |i| interned[i].clone(),
+            3,
             |a, b| {
                 let (x, y) = (&contexts[a], &contexts[b]);
                 let (p, q) = (&clauses[a], &clauses[b]);

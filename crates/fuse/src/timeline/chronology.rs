@@ -43,7 +43,7 @@
 //!
 //! `TimeML` / TIMEX3 normalisation against the document creation time.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crosscheck_core::{Date, DocId, Span};
 use crosscheck_text::lexicon::{Lexicon as Words, List};
@@ -256,12 +256,13 @@ pub(crate) fn output(ctx: &Context<'_>, dated: &[Dated]) -> Vec<TimelineEntry> {
         });
         for members in parts {
             let mut articles: Vec<(usize, DocId)> = Vec::new();
+            let mut listed: HashSet<usize> = HashSet::new();
             let mut evidence = Vec::new();
             let inferred = dated[members[0]].inferred;
             for &m in &members {
                 let dm = &dated[m];
                 let art = ctx.docs[dm.doc].article;
-                if !articles.iter().any(|(i, _)| *i == dm.doc) {
+                if listed.insert(dm.doc) {
                     articles.push((dm.doc, art.id.clone()));
                 }
                 evidence.extend(SourceSpan::from_text(art, dm.mention.span));
@@ -273,18 +274,18 @@ pub(crate) fn output(ctx: &Context<'_>, dated: &[Dated]) -> Vec<TimelineEntry> {
             // The sentence that stands for the entry: the most alike to the others (a
             // sentence telling the event, not one that mentions it in passing), the first on
             // ties.
-            let centrality = |m: &Dated| -> f32 {
-                members.iter().map(|&o| m.context.cosine(&dated[o].context)).sum()
-            };
+            // (Each member's centrality is computed once.)
             let lead = members
                 .iter()
-                .map(|&m| &dated[m])
-                .min_by(|a, b| {
-                    centrality(b)
-                        .total_cmp(&centrality(a))
-                        .then((a.doc, a.sent).cmp(&(b.doc, b.sent)))
+                .map(|&m| {
+                    let d = &dated[m];
+                    let c: f32 = members.iter().map(|&o| d.context.cosine(&dated[o].context)).sum();
+                    (d, c)
                 })
-                .map(|m| (m.doc, m.sent));
+                .min_by(|(a, ca), (b, cb)| {
+                    cb.total_cmp(ca).then((a.doc, a.sent).cmp(&(b.doc, b.sent)))
+                })
+                .map(|(m, _)| (m.doc, m.sent));
             let Some((ld, ls)) = lead else { continue };
             let d = &ctx.docs[ld];
             let text = d.text(d.sents[ls].span).trim().to_string();
