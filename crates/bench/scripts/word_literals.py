@@ -41,6 +41,7 @@ ALLOWED = [
     ("crates/fuse/src/conflicts/roles.rs",
      {"exclusive", "sole", "local", "portfolio", "body"}, "the value vocabulary of offices.txt"),
     ("crates/fuse/src/analysis/words.rs", {"common"}, "the value vocabulary of speech_verbs.txt"),
+    ("crates/fuse/src/entities/gender.rs", {"f", "m"}, "the value vocabulary of gender_words.txt"),
     ("crates/fuse/src/facts/table.rs", {"count", "percent", "money", "duration", "tally", "vote", "x"},
      "class names and a concept name of the report's keys, a placeholder"),
     ("crates/fuse/src/conflicts/places.rs", {"place", "city"},

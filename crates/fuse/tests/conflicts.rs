@@ -85,6 +85,42 @@ fn one_office_given_to_two_people_is_a_role_conflict() {
 }
 
 #[test]
+fn role_conflicts_of_many_reports_keep_every_report_on_its_side() {
+    // Thirty reports: a person given two offices and an office given to two people, each
+    // side told by many outlets in their own closing words (roles are compared key by key).
+    let closings = ["on Tuesday", "late on Tuesday", "to reporters", "in a statement"];
+    let arts: Vec<Article> = (0..30)
+        .map(|i| {
+            let office = if i % 5 == 0 { "Governor" } else { "Mayor" };
+            let chief = if i % 3 == 0 { "Elin Varga" } else { "Tomas Brandt" };
+            dated(
+                &format!("r{i:02}"),
+                &format!(
+                    "{office} Anna Kessler said the flooded tram depot in Orlen would reopen \
+                     within a month, {}. Police chief {chief} said the gunman in Orlen had \
+                     acted alone and was arrested at the station. Outlet {i} filed this at \
+                     {} o'clock.",
+                    closings[i % 4],
+                    i % 12 + 1
+                ),
+            )
+        })
+        .collect();
+    let story = fuse(&arts);
+    let k = of_kind(&story, ConflictKind::Role);
+    let side = |topic: &str, value: &str| -> usize {
+        k.iter()
+            .filter(|c| c.topic.contains(topic))
+            .flat_map(|c| &c.sides)
+            .find(|s| s.value == value)
+            .map_or(0, |s| s.articles.len())
+    };
+    assert_eq!(k.len(), 2, "{:#?}", story.conflicts);
+    assert_eq!((side("Kessler", "mayor"), side("Kessler", "governor")), (24, 6), "{k:#?}");
+    assert_eq!((side("who is", "Tomas Brandt"), side("who is", "Elin Varga")), (20, 10), "{k:#?}");
+}
+
+#[test]
 fn one_portfolio_office_given_two_portfolios_is_a_role_conflict() {
     let story = fuse(&[
         dated(

@@ -246,6 +246,15 @@ lists! {
     /// Possessive determiners (`their`, `his`): an ordinal after one counts the possessor's
     /// occurrences of a thing (`their ninth title`).
     PossessivePronouns => "possessive_pronouns",
+    /// Words that tell a person's gender, with `f` or `m`: third-person pronouns (`she`, `his`)
+    /// and titles written before a name (`mrs`, `sir`), for checking a pronoun's antecedent.
+    GenderWords => "gender_words",
+    /// Words that end a speaker phrase read back from its speech verb, in a language written
+    /// without spaces (Chinese `在` of `X在記者會上表示`): the speaker is what comes before.
+    SpeakerBreaks => "speaker_breaks",
+    /// Particles that close a sentence's subject (Japanese `は`, `が`): the speaker of
+    /// `Xは「…」と語った` is X.
+    SubjectParticles => "subject_particles",
     /// Nouns whose occurrences an ordinal counts (`title`, `term`), with the concept they name;
     /// `<concept>/<named>` when a name before the noun makes it another concept (`victory` is
     /// a `win`, a `World Series victory` a `title`).

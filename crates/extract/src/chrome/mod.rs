@@ -122,14 +122,20 @@ pub(crate) fn judge(blocks: &[Block<'_>], rules: Rules) -> Vec<bool> {
     remove
 }
 
-/// Whether a line reads as a whole sentence: at least six words, a capital first letter and
-/// a full stop (or `!`, `?`, a closing quote) at the end.
+/// Whether a line reads as a whole sentence: at least six words, a capital first letter (after
+/// any opening quote mark: a quoted remark with its attribution is a sentence) and a full stop
+/// (or `!`, `?`, a closing quote) at the end.
 fn is_sentence(line: &str) -> bool {
     let t = line.trim();
     t.split_whitespace().count() >= 6
-        && t.chars().next().is_some_and(char::is_uppercase)
+        && t.trim_start_matches(OPENING_MARKS).chars().next().is_some_and(char::is_uppercase)
         && t.ends_with(['.', '!', '?', '"', '”', '’', '»'])
 }
+
+/// Marks that may open a sentence before its first letter: quote marks of the languages we
+/// read, and the Spanish inverted marks.
+const OPENING_MARKS: &[char] =
+    &['"', '\'', '“', '‘', '„', '‚', '«', '‹', '»', '「', '『', '¿', '¡'];
 
 /// A widget is a run of at least this many tiny lines.
 const WIDGET_MIN_LINES: usize = 8;
@@ -260,6 +266,27 @@ mod tests {
         let mut remove = vec![false; blocks.len()];
         shouted(&blocks, &mut remove);
         assert_eq!(remove, vec![false, false, true, false]);
+    }
+
+    #[test]
+    fn a_quoted_remark_is_a_sentence() {
+        assert!(is_sentence(
+            "\u{201c}We lost the final on that one pitch,\u{201d} the coach said."
+        ));
+        assert!(is_sentence("\"Nobody expected the vote to pass so soon,\" she said."));
+        assert!(is_sentence("\u{bf}Qui\u{e9}n pag\u{f3} la cuenta de la cena de anoche?"));
+        assert!(!is_sentence("\u{201c}short quote,\u{201d} he said."));
+        assert!(!is_sentence("\u{201c}lower case start of a quoted line here,\u{201d} he said."));
+    }
+
+    #[test]
+    fn a_closing_quote_line_stays_at_the_edge() {
+        let prose = "The city council said on Tuesday that the new bridge over the river would \
+                     open to traffic in the spring, after a year of delays that were caused by \
+                     the floods and by a dispute with the builder about the cost of the steel.";
+        let lines = [prose, "\u{201c}I let the whole town down today,\u{201d} the builder said."];
+        let blocks: Vec<Block> = lines.iter().map(|l| block(l)).collect();
+        assert_eq!(judge(&blocks, Rules { trim_edges: true }), vec![false, false]);
     }
 
     #[test]

@@ -42,7 +42,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_core::Lang;
 use crosscheck_text::Stemmer;
-use crosscheck_text::dates::Granularity;
+use crosscheck_text::dates::{Granularity, TimeValue};
 use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::categories::full_names;
@@ -148,6 +148,11 @@ fn agree(a: &Dated, b: &Dated) -> bool {
             && fold(&a.mention.text) == fold(&b.mention.text))
 }
 
+/// What [`agree`] reads of a date: its value, and its folded words when relative.
+fn agree_key(d: &Dated) -> (TimeValue, Option<String>) {
+    (d.mention.value, d.mention.relative.then(|| fold(&d.mention.text)))
+}
+
 /// Whether a one-word name of `a` is the last word of a longer name of `b` (`Brenner` and
 /// `Ivo Brenner`, even when the story has another Brenner); `folded` holds the entities' folded
 /// names.
@@ -212,6 +217,7 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         let Some(sides) = split_sides(
             ctx,
             &items,
+            agree_key,
             agree,
             |d| d.mention.value.to_string(),
             |d| (d.doc, d.mention.span),

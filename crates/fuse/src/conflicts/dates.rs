@@ -55,7 +55,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crosscheck_text::Stemmer;
 
-use super::common::{clause_stems, short, split_sides};
+use super::common::{clause_stems, first_fit_sides, short, split_sides};
 use crate::analysis::events::content_stem;
 use crate::analysis::words::fold;
 use crate::analysis::{Context, sorted_overlap};
@@ -276,6 +276,7 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
         let Some(sides) = split_sides(
             ctx,
             &items,
+            agree_key,
             agree,
             |d| d.mention.value.to_string(),
             |d| (d.doc, d.mention.span),
@@ -557,14 +558,7 @@ fn date_topic(ctx: &Context<'_>, items: &[&Dated]) -> String {
 /// of the event is most often the year of a related event told in the background (an earlier
 /// trial, a first conviction), not the event dated differently.
 fn two_precise_sides(items: &[&Dated]) -> bool {
-    let mut sides: Vec<Vec<&Dated>> = Vec::new();
-    for &it in items {
-        match sides.iter_mut().find(|s| s.iter().all(|o| agree(o, it))) {
-            Some(s) => s.push(it),
-            None => sides.push(vec![it]),
-        }
-    }
-    sides
+    first_fit_sides(items, agree_key, agree)
         .iter()
         .filter(|s| s.iter().any(|d| d.mention.value.granularity() <= Granularity::Month))
         .count()
@@ -599,6 +593,11 @@ fn agree(a: &Dated, b: &Dated) -> bool {
         || (a.mention.relative
             && b.mention.relative
             && fold(&a.mention.text) == fold(&b.mention.text))
+}
+
+/// What [`agree`] reads of a date: its value, and its folded words when relative.
+fn agree_key(d: &Dated) -> (TimeValue, Option<String>) {
+    (d.mention.value, d.mention.relative.then(|| fold(&d.mention.text)))
 }
 
 #[cfg(test)]

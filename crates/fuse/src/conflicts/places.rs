@@ -269,6 +269,7 @@ pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
             let Some(sides) = split_sides(
                 ctx,
                 &items,
+                |f| f.entity,
                 compatible,
                 |f| table.entities[f.entity as usize].name.clone(),
                 |f| (f.doc, f.span),

@@ -58,7 +58,7 @@
 //!
 //! None; a rule of thumb.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crosscheck_core::Span;
 use crosscheck_text::lexicon::{Lexicon as Words, List};
@@ -67,7 +67,7 @@ use super::common::split_sides;
 use crate::analysis::events::{Bag, Lexicon};
 use crate::analysis::words::is_speech_verb;
 use crate::analysis::{Context, Doc, Gap};
-use crate::entities::linkage::single_linkage;
+use crate::entities::linkage::single_linkage_among;
 use crate::entities::names::same_word;
 use crate::story::{Conflict, ConflictKind, EntityKind};
 
@@ -76,7 +76,7 @@ use crate::story::{Conflict, ConflictKind, EntityKind};
 const SAME_ROLE: f32 = 0.3;
 
 /// An office a role cue names, and how it can be contradicted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[expect(clippy::struct_excessive_bools, reason = "independent properties of an office")]
 struct Office {
     /// The canonical name of the office family (`police chief` for `chief of police`).
@@ -466,6 +466,16 @@ fn offices_clash(a: &Titled, b: &Titled) -> bool {
         && a.portfolio.is_disjoint(&b.portfolio)
 }
 
+/// What [`offices_clash`] reads of a role: two roles of one key clash with the same roles.
+type ClashKey = (Office, bool, BTreeSet<&'static str>);
+
+fn clash_key(t: &Titled) -> ClashKey {
+    (t.office, t.body.is_some(), t.portfolio.clone())
+}
+
+/// One person's roles in one office, by portfolio and qualifiers (indices of the roles).
+type Qualified<'t> = BTreeMap<(&'t BTreeSet<&'static str>, &'t BTreeSet<String>), Vec<usize>>;
+
 /// The role conflicts of a story.
 pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
     let titled = titles(ctx);
@@ -476,34 +486,65 @@ pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
     let name = |p: u32| ctx.entities.entities[p as usize].name.clone();
     let report = |t: &Titled| ctx.canon[t.doc];
 
-    // One person, two offices.
-    let mut by_person: BTreeMap<u32, Vec<&Titled>> = BTreeMap::new();
-    for t in &titled {
-        by_person.entry(t.person).or_default().push(t);
+    // One person, two offices. Roles are compared by what the clash reads of them (their
+    // keys, a handful a person), never member by member.
+    let mut key_ids: HashMap<ClashKey, usize> = HashMap::new();
+    let mut key_rep: Vec<usize> = Vec::new();
+    let kid: Vec<usize> = titled
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            *key_ids.entry(clash_key(t)).or_insert_with(|| {
+                key_rep.push(i);
+                key_rep.len() - 1
+            })
+        })
+        .collect();
+    let keys_clash = |x: usize, y: usize| offices_clash(&titled[key_rep[x]], &titled[key_rep[y]]);
+    let mut by_person: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for (i, t) in titled.iter().enumerate() {
+        by_person.entry(t.person).or_default().push(i);
     }
     for (&person, items) in &by_person {
         // A report that gives one person two clashing roles knows something the rule does not
         // (a change of office): it is left out.
-        let torn: BTreeSet<usize> = items
+        let mut report_keys: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for &i in items {
+            report_keys.entry(report(&titled[i])).or_default().insert(kid[i]);
+        }
+        let torn: BTreeSet<usize> = report_keys
             .iter()
-            .flat_map(|a| items.iter().map(move |b| (a, b)))
-            .filter(|(a, b)| report(a) == report(b) && offices_clash(a, b))
-            .map(|(a, _)| report(a))
+            .filter(|(_, ks)| ks.iter().any(|&x| ks.iter().any(|&y| keys_clash(x, y))))
+            .map(|(&r, _)| r)
             .collect();
-        let items: Vec<&Titled> =
-            items.iter().copied().filter(|t| !torn.contains(&report(t))).collect();
-        let clash = items
-            .iter()
-            .any(|a| items.iter().any(|b| report(a) != report(b) && offices_clash(a, b)));
+        let items: Vec<usize> =
+            items.iter().copied().filter(|&i| !torn.contains(&report(&titled[i]))).collect();
+        // The reports of each key: two keys that clash clash across reports unless both are
+        // given by one and the same report alone.
+        let mut key_reports: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for &i in &items {
+            key_reports.entry(kid[i]).or_default().insert(report(&titled[i]));
+        }
+        let clash = key_reports.iter().any(|(&x, rx)| {
+            key_reports
+                .iter()
+                .any(|(&y, ry)| keys_clash(x, y) && !(rx.len() == 1 && ry.len() == 1 && rx == ry))
+        });
         if !clash {
             continue;
         }
         // Only the roles that take part in a clash are shown.
+        let clashing: BTreeSet<usize> = key_reports
+            .keys()
+            .copied()
+            .filter(|&x| key_reports.keys().any(|&y| keys_clash(x, y)))
+            .collect();
         let items: Vec<&Titled> =
-            items.iter().copied().filter(|a| items.iter().any(|b| offices_clash(a, b))).collect();
+            items.iter().filter(|&&i| clashing.contains(&kid[i])).map(|&i| &titled[i]).collect();
         if let Some(sides) = split_sides(
             ctx,
             &items,
+            clash_key,
             |a, b| !offices_clash(a, b),
             Titled::label,
             |t| (t.doc, t.span),
@@ -568,22 +609,68 @@ pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
             && !one_person(a.person, b.person)
             && same_role(i, j)
     };
+    // What `same_role` reads of a role besides its context: two groups of roles whose
+    // qualifiers can never name one office are not compared member by member.
+    let never = |i: usize, j: usize| -> bool {
+        let (a, b) = (&titled[i], &titled[j]);
+        (a.office.portfolio
+            && (a.portfolio.is_empty()
+                || b.portfolio.is_empty()
+                || a.portfolio.is_disjoint(&b.portfolio)))
+            || !nested_qualifiers(&a.qualifiers, &b.qualifiers)
+            || ((a.qualifiers.is_empty() || b.qualifiers.is_empty()) && !a.office.local)
+    };
+    // Rivals hold one sole office: pairs are sought within an office, between two people not
+    // one, between groups of roles of one qualification.
+    let mut by_office: HashMap<Office, BTreeMap<u32, Qualified<'_>>> = HashMap::new();
+    for (i, t) in titled.iter().enumerate() {
+        if t.office.sole {
+            by_office
+                .entry(t.office)
+                .or_default()
+                .entry(t.person)
+                .or_default()
+                .entry((&t.portfolio, &t.qualifiers))
+                .or_default()
+                .push(i);
+        }
+    }
     let mut rival_pairs: Vec<(usize, usize)> = Vec::new();
-    for i in 0..titled.len() {
-        for j in i + 1..titled.len() {
-            if rivals(i, j) {
-                rival_pairs.push((i, j));
+    for people in by_office.values() {
+        let people: Vec<(u32, &Qualified<'_>)> = people.iter().map(|(&p, q)| (p, q)).collect();
+        for (x, &(p, ps)) in people.iter().enumerate() {
+            for &(q, qs) in &people[x + 1..] {
+                if one_person(p, q) {
+                    continue;
+                }
+                for is in ps.values() {
+                    for js in qs.values() {
+                        if never(is[0], js[0]) && never(js[0], is[0]) {
+                            continue;
+                        }
+                        for &i in is {
+                            for &j in js {
+                                let (i, j) = (i.min(j), i.max(j));
+                                if rivals(i, j) {
+                                    rival_pairs.push((i, j));
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
+    rival_pairs.sort_unstable();
     // A report that gives one office to both people knows they are two (a predecessor).
-    let given: BTreeSet<(u32, &str, usize)> =
-        titled.iter().map(|t| (t.person, t.office.name, report(t))).collect();
+    let mut given: HashMap<(u32, &str), BTreeSet<usize>> = HashMap::new();
+    for t in &titled {
+        given.entry((t.person, t.office.name)).or_default().insert(report(t));
+    }
     rival_pairs.retain(|&(i, j)| {
         let (a, b) = (&titled[i], &titled[j]);
-        !given.iter().any(|&(p, o, r)| {
-            p == a.person && o == a.office.name && given.contains(&(b.person, o, r))
-        })
+        let of_b = given.get(&(b.person, a.office.name));
+        given[&(a.person, a.office.name)].iter().all(|r| of_b.is_none_or(|rs| !rs.contains(r)))
     });
     let involved: Vec<usize> = {
         let mut v: Vec<usize> = rival_pairs.iter().flat_map(|&(i, j)| [i, j]).collect();
@@ -591,12 +678,21 @@ pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
         v.dedup();
         v
     };
-    let rival_set: BTreeSet<(usize, usize)> = rival_pairs.iter().copied().collect();
-    let groups = single_linkage(involved.len(), |x, y| {
-        let (i, j) = (involved[x].min(involved[y]), involved[x].max(involved[y]));
-        rival_set.contains(&(i, j))
-            || (titled[i].person == titled[j].person && titled[i].office == titled[j].office)
-    });
+    // Linked: rivals, and the roles of one person in one office (each to the next of them).
+    let at: HashMap<usize, usize> = involved.iter().enumerate().map(|(x, &i)| (i, x)).collect();
+    let mut links: Vec<Vec<usize>> = vec![Vec::new(); involved.len()];
+    for &(i, j) in &rival_pairs {
+        links[at[&i]].push(at[&j]);
+    }
+    let mut last: HashMap<(u32, Office), usize> = HashMap::new();
+    for (x, &i) in involved.iter().enumerate().rev() {
+        let t = &titled[i];
+        if let Some(y) = last.insert((t.person, t.office), x) {
+            links[x].push(y);
+        }
+    }
+    let groups =
+        single_linkage_among(involved.len(), |x| std::mem::take(&mut links[x]), |_, _| true);
     for g in groups {
         let items: Vec<&Titled> = g.iter().map(|&x| &titled[involved[x]]).collect();
         let people: BTreeSet<u32> = items.iter().map(|t| t.person).collect();
@@ -606,6 +702,7 @@ pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
         let Some(sides) = split_sides(
             ctx,
             &items,
+            |t| t.person,
             |a, b| a.person == b.person,
             |t| name(t.person),
             |t| (t.doc, t.span),

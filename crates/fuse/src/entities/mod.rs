@@ -55,12 +55,13 @@
 
 mod acronyms;
 pub(crate) mod gazetteer;
+pub(crate) mod gender;
 pub(crate) mod linkage;
 pub(crate) mod names;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crosscheck_core::{DisjointSets, Span};
+use crosscheck_core::{DisjointSets, Lang, Span};
 
 use crosscheck_text::lexicon::{Lexicon, List};
 
@@ -95,6 +96,8 @@ struct Form {
     key: String,
     tokens: Vec<String>,
     surfaces: BTreeMap<String, u32>,
+    /// The uses of each surface in reports in the story's main language (see [`main_language`]).
+    main_surfaces: BTreeMap<String, u32>,
     votes: Votes,
     roles: BTreeSet<String>,
     docs: BTreeSet<usize>,
@@ -132,6 +135,7 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
     }
     let mut forms: Vec<Form> = Vec::new();
     let mut by_key: HashMap<String, u32> = HashMap::new();
+    let main = main_language(docs);
     for (di, d) in docs.iter().enumerate() {
         for s in &d.sents {
             if s.headline {
@@ -147,6 +151,7 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
                         tokens: key.split(' ').map(str::to_string).collect(),
                         key: key.clone(),
                         surfaces: BTreeMap::new(),
+                        main_surfaces: BTreeMap::new(),
                         votes: Votes::default(),
                         roles: BTreeSet::new(),
                         docs: BTreeSet::new(),
@@ -162,6 +167,9 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
                     (forms.len() - 1) as u32
                 });
                 let f = &mut forms[id as usize];
+                if d.article.language == main {
+                    *f.main_surfaces.entry(surface.clone()).or_default() += 1;
+                }
                 *f.surfaces.entry(surface).or_default() += 1;
                 f.votes.add(c.votes);
                 if let Some(r) = c.role {
@@ -683,6 +691,8 @@ struct Proto {
     keys: Vec<String>,
     demonym_keys: HashSet<String>,
     first_seen: (usize, u32),
+    /// Named by the gazetteer, not by a surface form.
+    gazetteer: bool,
 }
 
 fn build(
@@ -730,20 +740,36 @@ fn build(
         } else {
             EntityKind::Other
         };
-        // Name: the gazetteer's, else the fullest, most used surface form that is not a demonym.
-        let mut best: Option<(usize, u32, &str)> = None;
-        for f in fs.iter().filter(|f| !f.demonym && !is_demonym_form(lex, f, &fs)) {
-            for (s, &n) in &f.surfaces {
+        // Name: the gazetteer's, else the fullest, most used surface form that is not a demonym,
+        // among the spellings of the story's main language when it has any: a name translated
+        // in one report (`Procuradoria-Geral da República` for `PGR`) does not name the entity
+        // of a story told in another language.
+        let named: Vec<&&Form> =
+            fs.iter().filter(|f| !f.demonym && !is_demonym_form(lex, f, &fs)).collect();
+        let in_main = named.iter().any(|f| !f.main_surfaces.is_empty());
+        let mut best: Option<((usize, u32, u32), &str)> = None;
+        for f in named {
+            let surfaces = if in_main { &f.main_surfaces } else { &f.surfaces };
+            for (s, &n) in surfaces {
                 let upper = s.chars().all(|c| !c.is_lowercase());
-                let score = (f.tokens.len(), if upper { 0 } else { n });
-                if best.is_none_or(|(t, c, _)| score > (t, c)) {
-                    best = Some((score.0, score.1, s.as_str()));
+                // Ties go to the spelling more reports of any language use.
+                let all = f.surfaces.get(s).copied().unwrap_or(n);
+                let score = if upper { (f.tokens.len(), 0, 0) } else { (f.tokens.len(), n, all) };
+                if best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, s.as_str()));
                 }
             }
         }
         let name = match (gaz, best) {
             (Some(id), _) => g.name(id).to_string(),
-            (None, Some((_, _, s))) => s.to_string(),
+            // A main-language spelling in capitals only (a dateline) takes the case another
+            // report writes it in.
+            (None, Some((_, s))) if !s.chars().any(char::is_lowercase) => fs
+                .iter()
+                .flat_map(|f| f.surfaces.keys())
+                .find(|c| c.chars().any(char::is_lowercase) && fold(c) == fold(s))
+                .map_or_else(|| s.to_string(), Clone::clone),
+            (None, Some((_, s))) => s.to_string(),
             (None, None) => fs[0].surfaces.keys().next().cloned().unwrap_or_default(),
         };
         // Roles describe people; a place "with a role" is a cue that misfired.
@@ -764,7 +790,15 @@ fn build(
             .map(|f| f.key.clone())
             .collect();
         let first_seen = fs.iter().map(|f| f.first_seen).min().unwrap_or((0, 0));
-        protos.push(Proto { kind, name, roles, keys, demonym_keys, first_seen });
+        protos.push(Proto {
+            kind,
+            name,
+            roles,
+            keys,
+            demonym_keys,
+            first_seen,
+            gazetteer: gaz.is_some(),
+        });
     }
     // The matcher: folded spellings to entities.
     let mut matcher: HashMap<String, u32> = HashMap::new();
@@ -779,11 +813,16 @@ fn build(
     let mut surface_counts: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); protos.len()];
     let mut mention_count = vec![0u32; protos.len()];
     let mut docs_of: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); protos.len()];
+    let main = main_language(docs);
+    let mut main_counts: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); protos.len()];
     for (di, d) in docs.iter().enumerate() {
         let ms = scan(d, &matcher, longest);
         for m in &ms {
             let e = m.entity as usize;
             let s = d.text(m.span).to_string();
+            if d.article.language == main {
+                *main_counts[e].entry(s.clone()).or_default() += 1;
+            }
             *surface_counts[e].entry(s).or_default() += 1;
             mention_count[e] += 1;
             docs_of[e].insert(di);
@@ -819,7 +858,14 @@ fn build(
                 .retain(|(s, _)| s.chars().any(char::is_lowercase) || !cased.contains(&fold(s)));
             variants.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             let _ = &p.demonym_keys;
-            Ent { name: p.name.clone(), kind: p.kind, variants, roles: p.roles.clone() }
+            let name =
+                if p.gazetteer || main_counts[e].is_empty() || main_counts[e].contains_key(&p.name)
+                {
+                    p.name.clone()
+                } else {
+                    main_spelling(&main_counts[e]).unwrap_or(&p.name).to_string()
+                };
+            Ent { name, kind: p.kind, variants, roles: p.roles.clone() }
         })
         .collect();
     for ms in &mut mentions {
@@ -829,6 +875,30 @@ fn build(
         });
     }
     EntityTable { entities, mentions }
+}
+
+/// The entity's name when no candidate of the main language named it but the scan found it in
+/// main-language reports (a word the candidate rules skip there, such as a role, that a
+/// translated report capitalised): the fullest, most used cased spelling found there.
+fn main_spelling(counts: &BTreeMap<String, u32>) -> Option<&str> {
+    counts
+        .iter()
+        .filter(|(s, _)| s.chars().any(char::is_lowercase))
+        .max_by_key(|&(s, &n)| (s.split_whitespace().count(), n, std::cmp::Reverse(s.as_str())))
+        .map(|(s, _)| s.as_str())
+}
+
+/// The language most reports of the story are written in; on a tie, the first report's.
+fn main_language(docs: &[Doc<'_>]) -> Lang {
+    let mut counts: HashMap<Lang, (usize, usize)> = HashMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        let c = counts.entry(d.article.language).or_insert((0, i));
+        c.0 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, (n, first))| (n, std::cmp::Reverse(first)))
+        .map_or(Lang::UNKNOWN, |(l, _)| l)
 }
 
 /// Where a name ending with `word` ends: after the word, or after its period when the word is

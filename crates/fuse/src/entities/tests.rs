@@ -90,3 +90,74 @@ fn sentence_openers_are_not_names() {
     assert!(ents.iter().all(|e| e.name != "Salvage" && e.name != "Nevertheless"), "{ents:#?}");
     assert!(ents.iter().any(|e| e.name == "Oslo"));
 }
+
+fn entities_in(texts: &[(Lang, &str)]) -> Vec<Ent> {
+    let arts: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (l, t))| Article { language: *l, ..Article::from_text(format!("a{i}"), t) })
+        .collect();
+    let docs: Vec<Doc<'_>> = arts.iter().map(Doc::new).collect();
+    find(&docs).entities
+}
+
+#[test]
+fn display_name_comes_from_the_main_language() {
+    let es: Lang = "es".parse().unwrap();
+    for order in [[0, 1, 2], [2, 0, 1]] {
+        let texts = [
+            (Lang::EN, "The Valmora Herons won the final on Sunday. The Herons scored twice."),
+            (Lang::EN, "Fans cheered as the Valmora Herons lifted the cup. The Herons led early."),
+            (
+                es,
+                "El domingo ganaron los Herons de Valmora la final. Los Herons marcaron dos veces.",
+            ),
+        ];
+        let ents = entities_in(&order.map(|i| texts[i]));
+        let herons = ents
+            .iter()
+            .find(|e| e.variants.iter().any(|v| v.0 == "Herons de Valmora"))
+            .unwrap_or_else(|| panic!("no Herons: {ents:#?}"));
+        assert_eq!(herons.name, "Valmora Herons", "{ents:#?}");
+    }
+}
+
+#[test]
+fn genders_come_from_titles_and_lone_pronouns() {
+    use super::gender::{Gender, genders};
+    let arts = [
+        article(
+            "a0",
+            "Ms Ilse Varga met Tomas Brandt at the quay. Tomas Brandt said his crew was ready.",
+        ),
+        article("a1", "Orla Fenn and Tomas Brandt spoke. She said nothing more."),
+        // An object pronoun is someone other than the subject: no evidence.
+        article("a2", "Tomas Brandt thanked her. Later Tomas Brandt praised her."),
+    ];
+    let docs: Vec<Doc<'_>> = arts.iter().map(Doc::new).collect();
+    let table = find(&docs);
+    let g = genders(&docs, &table, &[Vec::new(), Vec::new(), Vec::new()]);
+    let of = |name: &str| {
+        let i = table.entities.iter().position(|e| e.name == name).unwrap();
+        g[i]
+    };
+    assert_eq!(of("Ilse Varga"), Some(Gender::Female));
+    assert_eq!(of("Tomas Brandt"), Some(Gender::Male));
+    // `She` follows a sentence naming two people: no evidence for either.
+    assert_eq!(of("Orla Fenn"), None);
+}
+
+#[test]
+fn a_name_in_capitals_only_takes_the_case_of_another_report() {
+    let de: Lang = "de".parse().unwrap();
+    let ents = entities_in(&[
+        (Lang::EN, "PORT VELMA (Wire) - Ships waited outside the harbour on Monday."),
+        (Lang::EN, "PORT VELMA - The harbour stayed closed for a second day."),
+        (de, "Am Montag warteten viele Schiffe vor Port Velma auf die Einfahrt."),
+    ]);
+    let e = ents
+        .iter()
+        .find(|e| e.variants.iter().any(|v| v.0 == "Port Velma"))
+        .unwrap_or_else(|| panic!("no Port Velma: {ents:#?}"));
+    assert_eq!(e.name, "Port Velma", "{ents:#?}");
+}

@@ -42,6 +42,7 @@ use crosscheck_core::Span;
 
 use crate::analysis::Context;
 use crate::analysis::words::fold;
+use crate::entities::gender::{self, Gender};
 use crate::quotes::{self, QuoteGroup, QuoteMention, SpeakerKind, crosslingual};
 use crate::story::{EntityKind, Quote, SourceSpan};
 
@@ -107,22 +108,26 @@ impl SpeakerIndex {
 
 /// Finds and groups the quotes of the story.
 pub(crate) fn find(ctx: &Context<'_>, speakers: &SpeakerIndex) -> Quotes {
-    let mentions: Vec<Vec<QuoteMention>> = ctx
+    let mut mentions: Vec<Vec<QuoteMention>> = ctx
         .docs
         .iter()
-        .enumerate()
-        .map(|(di, d)| {
+        .map(|d| {
             let mut found = quotes::find_quotes_in(&d.article.text, d.article.language);
             found.retain(|q| !q.scare && in_prose(d, q.span));
-            for q in &mut found {
-                resolve_pronoun(ctx, di, q);
-                if let Some(s) = q.speaker.as_mut() {
-                    person_at_end(ctx, s);
-                }
-            }
             found
         })
         .collect();
+    let quoted: Vec<Vec<Span>> =
+        mentions.iter().map(|qs| qs.iter().map(|q| q.marks).collect()).collect();
+    let genders = gender::genders(&ctx.docs, &ctx.entities, &quoted);
+    for (di, found) in mentions.iter_mut().enumerate() {
+        for q in found {
+            resolve_pronoun(ctx, di, q, &genders);
+            if let Some(s) = q.speaker.as_mut() {
+                person_at_end(ctx, s);
+            }
+        }
+    }
     let groups = quotes::group_renderings_with(&mentions, |a, b| speakers.same(a, b));
     let langs: Vec<_> = ctx.docs.iter().map(|d| d.article.language).collect();
     let groups =
@@ -141,7 +146,11 @@ const APPOSITION_REACH: u32 = 60;
 ///
 /// A descriptor followed by a name in apposition (`the director of the port authority, Oskar
 /// Rydval,`) is that person.
-fn resolve_pronoun(ctx: &Context<'_>, di: usize, q: &mut QuoteMention) {
+///
+/// A person the text genders otherwise than the pronoun (`she` after a man referred to as
+/// `he`) is skipped for the nearest one who fits (see [`gender::genders`]); when no one fits,
+/// a pronoun the article's own subjects resolved to that person is left unresolved.
+fn resolve_pronoun(ctx: &Context<'_>, di: usize, q: &mut QuoteMention, genders: &[Option<Gender>]) {
     let Some(s) = q.speaker.as_mut() else { return };
     let d = &ctx.docs[di];
     let table = &ctx.entities;
@@ -166,16 +175,31 @@ fn resolve_pronoun(ctx: &Context<'_>, di: usize, q: &mut QuoteMention) {
     if s.kind == SpeakerKind::Anonymous && d.text(p).split_whitespace().nth(1).is_some() {
         return;
     }
+    let said = gender::gender_word(d.article.language, d.text(p)).map(|(g, _)| g);
+    let clashes = |e: u32| {
+        said.is_some()
+            && genders.get(e as usize).copied().flatten().is_some_and(|g| Some(g) != said)
+    };
     let found = table.mentions[di].iter().rev().find(|m| {
         m.span.end <= p.start
             && m.span.start + PRONOUN_REACH >= p.start
             && table.entities[m.entity as usize].kind == EntityKind::Person
+            && !clashes(m.entity)
             && d.sents.get(d.words[m.words.0 as usize].sent as usize).is_some_and(|x| !x.headline)
     });
     if let Some(m) = found {
         s.name.clone_from(&table.entities[m.entity as usize].name);
         s.kind = SpeakerKind::Named;
         s.span = m.span;
+        s.role = None;
+    } else if s.kind == SpeakerKind::Named
+        && table.mentions[di]
+            .iter()
+            .any(|m| m.span.start < s.span.end && s.span.start < m.span.end && clashes(m.entity))
+    {
+        s.name = d.text(p).to_string();
+        s.kind = SpeakerKind::Anonymous;
+        s.span = p;
         s.role = None;
     }
 }

@@ -28,6 +28,7 @@
 //! ```
 
 pub(crate) mod attribution;
+mod cjk;
 mod crosslingual;
 mod group;
 mod speaker;
@@ -163,8 +164,11 @@ const MAX_QUOTE_BYTES: usize = 3000;
 /// ## Limitations
 /// - Noun phrases are read from capitalisation and a role-word list, not parsed: "In Moscow
 ///   Peskov said" takes "Moscow Peskov" as the name.
-/// - Pronouns take the nearest named speaker without gender or number agreement; "they" is
-///   kept as an anonymous speaker.
+/// - Pronouns take the nearest named speaker without number agreement ("they" is kept as an
+///   anonymous speaker); within one text, without gender agreement either (a story checks it
+///   against the genders its reports give their people).
+/// - Chinese and Japanese, written without spaces, are read by their own rules (speaker and
+///   verb around the quote, `Xは「…」と述べた`; see `quotes/cjk.rs`).
 /// - Quotes spanning paragraphs (an opening mark per paragraph, one closing mark) are missed.
 ///
 /// ## References
@@ -212,6 +216,9 @@ pub fn find_quotes_in(text: &str, lang: Lang) -> Vec<QuoteMention> {
         let Some(text_of) = text.get(p.inner.range()) else { continue };
         let short = is_short(text_of);
         let mut speaker = attribute(text, &ws, sent, p, short, rules);
+        if speaker.is_none() && !short && cjk::applies(text, p.marks) {
+            speaker = cjk::attribute(text, p.marks, lang);
+        }
         // A quote-only sentence continues the previous quote's speaker in the same paragraph.
         if speaker.is_none()
             && !short

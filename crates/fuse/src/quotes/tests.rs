@@ -265,7 +265,10 @@ proptest! {
 
     #[test]
     fn quote_like_text_in_other_languages_never_panics(
-        lang in prop_oneof![Just("es"), Just("fr"), Just("de"), Just("pt"), Just("it"), Just("zh")],
+        lang in prop_oneof![
+            Just("es"), Just("fr"), Just("de"), Just("pt"), Just("it"), Just("zh"), Just("ja"),
+            Just("und"),
+        ],
         parts in proptest::collection::vec(
             prop_oneof![
                 Just("«"), Just("»"), Just("« "), Just(" »"), Just("„"), Just("“"), Just("‚"),
@@ -273,7 +276,9 @@ proptest! {
                 Just(" a-t-il "), Just(" ha "), Just("detto "), Just(" sagte "), Just(" disse "),
                 Just(" ele"), Just("Por su parte, "), Just(" il sindaco di "), Just("Ana Ruiz"),
                 Just(" según "), Just(" en la nota "), Just(", "), Just(". "), Just("\n"),
-                Just("palabra"), Just(" "), Just("表示"),
+                Just("palabra"), Just(" "), Just("表示"), Just("林志明"), Just("在"), Just("：“"),
+                Just("。"), Just("，"), Just("は"), Just("と述べた"), Just("氏"), Just("說"),
+                Just("新碼頭明年啟用"),
             ],
             0..30,
         ),
@@ -476,12 +481,40 @@ fn corner_brackets_and_german_single_marks_pair() {
     assert_eq!(zh.len(), 1);
     assert_eq!(zh[0].text, "我们将在五月重新开放市场");
     assert!(!zh[0].scare, "a sentence of ideographs is not a scare quote");
-    // No speech verbs for Chinese: no speaker.
-    assert!(zh[0].speaker.is_none());
+    assert_eq!(zh[0].speaker.as_ref().map(|s| s.name.as_str()), Some("市长"));
     let de = find_quotes_in(
         "Sie nannte das ‚einen sehr guten Anfang‘, sagte Varga.",
         "de".parse().unwrap(),
     );
     assert_eq!(de.len(), 1);
     assert_eq!(de[0].text, "einen sehr guten Anfang");
+}
+
+#[test]
+fn chinese_and_japanese_speakers_are_read_around_the_quote() {
+    let cases = [
+        ("zh", "港務局局長林志明表示：「新碼頭將於明年啟用。」", Some("港務局局長林志明")),
+        ("zh", "林志明在記者會上說，“新码头明年启用，工程已经完成一半。”", Some("林志明")),
+        ("zh", "「新碼頭將於明年啟用，工程已完成一半。」林志明補充。", Some("林志明")),
+        ("zh", "“新码头明年启用，工程已经完成一半。”，林志明强调。", Some("林志明")),
+        ("ja", "港湾局の林局長は「新しい埠頭は来年開業する」と述べた。", Some("港湾局の林局長")),
+        ("ja", "試合後、田中選手は「最後まで諦めなかった」と語った。", Some("田中")),
+        ("ja", "山田氏が「工事は半分終わった」と説明した。", Some("山田")),
+        // No speech verb: a quote without a speaker.
+        ("zh", "林志明在社交平台發文：「新碼頭將於明年啟用。」", None),
+        ("ja", "看板には「新しい埠頭は来年開業」とある。", None),
+    ];
+    for (lang, text, want) in cases {
+        let lang_code: crosscheck_core::Lang = lang.parse().unwrap();
+        let q = find_quotes_in(text, lang_code);
+        assert_eq!(q.len(), 1, "{lang}: {text}: {q:#?}");
+        let s = q[0].speaker.as_ref();
+        assert_eq!(s.map(|s| s.name.as_str()), want, "{lang}: {text}");
+        if let Some(s) = s {
+            assert_eq!(&text[s.span.range()], s.name, "{text}");
+        }
+    }
+    // The Chinese lists do not read a Japanese cue, nor the other way round.
+    assert_eq!(speakers_in("山田氏が「工事は半分終わった」と説明した。", "zh"), vec![None]);
+    assert_eq!(speakers_in("「新碼頭將於明年啟用。」林志明表示。", "ja"), vec![None]);
 }
