@@ -5,6 +5,7 @@
 //! dense id given in that order, so that every loop, tie-break and floating-point sum below runs
 //! the same way whatever the input order.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 use std::hash::BuildHasherDefault;
@@ -36,40 +37,71 @@ type Sparse = Vec<(u32, f32)>;
 /// to say anything about the neighbourhood.
 const NEIGHBOUR_FLOOR: f32 = 0.15;
 
-/// The features of a document, its headline first.
-fn doc_features(d: &ClusterDoc<'_>) -> Features {
-    match d.title {
-        Some(t) if !t.is_empty() => features_at(&format!("{t}.\n\n{}", d.text), d.date),
-        _ => features_at(d.text, d.date),
+impl ClusterDoc<'_> {
+    /// The features [`Clusterer::cluster`] extracts from this document: those of its headline
+    /// and text together ([`features_at`] of `"{title}.\n\n{text}"` on its date). Keep them to
+    /// cluster the document again with [`Clusterer::cluster_features`] without its text.
+    pub fn features(&self) -> Features {
+        match self.title {
+            Some(t) if !t.is_empty() => features_at(&format!("{t}.\n\n{}", self.text), self.date),
+            _ => features_at(self.text, self.date),
+        }
     }
+}
+
+/// One document to cluster by its features, extracted before ([`ClusterDoc::features`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeaturedDoc<'a> {
+    /// A stable id, the last tie-break of the canonical order.
+    pub id: &'a str,
+    /// The publication date, if known.
+    pub date: Option<Date>,
+    /// Its features, borrowed or owned: owned ones are dropped as soon as they are weighed.
+    pub features: Cow<'a, Features>,
 }
 
 impl Clusterer {
     /// Clusters a batch of documents; see the [`story`](crate::story) module documentation for
     /// the rule and the order guarantee. Runs on all cores.
     pub fn cluster(&self, docs: &[ClusterDoc<'_>]) -> Vec<Assignment> {
+        let feats: Vec<Features> = docs.par_iter().map(ClusterDoc::features).collect();
+        let featured: Vec<FeaturedDoc<'_>> = docs
+            .iter()
+            .zip(feats)
+            .map(|(d, f)| FeaturedDoc { id: d.id, date: d.date, features: Cow::Owned(f) })
+            .collect();
+        cluster(&self.cfg, featured)
+    }
+
+    /// Clusters documents by the features [`ClusterDoc::features`] extracted from them: the
+    /// same stories and scores as [`Clusterer::cluster`] on the documents themselves, without
+    /// their text. For a store that keeps each article's features, and for a large batch that
+    /// drops each text once its features are extracted. Owned features are dropped once
+    /// weighed, before the graph is built.
+    pub fn cluster_features(&self, docs: Vec<FeaturedDoc<'_>>) -> Vec<Assignment> {
         cluster(&self.cfg, docs)
     }
 }
 
 /// Clusters a batch; see [`Clusterer::cluster`](crate::Clusterer::cluster).
-pub(crate) fn cluster(cfg: &ClusterBuilder, docs: &[ClusterDoc<'_>]) -> Vec<Assignment> {
+pub(crate) fn cluster(cfg: &ClusterBuilder, docs: Vec<FeaturedDoc<'_>>) -> Vec<Assignment> {
     let n = docs.len();
     if n == 0 {
         return Vec::new();
     }
-    let feats: Vec<Features> = docs.par_iter().map(doc_features).collect();
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| {
-        (docs[a].date, feats[a].fingerprint, docs[a].id).cmp(&(
+        (docs[a].date, docs[a].features.fingerprint, docs[a].id).cmp(&(
             docs[b].date,
-            feats[b].fingerprint,
+            docs[b].features.fingerprint,
             docs[b].id,
         ))
     });
     let days: Vec<Option<i32>> =
         order.iter().map(|&i| docs[i].date.map(Date::day_number)).collect();
-    let index = Index::new(cfg, &order, &feats);
+    let index = Index::new(cfg, &order, &docs);
+    // The weighted vectors are all that is read from here on.
+    drop(docs);
     let cands = Graph::candidates(cfg, &index, &days);
     let graph = Graph::new(cfg, &cands);
     let mut root = graph.agglomerate(cfg);
@@ -203,7 +235,7 @@ struct Index {
 }
 
 impl Index {
-    fn new(cfg: &ClusterBuilder, order: &[usize], feats: &[Features]) -> Index {
+    fn new(cfg: &ClusterBuilder, order: &[usize], docs: &[FeaturedDoc<'_>]) -> Index {
         let n = order.len();
         // Dense term ids, given in canonical order, with document frequencies and priors.
         let mut ids: TermMap<u32> = TermMap::default();
@@ -221,7 +253,7 @@ impl Index {
         let term_ids: Vec<(Vec<u32>, Vec<u32>)> = order
             .iter()
             .map(|&i| {
-                let f = &feats[i];
+                let f = &docs[i].features;
                 (
                     f.words.iter().map(&mut intern).collect(),
                     f.names.iter().map(&mut intern).collect(),
@@ -243,7 +275,9 @@ impl Index {
         let vecs: Vec<(Sparse, Sparse)> = order
             .par_iter()
             .zip(&term_ids)
-            .map(|(&i, (w, nm))| (weigh(&feats[i].words, w), weigh(&feats[i].names, nm)))
+            .map(|(&i, (w, nm))| {
+                (weigh(&docs[i].features.words, w), weigh(&docs[i].features.names, nm))
+            })
             .collect();
         let probes = vecs
             .par_iter()
@@ -274,7 +308,7 @@ impl Index {
                 cursor[t as usize] += 1;
             }
         }
-        let langs = order.iter().map(|&i| feats[i].lang).collect();
+        let langs = order.iter().map(|&i| docs[i].features.lang).collect();
         Index { vecs, langs, probes, offsets, postings }
     }
 

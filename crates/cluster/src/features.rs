@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crosscheck_core::{Date, Lang};
+pub use crosscheck_core::{Features, Term};
 use crosscheck_text::dates::find_dates;
 use crosscheck_text::{TokenKind, best_stopword_language, fmix64, is_stopword, token_hash, tokens};
 
@@ -17,31 +18,6 @@ const NUMBER_TAG: u64 = 0x5A5A_0000_0000_0002;
 const PAIR_TAG: u64 = 0x3C3C_0000_0000_0003;
 const DATE_TAG: u64 = 0xC3C3_0000_0000_0004;
 
-/// One distinct term of an article with its count.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Term {
-    /// The term's 64-bit id (a hash; words, names and numbers never share ids).
-    pub id: u64,
-    /// How many times the article holds it.
-    pub count: f32,
-    /// The prior probability that a document holds it (see [`background`](crate::background)).
-    pub prior: f32,
-}
-
-/// The raw term counts of one article, before weighting.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Features {
-    /// Content words (lowercased, stop words removed), sorted by id.
-    pub words: Vec<Term>,
-    /// Names, name pairs and numbers, sorted by id.
-    pub names: Vec<Term>,
-    /// A hash of the token sequence, used as a content-based tie-break in the canonical order.
-    pub fingerprint: u64,
-    /// The language the text is written in, as far as its script and function words tell
-    /// ([`Lang::UNKNOWN`] when they do not): word terms only compare within one language.
-    pub lang: Lang,
-}
-
 /// Terms counted from a list of occurrences `(id, prior)`.
 fn counted(mut terms: Vec<(u64, f32)>) -> Vec<Term> {
     terms.sort_unstable_by_key(|t| t.0);
@@ -52,6 +28,8 @@ fn counted(mut terms: Vec<(u64, f32)>) -> Vec<Term> {
             _ => out.push(Term { id, count: 1.0, prior }),
         }
     }
+    // Sized for every occurrence: a batch keeps the features of every article it reads.
+    out.shrink_to_fit();
     out
 }
 
@@ -366,6 +344,7 @@ pub fn features_at(text: &str, date: Option<Date>) -> Features {
             _ => word_terms.push(Term { id: h, count: 1.0, prior: background::prior(h) }),
         }
     }
+    word_terms.shrink_to_fit();
     Features { words: word_terms, names: counted(names), fingerprint: fmix64(fp), lang }
 }
 
@@ -383,6 +362,12 @@ pub fn key_terms(title: Option<&str>, text: &str, k: usize) -> Vec<u64> {
         Some(t) if !t.is_empty() => features(&format!("{t}.\n\n{text}")),
         _ => features(text),
     };
+    key_terms_of(&f, k)
+}
+
+/// The `k` heaviest terms of features extracted before (see [`key_terms`]), so that a store
+/// that extracts an article's features to place it does not extract them again for its keys.
+pub fn key_terms_of(f: &Features, k: usize) -> Vec<u64> {
     let mut weighted: Vec<(u64, f32)> = f
         .words
         .iter()

@@ -6,6 +6,8 @@
 //!   numbers, neighbourhood, time scale.
 //! - [`Clusterer::cluster`] assigns each [`ClusterDoc`] of a batch to a story
 //!   ([`Assignment`]); the result does not depend on the input order.
+//!   [`Clusterer::cluster_features`] does the same from features extracted before
+//!   ([`ClusterDoc::features`], [`FeaturedDoc`]), without the texts.
 //! - [`features()`] turns a text into content words and names and numbers ([`Features`],
 //!   [`Term`]); [`Idf`] weighs them, with the word-frequency prior of
 //!   [`background`] embedded in the binary.
@@ -39,6 +41,7 @@ mod stop;
 pub mod story;
 mod weights;
 
+pub use batch::FeaturedDoc;
 pub use error::ClusterError;
-pub use features::{Features, Term, features, features_at, key_terms};
+pub use features::{Features, Term, features, features_at, key_terms, key_terms_of};
 pub use story::{Assignment, ClusterBuilder, ClusterDoc, Clusterer, Idf, PRIOR_DOCS};

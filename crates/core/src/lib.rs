@@ -15,6 +15,8 @@
 //!   conflicts and timeline, every statement a [`story::SourceSpan`]) and the
 //!   `crosscheck.story/1` document that carries it ([`story::StoryDocument`]), with its
 //!   generated JSON Schema.
+//! - [`Features`]: what an article says as the story clusterer counts it ([`Term`]s, a
+//!   fingerprint, a language), so that a store can keep them with the article.
 //!
 //! # Example
 //!
@@ -41,6 +43,7 @@ mod reuse;
 mod sets;
 mod span;
 pub mod story;
+mod terms;
 
 pub use article::{Alignment, Article, ArticleRecord, Segment};
 pub use date::Date;
@@ -53,3 +56,4 @@ pub use reuse::{
 };
 pub use sets::DisjointSets;
 pub use span::{Provenance, Span};
+pub use terms::{Features, Term};

@@ -3,8 +3,11 @@
 
 pub use crosscheck_cluster::*;
 
-use crosscheck_core::Article;
+use std::borrow::Cow;
+
+use crosscheck_core::{Article, Date};
 use crosscheck_dedup::{Deduper, Membership};
+use rayon::prelude::*;
 
 /// An article's duplicate group and story.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -26,43 +29,68 @@ pub fn cluster_articles(
     clusterer: &Clusterer,
     articles: &[Article],
 ) -> Vec<Placement> {
-    cluster_refs(deduper, clusterer, &articles.iter().collect::<Vec<_>>())
-}
-
-/// [`cluster_articles`] over borrowed articles (the placer's known members and new articles in
-/// one list).
-pub(crate) fn cluster_refs(
-    deduper: &Deduper,
-    clusterer: &Clusterer,
-    articles: &[&Article],
-) -> Vec<Placement> {
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     let dups = deduper.dedup(&texts);
+    let feats: Vec<Option<Features>> = articles
+        .par_iter()
+        .zip(&dups)
+        .map(|(a, d)| d.duplicate_of().is_none().then(|| article_features(a)))
+        .collect();
+    let docs: Vec<(&str, Option<Date>)> =
+        articles.iter().map(|a| (a.id.as_str(), a.published)).collect();
+    let feats: Vec<Option<Cow<'_, Features>>> =
+        feats.into_iter().map(|f| f.map(Cow::Owned)).collect();
+    cluster_groups(clusterer, &docs, &dups, feats)
+        .into_iter()
+        .zip(dups)
+        .map(|(story, duplicate)| Placement { duplicate, story })
+        .collect()
+}
+
+/// The features an article is clustered by ([`ClusterDoc::features`] of its headline, text
+/// and date).
+pub fn article_features(article: &Article) -> Features {
+    ClusterDoc {
+        id: article.id.as_str(),
+        title: article.title.as_deref(),
+        text: &article.text,
+        date: article.published,
+    }
+    .features()
+}
+
+/// Clusters the first document of each duplicate group by its features; each document gets
+/// its group's first document's story and score. `docs` are the ids and dates, `dups` the
+/// duplicate groups ([`Deduper::dedup`] of the same documents in the same order) and `feats`
+/// the features, which only first documents need (a first document without them counts as
+/// having none); owned ones are dropped as soon as the clusterer has weighed them.
+pub(crate) fn cluster_groups<'a>(
+    clusterer: &Clusterer,
+    docs: &[(&'a str, Option<Date>)],
+    dups: &[Membership],
+    mut feats: Vec<Option<Cow<'a, Features>>>,
+) -> Vec<Assignment> {
     let firsts: Vec<usize> =
-        (0..articles.len()).filter(|&i| dups[i].duplicate_of().is_none()).collect();
-    let docs: Vec<ClusterDoc<'_>> = firsts
-        .iter()
-        .map(|&i| {
-            let a = articles[i];
-            ClusterDoc {
-                id: a.id.as_str(),
-                title: a.title.as_deref(),
-                text: &a.text,
-                date: a.published,
-            }
+        (0..docs.len()).filter(|&i| dups[i].duplicate_of().is_none()).collect();
+    feats.resize(docs.len(), None);
+    let featured: Vec<FeaturedDoc<'a>> = feats
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| dups[*i].duplicate_of().is_none())
+        .map(|(i, f)| FeaturedDoc {
+            id: docs[i].0,
+            date: docs[i].1,
+            features: f.unwrap_or_default(),
         })
         .collect();
-    let stories = clusterer.cluster(&docs);
-    let mut by_first = vec![None; articles.len()];
+    let stories = clusterer.cluster_features(featured);
+    let mut by_first = vec![None; docs.len()];
     for (k, &i) in firsts.iter().enumerate() {
         by_first[i] = Some(stories[k]);
     }
     dups.iter()
-        .map(|&d| {
-            // Invariant: every group's first document is in `firsts` and was clustered.
-            let story = by_first[d.first as usize].unwrap_or(Assignment { story: 0, score: 0.0 });
-            Placement { duplicate: d, story }
-        })
+        // Invariant: every group's first document is in `firsts` and was clustered.
+        .map(|d| by_first[d.first as usize].unwrap_or(Assignment { story: 0, score: 0.0 }))
         .collect()
 }
 

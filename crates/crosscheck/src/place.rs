@@ -36,13 +36,15 @@
 //! ones), so a story whose early and late members differ a lot is judged by its late ones.
 //! Placement never splits a known story.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crosscheck_core::{Article, Date, DocId};
+use crosscheck_core::{Article, Date, DocId, Features};
+use rayon::prelude::*;
 
-use crate::cluster::{Clusterer, cluster_refs};
+use crate::cluster::{Clusterer, article_features, cluster_groups};
 use crate::config::{ConfigError, PipelineConfig};
-use crate::dedup::{Deduper, Membership};
+use crate::dedup::{DedupIndex, Deduper, Membership};
 
 /// A story that new articles may join: its id and (some of) its members.
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +53,16 @@ pub struct KnownStory<'a> {
     pub id: &'a str,
     /// Its members, or the most recent of them.
     pub articles: &'a [Article],
+    /// The features of its members as [`article_features`] extracted them before, one per
+    /// member (or none at all: an empty slice); a member without them is read again.
+    pub features: &'a [Option<Features>],
+}
+
+impl<'a> KnownStory<'a> {
+    /// A known story with its members, whose features are to be extracted.
+    pub fn new(id: &'a str, articles: &'a [Article]) -> KnownStory<'a> {
+        KnownStory { id, articles, features: &[] }
+    }
 }
 
 /// Where a new article goes.
@@ -109,13 +121,15 @@ pub fn story_id(article: &DocId) -> String {
 /// The founder of a story with these articles (see [`story_id`]): the earliest dated
 /// article, else the first by id.
 pub fn founder<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Option<&'a Article> {
-    articles.into_iter().min_by(|a, b| founding_key(a).cmp(&founding_key(b)))
+    articles.into_iter().min_by(|a, b| {
+        founding_key(a.published, a.id.as_str()).cmp(&founding_key(b.published, b.id.as_str()))
+    })
 }
 
 /// The order in which a story's founder is chosen: dated before undated, earlier first, then
 /// by id.
-fn founding_key(a: &Article) -> (bool, Option<Date>, &str) {
-    (a.published.is_none(), a.published, a.id.as_str())
+fn founding_key(published: Option<Date>, id: &str) -> (bool, Option<Date>, &str) {
+    (published.is_none(), published, id)
 }
 
 /// Places articles into stories: dedup, then cluster. Reusable, `Send + Sync`.
@@ -134,6 +148,18 @@ impl Placer {
     /// Places `new` among `known` stories or into new stories; see the
     /// [module documentation](self).
     pub fn place(&self, known: &[KnownStory<'_>], new: &[Article]) -> Placements {
+        self.place_with(known, new, &[])
+    }
+
+    /// [`Placer::place`] with the features of new articles extracted before
+    /// ([`article_features`]), one per article (or none at all: an empty slice); those
+    /// missing are extracted.
+    pub fn place_with(
+        &self,
+        known: &[KnownStory<'_>],
+        new: &[Article],
+        new_features: &[Option<Features>],
+    ) -> Placements {
         let owner: Vec<usize> = known
             .iter()
             .enumerate()
@@ -141,12 +167,63 @@ impl Placer {
             .collect();
         let all: Vec<&Article> =
             known.iter().flat_map(|s| s.articles.iter()).chain(new.iter()).collect();
+        let texts: Vec<&str> = all.iter().map(|a| a.text.as_str()).collect();
+        let dups = self.deduper.dedup(&texts);
+        // Features as given; those of first documents that have none extracted (duplicates
+        // are not clustered).
+        let given: Vec<Option<&Features>> = known
+            .iter()
+            .flat_map(|s| (0..s.articles.len()).map(|i| s.features.get(i).and_then(Option::as_ref)))
+            .chain((0..new.len()).map(|i| new_features.get(i).and_then(Option::as_ref)))
+            .collect();
+        let extracted: Vec<Option<Features>> = all
+            .par_iter()
+            .zip(&given)
+            .zip(&dups)
+            .map(|((a, g), d)| {
+                (g.is_none() && d.duplicate_of().is_none()).then(|| article_features(a))
+            })
+            .collect();
+        let feats: Vec<Option<Cow<'_, Features>>> = given
+            .iter()
+            .zip(extracted)
+            .map(|(g, e)| g.map(Cow::Borrowed).or(e.map(Cow::Owned)))
+            .collect();
+        let docs: Vec<(&DocId, Option<Date>)> = all.iter().map(|a| (&a.id, a.published)).collect();
+        let sizes: Vec<usize> = known.iter().map(|s| s.articles.len()).collect();
+        self.decide(&sizes, &owner, &docs, &dups, feats)
+    }
+
+    /// A batch placement that reads articles a chunk at a time and keeps only what placement
+    /// needs of each (its id, date, duplicate group and, for the first of a group, its
+    /// features): see [`BatchPlacer`].
+    pub fn batch(&self) -> BatchPlacer<'_> {
+        BatchPlacer {
+            placer: self,
+            index: self.deduper.index(),
+            docs: Vec::new(),
+            dups: Vec::new(),
+            feats: Vec::new(),
+        }
+    }
+
+    /// The placement of `docs` (known members, story by story, then new articles), whose
+    /// duplicate groups are `dups` and whose features are `feats` (those of first documents
+    /// at least); `sizes` are the known stories' member counts and `owner` the known story of
+    /// each known member.
+    fn decide(
+        &self,
+        sizes: &[usize],
+        owner: &[usize],
+        docs: &[(&DocId, Option<Date>)],
+        dups: &[Membership],
+        feats: Vec<Option<Cow<'_, Features>>>,
+    ) -> Placements {
         let base = owner.len();
-        let clustered = cluster_refs(&self.deduper, &self.clusterer, &all);
+        let plain: Vec<(&str, Option<Date>)> = docs.iter().map(|d| (d.0.as_str(), d.1)).collect();
+        let clustered = cluster_groups(&self.clusterer, &plain, dups, feats);
         // Each article's cluster and score, duplicates taking their first document's.
-        let cluster_of: Vec<(u32, f32)> =
-            clustered.iter().map(|p| (p.story.story, p.story.score)).collect();
-        let dups: Vec<Membership> = clustered.iter().map(|p| p.duplicate).collect();
+        let cluster_of: Vec<(u32, f32)> = clustered.iter().map(|a| (a.story, a.score)).collect();
         // Per cluster: how many given members of each known story it holds.
         let mut counts: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
         for (i, &k) in owner.iter().enumerate() {
@@ -164,11 +241,8 @@ impl Placer {
                 continue;
             }
             let list = counts.get(&c).map_or(&[][..], Vec::as_slice);
-            let mut anchors: Vec<usize> = list
-                .iter()
-                .filter(|(k, n)| 2 * n >= known[*k].articles.len())
-                .map(|x| x.0)
-                .collect();
+            let mut anchors: Vec<usize> =
+                list.iter().filter(|(k, n)| 2 * n >= sizes[*k]).map(|x| x.0).collect();
             anchors.sort_unstable();
             let home = if let Some(&first) = anchors.first() {
                 if anchors.len() > 1 {
@@ -181,7 +255,7 @@ impl Placer {
             };
             home_of_cluster.insert(c, home);
         }
-        let mut placed: Vec<Placed> = (base..all.len())
+        let mut placed: Vec<Placed> = (base..docs.len())
             .map(|i| {
                 let (c, score) = cluster_of[i];
                 Placed { home: home_of_cluster[&c], duplicate_of: None, score }
@@ -191,23 +265,86 @@ impl Placer {
         for (j, p) in placed.iter_mut().enumerate() {
             let Some(f) = dups[base + j].duplicate_of() else { continue };
             let f = f as usize;
-            p.duplicate_of = Some(all[f].id.clone());
+            p.duplicate_of = Some(docs[f].0.clone());
             if f < base {
                 p.home = Home::Known(owner[f]);
             }
         }
-        let mut founders: Vec<Option<&Article>> = vec![None; new_clusters.len()];
+        let mut founders: Vec<Option<(&DocId, Option<Date>)>> = vec![None; new_clusters.len()];
         for (j, p) in placed.iter().enumerate() {
             if let Home::New(n) = p.home {
                 let slot = &mut founders[n as usize];
-                if slot.is_none_or(|f| founding_key(&new[j]) < founding_key(f)) {
-                    *slot = Some(&new[j]);
+                let (id, date) = docs[base + j];
+                if slot.is_none_or(|(fid, fdate)| {
+                    founding_key(date, id.as_str()) < founding_key(fdate, fid.as_str())
+                }) {
+                    *slot = Some((id, date));
                 }
             }
         }
         // Every new story has at least one member, so every slot is filled.
-        let founders = founders.into_iter().flatten().map(|a| a.id.clone()).collect();
+        let founders = founders.into_iter().flatten().map(|(id, _)| id.clone()).collect();
         Placements { placed, merges, founders }
+    }
+}
+
+/// Batch placement ([`Placer::place`] with no known stories) that does not hold the articles:
+/// each chunk given to [`BatchPlacer::add`] is deduplicated against the articles before it and
+/// its first documents' features are extracted, after which the caller may drop it.
+/// [`BatchPlacer::finish`] clusters and places them all: the same placement as
+/// [`Placer::place`] on all the articles at once, in the same order.
+///
+/// ## Why
+///
+/// Placement needs an article's text twice, to find its duplicates and to extract its
+/// features; holding every article (text, raw content, alignment) until both are done made
+/// `crosscheck cluster` take about 10.5 KB per article. An article read once costs its id,
+/// date, duplicate group and features: about a third of that.
+#[derive(Debug)]
+pub struct BatchPlacer<'p> {
+    placer: &'p Placer,
+    index: DedupIndex<'p>,
+    docs: Vec<(DocId, Option<Date>)>,
+    dups: Vec<Membership>,
+    feats: Vec<Option<Features>>,
+}
+
+impl BatchPlacer<'_> {
+    /// Reads a chunk of articles, the next in input order.
+    pub fn add(&mut self, articles: &[Article]) {
+        let deduper = &self.placer.deduper;
+        let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+        let fps = deduper.fingerprints(&texts);
+        // Grouping is sequential: extract features meanwhile (all of them: a duplicate's are
+        // dropped after, which costs less than leaving the other cores idle).
+        let (dups, feats): (Vec<Membership>, Vec<Features>) = rayon::join(
+            || fps.into_iter().map(|fp| self.index.insert(fp)).collect(),
+            || articles.par_iter().map(article_features).collect(),
+        );
+        self.feats
+            .extend(dups.iter().zip(feats).map(|(d, f)| d.duplicate_of().is_none().then_some(f)));
+        self.dups.extend(dups);
+        self.docs.extend(articles.iter().map(|a| (a.id.clone(), a.published)));
+    }
+
+    /// How many articles were read.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether no article was read.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Places every article read, in input order.
+    pub fn finish(self) -> Placements {
+        let BatchPlacer { placer, index, docs, dups, feats } = self;
+        // The duplicate groups are known: their shingle sets and signatures are not needed.
+        drop(index);
+        let docs: Vec<(&DocId, Option<Date>)> = docs.iter().map(|(id, d)| (id, *d)).collect();
+        let feats = feats.into_iter().map(|f| f.map(Cow::Owned)).collect();
+        placer.decide(&[], &[], &docs, &dups, feats)
     }
 }
 
@@ -269,10 +406,7 @@ mod tests {
         let p = Placer::new(&PipelineConfig::default()).unwrap();
         let tunnel = [article("a", None, TUNNEL[0]), article("b", None, TUNNEL[1])];
         let bank = [article("k", None, BANK)];
-        let known = [
-            KnownStory { id: "s-tunnel", articles: &tunnel },
-            KnownStory { id: "s-bank", articles: &bank },
-        ];
+        let known = [KnownStory::new("s-tunnel", &tunnel), KnownStory::new("s-bank", &bank)];
         let copy = format!("{BANK} Subscribe to our newsletter.");
         let new = [article("c", None, TUNNEL[2]), article("k2", None, &copy)];
         let out = p.place(&known, &new);
@@ -283,14 +417,36 @@ mod tests {
     }
 
     #[test]
+    fn a_batch_read_a_chunk_at_a_time_is_placed_as_all_at_once() {
+        let p = Placer::new(&PipelineConfig::default()).unwrap();
+        let copy = format!("{} Subscribe to our newsletter.", TUNNEL[0]);
+        let new = [
+            article("t1", Some("2025-03-04"), TUNNEL[1]),
+            article("b", None, BANK),
+            article("t0", Some("2025-03-03"), TUNNEL[0]),
+            article("t0-copy", Some("2025-03-05"), &copy),
+            article("t2", None, TUNNEL[2]),
+        ];
+        let whole = p.place(&[], &new);
+        assert_eq!(whole.placed[3].duplicate_of, Some(DocId::from("t0")));
+        for size in 1..=new.len() {
+            let mut batch = p.batch();
+            for chunk in new.chunks(size) {
+                batch.add(chunk);
+            }
+            assert_eq!(batch.len(), new.len());
+            assert_eq!(batch.finish(), whole, "chunks of {size}");
+        }
+    }
+
+    #[test]
     fn an_article_that_bridges_two_known_stories_merges_them() {
         let p = Placer::new(&PipelineConfig::default()).unwrap();
         // One story known twice (as two ids), as happens when its first reports were placed
         // apart: the next report brings them together.
         let one = [article("a", None, TUNNEL[0])];
         let two = [article("b", None, TUNNEL[1])];
-        let known =
-            [KnownStory { id: "s1", articles: &one }, KnownStory { id: "s2", articles: &two }];
+        let known = [KnownStory::new("s1", &one), KnownStory::new("s2", &two)];
         let out = p.place(&known, &[article("c", None, TUNNEL[2])]);
         assert_eq!(out.merges, vec![vec![0, 1]]);
         assert_eq!(out.placed[0].home, Home::Known(0));

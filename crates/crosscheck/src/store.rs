@@ -9,8 +9,8 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crosscheck_cluster::key_terms;
-use crosscheck_core::{Article, DocId};
+use crosscheck_cluster::key_terms_of;
+use crosscheck_core::{Article, DocId, Features};
 use crosscheck_dedup::ReuseDetector;
 pub use crosscheck_store::{
     ContentHash, Cursor, EngineError, Error as StoreError, MemStore, Neighbourhood, Placement,
@@ -18,7 +18,9 @@ pub use crosscheck_store::{
     StoryEngine, StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target,
     UpdateReport, origin, place_pending, update,
 };
+use rayon::prelude::*;
 
+use crate::cluster::article_features;
 use crate::config::{ConfigError, PipelineConfig};
 use crate::fuse::{FusedStory, Fuser, StoryFuser, StoryInput};
 use crate::place::{Home, KnownStory, Placer};
@@ -181,8 +183,10 @@ fn sanitize_name(name: &str) -> String {
 /// ## What it does
 ///
 /// The store hands over the neighbourhood of a batch of new articles: the stories that share
-/// the most key terms ([`key_terms`]) with them within the horizon, each with its recent
-/// members. [`Placer::place`] clusters the new articles with those members: a new article
+/// the most key terms ([`key_terms_of`]) with them within the horizon, each with its recent
+/// members and their clustering features, which the store keeps from when each was placed
+/// ([`StoryEngine::features`]). [`Placer::place`] clusters the new articles with those
+/// members, reading no member twice: a new article
 /// joins the story its cluster is anchored in, starts a new story (named after its earliest
 /// article), or bridges two stories, which are merged (the older id survives). A
 /// near-duplicate joins the story of the article it copies and is recorded as its duplicate.
@@ -230,12 +234,17 @@ impl PipelineEngine {
 }
 
 impl StoryEngine for PipelineEngine {
-    fn place(&self, stories: &[StoryMembers], new: &[Article]) -> Result<Plan, EngineError> {
+    fn place(
+        &self,
+        stories: &[StoryMembers],
+        new: &[Article],
+        features: &[Option<Features>],
+    ) -> Result<Plan, EngineError> {
         let known: Vec<KnownStory<'_>> = stories
             .iter()
-            .map(|s| KnownStory { id: s.id.as_str(), articles: &s.articles })
+            .map(|s| KnownStory { id: s.id.as_str(), articles: &s.articles, features: &s.features })
             .collect();
-        let out = self.placer.place(&known, new);
+        let out = self.placer.place_with(&known, new, features);
         let founders: Vec<&DocId> = out.founders.iter().collect();
         let mut placements: Vec<Placement> = new
             .iter()
@@ -248,6 +257,7 @@ impl StoryEngine for PipelineEngine {
                 },
                 duplicate_of: p.duplicate_of.clone(),
                 keys: Vec::new(),
+                features: None,
             })
             .collect();
         // The store names a new story after its first article in the plan: put each new
@@ -264,8 +274,15 @@ impl StoryEngine for PipelineEngine {
         Ok(Plan { placements, merges })
     }
 
-    fn keys(&self, article: &Article) -> Vec<u64> {
-        key_terms(article.title.as_deref(), &article.text, KEY_TERMS)
+    fn features(&self, new: &[Article]) -> Vec<Option<Features>> {
+        new.par_iter().map(|a| Some(article_features(a))).collect()
+    }
+
+    fn keys(&self, article: &Article, features: Option<&Features>) -> Vec<u64> {
+        match features {
+            Some(f) => key_terms_of(f, KEY_TERMS),
+            None => key_terms_of(&article_features(article), KEY_TERMS),
+        }
     }
 
     fn horizon_days(&self) -> u32 {

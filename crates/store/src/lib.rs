@@ -47,6 +47,7 @@
 //!     target: Target::New(0),
 //!     duplicate_of: None,
 //!     keys: vec![],
+//!     features: None,
 //! }];
 //! let stories = store.place(&plan, &[])?;
 //! assert_eq!(store.story(&stories[0])?.unwrap().summary.headline, "Bridge opens");
@@ -58,6 +59,7 @@
 //! None. `SQLite` is compiled in (`rusqlite`'s `bundled`), with FTS5 and JSON1.
 
 mod error;
+mod features;
 mod mem;
 mod migrations;
 mod model;

@@ -2,7 +2,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crosscheck_core::story::FusedStory;
-use crosscheck_core::{Article, Date};
+use crosscheck_core::{Article, Date, Features};
 
 use crate::model::{query_words, sort_key};
 use crate::{
@@ -25,6 +25,8 @@ struct State {
     stories: BTreeMap<StoryId, MemStory>,
     redirects: HashMap<StoryId, StoryId>,
     created: u64,
+    /// The clustering features kept with placed articles, by article id.
+    features: HashMap<String, Features>,
 }
 
 #[derive(Debug)]
@@ -129,6 +131,7 @@ impl Store for MemStore {
         };
         if outcome == PutOutcome::Replaced {
             st.unplace(article.id.as_str());
+            st.features.remove(article.id.as_str());
         }
         st.blobs.entry(hash).or_insert_with(|| Arc::from(article.raw.as_bytes()));
         let original = original.filter(|o| *o != article.raw.as_bytes()).map(|o| {
@@ -170,9 +173,16 @@ impl Store for MemStore {
         Ok(st
             .stories
             .keys()
-            .map(|id| StoryMembers {
-                id: id.clone(),
-                articles: st.members_of(id).into_iter().map(|a| a.article.clone()).collect(),
+            .map(|id| {
+                let members = st.members_of(id);
+                StoryMembers {
+                    id: id.clone(),
+                    features: members
+                        .iter()
+                        .map(|a| st.features.get(a.article.id.as_str()).cloned())
+                        .collect(),
+                    articles: members.into_iter().map(|a| a.article.clone()).collect(),
+                }
             })
             .collect())
     }
@@ -245,6 +255,9 @@ impl Store for MemStore {
             if let Some(a) = st.articles.get_mut(p.article.as_str()) {
                 a.story = Some(story.clone());
                 a.duplicate_of.clone_from(&p.duplicate_of);
+            }
+            if let Some(f) = &p.features {
+                st.features.insert(p.article.to_string(), f.clone());
             }
             if !touched.contains(&story) {
                 touched.push(story);

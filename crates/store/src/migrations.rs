@@ -2,7 +2,7 @@
 //! is at. Migrations are append-only: a released one is never edited.
 
 /// The migrations, in order: applying `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// Version 1: blobs, articles (with full-text search), stories.
 const V1: &str = r"
@@ -100,4 +100,16 @@ CREATE INDEX articles_origin ON articles (origin);
 
 -- The stories whose report is missing or older than their membership, found without a scan.
 CREATE INDEX stories_stale ON stories (id) WHERE report_version IS NOT version;
+";
+
+/// Version 3: clustering features kept with each placed article.
+const V3: &str = r"
+-- The clustering features of each placed article (crosscheck_core::Features in the binary
+-- form of features.rs), by article seq: placing later articles reads them for the members of
+-- nearby stories instead of extracting them again. Articles placed before version 3 have none
+-- (they are extracted again when needed).
+CREATE TABLE article_features (
+    seq INTEGER PRIMARY KEY NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+    data BLOB NOT NULL
+);
 ";

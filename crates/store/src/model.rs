@@ -2,7 +2,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crosscheck_core::story::FusedStory;
-use crosscheck_core::{Article, Date, DocId};
+use crosscheck_core::{Article, Date, DocId, Features};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -151,7 +151,7 @@ pub enum Target {
 }
 
 /// One article's place, as a [`StoryEngine`](crate::StoryEngine) decides it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Placement {
     /// The article.
     pub article: DocId,
@@ -163,10 +163,16 @@ pub struct Placement {
     /// Its key terms ([`StoryEngine::keys`](crate::StoryEngine::keys)), indexed under its
     /// story so that later articles find the story ([`Store::neighbours`](crate::Store)).
     pub keys: Vec<u64>,
+    /// Its clustering features, if any: kept with the article and handed back with its
+    /// story's members ([`StoryMembers::features`]), so that placing later articles does not
+    /// extract them again. [`update`](crate::update) fills in those of
+    /// [`StoryEngine::features`](crate::StoryEngine::features) when the engine leaves them
+    /// out.
+    pub features: Option<Features>,
 }
 
 /// What a [`StoryEngine`](crate::StoryEngine) decides for a batch of new articles.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Plan {
     /// One placement per new article.
     pub placements: Vec<Placement>,
@@ -220,6 +226,9 @@ pub struct StoryMembers {
     pub id: StoryId,
     /// Its articles, in insertion order.
     pub articles: Vec<Article>,
+    /// The clustering features kept with each article ([`Placement::features`]), one per
+    /// article, `None` where none were kept; or empty when the store gives none at all.
+    pub features: Vec<Option<Features>>,
 }
 
 /// A story in a listing.

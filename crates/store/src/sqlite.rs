@@ -1,11 +1,13 @@
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crosscheck_core::story::{FusedStory, StoryDocument};
-use crosscheck_core::{Alignment, Article, Date, DocId, Lang};
+use crosscheck_core::{Alignment, Article, Date, DocId, Features, Lang};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
 
+use crate::features;
 use crate::migrations::MIGRATIONS;
 use crate::model::query_words;
 use crate::{
@@ -304,6 +306,9 @@ const ARTICLE_COLUMNS: &str = "a.seq, a.id, a.hash, a.original_hash, a.source, a
     a.title, a.author, a.published, a.language, a.text, a.removed, a.alignment, a.story, \
     a.duplicate_of, b.data";
 
+/// How many columns [`ARTICLE_COLUMNS`] holds.
+const ARTICLE_COLUMN_COUNT: usize = 17;
+
 fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Result<StoredArticle>> {
     let id: String = row.get(1)?;
     let corrupt = |what: &str, reason: String| Error::Corrupt {
@@ -379,17 +384,33 @@ fn articles_where(
     rows_of(c, &sql, param, what)
 }
 
-/// Like [`articles_where`], without the raw content (left empty): for placement, which reads
-/// only ids, titles, texts and dates, so that a neighbourhood costs no blob reads.
-fn articles_without_raw_where(
+/// The `limit` most recent members of `story`, newest first, with the clustering features kept
+/// for each, if any (a blob that does not decode counts as none: the engine extracts the
+/// features again). The raw content is left empty: placement reads only ids, titles, texts and
+/// dates, so that a neighbourhood costs no blob reads.
+fn members_with_features(
     c: &Connection,
-    filter: &str,
-    param: &dyn rusqlite::ToSql,
-    what: &str,
-) -> Result<Vec<StoredArticle>> {
+    story: &str,
+    limit: i64,
+) -> Result<Vec<(Article, Option<Features>)>> {
+    let what = "reading story members";
     let columns = ARTICLE_COLUMNS.replace("b.data", "X''");
-    let sql = format!("SELECT {columns} FROM articles a WHERE {filter}");
-    rows_of(c, &sql, param, what)
+    let sql = format!(
+        "SELECT {columns}, f.data FROM articles a \
+         LEFT JOIN article_features f ON f.seq = a.seq \
+         WHERE a.story = ?1 ORDER BY a.seq DESC LIMIT ?2"
+    );
+    let mut stmt = c.prepare_cached(&sql).map_err(Error::db(what))?;
+    let rows = stmt
+        .query_map(rusqlite::params![story, limit], |row| {
+            let article = article_from_row(row)?;
+            let blob: Option<Vec<u8>> = row.get(ARTICLE_COLUMN_COUNT)?;
+            Ok(article.map(|a| (a.article, blob.and_then(|b| features::decode(&b)))))
+        })
+        .map_err(Error::db(what))?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(Error::db(what))?;
+    rows.into_iter().collect()
 }
 
 fn rows_of(
@@ -612,7 +633,10 @@ impl Store for SqliteStore {
                 by_story.entry(s).or_default().push(a.article);
             }
         }
-        Ok(by_story.into_iter().map(|(id, articles)| StoryMembers { id, articles }).collect())
+        Ok(by_story
+            .into_iter()
+            .map(|(id, articles)| StoryMembers { id, articles, features: Vec::new() })
+            .collect())
     }
 
     fn neighbours(&self, around: &Neighbourhood) -> Result<Vec<StoryMembers>> {
@@ -624,21 +648,40 @@ impl Store for SqliteStore {
                     "SELECT story, day FROM story_keys WHERE key = ?1 ORDER BY seq DESC LIMIT 64",
                 )
                 .map_err(Error::db(what))?;
+            // A batch's probes share most of their keys (its articles follow the same
+            // stories): each key is looked up once per batch, stories named by number.
+            let mut names: Vec<String> = Vec::new();
+            let mut number: HashMap<String, u32> = HashMap::new();
+            let mut postings: HashMap<u64, Vec<(u32, Option<i64>)>> = HashMap::new();
             let mut chosen = BTreeSet::new();
             for probe in &around.probes {
                 let day = probe.published.map(|d| i64::from(d.day_number()));
-                let mut hits: HashMap<String, u32> = HashMap::new();
+                let mut hits: HashMap<u32, u32> = HashMap::new();
                 let mut keys = probe.keys.clone();
                 keys.sort_unstable();
                 keys.dedup();
                 for key in keys {
-                    let rows = stmt
-                        .query_map([key.cast_signed()], |r| {
-                            Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?))
-                        })
-                        .map_err(Error::db(what))?;
-                    for row in rows {
-                        let (story, seen) = row.map_err(Error::db(what))?;
+                    let list = match postings.entry(key) {
+                        Entry::Occupied(e) => e.into_mut(),
+                        Entry::Vacant(e) => {
+                            let rows = stmt
+                                .query_map([key.cast_signed()], |r| {
+                                    Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?))
+                                })
+                                .map_err(Error::db(what))?;
+                            let mut list = Vec::new();
+                            for row in rows {
+                                let (story, seen) = row.map_err(Error::db(what))?;
+                                let n = *number.entry(story).or_insert_with_key(|s| {
+                                    names.push(s.clone());
+                                    names.len() as u32 - 1
+                                });
+                                list.push((n, seen));
+                            }
+                            e.insert(list)
+                        }
+                    };
+                    for &(story, seen) in list.iter() {
                         let near = match (day, seen) {
                             (Some(d), Some(s)) => (d - s).abs() <= horizon,
                             _ => true,
@@ -648,29 +691,28 @@ impl Store for SqliteStore {
                         }
                     }
                 }
-                let mut ranked: Vec<(String, u32)> = hits.into_iter().collect();
-                ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                chosen.extend(ranked.into_iter().take(around.stories_per_probe).map(|x| x.0));
+                let mut ranked: Vec<(u32, u32)> = hits.into_iter().collect();
+                ranked.sort_unstable_by(|a, b| {
+                    b.1.cmp(&a.1).then_with(|| names[a.0 as usize].cmp(&names[b.0 as usize]))
+                });
+                chosen.extend(
+                    ranked
+                        .into_iter()
+                        .take(around.stories_per_probe)
+                        .map(|x| names[x.0 as usize].clone()),
+                );
             }
             Ok(chosen)
         })?;
-        let filter =
-            format!("a.story = ?1 ORDER BY a.seq DESC LIMIT {}", around.members_per_story.max(1));
+        let limit = i64::try_from(around.members_per_story.max(1)).unwrap_or(i64::MAX);
         self.read(|c| {
             chosen
                 .into_iter()
                 .map(|id| {
-                    let mut articles: Vec<Article> = articles_without_raw_where(
-                        c,
-                        &filter,
-                        &id.as_str(),
-                        "reading story members",
-                    )?
-                    .into_iter()
-                    .map(|a| a.article)
-                    .collect();
-                    articles.reverse();
-                    Ok(StoryMembers { id: StoryId::from(id), articles })
+                    let mut members = members_with_features(c, &id, limit)?;
+                    members.reverse();
+                    let (articles, features) = members.into_iter().unzip();
+                    Ok(StoryMembers { id: StoryId::from(id), articles, features })
                 })
                 .collect()
         })
@@ -722,7 +764,11 @@ impl Store for SqliteStore {
                 Ok(exists(tx, "SELECT 1 FROM stories WHERE id = ?1", id.as_str())?
                     || exists(tx, "SELECT 1 FROM story_redirects WHERE id = ?1", id.as_str())?)
             })?;
-            for id in new_ids.values() {
+            // Created in plan order: the rowid says which story is older when a later
+            // article bridges two of them, so it must not follow a hash map's order.
+            let mut created: Vec<(&u32, &StoryId)> = new_ids.iter().collect();
+            created.sort_unstable();
+            for (_, id) in created {
                 tx.execute(
                     "INSERT INTO stories (id, version, articles, sort_key) \
                      VALUES (?1, 0, 0, '0000-00-00')",
@@ -736,6 +782,11 @@ impl Store for SqliteStore {
                      ON CONFLICT (key, story) DO UPDATE SET \
                         day = max(coalesce(day, excluded.day), coalesce(excluded.day, day)), \
                         seq = max(seq, excluded.seq)",
+                )
+                .map_err(Error::db(what))?;
+            let mut feats = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO article_features (seq, data) VALUES (?1, ?2)",
                 )
                 .map_err(Error::db(what))?;
             for (p, seq) in plan.iter().zip(&seqs) {
@@ -764,6 +815,11 @@ impl Store for SqliteStore {
                 for &k in &p.keys {
                     keys.execute(rusqlite::params![k.cast_signed(), story.as_str(), day, seq])
                         .map_err(Error::db(format!("indexing article {}", p.article)))?;
+                }
+                if let Some(f) = &p.features {
+                    feats
+                        .execute(rusqlite::params![seq, features::encode(f)])
+                        .map_err(Error::db(format!("keeping the features of {}", p.article)))?;
                 }
                 if !touched.contains(&story) {
                     touched.push(story);

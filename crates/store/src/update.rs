@@ -1,7 +1,7 @@
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use crosscheck_core::Article;
 use crosscheck_core::story::FusedStory;
+use crosscheck_core::{Article, DocId, Features};
 
 use crate::{
     Error, Neighbourhood, Placement, Plan, Probe, Result, Store, StoredArticle, StoryId,
@@ -17,15 +17,33 @@ pub trait StoryEngine: Send + Sync {
     /// Places each of `new` (unplaced articles, oldest first) into one of `stories` (the
     /// neighbourhood the store found for them, see [`StoryEngine::keys`]) or into a new story,
     /// with the article it duplicates if any, and says which of `stories` the new articles
-    /// bridge. Must return exactly one placement per new article.
-    fn place(&self, stories: &[StoryMembers], new: &[Article]) -> Result<Plan, EngineError>;
+    /// bridge. Must return exactly one placement per new article. `features` holds what
+    /// [`StoryEngine::features`] gave for each new article.
+    fn place(
+        &self,
+        stories: &[StoryMembers],
+        new: &[Article],
+        features: &[Option<Features>],
+    ) -> Result<Plan, EngineError>;
 
-    /// The key terms of an article, by which the store indexes stories and finds the
-    /// neighbourhood of new articles ([`Store::neighbours`]).
+    /// The clustering features of new articles, one per article, extracted once: they are
+    /// handed to [`StoryEngine::keys`] and [`StoryEngine::place`], and the store keeps them
+    /// with each article and hands them back with its story's members
+    /// ([`StoryMembers::features`]), so that no article is read twice to place the ones after
+    /// it.
+    ///
+    /// By default, none.
+    fn features(&self, new: &[Article]) -> Vec<Option<Features>> {
+        vec![None; new.len()]
+    }
+
+    /// The key terms of an article (with its [`StoryEngine::features`], if any), by which the
+    /// store indexes stories and finds the neighbourhood of new articles
+    /// ([`Store::neighbours`]).
     ///
     /// By default, none: the neighbourhood is then whatever the store gives for no terms.
-    fn keys(&self, article: &Article) -> Vec<u64> {
-        let _ = article;
+    fn keys(&self, article: &Article, features: Option<&Features>) -> Vec<u64> {
+        let _ = (article, features);
         Vec::new()
     }
 
@@ -71,7 +89,10 @@ pub fn place_pending(store: &dyn Store, engine: &dyn StoryEngine) -> Result<usiz
             return Ok(placed);
         }
         let new: Vec<Article> = pending.into_iter().map(|a| a.article).collect();
-        let keys: Vec<Vec<u64>> = new.iter().map(|a| engine.keys(a)).collect();
+        let mut features = engine.features(&new);
+        features.resize(new.len(), None);
+        let keys: Vec<Vec<u64>> =
+            new.iter().zip(&features).map(|(a, f)| engine.keys(a, f.as_ref())).collect();
         let mut around = Neighbourhood::new(
             new.iter()
                 .zip(&keys)
@@ -82,14 +103,18 @@ pub fn place_pending(store: &dyn Store, engine: &dyn StoryEngine) -> Result<usiz
         let stories = store.neighbours(&around)?;
         let what = || format!("placing {} articles", new.len());
         let mut plan = engine
-            .place(&stories, &new)
+            .place(&stories, &new, &features)
             .map_err(|source| Error::Engine { what: what(), source })?;
         check_plan(&plan.placements, &new)?;
+        let index: HashMap<&DocId, usize> =
+            new.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
         for p in &mut plan.placements {
-            if p.keys.is_empty()
-                && let Some(i) = new.iter().position(|a| a.id == p.article)
-            {
+            let Some(&i) = index.get(&p.article) else { continue };
+            if p.keys.is_empty() {
                 p.keys.clone_from(&keys[i]);
+            }
+            if p.features.is_none() {
+                p.features = features[i].take();
             }
         }
         match store.place(&plan.placements, &plan.merges) {

@@ -3,13 +3,20 @@
 mod common;
 
 use common::{article, report};
-use crosscheck_core::{DocId, Lang};
+use crosscheck_core::{DocId, Features, Lang, Term};
 use crosscheck_store::{
-    Error, MemStore, Placement, PutOutcome, SqliteStore, Store, StoryId, StoryQuery, Target,
+    Error, MemStore, Neighbourhood, Placement, Probe, PutOutcome, SqliteStore, Store, StoryId,
+    StoryQuery, Target,
 };
 
 fn new_in(id: &str, n: u32) -> Placement {
-    Placement { article: id.into(), target: Target::New(n), duplicate_of: None, keys: vec![] }
+    Placement {
+        article: id.into(),
+        target: Target::New(n),
+        duplicate_of: None,
+        keys: vec![],
+        features: None,
+    }
 }
 
 fn join(id: &str, story: &StoryId) -> Placement {
@@ -18,6 +25,7 @@ fn join(id: &str, story: &StoryId) -> Placement {
         target: Target::Existing(story.clone()),
         duplicate_of: None,
         keys: vec![],
+        features: None,
     }
 }
 
@@ -46,7 +54,57 @@ conformance!(
     listing_filters_and_paginates,
     text_query_matches_whole_words_in_one_article,
     bridged_stories_merge_into_the_oldest_and_redirect,
+    features_are_kept_with_members_until_replaced,
+    stories_of_one_plan_are_older_in_plan_order,
 );
+
+/// Stories created by one plan are older in the order of their plan numbers, so that which id
+/// survives a later merge is the same in every run (it once followed a hash map's order).
+fn stories_of_one_plan_are_older_in_plan_order(s: &dyn Store) {
+    let ids: Vec<String> = (0..8).map(|i| format!("p{i}")).collect();
+    for id in ids.iter().chain(["q0", "q1", "q2", "q3"].map(String::from).iter()) {
+        s.put_article(&article(id, &format!("Title {id}"), "Body.", None, "X"), None).unwrap();
+    }
+    let plan: Vec<Placement> = ids.iter().enumerate().map(|(i, id)| new_in(id, i as u32)).collect();
+    let stories = s.place(&plan, &[]).unwrap();
+    for (k, pair) in stories.chunks(2).enumerate() {
+        let bridge = format!("q{k}");
+        let touched =
+            s.place(&[join(&bridge, &pair[1])], &[vec![pair[1].clone(), pair[0].clone()]]).unwrap();
+        assert_eq!(touched, vec![pair[0].clone()], "the story of the lower plan number survives");
+    }
+}
+
+fn features_are_kept_with_members_until_replaced(s: &dyn Store) {
+    let f = Features {
+        words: vec![Term { id: 3, count: 2.0, prior: 0.001 }],
+        names: vec![Term { id: u64::MAX, count: 1.0, prior: 1e-6 }],
+        fingerprint: 42,
+        lang: Lang::EN,
+    };
+    let one = article("f1", "Dam", "The dam held, said Ana Lima.", Some("2025-11-19"), "Daily");
+    let two = article("f2", "Dam", "The dam still holds.", Some("2025-11-20"), "Post");
+    s.put_article(&one, None).unwrap();
+    s.put_article(&two, None).unwrap();
+    let mut first = new_in("f1", 0);
+    first.keys = vec![17];
+    first.features = Some(f.clone());
+    let story = s.place(&[first], &[]).unwrap().remove(0);
+    s.place(&[join("f2", &story)], &[]).unwrap();
+    let around = Neighbourhood::new(vec![Probe { keys: vec![17], published: None }]);
+    let got = s.neighbours(&around).unwrap();
+    let members = got.iter().find(|m| m.id == story).expect("the story is a neighbour");
+    let ids: Vec<&str> = members.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["f1", "f2"]);
+    assert_eq!(members.features, vec![Some(f), None]);
+    // New content is another article: its old features go with its old content.
+    let changed = article("f1", "Dam", "The dam broke.", Some("2025-11-21"), "Daily");
+    assert_eq!(s.put_article(&changed, None).unwrap(), PutOutcome::Replaced);
+    s.place(&[join("f1", &story)], &[]).unwrap();
+    let got = s.neighbours(&around).unwrap();
+    let members = got.iter().find(|m| m.id == story).expect("the story is a neighbour");
+    assert!(members.features.iter().all(Option::is_none), "{:?}", members.features);
+}
 
 fn articles_round_trip(s: &dyn Store) {
     let a = article(
@@ -125,6 +183,7 @@ fn placing_creates_and_joins_stories(s: &dyn Store) {
         target: Target::Existing(touched[0].clone()),
         duplicate_of: Some("a1".into()),
         keys: vec![],
+        features: None,
     };
     assert_eq!(s.place(&[dup], &[]).unwrap(), vec![touched[0].clone()]);
     let rec = s.story(&touched[0]).unwrap().unwrap();
@@ -171,6 +230,7 @@ fn bad_plans_change_nothing(s: &dyn Store) {
         target: Target::New(0),
         duplicate_of: Some("ghost".into()),
         keys: vec![],
+        features: None,
     };
     assert!(s.place(&[bad_dup], &[]).is_err());
     assert_eq!(s.stats().unwrap().stories, 0, "failed plans create nothing");
@@ -277,7 +337,7 @@ fn sqlite_reopens_with_everything_and_refuses_newer_schemas() {
     {
         let s = SqliteStore::open(&path).unwrap();
         s.put_article(&article("a1", "T", "B.", None, "X"), None).unwrap();
-        assert_eq!(s.schema_version().unwrap(), 2);
+        assert_eq!(s.schema_version().unwrap(), 3);
     }
     let s = SqliteStore::open(&path).unwrap();
     assert!(s.article("a1").unwrap().is_some());

@@ -2,8 +2,8 @@
 
 use std::sync::Mutex;
 
-use crosscheck_core::Article;
 use crosscheck_core::story::{ArticleInfo, FusedStory};
+use crosscheck_core::{Article, Features};
 use crosscheck_store::{
     EngineError, Error, MemStore, Placement, Plan, SqliteStore, Store, StoredArticle, StoryEngine,
     StoryId, StoryMembers, Target, update,
@@ -26,7 +26,12 @@ fn key(a: &Article) -> String {
 }
 
 impl StoryEngine for FirstWord {
-    fn place(&self, stories: &[StoryMembers], new: &[Article]) -> Result<Plan, EngineError> {
+    fn place(
+        &self,
+        stories: &[StoryMembers],
+        new: &[Article],
+        _: &[Option<Features>],
+    ) -> Result<Plan, EngineError> {
         let mut fresh: Vec<String> = Vec::new();
         let mut out = Vec::new();
         for a in new {
@@ -41,7 +46,13 @@ impl StoryEngine for FirstWord {
                 });
                 Target::New(n as u32)
             };
-            out.push(Placement { article: a.id.clone(), target, duplicate_of: None, keys: vec![] });
+            out.push(Placement {
+                article: a.id.clone(),
+                target,
+                duplicate_of: None,
+                keys: vec![],
+                features: None,
+            });
         }
         if self.drop_one {
             out.pop();
@@ -49,7 +60,7 @@ impl StoryEngine for FirstWord {
         Ok(Plan { placements: out, merges: vec![] })
     }
 
-    fn keys(&self, article: &Article) -> Vec<u64> {
+    fn keys(&self, article: &Article, _: Option<&Features>) -> Vec<u64> {
         // One key: the first word, folded into a number.
         vec![key(article).bytes().fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)))]
     }

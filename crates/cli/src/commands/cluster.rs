@@ -14,7 +14,10 @@
 //! Duplicates are clustered once, through their group's first article, whose story and score
 //! they get. A summary goes to stderr:
 //! `crosscheck: N articles, D duplicates, S stories (largest L), E errors`. Placement is the
-//! one `crosscheck fuse` and `crosscheck ingest` use ([`crosscheck::place`]).
+//! one `crosscheck fuse` and `crosscheck ingest` use ([`crosscheck::place`]). Articles are read a
+//! chunk at a time and only their ids, dates, duplicate groups and features are kept
+//! ([`crosscheck::place::BatchPlacer`]), so that memory follows the number of articles, not their
+//! length.
 //! Items that fail are reported on stderr as `crosscheck: <item>: <reason>` and counted in the
 //! exit status.
 
@@ -36,29 +39,43 @@ struct Line<'a> {
     duplicate_of: Option<&'a str>,
 }
 
+/// How many articles are read before their duplicates are found and their features
+/// extracted, after which their text is dropped.
+const CHUNK: usize = 1024;
+
 pub(crate) fn run(args: &HiArgs) -> anyhow::Result<ExitStatus> {
-    let mut articles = Vec::new();
+    let placer = crosscheck::place::Placer::new(&args.config)?;
+    let mut batch = placer.batch();
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let mut ids = Vec::new();
     let counts = super::for_each_article(args, |article| {
-        articles.push(article);
+        ids.push(article.id.clone());
+        chunk.push(article);
+        if chunk.len() == CHUNK {
+            batch.add(&chunk);
+            chunk.clear();
+        }
         Ok(())
     })?;
-    let stories = crosscheck::place::Placer::new(&args.config)?.place(&[], &articles);
-    let ids = stories.story_ids(&[]);
+    batch.add(&chunk);
+    drop(chunk);
+    let stories = batch.finish();
+    let story_ids = stories.story_ids(&[]);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut sizes: HashMap<&str, usize> = HashMap::new();
     let mut dups = 0usize;
-    for ((a, p), story) in articles.iter().zip(&stories.placed).zip(&ids) {
+    for ((id, p), story) in ids.iter().zip(&stories.placed).zip(&story_ids) {
         let first = p.duplicate_of.as_ref().map(crosscheck::core::DocId::as_str);
         dups += usize::from(first.is_some());
         *sizes.entry(story.as_str()).or_default() += 1;
-        let line = Line { id: a.id.as_str(), story, score: p.score, duplicate_of: first };
+        let line = Line { id: id.as_str(), story, score: p.score, duplicate_of: first };
         write_json_line(&mut out, &line)?;
     }
     out.flush()?;
     eprintln!(
         "crosscheck: {}, {}, {} (largest {}), {}",
-        super::count(articles.len(), "article"),
+        super::count(ids.len(), "article"),
         super::count(dups, "duplicate"),
         super::count(sizes.len(), "story"),
         sizes.values().max().unwrap_or(&0),
