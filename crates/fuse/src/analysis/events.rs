@@ -171,15 +171,9 @@ impl Lexicon {
                 } else if ents[wi].is_none() || common.contains(w.key.as_str()) {
                     // A story repeats its words: each word's stem is found (and its term
                     // interned) once per language.
-                    slot[1] = match stems.get(&(lang, w.key.as_str())) {
-                        Some(&t) => t,
-                        None => {
-                            let t = content_stem(&w.key, lang, &stemmer)
-                                .map_or(NONE, |stem| intern(&stem));
-                            stems.insert((lang, w.key.as_str()), t);
-                            t
-                        }
-                    };
+                    slot[1] = *stems.entry((lang, w.key.as_str())).or_insert_with(|| {
+                        content_stem(&w.key, lang, &stemmer).map_or(NONE, |stem| intern(&stem))
+                    });
                 }
                 terms[wi] = slot;
             }
