@@ -163,6 +163,10 @@ lists! {
     RelatedHeadings => "related_headings",
     /// Labels of a picture credit (`photo`, `foto`, `crédit`, `写真`).
     CreditLabels => "credit_labels",
+    /// Words naming one picture of a gallery in its counter (`image` in `Image 3 of 12`).
+    GalleryItems => "gallery_items",
+    /// The word between a gallery counter's position and its total (`of`, `von`, `sur`).
+    GalleryOf => "gallery_of",
     /// Strings found only in picture credits: stock agencies and licences (`getty images`,
     /// `cc by`).
     PictureCredits => "picture_credits",

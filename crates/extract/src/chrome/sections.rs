@@ -112,14 +112,24 @@ fn whole_word(s: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
+/// Words naming a gallery picture, in every language of the lexicon ([`List::GalleryItems`]).
+static GALLERY_ITEMS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::every_language(List::GalleryItems));
+
+/// The `of` of a gallery counter, in every language of the lexicon ([`List::GalleryOf`]).
+static GALLERY_OF: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::every_language(List::GalleryOf));
+
 /// "Image 3 of 12", "Photo 2/5": a gallery position.
 fn is_gallery_counter(lower: &str) -> bool {
     let mut w = lower.split_whitespace();
     let (Some(kind), Some(a)) = (w.next(), w.next()) else { return false };
-    let kind_ok = matches!(kind, "image" | "photo" | "picture" | "slide" | "bild" | "foto");
+    let kind_ok = GALLERY_ITEMS.binary_search(&kind).is_ok();
     let num = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     match (w.next(), w.next(), w.next()) {
-        (Some("of" | "von" | "de" | "sur"), Some(b), None) => kind_ok && num(a) && num(b),
+        (Some(of), Some(b), None) if GALLERY_OF.binary_search(&of).is_ok() => {
+            kind_ok && num(a) && num(b)
+        }
         (None, None, None) => kind_ok && a.split_once('/').is_some_and(|(x, y)| num(x) && num(y)),
         _ => false,
     }
@@ -207,6 +217,16 @@ pub(crate) fn cut_related(blocks: &[Block<'_>], remove: &mut [bool]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gallery_counters_in_several_languages() {
+        for line in ["image 3 of 12", "bild 2 von 9", "photo 4 sur 10", "slide 1/5"] {
+            assert!(is_gallery_counter(line), "{line}");
+        }
+        for line in ["image 3 in 12", "chapter 3 of 12", "photo 4 sur", "image of the day"] {
+            assert!(!is_gallery_counter(line), "{line}");
+        }
+    }
 
     #[test]
     fn captions_and_credits() {

@@ -265,7 +265,8 @@ pub(crate) fn content_stem(word: &str, lang: Lang, stemmer: &Stemmer) -> Option<
     if let Some(head) = groups.head(&raw) {
         return Some(head.to_string());
     }
-    let folded = spelling(word);
+    // British and American spellings are an English matter: other languages keep their words.
+    let folded = if lang == Lang::EN { spelling(word) } else { word.to_string() };
     if folded == word {
         return Some(raw.into_owned());
     }
@@ -339,6 +340,9 @@ mod tests {
         let stem = |w: &str| content_stem(w, Lang::EN, &s);
         assert_eq!(stem("harbour"), stem("harbor"));
         assert_eq!(stem("metres"), stem("meters"));
+        let fr: Lang = "fr".parse().unwrap();
+        let frs = Stemmer::new(fr);
+        assert_ne!(content_stem("entreprise", fr, &frs), content_stem("entreprize", fr, &frs));
         assert_eq!(stem("hurt"), stem("injured"));
         assert_eq!(stem("rammed"), stem("struck"));
         assert_eq!(stem("the"), None);

@@ -747,14 +747,21 @@ fn build(
         let named: Vec<&&Form> =
             fs.iter().filter(|f| !f.demonym && !is_demonym_form(lex, f, &fs)).collect();
         let in_main = named.iter().any(|f| !f.main_surfaces.is_empty());
-        let mut best: Option<((usize, u32, u32), &str)> = None;
+        let mut best: Option<((usize, u32, u32, usize), &str)> = None;
         for f in named {
             let surfaces = if in_main { &f.main_surfaces } else { &f.surfaces };
             for (s, &n) in surfaces {
                 let upper = s.chars().all(|c| !c.is_lowercase());
-                // Ties go to the spelling more reports of any language use.
+                // Ties go to the spelling more reports of any language use, then to the one
+                // with more letters (a page whose encoding broke drops its accented letters:
+                // `Crmen Lcia` for `Cármen Lúcia`).
                 let all = f.surfaces.get(s).copied().unwrap_or(n);
-                let score = if upper { (f.tokens.len(), 0, 0) } else { (f.tokens.len(), n, all) };
+                let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+                let score = if upper {
+                    (f.tokens.len(), 0, 0, 0)
+                } else {
+                    (f.tokens.len(), n, all, letters)
+                };
                 if best.is_none_or(|(b, _)| score > b) {
                     best = Some((score, s.as_str()));
                 }

@@ -161,3 +161,18 @@ fn a_name_in_capitals_only_takes_the_case_of_another_report() {
         .unwrap_or_else(|| panic!("no Port Velma: {ents:#?}"));
     assert_eq!(e.name, "Port Velma", "{ents:#?}");
 }
+
+#[test]
+fn a_spelling_with_dropped_letters_does_not_name_the_entity() {
+    // The first report's page lost its accented letters; the second spells the name whole.
+    let ents = entities(&[
+        "Judge Mrtha Olvn said the ruling would stand. Olvn spoke briefly.",
+        "Judge Mírtha Olván said the ruling would stand after the hearing.",
+    ]);
+    let judge = ents
+        .iter()
+        .find(|e| e.variants.iter().any(|v| v.0 == "Mírtha Olván"))
+        .unwrap_or_else(|| panic!("no judge: {ents:#?}"));
+    assert!(judge.variants.iter().any(|v| v.0 == "Mrtha Olvn"), "{judge:#?}");
+    assert_eq!(judge.name, "Mírtha Olván");
+}
