@@ -695,6 +695,10 @@ struct Proto {
     gazetteer: bool,
 }
 
+/// How a spelling ranks as an entity's name: its tokens, then its uses in the main language,
+/// in any language, and its letters.
+type NameRank = (usize, u32, u32, usize);
+
 fn build(
     lex: &Lexicon,
     docs: &[Doc<'_>],
@@ -747,7 +751,7 @@ fn build(
         let named: Vec<&&Form> =
             fs.iter().filter(|f| !f.demonym && !is_demonym_form(lex, f, &fs)).collect();
         let in_main = named.iter().any(|f| !f.main_surfaces.is_empty());
-        let mut best: Option<((usize, u32, u32, usize), &str)> = None;
+        let mut best: Option<(NameRank, &str)> = None;
         for f in named {
             let surfaces = if in_main { &f.main_surfaces } else { &f.surfaces };
             for (s, &n) in surfaces {
