@@ -695,10 +695,6 @@ struct Proto {
     gazetteer: bool,
 }
 
-/// How a spelling ranks as an entity's name: its tokens, then its uses in the main language,
-/// in any language, and its letters.
-type NameRank = (usize, u32, u32, usize);
-
 fn build(
     lex: &Lexicon,
     docs: &[Doc<'_>],
@@ -751,7 +747,7 @@ fn build(
         let named: Vec<&&Form> =
             fs.iter().filter(|f| !f.demonym && !is_demonym_form(lex, f, &fs)).collect();
         let in_main = named.iter().any(|f| !f.main_surfaces.is_empty());
-        let mut best: Option<(NameRank, &str)> = None;
+        let mut best: Option<(NameScore, &str)> = None;
         for f in named {
             let surfaces = if in_main { &f.main_surfaces } else { &f.surfaces };
             for (s, &n) in surfaces {
@@ -887,6 +883,10 @@ fn build(
     }
     EntityTable { entities, mentions }
 }
+
+/// How well a spelling names its entity, compared in order: its words, the main-language
+/// reports that use it, the reports of any language that use it, its letters.
+type NameScore = (usize, u32, u32, usize);
 
 /// The entity's name when no candidate of the main language named it but the scan found it in
 /// main-language reports (a word the candidate rules skip there, such as a role, that a
