@@ -39,6 +39,8 @@ done
 # re-identified), so each is placed against a live neighbourhood.
 last=$(ls "$WORK"/feed/"$(printf 'batch-%05d.jsonl' $((k - 1)))"*)
 for i in 1 2 3 4 5; do
-    zcat -f "$last" | tail -n "$i" | head -n 1 | sed "s/\"id\": \"n/\"id\": \"single$i-n/" > "$WORK/single$i.jsonl"
+    # (sed reads to the end: `head -n 1` could exit while tail still writes, and pipefail then
+    # ended the script with SIGPIPE before the fifth single article, now and then.)
+    zcat -f "$last" | tail -n "$i" | sed -n "1{s/\"id\": \"n/\"id\": \"single$i-n/;p;}" > "$WORK/single$i.jsonl"
     echo "single,$((k * 1000 + i - 1)),$(run "$WORK/single$i.jsonl")"
 done

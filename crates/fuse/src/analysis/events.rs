@@ -141,6 +141,7 @@ impl Lexicon {
         let mut dict: HashMap<String, u32> = HashMap::new();
         let mut words = Vec::with_capacity(docs.len());
         let mut key = String::new();
+        let mut stems: HashMap<(Lang, &str), u32> = HashMap::new();
         let mut intern = |k: &str| -> u32 {
             if let Some(&id) = dict.get(k) {
                 return id;
@@ -167,10 +168,12 @@ impl Lexicon {
                 {
                     // A two-word verb (`called off`) counts as its group (`cancel`).
                     slot[1] = intern(head);
-                } else if (ents[wi].is_none() || common.contains(w.key.as_str()))
-                    && let Some(stem) = content_stem(&w.key, lang, &stemmer)
-                {
-                    slot[1] = intern(&stem);
+                } else if ents[wi].is_none() || common.contains(w.key.as_str()) {
+                    // A story repeats its words: each word's stem is found (and its term
+                    // interned) once per language.
+                    slot[1] = *stems.entry((lang, w.key.as_str())).or_insert_with(|| {
+                        content_stem(&w.key, lang, &stemmer).map_or(NONE, |stem| intern(&stem))
+                    });
                 }
                 terms[wi] = slot;
             }
