@@ -53,23 +53,7 @@ pub(crate) struct Bag {
 impl Bag {
     /// The cosine similarity of two bags, in `[0, 1]`.
     pub(crate) fn cosine(&self, other: &Bag) -> f32 {
-        if self.norm == 0.0 || other.norm == 0.0 {
-            return 0.0;
-        }
-        let (mut i, mut j, mut dot) = (0, 0, 0.0);
-        while i < self.terms.len() && j < other.terms.len() {
-            let (a, b) = (self.terms[i], other.terms[j]);
-            match a.0.cmp(&b.0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += a.1 * b.1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        (dot / (self.norm * other.norm)).min(1.0)
+        self.shares_and_cosine(other).1
     }
 
     /// How many terms two bags share and their cosine similarity ([`Bag::shares`] and

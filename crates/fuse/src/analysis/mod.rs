@@ -25,6 +25,24 @@ pub(crate) struct Context<'a> {
     pub(crate) entities: EntityTable,
 }
 
+/// Two ascending lists merged into one ascending list (duplicates kept).
+pub(crate) fn merge_sorted<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
 /// Whether two ascending id lists share an id (one merge pass, no allocation).
 pub(crate) fn sorted_overlap(a: &[u32], b: &[u32]) -> bool {
     let (mut i, mut j) = (0, 0);

@@ -47,7 +47,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::analysis::sorted_overlap;
+use crate::analysis::{merge_sorted, sorted_overlap};
 
 /// Terms held by at most this many units are followed through all their postings.
 pub(super) const RARE_POSTINGS: usize = 1024;
@@ -329,23 +329,6 @@ fn candidate_pairs(
     // Units are numbered in order of their first sentence, so unit order is sentence order.
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     pairs
-}
-
-fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
 }
 
 /// Every `len / k`-th index of `0..len`, at most `k` of them (all when `len <= k`).

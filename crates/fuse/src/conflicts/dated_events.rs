@@ -42,16 +42,17 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_core::Lang;
 use crosscheck_text::Stemmer;
-use crosscheck_text::dates::{Granularity, TimeValue};
+use crosscheck_text::dates::Granularity;
 use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::categories::full_names;
 use super::common::split_sides;
+use super::dates::{agree, agree_key};
 use crate::analysis::words::fold;
 use crate::analysis::{Context, Gap};
 use crate::entities::linkage::single_linkage;
 use crate::story::{Conflict, ConflictKind};
-use crate::timeline::{Dated, consistent};
+use crate::timeline::Dated;
 
 /// The most words between an event word and the name it happens to.
 const PARTICIPANT_REACH: usize = 4;
@@ -138,19 +139,6 @@ fn participants(ctx: &Context<'_>, doc: usize, at: usize) -> BTreeSet<u32> {
         out.insert(last.entity);
     }
     out
-}
-
-/// Whether two dates of one event agree: consistent values, or the same relative words.
-fn agree(a: &Dated, b: &Dated) -> bool {
-    consistent(&a.mention.value, &b.mention.value)
-        || (a.mention.relative
-            && b.mention.relative
-            && fold(&a.mention.text) == fold(&b.mention.text))
-}
-
-/// What [`agree`] reads of a date: its value, and its folded words when relative.
-fn agree_key(d: &Dated) -> (TimeValue, Option<String>) {
-    (d.mention.value, d.mention.relative.then(|| fold(&d.mention.text)))
 }
 
 /// Whether a one-word name of `a` is the last word of a longer name of `b` (`Brenner` and

@@ -588,7 +588,7 @@ fn starts_period(ctx: &Context<'_>, x: &Dated) -> bool {
 /// Whether two dates of one event agree: consistent values, or the same relative words
 /// (`Thursday` and `Thursday`), which say the same thing whatever the reference dates they
 /// were resolved against (a wrong publication date moves one of them).
-fn agree(a: &Dated, b: &Dated) -> bool {
+pub(super) fn agree(a: &Dated, b: &Dated) -> bool {
     consistent(&a.mention.value, &b.mention.value)
         || (a.mention.relative
             && b.mention.relative
@@ -596,7 +596,7 @@ fn agree(a: &Dated, b: &Dated) -> bool {
 }
 
 /// What [`agree`] reads of a date: its value, and its folded words when relative.
-fn agree_key(d: &Dated) -> (TimeValue, Option<String>) {
+pub(super) fn agree_key(d: &Dated) -> (TimeValue, Option<String>) {
     (d.mention.value, d.mention.relative.then(|| fold(&d.mention.text)))
 }
 

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::analysis::merge_sorted;
+
 /// Groups `0..n` by single linkage: `i` and `j` end in one group when `same(i, j)` holds for
 /// them or for a chain of pairs between them. `same` is asked about each pair `i < j` at most
 /// once, and not at all once the two are already linked. Groups come out ordered by their
@@ -34,7 +36,7 @@ pub(crate) fn single_linkage(
             for &m in &moved {
                 group_of[m] = keep;
             }
-            members[keep] = merge(&members[keep], &moved);
+            members[keep] = merge_sorted(&members[keep], &moved);
         }
         // Groups whose members all come before the next newcomer need no more visits.
         live.retain(|&g| members[g].last().is_some_and(|&last| last > i));
@@ -70,7 +72,7 @@ pub(crate) fn single_linkage_among(
             for &m in &moved {
                 group_of[m] = keep;
             }
-            members[keep] = merge(&members[keep], &moved);
+            members[keep] = merge_sorted(&members[keep], &moved);
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -80,23 +82,6 @@ pub(crate) fn single_linkage_among(
         }
     }
     groups.into_values().collect()
-}
-
-fn merge(a: &[usize], b: &[usize]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
 }
 
 #[cfg(test)]
