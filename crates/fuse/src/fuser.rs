@@ -45,7 +45,10 @@ impl<'a> StoryInput<'a> {
         self
     }
 
-    /// Marks `article` as a near-copy of `of`: it is listed, but counted once with `of`.
+    /// Marks `article` as a near-copy of `of`: it is listed, but counted once with `of`; when
+    /// it has `of`'s language and date and little text of its own, its sentences that `of`
+    /// holds word for word are read once (see
+    /// [`FuserBuilder::collapse_near_copies`]).
     ///
     /// By default, no article is a duplicate. Unknown ids are ignored.
     pub fn duplicate(&mut self, article: &DocId, of: DocId) -> &mut StoryInput<'a> {

@@ -116,14 +116,10 @@ impl Reduction {
             let step = distinct.len().div_ceil(budget.max(1));
             let total = distinct.len();
             distinct = distinct.iter().copied().step_by(step).collect();
+            let near_too = if onto.is_empty() { "" } else { " and near-copies" };
             format!(
-                "one in every {step} distinct articles in story order ({} of {total}), {}",
+                "one in every {step} distinct articles in story order ({} of {total}), exact copies{near_too} kept with the article they copy",
                 distinct.len(),
-                if onto.is_empty() {
-                    "exact copies kept with the article they copy"
-                } else {
-                    "copies and near-copies kept with the article they copy"
-                },
             )
         });
         let mut slot: HashMap<usize, usize> = HashMap::with_capacity(distinct.len());
