@@ -99,13 +99,10 @@ fn many_reprints_match_the_full_reading() {
             let mut r = reprint(&format!("r{i:02}"), bylines[i % 3], KEPT);
             // Every third also keeps the last paragraph; one in four drops the menu.
             if i % 3 == 0 {
-                r = article(&r.id.to_string(), &format!("By {}\n\n{KEPT}", bylines[i % 3]));
+                r = article(r.id.as_str(), &format!("By {}\n\n{KEPT}", bylines[i % 3]));
             }
             if i % 4 == 1 {
-                r = article(
-                    &r.id.to_string(),
-                    r.text.trim_end_matches("\n\nHome | Ports | Weather"),
-                );
+                r = article(r.id.as_str(), r.text.trim_end_matches("\n\nHome | Ports | Weather"));
             }
             r
         })
