@@ -154,3 +154,83 @@ fn other_dates_are_read_in_full() {
     let story = fuse(&[&k, &later, &e], &[("d", "k")], true);
     assert_eq!(json(&story), json(&fuse(&[&k, &later, &e], &[("d", "k")], false)));
 }
+
+/// An article whose raw content is a page: each paragraph of `paragraphs` in a `<p>` element
+/// after `head`, the text its paragraphs joined by blank lines.
+fn page(id: &str, head: &str, paragraphs: &[&str]) -> Article {
+    let mut raw = String::from(head);
+    let mut text = String::new();
+    let mut alignment = crosscheck_core::Alignment::default();
+    for p in paragraphs {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        raw.push_str("<p>");
+        alignment.push(text.len(), raw.len(), p.len());
+        text.push_str(p);
+        raw.push_str(p);
+        raw.push_str("</p>\n");
+    }
+    Article { text, alignment, raw: raw.into(), ..article(id, "") }
+}
+
+#[test]
+fn a_reprint_in_another_page_layout_is_cited_in_its_own_raw_content() {
+    let paragraphs: Vec<&str> = KEPT.split("\n\n").collect();
+    let k = page("k", "<html><body>", &paragraphs);
+    let mut reprinted = vec!["By Talia Dobrin"];
+    reprinted.extend(&paragraphs[..4]);
+    let d = page("d", "<html><nav>Ports</nav><main class=\"story\">", &reprinted);
+    let e = article("e", OTHER);
+    let story = fuse(&[&k, &d, &e], &[("d", "k")], true);
+    assert_eq!(json(&story), json(&fuse(&[&k, &d, &e], &[("d", "k")], false)));
+    let cited: Vec<_> =
+        story.claims.iter().flat_map(|c| &c.renderings).filter(|r| r.article == d.id).collect();
+    assert_eq!(cited.len(), 3, "{cited:?}");
+    for r in cited {
+        assert_eq!(&d.raw[r.start as usize - 3..r.start as usize], "<p>");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Whatever a reprint drops, changes or adds, every span slices its article's raw
+    /// content and the reprint's sentences are cited where the full reading cites them.
+    #[test]
+    fn reprints_are_cited_where_the_full_reading_cites_them(
+        drop in 0usize..6,
+        change in 0usize..6,
+        digit in 0u8..10,
+        byline in proptest::option::of("[A-Z][a-z]{2,8} [A-Z][a-z]{2,8}"),
+    ) {
+        let (k, e) = (article("k", KEPT), article("e", OTHER));
+        let mut paragraphs: Vec<String> = KEPT.split("\n\n").map(str::to_string).collect();
+        if change < paragraphs.len() {
+            paragraphs[change] = paragraphs[change].replacen(['3', '9'], &digit.to_string(), 1);
+        }
+        if drop < paragraphs.len() {
+            paragraphs.remove(drop);
+        }
+        if let Some(b) = byline {
+            paragraphs.insert(0, format!("By {b}"));
+        }
+        let d = article("d", &paragraphs.join("\n\n"));
+        let once = fuse(&[&k, &d, &e], &[("d", "k")], true);
+        let full = fuse(&[&k, &d, &e], &[("d", "k")], false);
+        let cited = |s: &FusedStory| {
+            let mut v: Vec<(String, u32, u32)> = s
+                .claims
+                .iter()
+                .flat_map(|c| &c.renderings)
+                .map(|r| (r.article.to_string(), r.start, r.end))
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        proptest::prop_assert_eq!(cited(&once), cited(&full));
+        let conflicts = |s: &FusedStory| serde_json::to_string(&s.conflicts).unwrap();
+        proptest::prop_assert_eq!(conflicts(&once), conflicts(&full));
+    }
+}
