@@ -240,7 +240,11 @@ struct Near<'a> {
 impl Mover for Near<'_> {
     fn spans(&self, from: usize, span: &SourceSpan, out: &mut Vec<(usize, SourceSpan)>) {
         let Some(nears) = self.near_of.get(&from) else { return };
-        let Some(text) = near::to_text(&self.articles[from].alignment, span.span()) else {
+        // Checked both ways: an alignment whose raw runs are out of order maps nothing.
+        let alignment = &self.articles[from].alignment;
+        let Some(text) = near::to_text(alignment, span.span())
+            .filter(|t| alignment.to_raw(*t) == Some(span.span()))
+        else {
             return;
         };
         for n in *nears {
