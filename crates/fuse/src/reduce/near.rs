@@ -31,7 +31,9 @@
 //! ## Why
 //!
 //! Reprints with small edits cost every stage its full work, and the pairwise stages (claim
-//! alignment, conflicts) the square of it, while they add only their few changed lines.
+//! alignment, conflicts) more than that, while they add only their few changed lines: 2,000
+//! reprints of one 10 KB article took 23.8 s of CPU and 607 MB analysed in full, 0.6 s and
+//! 157 MB read once (`fuse_scale nearcopies`).
 //! Mapping only byte-identical sentences keeps what conflicts detect: a sentence whose number,
 //! date or name changed is never mapped, so it is read (in the residual) and compared as
 //! before.
@@ -50,8 +52,12 @@
 //! near-copy's changed sentences would have resolved differently is resolved as in the kept
 //! article, and a leftover sentence is read without the sentences around it. Only dedup's
 //! duplicates are candidates, so a near-copy with another publication date or language, or one
-//! dedup missed, is analysed in full. Statistics that count articles (the most common spelling
-//! of a name, the headline's word weights) count a collapsed near-copy with its kept article.
+//! dedup missed, is analysed in full. Statistics that count articles or sentences (the most
+//! common spelling of a name, the headline's word weights, the inverse sentence frequencies
+//! that weigh event words) count a collapsed near-copy with its kept article, as they count an
+//! exact copy, so a borderline grouping elsewhere in the story can change. A span that runs
+//! from a mapped sentence into a changed one (a quotation over both) is cited in the near-copy
+//! only if its residual finds it.
 //!
 //! ## References
 //!
