@@ -28,10 +28,10 @@ bins="$target/fuse-scale-bin"
 mkdir -p "$bins"
 
 build() { # name src
-    # The two trees' workspace crates get the same artifact names (cargo hashes a path package
-    # by its path inside the workspace) and a build's freshness is judged by the files of the
-    # tree built last, so the second build would be "fresh" and copy the first one's binary:
-    # clean the workspace crates (not the registry dependencies) before each build.
+    # The two trees' workspace crates get the same artifact names in one target directory
+    # (cargo names a path package by its path inside the workspace), and the second build was
+    # seen judged fresh and copying the first one's binary (base and head byte for byte the
+    # same): clean the workspace crates (not the registry dependencies) before each build.
     local pkgs
     pkgs="$(cd "$2" && cargo metadata --no-deps --format-version 1 |
         python3 -c 'import json, sys; print(" ".join("-p " + p["name"] for p in json.load(sys.stdin)["packages"]))')"
