@@ -29,8 +29,8 @@ mkdir -p "$bins"
 
 build() { # name src
     # The two trees' workspace crates get the same artifact names in one target directory
-    # (cargo names a path package by its path inside the workspace), and the second build was
-    # seen judged fresh and copying the first one's binary (base and head byte for byte the
+    # (cargo names a path package by its path inside the workspace), and once the second build
+    # was judged fresh and copied the first one's binary (base and head byte for byte the
     # same): clean the workspace crates (not the registry dependencies) before each build.
     local pkgs
     pkgs="$(cd "$2" && cargo metadata --no-deps --format-version 1 |
