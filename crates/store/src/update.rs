@@ -4,8 +4,8 @@ use crosscheck_core::story::FusedStory;
 use crosscheck_core::{Article, DocId, Features};
 
 use crate::{
-    Error, Neighbourhood, Placement, Plan, Probe, Result, Store, StoredArticle, StoryId,
-    StoryMembers,
+    Error, Neighbourhood, Placement, Plan, Probe, ReportWrite, Result, Store, StoredArticle,
+    StoryId, StoryMembers,
 };
 
 /// An engine's own error.
@@ -144,18 +144,76 @@ pub fn place_pending(store: &dyn Store, engine: &dyn StoryEngine) -> Result<usiz
 pub fn update(store: &dyn Store, engine: &dyn StoryEngine) -> Result<UpdateReport> {
     let mut report =
         UpdateReport { placed: place_pending(store, engine)?, ..UpdateReport::default() };
-    for (id, version) in store.stale()? {
-        match fuse_one(store, engine, &id, version) {
-            Ok(n) => report.fused.push((id, n)),
+    for chunk in store.stale()?.chunks(REPORT_CHUNK) {
+        fuse_chunk(store, engine, chunk, &mut report);
+    }
+    Ok(report)
+}
+
+/// How many stale stories are fused before their reports are written in one transaction:
+/// reading the members of one story after another with no write between keeps the reader's
+/// page cache, and one commit writes each changed page once.
+const REPORT_CHUNK: usize = 64;
+
+/// A fused report on its way to the store, with its story's article count.
+struct Fused {
+    id: StoryId,
+    version: u64,
+    headline: String,
+    report: FusedStory,
+    articles: usize,
+}
+
+/// Fuses the stale stories of `chunk` and stores their reports together, recording in
+/// `report` what was fused and what failed.
+fn fuse_chunk(
+    store: &dyn Store,
+    engine: &dyn StoryEngine,
+    chunk: &[(StoryId, u64)],
+    report: &mut UpdateReport,
+) {
+    let mut done: Vec<Fused> = Vec::with_capacity(chunk.len());
+    for (id, version) in chunk {
+        match fuse_one(store, engine, id, *version) {
+            Ok(f) => done.push(f),
             // Another writer merged it away meanwhile; the story that absorbed it is stale too.
             Err(Error::UnknownStory { .. }) => {}
-            Err(e) => {
-                tracing::warn!(story = %id, error = %e, "fusion failed");
-                report.failed.push((id, e));
+            Err(e) => fail(report, id.clone(), e),
+        }
+    }
+    let writes: Vec<ReportWrite<'_>> = done
+        .iter()
+        .map(|f| ReportWrite {
+            story: &f.id,
+            version: f.version,
+            headline: &f.headline,
+            report: &f.report,
+        })
+        .collect();
+    match store.put_reports(&writes) {
+        Ok(found) => {
+            for (f, found) in done.iter().zip(found) {
+                if found {
+                    report.fused.push((f.id.clone(), f.articles));
+                }
+            }
+        }
+        // One story at a time then, so that one bad report leaves only its own story stale.
+        Err(_) => {
+            for f in &done {
+                match store.put_report(&f.id, f.version, &f.headline, &f.report) {
+                    Ok(()) => report.fused.push((f.id.clone(), f.articles)),
+                    Err(Error::UnknownStory { .. }) => {}
+                    Err(e) => fail(report, f.id.clone(), e),
+                }
             }
         }
     }
-    Ok(report)
+}
+
+fn fail(report: &mut UpdateReport, id: StoryId, e: Error) {
+    tracing::warn!(story = %id, error = %e, "fusion failed");
+    report.failed.push((id, e));
 }
 
 fn fuse_one(
@@ -163,15 +221,14 @@ fn fuse_one(
     engine: &dyn StoryEngine,
     id: &StoryId,
     version: u64,
-) -> Result<usize> {
+) -> Result<Fused> {
     let articles = store.story_articles(id)?;
     let mut report = engine
         .fuse(id, &articles)
         .map_err(|source| Error::Engine { what: format!("fusing story {id}"), source })?;
     report.id = id.to_string();
     let headline = headline(id, &articles, &report);
-    store.put_report(id, version, &headline, &report)?;
-    Ok(articles.len())
+    Ok(Fused { id: id.clone(), version, headline, report, articles: articles.len() })
 }
 
 /// Refuses a plan that does not place every new article exactly once.
