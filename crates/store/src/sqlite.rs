@@ -1113,7 +1113,7 @@ fn report_in(
 /// which [`decode_report`] reads too.
 fn encode_report(story: &FusedStory) -> Vec<u8> {
     use std::io::Write;
-    let doc = StoryDocument::new(vec![story.clone()]);
+    let doc = OneStory { schema: crosscheck_core::story::STORY_SCHEMA, stories: [story] };
     // Invariant: a story serialises; every field is a string, number, bool or list of them.
     let json = serde_json::to_vec(&doc).expect("a fused story serialises to JSON");
     let mut z = flate2::write::ZlibEncoder::new(
@@ -1123,6 +1123,13 @@ fn encode_report(story: &FusedStory) -> Vec<u8> {
     // Invariant: writing to a Vec never fails.
     z.write_all(&json).expect("writing to memory");
     z.finish().expect("writing to memory")
+}
+
+/// A [`StoryDocument`] of one story, borrowed: the same JSON, without cloning the story.
+#[derive(serde::Serialize)]
+struct OneStory<'a> {
+    schema: &'a str,
+    stories: [&'a FusedStory; 1],
 }
 
 /// A `report` column as read: deflated JSON (BLOB) or, in stores written before, JSON text.
@@ -1278,4 +1285,33 @@ fn exists(c: &Connection, sql: &str, param: &str) -> Result<bool> {
         .optional()
         .map(|r| r.is_some())
         .map_err(Error::db(format!("looking up {param}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_report_is_the_story_document_of_its_story() {
+        let story = FusedStory {
+            id: "s1".to_string(),
+            headline: "Ferry sinks \"near\" Ostrava".to_string(),
+            articles: vec![],
+            entities: vec![],
+            claims: vec![],
+            quotes: vec![],
+            conflicts: vec![],
+            timeline: vec![],
+            sampled: None,
+            reuse: None,
+        };
+        let mut json = Vec::new();
+        let stored = encode_report(&story);
+        std::io::Read::read_to_end(&mut flate2::read::ZlibDecoder::new(&stored[..]), &mut json)
+            .unwrap();
+        let doc = serde_json::to_vec(&StoryDocument::new(vec![story.clone()])).unwrap();
+        assert_eq!(String::from_utf8(json).unwrap(), String::from_utf8(doc).unwrap());
+        let back = decode_report(&StoryId::from("s1"), &StoredReport::Deflated(stored)).unwrap();
+        assert_eq!(back, story);
+    }
 }
