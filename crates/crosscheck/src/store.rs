@@ -93,8 +93,10 @@ impl Corpus {
     }
 
     /// Reads and extracts every document under `paths` and commits each article to the store
-    /// before calling `sink` with it, so that whatever `sink` saw survives a crash. Stops early
-    /// when `sink` returns `false`. Stories are not touched: call [`Corpus::update`] after.
+    /// before calling `sink` with it, so that whatever `sink` saw survives a crash: each chunk
+    /// the pipeline extracts together (up to 256 documents) is committed in one transaction,
+    /// then reported item by item in input order. Stops early when `sink` returns `false` (the
+    /// rest of that chunk stays stored). Stories are not touched: call [`Corpus::update`] after.
     ///
     /// A store failure stops the run and is returned; item failures go to `sink`.
     pub fn ingest(

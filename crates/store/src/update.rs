@@ -136,8 +136,9 @@ pub fn place_pending(store: &dyn Store, engine: &dyn StoryEngine) -> Result<usiz
 ///
 /// Each batch of new articles is placed against its neighbourhood only
 /// ([`Store::neighbours`]), so the cost of an update follows the new articles, not the store.
-/// Each step commits on its own, so an update killed at any point leaves a store that the next
-/// update continues from. Several writers may update one store at once: a batch that another
+/// Each step commits on its own (a batch's placement; the reports of up to 64 stories, fused
+/// first and then written in one transaction), so an update killed at any point leaves a store
+/// that the next update continues from. Several writers may update one store at once: a batch that another
 /// writer placed first ([`Error::Conflict`]) is read again and placed again. A story whose
 /// fusion fails is recorded in the report and left stale; a placement failure stops the
 /// update.
