@@ -1291,6 +1291,84 @@ fn exists(c: &Connection, sql: &str, param: &str) -> Result<bool> {
 mod tests {
     use super::*;
 
+    fn dated(id: &str, date: Option<&str>) -> Article {
+        let raw = format!("Title {id}\n\nBody of {id}.");
+        Article {
+            published: date.map(|d| d.parse().unwrap()),
+            url: Some(format!("https://example.invalid/{id}")),
+            ..Article::from_text(id, &raw)
+        }
+    }
+
+    fn placed(id: &str, target: Target, keys: &[u64]) -> Placement {
+        Placement {
+            article: id.into(),
+            target,
+            duplicate_of: None,
+            keys: keys.to_vec(),
+            features: None,
+        }
+    }
+
+    /// The key index as stored: (key, story, day, seq) in key order.
+    fn postings(s: &SqliteStore) -> Vec<(i64, String, Option<i64>, i64)> {
+        s.read(|c| {
+            let mut st =
+                c.prepare("SELECT key, story, day, seq FROM story_keys ORDER BY key").unwrap();
+            Ok(st
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .unwrap())
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_keys_posting_keeps_the_latest_day_and_article_of_its_story() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = SqliteStore::open(dir.path().join("k.db")).unwrap();
+        let day = |d: &str| Some(i64::from(d.parse::<Date>().unwrap().day_number()));
+        let dates = [("a1", Some("2024-03-05")), ("a2", None), ("a3", Some("2024-03-01"))];
+        let mut seq = HashMap::new();
+        for (id, date) in dates {
+            s.put_article(&dated(id, date), None).unwrap();
+            seq.insert(id, i64::try_from(s.article(id).unwrap().unwrap().seq).unwrap());
+        }
+        // One plan, keys repeated across its articles, the latest day not on the latest one.
+        let story = s
+            .place(
+                &[
+                    placed("a1", Target::New(0), &[7, 9]),
+                    placed("a2", Target::New(0), &[7]),
+                    placed("a3", Target::New(0), &[9, 7]),
+                ],
+                &[],
+            )
+            .unwrap()
+            .remove(0);
+        let id = story.to_string();
+        assert_eq!(
+            postings(&s),
+            vec![
+                (7, id.clone(), day("2024-03-05"), seq["a3"]),
+                (9, id.clone(), day("2024-03-05"), seq["a3"])
+            ]
+        );
+        // A later, undated article: the seq moves on, the day stays.
+        s.put_article(&dated("a4", None), None).unwrap();
+        let a4 = i64::try_from(s.article("a4").unwrap().unwrap().seq).unwrap();
+        s.place(&[placed("a4", Target::Existing(story.clone()), &[9, 11])], &[]).unwrap();
+        assert_eq!(
+            postings(&s),
+            vec![
+                (7, id.clone(), day("2024-03-05"), seq["a3"]),
+                (9, id.clone(), day("2024-03-05"), a4),
+                (11, id.clone(), None, a4),
+            ]
+        );
+    }
+
     #[test]
     fn a_stored_report_is_the_story_document_of_its_story() {
         let story = FusedStory {

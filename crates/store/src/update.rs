@@ -138,16 +138,32 @@ pub fn place_pending(store: &dyn Store, engine: &dyn StoryEngine) -> Result<usiz
 /// ([`Store::neighbours`]), so the cost of an update follows the new articles, not the store.
 /// Each step commits on its own (a batch's placement; the reports of up to 64 stories, fused
 /// first and then written in one transaction), so an update killed at any point leaves a store
-/// that the next update continues from. Several writers may update one store at once: a batch that another
-/// writer placed first ([`Error::Conflict`]) is read again and placed again. A story whose
+/// that the next update continues from. Several writers may update one store at once: a batch
+/// that another writer placed first ([`Error::Conflict`]) is read again and placed again. A story whose
 /// fusion fails is recorded in the report and left stale; a placement failure stops the
 /// update.
 pub fn update(store: &dyn Store, engine: &dyn StoryEngine) -> Result<UpdateReport> {
     let mut report =
         UpdateReport { placed: place_pending(store, engine)?, ..UpdateReport::default() };
-    for chunk in store.stale()?.chunks(REPORT_CHUNK) {
-        fuse_chunk(store, engine, chunk, &mut report);
+    let mut done: Vec<Fused> = Vec::new();
+    let mut articles = 0;
+    for (id, version) in store.stale()? {
+        match fuse_one(store, engine, &id, version) {
+            Ok(f) => {
+                articles += f.articles;
+                done.push(f);
+            }
+            // Another writer merged it away meanwhile; the story that absorbed it is stale too.
+            Err(Error::UnknownStory { .. }) => {}
+            Err(e) => fail(&mut report, id, e),
+        }
+        if done.len() >= REPORT_CHUNK || articles >= REPORT_ARTICLES {
+            write_reports(store, &done, &mut report);
+            done.clear();
+            articles = 0;
+        }
     }
+    write_reports(store, &done, &mut report);
     Ok(report)
 }
 
@@ -155,6 +171,10 @@ pub fn update(store: &dyn Store, engine: &dyn StoryEngine) -> Result<UpdateRepor
 /// reading the members of one story after another with no write between keeps the reader's
 /// page cache, and one commit writes each changed page once.
 const REPORT_CHUNK: usize = 64;
+
+/// Reports are written sooner once the stories fused since the last write hold this many
+/// articles, so that the reports held in memory stay small beside the fusion of one story.
+const REPORT_ARTICLES: usize = 2_000;
 
 /// A fused report on its way to the store, with its story's article count.
 struct Fused {
@@ -165,22 +185,11 @@ struct Fused {
     articles: usize,
 }
 
-/// Fuses the stale stories of `chunk` and stores their reports together, recording in
-/// `report` what was fused and what failed.
-fn fuse_chunk(
-    store: &dyn Store,
-    engine: &dyn StoryEngine,
-    chunk: &[(StoryId, u64)],
-    report: &mut UpdateReport,
-) {
-    let mut done: Vec<Fused> = Vec::with_capacity(chunk.len());
-    for (id, version) in chunk {
-        match fuse_one(store, engine, id, *version) {
-            Ok(f) => done.push(f),
-            // Another writer merged it away meanwhile; the story that absorbed it is stale too.
-            Err(Error::UnknownStory { .. }) => {}
-            Err(e) => fail(report, id.clone(), e),
-        }
+/// Stores the reports of `done` together, recording in `report` which were stored and which
+/// failed.
+fn write_reports(store: &dyn Store, done: &[Fused], report: &mut UpdateReport) {
+    if done.is_empty() {
+        return;
     }
     let writes: Vec<ReportWrite<'_>> = done
         .iter()
@@ -201,7 +210,7 @@ fn fuse_chunk(
         }
         // One story at a time then, so that one bad report leaves only its own story stale.
         Err(_) => {
-            for f in &done {
+            for f in done {
                 match store.put_report(&f.id, f.version, &f.headline, &f.report) {
                     Ok(()) => report.fused.push((f.id.clone(), f.articles)),
                     Err(Error::UnknownStory { .. }) => {}
