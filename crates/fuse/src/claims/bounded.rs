@@ -143,7 +143,14 @@ pub(super) fn align(
         }
         let key = (gi.min(gj), gi.max(gj));
         let sizes = (size[key.0 as usize], size[key.1 as usize]);
-        if share_docs.contains(&key) || rejected.get(&key) == Some(&sizes) {
+        // An average estimated from a sample is asked again only once a group has grown by
+        // an eighth: a unit more moves it by less than the sample's own error, and asking at
+        // every growth made large stories pay a sample per candidate pair.
+        let sampled = members[gi as usize].len() * members[gj as usize].len() > EXACT_MEAN;
+        let unchanged = rejected.get(&key).is_some_and(|&(a, b)| {
+            sizes == (a, b) || (sampled && sizes.0 <= a + a / 8 && sizes.1 <= b + b / 8)
+        });
+        if share_docs.contains(&key) || unchanged {
             continue;
         }
         if sorted_overlap(&docs[gi as usize], &docs[gj as usize]) {

@@ -453,9 +453,22 @@ impl FactTable {
 
     /// The conflicts among the values of each slot.
     pub(crate) fn conflicts(&self, ctx: &Context<'_>) -> Vec<Conflict> {
+        // The explicit facts of each attribute, in fact order: what `conflict` reads of the
+        // whole table for one slot (a scan of every fact per slot grew with the square of a
+        // story's size).
+        let mut explicit: HashMap<(&Class, &str), Vec<usize>> = HashMap::new();
+        for (i, f) in self.facts.iter().enumerate() {
+            if f.explicit {
+                explicit.entry((&f.class, f.attribute.as_str())).or_default().push(i);
+            }
+        }
         self.slots
             .iter()
-            .filter_map(|slot| conflict(&ctx.docs, &ctx.canon, &self.facts, slot))
+            .filter_map(|slot| {
+                let f = &self.facts[*slot.first()?];
+                let same = explicit.get(&(&f.class, f.attribute.as_str())).map_or(&[][..], |v| v);
+                conflict(&ctx.docs, &ctx.canon, &self.facts, slot, same)
+            })
             .collect()
     }
 
@@ -604,6 +617,10 @@ fn slots(facts: &[Fact]) -> Vec<Vec<usize>> {
         let mut parent: Vec<usize> = (0..members.len()).collect();
         for a in 0..members.len() {
             for b in a + 1..members.len() {
+                // Already one slot: nothing to learn from the pair (the slots are the same).
+                if find(&mut parent, a) == find(&mut parent, b) {
+                    continue;
+                }
                 let (fa, fb) = (&facts[members[a]], &facts[members[b]]);
                 let subjects_meet = (fa.subjects.is_empty() && fb.subjects.is_empty())
                     || fa.subjects.intersection(&fb.subjects).next().is_some();
@@ -670,7 +687,16 @@ fn sides(facts: &[Fact], slot: &[usize]) -> (Vec<usize>, Vec<Vec<usize>>) {
 }
 
 /// The conflict among the facts of one slot, if their values disagree.
-fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -> Option<Conflict> {
+///
+/// `same` lists the explicit facts of the slot's class and attribute (in this slot or another),
+/// in fact order.
+fn conflict(
+    docs: &[Doc<'_>],
+    canon: &[usize],
+    facts: &[Fact],
+    slot: &[usize],
+    same: &[usize],
+) -> Option<Conflict> {
     let outlets: BTreeSet<usize> = slot.iter().map(|&i| canon[facts[i].doc]).collect();
     if outlets.len() < 2 {
         return None;
@@ -684,28 +710,28 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
     // a near-copy that changed a figure does not make its original state both.
     let eps = 1e-9;
     let first = &facts[order[0]];
+    // The articles stating each side's value (computed once per side: a side does not change
+    // while others leave).
+    let outlets_of = |s: &Vec<usize>| -> BTreeSet<usize> {
+        let r = &facts[s[0]];
+        same.iter()
+            .map(|&i| &facts[i])
+            .filter(|f| {
+                // The same value: each midpoint within the other's interval.
+                let (mf, mr) = (f64::midpoint(f.lo, f.hi), f64::midpoint(r.lo, r.hi));
+                (r.lo - eps..=r.hi + eps).contains(&mf) && (f.lo - eps..=f.hi + eps).contains(&mr)
+            })
+            .map(|f| f.doc)
+            .chain(s.iter().filter(|&&i| facts[i].explicit).map(|&i| facts[i].doc))
+            .collect()
+    };
+    let mut stating: Vec<BTreeSet<usize>> = sides.iter().map(outlets_of).collect();
     loop {
-        let outlets_of = |s: &Vec<usize>| -> BTreeSet<usize> {
-            let r = &facts[s[0]];
-            facts
-                .iter()
-                .filter(|f| {
-                    f.explicit && f.class == first.class && f.attribute == first.attribute && {
-                        // The same value: each midpoint within the other's interval.
-                        let (mf, mr) = (f64::midpoint(f.lo, f.hi), f64::midpoint(r.lo, r.hi));
-                        (r.lo - eps..=r.hi + eps).contains(&mf)
-                            && (f.lo - eps..=f.hi + eps).contains(&mr)
-                    }
-                })
-                .map(|f| f.doc)
-                .chain(s.iter().filter(|&&i| facts[i].explicit).map(|&i| facts[i].doc))
-                .collect()
-        };
         let mut drop = None;
         'pairs: for a in 0..sides.len() {
             for b in a + 1..sides.len() {
-                let (oa, ob) = (outlets_of(&sides[a]), outlets_of(&sides[b]));
-                if oa.intersection(&ob).next().is_some() {
+                let (oa, ob) = (&stating[a], &stating[b]);
+                if oa.intersection(ob).next().is_some() {
                     drop = Some(if oa.len() >= ob.len() { b } else { a });
                     break 'pairs;
                 }
@@ -714,6 +740,7 @@ fn conflict(docs: &[Doc<'_>], canon: &[usize], facts: &[Fact], slot: &[usize]) -
         match drop {
             Some(d) => {
                 sides.remove(d);
+                stating.remove(d);
             }
             None => break,
         }
