@@ -328,13 +328,13 @@ fn candidate_pairs(
         }
         touched.clear();
         if mine.len() > NEIGHBOURS {
-            mine.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+            mine.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
             mine.truncate(NEIGHBOURS);
         }
         pairs.append(&mut mine);
     }
     // Units are numbered in order of their first sentence, so unit order is sentence order.
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     pairs
 }
 

@@ -91,7 +91,8 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
     // and the similar pairs of different reports that seed an event: a pair never stored
     // counts as 0.
     let (adj, mut pairs) = similar_pairs(ctx, dated, &bound, &clauses);
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // Each pair once: a total order, so the unstable sort gives what a stable one would.
+    pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     // Average-linkage agglomeration, one date per report in an event. Each event keeps the
     // set of its reports, and the linkage sums the stored similarities of the smaller side, so
     // a merge costs what the two events hold, not their product (a story of thousands of
@@ -431,14 +432,14 @@ fn similar_pairs(
         }
         if pairs.len() - seeds > NEIGHBOURS {
             complete = false;
-            pairs[seeds..].sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
+            pairs[seeds..].sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
             pairs.truncate(seeds + NEIGHBOURS);
             pairs[seeds..].sort_unstable_by_key(|x| x.2);
         }
         if mine.len() > NEIGHBOURS {
             complete = false;
             // The most similar first (the earlier date on a tie), then back in date order.
-            mine.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            mine.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             mine.truncate(NEIGHBOURS);
             mine.sort_unstable_by_key(|x| x.0);
         }
