@@ -57,6 +57,8 @@ pub(super) const COMMON_WINDOW: usize = 96;
 pub(super) const NEIGHBOURS: usize = 96;
 /// Unit pairs over which a group average is computed exactly; past this it is sampled.
 pub(super) const EXACT_MEAN: usize = 1024;
+/// Unit pairs from which the sum over two groups turned down is kept to go on from.
+const KEEP_TOTAL: usize = 32;
 /// Groups of at most this many sentences choose their central member from every pair of
 /// sentences, in sentence order.
 const EXACT_SENTENCES: usize = 64;
@@ -136,6 +138,11 @@ pub(super) fn align(
     // grow) or for their average at these sizes (unchanged until one of them grows).
     let mut share_docs: HashSet<(u32, u32)> = HashSet::new();
     let mut rejected: HashMap<(u32, u32), (usize, usize)> = HashMap::new();
+    // Per pair of groups (in the order asked) turned down in the exact regime, the members of
+    // each then and the sum over their pairs: groups only grow by appending members, so a later
+    // sum goes on from there in the same order (a large group met by one newcomer after another
+    // cost the square of its size).
+    let mut partial: HashMap<(u32, u32), (usize, usize, f32)> = HashMap::new();
     for (_, u, v) in pairs {
         let (gi, gj) = (group_of[u as usize], group_of[v as usize]);
         if gi == gj {
@@ -157,18 +164,24 @@ pub(super) fn align(
             share_docs.insert(key);
             continue;
         }
-        let mean = mean_similarity(
-            &members[gi as usize],
-            &members[gj as usize],
-            &units,
-            size[gi as usize],
-            size[gj as usize],
-            &pair_sim,
-        );
+        let (a, b) = (&members[gi as usize], &members[gj as usize]);
+        let mean = if a.len() * b.len() <= EXACT_MEAN {
+            let prior = partial.get(&(gi, gj)).copied();
+            let pairs = (size[gi as usize] * size[gj as usize]) as f32;
+            let (total, whole) =
+                exact_total(a, b, &units, &pair_sim, prior, Some((pairs, threshold * 0.6)));
+            if whole && a.len() * b.len() >= KEEP_TOTAL {
+                partial.insert((gi, gj), (a.len(), b.len(), total));
+            }
+            total / pairs
+        } else {
+            sampled_mean(a, b, &units, &pair_sim)
+        };
         if mean < threshold * 0.6 {
             rejected.insert(key, sizes);
             continue;
         }
+        partial.remove(&(gi, gj));
         let moved = std::mem::take(&mut members[gj as usize]);
         for &m in &moved {
             group_of[m as usize] = gi;
@@ -344,27 +357,46 @@ fn spread(len: usize, k: usize) -> impl Iterator<Item = usize> {
     (0..len).step_by(step)
 }
 
-/// The mean similarity between the sentences of two groups of units.
-fn mean_similarity(
+/// The sum of the similarities between the sentences of two groups of units, over every pair,
+/// `a` major. `prior` is an earlier sum of the same groups in the same order, `(members of a,
+/// members of b, sum)`: when `b` is unchanged and `a` grew, or `a` is one unit and `b` grew,
+/// the sum goes on from it, adding in the order a sum from scratch would (the same result to
+/// the bit). With `enough`, `(pairs, mean)`, the sum stops once its mean over `pairs` reaches
+/// `mean` (similarities are never negative: the whole sum would too); the flag says whether
+/// the sum is whole.
+fn exact_total(
     a: &[u32],
     b: &[u32],
     units: &[Unit],
-    size_a: usize,
-    size_b: usize,
     sim: &impl Fn(u32, u32) -> f32,
-) -> f32 {
-    if a.len() * b.len() <= EXACT_MEAN {
-        let mut total = 0.0;
-        for &x in a {
-            let wx = units[x as usize].items.len();
-            for &y in b {
-                // A unit of one sentence adds its similarity as the sentence-pair sum did.
-                let w = wx * units[y as usize].items.len();
-                total += if w == 1 { sim(x, y) } else { w as f32 * sim(x, y) };
+    prior: Option<(usize, usize, f32)>,
+    enough: Option<(f32, f32)>,
+) -> (f32, bool) {
+    // A unit of one sentence adds its similarity as the sentence-pair sum did.
+    let pair = |x: u32, y: u32| {
+        let w = units[x as usize].items.len() * units[y as usize].items.len();
+        if w == 1 { sim(x, y) } else { w as f32 * sim(x, y) }
+    };
+    let (from_a, from_b, mut total) = match prior {
+        Some((la, lb, t)) if lb == b.len() && la <= a.len() => (la, 0, t),
+        Some((1, lb, t)) if a.len() == 1 && lb <= b.len() => (0, lb, t),
+        _ => (0, 0, 0.0),
+    };
+    let (pairs, mean) = enough.unwrap_or((1.0, f32::INFINITY));
+    for &x in &a[from_a..] {
+        for &y in &b[from_b..] {
+            total += pair(x, y);
+            if total / pairs >= mean {
+                return (total, false);
             }
         }
-        return total / (size_a * size_b) as f32;
     }
+    (total, true)
+}
+
+/// The mean similarity between the sentences of two groups of units, from evenly spaced units
+/// of each (past [`EXACT_MEAN`] pairs).
+fn sampled_mean(a: &[u32], b: &[u32], units: &[Unit], sim: &impl Fn(u32, u32) -> f32) -> f32 {
     // Evenly spaced units of each side, weighted by their sentences.
     let k = EXACT_MEAN.isqrt();
     let (mut total, mut weight) = (0f64, 0f64);
@@ -583,6 +615,47 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A sum over two groups that goes on from an earlier one (the first group grown, or
+        /// the second grown against one unit) is the sum from scratch, to the bit.
+        #[test]
+        fn a_sum_goes_on_from_the_earlier_one(
+            copies in proptest::collection::vec(1usize..4, 4..40),
+            cut in 0usize..40,
+            seed in 0u32..1000,
+        ) {
+            let units: Vec<Unit> = copies
+                .iter()
+                .map(|&k| Unit { items: (0..k as u32).collect(), alone: false })
+                .collect();
+            // Similarities that round differently in different orders.
+            let sim = |a: u32, b: u32| ((a * 31 + b * 17 + seed) % 97) as f32 / 97.0 + 1e-3 / (1 + a + b) as f32;
+            let n = units.len() as u32;
+            let (a, b): (Vec<u32>, Vec<u32>) = (0..n).partition(|u| u % 3 != 0);
+            let cut_a = cut % (a.len() + 1);
+            let early = exact_total(&a[..cut_a], &b, &units, &sim, None, None).0;
+            let grown = exact_total(&a, &b, &units, &sim, Some((cut_a, b.len(), early)), None).0;
+            proptest::prop_assert_eq!(grown.to_bits(), exact_total(&a, &b, &units, &sim, None, None).0.to_bits());
+            let one = [a[0]];
+            let cut_b = cut % (b.len() + 1);
+            let early = exact_total(&one, &b[..cut_b], &units, &sim, None, None).0;
+            let grown = exact_total(&one, &b, &units, &sim, Some((1, cut_b, early)), None).0;
+            proptest::prop_assert_eq!(grown.to_bits(), exact_total(&one, &b, &units, &sim, None, None).0.to_bits());
+            // A sum stopped once its mean reaches a bound decides as the whole sum does.
+            let pairs = (a.len() * b.len()) as f32;
+            let whole = exact_total(&a, &b, &units, &sim, None, None).0;
+            for bound in [0.1f32, 0.3, 0.5, 0.7] {
+                let (part, done) = exact_total(&a, &b, &units, &sim, None, Some((pairs, bound)));
+                proptest::prop_assert_eq!(part / pairs >= bound, whole / pairs >= bound);
+                proptest::prop_assert!(done || part <= whole);
+            }
+            // Both grown: the earlier sum is of no use and is not used.
+            if cut_a >= 2 && cut_b < b.len() {
+                let early = exact_total(&a[..cut_a], &b[..cut_b], &units, &sim, None, None).0;
+                let both = exact_total(&a, &b, &units, &sim, Some((cut_a, cut_b, early)), None).0;
+                proptest::prop_assert_eq!(both.to_bits(), exact_total(&a, &b, &units, &sim, None, None).0.to_bits());
+            }
+        }
+
         /// A group of many sentences chooses its central member from its units, weighted by
         /// their copies: the sentence every pair of sentences would choose.
         #[test]
