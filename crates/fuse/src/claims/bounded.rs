@@ -18,7 +18,13 @@
 //!
 //! The average similarity that keeps a merged group coherent is computed from the units (each
 //! weighted by its sentences), on demand; past [`EXACT_MEAN`] unit pairs it is estimated from
-//! an evenly spaced sample of both groups. A claim's central sentence is chosen from every pair
+//! an evenly spaced sample of both groups. The exact sum stops as soon as its mean reaches the
+//! bound (similarities are never negative: the whole sum would reach it too), and the sum of
+//! two groups turned down is kept (from [`KEEP_TOTAL`] unit pairs): groups grow only by
+//! appending units, so when they meet again with the first grown, or the second grown against
+//! one unit, the sum goes on from it in the order a new sum would add, to the same bits. Two
+//! groups turned down on a sampled average are asked again only once one has grown by an
+//! eighth. A claim's central sentence is chosen from every pair
 //! of its sentences up to [`EXACT_SENTENCES`], then from every pair of its units, each counted
 //! for its copies (the same sums, a copy scored once), then from a sample.
 //!
@@ -26,7 +32,8 @@
 //!
 //! The sentence-pair map grew with the square of a story's size (2,000 copies of one article:
 //! 8.4 GB). Copies add no pair to compare, and a story's common words only join sentences that
-//! also share rarer terms or sit close in the story.
+//! also share rarer terms or sit close in the story. A large claim met by one newcomer after
+//! another summed its whole membership each time: the square of its size again, in time.
 //!
 //! ## Example
 //!
@@ -37,8 +44,9 @@
 //!
 //! Past [`RARE_POSTINGS`] units per term, two sentences that share only common terms and are
 //! far apart in the story may not be compared, and a group's average is an estimate past
-//! [`EXACT_MEAN`] pairs: a very large story's claims can differ slightly from what comparing
-//! every pair would give. Below those bounds the result is the same.
+//! [`EXACT_MEAN`] pairs (and is not asked again until a group grows by an eighth): a very large
+//! story's claims can differ slightly from what comparing every pair would give. Below those
+//! bounds the result is the same; the stopped and continued sums change no decision anywhere.
 //!
 //! ## References
 //!
