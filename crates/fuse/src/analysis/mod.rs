@@ -25,6 +25,14 @@ pub(crate) struct Context<'a> {
     pub(crate) entities: EntityTable,
 }
 
+impl<'a> Context<'a> {
+    /// The story's distinct reports: each article that counts as itself (not a duplicate), with
+    /// its index.
+    pub(crate) fn reports(&self) -> impl Iterator<Item = (usize, &Doc<'a>)> {
+        self.docs.iter().enumerate().filter(|&(i, _)| self.canon[i] == i)
+    }
+}
+
 /// Two ascending lists merged into one ascending list (duplicates kept).
 pub(crate) fn merge_sorted<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
     let mut out = Vec::with_capacity(a.len() + b.len());

@@ -79,10 +79,7 @@ fn value_at(
 fn read(ctx: &Context<'_>) -> Vec<Given> {
     let full = full_names(ctx);
     let mut out = Vec::new();
-    for (di, d) in ctx.docs.iter().enumerate() {
-        if ctx.canon[di] != di {
-            continue;
-        }
+    for (di, d) in ctx.reports() {
         let lx = Lexicon::of(d.article.language);
         let text = d.article.text.as_str();
         let mentions = ctx.entities.mentions.get(di).map_or(&[][..], Vec::as_slice);

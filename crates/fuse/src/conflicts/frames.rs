@@ -90,10 +90,7 @@ pub(super) fn find(ctx: &Context<'_>) -> Vec<Conflict> {
     let mut frames: BTreeMap<(Vec<String>, String), Vec<Framed>> = BTreeMap::new();
     // Pairs of entities one sentence names together.
     let mut together: BTreeSet<(u32, u32)> = BTreeSet::new();
-    for (di, d) in ctx.docs.iter().enumerate() {
-        if ctx.canon[di] != di {
-            continue;
-        }
+    for (di, d) in ctx.reports() {
         let lang = d.article.language;
         let mentions = ctx.entities.mentions.get(di).map_or(&[][..], Vec::as_slice);
         // Names within three words of each other in a sentence (`Orsk and Velm`, `Orsk, Velm`).

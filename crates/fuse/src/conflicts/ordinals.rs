@@ -201,10 +201,7 @@ fn count_at(
 fn read(ctx: &Context<'_>) -> Vec<Count> {
     let full = full_names(ctx);
     let mut out = Vec::new();
-    for (di, d) in ctx.docs.iter().enumerate() {
-        if ctx.canon[di] != di {
-            continue;
-        }
+    for (di, d) in ctx.reports() {
         let lx = Lexicon::of(d.article.language);
         for (si, s) in d.sents.iter().enumerate().filter(|(_, s)| s.claim) {
             for k in s.words.start as usize..s.words.end as usize {

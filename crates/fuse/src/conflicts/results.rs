@@ -116,10 +116,7 @@ fn qualifier(d: &Doc<'_>, last: usize, lx: &Lexicon) -> String {
 /// one.
 fn story_result(ctx: &Context<'_>) -> Option<(u32, u32)> {
     let mut count: BTreeMap<(u32, u32), usize> = BTreeMap::new();
-    for (di, d) in ctx.docs.iter().enumerate() {
-        if ctx.canon[di] != di {
-            continue;
-        }
+    for (_, d) in ctx.reports() {
         let text = d.article.text.as_str();
         let lead =
             d.sents.iter().find(|s| s.claim).and_then(|s| {
@@ -231,10 +228,8 @@ fn read(ctx: &Context<'_>, di: usize, result: Option<(u32, u32)>, out: &mut Vec<
 pub(super) fn find(ctx: &Context<'_>) -> Vec<Conflict> {
     let mut scores = Vec::new();
     let result = story_result(ctx);
-    for di in 0..ctx.docs.len() {
-        if ctx.canon[di] == di {
-            read(ctx, di, result, &mut scores);
-        }
+    for (di, _) in ctx.reports() {
+        read(ctx, di, result, &mut scores);
     }
     // A score carried over to a label that another label is given in its own clause is that
     // label's (`5-4 in Game 7` elsewhere: a `5-4 win` after a sentence about Game 6).

@@ -58,6 +58,7 @@
 //!
 //! None; a rule of thumb.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crosscheck_core::Span;
@@ -558,8 +559,12 @@ pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
     }
 
     // One office, several people.
-    let contexts: Vec<Bag> =
-        titled.iter().map(|t| lexicon.context(&ctx.docs, t.doc, t.sent, t.span, &[])).collect();
+    // A role's context is worked out only when a bare local office needs it.
+    let contexts: Vec<OnceCell<Bag>> = titled.iter().map(|_| OnceCell::new()).collect();
+    let context = |i: usize| {
+        let t = &titled[i];
+        contexts[i].get_or_init(|| lexicon.context(&ctx.docs, t.doc, t.sent, t.span, &[]))
+    };
     let folded: BTreeMap<u32, Vec<String>> = titled
         .iter()
         .map(|t| {
@@ -599,8 +604,11 @@ pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
         }
         // A bare office ("the police chief") is the story's own only when both sentences
         // tell the same fact.
-        let (x, y) = (&contexts[i], &contexts[j]);
-        a.office.local && x.shares(y) >= 2 && x.cosine(y) >= SAME_ROLE
+        if !a.office.local {
+            return false;
+        }
+        let (x, y) = (context(i), context(j));
+        x.shares(y) >= 2 && x.cosine(y) >= SAME_ROLE
     };
     let rivals = |i: usize, j: usize| -> bool {
         let (a, b) = (&titled[i], &titled[j]);

@@ -173,10 +173,8 @@ fn push(
 pub(super) fn find(ctx: &Context<'_>) -> Vec<Conflict> {
     let full = full_names(ctx);
     let mut told = Vec::new();
-    for di in 0..ctx.docs.len() {
-        if ctx.canon[di] == di {
-            read(ctx, di, &full, &mut told);
-        }
+    for (di, _) in ctx.reports() {
+        read(ctx, di, &full, &mut told);
     }
     let mut out = Vec::new();
     let mut seen: BTreeSet<(u32, Vec<String>)> = BTreeSet::new();

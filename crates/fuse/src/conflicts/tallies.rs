@@ -91,10 +91,7 @@ pub(super) fn tallies(text: &str) -> impl Iterator<Item = (usize, usize, u32, u3
 pub(super) fn find(ctx: &Context<'_>) -> Vec<Conflict> {
     // Value -> (articles, evidence).
     let mut sides: BTreeMap<(u32, u32), Vec<(usize, Span)>> = BTreeMap::new();
-    for (d, doc) in ctx.docs.iter().enumerate() {
-        if ctx.canon[d] != d {
-            continue;
-        }
+    for (d, doc) in ctx.reports() {
         let text = doc.article.text.as_str();
         let lead = doc.sents.iter().filter(|s| s.claim).take(LEAD_SENTENCES).find_map(|s| {
             let sent = text.get(s.span.start as usize..s.span.end as usize)?;

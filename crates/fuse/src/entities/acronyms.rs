@@ -20,7 +20,8 @@
 //! ## Limitations
 //!
 //! Acronyms of another language's name (`PGR` for the English `Attorney General's Office`)
-//! are linked only when an outlet writes them in parentheses after the name. A name split by a
+//! are linked only when an outlet writes them in parentheses after the name, and, unless
+//! their letters are the name's initials, only for an institution's name sharing one initial. A name split by a
 //! lowercase `and` (`Bureau of Roads and Canals`) is tried whole and kept when its acronym
 //! confirms it (see `variants`).
 //!
@@ -32,7 +33,7 @@
 use std::collections::BTreeSet;
 
 use super::Form;
-use super::names::is_joiner;
+use super::names::{is_joiner, is_org_word};
 use crosscheck_core::DisjointSets;
 use crosscheck_text::lexicon::{Lexicon, List};
 
@@ -82,21 +83,28 @@ pub(super) fn merge_acronyms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &
 
 /// Merges a name with the acronym written in parentheses right after it (`National Rally
 /// (RN)`), when every letter of the acronym is an initial of the name, in any order: an
-/// outlet may give the acronym of the name in the original language.
+/// outlet may give the acronym of the name in the original language. The name of an
+/// institution (one of its words is an organisation word: `Office`, `Court`) needs only one
+/// initial in common, since the original name's words may be others altogether (`Attorney
+/// General's Office (PGR)` for `Procuradoria-Geral da República`, `Supreme Federal Court
+/// (STF)`).
 pub(super) fn merge_defined(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     for (i, f) in forms.iter().enumerate() {
         if !keep[i] || f.defines.is_empty() {
             continue;
         }
         let own = initials(lex, f);
+        let institution = f.gazetteer.is_none() && f.tokens.iter().any(|t| is_org_word(lex, t));
         for (j, a) in forms.iter().enumerate() {
             if !keep[j] || i == j {
                 continue;
             }
             let Some(letters) = acronym(a) else { continue };
+            let shared = letters.chars().filter(|&c| own.contains(c)).count();
+            let n = letters.chars().count();
             if f.defines.contains(&a.key)
-                && letters.chars().count() <= own.chars().count() + 1
-                && letters.chars().all(|c| own.contains(c))
+                && n <= own.chars().count() + 1
+                && (shared == n || (institution && shared >= 1))
             {
                 uf.union(i, j);
             }

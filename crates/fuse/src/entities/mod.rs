@@ -261,6 +261,16 @@ struct Cand {
     defines: Option<String>,
 }
 
+/// Whether word `j` names the institution of the title before it, past the title's possessive:
+/// `Attorney General's Office`, `Prime Minister's Office` are one name each, where `Velm's
+/// Harbour Authority` is two.
+fn title_office(lex: &Lexicon, w: &[Word], j: usize) -> bool {
+    j > 0
+        && w[j - 1].possessive
+        && is_role(lex, &w[j - 1].key)
+        && w.get(j).is_some_and(|x| is_org_word(lex, &x.key))
+}
+
 fn namey(w: &Word) -> bool {
     w.cap && !w.digit && w.key.len() > 1 && w.key.chars().any(|c| c.is_ascii_alphabetic())
 }
@@ -303,7 +313,11 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
         let a0 = i;
         let mut j = i + 1;
         loop {
-            if j < end && w[j].gap == Gap::Space && namey(j) && !w[j - 1].possessive {
+            if j < end
+                && w[j].gap == Gap::Space
+                && namey(j)
+                && (!w[j - 1].possessive || title_office(lex, w, j))
+            {
                 j += 1;
                 continue;
             }
@@ -953,7 +967,7 @@ fn scan(d: &Doc<'_>, matcher: &HashMap<String, u32>, longest: usize) -> Vec<Ment
                     && k == n - 1
                     && lex.has(List::NameSuffixes, &w[i + k].key);
                 (w[i + k].gap != Gap::Space && !suffix)
-                    || w[i + k - 1].possessive
+                    || (w[i + k - 1].possessive && !title_office(lex, w, i + k))
                     || w[i + k].sent != w[i].sent
             }) {
                 continue;

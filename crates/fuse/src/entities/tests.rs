@@ -176,3 +176,23 @@ fn a_spelling_with_dropped_letters_does_not_name_the_entity() {
     assert!(judge.variants.iter().any(|v| v.0 == "Mrtha Olvn"), "{judge:#?}");
     assert_eq!(judge.name, "Mírtha Olván");
 }
+
+#[test]
+fn a_title_s_office_is_one_name_and_takes_its_acronym() {
+    let ents = entities(&[
+        "The court weighed the charges brought by the Attorney General’s Office (PGR) on Tuesday.",
+        "Judges said the Attorney General's Office had shown enough evidence.",
+        "Velm's Harbour Authority (VHA) closed the quay. Officials in Velm agreed.",
+        "Reporters asked Ilse Varga (MPX) about the quay.",
+    ]);
+    // The possessive of a title does not split its office; the acronym in parentheses names it
+    // although only `G` is an initial of the English name.
+    let mut office = variants_of(&ents, "Attorney General's Office");
+    office.sort_unstable();
+    assert_eq!(office, ["Attorney General's Office", "Attorney General’s Office", "PGR"]);
+    // A place's possessive still splits two names.
+    assert_eq!(variants_of(&ents, "Harbour Authority"), ["Harbour Authority", "VHA"]);
+    assert!(variants_of(&ents, "Velm").iter().all(|v| !v.contains("Harbour")));
+    // A person's name is no institution: an unrelated acronym after it stays apart.
+    assert_eq!(variants_of(&ents, "Ilse Varga"), ["Ilse Varga"]);
+}

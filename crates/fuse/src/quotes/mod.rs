@@ -46,6 +46,8 @@ pub use group::{
 };
 use speaker::{Rules, Word};
 
+use crate::entities::gender::gender_word;
+
 /// How a speaker is identified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -248,7 +250,7 @@ pub fn find_quotes_in(text: &str, lang: Lang) -> Vec<QuoteMention> {
                 ws.get(word_at(&ws, at.start as usize)).is_some_and(|w| w.pronoun)
             })
         {
-            resolve_pronoun(s, &subjects);
+            resolve_pronoun(s, &subjects, &ws, lang);
         }
         if let Some(s) = speaker.as_mut()
             && s.kind == SpeakerKind::Anonymous
@@ -758,10 +760,24 @@ fn named_subjects(text: &str, ws: &[Word<'_>], sentences: &[Span], rules: Rules)
     out
 }
 
-/// Resolves a pronoun speaker to the nearest named speaker written before it.
-fn resolve_pronoun(s: &mut Speaker, subjects: &[Speaker]) {
+/// Resolves a pronoun speaker to the nearest named speaker written before it, skipping one
+/// whose title genders them otherwise than the pronoun (`Mr Brandt` for a `she said`).
+fn resolve_pronoun(s: &mut Speaker, subjects: &[Speaker], ws: &[Word<'_>], lang: Lang) {
     let Some(p) = s.pronoun else { return };
-    if let Some(named) = subjects.iter().rev().find(|n| n.span.end <= p.start) {
+    let gender_at = |at: usize| ws.get(at).and_then(|w| gender_word(lang, &w.lower));
+    let pronoun = gender_at(word_at(ws, p.start as usize)).map(|(g, _)| g);
+    // The title is written before the name, or kept in it (`Mr Tomas Brandt` opening a
+    // sentence).
+    let titled = |n: &Speaker| {
+        let first = word_at(ws, n.span.start as usize);
+        [first.checked_sub(1), Some(first)]
+            .into_iter()
+            .flatten()
+            .filter_map(gender_at)
+            .find_map(|(g, title)| title.then_some(g))
+    };
+    let fits = |n: &Speaker| pronoun.is_none_or(|g| titled(n).is_none_or(|t| t == g));
+    if let Some(named) = subjects.iter().rev().find(|n| n.span.end <= p.start && fits(n)) {
         s.name.clone_from(&named.name);
         s.role.clone_from(&named.role);
         s.kind = SpeakerKind::Named;

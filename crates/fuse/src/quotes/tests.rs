@@ -518,3 +518,19 @@ fn chinese_and_japanese_speakers_are_read_around_the_quote() {
     assert_eq!(speakers_in("山田氏が「工事は半分終わった」と説明した。", "zh"), vec![None]);
     assert_eq!(speakers_in("「新碼頭將於明年啟用。」林志明表示。", "ja"), vec![None]);
 }
+
+#[test]
+fn a_pronoun_skips_a_person_titled_otherwise() {
+    // The nearest named subject is a man by his title: `she` goes to the woman named before.
+    let text = "Ms Ilse Varga opened the depot. Mr Tomas Brandt spoke next. \
+                She said: “The trucks leave at dawn.”";
+    assert_eq!(speakers_in(text, "en"), [Some("Ms Ilse Varga".to_string())]);
+    // Without a clash, the nearest one is kept.
+    let text = "Ms Ilse Varga opened the depot. Mr Tomas Brandt spoke next. \
+                He said: “The trucks leave at dawn.”";
+    assert_eq!(speakers_in(text, "en"), [Some("Mr Tomas Brandt".to_string())]);
+    // An untitled person has no gender to clash with.
+    let text = "Ms Ilse Varga opened the depot. Tomas Brandt spoke next. \
+                She said: “The trucks leave at dawn.”";
+    assert_eq!(speakers_in(text, "en"), [Some("Tomas Brandt".to_string())]);
+}
