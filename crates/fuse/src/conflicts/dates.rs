@@ -826,13 +826,16 @@ mod tests {
 
     /// A similarity graph of `n` dates from pairs `(x, y, s)`, `x < y`, rows in date order.
     fn graph(n: usize, pairs: &[(usize, usize, f32)]) -> Similar {
-        let rows = |pick: &dyn Fn(&(usize, usize, f32)) -> Option<(usize, usize)>| {
+        // Row `x` lists the pairs `(x, y)`, or with `flip` the pairs `(y, x)`.
+        let rows = |flip: bool| {
             let mut rows = Rows { at: Vec::new(), cells: Vec::new() };
             for x in 0..n {
                 rows.at.push(rows.cells.len());
                 let mut row: Vec<(u32, f32)> = pairs
                     .iter()
-                    .filter_map(|p| pick(p).filter(|&(a, _)| a == x).map(|(_, b)| (b as u32, p.2)))
+                    .map(|&(a, b, s)| if flip { (b, a, s) } else { (a, b, s) })
+                    .filter(|p| p.0 == x)
+                    .map(|p| (p.1 as u32, p.2))
                     .collect();
                 row.sort_by_key(|c| c.0);
                 rows.cells.extend(row);
@@ -840,11 +843,7 @@ mod tests {
             rows.at.push(rows.cells.len());
             rows
         };
-        Similar {
-            before: rows(&|&(x, y, _)| Some((y, x))),
-            after: rows(&|&(x, y, _)| Some((x, y))),
-            complete: true,
-        }
+        Similar { before: rows(true), after: rows(false), complete: true }
     }
 
     /// A pair just under the threshold seeds an event when two dates of third reports back it,
