@@ -103,6 +103,17 @@ impl Pipeline {
     /// Reads and extracts every document under `paths`, calling `sink` once per item in input
     /// order. Extraction runs on all cores. Stops early when `sink` returns `false`.
     pub fn extract(&self, paths: &[PathBuf], sink: impl FnMut(Result<Article, Error>) -> bool) {
+        self.extract_docs(self.ingest.read(paths), each_item(sink));
+    }
+
+    /// Like [`Pipeline::extract`], handing over the items a chunk at a time (up to 256, in
+    /// input order, as soon as the chunk is extracted), so that a caller can store a chunk in
+    /// one transaction. Stops early when `sink` returns `false`.
+    pub fn extract_chunks(
+        &self,
+        paths: &[PathBuf],
+        sink: impl FnMut(Vec<Result<Article, Error>>) -> bool,
+    ) {
         self.extract_docs(self.ingest.read(paths), sink);
     }
 
@@ -115,10 +126,20 @@ impl Pipeline {
         reader: impl std::io::Read + Send + 'static,
         sink: impl FnMut(Result<Article, Error>) -> bool,
     ) {
+        self.extract_docs(self.ingest.read_from(name, reader), each_item(sink));
+    }
+
+    /// Like [`Pipeline::extract_reader`], a chunk at a time (see [`Pipeline::extract_chunks`]).
+    pub fn extract_reader_chunks(
+        &self,
+        name: &str,
+        reader: impl std::io::Read + Send + 'static,
+        sink: impl FnMut(Vec<Result<Article, Error>>) -> bool,
+    ) {
         self.extract_docs(self.ingest.read_from(name, reader), sink);
     }
 
-    fn extract_docs(&self, docs: Docs, mut sink: impl FnMut(Result<Article, Error>) -> bool) {
+    fn extract_docs(&self, docs: Docs, mut sink: impl FnMut(Vec<Result<Article, Error>>) -> bool) {
         let mut docs = docs.peekable();
         while docs.peek().is_some() {
             let chunk: Vec<Result<RawDoc, _>> = docs.by_ref().take(CHUNK).collect();
@@ -131,11 +152,16 @@ impl Pipeline {
                 .collect();
             // Lines recurring across one outlet's articles in this chunk are site chrome.
             strip_recurring(out.iter_mut().filter_map(|r| r.as_mut().ok()));
-            for item in out {
-                if !sink(item) {
-                    return;
-                }
+            if !sink(out) {
+                return;
             }
         }
     }
+}
+
+/// A chunk sink that hands each item of a chunk to `sink`, stopping when it returns `false`.
+fn each_item(
+    mut sink: impl FnMut(Result<Article, Error>) -> bool,
+) -> impl FnMut(Vec<Result<Article, Error>>) -> bool {
+    move |chunk| chunk.into_iter().all(&mut sink)
 }

@@ -93,8 +93,10 @@ impl Corpus {
     }
 
     /// Reads and extracts every document under `paths` and commits each article to the store
-    /// before calling `sink` with it, so that whatever `sink` saw survives a crash. Stops early
-    /// when `sink` returns `false`. Stories are not touched: call [`Corpus::update`] after.
+    /// before calling `sink` with it, so that whatever `sink` saw survives a crash: each chunk
+    /// the pipeline extracts together (up to 256 documents) is committed in one transaction,
+    /// then reported item by item in input order. Stops early when `sink` returns `false` (the
+    /// rest of that chunk stays stored). Stories are not touched: call [`Corpus::update`] after.
     ///
     /// A store failure stops the run and is returned; item failures go to `sink`.
     pub fn ingest(
@@ -102,36 +104,57 @@ impl Corpus {
         paths: &[PathBuf],
         sink: impl FnMut(IngestEvent) -> bool,
     ) -> Result<IngestCounts, StoreError> {
-        self.store_each(|each| self.pipeline.extract(paths, each), sink)
+        self.store_each(|each| self.pipeline.extract_chunks(paths, each), sink)
     }
 
-    /// Commits each article `extract` hands over, telling `sink` what happened to it.
+    /// Commits the articles of each chunk `extract` hands over in one transaction, then tells
+    /// `sink` what happened to each item of the chunk, in order.
     fn store_each(
         &self,
-        extract: impl FnOnce(&mut dyn FnMut(Result<Article, crate::Error>) -> bool),
+        extract: impl FnOnce(&mut dyn FnMut(Vec<Result<Article, crate::Error>>) -> bool),
         mut sink: impl FnMut(IngestEvent) -> bool,
     ) -> Result<IngestCounts, StoreError> {
         let mut counts = IngestCounts::default();
         let mut fatal = None;
-        extract(&mut |item| match item {
-            Ok(article) => match self.store.put_sourced(&article, None) {
-                Ok((id, outcome)) => {
-                    match outcome {
-                        PutOutcome::Added => counts.added += 1,
-                        PutOutcome::Replaced => counts.replaced += 1,
-                        _ => counts.unchanged += 1,
-                    }
-                    sink(IngestEvent::Stored { id, outcome })
+        extract(&mut |chunk| {
+            let articles: Vec<(&Article, Option<&[u8]>)> =
+                chunk.iter().filter_map(|item| item.as_ref().ok()).map(|a| (a, None)).collect();
+            let mut stored = match self.store.put_sourced_all(&articles) {
+                Ok(stored) if stored.len() == articles.len() => stored.into_iter(),
+                Ok(stored) => {
+                    fatal = Some(StoreError::Corrupt {
+                        what: format!("outcome of storing {} articles", articles.len()),
+                        reason: format!("the store answered for {}", stored.len()),
+                    });
+                    return false;
                 }
                 Err(e) => {
                     fatal = Some(e);
-                    false
+                    return false;
                 }
-            },
-            Err(e) => {
-                counts.failed += 1;
-                sink(IngestEvent::Failed(e))
+            };
+            for item in chunk {
+                let event = match item {
+                    Ok(_) => {
+                        // One outcome per article, checked above.
+                        let Some((id, outcome)) = stored.next() else { return false };
+                        match outcome {
+                            PutOutcome::Added => counts.added += 1,
+                            PutOutcome::Replaced => counts.replaced += 1,
+                            _ => counts.unchanged += 1,
+                        }
+                        IngestEvent::Stored { id, outcome }
+                    }
+                    Err(e) => {
+                        counts.failed += 1;
+                        IngestEvent::Failed(e)
+                    }
+                };
+                if !sink(event) {
+                    return false;
+                }
             }
+            true
         });
         match fatal {
             Some(e) => Err(e),
@@ -149,7 +172,7 @@ impl Corpus {
         let bytes = bytes.to_vec();
         let mut events = Vec::new();
         self.store_each(
-            |each| self.pipeline.extract_reader(&name, std::io::Cursor::new(bytes), each),
+            |each| self.pipeline.extract_reader_chunks(&name, std::io::Cursor::new(bytes), each),
             |e| {
                 events.push(e);
                 true

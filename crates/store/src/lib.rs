@@ -75,5 +75,5 @@ pub use model::{
     StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target, origin,
 };
 pub use sqlite::{SqliteStore, SqliteStoreBuilder};
-pub use store::Store;
+pub use store::{ReportWrite, Store};
 pub use update::{EngineError, StoryEngine, UpdateReport, place_pending, update};

@@ -11,9 +11,9 @@ use crate::features;
 use crate::migrations::MIGRATIONS;
 use crate::model::query_words;
 use crate::{
-    ContentHash, Cursor, Error, Neighbourhood, Placement, PutOutcome, Result, Stats, Store,
-    StoredArticle, StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary, Target,
-    plan,
+    ContentHash, Cursor, Error, Neighbourhood, Placement, PutOutcome, ReportWrite, Result, Stats,
+    Store, StoredArticle, StoryId, StoryMembers, StoryPage, StoryQuery, StoryRecord, StorySummary,
+    Target, plan,
 };
 
 /// Builds a [`SqliteStore`].
@@ -22,13 +22,22 @@ pub struct SqliteStoreBuilder {
     durable: bool,
     readers: usize,
     busy_timeout_ms: u32,
+    cache_kib: u32,
 }
 
 impl Default for SqliteStoreBuilder {
     fn default() -> Self {
-        SqliteStoreBuilder { durable: false, readers: 8, busy_timeout_ms: 10_000 }
+        SqliteStoreBuilder {
+            durable: false,
+            readers: 8,
+            busy_timeout_ms: 10_000,
+            cache_kib: DEFAULT_CACHE_KIB,
+        }
     }
 }
+
+/// The default page cache of each connection: see [`SqliteStoreBuilder::cache_kib`].
+const DEFAULT_CACHE_KIB: u32 = 16 * 1024;
 
 impl SqliteStoreBuilder {
     /// A builder with the defaults.
@@ -52,6 +61,17 @@ impl SqliteStoreBuilder {
     /// By default, 8.
     pub fn readers(&mut self, n: usize) -> &mut SqliteStoreBuilder {
         self.readers = n;
+        self
+    }
+
+    /// The most memory each connection's page cache holds, in KiB. A grown store's indexes
+    /// (story keys, members by story) are read and written at scattered pages; a cache that
+    /// holds their inner pages and a batch's leaves saves reading them again and spilling
+    /// them to the log before the commit.
+    ///
+    /// By default, 16 MiB (`SQLite`'s own default is 2 MiB).
+    pub fn cache_kib(&mut self, kib: u32) -> &mut SqliteStoreBuilder {
+        self.cache_kib = kib.max(64);
         self
     }
 
@@ -84,6 +104,7 @@ impl SqliteStoreBuilder {
                 readers: Mutex::new(Vec::new()),
                 max_idle: self.readers,
                 busy_timeout_ms: self.busy_timeout_ms,
+                cache_kib: self.cache_kib,
             }),
         })
     }
@@ -138,9 +159,15 @@ impl SqliteStoreBuilder {
         let sync = if self.durable { "FULL" } else { "NORMAL" };
         conn.pragma_update(None, "synchronous", sync).map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
+        tune(&conn, self.cache_kib).map_err(open_err)?;
         migrate(&mut conn, path)?;
         Ok(conn)
     }
+}
+
+/// Sets a connection's page cache to `cache_kib`.
+fn tune(conn: &Connection, cache_kib: u32) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "cache_size", -i64::from(cache_kib))
 }
 
 /// The header every `SQLite` 3 database file starts with.
@@ -225,6 +252,7 @@ struct Inner {
     readers: Mutex<Vec<Connection>>,
     max_idle: usize,
     busy_timeout_ms: u32,
+    cache_kib: u32,
 }
 
 impl SqliteStore {
@@ -281,6 +309,7 @@ impl SqliteStore {
         .map_err(open_err)?;
         conn.busy_timeout(std::time::Duration::from_millis(u64::from(self.inner.busy_timeout_ms)))
             .map_err(open_err)?;
+        tune(&conn, self.inner.cache_kib).map_err(open_err)?;
         Ok(conn)
     }
 
@@ -492,16 +521,16 @@ fn unplace(tx: &Transaction<'_>, article: &str, story: &str) -> Result<()> {
 
 /// Bumps a story's version and recomputes the aggregates of its members.
 fn refresh_aggregates(tx: &Transaction<'_>, story: &str) -> Result<()> {
-    tx.execute(
+    // One pass over the members for all four aggregates.
+    tx.prepare_cached(
         "UPDATE stories SET version = version + 1, \
-            articles = (SELECT count(*) FROM articles WHERE story = ?1), \
-            first_published = (SELECT min(published) FROM articles WHERE story = ?1), \
-            last_published = (SELECT max(published) FROM articles WHERE story = ?1), \
-            sort_key = coalesce((SELECT max(published) FROM articles WHERE story = ?1), \
-                '0000-00-00') \
+            (articles, first_published, last_published, sort_key) = \
+                (SELECT count(*), min(published), max(published), \
+                    coalesce(max(published), '0000-00-00') \
+                 FROM articles WHERE story = ?1) \
          WHERE id = ?1",
-        [story],
     )
+    .and_then(|mut st| st.execute([story]))
     .map_err(Error::db(format!("updating story {story}")))?;
     Ok(())
 }
@@ -532,72 +561,19 @@ impl Store for SqliteStore {
         article: &Article,
         original: Option<&[u8]>,
     ) -> Result<(DocId, PutOutcome)> {
-        let base = article.id.as_str();
-        let what = format!("storing article {base}");
-        let hash = ContentHash::of(article.raw.as_bytes());
-        let origin = crate::model::origin(article);
-        self.write(&what, |tx| {
-            let (id, old) = identify(tx, article, origin.as_deref(), &what)?;
-            let outcome = match &old {
-                Some((h, _)) if *h == hash.to_string() => {
-                    return Ok((DocId::from(id), PutOutcome::Unchanged));
-                }
-                Some(_) => PutOutcome::Replaced,
-                None => PutOutcome::Added,
-            };
-            if let Some((_, Some(story))) = &old {
-                unplace(tx, &id, story)?;
-            }
-            if old.is_some() {
-                tx.execute("DELETE FROM articles WHERE id = ?1", [&id]).map_err(Error::db(&what))?;
-            }
-            let put_blob = |h: &ContentHash, data: &[u8]| {
-                tx.execute(
-                    "INSERT OR IGNORE INTO blobs (hash, data) VALUES (?1, ?2)",
-                    rusqlite::params![h.to_string(), data],
-                )
-                .map_err(Error::db(&what))
-            };
-            put_blob(&hash, article.raw.as_bytes())?;
-            let original = match original.filter(|o| *o != article.raw.as_bytes()) {
-                Some(o) => {
-                    let h = ContentHash::of(o);
-                    put_blob(&h, o)?;
-                    Some(h.to_string())
-                }
-                None => None,
-            };
-            let removed = serde_json::to_string(&article.removed).map_err(|e| Error::Corrupt {
-                what: format!("removed lines of article {id}"),
-                reason: e.to_string(),
-            })?;
-            let alignment = serde_json::to_string(&article.alignment).map_err(|e| {
-                Error::Corrupt { what: format!("alignment of article {id}"), reason: e.to_string() }
-            })?;
-            tx.execute(
-                "INSERT INTO articles (id, hash, original_hash, source, url, outlet, title, author, \
-                    published, language, text, removed, alignment, origin) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                rusqlite::params![
-                    id,
-                    hash.to_string(),
-                    original,
-                    article.source,
-                    article.url,
-                    article.outlet,
-                    article.title,
-                    article.author,
-                    article.published.map(|d| d.to_string()),
-                    article.language.as_str(),
-                    article.text,
-                    removed,
-                    alignment,
-                    origin,
-                ],
-            )
-            .map_err(Error::db(&what))?;
-            Ok((DocId::from(id), outcome))
-        })
+        let what = format!("storing article {}", article.id);
+        self.write(&what, |tx| put_in(tx, article, original))
+    }
+
+    fn put_sourced_all(
+        &self,
+        articles: &[(&Article, Option<&[u8]>)],
+    ) -> Result<Vec<(DocId, PutOutcome)>> {
+        if articles.is_empty() {
+            return Ok(Vec::new());
+        }
+        let what = format!("storing {} articles", articles.len());
+        self.write(&what, |tx| articles.iter().map(|(a, o)| put_in(tx, a, *o)).collect())
     }
 
     fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
@@ -789,6 +765,7 @@ impl Store for SqliteStore {
                     "INSERT OR REPLACE INTO article_features (seq, data) VALUES (?1, ?2)",
                 )
                 .map_err(Error::db(what))?;
+            let mut postings: Vec<(i64, StoryId, Option<i64>, i64)> = Vec::new();
             for (p, seq) in plan.iter().zip(&seqs) {
                 let story = match &p.target {
                     Target::Existing(id) => {
@@ -796,26 +773,25 @@ impl Store for SqliteStore {
                     }
                     Target::New(n) => new_ids[n].clone(),
                 };
-                tx.execute(
+                tx.prepare_cached(
                     "UPDATE articles SET story = ?1, duplicate_of = ?2 WHERE id = ?3",
-                    rusqlite::params![
+                )
+                .and_then(|mut st| {
+                    st.execute(rusqlite::params![
                         story.as_str(),
                         p.duplicate_of.as_ref().map(DocId::as_str),
                         p.article.as_str()
-                    ],
-                )
+                    ])
+                })
                 .map_err(Error::db(format!("placing article {}", p.article)))?;
                 let day: Option<i64> = tx
-                    .query_row("SELECT published FROM articles WHERE seq = ?1", [seq], |r| {
-                        r.get::<_, Option<String>>(0)
-                    })
+                    .prepare_cached("SELECT published FROM articles WHERE seq = ?1")
+                    .and_then(|mut st| st.query_row([seq], |r| r.get::<_, Option<String>>(0)))
                     .map_err(Error::db(what))?
                     .and_then(|d| d.parse::<Date>().ok())
                     .map(|d| i64::from(d.day_number()));
-                for &k in &p.keys {
-                    keys.execute(rusqlite::params![k.cast_signed(), story.as_str(), day, seq])
-                        .map_err(Error::db(format!("indexing article {}", p.article)))?;
-                }
+                postings
+                    .extend(p.keys.iter().map(|&k| (k.cast_signed(), story.clone(), day, *seq)));
                 if let Some(f) = &p.features {
                     feats
                         .execute(rusqlite::params![seq, features::encode(f)])
@@ -824,6 +800,25 @@ impl Store for SqliteStore {
                 if !touched.contains(&story) {
                     touched.push(story);
                 }
+            }
+            // The key index last, once per key and story, in key order: the upsert keeps the
+            // latest day and seq, so folding a batch's postings first stores the same rows,
+            // and each page of the index (its keys are hashes, scattered) is visited once.
+            postings.sort_unstable_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+            postings.dedup_by(|later, first| {
+                if (later.0, &later.1) != (first.0, &first.1) {
+                    return false;
+                }
+                first.2 = match (first.2, later.2) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    (a, b) => a.or(b),
+                };
+                first.3 = first.3.max(later.3);
+                true
+            });
+            for (k, story, day, seq) in &postings {
+                keys.execute(rusqlite::params![k, story.as_str(), day, seq])
+                    .map_err(Error::db(format!("indexing the key terms of story {story}")))?;
             }
             for id in &touched {
                 refresh_aggregates(tx, id.as_str())?;
@@ -879,19 +874,23 @@ impl Store for SqliteStore {
     ) -> Result<()> {
         let what = format!("storing the report of story {story}");
         let text = encode_report(report);
-        let version = i64::try_from(version).unwrap_or(i64::MAX);
+        let found = self.write(&what, |tx| report_in(tx, story, version, headline, &text))?;
+        if found { Ok(()) } else { Err(Error::UnknownStory { id: story.to_string() }) }
+    }
+
+    fn put_reports(&self, reports: &[ReportWrite<'_>]) -> Result<Vec<bool>> {
+        if reports.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Encoded before the transaction, so that the write lock is held only for the writes.
+        let texts: Vec<Vec<u8>> = reports.iter().map(|r| encode_report(r.report)).collect();
+        let what = format!("storing {} reports", reports.len());
         self.write(&what, |tx| {
-            if !exists(tx, "SELECT 1 FROM stories WHERE id = ?1", story.as_str())? {
-                return Err(Error::UnknownStory { id: story.to_string() });
-            }
-            // A report never replaces one fused from a newer membership.
-            tx.execute(
-                "UPDATE stories SET headline = ?1, report = ?2, report_version = ?3 \
-                 WHERE id = ?4 AND (report_version IS NULL OR report_version <= ?3)",
-                rusqlite::params![headline, text, version, story.as_str()],
-            )
-            .map_err(Error::db(&what))?;
-            Ok(())
+            reports
+                .iter()
+                .zip(&texts)
+                .map(|(r, text)| report_in(tx, r.story, r.version, r.headline, text))
+                .collect()
         })
     }
 
@@ -1009,13 +1008,112 @@ impl Store for SqliteStore {
     }
 }
 
+/// Stores one article inside `tx`: see [`Store::put_sourced`].
+fn put_in(
+    tx: &Transaction<'_>,
+    article: &Article,
+    original: Option<&[u8]>,
+) -> Result<(DocId, PutOutcome)> {
+    let base = article.id.as_str();
+    let what = format!("storing article {base}");
+    let hash = ContentHash::of(article.raw.as_bytes());
+    let origin = crate::model::origin(article);
+    let (id, old) = identify(tx, article, origin.as_deref(), &what)?;
+    let outcome = match &old {
+        Some((h, _)) if *h == hash.to_string() => {
+            return Ok((DocId::from(id), PutOutcome::Unchanged));
+        }
+        Some(_) => PutOutcome::Replaced,
+        None => PutOutcome::Added,
+    };
+    if let Some((_, Some(story))) = &old {
+        unplace(tx, &id, story)?;
+    }
+    if old.is_some() {
+        tx.execute("DELETE FROM articles WHERE id = ?1", [&id]).map_err(Error::db(&what))?;
+    }
+    let put_blob = |h: &ContentHash, data: &[u8]| {
+        tx.execute(
+            "INSERT OR IGNORE INTO blobs (hash, data) VALUES (?1, ?2)",
+            rusqlite::params![h.to_string(), data],
+        )
+        .map_err(Error::db(&what))
+    };
+    put_blob(&hash, article.raw.as_bytes())?;
+    let original = match original.filter(|o| *o != article.raw.as_bytes()) {
+        Some(o) => {
+            let h = ContentHash::of(o);
+            put_blob(&h, o)?;
+            Some(h.to_string())
+        }
+        None => None,
+    };
+    let removed = serde_json::to_string(&article.removed).map_err(|e| Error::Corrupt {
+        what: format!("removed lines of article {id}"),
+        reason: e.to_string(),
+    })?;
+    let alignment = serde_json::to_string(&article.alignment).map_err(|e| Error::Corrupt {
+        what: format!("alignment of article {id}"),
+        reason: e.to_string(),
+    })?;
+    tx.execute(
+        "INSERT INTO articles (id, hash, original_hash, source, url, outlet, title, author, \
+                published, language, text, removed, alignment, origin) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        rusqlite::params![
+            id,
+            hash.to_string(),
+            original,
+            article.source,
+            article.url,
+            article.outlet,
+            article.title,
+            article.author,
+            article.published.map(|d| d.to_string()),
+            article.language.as_str(),
+            article.text,
+            removed,
+            alignment,
+            origin,
+        ],
+    )
+    .map_err(Error::db(&what))?;
+    Ok((DocId::from(id), outcome))
+}
+
+/// Stores the encoded report `text` of `story` at `version` inside `tx`, unless a report of a
+/// newer membership is stored; `false` when the story does not exist.
+fn report_in(
+    tx: &Transaction<'_>,
+    story: &StoryId,
+    version: u64,
+    headline: &str,
+    text: &[u8],
+) -> Result<bool> {
+    let what = || format!("storing the report of story {story}");
+    let version = i64::try_from(version).unwrap_or(i64::MAX);
+    let mut exists =
+        tx.prepare_cached("SELECT 1 FROM stories WHERE id = ?1").map_err(Error::db(what()))?;
+    if !exists.exists([story.as_str()]).map_err(Error::db(what()))? {
+        return Ok(false);
+    }
+    // A report never replaces one fused from a newer membership.
+    tx.prepare_cached(
+        "UPDATE stories SET headline = ?1, report = ?2, report_version = ?3 \
+         WHERE id = ?4 AND (report_version IS NULL OR report_version <= ?3)",
+    )
+    .and_then(|mut st| st.execute(rusqlite::params![headline, text, version, story.as_str()]))
+    .map_err(Error::db(what()))?;
+    Ok(true)
+}
+
 /// A report as the `report` column keeps it: a compact `crosscheck.story/1` document holding
 /// the one story, deflated (zlib) into a BLOB. Reports are most of a store's bytes (about two
 /// thirds as JSON text) and shrink several times; a store written before holds them as TEXT,
 /// which [`decode_report`] reads too.
 fn encode_report(story: &FusedStory) -> Vec<u8> {
     use std::io::Write;
-    let doc = StoryDocument::new(vec![story.clone()]);
+    let doc = OneStory { schema: crosscheck_core::story::STORY_SCHEMA, stories: [story] };
     // Invariant: a story serialises; every field is a string, number, bool or list of them.
     let json = serde_json::to_vec(&doc).expect("a fused story serialises to JSON");
     let mut z = flate2::write::ZlibEncoder::new(
@@ -1025,6 +1123,13 @@ fn encode_report(story: &FusedStory) -> Vec<u8> {
     // Invariant: writing to a Vec never fails.
     z.write_all(&json).expect("writing to memory");
     z.finish().expect("writing to memory")
+}
+
+/// A [`StoryDocument`] of one story, borrowed: the same JSON, without cloning the story.
+#[derive(serde::Serialize)]
+struct OneStory<'a> {
+    schema: &'a str,
+    stories: [&'a FusedStory; 1],
 }
 
 /// A `report` column as read: deflated JSON (BLOB) or, in stores written before, JSON text.
@@ -1180,4 +1285,111 @@ fn exists(c: &Connection, sql: &str, param: &str) -> Result<bool> {
         .optional()
         .map(|r| r.is_some())
         .map_err(Error::db(format!("looking up {param}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dated(id: &str, date: Option<&str>) -> Article {
+        let raw = format!("Title {id}\n\nBody of {id}.");
+        Article {
+            published: date.map(|d| d.parse().unwrap()),
+            url: Some(format!("https://example.invalid/{id}")),
+            ..Article::from_text(id, &raw)
+        }
+    }
+
+    fn placed(id: &str, target: Target, keys: &[u64]) -> Placement {
+        Placement {
+            article: id.into(),
+            target,
+            duplicate_of: None,
+            keys: keys.to_vec(),
+            features: None,
+        }
+    }
+
+    /// The key index as stored: (key, story, day, seq) in key order.
+    fn postings(s: &SqliteStore) -> Vec<(i64, String, Option<i64>, i64)> {
+        s.read(|c| {
+            let mut st =
+                c.prepare("SELECT key, story, day, seq FROM story_keys ORDER BY key").unwrap();
+            Ok(st
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .unwrap())
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_keys_posting_keeps_the_latest_day_and_article_of_its_story() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = SqliteStore::open(dir.path().join("k.db")).unwrap();
+        let day = |d: &str| Some(i64::from(d.parse::<Date>().unwrap().day_number()));
+        let dates = [("a1", Some("2024-03-05")), ("a2", None), ("a3", Some("2024-03-01"))];
+        let mut seq = HashMap::new();
+        for (id, date) in dates {
+            s.put_article(&dated(id, date), None).unwrap();
+            seq.insert(id, i64::try_from(s.article(id).unwrap().unwrap().seq).unwrap());
+        }
+        // One plan, keys repeated across its articles, the latest day not on the latest one.
+        let story = s
+            .place(
+                &[
+                    placed("a1", Target::New(0), &[7, 9]),
+                    placed("a2", Target::New(0), &[7]),
+                    placed("a3", Target::New(0), &[9, 7]),
+                ],
+                &[],
+            )
+            .unwrap()
+            .remove(0);
+        let id = story.to_string();
+        assert_eq!(
+            postings(&s),
+            vec![
+                (7, id.clone(), day("2024-03-05"), seq["a3"]),
+                (9, id.clone(), day("2024-03-05"), seq["a3"])
+            ]
+        );
+        // A later, undated article: the seq moves on, the day stays.
+        s.put_article(&dated("a4", None), None).unwrap();
+        let a4 = i64::try_from(s.article("a4").unwrap().unwrap().seq).unwrap();
+        s.place(&[placed("a4", Target::Existing(story.clone()), &[9, 11])], &[]).unwrap();
+        assert_eq!(
+            postings(&s),
+            vec![
+                (7, id.clone(), day("2024-03-05"), seq["a3"]),
+                (9, id.clone(), day("2024-03-05"), a4),
+                (11, id.clone(), None, a4),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stored_report_is_the_story_document_of_its_story() {
+        let story = FusedStory {
+            id: "s1".to_string(),
+            headline: "Ferry sinks \"near\" Ostrava".to_string(),
+            articles: vec![],
+            entities: vec![],
+            claims: vec![],
+            quotes: vec![],
+            conflicts: vec![],
+            timeline: vec![],
+            sampled: None,
+            reuse: None,
+        };
+        let mut json = Vec::new();
+        let stored = encode_report(&story);
+        std::io::Read::read_to_end(&mut flate2::read::ZlibDecoder::new(&stored[..]), &mut json)
+            .unwrap();
+        let doc = serde_json::to_vec(&StoryDocument::new(vec![story.clone()])).unwrap();
+        assert_eq!(String::from_utf8(json).unwrap(), String::from_utf8(doc).unwrap());
+        let back = decode_report(&StoryId::from("s1"), &StoredReport::Deflated(stored)).unwrap();
+        assert_eq!(back, story);
+    }
 }

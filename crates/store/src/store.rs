@@ -6,6 +6,20 @@ use crate::{
     StoryPage, StoryQuery, StoryRecord,
 };
 
+/// One fused report to store with [`Store::put_reports`]: the report of `story` as it was at
+/// `version`, listed under `headline`.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportWrite<'a> {
+    /// The story.
+    pub story: &'a StoryId,
+    /// The story version the report was fused from.
+    pub version: u64,
+    /// The headline the story is listed under.
+    pub headline: &'a str,
+    /// The report.
+    pub report: &'a FusedStory,
+}
+
 /// Where crosscheck keeps what it has read: raw inputs, articles, duplicate groups, stories and
 /// their fused reports.
 ///
@@ -40,6 +54,18 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         original: Option<&[u8]>,
     ) -> Result<(crosscheck_core::DocId, PutOutcome)> {
         Ok((article.id.clone(), self.put_article(article, original)?))
+    }
+
+    /// Stores each of `articles` (with its `original` bytes, if any) as [`Store::put_sourced`]
+    /// does, in order, and returns what happened to each. A store that can writes them all in
+    /// one transaction: either all of them are kept or, on an error, none.
+    ///
+    /// By default, [`Store::put_sourced`] for each in turn.
+    fn put_sourced_all(
+        &self,
+        articles: &[(&Article, Option<&[u8]>)],
+    ) -> Result<Vec<(crosscheck_core::DocId, PutOutcome)>> {
+        articles.iter().map(|(a, original)| self.put_sourced(a, *original)).collect()
     }
 
     /// The article with this id.
@@ -97,6 +123,22 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         headline: &str,
         report: &FusedStory,
     ) -> Result<()>;
+
+    /// Stores several fused reports as [`Store::put_report`] does each; a store that can
+    /// writes them in one transaction. A report whose story no longer exists (another writer
+    /// merged it away) is skipped; returns, for each report, whether its story existed.
+    ///
+    /// By default, [`Store::put_report`] for each in turn.
+    fn put_reports(&self, reports: &[ReportWrite<'_>]) -> Result<Vec<bool>> {
+        reports
+            .iter()
+            .map(|r| match self.put_report(r.story, r.version, r.headline, r.report) {
+                Ok(()) => Ok(true),
+                Err(crate::Error::UnknownStory { .. }) => Ok(false),
+                Err(e) => Err(e),
+            })
+            .collect()
+    }
 
     /// A story with its members and report.
     fn story(&self, id: &StoryId) -> Result<Option<StoryRecord>>;

@@ -4,8 +4,8 @@ use crosscheck_core::story::FusedStory;
 use crosscheck_core::{Article, DocId, Features};
 
 use crate::{
-    Error, Neighbourhood, Placement, Plan, Probe, Result, Store, StoredArticle, StoryId,
-    StoryMembers,
+    Error, Neighbourhood, Placement, Plan, Probe, ReportWrite, Result, Store, StoredArticle,
+    StoryId, StoryMembers,
 };
 
 /// An engine's own error.
@@ -136,26 +136,94 @@ pub fn place_pending(store: &dyn Store, engine: &dyn StoryEngine) -> Result<usiz
 ///
 /// Each batch of new articles is placed against its neighbourhood only
 /// ([`Store::neighbours`]), so the cost of an update follows the new articles, not the store.
-/// Each step commits on its own, so an update killed at any point leaves a store that the next
-/// update continues from. Several writers may update one store at once: a batch that another
-/// writer placed first ([`Error::Conflict`]) is read again and placed again. A story whose
+/// Each step commits on its own (a batch's placement; the reports of up to 64 stories, fused
+/// first and then written in one transaction), so an update killed at any point leaves a store
+/// that the next update continues from. Several writers may update one store at once: a batch
+/// that another writer placed first ([`Error::Conflict`]) is read again and placed again. A story whose
 /// fusion fails is recorded in the report and left stale; a placement failure stops the
 /// update.
 pub fn update(store: &dyn Store, engine: &dyn StoryEngine) -> Result<UpdateReport> {
     let mut report =
         UpdateReport { placed: place_pending(store, engine)?, ..UpdateReport::default() };
+    let mut done: Vec<Fused> = Vec::new();
+    let mut articles = 0;
     for (id, version) in store.stale()? {
         match fuse_one(store, engine, &id, version) {
-            Ok(n) => report.fused.push((id, n)),
+            Ok(f) => {
+                articles += f.articles;
+                done.push(f);
+            }
             // Another writer merged it away meanwhile; the story that absorbed it is stale too.
             Err(Error::UnknownStory { .. }) => {}
-            Err(e) => {
-                tracing::warn!(story = %id, error = %e, "fusion failed");
-                report.failed.push((id, e));
+            Err(e) => fail(&mut report, id, e),
+        }
+        if done.len() >= REPORT_CHUNK || articles >= REPORT_ARTICLES {
+            write_reports(store, &done, &mut report);
+            done.clear();
+            articles = 0;
+        }
+    }
+    write_reports(store, &done, &mut report);
+    Ok(report)
+}
+
+/// How many stale stories are fused before their reports are written in one transaction:
+/// reading the members of one story after another with no write between keeps the reader's
+/// page cache, and one commit writes each changed page once.
+const REPORT_CHUNK: usize = 64;
+
+/// Reports are written sooner once the stories fused since the last write hold this many
+/// articles, so that the reports held in memory stay small beside the fusion of one story.
+const REPORT_ARTICLES: usize = 2_000;
+
+/// A fused report on its way to the store, with its story's article count.
+struct Fused {
+    id: StoryId,
+    version: u64,
+    headline: String,
+    report: FusedStory,
+    articles: usize,
+}
+
+/// Stores the reports of `done` together, recording in `report` which were stored and which
+/// failed.
+fn write_reports(store: &dyn Store, done: &[Fused], report: &mut UpdateReport) {
+    if done.is_empty() {
+        return;
+    }
+    let writes: Vec<ReportWrite<'_>> = done
+        .iter()
+        .map(|f| ReportWrite {
+            story: &f.id,
+            version: f.version,
+            headline: &f.headline,
+            report: &f.report,
+        })
+        .collect();
+    match store.put_reports(&writes) {
+        Ok(found) => {
+            for (f, found) in done.iter().zip(found) {
+                if found {
+                    report.fused.push((f.id.clone(), f.articles));
+                }
+            }
+        }
+        // One story at a time then, so that one bad report leaves only its own story stale.
+        Err(_) => {
+            for f in done {
+                match store.put_report(&f.id, f.version, &f.headline, &f.report) {
+                    Ok(()) => report.fused.push((f.id.clone(), f.articles)),
+                    Err(Error::UnknownStory { .. }) => {}
+                    Err(e) => fail(report, f.id.clone(), e),
+                }
             }
         }
     }
-    Ok(report)
+}
+
+fn fail(report: &mut UpdateReport, id: StoryId, e: Error) {
+    tracing::warn!(story = %id, error = %e, "fusion failed");
+    report.failed.push((id, e));
 }
 
 fn fuse_one(
@@ -163,15 +231,14 @@ fn fuse_one(
     engine: &dyn StoryEngine,
     id: &StoryId,
     version: u64,
-) -> Result<usize> {
+) -> Result<Fused> {
     let articles = store.story_articles(id)?;
     let mut report = engine
         .fuse(id, &articles)
         .map_err(|source| Error::Engine { what: format!("fusing story {id}"), source })?;
     report.id = id.to_string();
     let headline = headline(id, &articles, &report);
-    store.put_report(id, version, &headline, &report)?;
-    Ok(articles.len())
+    Ok(Fused { id: id.clone(), version, headline, report, articles: articles.len() })
 }
 
 /// Refuses a plan that does not place every new article exactly once.

@@ -56,7 +56,108 @@ conformance!(
     bridged_stories_merge_into_the_oldest_and_redirect,
     features_are_kept_with_members_until_replaced,
     stories_of_one_plan_are_older_in_plan_order,
+    many_articles_store_as_one_at_a_time,
+    reports_store_together_as_one_at_a_time,
 );
+
+/// Storing several articles at once (one transaction in `SQLite`) gives what storing them one
+/// at a time gives: articles later in the list see the ones before (the same article twice, a
+/// corrected article).
+fn many_articles_store_as_one_at_a_time(s: &dyn Store) {
+    use PutOutcome::{Added, Replaced, Unchanged};
+    let a1 = article("a1", "T", "Body one.", Some("2024-03-01"), "X");
+    let a2 = article("a2", "T", "Body two.", None, "Y");
+    let a2_fixed = article("a2", "T", "Body two, corrected.", None, "Y");
+    let batch =
+        [(&a1, None), (&a2, Some(b"<p>Body two.</p>".as_slice())), (&a1, None), (&a2_fixed, None)];
+    let got = s.put_sourced_all(&batch).unwrap();
+    let want: Vec<(DocId, PutOutcome)> = vec![
+        ("a1".into(), Added),
+        ("a2".into(), Added),
+        ("a1".into(), Unchanged),
+        ("a2".into(), Replaced),
+    ];
+    assert_eq!(got, want);
+    assert!(s.article("a2").unwrap().unwrap().article.text.contains("corrected"));
+    assert_eq!(s.unplaced(10).unwrap().len(), 2);
+    assert!(s.put_sourced_all(&[]).unwrap().is_empty());
+}
+
+/// In `SQLite`, storing articles in one call gives the ids, outcomes and rows that storing them
+/// one at a time gives, an article of another origin under a taken id included.
+#[test]
+fn sqlite_stores_many_articles_as_one_at_a_time() {
+    let a1 = article("a1", "T", "Body one.", Some("2024-03-01"), "X");
+    let a2 = article("a2", "T", "Body two.", None, "Y");
+    let a2_fixed = article("a2", "T", "Body two, corrected.", None, "Y");
+    let other = crosscheck_core::Article {
+        url: Some("https://example.invalid/elsewhere".to_string()),
+        ..article("a1", "T", "Another body.", None, "Z")
+    };
+    let batch = [
+        (&a1, None),
+        (&a2, Some(b"<p>Body two.</p>".as_slice())),
+        (&other, None),
+        (&a1, None),
+        (&a2_fixed, None),
+        (&other, None),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let (one, all) = (
+        SqliteStore::open(dir.path().join("one.db")).unwrap(),
+        SqliteStore::open(dir.path().join("all.db")).unwrap(),
+    );
+    let want: Vec<(DocId, PutOutcome)> =
+        batch.iter().map(|(a, o)| one.put_sourced(a, *o).unwrap()).collect();
+    assert_eq!(want[2].0.as_str(), "a1~2", "another origin gets a fresh id");
+    assert_eq!(all.put_sourced_all(&batch).unwrap(), want);
+    for id in ["a1", "a2", "a1~2"] {
+        let (x, y) = (one.article(id).unwrap().unwrap(), all.article(id).unwrap().unwrap());
+        assert_eq!((x.seq, x.hash, x.original), (y.seq, y.hash, y.original), "{id}");
+        assert_eq!((&x.article.text, &x.article.url), (&y.article.text, &y.article.url), "{id}");
+    }
+    assert_eq!(one.stats().unwrap(), all.stats().unwrap());
+}
+
+/// Storing several reports at once follows the same rules as one at a time: a report of an
+/// older membership never replaces a newer one, and a story that no longer exists is skipped
+/// (and said so) without failing the others.
+fn reports_store_together_as_one_at_a_time(s: &dyn Store) {
+    use crosscheck_store::ReportWrite;
+    for id in ["a1", "a2", "b1"] {
+        s.put_article(&article(id, "T", &format!("Body {id}."), None, "X"), None).unwrap();
+    }
+    let stories = s.place(&[new_in("a1", 0), new_in("b1", 1)], &[]).unwrap();
+    let (a, b) = (stories[0].clone(), stories[1].clone());
+    let stale = s.stale().unwrap();
+    let version = |id: &StoryId| stale.iter().find(|(s, _)| s == id).unwrap().1;
+    let (va, vb) = (version(&a), version(&b));
+    // Story a gains a member: its report of the old membership must not make it fresh.
+    s.place(&[join("a2", &a)], &[]).unwrap();
+    let nope = StoryId::from("nope");
+    let (ra, rb, rn) = (report("x", "Old a"), report("y", "Fresh b"), report("z", "Gone"));
+    let writes = [
+        ReportWrite { story: &a, version: va, headline: "Old a", report: &ra },
+        ReportWrite { story: &nope, version: 1, headline: "Gone", report: &rn },
+        ReportWrite { story: &b, version: vb, headline: "Fresh b", report: &rb },
+    ];
+    assert_eq!(s.put_reports(&writes).unwrap(), vec![true, false, true]);
+    assert_eq!(s.report(&b).unwrap(), Some(rb.clone()));
+    assert_eq!(s.story(&b).unwrap().unwrap().summary.headline, "Fresh b");
+    let stale: Vec<StoryId> = s.stale().unwrap().into_iter().map(|(id, _)| id).collect();
+    assert_eq!(stale, vec![a.clone()], "story a is still stale");
+    // The newer report wins over an old one written after it, in one call.
+    let va2 = s.stale().unwrap()[0].1;
+    let ra2 = report("x2", "New a");
+    let writes = [
+        ReportWrite { story: &a, version: va2, headline: "New a", report: &ra2 },
+        ReportWrite { story: &a, version: va, headline: "Old a", report: &ra },
+    ];
+    assert_eq!(s.put_reports(&writes).unwrap(), vec![true, true]);
+    assert_eq!(s.report(&a).unwrap(), Some(ra2));
+    assert!(s.stale().unwrap().is_empty());
+    assert!(s.put_reports(&[]).unwrap().is_empty());
+}
 
 /// Stories created by one plan are older in the order of their plan numbers, so that which id
 /// survives a later merge is the same in every run (it once followed a hash map's order).

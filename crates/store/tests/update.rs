@@ -130,6 +130,56 @@ fn check_failures(s: &dyn Store) {
     assert_eq!((r.placed, r.fused.len()), (0, 1), "and is retried");
 }
 
+/// More stale stories than one write of reports holds: every story gets its own report (a
+/// report written under another story's id, or lost between two writes, fails here), and a
+/// story whose fusion fails in the middle leaves only itself stale.
+fn check_many_stories(s: &dyn Store) {
+    const STORIES: usize = 150;
+    for k in 0..STORIES {
+        put(s, &format!("s{k}a"), &format!("Topic{k} opens"));
+        put(s, &format!("s{k}b"), &format!("Topic{k} closes"));
+    }
+    let failing = FirstWord { fail_on: Some("s70b"), ..FirstWord::default() };
+    let r = update(s, &failing).unwrap();
+    assert_eq!(r.placed, 2 * STORIES);
+    assert_eq!((r.fused.len(), r.failed.len()), (STORIES - 1, 1));
+    assert!(r.fused.iter().all(|(_, n)| *n == 2));
+    assert_eq!(s.stats().unwrap().stale, 1);
+    let check = |k: usize, members: &[&str]| {
+        let story = s.article(&format!("s{k}a")).unwrap().unwrap().story.unwrap();
+        let fused = s.report(&story).unwrap().unwrap();
+        assert_eq!(fused.id, story.as_str());
+        let ids: Vec<&str> = fused.articles.iter().map(|a| a.id.as_str()).collect();
+        let want: Vec<String> = members.iter().map(|m| format!("s{k}{m}")).collect();
+        assert_eq!(ids, want, "story {k}");
+        assert_eq!(s.story(&story).unwrap().unwrap().summary.headline, format!("About topic{k}"));
+    };
+    for k in (0..STORIES).filter(|&k| k != 70) {
+        check(k, &["a", "b"]);
+    }
+    // A third article for every story: all fused again, the failed one too.
+    for k in 0..STORIES {
+        put(s, &format!("s{k}c"), &format!("Topic{k} resumes"));
+    }
+    let r = update(s, &FirstWord::default()).unwrap();
+    assert_eq!((r.placed, r.fused.len(), r.failed.len()), (STORIES, STORIES, 0));
+    for k in 0..STORIES {
+        check(k, &["a", "b", "c"]);
+    }
+    assert_eq!(s.stats().unwrap().stale, 0);
+}
+
+#[test]
+fn many_stories_in_memory() {
+    check_many_stories(&MemStore::new());
+}
+
+#[test]
+fn many_stories_in_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    check_many_stories(&SqliteStore::open(dir.path().join("t.db")).unwrap());
+}
+
 #[test]
 fn incremental_in_memory() {
     check_incremental(&MemStore::new());

@@ -18,7 +18,13 @@
 //!
 //! The average similarity that keeps a merged group coherent is computed from the units (each
 //! weighted by its sentences), on demand; past [`EXACT_MEAN`] unit pairs it is estimated from
-//! an evenly spaced sample of both groups. A claim's central sentence is chosen from every pair
+//! an evenly spaced sample of both groups. The exact sum stops as soon as its mean reaches the
+//! bound (similarities are never negative: the whole sum would reach it too), and the sum of
+//! two groups turned down is kept (from [`KEEP_TOTAL`] unit pairs): groups grow only by
+//! appending units, so when they meet again with the first grown, or the second grown against
+//! one unit, the sum goes on from it in the order a new sum would add, to the same bits. Two
+//! groups turned down on a sampled average are asked again only once one has grown by an
+//! eighth. A claim's central sentence is chosen from every pair
 //! of its sentences up to [`EXACT_SENTENCES`], then from every pair of its units, each counted
 //! for its copies (the same sums, a copy scored once), then from a sample.
 //!
@@ -26,7 +32,8 @@
 //!
 //! The sentence-pair map grew with the square of a story's size (2,000 copies of one article:
 //! 8.4 GB). Copies add no pair to compare, and a story's common words only join sentences that
-//! also share rarer terms or sit close in the story.
+//! also share rarer terms or sit close in the story. A large claim met by one newcomer after
+//! another summed its whole membership each time: the square of its size again, in time.
 //!
 //! ## Example
 //!
@@ -37,8 +44,9 @@
 //!
 //! Past [`RARE_POSTINGS`] units per term, two sentences that share only common terms and are
 //! far apart in the story may not be compared, and a group's average is an estimate past
-//! [`EXACT_MEAN`] pairs: a very large story's claims can differ slightly from what comparing
-//! every pair would give. Below those bounds the result is the same.
+//! [`EXACT_MEAN`] pairs (and is not asked again until a group grows by an eighth): a very large
+//! story's claims can differ slightly from what comparing every pair would give. Below those
+//! bounds the result is the same; the stopped and continued sums change no decision anywhere.
 //!
 //! ## References
 //!
@@ -57,6 +65,8 @@ pub(super) const COMMON_WINDOW: usize = 96;
 pub(super) const NEIGHBOURS: usize = 96;
 /// Unit pairs over which a group average is computed exactly; past this it is sampled.
 pub(super) const EXACT_MEAN: usize = 1024;
+/// Unit pairs from which the sum over two groups turned down is kept to go on from.
+const KEEP_TOTAL: usize = 32;
 /// Groups of at most this many sentences choose their central member from every pair of
 /// sentences, in sentence order.
 const EXACT_SENTENCES: usize = 64;
@@ -136,6 +146,11 @@ pub(super) fn align(
     // grow) or for their average at these sizes (unchanged until one of them grows).
     let mut share_docs: HashSet<(u32, u32)> = HashSet::new();
     let mut rejected: HashMap<(u32, u32), (usize, usize)> = HashMap::new();
+    // Per pair of groups (in the order asked) turned down in the exact regime, the members of
+    // each then and the sum over their pairs: groups only grow by appending members, so a later
+    // sum goes on from there in the same order (a large group met by one newcomer after another
+    // cost the square of its size).
+    let mut partial: HashMap<(u32, u32), (usize, usize, f32)> = HashMap::new();
     for (_, u, v) in pairs {
         let (gi, gj) = (group_of[u as usize], group_of[v as usize]);
         if gi == gj {
@@ -143,25 +158,38 @@ pub(super) fn align(
         }
         let key = (gi.min(gj), gi.max(gj));
         let sizes = (size[key.0 as usize], size[key.1 as usize]);
-        if share_docs.contains(&key) || rejected.get(&key) == Some(&sizes) {
+        // An average estimated from a sample is asked again only once a group has grown by
+        // an eighth: a unit more moves it by less than the sample's own error, and asking at
+        // every growth made large stories pay a sample per candidate pair.
+        let sampled = members[gi as usize].len() * members[gj as usize].len() > EXACT_MEAN;
+        let unchanged = rejected.get(&key).is_some_and(|&(a, b)| {
+            sizes == (a, b) || (sampled && sizes.0 <= a + a / 8 && sizes.1 <= b + b / 8)
+        });
+        if share_docs.contains(&key) || unchanged {
             continue;
         }
         if sorted_overlap(&docs[gi as usize], &docs[gj as usize]) {
             share_docs.insert(key);
             continue;
         }
-        let mean = mean_similarity(
-            &members[gi as usize],
-            &members[gj as usize],
-            &units,
-            size[gi as usize],
-            size[gj as usize],
-            &pair_sim,
-        );
+        let (a, b) = (&members[gi as usize], &members[gj as usize]);
+        let mean = if a.len() * b.len() <= EXACT_MEAN {
+            let prior = partial.get(&(gi, gj)).copied();
+            let pairs = (size[gi as usize] * size[gj as usize]) as f32;
+            let (total, whole) =
+                exact_total(a, b, &units, &pair_sim, prior, Some((pairs, threshold * 0.6)));
+            if whole && a.len() * b.len() >= KEEP_TOTAL {
+                partial.insert((gi, gj), (a.len(), b.len(), total));
+            }
+            total / pairs
+        } else {
+            sampled_mean(a, b, &units, &pair_sim)
+        };
         if mean < threshold * 0.6 {
             rejected.insert(key, sizes);
             continue;
         }
+        partial.remove(&(gi, gj));
         let moved = std::mem::take(&mut members[gj as usize]);
         for &m in &moved {
             group_of[m as usize] = gi;
@@ -321,13 +349,13 @@ fn candidate_pairs(
         }
         touched.clear();
         if mine.len() > NEIGHBOURS {
-            mine.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+            mine.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
             mine.truncate(NEIGHBOURS);
         }
         pairs.append(&mut mine);
     }
     // Units are numbered in order of their first sentence, so unit order is sentence order.
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     pairs
 }
 
@@ -337,27 +365,46 @@ fn spread(len: usize, k: usize) -> impl Iterator<Item = usize> {
     (0..len).step_by(step)
 }
 
-/// The mean similarity between the sentences of two groups of units.
-fn mean_similarity(
+/// The sum of the similarities between the sentences of two groups of units, over every pair,
+/// `a` major. `prior` is an earlier sum of the same groups in the same order, `(members of a,
+/// members of b, sum)`: when `b` is unchanged and `a` grew, or `a` is one unit and `b` grew,
+/// the sum goes on from it, adding in the order a sum from scratch would (the same result to
+/// the bit). With `enough`, `(pairs, mean)`, the sum stops once its mean over `pairs` reaches
+/// `mean` (similarities are never negative: the whole sum would too); the flag says whether
+/// the sum is whole.
+fn exact_total(
     a: &[u32],
     b: &[u32],
     units: &[Unit],
-    size_a: usize,
-    size_b: usize,
     sim: &impl Fn(u32, u32) -> f32,
-) -> f32 {
-    if a.len() * b.len() <= EXACT_MEAN {
-        let mut total = 0.0;
-        for &x in a {
-            let wx = units[x as usize].items.len();
-            for &y in b {
-                // A unit of one sentence adds its similarity as the sentence-pair sum did.
-                let w = wx * units[y as usize].items.len();
-                total += if w == 1 { sim(x, y) } else { w as f32 * sim(x, y) };
+    prior: Option<(usize, usize, f32)>,
+    enough: Option<(f32, f32)>,
+) -> (f32, bool) {
+    // A unit of one sentence adds its similarity as the sentence-pair sum did.
+    let pair = |x: u32, y: u32| {
+        let w = units[x as usize].items.len() * units[y as usize].items.len();
+        if w == 1 { sim(x, y) } else { w as f32 * sim(x, y) }
+    };
+    let (from_a, from_b, mut total) = match prior {
+        Some((la, lb, t)) if lb == b.len() && la <= a.len() => (la, 0, t),
+        Some((1, lb, t)) if a.len() == 1 && lb <= b.len() => (0, lb, t),
+        _ => (0, 0, 0.0),
+    };
+    let (pairs, mean) = enough.unwrap_or((1.0, f32::INFINITY));
+    for &x in &a[from_a..] {
+        for &y in &b[from_b..] {
+            total += pair(x, y);
+            if total / pairs >= mean {
+                return (total, false);
             }
         }
-        return total / (size_a * size_b) as f32;
     }
+    (total, true)
+}
+
+/// The mean similarity between the sentences of two groups of units, from evenly spaced units
+/// of each (past [`EXACT_MEAN`] pairs).
+fn sampled_mean(a: &[u32], b: &[u32], units: &[Unit], sim: &impl Fn(u32, u32) -> f32) -> f32 {
     // Evenly spaced units of each side, weighted by their sentences.
     let k = EXACT_MEAN.isqrt();
     let (mut total, mut weight) = (0f64, 0f64);
@@ -576,6 +623,47 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A sum over two groups that goes on from an earlier one (the first group grown, or
+        /// the second grown against one unit) is the sum from scratch, to the bit.
+        #[test]
+        fn a_sum_goes_on_from_the_earlier_one(
+            copies in proptest::collection::vec(1usize..4, 4..40),
+            cut in 0usize..40,
+            seed in 0u32..1000,
+        ) {
+            let units: Vec<Unit> = copies
+                .iter()
+                .map(|&k| Unit { items: (0..k as u32).collect(), alone: false })
+                .collect();
+            // Similarities that round differently in different orders.
+            let sim = |a: u32, b: u32| ((a * 31 + b * 17 + seed) % 97) as f32 / 97.0 + 1e-3 / (1 + a + b) as f32;
+            let n = units.len() as u32;
+            let (a, b): (Vec<u32>, Vec<u32>) = (0..n).partition(|u| u % 3 != 0);
+            let cut_a = cut % (a.len() + 1);
+            let early = exact_total(&a[..cut_a], &b, &units, &sim, None, None).0;
+            let grown = exact_total(&a, &b, &units, &sim, Some((cut_a, b.len(), early)), None).0;
+            proptest::prop_assert_eq!(grown.to_bits(), exact_total(&a, &b, &units, &sim, None, None).0.to_bits());
+            let one = [a[0]];
+            let cut_b = cut % (b.len() + 1);
+            let early = exact_total(&one, &b[..cut_b], &units, &sim, None, None).0;
+            let grown = exact_total(&one, &b, &units, &sim, Some((1, cut_b, early)), None).0;
+            proptest::prop_assert_eq!(grown.to_bits(), exact_total(&one, &b, &units, &sim, None, None).0.to_bits());
+            // A sum stopped once its mean reaches a bound decides as the whole sum does.
+            let pairs = (a.len() * b.len()) as f32;
+            let whole = exact_total(&a, &b, &units, &sim, None, None).0;
+            for bound in [0.1f32, 0.3, 0.5, 0.7] {
+                let (part, done) = exact_total(&a, &b, &units, &sim, None, Some((pairs, bound)));
+                proptest::prop_assert_eq!(part / pairs >= bound, whole / pairs >= bound);
+                proptest::prop_assert!(done || part <= whole);
+            }
+            // Both grown: the earlier sum is of no use and is not used.
+            if cut_a >= 2 && cut_b < b.len() {
+                let early = exact_total(&a[..cut_a], &b[..cut_b], &units, &sim, None, None).0;
+                let both = exact_total(&a, &b, &units, &sim, Some((cut_a, cut_b, early)), None).0;
+                proptest::prop_assert_eq!(both.to_bits(), exact_total(&a, &b, &units, &sim, None, None).0.to_bits());
+            }
+        }
+
         /// A group of many sentences chooses its central member from its units, weighted by
         /// their copies: the sentence every pair of sentences would choose.
         #[test]

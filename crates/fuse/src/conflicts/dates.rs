@@ -4,10 +4,11 @@
 //!
 //! Every date expression of prose (see the timeline stage) has a context: the words around it,
 //! weighted by rarity and nearness (see the `events` heuristic). For each pair of distinct
-//! reports, each date is matched with the most similar date of the other report; pairs that
-//! are each other's best match and similar enough, and whose clauses (the words up to the
+//! reports, pairs of dates similar enough ([`SAME_EVENT`]) whose clauses (the words up to the
 //! nearest punctuation or clause conjunction, `but`, `while`: the `clause_conjunctions` list)
-//! share a word, are the same event. Dates that date a statement (`police
+//! share a word seed events, which grow by average linkage, one date per report. A pair a little
+//! less similar (from three quarters of the threshold) seeds one too when other reports back it:
+//! two dates, each of a third report, alike to both and to one of them at the threshold. Dates that date a statement (`police
 //! said Saturday`), stand in a direct quotation (the speaker's `today`), bound a period (`since
 //! 1987`) or name a recurring day (`the second Tuesday of each month`) are compared with
 //! nothing, except that two dates starting a period (`since July 2024`, `since July 2023`:
@@ -27,7 +28,9 @@
 //! `on Wednesday` in one report and `on Tuesday` in another, both about the same collision,
 //! is the kind of contradiction a reader cannot see without a calendar. `on Sunday` in a
 //! report published on Sunday 15 March and `on March 15` elsewhere are the same day, and
-//! `early June` contains `June 4`: those are consistent.
+//! `early June` contains `June 4`: those are consistent. One pair just over a threshold is a
+//! thin thread: a sentence added anywhere in the story moves the term weights and the pair
+//! falls under it. Backing by other reports makes the event stand on several pairs.
 //!
 //! ## Example
 //!
@@ -35,11 +38,18 @@
 //! against `struck the bridge early on Tuesday` and `rammed the bridge yesterday` (published
 //! Wednesday 11 March): 2026-03-11 vs 2026-03-10.
 //!
+//! A report dating a final `on 3 May` in words alike to another's `on Saturday` (one clause word
+//! shared, similarity 0.19, just under the threshold) is one event with it when two more
+//! reports' `Saturday` dates are alike to both (at the threshold to one): a conflict, which a
+//! sentence added elsewhere in the story no longer makes or unmakes.
+//!
 //! ## Limitations
 //!
 //! Two events told in the same words on different days (two rounds of talks) look like one
 //! event dated differently. Dates in different sentences of the same report are not combined. A
 //! report that contradicts itself (one event dated twice, differently) raises no conflict.
+//! Backed seeds are read only while every similar pair is stored (below the bounds below): in a
+//! story of thousands of reports a pair under the threshold seeds nothing.
 //! In a story of thousands of reports (past [`RARE_POSTINGS`] dates per context term or
 //! [`NEIGHBOURS`] similar dates per date, far beyond a story of a few hundred reports) each date
 //! keeps only its most similar neighbours and seeds, common terms are followed through a
@@ -49,7 +59,8 @@
 //!
 //! ## References
 //!
-//! Allen's interval algebra; mutual best match as in sentence alignment (Gale and Church).
+//! Allen's interval algebra; mutual best match as in sentence alignment (Gale and Church); backing
+//! by shared neighbours as in shared-nearest-neighbour clustering (Jarvis and Patrick, 1973).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -67,6 +78,12 @@ use crosscheck_text::lexicon::{Lexicon, List};
 
 /// Similarity from which two dates of different reports can date the same event.
 const SAME_EVENT: f32 = 0.2;
+/// The share of [`SAME_EVENT`] from which a pair of dates seeds an event when a third report
+/// backs it (see [`supported_seeds`]).
+const SUPPORTED: f32 = 0.75;
+/// The dates of other reports that must back a pair under [`SAME_EVENT`] (with one, ECB+ gave
+/// three conflicts more, where more are mostly false; with two, the same 81).
+const BACKERS: usize = 2;
 /// Context terms held by at most this many dates are followed through all their postings; a
 /// more common one (a story's topic word in a story of thousands of reports) only through the
 /// [`COMMON_WINDOW`] dates after the current one.
@@ -91,7 +108,11 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
     // and the similar pairs of different reports that seed an event: a pair never stored
     // counts as 0.
     let (adj, mut pairs) = similar_pairs(ctx, dated, &bound, &clauses);
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    if adj.complete {
+        pairs.extend(supported_seeds(&adj, |i| ctx.canon[dated[i].doc], &clauses));
+    }
+    // Each pair once: a total order, so the unstable sort gives what a stable one would.
+    pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     // Average-linkage agglomeration, one date per report in an event. Each event keeps the
     // set of its reports, and the linkage sums the stored similarities of the smaller side, so
     // a merge costs what the two events hold, not their product (a story of thousands of
@@ -431,14 +452,14 @@ fn similar_pairs(
         }
         if pairs.len() - seeds > NEIGHBOURS {
             complete = false;
-            pairs[seeds..].sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
+            pairs[seeds..].sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
             pairs.truncate(seeds + NEIGHBOURS);
             pairs[seeds..].sort_unstable_by_key(|x| x.2);
         }
         if mine.len() > NEIGHBOURS {
             complete = false;
             // The most similar first (the earlier date on a tie), then back in date order.
-            mine.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            mine.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             mine.truncate(NEIGHBOURS);
             mine.sort_unstable_by_key(|x| x.0);
         }
@@ -470,6 +491,59 @@ fn similar_pairs(
         }
     }
     (Similar { before: Rows { at: count, cells }, after, complete }, pairs)
+}
+
+/// The pairs just under [`SAME_EVENT`] (from [`SUPPORTED`] of it) that seed an event all the
+/// same because other reports back them: [`BACKERS`] dates, each of a third report, each
+/// similar to both (from [`SUPPORTED`] of the threshold) and to one of them at the threshold.
+/// Their clauses share a word, as a seed's do. One pair at the threshold is a thin thread: an
+/// added sentence moves the weights and the pair falls under it; two reports alike to each
+/// other a little less, both alike to several others, tell one event more surely.
+fn supported_seeds(
+    adj: &Similar,
+    report: impl Fn(usize) -> usize,
+    clauses: &[Vec<u32>],
+) -> Vec<(f32, u32, u32)> {
+    let low = SAME_EVENT * SUPPORTED;
+    let mut out = Vec::new();
+    for i in 0..clauses.len() {
+        let row = adj.after.at.get(i).map_or(0..0, |&a| a..adj.after.at[i + 1]);
+        for &(j, s) in &adj.after.cells[row] {
+            let j = j as usize;
+            if !(low..SAME_EVENT).contains(&s)
+                || report(i) == report(j)
+                || !sorted_overlap(&clauses[i], &clauses[j])
+            {
+                continue;
+            }
+            // Dates of third reports alike to both: the rows are in date order.
+            let (mut a, mut b) = (adj.of(i).peekable(), adj.of(j).peekable());
+            let mut backed = false;
+            let mut backers = 0usize;
+            while let (Some(&(x, sx)), Some(&(y, sy))) = (a.peek(), b.peek()) {
+                match x.cmp(&y) {
+                    std::cmp::Ordering::Less => drop(a.next()),
+                    std::cmp::Ordering::Greater => drop(b.next()),
+                    std::cmp::Ordering::Equal => {
+                        let third = report(x) != report(i) && report(x) != report(j);
+                        if third && sx.min(sy) >= low && sx.max(sy) >= SAME_EVENT {
+                            backers += 1;
+                            if backers >= BACKERS {
+                                backed = true;
+                                break;
+                            }
+                        }
+                        a.next();
+                        b.next();
+                    }
+                }
+            }
+            if backed {
+                out.push((s, i as u32, j as u32));
+            }
+        }
+    }
+    out
 }
 
 /// The similarity of two dates as [`similar_pairs`] stores it: the cosine of their contexts
@@ -696,6 +770,111 @@ mod tests {
                 assert_eq!(got.to_bits(), stored.to_bits(), "dates {x} and {y}");
             }
         }
+    }
+
+    /// One report dates the final differently in words a little less alike to the others' than
+    /// the threshold asks (every pair under it); the other reports, alike among themselves and
+    /// each a little alike to it, back it: a date conflict, which one pair at the threshold
+    /// alone would not have raised.
+    #[test]
+    fn reports_back_a_date_just_under_the_threshold() {
+        let texts = [
+            (
+                "2026-05-04",
+                "A late goal settled the Velmar Cup final at Orsk Park on 25 April, the visiting captain lifting the trophy before a crowd of nine thousand and fireworks.",
+            ),
+            (
+                "2026-05-03",
+                "The visiting side won the Velmar Cup final at Orsk Park on Saturday with a late goal.",
+            ),
+            (
+                "2026-05-03",
+                "On Saturday the visiting side won the Velmar Cup final at Orsk Park, a late goal deciding it.",
+            ),
+            (
+                "2026-05-04",
+                "The visiting side won the Velmar Cup final with a late goal at Orsk Park on Saturday night.",
+            ),
+            (
+                "2026-05-04",
+                "The visiting side won the Velmar Cup final at Orsk Park on Saturday before a crowd of fans.",
+            ),
+            ("2026-05-05", "Ticket sales for the new season opened on Monday, the club said."),
+        ];
+        let arts: Vec<Article> =
+            texts.iter().enumerate().map(|(i, (p, t))| article(&format!("r{i}"), p, t)).collect();
+        let docs: Vec<Doc<'_>> = arts.iter().map(Doc::new).collect();
+        let entities = crate::entities::find(&docs);
+        let ctx = Context { canon: (0..docs.len()).collect(), docs, entities };
+        let lexicon = Events::new(&ctx.docs, &ctx.entities);
+        let dated = crate::timeline::chronology::find(&ctx, &lexicon);
+        let odd = dated.iter().position(|x| x.doc == 0).expect("the first report's date");
+        let clauses = interned_clauses(&ctx, &dated);
+        let bound: Vec<bool> = dated.iter().map(|x| starts_period(&ctx, x)).collect();
+        let (adj, seeds) = similar_pairs(&ctx, &dated, &bound, &clauses);
+        // Alike to the others' dates, each under the threshold: no seed of its own.
+        let near: Vec<f32> = adj.of(odd).map(|(_, s)| s).filter(|&s| s >= 0.1).collect();
+        assert!(near.len() >= 3 && near.iter().all(|&s| s < SAME_EVENT), "{near:?}");
+        assert!(seeds.iter().all(|p| p.1 as usize != odd && p.2 as usize != odd));
+        let backed = supported_seeds(&adj, |i| dated[i].doc, &clauses);
+        assert!(backed.iter().any(|p| p.1 as usize == odd), "{backed:?}");
+        let conflicts = find(&ctx, &dated);
+        let values: Vec<Vec<String>> =
+            conflicts.iter().map(|c| c.sides.iter().map(|s| s.value.clone()).collect()).collect();
+        assert_eq!(values, [["2026-05-02", "2026-04-25"]]);
+    }
+
+    /// A similarity graph of `n` dates from pairs `(x, y, s)`, `x < y`, rows in date order.
+    fn graph(n: usize, pairs: &[(usize, usize, f32)]) -> Similar {
+        // Row `x` lists the pairs `(x, y)`, or with `flip` the pairs `(y, x)`.
+        let rows = |flip: bool| {
+            let mut rows = Rows { at: Vec::new(), cells: Vec::new() };
+            for x in 0..n {
+                rows.at.push(rows.cells.len());
+                let mut row: Vec<(u32, f32)> = pairs
+                    .iter()
+                    .map(|&(a, b, s)| if flip { (b, a, s) } else { (a, b, s) })
+                    .filter(|p| p.0 == x)
+                    .map(|p| (p.1 as u32, p.2))
+                    .collect();
+                row.sort_by_key(|c| c.0);
+                rows.cells.extend(row);
+            }
+            rows.at.push(rows.cells.len());
+            rows
+        };
+        Similar { before: rows(true), after: rows(false), complete: true }
+    }
+
+    /// A pair just under the threshold seeds an event when two dates of third reports back it,
+    /// and not with one backer, a backer of its own reports, a pair further under, or clauses
+    /// that share no word.
+    #[test]
+    fn a_pair_under_the_threshold_seeds_when_two_reports_back_it() {
+        // Dates 0 and 1 (reports 0 and 1) at 0.17; dates 2 and 3 (reports 2 and 3) alike to
+        // both, each to one of them at the threshold.
+        let backed = [(0, 1, 0.17), (0, 2, 0.22), (1, 2, 0.16), (0, 3, 0.16), (1, 3, 0.21)];
+        let clauses = vec![vec![1, 5], vec![5, 9], vec![2], vec![3], vec![4]];
+        let one = |x: usize| x;
+        assert_eq!(supported_seeds(&graph(5, &backed), one, &clauses), [(0.17, 0, 1)]);
+        // One backer is not enough.
+        assert!(supported_seeds(&graph(5, &backed[..3]), one, &clauses).is_empty());
+        // Date 3 of report 0 backs nothing: a report does not back its own date.
+        let own = |x: usize| if x == 3 { 0 } else { x };
+        assert!(supported_seeds(&graph(5, &backed), own, &clauses).is_empty());
+        // Backers alike to both only under the threshold back nothing.
+        let weak = [(0, 1, 0.17), (0, 2, 0.19), (1, 2, 0.16), (0, 3, 0.16), (1, 3, 0.19)];
+        assert!(supported_seeds(&graph(5, &weak), one, &clauses).is_empty());
+        // A pair further under the threshold, or whose clauses share no word, seeds nothing.
+        let mut far = backed;
+        far[0].2 = 0.14;
+        assert!(supported_seeds(&graph(5, &far), one, &clauses).is_empty());
+        let apart = vec![vec![1], vec![9], vec![2], vec![3], vec![4]];
+        assert!(supported_seeds(&graph(5, &backed), one, &apart).is_empty());
+        // A pair at the threshold is a seed already: not listed again.
+        let mut over = backed;
+        over[0].2 = SAME_EVENT;
+        assert!(supported_seeds(&graph(5, &over), one, &clauses).is_empty());
     }
 
     /// The sampled mean is the exact one up to its bound, and close to it past that.

@@ -30,7 +30,7 @@
 //! Schwartz and Hearst, *A Simple Algorithm for Identifying Abbreviation Definitions in
 //! Biomedical Text* (2003).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::Form;
 use super::names::{is_joiner, is_org_word};
@@ -59,17 +59,21 @@ pub(super) fn initials(lex: &Lexicon, f: &Form) -> String {
 }
 
 pub(super) fn merge_acronyms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
+    // The names of two words or more by their initials, read once (not once per acronym).
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, m) in forms.iter().enumerate() {
+        if keep[j] && m.tokens.len() >= 2 {
+            by_initials.entry(initials(lex, m)).or_default().push(j);
+        }
+    }
     for (i, a) in forms.iter().enumerate() {
         if !keep[i] {
             continue;
         }
         let Some(letters) = acronym(a) else { continue };
         let mut targets: BTreeSet<usize> = BTreeSet::new();
-        for (j, m) in forms.iter().enumerate() {
-            if i == j || !keep[j] || m.tokens.len() < 2 {
-                continue;
-            }
-            if initials(lex, m) == letters {
+        for &j in by_initials.get(&letters).map_or(&[][..], |v| v) {
+            if i != j {
                 targets.insert(uf.find(j));
             }
         }

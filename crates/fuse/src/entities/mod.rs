@@ -24,6 +24,10 @@
 //!    names they abbreviate (`acronyms`), names in other languages theirs (`translations`),
 //!    and regular rewrites of one name meet (`variants`: legal forms and `&`, lost accents,
 //!    middle names, familiar first names, the owning city, an organisation's head word).
+//!    A one-word form meets only the longer names whose first or last word has its key (the
+//!    word under five letters, its skeleton from five: what `same_word` needs), and an acronym
+//!    only the names with its initials, both from an index: a story of a thousand reports and
+//!    five thousand names compared every one-word form with every longer name.
 //! 3. **Mentions.** Every article is scanned for every known spelling (longest match first, in
 //!    headlines too), so that each mention has a span.
 //!
@@ -71,7 +75,7 @@ use crate::story::EntityKind;
 use gazetteer::gazetteer;
 use names::{
     is_demonym_of, is_geo_prefix, is_geo_word, is_joiner, is_not_name, is_org_cue, is_org_word,
-    is_place_cue, is_role, same_word, similarity, skeleton,
+    is_place_cue, is_role, same_word, similarity, skeleton, word_key,
 };
 
 /// Votes for an entity's kind.
@@ -642,14 +646,28 @@ fn merge_spellings(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
 }
 
 fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
+    // The names of two words or more by the key of their first and of their last word: a word
+    // is the same word (`same_word`) only as one with its key, so only those are compared (every
+    // pair of a story's one-word and longer names grew with the square of its size).
+    let mut by_end: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, m) in forms.iter().enumerate() {
+        if keep[j] && m.tokens.len() >= 2 {
+            let (first, last) = (word_key(&m.tokens[0]), word_key(&m.tokens[m.tokens.len() - 1]));
+            if first != last {
+                by_end.entry(first).or_default().push(j);
+            }
+            by_end.entry(last).or_default().push(j);
+        }
+    }
     for (i, x) in forms.iter().enumerate() {
         if !keep[i] || x.tokens.len() != 1 || x.gazetteer.is_some() {
             continue;
         }
         let t = &x.tokens[0];
         let mut targets: BTreeSet<usize> = BTreeSet::new();
-        for (j, m) in forms.iter().enumerate() {
-            if !keep[j] || m.tokens.len() < 2 || i == j {
+        for &j in by_end.get(&word_key(t)).map_or(&[][..], |v| v) {
+            let m = &forms[j];
+            if i == j {
                 continue;
             }
             let last = &m.tokens[m.tokens.len() - 1];

@@ -85,6 +85,13 @@ pub(crate) fn same_word(a: &str, b: &str) -> bool {
             && strsim::normalized_levenshtein(a, b) > 0.6)
 }
 
+/// A key two folded words share whenever [`same_word`] holds between them: the word itself
+/// under five letters (those must be equal), its skeleton from five (marked apart), so an
+/// index by key finds every word that can be the same word.
+pub(crate) fn word_key(w: &str) -> String {
+    if w.len() >= 5 { format!("~{}", skeleton(w)) } else { w.to_string() }
+}
+
 /// Whether a lowercase word is a title or role noun.
 pub(crate) fn is_role(lex: &Lexicon, w: &str) -> bool {
     lex.has(List::Roles, w.trim_end_matches('.'))
@@ -183,6 +190,30 @@ mod tests {
             "Hrabchenko" ~ "Grabchenko", "Zhelvany" ~ "Jelvany", "Yeltsin" ~ "Eltsin",
         );
         other_skeleton!("Petrov" !~ "Pyotr", "Teodor" !~ "Teodorov", "Merkel" !~ "Markov");
+    }
+
+    proptest::proptest! {
+        /// Words that are the same word share a key: an index by key misses no pair.
+        #[test]
+        fn same_words_share_a_key(
+            a in "[a-z]{1,3}(ch|zh|kh|ph|th|ts|sh)?[aeiouy]?[a-z]{1,5}",
+            b in "[a-z]{1,3}(ch|zh|kh|ph|th|ts|sh)?[aeiouy]?[a-z]{1,5}",
+        ) {
+            if same_word(&a, &b) {
+                proptest::prop_assert_eq!(word_key(&a), word_key(&b));
+            }
+        }
+    }
+
+    #[test]
+    fn same_word_keys() {
+        for (a, b) in
+            [("gaddafi", "kadhafi"), ("zhelvany", "jelvany"), ("hrabchenko", "grabchenko")]
+        {
+            assert!(same_word(a, b));
+            assert_eq!(word_key(a), word_key(b));
+        }
+        assert_ne!(word_key("kell"), word_key("hell"));
     }
 
     #[test]
