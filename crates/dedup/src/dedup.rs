@@ -718,7 +718,7 @@ mod tests {
     }
 
     /// A story told many times: `n` documents of 20 sentences drawn from a pool of 40, and every
-    /// seventh document a copy of one of the previous 30 with two words replaced. Returns the
+    /// seventh document a copy of one of the previous 30 with 2 or 8 words replaced. Returns the
     /// texts and, for each planted copy, its position and its source's.
     fn rewrites(n: usize) -> (Vec<String>, Vec<(usize, usize)>) {
         let mut s = 0x2545_f491_4f6c_dd1du64;
@@ -736,9 +736,11 @@ mod tests {
             if i % 7 == 6 {
                 let from = i - 1 - next(30.min(i));
                 let mut d = docs[from].clone();
-                for e in 0..2 {
+                // Every other copy loses a sixth of its shingles or more: J from about 0.6.
+                let edits = if i % 14 == 6 { 2 } else { 8 };
+                for e in 0..edits {
                     let at = next(d.len());
-                    d[at] = 10_000 + (i * 2 + e) as u32;
+                    d[at] = 10_000 + (i * 8 + e) as u32;
                 }
                 planted.push((i, from));
                 docs.push(d);
@@ -776,6 +778,8 @@ mod tests {
             assert_eq!(all[i].group, all[from].group, "copy {i} of {from}");
             assert_eq!(all[i].kind, MatchKind::Near);
         }
+        let weakest = planted.iter().map(|&(i, _)| all[i].similarity).fold(1.0, f32::min);
+        assert!(weakest < 0.7, "the copies are all easy: the weakest is {weakest}");
         let bounded = DedupBuilder::new().candidates(4).build().unwrap().dedup(&texts);
         assert_eq!(bounded, all);
         // Below the bound: the first few documents never have more than 4 earlier ones.
