@@ -34,6 +34,9 @@ pub enum DedupError {
         /// The signature length.
         permutations: usize,
     },
+    /// The bound on candidates verified per document is 0.
+    #[error("invalid candidate bound 0, expected at least 1 candidate verified per document")]
+    InvalidCandidates,
     /// A reuse detection setting is out of range.
     #[error("invalid reuse setting {name} = {value}, expected a positive number")]
     InvalidReuse {

@@ -1,5 +1,5 @@
-//! Exact and near-duplicate detection for crosscheck: `MinHash` with LSH banding, every
-//! candidate verified against its group's first document.
+//! Exact and near-duplicate detection for crosscheck: `MinHash` with LSH banding, candidates
+//! verified against their group's first document (a bounded number per document).
 //!
 //! # Overview
 //!

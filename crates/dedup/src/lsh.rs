@@ -90,13 +90,20 @@ impl Buckets {
         self.nodes.push((value, next));
     }
 
-    /// Calls `f` with every value in bucket `key`, newest first.
-    pub(crate) fn for_each(&self, key: u64, mut f: impl FnMut(u32)) {
+    /// Calls `f` with the newest `limit` values in bucket `key`, newest first; returns whether
+    /// older values were left unread.
+    pub(crate) fn for_each_newest(&self, key: u64, limit: usize, mut f: impl FnMut(u32)) -> bool {
         let mut at = self.heads.get(&fold(key)).copied().unwrap_or(u32::MAX);
+        let mut read = 0;
         while let Some(&(value, next)) = self.nodes.get(at as usize) {
+            if read == limit {
+                return true;
+            }
             f(value);
+            read += 1;
             at = next;
         }
+        false
     }
 
     /// Bytes held, roughly.
@@ -127,10 +134,16 @@ mod tests {
         b.insert(5, 2);
         b.insert(6, 3);
         let mut got = Vec::new();
-        b.for_each(5, |v| got.push(v));
+        assert!(!b.for_each_newest(5, usize::MAX, |v| got.push(v)));
         assert_eq!(got, [2, 1]);
         got.clear();
-        b.for_each(7, |v| got.push(v));
+        assert!(b.for_each_newest(5, 1, |v| got.push(v)), "the older value is left unread");
+        assert_eq!(got, [2]);
+        got.clear();
+        assert!(!b.for_each_newest(5, 2, |v| got.push(v)));
+        assert_eq!(got, [2, 1]);
+        got.clear();
+        assert!(!b.for_each_newest(7, usize::MAX, |v| got.push(v)));
         assert!(got.is_empty());
     }
 }

@@ -176,10 +176,13 @@ pub(crate) fn widget_runs(blocks: &[Block<'_>], remove: &mut [bool]) {
 const SHOUTED_MIN_WORDS: usize = 8;
 
 /// Whether a line is written in capitals: at least eight words and twenty letters, none of them
-/// lowercase.
+/// lowercase, and not a whole sentence ([`is_sentence`]). A paragraph of prose in capitals (a
+/// wire feed's or an old system's copy) ends with its full stop, where teaser links and banners
+/// end bare.
 fn is_shouted(line: &str) -> bool {
     let upper = line.chars().filter(|c| c.is_uppercase()).count();
     upper >= 20
+        && !is_sentence(line)
         && !line.chars().any(char::is_lowercase)
         && line.split_whitespace().count() >= SHOUTED_MIN_WORDS
 }
@@ -261,11 +264,13 @@ mod tests {
             "The harbour board approved the new ferry pier on Monday after a long delay.",
             "COUNCIL WARNS OF HIGHER FARES AS FUEL COSTS CLIMB AGAIN",
             "The pier will open in May.",
+            "THE BOARD SAID THE OLD PIER WOULD CLOSE FOR GOOD ONCE THE NEW ONE OPENS.",
         ];
         let blocks: Vec<Block> = lines.iter().map(|l| block(l)).collect();
         let mut remove = vec![false; blocks.len()];
         shouted(&blocks, &mut remove);
-        assert_eq!(remove, vec![false, false, true, false]);
+        // The teaser goes; a sentence of prose set in capitals stays.
+        assert_eq!(remove, vec![false, false, true, false, false]);
     }
 
     #[test]
