@@ -28,6 +28,15 @@ bins="$target/fuse-scale-bin"
 mkdir -p "$bins"
 
 build() { # name src
+    # The two trees' workspace crates get the same artifact names in one target directory
+    # (cargo names a path package by its path inside the workspace), and once the second build
+    # was judged fresh and copied the first one's binary (base and head byte for byte the
+    # same): clean the workspace crates (not the registry dependencies) before each build.
+    local pkgs
+    pkgs="$(cd "$2" && cargo metadata --no-deps --format-version 1 |
+        python3 -c 'import json, sys; print(" ".join("-p " + p["name"] for p in json.load(sys.stdin)["packages"]))')"
+    # shellcheck disable=SC2086
+    (cd "$2" && CARGO_TARGET_DIR="$target" cargo clean --release --quiet $pkgs)
     (cd "$2" && CARGO_TARGET_DIR="$target" cargo build --release --quiet -p crosscheck-bench --bin fuse_scale)
     cp "$target/release/fuse_scale" "$bins/$1"
 }

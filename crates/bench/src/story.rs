@@ -265,6 +265,49 @@ pub fn copies(article: &Article, n: usize) -> Vec<Article> {
     (0..n).map(|i| Article { id: format!("copy-{i:05}").into(), ..article.clone() }).collect()
 }
 
+/// `article` and `n - 1` reprints of it, as sites reprint a wire report: each with its own
+/// outlet, a byline line first (one of 36 invented names), a menu line last, one paragraph
+/// dropped (paragraph `i` modulo their number) and, in one reprint in four, one word of another
+/// paragraph changed. All share the article's title, language and date, so that dedup marks
+/// them near-copies of it.
+pub fn near_copies(article: &Article, n: usize) -> Vec<Article> {
+    const FIRST: [&str; 6] = ["Mira", "Oren", "Talia", "Jonas", "Ilse", "Pavo"];
+    const LAST: [&str; 6] = ["Antal", "Malby", "Varn", "Herrel", "Quill", "Dobrin"];
+    let paragraphs: Vec<&str> = article.text.split("\n\n").collect();
+    let m = paragraphs.len();
+    let base = Article {
+        published: Date::new(2026, 3, 10),
+        outlet: Some("wire.example".into()),
+        id: "near-00000".into(),
+        ..article.clone()
+    };
+    let mut out = vec![base.clone()];
+    for i in 1..n {
+        let outlet = format!("reprint{}.example", i % 97);
+        let mut kept: Vec<String> = Vec::with_capacity(m + 1);
+        kept.push(format!("By {} {}, {outlet}", FIRST[i % 6], LAST[(i / 6) % 6]));
+        for (p, text) in paragraphs.iter().enumerate() {
+            if p == i % m {
+                continue;
+            }
+            if i % 4 == 0 && p == (i * 7 + 3) % m {
+                kept.push(text.replacen(" the ", " a ", 1));
+            } else {
+                kept.push((*text).to_string());
+            }
+        }
+        kept.push(format!("Home | News | Region | Page {}", i % 12));
+        out.push(Article {
+            language: base.language,
+            title: base.title.clone(),
+            published: base.published,
+            outlet: Some(outlet),
+            ..Article::from_text(format!("near-{i:05}"), &kept.join("\n\n"))
+        });
+    }
+    out
+}
+
 /// One long article: the whole bridge story's sentences, once each (about 10 KB).
 pub fn long_article(pool: &[String]) -> Article {
     let text = pool.join("\n\n");

@@ -45,7 +45,10 @@ impl<'a> StoryInput<'a> {
         self
     }
 
-    /// Marks `article` as a near-copy of `of`: it is listed, but counted once with `of`.
+    /// Marks `article` as a near-copy of `of`: it is listed, but counted once with `of`; when
+    /// it has `of`'s language and date and little text of its own, its sentences that `of`
+    /// holds word for word are read once (see
+    /// [`FuserBuilder::collapse_near_copies`]).
     ///
     /// By default, no article is a duplicate. Unknown ids are ignored.
     pub fn duplicate(&mut self, article: &DocId, of: DocId) -> &mut StoryInput<'a> {
@@ -76,6 +79,7 @@ impl<'a> StoryInput<'a> {
 pub struct FuserBuilder {
     claim_threshold: f32,
     max_articles: usize,
+    near_copies: bool,
 }
 
 /// The default article budget: see [`FuserBuilder::max_articles`].
@@ -83,7 +87,7 @@ const DEFAULT_MAX_ARTICLES: usize = 5_000;
 
 impl Default for FuserBuilder {
     fn default() -> FuserBuilder {
-        FuserBuilder { claim_threshold: 0.3, max_articles: DEFAULT_MAX_ARTICLES }
+        FuserBuilder { claim_threshold: 0.3, max_articles: DEFAULT_MAX_ARTICLES, near_copies: true }
     }
 }
 
@@ -112,6 +116,19 @@ impl FuserBuilder {
         self
     }
 
+    /// Whether near-copies (articles dedup marked as duplicates, with the same language and
+    /// date as the article they copy) are read once: their sentences that the article they
+    /// copy holds word for word are cited at their own offsets wherever that article's are,
+    /// and only their other sentences are analysed (see the `reduce::near` heuristic). When
+    /// unset, every near-copy is analysed in full. Either way a near-copy counts once with the
+    /// article it copies.
+    ///
+    /// By default, true.
+    pub fn collapse_near_copies(&mut self, yes: bool) -> &mut FuserBuilder {
+        self.near_copies = yes;
+        self
+    }
+
     /// The configured fuser.
     pub fn build(&self) -> Result<StoryFuser, FuseError> {
         let t = self.claim_threshold;
@@ -121,7 +138,11 @@ impl FuserBuilder {
         if self.max_articles == 0 {
             return Err(FuseError::InvalidBudget);
         }
-        Ok(StoryFuser { claim_threshold: t, max_articles: self.max_articles })
+        Ok(StoryFuser {
+            claim_threshold: t,
+            max_articles: self.max_articles,
+            near_copies: self.near_copies,
+        })
     }
 }
 
@@ -131,12 +152,17 @@ impl FuserBuilder {
 pub struct StoryFuser {
     claim_threshold: f32,
     max_articles: usize,
+    near_copies: bool,
 }
 
 impl Default for StoryFuser {
     fn default() -> StoryFuser {
         let b = FuserBuilder::default();
-        StoryFuser { claim_threshold: b.claim_threshold, max_articles: b.max_articles }
+        StoryFuser {
+            claim_threshold: b.claim_threshold,
+            max_articles: b.max_articles,
+            near_copies: b.near_copies,
+        }
     }
 }
 
@@ -147,23 +173,40 @@ impl Fuser for StoryFuser {
                 story: story.id.clone().unwrap_or_else(|| "-".into()),
             });
         }
-        // Exact copies are read once and a story over the budget is sampled: `reduction.kept`
-        // are the articles every stage reads, `canon` indexes into them.
-        let reduction = Reduction::new(&story.articles, self.max_articles);
+        // Exact copies and near-copies are read once and a story over the budget is sampled:
+        // `docs` are the kept articles and the near-copies' residuals, in story order
+        // (`doc_at` their story indexes); `canon` indexes into them.
         let full_canon = canonical(story);
-        let slot: HashMap<usize, usize> =
-            reduction.kept.iter().enumerate().map(|(k, &i)| (i, k)).collect();
-        let canon: Vec<usize> = reduction
+        let reduction =
+            Reduction::new(&story.articles, &full_canon, self.max_articles, self.near_copies);
+        let weights = reduction.weights();
+        let mut order: Vec<(usize, &Article, usize)> = reduction
             .kept
+            .iter()
+            .zip(&weights)
+            .map(|(&i, &w)| (i, story.articles[i], w))
+            .chain(
+                reduction
+                    .near
+                    .iter()
+                    .flatten()
+                    .filter_map(|n| n.residual.as_ref().map(|r| (n.index, r, 0))),
+            )
+            .collect();
+        order.sort_by_key(|x| x.0);
+        let doc_at: Vec<usize> = order.iter().map(|x| x.0).collect();
+        let slot: HashMap<usize, usize> =
+            reduction.kept.iter().map(|&i| (i, doc_at.binary_search(&i).unwrap_or(0))).collect();
+        let canon: Vec<usize> = doc_at
             .iter()
             .enumerate()
             .map(|(k, &i)| {
                 reduction.read_as[full_canon[i]].and_then(|r| slot.get(&r).copied()).unwrap_or(k)
             })
             .collect();
-        let docs: Vec<Doc<'_>> =
-            reduction.kept.iter().map(|&i| Doc::new(story.articles[i])).collect();
-        let weight: Vec<usize> = reduction.copies.iter().map(|c| 1 + c.len()).collect();
+        let docs: Vec<Doc<'_>> = order.iter().map(|x| Doc::new(x.1)).collect();
+        // A residual weighs nothing: its near-copy is counted with its kept article.
+        let weight: Vec<usize> = order.iter().map(|x| x.2).collect();
         let entities = entities::find(&docs);
         let ctx = Context { docs, canon, entities };
         // Quotes and dates first: a sentence that is mostly a quotation is no claim, and claims
@@ -178,7 +221,7 @@ impl Fuser for StoryFuser {
         // Per story article, the article it counts as: its kept article's, else what dedup said.
         let roots: Vec<usize> = (0..story.articles.len())
             .map(|i| match reduction.read_as[i].and_then(|r| slot.get(&r)) {
-                Some(&k) => reduction.kept[ctx.canon[k]],
+                Some(&k) => doc_at[ctx.canon[k]],
                 None => full_canon[i],
             })
             .collect();

@@ -5,7 +5,9 @@
 //! negative ones (statements that must stay quiet), in invented wording.
 //!
 //! A story file holds articles, each opened by a line `=== <id> [<published date> [<language>]]`
-//! (English when no language is given); lines
+//! (English when no language is given), with `copies=<id>` anywhere after the id for an article
+//! dedup marked as a near-copy of another (the `near/` cases snapshot the articles, the claims
+//! with every rendering, and the conflicts); lines
 //! before the first article starting with `#` say what the case checks.
 
 use std::fmt::Write as _;
@@ -14,9 +16,10 @@ use std::path::Path;
 use crosscheck_core::{Article, Lang};
 use crosscheck_fuse::{Conflict, FusedStory, Fuser, FuserBuilder, SourceSpan, StoryInput};
 
-/// The articles of a story file.
-fn parse(content: &str) -> Vec<Article> {
+/// The articles of a story file, and which article each marked one copies.
+fn parse(content: &str) -> (Vec<Article>, Vec<(String, String)>) {
     let mut out: Vec<Article> = Vec::new();
+    let mut dups: Vec<(String, String)> = Vec::new();
     let mut head: Option<(String, Option<String>, Lang)> = None;
     let mut body = String::new();
     let mut flush = |head: &mut Option<(String, Option<String>, Lang)>, body: &mut String| {
@@ -32,8 +35,11 @@ fn parse(content: &str) -> Vec<Article> {
     for line in content.lines() {
         if let Some(rest) = line.strip_prefix("=== ") {
             flush(&mut head, &mut body);
-            let mut parts = rest.split_whitespace();
+            let mut parts = rest.split_whitespace().filter(|p| !p.starts_with("copies="));
             let id = parts.next().expect("an article id").to_string();
+            if let Some(of) = rest.split_whitespace().find_map(|p| p.strip_prefix("copies=")) {
+                dups.push((id.clone(), of.to_string()));
+            }
             let date = parts.next().map(str::to_string);
             let lang = parts.next().map_or(Lang::EN, |l| l.parse().expect("a language code"));
             head = Some((id, date, lang));
@@ -43,7 +49,7 @@ fn parse(content: &str) -> Vec<Article> {
         }
     }
     flush(&mut head, &mut body);
-    out
+    (out, dups)
 }
 
 fn span(s: &SourceSpan) -> String {
@@ -100,6 +106,19 @@ fn render(rule: &str, story: &FusedStory) -> String {
                 .collect();
             conflicts(&mut out, &attribution);
         }
+        "near" => {
+            for a in &story.articles {
+                let of = a.duplicate_of.as_ref().map_or("-", crosscheck_core::DocId::as_str);
+                let _ = writeln!(out, "article {} (copies {of})", a.id);
+            }
+            for c in &story.claims {
+                let _ = writeln!(out, "{} (support {}): {}", c.status, c.support, c.text);
+                for r in &c.renderings {
+                    let _ = writeln!(out, "  {}", span(r));
+                }
+            }
+            conflicts(&mut out, &story.conflicts.iter().collect::<Vec<_>>());
+        }
         "entities" => {
             for e in &story.entities {
                 let _ = writeln!(out, "{} ({}): {}", e.name, e.kind, e.variants.join(" | "));
@@ -127,9 +146,18 @@ fn fuse(path: &Path, content: String) -> datatest_stable::Result<()> {
         .unwrap_or("conflicts")
         .to_string();
     let case = path.file_stem().and_then(|n| n.to_str()).unwrap_or("case").to_string();
-    let articles = parse(&content);
+    let (articles, dups) = parse(&content);
     assert!(articles.len() >= 2, "{rule}/{case}: a story needs two articles");
-    let story = FuserBuilder::new().build()?.fuse(&StoryInput::new(&articles))?;
+    let mut input = StoryInput::new(&articles);
+    for (id, of) in &dups {
+        input.duplicate(&id.as_str().into(), of.as_str().into());
+    }
+    let story = FuserBuilder::new().build()?.fuse(&input)?;
+    if rule == "near" {
+        // Read once or in full, a near-copy says the same.
+        let full = FuserBuilder::new().collapse_near_copies(false).build()?.fuse(&input)?;
+        assert_eq!(render(&rule, &story), render(&rule, &full), "{case}");
+    }
     for s in story.spans() {
         let a = articles.iter().find(|a| a.id == s.article).expect("a span of a story article");
         assert_eq!(a.raw.get(s.start as usize..s.end as usize), Some(s.text.as_str()));
@@ -145,5 +173,5 @@ fn fuse(path: &Path, content: String) -> datatest_stable::Result<()> {
 }
 
 datatest_stable::harness! {
-    { test = fuse, root = "resources/test/rules", pattern = r"^(conflicts|claims|quotes|entities|timeline)/[^/]*\.txt$" },
+    { test = fuse, root = "resources/test/rules", pattern = r"^(conflicts|claims|quotes|entities|timeline|near)/[^/]*\.txt$" },
 }

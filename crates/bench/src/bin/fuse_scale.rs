@@ -3,6 +3,8 @@
 //! ```text
 //! fuse_scale synthetic 2000     # 2,000 reproducible rewrites of the demo bridge story
 //! fuse_scale copies 2000        # 2,000 copies of one long article
+//! fuse_scale nearcopies 2000    # the long article and 1,999 reprints (byline, menu, a paragraph
+//!                               # dropped, one in four with a changed word)
 //! fuse_scale real 500           # the first 500 real articles of ../shared (realnews, then ECB+)
 //! fuse_scale synthetic 500 out.json   # also write the fused story as JSON
 //! ```
@@ -33,7 +35,7 @@ fn peak_rss_mib() -> f64 {
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
-    let kind = args.next().context("usage: fuse_scale synthetic|copies|real N")?;
+    let kind = args.next().context("usage: fuse_scale synthetic|copies|nearcopies|real N")?;
     let n: usize = args.next().context("missing the story size")?.parse().context("story size")?;
     let out = args.next();
     let articles = match kind.as_str() {
@@ -44,6 +46,10 @@ fn main() -> anyhow::Result<()> {
         "copies" => {
             let pool = story::sentence_pool(&story::demo_bridge_story());
             story::copies(&story::long_article(&pool), n)
+        }
+        "nearcopies" => {
+            let pool = story::sentence_pool(&story::demo_bridge_story());
+            story::near_copies(&story::long_article(&pool), n)
         }
         "real" => story::real_articles(n)?,
         other => bail!("unknown story kind {other}"),
