@@ -592,6 +592,21 @@ fn distinctive(q: &Quantity) -> bool {
     }
 }
 
+/// Pushes the groups of `members` that the union-find `parent` (indexed like `members`) joins,
+/// each in member order, groups in the order of their roots.
+fn push_groups(parent: &mut [usize], members: &[usize], out: &mut Vec<Vec<usize>>) {
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (a, &m) in members.iter().enumerate() {
+        let r = find(parent, a);
+        groups.entry(r).or_default().push(m);
+    }
+    let mut roots: Vec<usize> = groups.keys().copied().collect();
+    roots.sort_unstable();
+    for r in roots {
+        out.push(groups.remove(&r).unwrap_or_default());
+    }
+}
+
 /// The root of `x` in a union-find forest.
 fn find(p: &mut [usize], x: usize) -> usize {
     let mut x = x;
@@ -692,16 +707,7 @@ fn slots(facts: &[Fact]) -> Vec<Vec<usize>> {
                 }
             }
         }
-        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (a, &m) in members.iter().enumerate() {
-            let r = find(&mut parent, a);
-            groups.entry(r).or_default().push(m);
-        }
-        let mut roots: Vec<usize> = groups.keys().copied().collect();
-        roots.sort_unstable();
-        for r in roots {
-            out.push(groups.remove(&r).unwrap_or_default());
-        }
+        push_groups(&mut parent, members, &mut out);
     }
     out
 }
@@ -923,16 +929,7 @@ mod tests {
                     }
                 }
             }
-            let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-            for (a, &m) in members.iter().enumerate() {
-                let r = find(&mut parent, a);
-                groups.entry(r).or_default().push(m);
-            }
-            let mut roots: Vec<usize> = groups.keys().copied().collect();
-            roots.sort_unstable();
-            for r in roots {
-                out.push(groups.remove(&r).unwrap_or_default());
-            }
+            push_groups(&mut parent, members, &mut out);
         }
         out
     }
