@@ -436,10 +436,7 @@ fn headline(ctx: &Context<'_>, story: &FusedStory, weight: &[usize]) -> String {
         }
     }
     let mut best: Option<(usize, &str)> = None;
-    for (i, d) in ctx.docs.iter().enumerate() {
-        if ctx.canon[i] != i {
-            continue;
-        }
+    for (i, d) in ctx.reports() {
         let Some(title) = d.article.title.as_deref().filter(|t| !t.trim().is_empty()) else {
             continue;
         };

@@ -660,17 +660,21 @@ fn link_by_subject(facts: &[Fact], members: &[usize], parent: &mut [usize]) {
     }
 }
 
-/// Groups facts into slots: one attribute, and a shared subject or context.
-fn slots(facts: &[Fact]) -> Vec<Vec<usize>> {
+/// The facts of each (class, attribute), in fact order, keys sorted.
+fn by_attribute(facts: &[Fact]) -> Vec<((&Class, &str), Vec<usize>)> {
     let mut by_attr: HashMap<(&Class, &str), Vec<usize>> = HashMap::new();
     for (i, f) in facts.iter().enumerate() {
         by_attr.entry((&f.class, f.attribute.as_str())).or_default().push(i);
     }
-    let mut keys: Vec<_> = by_attr.keys().copied().collect();
-    keys.sort();
+    let mut groups: Vec<_> = by_attr.into_iter().collect();
+    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    groups
+}
+
+/// Groups facts into slots: one attribute, and a shared subject or context.
+fn slots(facts: &[Fact]) -> Vec<Vec<usize>> {
     let mut out = Vec::new();
-    for key in keys {
-        let members = &by_attr[&key];
+    for (key, members) in &by_attribute(facts) {
         // Facts with subjects meet when they share one.
         let mut parent: Vec<usize> = (0..members.len()).collect();
         if !key.1.starts_with("n:") {
@@ -908,15 +912,8 @@ mod tests {
 
     /// The slots as every pair of facts gave them, before the subject index.
     fn slots_of_every_pair(facts: &[Fact]) -> Vec<Vec<usize>> {
-        let mut by_attr: HashMap<(&Class, &str), Vec<usize>> = HashMap::new();
-        for (i, f) in facts.iter().enumerate() {
-            by_attr.entry((&f.class, f.attribute.as_str())).or_default().push(i);
-        }
-        let mut keys: Vec<_> = by_attr.keys().copied().collect();
-        keys.sort();
         let mut out = Vec::new();
-        for key in keys {
-            let members = &by_attr[&key];
+        for (_, members) in &by_attribute(facts) {
             let mut parent: Vec<usize> = (0..members.len()).collect();
             for a in 0..members.len() {
                 for b in a + 1..members.len() {
