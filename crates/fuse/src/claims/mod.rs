@@ -57,6 +57,7 @@
 )]
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use crosscheck_core::Span;
 use crosscheck_text::Stemmer;
@@ -71,6 +72,7 @@ use crate::timeline::Dated;
 use crosscheck_text::numbers::{number_word, parse_number};
 
 mod bounded;
+mod clauses;
 
 /// A group of sentences stating one fact: `(doc, sentence)` pairs, at most one per doc.
 #[derive(Debug, Clone)]
@@ -79,11 +81,18 @@ pub(crate) struct ClaimGroup {
     pub(crate) members: Vec<(usize, usize)>,
     /// The member whose wording stands for the group.
     pub(crate) central: usize,
+    /// Per member, the text span of its rendering: the sentence, or the clause of it that
+    /// states the fact.
+    pub(crate) spans: Vec<Span>,
 }
 
 struct Item {
     doc: usize,
     sent: usize,
+    /// Its text: the sentence's, or one clause's.
+    span: Span,
+    /// Whether it is one clause of a sentence of several.
+    clause: bool,
     terms: Vec<(u32, f32)>,
     /// The terms that name or count something (entities, numbers, dates), sorted.
     anchors: Vec<u32>,
@@ -132,10 +141,8 @@ struct Marks<'a> {
     stemmer: &'a Stemmer,
 }
 
-/// Visits the terms of one sentence.
-fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<'_>)) {
-    let s = &d.sents[sent];
-    let range = s.words.start as usize..s.words.end as usize;
+/// Visits the terms of the words `range` of one sentence (the whole, or one clause).
+fn terms_of(d: &Doc<'_>, range: Range<usize>, marks: &Marks<'_>, mut f: impl FnMut(Term<'_>)) {
     let mut skip_next = false;
     let lang = d.article.language;
     let lex = Lexicon::of(lang);
@@ -305,15 +312,15 @@ fn mostly_quoted(sent: Span, quotes: &[QuoteMention]) -> bool {
     inside * 2 > sent.end - sent.start
 }
 
-/// Whether a sentence is negated in its own words: a negation (`not`, `didn't`) outside any
-/// quotation (a speaker's `it couldn't have been better` negates nothing the outlet states).
-fn negated_outside_quotes(d: &Doc<'_>, si: usize, quotes: &[QuoteMention]) -> bool {
+/// Whether the words `range` of a sentence are negated in their own words: a negation (`not`,
+/// `didn't`) outside any quotation (a speaker's `it couldn't have been better` negates nothing
+/// the outlet states).
+fn negated_outside_quotes(d: &Doc<'_>, range: Range<usize>, quotes: &[QuoteMention]) -> bool {
     let lang = d.article.language;
     let lex = Lexicon::of(lang);
     let stemmer = Stemmer::new(lang);
-    let s = &d.sents[si];
-    (s.words.start..s.words.end).any(|k| {
-        let w = &d.words[k as usize];
+    range.into_iter().any(|k| {
+        let w = &d.words[k];
         // `unhurt`, `uninjured`: as `terms_of` reads them.
         let prefixed = negated(lex, &w.key).is_some_and(|rest| {
             rest.len() > 3
@@ -343,7 +350,6 @@ pub(crate) fn align(
 ) -> Vec<ClaimGroup> {
     let mut dict: HashMap<String, u32> = HashMap::new();
     let mut items: Vec<Item> = Vec::new();
-    let mut key = String::new();
     let common: HashSet<&str> = docs
         .iter()
         .flat_map(|d| d.words.iter().filter(|w| !w.cap && !w.digit).map(|w| w.key.as_str()))
@@ -365,89 +371,161 @@ pub(crate) fn align(
             if !s.claim || mostly_quoted(s.span, &quotes[di]) {
                 continue;
             }
-            let mut ids: Vec<(u32, f32)> = Vec::new();
-            let mut anchors: Vec<u32> = Vec::new();
-            let negated = negated_outside_quotes(d, si, &quotes[di]);
-            terms_of(d, si, &marks, |t| {
-                key.clear();
-                let anchor = matches!(t, Term::Number(_) | Term::Entity(_) | Term::Date(_));
-                let boost = match t {
-                    Term::Stem(s) => {
-                        key.push_str("s:");
-                        key.push_str(s);
-                        1.0
-                    }
-                    Term::Number(n) => {
-                        key.push_str("n:");
-                        key.push_str(&n.to_string());
-                        1.5
-                    }
-                    Term::Measure(n) => {
-                        key.push_str("n:");
-                        key.push_str(&n.to_string());
-                        0.5
-                    }
-                    Term::Entity(e) => {
-                        key.push_str("e:");
-                        key.push_str(&e.to_string());
-                        1.3
-                    }
-                    Term::Negation => {
-                        key.push_str("not");
-                        1.0
-                    }
-                    Term::Date(t) => {
-                        key.push_str(t);
-                        1.2
-                    }
-                };
-                let next = dict.len() as u32;
-                let id = *dict.entry(key.clone()).or_insert(next);
-                ids.push((id, boost));
-                if anchor {
-                    anchors.push(id);
-                }
-            });
-            ids.sort_by_key(|t| t.0);
-            ids.dedup_by_key(|t| t.0);
-            anchors.sort_unstable();
-            anchors.dedup();
-            items.push(Item { doc: di, sent: si, terms: ids, anchors, norm: 0.0, negated });
+            let whole = s.words.start as usize..s.words.end as usize;
+            let parts = clauses::split(d, si);
+            let many = parts.len() > 1;
+            let pieces = std::iter::once((whole, s.span, false))
+                .chain(parts.into_iter().filter(|_| many).map(|c| (c.words, c.span, true)));
+            for (range, span, clause) in pieces {
+                let negated = negated_outside_quotes(d, range.clone(), &quotes[di]);
+                let (terms, anchors) = interned(d, range, &marks, &mut dict, !clause);
+                items.push(Item {
+                    doc: di,
+                    sent: si,
+                    span,
+                    clause,
+                    terms,
+                    anchors,
+                    norm: 0.0,
+                    negated,
+                });
+            }
         }
     }
-    let n = items.len();
+    // Weights are the sentences' rarity: a clause repeats its sentence's words.
+    let sentences = items.iter().filter(|it| !it.clause).count();
     let mut df = vec![0u32; dict.len()];
-    for it in &items {
+    for it in items.iter().filter(|it| !it.clause) {
         for &(t, _) in &it.terms {
             df[t as usize] += 1;
         }
     }
-    let idf: Vec<f32> = df.iter().map(|&d| ((n as f32 + 1.0) / d as f32).ln()).collect();
+    let idf: Vec<f32> =
+        df.iter().map(|&d| ((sentences as f32 + 1.0) / d.max(1) as f32).ln()).collect();
     for it in &mut items {
         for t in &mut it.terms {
             t.1 *= idf[t.0 as usize];
         }
         it.norm = it.terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
     }
-    let vectors: Vec<bounded::Vector<'_>> = items
-        .iter()
-        .map(|it| bounded::Vector {
-            doc: it.doc,
-            terms: &it.terms,
-            anchors: &it.anchors,
-            norm: it.norm,
-            negated: it.negated,
-        })
-        .collect();
+    // Sentences first, each whole in one claim.
+    let whole: Vec<usize> = (0..items.len()).filter(|&i| !items[i].clause).collect();
+    let vectors: Vec<bounded::Vector<'_>> = whole.iter().map(|&i| vector(&items[i])).collect();
+    let group = |members: Vec<usize>, central: usize| ClaimGroup {
+        spans: members.iter().map(|&x| items[x].span).collect(),
+        members: members.iter().map(|&x| (items[x].doc, items[x].sent)).collect(),
+        central,
+    };
     let mut groups: Vec<ClaimGroup> = bounded::align(&vectors, threshold, similarity)
         .into_iter()
-        .map(|(m, central)| ClaimGroup {
-            members: m.iter().map(|&x| (items[x as usize].doc, items[x as usize].sent)).collect(),
-            central,
-        })
+        .map(|(m, central)| group(m.iter().map(|&x| whole[x as usize]).collect(), central))
         .collect();
+    // Then sentences and clauses together: a claim that holds a clause and whose articles no
+    // sentence claim has is a fact a longer sentence also states.
+    if whole.len() < items.len() {
+        let mut seen: HashSet<Vec<usize>> = groups.iter().map(doc_set).collect();
+        let vectors: Vec<bounded::Vector<'_>> = items.iter().map(vector).collect();
+        for (m, central) in bounded::align(&vectors, threshold, similarity) {
+            let members: Vec<usize> = m.iter().map(|&x| x as usize).collect();
+            if !members.iter().any(|&x| items[x].clause) {
+                continue;
+            }
+            let g = group(members, central);
+            let docs = doc_set(&g);
+            if docs.len() >= 2 && seen.insert(docs) {
+                groups.push(g);
+            }
+        }
+    }
     groups.sort_by_key(|g| g.members[0]);
     groups
+}
+
+/// What alignment reads of an item.
+fn vector(it: &Item) -> bounded::Vector<'_> {
+    bounded::Vector {
+        doc: it.doc,
+        terms: &it.terms,
+        anchors: &it.anchors,
+        norm: it.norm,
+        negated: it.negated,
+    }
+}
+
+/// The distinct articles of a group, sorted.
+fn doc_set(g: &ClaimGroup) -> Vec<usize> {
+    let mut docs: Vec<usize> = g.members.iter().map(|m| m.0).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    docs
+}
+
+/// The weighted terms (unweighted yet: the boost of their kind) and the sorted anchor terms of
+/// the words `range`, each term interned in `dict`; with `grow` false (a clause), a term the
+/// sentences do not have (a pair of words cut apart) is left out, so the sentences' terms are
+/// numbered as without clauses.
+fn interned(
+    d: &Doc<'_>,
+    range: Range<usize>,
+    marks: &Marks<'_>,
+    dict: &mut HashMap<String, u32>,
+    grow: bool,
+) -> (Vec<(u32, f32)>, Vec<u32>) {
+    let mut ids: Vec<(u32, f32)> = Vec::new();
+    let mut anchors: Vec<u32> = Vec::new();
+    let mut key = String::new();
+    terms_of(d, range, marks, |t| {
+        key.clear();
+        let anchor = matches!(t, Term::Number(_) | Term::Entity(_) | Term::Date(_));
+        let boost = match t {
+            Term::Stem(s) => {
+                key.push_str("s:");
+                key.push_str(s);
+                1.0
+            }
+            Term::Number(n) => {
+                key.push_str("n:");
+                key.push_str(&n.to_string());
+                1.5
+            }
+            Term::Measure(n) => {
+                key.push_str("n:");
+                key.push_str(&n.to_string());
+                0.5
+            }
+            Term::Entity(e) => {
+                key.push_str("e:");
+                key.push_str(&e.to_string());
+                1.3
+            }
+            Term::Negation => {
+                key.push_str("not");
+                1.0
+            }
+            Term::Date(t) => {
+                key.push_str(t);
+                1.2
+            }
+        };
+        let id = match dict.get(&key) {
+            Some(&id) => id,
+            None if grow => {
+                let next = dict.len() as u32;
+                dict.insert(key.clone(), next);
+                next
+            }
+            None => return,
+        };
+        ids.push((id, boost));
+        if anchor {
+            anchors.push(id);
+        }
+    });
+    ids.sort_by_key(|t| t.0);
+    ids.dedup_by_key(|t| t.0);
+    anchors.sort_unstable();
+    anchors.dedup();
+    (ids, anchors)
 }
 
 /// The similarity of two sentences from their dot product and the number of terms they share:
