@@ -91,9 +91,7 @@ pub(super) fn split(d: &Doc<'_>, sent: usize) -> Vec<Clause> {
                     || ((lex.has(List::AndWords, &w.key) || lex.has(List::Subordinators, &w.key))
                         && names_next(d, i, hi))
             }
-            Gap::Break => {
-                is_stop(d.text(Span::new(d.words[i - 1].span.end, w.span.start)))
-            }
+            Gap::Break => is_stop(d.text(Span::new(d.words[i - 1].span.end, w.span.start))),
         };
         if opens && cuts.last().is_some_and(|&c| i - c >= MIN_WORDS) {
             cuts.push(i);
@@ -162,23 +160,38 @@ mod tests {
             clauses(
                 "Mayor Ilse Brandt opened the Vellar bridge on Monday, which had been shut for nine years."
             ),
-            ["Mayor Ilse Brandt opened the Vellar bridge on Monday", "which had been shut for nine years."]
+            [
+                "Mayor Ilse Brandt opened the Vellar bridge on Monday",
+                "which had been shut for nine years."
+            ]
         );
     }
 
     #[test]
     fn cuts_at_a_semicolon_a_spaced_dash_and_a_bare_conjunction() {
         assert_eq!(
-            clauses("The dam at Corvel held through the night; two villages were cleared as a precaution."),
-            ["The dam at Corvel held through the night", "two villages were cleared as a precaution."]
+            clauses(
+                "The dam at Corvel held through the night; two villages were cleared as a precaution."
+            ),
+            [
+                "The dam at Corvel held through the night",
+                "two villages were cleared as a precaution."
+            ]
         );
         assert_eq!(
-            clauses("Pell scored twice in the first half \u{2014} his ninth and tenth goals of the season."),
+            clauses(
+                "Pell scored twice in the first half \u{2014} his ninth and tenth goals of the season."
+            ),
             ["Pell scored twice in the first half", "his ninth and tenth goals of the season."]
         );
         assert_eq!(
-            clauses("The council approved the plan in March but the builders walked off the site in June."),
-            ["The council approved the plan in March", "but the builders walked off the site in June."]
+            clauses(
+                "The council approved the plan in March but the builders walked off the site in June."
+            ),
+            [
+                "The council approved the plan in March",
+                "but the builders walked off the site in June."
+            ]
         );
     }
 
@@ -203,7 +216,10 @@ mod tests {
         a.language = "fr".parse().expect("fr is a language");
         let d = Doc::new(&a);
         let texts: Vec<&str> = split(&d, 0).iter().map(|c| d.text(c.span)).collect();
-        assert_eq!(texts, ["Le maire a ouvert le pont de Vellar lundi", "qui était fermé depuis neuf ans."]);
+        assert_eq!(
+            texts,
+            ["Le maire a ouvert le pont de Vellar lundi", "qui était fermé depuis neuf ans."]
+        );
         // The English words are not French ones.
         let mut b = article(
             "b",

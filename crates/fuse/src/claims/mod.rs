@@ -71,6 +71,7 @@ use crate::quotes::QuoteMention;
 use crate::timeline::Dated;
 use crosscheck_text::numbers::{number_word, parse_number};
 
+mod attach;
 mod bounded;
 mod clauses;
 
@@ -416,16 +417,32 @@ pub(crate) fn align(
         members: members.iter().map(|&x| (items[x].doc, items[x].sent)).collect(),
         central,
     };
-    let mut groups: Vec<ClaimGroup> = bounded::align(&vectors, threshold, similarity)
-        .into_iter()
-        .map(|(m, central)| group(m.iter().map(|&x| whole[x as usize]).collect(), central))
-        .collect();
+    let mut sentence_groups: Vec<(Vec<usize>, usize)> =
+        bounded::align(&vectors, threshold, similarity, None)
+            .into_iter()
+            .map(|(m, central)| (m.iter().map(|&x| whole[x as usize]).collect(), central))
+            .collect();
+    let vectors: Vec<bounded::Vector<'_>> = items.iter().map(vector).collect();
+    if whole.len() < items.len() {
+        // The clause of a sentence that went to another claim joins its fact's claim.
+        let pieces: Vec<usize> = (0..items.len()).filter(|&i| items[i].clause).collect();
+        let lists: Vec<Vec<usize>> = sentence_groups.iter().map(|g| g.0.clone()).collect();
+        for (g, x) in attach::attach(&vectors, &pieces, &lists, threshold, similarity) {
+            let (members, central) = &mut sentence_groups[g];
+            let c = members[*central];
+            members.push(x);
+            members.sort_unstable();
+            *central = members.iter().position(|&m| m == c).unwrap_or(0);
+        }
+    }
+    let mut groups: Vec<ClaimGroup> =
+        sentence_groups.into_iter().map(|(m, central)| group(m, central)).collect();
     // Then sentences and clauses together: a claim that holds a clause and whose articles no
     // sentence claim has is a fact a longer sentence also states.
     if whole.len() < items.len() {
         let mut seen: HashSet<Vec<usize>> = groups.iter().map(doc_set).collect();
-        let vectors: Vec<bounded::Vector<'_>> = items.iter().map(vector).collect();
-        for (m, central) in bounded::align(&vectors, threshold, similarity) {
+        let seeds: Vec<bool> = items.iter().map(|it| it.clause).collect();
+        for (m, central) in bounded::align(&vectors, threshold, similarity, Some(&seeds)) {
             let members: Vec<usize> = m.iter().map(|&x| x as usize).collect();
             if !members.iter().any(|&x| items[x].clause) {
                 continue;
