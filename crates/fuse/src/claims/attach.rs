@@ -9,7 +9,8 @@
 //! threshold, and whose members are on average about as similar as a merged group must be (the
 //! coherence bound of the alignment, a little stricter: [`MEAN_SHARE`]), takes the clause as its article's rendering. An article
 //! joins a claim through its most similar clause only, so a claim still holds one rendering per
-//! article. Candidates come from the claims' terms held by at most [`RARE_POSTINGS`] members;
+//! article. Candidates are the members that share a name, a number or a date with the clause (an
+//! anchor term held by at most [`RARE_POSTINGS`] members);
 //! the average is taken over at most [`MEAN_SAMPLE`] members, evenly spaced.
 //!
 //! ## Why
@@ -40,8 +41,8 @@ use std::collections::HashMap;
 
 use super::bounded::{Similarity, Vector};
 
-/// Terms held by more members than this do not propose candidates (they still count in the
-/// similarity).
+/// Anchor terms held by more members than this do not propose candidates (they still count
+/// in the similarity).
 const RARE_POSTINGS: usize = 256;
 /// The share of the threshold a clause's average similarity to a claim's members must reach:
 /// stricter than a merge's coherence bound (0.6), as a clause joins a claim it did not form.
@@ -69,7 +70,7 @@ pub(super) fn attach(
     for (g, members) in groups.iter().enumerate().filter(|(_, m)| m.len() >= 2) {
         for &m in members {
             group_of.insert(m, g);
-            for &(t, _) in items[m].terms {
+            for &t in items[m].anchors {
                 postings[t as usize].push(m as u32);
             }
         }
@@ -81,7 +82,7 @@ pub(super) fn attach(
     for &x in pieces {
         let it = &items[x];
         candidates.clear();
-        for &(t, _) in it.terms {
+        for &t in it.anchors {
             let list = &postings[t as usize];
             if list.len() <= RARE_POSTINGS {
                 candidates.extend_from_slice(list);

@@ -311,6 +311,12 @@ fn candidate_pairs(
         let it = rep(u);
         common.clear();
         for &(t, w) in it.terms {
+            // A flagged unit (a clause) proposes the units that share a name, a number or a
+            // date with it; every pair is then scored exactly.
+            if flagged.is_some() && it.anchors.binary_search(&t).is_err() {
+                common.push((t, w));
+                continue;
+            }
             let list = &postings[t as usize];
             // Postings are in unit order: those after `u` start past its own entry.
             let from = list.partition_point(|p| p.0 as usize <= u);
