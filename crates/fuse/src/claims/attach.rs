@@ -64,7 +64,7 @@ pub(super) fn attach(
         let (dot, shared) = dot(a.terms, b.terms);
         similarity(dot, shared, a, b)
     };
-    let n_terms = items.iter().flat_map(|it| it.terms.iter().map(|t| t.0 as usize + 1)).max();
+    let n_terms = items.iter().flat_map(|it| it.anchors.iter().map(|&t| t as usize + 1)).max();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms.unwrap_or(0)];
     let mut group_of: HashMap<usize, usize> = HashMap::new();
     for (g, members) in groups.iter().enumerate().filter(|(_, m)| m.len() >= 2) {
@@ -83,7 +83,7 @@ pub(super) fn attach(
         let it = &items[x];
         candidates.clear();
         for &t in it.anchors {
-            let list = &postings[t as usize];
+            let Some(list) = postings.get(t as usize) else { continue };
             if list.len() <= RARE_POSTINGS {
                 candidates.extend_from_slice(list);
             }
@@ -141,9 +141,12 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, u16) {
 mod tests {
     use super::*;
 
+    /// Every term an anchor: candidates come from anchors.
+    const ANCHORS: [u32; 9] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+
     fn vector(doc: usize, terms: &[(u32, f32)]) -> Vector<'_> {
         let norm = terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
-        Vector { doc, terms, anchors: &[], norm, negated: false }
+        Vector { doc, terms, anchors: &ANCHORS, norm, negated: false }
     }
 
     fn cosine(dot: f32, shared: u16, a: &Vector<'_>, b: &Vector<'_>) -> f32 {

@@ -614,6 +614,31 @@ mod tests {
         (terms, anchors)
     }
 
+    fn cosine(dot: f32, shared: u16, x: &Vector<'_>, y: &Vector<'_>) -> f32 {
+        if shared < 2 { 0.0 } else { dot / (x.norm * y.norm) }
+    }
+
+    fn vector<'a>(doc: usize, terms: &'a [(u32, f32)], anchors: &'a [u32]) -> Vector<'a> {
+        let norm = terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
+        Vector { doc, terms, anchors, norm, negated: false }
+    }
+
+    #[test]
+    fn seeded_groups_grow_from_a_flagged_item() {
+        let a = [(1, 1.0), (2, 1.0), (3, 1.0)];
+        let b = [(1, 1.0), (2, 1.0), (3, 0.9)];
+        let c = [(1, 1.0), (2, 1.0), (3, 1.0), (4, 0.5)];
+        let items = [vector(0, &a, &[1]), vector(1, &b, &[1]), vector(2, &c, &[1])];
+        let groups = |seeds: Option<&[bool]>| -> Vec<Vec<u32>> {
+            align(&items, 0.3, cosine, seeds).into_iter().map(|g| g.0).collect()
+        };
+        // Unseeded, the three are one claim; seeded from none, nothing pairs; seeded from the
+        // third, it pairs with both and brings them along.
+        assert_eq!(groups(None), [vec![0, 1, 2]]);
+        assert_eq!(groups(Some(&[false, false, false])), [vec![0], vec![1], vec![2]]);
+        assert_eq!(groups(Some(&[false, false, true])), [vec![0, 1, 2]]);
+    }
+
     #[test]
     fn copies_are_one_unit_and_one_claim() {
         // Three documents, each with the same two sentences: two claims of three renderings.

@@ -4,8 +4,10 @@
 //!
 //! A prose sentence is cut before a word that opens a clause of its own: after a comma, a word
 //! of the language's [`List::ClauseBreaks`] (`, which`, `, while`, `, and`, `, after`); with
-//! no comma, a word of [`List::ClauseConjunctions`] (`but`, `whereas`); and at a semicolon or
-//! a spaced dash. A piece of fewer than [`MIN_WORDS`] words is no clause: it stays with the
+//! no comma, a word of [`List::ClauseConjunctions`] (`but`, `whereas`), or of
+//! [`List::AndWords`] or [`List::Subordinators`] before a capitalised word (`and Vero Ask
+//! doubled`, `after Tomas Brel scored`: a clause with a named subject of its own); and at a
+//! semicolon or a spaced dash. A piece of fewer than [`MIN_WORDS`] words is no clause: it stays with the
 //! piece before it, and a comma-word cut comes no closer than [`LIST_ITEM`] words after another
 //! comma (`… Lina Varo, Tomas Brel, and Vero Ask` is one list, not three facts). Each clause is a
 //! word range of the sentence and a text span that slices the article exactly (from its first
@@ -193,6 +195,22 @@ mod tests {
                 "but the builders walked off the site in June."
             ]
         );
+    }
+
+    #[test]
+    fn cuts_before_a_conjunction_that_opens_a_name() {
+        assert_eq!(
+            clauses(
+                "Tomas Brel scored in the sixth minute and Vero Ask doubled the lead before the break."
+            ),
+            [
+                "Tomas Brel scored in the sixth minute",
+                "and Vero Ask doubled the lead before the break."
+            ]
+        );
+        // A conjunction before a common word joins two verbs of one subject: no cut.
+        let one = "Tomas Brel scored in the sixth minute and doubled the lead before the break.";
+        assert_eq!(clauses(one), [one]);
     }
 
     #[test]

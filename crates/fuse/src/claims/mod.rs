@@ -377,9 +377,21 @@ pub(crate) fn align(
             let many = parts.len() > 1;
             let pieces = std::iter::once((whole, s.span, false))
                 .chain(parts.into_iter().filter(|_| many).map(|c| (c.words, c.span, true)));
+            // The names of the sentence's first clause: its subject, as a rule.
+            let mut subject: Option<Vec<(u32, f32)>> = None;
             for (range, span, clause) in pieces {
                 let negated = negated_outside_quotes(d, range.clone(), &quotes[di]);
-                let (terms, anchors) = interned(d, range, &marks, &mut dict, !clause);
+                let (mut terms, mut anchors, names) =
+                    interned(d, range, &marks, &mut dict, !clause);
+                if clause {
+                    match &subject {
+                        None => subject = Some(names),
+                        Some(first) if names.is_empty() => {
+                            inherit(&mut terms, &mut anchors, first);
+                        }
+                        Some(_) => {}
+                    }
+                }
                 items.push(Item {
                     doc: di,
                     sent: si,
@@ -487,9 +499,10 @@ fn interned(
     marks: &Marks<'_>,
     dict: &mut HashMap<String, u32>,
     grow: bool,
-) -> (Vec<(u32, f32)>, Vec<u32>) {
+) -> (Vec<(u32, f32)>, Vec<u32>, Vec<(u32, f32)>) {
     let mut ids: Vec<(u32, f32)> = Vec::new();
     let mut anchors: Vec<u32> = Vec::new();
+    let mut names: Vec<(u32, f32)> = Vec::new();
     let mut key = String::new();
     terms_of(d, range, marks, |t| {
         key.clear();
@@ -537,12 +550,28 @@ fn interned(
         if anchor {
             anchors.push(id);
         }
+        if matches!(t, Term::Entity(_)) {
+            names.push((id, boost));
+        }
     });
     ids.sort_by_key(|t| t.0);
     ids.dedup_by_key(|t| t.0);
     anchors.sort_unstable();
     anchors.dedup();
-    (ids, anchors)
+    names.sort_by_key(|t| t.0);
+    names.dedup_by_key(|t| t.0);
+    (ids, anchors, names)
+}
+
+/// Adds to a clause that names nothing the names of its sentence's first clause (`…, who
+/// resigned` is about the person named before): its terms and anchors stay sorted.
+fn inherit(terms: &mut Vec<(u32, f32)>, anchors: &mut Vec<u32>, names: &[(u32, f32)]) {
+    terms.extend_from_slice(names);
+    terms.sort_by_key(|t| t.0);
+    terms.dedup_by_key(|t| t.0);
+    anchors.extend(names.iter().map(|t| t.0));
+    anchors.sort_unstable();
+    anchors.dedup();
 }
 
 /// The similarity of two sentences from their dot product and the number of terms they share:
@@ -572,5 +601,18 @@ fn similarity(dot: f32, shared: u16, a: &bounded::Vector<'_>, b: &bounded::Vecto
         cos.max(cover.min(1.0) * CONTAINMENT)
     } else {
         cos
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clause_that_names_nothing_takes_the_names_of_the_first() {
+        let (mut terms, mut anchors) = (vec![(2, 1.0), (9, 1.0)], vec![9]);
+        inherit(&mut terms, &mut anchors, &[(4, 1.3), (9, 1.5)]);
+        assert_eq!(terms, [(2, 1.0), (4, 1.3), (9, 1.0)]);
+        assert_eq!(anchors, [4, 9]);
     }
 }
