@@ -13,6 +13,10 @@
 //! word range of the sentence and a text span that slices the article exactly (from its first
 //! word to the end of its last, the punctuation between two clauses left out).
 //!
+//! An aside after the sentence's subject (`Vellar, opened in 2019 by the mayor, closed on
+//! Monday`) of at least [`MIN_WORDS`] words is one more clause ([`aside`]): it says something
+//! of the subject besides what the sentence says.
+//!
 //! ## Why
 //!
 //! One outlet writes two or three facts in one lead sentence that another writes in two or
@@ -27,8 +31,8 @@
 //!
 //! ## Limitations
 //!
-//! Punctuation and a few words, not a parse: a clause joined by a bare `and` stays with the one
-//! before it, and an appositive (`Orla, a ferry of 1998,`) is not cut out. A clause keeps no
+//! Punctuation and a few words, not a parse: a clause joined by a bare `and` before a common
+//! word stays with the one before it, and only an aside right after the subject is set off. A clause keeps no
 //! subject of the clause it hangs on (`which sank` names nothing).
 //!
 //! ## References
@@ -120,6 +124,28 @@ pub(super) fn split(d: &Doc<'_>, sent: usize) -> Vec<Clause> {
             Clause { words, span: Span::new(start, end) }
         })
         .collect()
+}
+
+/// The most words before an aside: `Orla, a ferry of 1998 built in Tesk, sank` sets off what
+/// it says of the sentence's subject right after it.
+const SUBJECT_WORDS: usize = 4;
+
+/// The aside of sentence `sent` of `d` after its subject, when it is long enough to state a
+/// fact (`Vellar, opened in 2019 by the mayor, closed on Monday`: `opened in 2019 by the
+/// mayor`): the words between a comma within [`SUBJECT_WORDS`] words of the start and the next
+/// comma, at least [`MIN_WORDS`] of them.
+pub(super) fn aside(d: &Doc<'_>, sent: usize) -> Option<Clause> {
+    let s = &d.sents[sent];
+    let (lo, hi) = (s.words.start as usize, s.words.end as usize);
+    let open = (lo + 1..hi.min(lo + SUBJECT_WORDS + 1)).find(|&i| d.words[i].gap == Gap::Comma)?;
+    let close = (open + 1..hi).find(|&i| d.words[i].gap != Gap::Space)?;
+    if d.words[close].gap != Gap::Comma || close - open < MIN_WORDS || hi - close < 2 {
+        return None;
+    }
+    let start = d.words[open].span.start;
+    let raw = &d.article.text[start as usize..d.words[close].span.start as usize];
+    let end = start + raw.trim_end_matches(|c: char| c.is_whitespace() || c == ',').len() as u32;
+    Some(Clause { words: open..close, span: Span::new(start, end) })
 }
 
 #[cfg(test)]
@@ -248,6 +274,30 @@ mod tests {
         assert_eq!(split(&d, 0).len(), 1);
     }
 
+    fn asides(text: &str) -> Vec<String> {
+        let a = article("a", text);
+        let d = Doc::new(&a);
+        (0..d.sents.len())
+            .filter_map(|si| aside(&d, si))
+            .map(|c| d.text(c.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn sets_off_a_long_aside_after_the_subject() {
+        assert_eq!(
+            asides("Vellar, opened in 2019 by the mayor, closed its doors on Monday."),
+            ["opened in 2019 by the mayor"]
+        );
+        // A short aside, one far from the start and one never closed state nothing of their own.
+        assert!(asides("Vellar, the old mill, closed its doors on Monday.").is_empty());
+        assert!(
+            asides("The old mill by the river at Vellar, opened in 2019 by the mayor, closed.")
+                .is_empty()
+        );
+        assert!(asides("Vellar, opened in 2019 by the mayor and closed on Monday.").is_empty());
+    }
+
     proptest::proptest! {
         #[test]
         fn clauses_slice_the_text_in_order(t in "[a-zA-Z ,;.\u{2014}-]{0,160}") {
@@ -262,6 +312,10 @@ mod tests {
                     end = c.span.end;
                 }
                 proptest::prop_assert!(end <= d.sents[si].span.end);
+                if let Some(c) = aside(&d, si) {
+                    proptest::prop_assert!(c.span.slice(&t).is_some());
+                    proptest::prop_assert!(d.sents[si].span.contains(c.span));
+                }
             }
         }
     }

@@ -373,8 +373,11 @@ pub(crate) fn align(
                 continue;
             }
             let whole = s.words.start as usize..s.words.end as usize;
-            let parts = clauses::split(d, si);
+            let mut parts = clauses::split(d, si);
             let many = parts.len() > 1;
+            let parts_len = parts.len();
+            parts.extend(clauses::aside(d, si));
+            let many = many || parts.len() > parts_len;
             let pieces = std::iter::once((whole, s.span, false))
                 .chain(parts.into_iter().filter(|_| many).map(|c| (c.words, c.span, true)));
             // The names of the sentence's first clause: its subject, as a rule.
