@@ -24,6 +24,12 @@
 //! similar first, into groups that hold at most one sentence per article and whose members
 //! stay similar on average (so a chain of loosely related sentences does not become one claim).
 //!
+//! A long sentence is also read as its clauses (`clauses`; a clause that names nothing takes
+//! the names of the sentence's first clause), weighted by the sentences' rarity. A clause joins
+//! the claim of its fact when its sentence went to another claim (`attach`), and an alignment
+//! grown from the clauses adds the claims of facts stated in clauses whose articles no claim
+//! has: one sentence can support several claims, each rendering the clause that states it.
+//!
 //! ## Why
 //!
 //! Outlets paraphrase: word order and function words change, content words, numbers and names
@@ -43,7 +49,8 @@
 //! ## Limitations
 //!
 //! A bag of words, not a parse: who did what to whom is not read, and paraphrases with no
-//! content word and no group in common stay apart. Translation is only bridged where names,
+//! content word and no group in common stay apart. A sentence claim still glues the facts of
+//! its sentences; the clause claims stand beside it. Translation is only bridged where names,
 //! numbers and dates carry the sentence. The word groups are English.
 //!
 //! ## References
@@ -492,6 +499,9 @@ fn doc_set(g: &ClaimGroup) -> Vec<usize> {
     docs
 }
 
+/// Weighted terms, anchor terms and the entity terms among them, each sorted by id.
+type Interned = (Vec<(u32, f32)>, Vec<u32>, Vec<(u32, f32)>);
+
 /// The weighted terms (unweighted yet: the boost of their kind) and the sorted anchor terms of
 /// the words `range`, each term interned in `dict`; with `grow` false (a clause), a term the
 /// sentences do not have (a pair of words cut apart) is left out, so the sentences' terms are
@@ -502,7 +512,7 @@ fn interned(
     marks: &Marks<'_>,
     dict: &mut HashMap<String, u32>,
     grow: bool,
-) -> (Vec<(u32, f32)>, Vec<u32>, Vec<(u32, f32)>) {
+) -> Interned {
     let mut ids: Vec<(u32, f32)> = Vec::new();
     let mut anchors: Vec<u32> = Vec::new();
     let mut names: Vec<(u32, f32)> = Vec::new();
