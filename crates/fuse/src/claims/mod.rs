@@ -149,8 +149,13 @@ struct Marks<'a> {
     stemmer: &'a Stemmer,
 }
 
-/// Visits the terms of the words `range` of one sentence (the whole, or one clause).
-fn terms_of(d: &Doc<'_>, range: Range<usize>, marks: &Marks<'_>, mut f: impl FnMut(Term<'_>)) {
+/// Visits the terms of the words `range` of one sentence, each with the word it starts at.
+fn terms_of(
+    d: &Doc<'_>,
+    range: Range<usize>,
+    marks: &Marks<'_>,
+    mut f: impl FnMut(usize, Term<'_>),
+) {
     let mut skip_next = false;
     let lang = d.article.language;
     let lex = Lexicon::of(lang);
@@ -164,22 +169,22 @@ fn terms_of(d: &Doc<'_>, range: Range<usize>, marks: &Marks<'_>, mut f: impl FnM
         // A sentence's terms are a set: a name or date of several words gives its term once.
         if let Some(k) = marks.date_of[i] {
             for t in &marks.dates[k as usize] {
-                f(Term::Date(t));
+                f(i, Term::Date(t));
             }
             continue;
         }
         if let Some(e) = marks.ents[i] {
-            f(Term::Entity(e));
+            f(i, Term::Entity(e));
             if !w.first
                 && marks.common.contains(w.key.as_str())
                 && let Some(stem) = content_stem(&w.key, lang, marks.stemmer)
             {
-                f(Term::Stem(&stem));
+                f(i, Term::Stem(&stem));
             }
             continue;
         }
         if let Some(e) = marks.coref[i] {
-            f(Term::Entity(e));
+            f(i, Term::Entity(e));
             continue;
         }
         if w.digit {
@@ -202,11 +207,11 @@ fn terms_of(d: &Doc<'_>, range: Range<usize>, marks: &Marks<'_>, mut f: impl FnM
                     .is_some_and(|p| p.bytes().any(|b| b.is_ascii_alphabetic()));
             for part in text.split(['-', '‐']) {
                 if let Some(n) = parse_number(part) {
-                    f(if adjective { Term::Measure(n) } else { Term::Number(n) });
+                    f(i, if adjective { Term::Measure(n) } else { Term::Number(n) });
                 } else if part.len() > 2 && !part.bytes().any(|b| b.is_ascii_digit()) {
                     let k = part.to_lowercase();
                     if let Some(stem) = content_stem(&k, lang, marks.stemmer) {
-                        f(Term::Stem(&stem));
+                        f(i, Term::Stem(&stem));
                     }
                 }
             }
@@ -223,17 +228,17 @@ fn terms_of(d: &Doc<'_>, range: Range<usize>, marks: &Marks<'_>, mut f: impl FnM
                 lex.value(List::PlaceSynonyms, &pair)
             }
         {
-            f(Term::Stem(term));
+            f(i, Term::Stem(term));
             skip_next = true;
             continue;
         }
         for part in w.key.split('-') {
             if let Some(n) = number_word(lex, part) {
-                f(Term::Number(n));
+                f(i, Term::Number(n));
                 continue;
             }
             if is_negation(lex, part) {
-                f(Term::Negation);
+                f(i, Term::Negation);
                 continue;
             }
             // `unhurt`, `uninjured`: a negated word of a known group.
@@ -242,12 +247,12 @@ fn terms_of(d: &Doc<'_>, range: Range<usize>, marks: &Marks<'_>, mut f: impl FnM
                 && let Some(stem) = content_stem(rest, lang, marks.stemmer)
                 && heads_event_group(&stem, lang)
             {
-                f(Term::Negation);
-                f(Term::Stem(&stem));
+                f(i, Term::Negation);
+                f(i, Term::Stem(&stem));
                 continue;
             }
             if let Some(stem) = content_stem(part, lang, marks.stemmer) {
-                f(Term::Stem(&stem));
+                f(i, Term::Stem(&stem));
             }
         }
     }
@@ -320,24 +325,28 @@ fn mostly_quoted(sent: Span, quotes: &[QuoteMention]) -> bool {
     inside * 2 > sent.end - sent.start
 }
 
-/// Whether the words `range` of a sentence are negated in their own words: a negation (`not`,
+/// Whether word `k` negates its sentence in the outlet's own words: a negation (`not`,
 /// `didn't`) outside any quotation (a speaker's `it couldn't have been better` negates nothing
 /// the outlet states).
-fn negated_outside_quotes(d: &Doc<'_>, range: Range<usize>, quotes: &[QuoteMention]) -> bool {
+fn negates_outside_quotes(
+    d: &Doc<'_>,
+    k: usize,
+    quotes: &[QuoteMention],
+    stemmer: &Stemmer,
+) -> bool {
     let lang = d.article.language;
     let lex = Lexicon::of(lang);
-    let stemmer = Stemmer::new(lang);
-    range.into_iter().any(|k| {
+    {
         let w = &d.words[k];
         // `unhurt`, `uninjured`: as `terms_of` reads them.
         let prefixed = negated(lex, &w.key).is_some_and(|rest| {
             rest.len() > 3
-                && content_stem(rest, lang, &stemmer)
+                && content_stem(rest, lang, stemmer)
                     .is_some_and(|stem| heads_event_group(&stem, lang))
         });
         (is_negation(lex, &w.key) || prefixed)
             && !quotes.iter().any(|q| q.marks.start <= w.span.start && w.span.end <= q.marks.end)
-    })
+    }
 }
 
 /// The similarity from which a negated sentence and one that is not are the same statement
@@ -385,14 +394,19 @@ pub(crate) fn align(
             let parts_len = parts.len();
             parts.extend(clauses::aside(d, si));
             let many = many || parts.len() > parts_len;
-            let pieces = std::iter::once((whole, s.span, false))
+            let pieces = std::iter::once((whole.clone(), s.span, false))
                 .chain(parts.into_iter().filter(|_| many).map(|c| (c.words, c.span, true)));
+            // The sentence's terms, by word, read once: a clause takes those of its words.
+            let words = interned(d, whole.clone(), &marks, &mut dict);
+            let negations: Vec<usize> = whole
+                .clone()
+                .filter(|&k| negates_outside_quotes(d, k, &quotes[di], &stemmer))
+                .collect();
             // The names of the sentence's first clause: its subject, as a rule.
             let mut subject: Option<Vec<(u32, f32)>> = None;
             for (range, span, clause) in pieces {
-                let negated = negated_outside_quotes(d, range.clone(), &quotes[di]);
-                let (mut terms, mut anchors, names) =
-                    interned(d, range, &marks, &mut dict, !clause);
+                let negated = negations.iter().any(|k| range.contains(k));
+                let (mut terms, mut anchors, names) = gathered(&words, &range);
                 if clause {
                     match &subject {
                         None => subject = Some(names),
@@ -502,22 +516,21 @@ fn doc_set(g: &ClaimGroup) -> Vec<usize> {
 /// Weighted terms, anchor terms and the entity terms among them, each sorted by id.
 type Interned = (Vec<(u32, f32)>, Vec<u32>, Vec<(u32, f32)>);
 
-/// The weighted terms (unweighted yet: the boost of their kind) and the sorted anchor terms of
-/// the words `range`, each term interned in `dict`; with `grow` false (a clause), a term the
-/// sentences do not have (a pair of words cut apart) is left out, so the sentences' terms are
-/// numbered as without clauses.
+/// One term of a sentence: the word it starts at, its id, its boost (the weight of its kind),
+/// whether it is an anchor and whether it is an entity.
+type WordTerm = (usize, u32, f32, bool, bool);
+
+/// The terms of the words `range` of a sentence, by word, each interned in `dict` (the boost of
+/// their kind as their weight until rarity weighs them).
 fn interned(
     d: &Doc<'_>,
     range: Range<usize>,
     marks: &Marks<'_>,
     dict: &mut HashMap<String, u32>,
-    grow: bool,
-) -> Interned {
-    let mut ids: Vec<(u32, f32)> = Vec::new();
-    let mut anchors: Vec<u32> = Vec::new();
-    let mut names: Vec<(u32, f32)> = Vec::new();
+) -> Vec<WordTerm> {
+    let mut out: Vec<WordTerm> = Vec::new();
     let mut key = String::new();
-    terms_of(d, range, marks, |t| {
+    terms_of(d, range, marks, |i, t| {
         key.clear();
         let anchor = matches!(t, Term::Number(_) | Term::Entity(_) | Term::Date(_));
         let boost = match t {
@@ -550,23 +563,28 @@ fn interned(
                 1.2
             }
         };
-        let id = match dict.get(&key) {
-            Some(&id) => id,
-            None if grow => {
-                let next = dict.len() as u32;
-                dict.insert(key.clone(), next);
-                next
-            }
-            None => return,
-        };
+        let next = dict.len() as u32;
+        let id = *dict.entry(key.clone()).or_insert(next);
+        out.push((i, id, boost, anchor, matches!(t, Term::Entity(_))));
+    });
+    out
+}
+
+/// The terms of `words` that start in `range`, as a set: weighted terms (a term's first boost),
+/// anchors and entities, each sorted by id.
+fn gathered(words: &[WordTerm], range: &Range<usize>) -> Interned {
+    let mut ids: Vec<(u32, f32)> = Vec::new();
+    let mut anchors: Vec<u32> = Vec::new();
+    let mut names: Vec<(u32, f32)> = Vec::new();
+    for &(_, id, boost, anchor, entity) in words.iter().filter(|w| range.contains(&w.0)) {
         ids.push((id, boost));
         if anchor {
             anchors.push(id);
         }
-        if matches!(t, Term::Entity(_)) {
+        if entity {
             names.push((id, boost));
         }
-    });
+    }
     ids.sort_by_key(|t| t.0);
     ids.dedup_by_key(|t| t.0);
     anchors.sort_unstable();
