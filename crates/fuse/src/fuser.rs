@@ -46,8 +46,8 @@ impl<'a> StoryInput<'a> {
     }
 
     /// Marks `article` as a near-copy of `of`: it is listed, but counted once with `of`; when
-    /// it has `of`'s language and date and little text of its own, its sentences that `of`
-    /// holds word for word are read once (see
+    /// it has `of`'s language and date (or one of the two is undated) and little text of its
+    /// own, its sentences that `of` holds word for word are read once (see
     /// [`FuserBuilder::collapse_near_copies`]).
     ///
     /// By default, no article is a duplicate. Unknown ids are ignored.
@@ -117,9 +117,10 @@ impl FuserBuilder {
     }
 
     /// Whether near-copies (articles dedup marked as duplicates, with the same language and
-    /// date as the article they copy) are read once: their sentences that the article they
-    /// copy holds word for word are cited at their own offsets wherever that article's are,
-    /// and only their other sentences are analysed (see the `reduce::near` heuristic). When
+    /// date as the article they copy, or one of the two undated) are read once: their
+    /// sentences that the article they copy holds word for word are cited at their own offsets
+    /// wherever that article's are, and only their other sentences are analysed (see the
+    /// `reduce::near` heuristic). When
     /// unset, every near-copy is analysed in full. Either way a near-copy counts once with the
     /// article it copies.
     ///
