@@ -34,7 +34,7 @@
 //!
 //! Salton's tf–idf cosine; proximity weighting as in passage retrieval.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use crosscheck_core::{Lang, Span};
 use crosscheck_text::lexicon::Lexicon as Words;
@@ -118,7 +118,7 @@ impl Lexicon {
     pub(crate) fn new(docs: &[Doc<'_>], table: &EntityTable) -> Lexicon {
         // Words the story also writes in lower case: a name's common words (`bridge` of
         // `Pelagin Bridge`) count as words too, its proper words only as the entity.
-        let common: std::collections::HashSet<&str> = docs
+        let common: HashSet<&str> = docs
             .iter()
             .flat_map(|d| d.words.iter().filter(|w| !w.cap).map(|w| w.key.as_str()))
             .collect();
