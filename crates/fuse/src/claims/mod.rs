@@ -477,9 +477,20 @@ pub(crate) fn align(
     // sentence claim has is a fact a longer sentence also states.
     if whole.len() < items.len() {
         let mut seen: HashSet<Vec<usize>> = groups.iter().map(doc_set).collect();
-        let seeds: Vec<bool> = items.iter().map(|it| it.clause).collect();
-        for (m, central) in bounded::align(&vectors, threshold, similarity, Some(&seeds)) {
-            let members: Vec<usize> = m.iter().map(|&x| x as usize).collect();
+        // Only a sentence that shares a name, a number or a date with a clause can meet one.
+        let mut held = vec![false; dict.len()];
+        for it in items.iter().filter(|it| it.clause) {
+            for &t in &it.anchors {
+                held[t as usize] = true;
+            }
+        }
+        let taking: Vec<usize> = (0..items.len())
+            .filter(|&i| items[i].clause || items[i].anchors.iter().any(|&t| held[t as usize]))
+            .collect();
+        let seeds: Vec<bool> = taking.iter().map(|&i| items[i].clause).collect();
+        let chosen: Vec<bounded::Vector<'_>> = taking.iter().map(|&i| vector(&items[i])).collect();
+        for (m, central) in bounded::align(&chosen, threshold, similarity, Some(&seeds)) {
+            let members: Vec<usize> = m.iter().map(|&x| taking[x as usize]).collect();
             if !members.iter().any(|&x| items[x].clause) {
                 continue;
             }
