@@ -66,10 +66,10 @@ pub(super) fn attach(
     };
     let n_terms = items.iter().flat_map(|it| it.anchors.iter().map(|&t| t as usize + 1)).max();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms.unwrap_or(0)];
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut group_of: Vec<usize> = vec![usize::MAX; items.len()];
     for (g, members) in groups.iter().enumerate().filter(|(_, m)| m.len() >= 2) {
         for &m in members {
-            group_of.insert(m, g);
+            group_of[m] = g;
             for &t in items[m].anchors {
                 postings[t as usize].push(m as u32);
             }
@@ -92,7 +92,7 @@ pub(super) fn attach(
         candidates.dedup();
         tried.clear();
         for &y in &candidates {
-            let g = group_of[&(y as usize)];
+            let g = group_of[y as usize];
             if tried.contains(&g) || sim(it, &items[y as usize]) < threshold {
                 continue;
             }
