@@ -5,7 +5,7 @@
 //! A prose sentence is cut before a word that opens a clause of its own: after a comma, a word
 //! of the language's [`List::ClauseBreaks`] (`, which`, `, while`, `, and`, `, after`); with
 //! no comma, a word of [`List::ClauseConjunctions`] (`but`, `whereas`), or of
-//! [`List::AndWords`] or [`List::Subordinators`] before a capitalised word (`and Vero Ask
+//! [`List::AndWords`] or [`List::Subordinators`] before two capitalised words (`and Vero Ask
 //! doubled`, `after Tomas Brel scored`: a clause with a named subject of its own); and at a
 //! semicolon or a spaced dash. A piece of fewer than [`MIN_WORDS`] words is no clause: it stays with the
 //! piece before it, and a comma-word cut comes no closer than [`LIST_ITEM`] words after another
@@ -67,11 +67,16 @@ fn is_stop(between: &str) -> bool {
     t == ";" || (between.starts_with(' ') && matches!(t, "-" | "--" | "\u{2013}" | "\u{2014}"))
 }
 
-/// Whether the word after `i` (inside the sentence, which ends before `hi`) opens a name: a
-/// conjunction before a name (`and Tomas Brel scored`, `after Vero Ask left`) gives the clause
-/// after it a subject of its own.
+/// Whether the words after `i` (inside the sentence, which ends before `hi`) open a name of two
+/// words or more: a conjunction before a full name (`and Tomas Brel scored`, `after Vero Ask
+/// left`) gives the clause after it a subject of its own; one capitalised word is as often an
+/// adjective (`and European partners`).
 fn names_next(d: &Doc<'_>, i: usize, hi: usize) -> bool {
-    i + 1 < hi && d.words[i + 1].gap == Gap::Space && d.words[i + 1].cap && !d.words[i + 1].first
+    i + 2 < hi
+        && (i + 1..i + 3).all(|k| {
+            let w = &d.words[k];
+            w.gap == Gap::Space && w.cap && !w.first
+        })
 }
 
 /// The clauses of sentence `sent` of `d`, in order: one when the sentence has no cut.
@@ -234,9 +239,12 @@ mod tests {
                 "and Vero Ask doubled the lead before the break."
             ]
         );
-        // A conjunction before a common word joins two verbs of one subject: no cut.
+        // A conjunction before a common word joins two verbs of one subject, and one before a
+        // single capitalised word may join two nouns: no cut.
         let one = "Tomas Brel scored in the sixth minute and doubled the lead before the break.";
         assert_eq!(clauses(one), [one]);
+        let pair = "Nobody knows how the Vellar council and Tesk farmers will share the new water.";
+        assert_eq!(clauses(pair), [pair]);
     }
 
     #[test]
