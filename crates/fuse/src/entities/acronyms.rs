@@ -88,8 +88,8 @@ pub(super) fn merge_acronyms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &
 /// Merges a name with the acronym written in parentheses right after it (`National Rally
 /// (RN)`), when every letter of the acronym is an initial of the name, in any order: an
 /// outlet may give the acronym of the name in the original language. The name of an
-/// institution (one of its words is an organisation word: `Office`, `Court`) needs only one
-/// initial in common, since the original name's words may be others altogether (`Attorney
+/// institution (one of its words is an organisation word: `Office`, `Court`), or any name of
+/// two words or more that is not a person's, needs only one initial in common, since the original name's words may be others altogether (`Attorney
 /// General's Office (PGR)` for `Procuradoria-Geral da República`, `Supreme Federal Court
 /// (STF)`).
 pub(super) fn merge_defined(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
@@ -98,7 +98,11 @@ pub(super) fn merge_defined(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &m
             continue;
         }
         let own = initials(lex, f);
-        let institution = f.gazetteer.is_none() && f.tokens.iter().any(|t| is_org_word(lex, t));
+        // An institution, or a name of two words or more that is no person's (`Velm Unbound
+        // (UVL)` for `Union Velmique Libre`).
+        let institution = f.gazetteer.is_none()
+            && (f.tokens.iter().any(|t| is_org_word(lex, t))
+                || (f.tokens.len() >= 2 && f.votes.person == 0 && f.roles.is_empty()));
         for (j, a) in forms.iter().enumerate() {
             if !keep[j] || i == j {
                 continue;

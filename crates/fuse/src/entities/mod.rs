@@ -120,6 +120,11 @@ struct Form {
     tentative: bool,
     /// The acronyms this name was defined with (`National Rally (RN)`).
     defines: BTreeSet<String>,
+    /// The names written in parentheses right after this one (`Velmish Union (Union of Velm)`):
+    /// a translation or the original-language form.
+    glosses: BTreeSet<String>,
+    /// Candidates right after a lowercase definite article (`the Courier`).
+    after_article: u32,
 }
 
 /// Finds and merges the entities of a story.
@@ -167,6 +172,8 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
                         demonym: false,
                         tentative: c.tentative,
                         defines: BTreeSet::new(),
+                        glosses: BTreeSet::new(),
+                        after_article: 0,
                     });
                     (forms.len() - 1) as u32
                 });
@@ -180,6 +187,8 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
                     f.roles.insert(r);
                 }
                 f.defines.extend(c.defines);
+                f.glosses.extend(c.gloss);
+                f.after_article += u32::from(c.after_article);
                 f.docs.insert(di);
                 if !d.words[c.a].first {
                     f.mid += 1;
@@ -248,9 +257,12 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
     acronyms::merge_acronyms(&lex, &forms, &keep, &mut uf);
     translations::merge_translations(&forms, &keep, &mut uf);
     variants::merge_variants(&lex, &forms, &keep, &mut uf);
+    let headed = variants::merge_org_heads(&lex, &forms, &keep, &mut uf);
     acronyms::merge_defined(&lex, &forms, &keep, &mut uf);
     acronyms::merge_prefix_acronyms(&forms, &keep, &mut uf);
-    build(&lex, docs, &forms, &keep, &mut uf)
+    translations::merge_glosses(&forms, &keep, &mut uf);
+    let with_article: HashSet<&str> = headed.iter().map(|&i| forms[i].key.as_str()).collect();
+    build(&lex, docs, &forms, &keep, &mut uf, &with_article)
 }
 
 struct Cand {
@@ -263,6 +275,11 @@ struct Cand {
     tentative: bool,
     /// The acronym written in parentheses right after the name: `National Rally (RN)`.
     defines: Option<String>,
+    /// The name of two words or more written in parentheses right after the name: `Velmish
+    /// Union (Union of Velm)`.
+    gloss: Option<String>,
+    /// Right after a lowercase definite article: `the Courier`.
+    after_article: bool,
 }
 
 /// Whether word `j` names the institution of the title before it, past the title's possessive:
@@ -571,12 +588,54 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
                     role: None,
                     tentative: true,
                     defines: None,
+                    gloss: None,
+                    after_article: false,
                 });
             }
         }
-        out.push(Cand { a, b, key, votes, role, tentative: false, defines });
+        let after_article = role.is_none()
+            && a > start
+            && w[a].gap == Gap::Space
+            && (!w[a - 1].cap || w[a - 1].first)
+            && lex.has(List::DefiniteArticles, &w[a - 1].key);
+        let gloss = gloss_after(d, lex, b, end);
+        out.push(Cand {
+            a,
+            b,
+            key,
+            votes,
+            role,
+            tentative: false,
+            defines,
+            gloss,
+            after_article,
+        });
     }
     out
+}
+
+/// The name of two words or more written alone in parentheses after word `b - 1`: `(Union of
+/// Velm)`, with joiners and articles inside (`(La Unión de Velm)`).
+fn gloss_after(d: &Doc<'_>, lex: &Lexicon, b: usize, end: usize) -> Option<String> {
+    let w = &d.words;
+    if b == 0 || b >= end || d.text(Span::new(w[b - 1].span.end, w[b].span.start)).trim() != "(" {
+        return None;
+    }
+    let mut k = b;
+    while k < end
+        && (k == b || w[k].gap == Gap::Space)
+        && (namey(&w[k]) || ((is_joiner(&w[k].key) || lex.has(List::Articles, &w[k].key)) && k > b))
+        && !w[k].possessive
+    {
+        k += 1;
+        if d.article.text[w[k - 1].span.end as usize..].starts_with(')') {
+            break;
+        }
+    }
+    let closed = d.article.text[w[k - 1].span.end as usize..].starts_with(')');
+    let words = (b..k).filter(|&x| namey(&w[x])).count();
+    (k > b && closed && words >= 2 && namey(&w[k - 1]))
+        .then(|| (b..k).map(|x| w[x].key.as_str()).collect::<Vec<_>>().join(" "))
 }
 
 fn merge_gazetteer(forms: &[Form], uf: &mut DisjointSets) {
@@ -665,6 +724,7 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
         }
         let t = &x.tokens[0];
         let mut targets: BTreeSet<usize> = BTreeSet::new();
+        let mut plain_targets: BTreeSet<usize> = BTreeSet::new();
         for &j in by_end.get(&word_key(t)).map_or(&[][..], |v| v) {
             let m = &forms[j];
             if i == j {
@@ -673,6 +733,18 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
             let last = &m.tokens[m.tokens.len() - 1];
             let first = &m.tokens[0];
             let person = kind_of(m.votes) == Some(EntityKind::Person) || !m.roles.is_empty();
+            // A surname read as a person's (`Velkov said`) names the one full name without a
+            // cue of its own (`Ivo Velkov` in a list) when no person's name ends with it.
+            let plain = !person
+                && (kind_of(x.votes) == Some(EntityKind::Person)
+                    && kind_of(m.votes).is_none()
+                    && m.gazetteer.is_none()
+                    && m.tokens.len() <= 3
+                    && !is_geo_prefix(lex, first)
+                    && !m.tokens.iter().any(|w| is_org_word(lex, w) || is_geo_word(lex, w)));
+            if plain && same_word(t, last) && x.votes.org < 3 && x.votes.place == 0 {
+                plain_targets.insert(uf.find(j));
+            }
             let is_target = (person && same_word(t, last) && x.votes.org < 3 && x.votes.place == 0)
                 || (is_geo_prefix(lex, first) && m.tokens.len() == 2 && same_word(t, last))
                 || (kind_of(m.votes) == Some(EntityKind::Org)
@@ -683,6 +755,9 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
             if is_target {
                 targets.insert(uf.find(j));
             }
+        }
+        if targets.is_empty() {
+            targets = plain_targets;
         }
         if targets.len() == 1
             && let Some(&root) = targets.first()
@@ -733,6 +808,7 @@ fn build(
     forms: &[Form],
     keep: &[bool],
     uf: &mut DisjointSets,
+    with_article: &HashSet<&str>,
 ) -> EntityTable {
     // Group forms by root.
     let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
@@ -855,7 +931,7 @@ fn build(
     let main = main_language(docs);
     let mut main_counts: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); protos.len()];
     for (di, d) in docs.iter().enumerate() {
-        let ms = scan(d, &matcher, longest);
+        let ms = scan(d, &matcher, longest, with_article);
         for m in &ms {
             let e = m.entity as usize;
             let s = d.text(m.span).to_string();
@@ -964,8 +1040,14 @@ fn is_demonym_form(lex: &Lexicon, f: &Form, group: &[&Form]) -> bool {
         })
 }
 
-/// Finds every known spelling in a doc, longest first.
-fn scan(d: &Doc<'_>, matcher: &HashMap<String, u32>, longest: usize) -> Vec<Mention> {
+/// Finds every known spelling in a doc, longest first. A one-word spelling of `with_article`
+/// (an organisation's head: `the Courier`) takes the definite article before it.
+fn scan(
+    d: &Doc<'_>,
+    matcher: &HashMap<String, u32>,
+    longest: usize,
+    with_article: &HashSet<&str>,
+) -> Vec<Mention> {
     let lex = Lexicon::of(d.article.language);
     let w = &d.words;
     let mut out = Vec::new();
@@ -1011,9 +1093,17 @@ fn scan(d: &Doc<'_>, matcher: &HashMap<String, u32>, longest: usize) -> Vec<Ment
             }
         }
         if let Some((n, e)) = found {
+            let article = n == 1
+                && i > 0
+                && w[i].gap == Gap::Space
+                && w[i - 1].sent == w[i].sent
+                && (!w[i - 1].cap || w[i - 1].first)
+                && with_article.contains(w[i].key.as_str())
+                && lex.has(List::DefiniteArticles, &w[i - 1].key);
+            let from = if article { i - 1 } else { i };
             out.push(Mention {
-                span: Span::new(w[i].span.start, name_end(d, lex, &w[i + n - 1])),
-                words: (i as u32, (i + n) as u32),
+                span: Span::new(w[from].span.start, name_end(d, lex, &w[i + n - 1])),
+                words: (from as u32, (i + n) as u32),
                 entity: e,
             });
             i += n;

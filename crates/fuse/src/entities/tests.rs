@@ -196,3 +196,81 @@ fn a_title_s_office_is_one_name_and_takes_its_acronym() {
     // A person's name is no institution: an unrelated acronym after it stays apart.
     assert_eq!(variants_of(&ents, "Ilse Varga"), ["Ilse Varga"]);
 }
+
+#[test]
+fn an_organisation_s_head_after_the_joins_the_one_organisation_it_ends() {
+    let ents = entities(&[
+        "Shares of the company Ostrel Brightworks rose on Monday.",
+        "The Brightworks said its quarterly sales in Dasswick had doubled.",
+        "Analysts said the Brightworks would raise prices.",
+    ]);
+    assert_eq!(
+        variants_of(&ents, "Ostrel Brightworks"),
+        ["Ostrel Brightworks", "The Brightworks", "the Brightworks"]
+    );
+}
+
+#[test]
+fn an_organisation_s_head_shared_by_two_names_stays_alone() {
+    let ents = entities(&[
+        "Shares of the company Ostrel Brightworks rose on Monday.",
+        "The company Velm Brightworks said sales fell in Dasswick on Tuesday.",
+        "Analysts said the Brightworks would cut jobs.",
+    ]);
+    assert_eq!(variants_of(&ents, "Ostrel Brightworks"), ["Ostrel Brightworks"]);
+    assert_eq!(variants_of(&ents, "Velm Brightworks"), ["Velm Brightworks"]);
+    assert_eq!(variants_of(&ents, "Brightworks"), ["Brightworks"]);
+}
+
+#[test]
+fn an_organisation_s_head_takes_the_one_of_its_article() {
+    let ents = entities(&[
+        "Shares of the company Ostrel Brightworks rose. Analysts said the Brightworks would grow.",
+        "The company Velm Brightworks said sales fell in Dasswick on Tuesday.",
+    ]);
+    assert_eq!(variants_of(&ents, "Ostrel Brightworks"), ["Ostrel Brightworks", "the Brightworks"]);
+    assert_eq!(variants_of(&ents, "Velm Brightworks"), ["Velm Brightworks"]);
+}
+
+#[test]
+fn a_name_in_parentheses_that_translates_it_joins_it() {
+    let ents = entities(&[
+        "Leaders of the Partido Velmo Libre (Free Velmo Party) met in Dasswick on Monday.",
+        "The Free Velmo Party called for new elections.",
+        "Reporters asked Jonna Prell (Foreign Affairs) about the vote. Prell declined to answer.",
+    ]);
+    let mut party = variants_of(&ents, "Free Velmo Party");
+    party.sort_unstable();
+    assert_eq!(party, ["Free Velmo Party", "Partido Velmo Libre"]);
+    // A portfolio in parentheses shares no word with the name: it is no translation.
+    assert!(variants_of(&ents, "Jonna Prell").iter().all(|v| !v.contains("Affairs")));
+}
+
+#[test]
+fn an_original_language_acronym_in_parentheses_joins_the_name() {
+    let ents = entities(&[
+        "Deputies of Velm Unbound (UVL) walked out of the chamber on Monday.",
+        "The UVL said it would table a motion.",
+    ]);
+    assert_eq!(variants_of(&ents, "Velm Unbound"), ["UVL", "Velm Unbound"]);
+}
+
+#[test]
+fn a_surname_joins_the_one_full_name_without_cues() {
+    let ents = entities(&[
+        "The squad included Ivo Velkov, Dana Mirsk and Petra Oll for the match in Dasswick.",
+        "Velkov said he was ready. Mirsk said the squad was strong.",
+    ]);
+    assert_eq!(variants_of(&ents, "Ivo Velkov"), ["Ivo Velkov", "Velkov"]);
+    assert_eq!(variants_of(&ents, "Dana Mirsk"), ["Dana Mirsk", "Mirsk"]);
+}
+
+#[test]
+fn a_surname_of_two_full_names_without_cues_stays_alone() {
+    let ents = entities(&[
+        "The squad included Ivo Velkov, Anton Velkov and Petra Oll for the match in Dasswick.",
+        "Velkov said he was ready.",
+    ]);
+    assert_eq!(variants_of(&ents, "Ivo Velkov"), ["Ivo Velkov"]);
+    assert_eq!(variants_of(&ents, "Anton Velkov"), ["Anton Velkov"]);
+}
