@@ -725,6 +725,10 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
         let t = &x.tokens[0];
         let mut targets: BTreeSet<usize> = BTreeSet::new();
         let mut plain_targets: BTreeSet<usize> = BTreeSet::new();
+        // A name with no organisation or place cue, or mostly a person's (`in Velkov's corner`
+        // is one place cue against many speech verbs).
+        let x_person = (x.votes.org < 3 && x.votes.place == 0)
+            || x.votes.person > 2 * (x.votes.org + x.votes.place);
         for &j in by_end.get(&word_key(t)).map_or(&[][..], |v| v) {
             let m = &forms[j];
             if i == j {
@@ -742,10 +746,10 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
                     && m.tokens.len() <= 3
                     && !is_geo_prefix(lex, first)
                     && !m.tokens.iter().any(|w| is_org_word(lex, w) || is_geo_word(lex, w)));
-            if plain && same_word(t, last) && x.votes.org < 3 && x.votes.place == 0 {
+            if plain && same_word(t, last) && x_person {
                 plain_targets.insert(uf.find(j));
             }
-            let is_target = (person && same_word(t, last) && x.votes.org < 3 && x.votes.place == 0)
+            let is_target = (person && same_word(t, last) && x_person)
                 || (is_geo_prefix(lex, first) && m.tokens.len() == 2 && same_word(t, last))
                 || (kind_of(m.votes) == Some(EntityKind::Org)
                     && same_word(t, first)
