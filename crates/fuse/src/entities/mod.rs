@@ -125,6 +125,10 @@ struct Form {
     glosses: BTreeSet<String>,
     /// Candidates right after a lowercase definite article (`the Courier`).
     after_article: u32,
+    /// A possessive brand (`Velman's Sunrise`): kept when its owner's name is used only so.
+    brand: bool,
+    /// Candidates that are a possessive right before a name (`Velman's` of `Velman's Sunrise`).
+    before_name: u32,
 }
 
 /// Finds and merges the entities of a story.
@@ -174,6 +178,8 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
                         defines: BTreeSet::new(),
                         glosses: BTreeSet::new(),
                         after_article: 0,
+                        brand: c.brand,
+                        before_name: 0,
                     });
                     (forms.len() - 1) as u32
                 });
@@ -189,6 +195,7 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
                 f.defines.extend(c.defines);
                 f.glosses.extend(c.gloss);
                 f.after_article += u32::from(c.after_article);
+                f.before_name += u32::from(c.before_name);
                 f.docs.insert(di);
                 if !d.words[c.a].first {
                     f.mid += 1;
@@ -249,6 +256,7 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
         })
         .collect();
     let keep = variants::confirm_tentative(&lex, &forms, keep);
+    let keep = confirm_brands(&forms, &by_key, keep);
     let mut uf = DisjointSets::new(forms.len());
     merge_gazetteer(&forms, &mut uf);
     merge_spellings(&forms, &keep, &mut uf);
@@ -280,6 +288,10 @@ struct Cand {
     gloss: Option<String>,
     /// Right after a lowercase definite article: `the Courier`.
     after_article: bool,
+    /// A possessive brand: `Velman's Sunrise` (see [`brand_after`]).
+    brand: bool,
+    /// A one-word possessive right before a name: `Velman's` of `Velman's Sunrise`.
+    before_name: bool,
 }
 
 /// Whether word `j` names the institution of the title before it, past the title's possessive:
@@ -378,6 +390,7 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
             break;
         }
         i = j;
+        let brand = brand_after(d, lex, a0, j, end, &namey);
         let (mut a, b) = (a0, j);
         let mut votes = Votes::default();
         let mut role = None;
@@ -590,6 +603,8 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
                     defines: None,
                     gloss: None,
                     after_article: false,
+                    brand: false,
+                    before_name: false,
                 });
             }
         }
@@ -609,9 +624,108 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
             defines,
             gloss,
             after_article,
+            brand: false,
+            before_name: b == a + 1 && b == j && brand.is_some(),
         });
+        out.extend(brand);
     }
     out
+}
+
+/// A possessive brand or product name right after the one-word name run `a..j` (`Velman's
+/// Sunrise`, `Velman’s Baby Oil`): its owner's possessive and one or two capitalised words that
+/// are no organisation, role or place word, nor a gazetteer entry. The story keeps it only when
+/// the owner's name is used nowhere else on its own (see [`confirm_brands`]): `Velman's
+/// Sunrise` is a product where `Velman` is a company, and `Mayor Velman's Harbour Office` an
+/// office of a person.
+fn brand_after(
+    d: &Doc<'_>,
+    lex: &Lexicon,
+    a: usize,
+    j: usize,
+    end: usize,
+    namey: &dyn Fn(usize) -> bool,
+) -> Option<Cand> {
+    let w = &d.words;
+    let x = &w[j - 1];
+    if j != a + 1
+        || j >= end
+        || !x.possessive
+        || x.upper
+        || title_office(lex, w, j)
+        || w[j].gap != Gap::Space
+        || is_role(lex, &x.key)
+        || is_org_word(lex, &x.key)
+        || gazetteer().lookup(&x.key).is_some()
+    {
+        return None;
+    }
+    let mut k = j;
+    while k < end && k < j + 3 && (k == j || w[k].gap == Gap::Space) && namey(k) {
+        let y = &w[k];
+        if y.upper
+            || is_org_word(lex, &y.key)
+            || is_role(lex, &y.key)
+            || is_geo_word(lex, &y.key)
+            || is_not_name(lex, &y.key)
+        {
+            return None;
+        }
+        k += 1;
+        if y.possessive {
+            break;
+        }
+    }
+    let rest: Vec<&str> = w[j..k].iter().map(|y| y.key.as_str()).collect();
+    if k == j || k - j > 2 || w[k - 1].possessive || gazetteer().lookup(&rest.join(" ")).is_some()
+    {
+        return None;
+    }
+    Some(Cand {
+        a: j - 1,
+        b: k,
+        key: format!("{}'s {}", x.key, rest.join(" ")),
+        votes: Votes::default(),
+        role: None,
+        tentative: false,
+        defines: None,
+        gloss: None,
+        after_article: false,
+        brand: true,
+        before_name: false,
+    })
+}
+
+/// Keeps a possessive brand (`Velman's Sunrise`) only when its owner's one-word name is never
+/// used but before a name, and is no person's surname in the story.
+fn confirm_brands(forms: &[Form], by_key: &HashMap<String, u32>, mut keep: Vec<bool>) -> Vec<bool> {
+    if !forms.iter().any(|f| f.brand) {
+        return keep;
+    }
+    let surnames: HashSet<&str> = forms
+        .iter()
+        .zip(&keep)
+        .filter(|(f, k)| {
+            **k && f.tokens.len() >= 2
+                && !f.brand
+                && (f.votes.person >= 2 || !f.roles.is_empty())
+                && kind_of(f.votes) == Some(EntityKind::Person)
+                && f.tokens.iter().all(|t| t != "&")
+        })
+        .filter_map(|(f, _)| f.tokens.last().map(String::as_str))
+        .collect();
+    for (i, f) in forms.iter().enumerate() {
+        if !f.brand || !keep[i] {
+            continue;
+        }
+        let owner = f.tokens[0].trim_end_matches("'s");
+        let alone = by_key.get(owner).is_some_and(|&o| {
+            let o = &forms[o as usize];
+            o.surfaces.values().sum::<u32>() > o.before_name
+        });
+        keep[i] = !alone && !surnames.contains(owner);
+    }
+    keep
 }
 
 /// The name of two words or more written alone in parentheses after word `b - 1`: `(Union of
@@ -740,6 +854,7 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
             // A surname read as a person's (`Velkov said`) names the one full name without a
             // cue of its own (`Ivo Velkov` in a list) when no person's name ends with it.
             let plain = !person
+                && !m.brand
                 && (kind_of(x.votes) == Some(EntityKind::Person)
                     && kind_of(m.votes).is_none()
                     && m.gazetteer.is_none()
@@ -928,6 +1043,7 @@ fn build(
             matcher.entry(k.clone()).or_insert(e as u32);
         }
     }
+    let brands = forms.iter().zip(keep).any(|(f, k)| *k && f.brand);
     let mut mentions: Vec<Vec<Mention>> = Vec::with_capacity(docs.len());
     let mut surface_counts: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); protos.len()];
     let mut mention_count = vec![0u32; protos.len()];
@@ -935,7 +1051,7 @@ fn build(
     let main = main_language(docs);
     let mut main_counts: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); protos.len()];
     for (di, d) in docs.iter().enumerate() {
-        let ms = scan(d, &matcher, longest, with_article);
+        let ms = scan(d, &matcher, longest, with_article, brands);
         for m in &ms {
             let e = m.entity as usize;
             let s = d.text(m.span).to_string();
@@ -1045,12 +1161,14 @@ fn is_demonym_form(lex: &Lexicon, f: &Form, group: &[&Form]) -> bool {
 }
 
 /// Finds every known spelling in a doc, longest first. A one-word spelling of `with_article`
-/// (an organisation's head: `the Courier`) takes the definite article before it.
+/// (an organisation's head: `the Courier`) takes the definite article before it; with
+/// `brands`, a possessive brand's spelling (`velman's sunrise`) crosses the possessive.
 fn scan(
     d: &Doc<'_>,
     matcher: &HashMap<String, u32>,
     longest: usize,
     with_article: &HashSet<&str>,
+    brands: bool,
 ) -> Vec<Mention> {
     let lex = Lexicon::of(d.article.language);
     let w = &d.words;
@@ -1066,12 +1184,16 @@ fn scan(
         let max = longest.min(w.len() - i);
         for n in (1..=max).rev() {
             let last = &w[i + n - 1];
+            // A possessive brand (`Velman's Sunrise`) crosses its owner's possessive.
+            let brand = brands && n > 1 && w[i].possessive && !title_office(lex, w, i + 1);
             if (1..n).any(|k| {
                 let suffix = w[i + k].gap == Gap::Comma
                     && k == n - 1
                     && lex.has(List::NameSuffixes, &w[i + k].key);
                 (w[i + k].gap != Gap::Space && !suffix)
-                    || (w[i + k - 1].possessive && !title_office(lex, w, i + k))
+                    || (w[i + k - 1].possessive
+                        && !title_office(lex, w, i + k)
+                        && !(brand && k == 1))
                     || w[i + k].sent != w[i].sent
             }) {
                 continue;
@@ -1086,6 +1208,9 @@ fn scan(
                     key.push(' ');
                 }
                 key.push_str(&word.key);
+                if brand && k == 0 {
+                    key.push_str("'s");
+                }
             }
             if let Some(&e) = matcher.get(&key) {
                 // A short lowercase-looking word ("Us", "Who") is not an acronym.

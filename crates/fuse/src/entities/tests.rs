@@ -274,3 +274,24 @@ fn a_surname_of_two_full_names_without_cues_stays_alone() {
     assert_eq!(variants_of(&ents, "Ivo Velkov"), ["Ivo Velkov"]);
     assert_eq!(variants_of(&ents, "Anton Velkov"), ["Anton Velkov"]);
 }
+
+#[test]
+fn a_possessive_brand_is_its_own_name() {
+    let ents = entities(&[
+        "The deal brings together brands such as Velman’s Sunrise, Dorla and Quillo Brightworks.",
+        "Velman & Velman said the Dorla line would be sold.",
+    ]);
+    assert_eq!(variants_of(&ents, "Velman’s Sunrise"), ["Velman’s Sunrise"]);
+    assert_eq!(variants_of(&ents, "Velman & Velman"), ["Velman & Velman"]);
+    assert!(ents.iter().all(|e| e.name != "Sunrise" && e.name != "Velman"), "{ents:#?}");
+}
+
+#[test]
+fn a_possessive_of_a_name_used_alone_is_no_brand() {
+    let ents = entities(&[
+        "Critics said Velman's Sunrise plan would fail. Velman said the plan would work.",
+        "Officials said Ivo Dorla's Harbour Office had closed.",
+    ]);
+    assert!(ents.iter().all(|e| !e.name.contains("'s")), "{ents:#?}");
+    assert_eq!(variants_of(&ents, "Velman"), ["Velman"]);
+}
