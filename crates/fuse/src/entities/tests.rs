@@ -295,3 +295,23 @@ fn a_possessive_of_a_name_used_alone_is_no_brand() {
     assert!(ents.iter().all(|e| !e.name.contains("'s")), "{ents:#?}");
     assert_eq!(variants_of(&ents, "Velman"), ["Velman"]);
 }
+
+#[test]
+fn a_team_s_head_after_the_joins_the_one_team_of_a_place() {
+    let ents = entities(&[
+        "The Oslo Comets beat the Berlin Foxes 3-1 on Sunday.",
+        "Fans cheered as the Comets scored twice. Coach Ivo Dorla said the Foxes played well.",
+    ]);
+    assert_eq!(variants_of(&ents, "Oslo Comets"), ["Oslo Comets", "the Comets"]);
+    assert_eq!(variants_of(&ents, "Berlin Foxes"), ["Berlin Foxes", "the Foxes"]);
+}
+
+#[test]
+fn a_team_s_head_shared_by_two_teams_stays_alone() {
+    let ents = entities(&[
+        "The Oslo Comets beat the Bergen Comets 3-1 on Sunday.",
+        "Fans cheered as the Comets scored twice.",
+    ]);
+    assert_eq!(variants_of(&ents, "Oslo Comets"), ["Oslo Comets"]);
+    assert_eq!(variants_of(&ents, "Bergen Comets"), ["Bergen Comets"]);
+}

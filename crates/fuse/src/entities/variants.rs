@@ -51,7 +51,7 @@ use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::acronyms::{acronym, initials};
 use super::gazetteer::gazetteer;
-use super::names::{is_joiner, is_org_word, same_word};
+use super::names::{is_geo_word, is_joiner, is_org_word, same_word};
 use super::{Form, kind_of};
 use crate::analysis::words::fold;
 use crate::story::EntityKind;
@@ -252,9 +252,12 @@ pub(super) fn merge_org_heads(
 ) -> BTreeSet<usize> {
     // Every name of two words or more that is no person's: `the Series` is not the one
     // organisation `Velm League Championship Series` when the story also names a `Grand Series`.
+    // A name owned by a place (`Velmora Comets`) counts whatever its cues: a team's name is
+    // read as a person's when it `beat` or `said`.
+    let owned = |m: &Form| m.gazetteer.is_none() && place_prefix(m).is_some();
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
     for (j, m) in forms.iter().enumerate() {
-        if keep[j] && m.tokens.len() >= 2 && !person(m) {
+        if keep[j] && m.tokens.len() >= 2 && (!person(m) || owned(m)) {
             by_last.entry(m.tokens[m.tokens.len() - 1].as_str()).or_default().push(j);
         }
     }
@@ -268,7 +271,9 @@ pub(super) fn merge_org_heads(
         let after_article = x.after_article > 0
             && !person(x)
             && x.gazetteer.is_none()
-            && x.votes.place == 0
+            // `at the Comets`: a place cue each use after the article may give.
+            && x.votes.place <= x.after_article
+            && !is_geo_word(lex, head)
             && acronym(x).is_none();
         if !org_word && !after_article {
             continue;
@@ -287,7 +292,8 @@ pub(super) fn merge_org_heads(
         if targets.len() == 1
             && let Some(&root) = targets.first()
             && ms.iter().any(|&j| {
-                uf.find(j) == root && kind_of(forms[j].votes) == Some(EntityKind::Org)
+                uf.find(j) == root
+                    && (kind_of(forms[j].votes) == Some(EntityKind::Org) || owned(&forms[j]))
             })
         {
             uf.union(root, i);
