@@ -178,7 +178,7 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
                         defines: BTreeSet::new(),
                         glosses: BTreeSet::new(),
                         after_article: 0,
-                        brand: c.brand,
+                        brand: c.possessive == Possessive::Brand,
                         before_name: 0,
                     });
                     (forms.len() - 1) as u32
@@ -195,7 +195,7 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
                 f.defines.extend(c.defines);
                 f.glosses.extend(c.gloss);
                 f.after_article += u32::from(c.after_article);
-                f.before_name += u32::from(c.before_name);
+                f.before_name += u32::from(c.possessive == Possessive::Owner);
                 f.docs.insert(di);
                 if !d.words[c.a].first {
                     f.mid += 1;
@@ -266,6 +266,9 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
     translations::merge_translations(&forms, &keep, &mut uf);
     variants::merge_variants(&lex, &forms, &keep, &mut uf);
     let headed = variants::merge_org_heads(&lex, &forms, &keep, &mut uf);
+    // Again, now that the variants of a full name are one (`Warren Ostby`, `Warren K. Ostby`):
+    // a surname that named two of them names one.
+    merge_short_forms(&lex, &forms, &keep, &mut uf);
     acronyms::merge_defined(&lex, &forms, &keep, &mut uf);
     acronyms::merge_prefix_acronyms(&forms, &keep, &mut uf);
     translations::merge_glosses(&forms, &keep, &mut uf);
@@ -288,10 +291,19 @@ struct Cand {
     gloss: Option<String>,
     /// Right after a lowercase definite article: `the Courier`.
     after_article: bool,
-    /// A possessive brand: `Velman's Sunrise` (see [`brand_after`]).
-    brand: bool,
-    /// A one-word possessive right before a name: `Velman's` of `Velman's Sunrise`.
-    before_name: bool,
+    /// Its part in a possessive brand (see [`brand_after`]).
+    possessive: Possessive,
+}
+
+/// A candidate's part in a possessive brand (`Velman's Sunrise`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Possessive {
+    /// None.
+    No,
+    /// The owner: a one-word possessive right before a brand (`Velman's`).
+    Owner,
+    /// The brand itself.
+    Brand,
 }
 
 /// Whether word `j` names the institution of the title before it, past the title's possessive:
@@ -603,8 +615,7 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
                     defines: None,
                     gloss: None,
                     after_article: false,
-                    brand: false,
-                    before_name: false,
+                    possessive: Possessive::No,
                 });
             }
         }
@@ -624,8 +635,11 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
             defines,
             gloss,
             after_article,
-            brand: false,
-            before_name: b == a + 1 && b == j && brand.is_some(),
+            possessive: if b == a + 1 && b == j && brand.is_some() {
+                Possessive::Owner
+            } else {
+                Possessive::No
+            },
         });
         out.extend(brand);
     }
@@ -677,8 +691,7 @@ fn brand_after(
         }
     }
     let rest: Vec<&str> = w[j..k].iter().map(|y| y.key.as_str()).collect();
-    if k == j || k - j > 2 || w[k - 1].possessive || gazetteer().lookup(&rest.join(" ")).is_some()
-    {
+    if k == j || k - j > 2 || w[k - 1].possessive || gazetteer().lookup(&rest.join(" ")).is_some() {
         return None;
     }
     Some(Cand {
@@ -691,8 +704,7 @@ fn brand_after(
         defines: None,
         gloss: None,
         after_article: false,
-        brand: true,
-        before_name: false,
+        possessive: Possessive::Brand,
     })
 }
 
@@ -839,10 +851,10 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
         let t = &x.tokens[0];
         let mut targets: BTreeSet<usize> = BTreeSet::new();
         let mut plain_targets: BTreeSet<usize> = BTreeSet::new();
-        // A name with no organisation or place cue, or mostly a person's (`in Velkov's corner`
-        // is one place cue against many speech verbs).
-        let x_person = (x.votes.org < 3 && x.votes.place == 0)
-            || x.votes.person > 2 * (x.votes.org + x.votes.place);
+        // A name with no organisation or place cue, or more a person's than anything else (`in
+        // Velkov's corner` is one place cue against speech verbs).
+        let x_person =
+            (x.votes.org < 3 && x.votes.place == 0) || x.votes.person > x.votes.org + x.votes.place;
         for &j in by_end.get(&word_key(t)).map_or(&[][..], |v| v) {
             let m = &forms[j];
             if i == j {

@@ -315,3 +315,12 @@ fn a_team_s_head_shared_by_two_teams_stays_alone() {
     assert_eq!(variants_of(&ents, "Oslo Comets"), ["Oslo Comets"]);
     assert_eq!(variants_of(&ents, "Bergen Comets"), ["Bergen Comets"]);
 }
+
+#[test]
+fn a_surname_joins_a_full_name_once_its_variants_are_one() {
+    let ents = entities(&[
+        "Church leader Warren Ostby was arrested in Dasswick on Monday.",
+        "President Warren K. Ostby appeared in court. Ostby said nothing.",
+    ]);
+    assert_eq!(variants_of(&ents, "Ostby"), ["Ostby", "Warren K. Ostby", "Warren Ostby"]);
+}

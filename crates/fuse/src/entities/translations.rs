@@ -136,12 +136,14 @@ pub(super) fn merge_glosses(forms: &[Form], keep: &[bool], uf: &mut DisjointSets
         for g in &f.glosses {
             let Some(&j) = by_key.get(g.as_str()) else { continue };
             let h = &forms[j];
-            let clash = matches!((kind_of(f.votes), kind_of(h.votes)), (Some(p), Some(q)) if p != q);
+            let clash =
+                matches!((kind_of(f.votes), kind_of(h.votes)), (Some(p), Some(q)) if p != q);
             // A translation keeps a name or a cognate (`Velm`, `national`/`nationale`); a
             // person's portfolio in parentheses shares none.
-            let shared = f.tokens.iter().any(|a| {
-                a.len() > 2 && !is_joiner(a) && h.tokens.iter().any(|b| same_word(a, b))
-            });
+            let shared = f
+                .tokens
+                .iter()
+                .any(|a| a.len() > 2 && !is_joiner(a) && h.tokens.iter().any(|b| same_word(a, b)));
             if j != i && plain(h) && !clash && shared {
                 uf.union(i, j);
             }
