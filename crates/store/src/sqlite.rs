@@ -100,8 +100,8 @@ impl SqliteStoreBuilder {
         Ok(SqliteStore {
             inner: Arc::new(Inner {
                 path,
-                writer: Mutex::new(conn),
                 readers: Mutex::new(Vec::new()),
+                writer: Mutex::new(conn),
                 max_idle: self.readers,
                 busy_timeout_ms: self.busy_timeout_ms,
                 cache_kib: self.cache_kib,
@@ -248,8 +248,12 @@ pub struct SqliteStore {
 #[derive(Debug)]
 struct Inner {
     path: PathBuf,
-    writer: Mutex<Connection>,
+    // Fields drop in order: the read-only connections close first, so that the writer is the
+    // last connection and `SQLite` checkpoints and removes the write-ahead log as it closes. A
+    // read-only connection closing last cannot, and left the log (tens of MB) beside the
+    // database after every run.
     readers: Mutex<Vec<Connection>>,
+    writer: Mutex<Connection>,
     max_idle: usize,
     busy_timeout_ms: u32,
     cache_kib: u32,

@@ -45,6 +45,11 @@ impl Stemmer {
         Stemmer { inner: rust_stemmers::Stemmer::create(algo), lang }
     }
 
+    /// The language whose algorithm this stemmer runs (the one it was made for).
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     /// The stem of a lowercase word.
     ///
     /// # Example

@@ -5,7 +5,7 @@
 //! boilerplate detector only needs the share of such words in a line, and running prose in any
 //! of these languages is 30–50 % function words while menus and button labels are nearly 0 %.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use crosscheck_core::Lang;

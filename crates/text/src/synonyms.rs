@@ -25,7 +25,7 @@
 //! ## References
 //! Miller, *`WordNet`: A Lexical Database for English* (CACM 1995).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 use crosscheck_core::Lang;
@@ -39,11 +39,11 @@ pub struct Synonyms {
     /// Stem (or two stems joined by a space) to the stem of its group's head.
     heads: HashMap<String, String>,
     /// The stems [`List::EventWords`] groups (heads included).
-    events: std::collections::HashSet<String>,
+    events: HashSet<String>,
     /// Written forms of [`List::EventForms`], with the stem of their head.
     forms: HashMap<&'static str, String>,
     /// The second words of two-word entries, as written (`off` of `call off`).
-    seconds: std::collections::HashSet<&'static str>,
+    seconds: HashSet<&'static str>,
 }
 
 static ALL: LazyLock<Vec<(Lang, Synonyms)>> =
@@ -64,7 +64,7 @@ impl Synonyms {
             w.split(' ').map(|p| stemmer.stem(p).into_owned()).collect::<Vec<_>>().join(" ")
         };
         let mut heads: HashMap<String, String> = HashMap::new();
-        let mut events = std::collections::HashSet::new();
+        let mut events = HashSet::new();
         for list in [List::EventWords, List::Synonyms] {
             let mut added: Vec<(String, String)> = Vec::new();
             for word in lex.words(list) {

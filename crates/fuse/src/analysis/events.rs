@@ -34,7 +34,7 @@
 //!
 //! Salton's tf–idf cosine; proximity weighting as in passage retrieval.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use crosscheck_core::{Lang, Span};
 use crosscheck_text::lexicon::Lexicon as Words;
@@ -118,7 +118,7 @@ impl Lexicon {
     pub(crate) fn new(docs: &[Doc<'_>], table: &EntityTable) -> Lexicon {
         // Words the story also writes in lower case: a name's common words (`bridge` of
         // `Pelagin Bridge`) count as words too, its proper words only as the entity.
-        let common: std::collections::HashSet<&str> = docs
+        let common: HashSet<&str> = docs
             .iter()
             .flat_map(|d| d.words.iter().filter(|w| !w.cap).map(|w| w.key.as_str()))
             .collect();
@@ -232,8 +232,44 @@ impl Lexicon {
     }
 }
 
+/// How many words per language pair [`content_stem`] remembers before it starts afresh.
+const STEM_MEMO: usize = 1 << 16;
+
+/// Remembered stems (`None`: no stem) by word, per pair of word language and stemmer language.
+type StemMemo = HashMap<(Lang, Lang), HashMap<Box<str>, Option<Box<str>>>>;
+
+thread_local! {
+    /// [`content_stem`]'s answers, by the word's language and the stemmer's, then the word: the
+    /// rules of one story (and the stories after it) ask for the same words again and again.
+    static STEMS: std::cell::RefCell<StemMemo> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
 /// The comparison stem of a folded word, or `None` for a stop word, a speech verb or a number.
+///
+/// Remembered per thread (see [`STEM_MEMO`]): the answer depends on the word, its language and
+/// the stemmer's language only.
 pub(crate) fn content_stem(word: &str, lang: Lang, stemmer: &Stemmer) -> Option<String> {
+    let pair = (lang, stemmer.lang());
+    let known = STEMS.with_borrow(|m| {
+        m.get(&pair).and_then(|w| w.get(word)).map(|stem| stem.as_deref().map(str::to_string))
+    });
+    if let Some(known) = known {
+        return known;
+    }
+    let stem = find_content_stem(word, lang, stemmer);
+    STEMS.with_borrow_mut(|m| {
+        let words = m.entry(pair).or_insert_with(HashMap::new);
+        if words.len() >= STEM_MEMO {
+            words.clear();
+        }
+        words.insert(word.into(), stem.as_deref().map(Box::from));
+    });
+    stem
+}
+
+/// [`content_stem`], worked out.
+fn find_content_stem(word: &str, lang: Lang, stemmer: &Stemmer) -> Option<String> {
     if word.len() < 2
         || word.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
         || is_stopword(lang, word)
@@ -339,6 +375,25 @@ mod tests {
         // A language without lists folds nothing.
         let fr = "fr".parse().unwrap();
         assert_eq!(content_stem("blessé", fr, &Stemmer::new(fr)).as_deref(), Some("bless"));
+    }
+
+    /// The remembered answer is the worked-out one, for the word's language and the stemmer's:
+    /// the same word under another stemmer is worked out again, not taken from the memo.
+    #[test]
+    fn remembered_stems_are_the_worked_out_ones() {
+        let fr: Lang = "fr".parse().unwrap();
+        let (en_s, fr_s) = (Stemmer::new(Lang::EN), Stemmer::new(fr));
+        for word in ["nationalisation", "the", "running", "nationalisation"] {
+            for (lang, stemmer) in [(Lang::EN, &en_s), (Lang::EN, &fr_s), (fr, &fr_s)] {
+                let worked = find_content_stem(word, lang, stemmer);
+                assert_eq!(content_stem(word, lang, stemmer), worked, "{word}");
+                assert_eq!(content_stem(word, lang, stemmer), worked, "{word}, remembered");
+            }
+        }
+        assert_ne!(
+            content_stem("running", Lang::EN, &en_s),
+            content_stem("running", Lang::EN, &fr_s)
+        );
     }
 
     #[test]

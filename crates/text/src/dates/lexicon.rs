@@ -6,7 +6,7 @@
 //! ("in August", "en août") is accepted only after a cue word of one of its own languages.
 //! Reading another language is adding its lists to the lexicon and a flag here.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 use crate::lexicon::{Lexicon, List};
