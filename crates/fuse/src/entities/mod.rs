@@ -18,12 +18,17 @@
 //!    skeleton and close as strings: `Hrabchenko`/`Grabchenko`, `Zhelvany`/`Jelvany`) and the
 //!    context confirms it (a shared role, a shared neighbour in the same sentences, or nearly
 //!    equal strings) and does not contradict it (different roles); when a one-word form is the
-//!    surname of exactly one person (`Merkel` → `Angela Merkel`), the name after a place prefix
+//!    surname of exactly one person (`Merkel` → `Angela Merkel`; failing any, of exactly one
+//!    full name without cues when the surname reads as a person's: tried again once the
+//!    variants below made `Warren Ostby` and `Warren K. Ostby` one), the name after a place prefix
 //!    (`Halvek` → `Port Halvek`) or the head of one organisation (`Corvane` → `Corvane Press`);
 //!    and when it is the demonym of a place (`Dalvinian` → `Dalvinia`). Acronyms join the
 //!    names they abbreviate (`acronyms`), names in other languages theirs (`translations`),
 //!    and regular rewrites of one name meet (`variants`: legal forms and `&`, lost accents,
-//!    middle names, familiar first names, the owning city, an organisation's head word).
+//!    middle names, familiar first names, the owning city, an organisation's head word, also
+//!    after `the`: `the Comets`), and so do a name and its translation in parentheses
+//!    (`translations`). A possessive brand (`Velman's Sunrise`) is a name of its own when
+//!    its owner's name is never used alone.
 //!    A one-word form meets only the longer names whose first or last word has its key (the
 //!    word under five letters, its skeleton from five: what `same_word` needs), and an acronym
 //!    only the names with its initials, both from an index: a story of a thousand reports and

@@ -8,7 +8,9 @@
 //! institutions translated to English through the lexicon's `institution_words` of each
 //! language (`tribunal`, `corte`, `Gericht` → `court`), name particles (`de`, `von`) left out, sorted. Two names with the same bag key
 //! of at least two words, or the same letters once spaces are dropped (`Hongkong`), are one
-//! entity, unless their kinds (person, organisation, place) clearly differ.
+//! entity, unless their kinds (person, organisation, place) clearly differ. A name written in
+//! parentheses right after another (`Partido Velmo Libre (Free Velmo Party)`) is its
+//! translation or its original form when the two share a word or a cognate.
 //!
 //! ## Why
 //!
