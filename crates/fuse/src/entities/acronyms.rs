@@ -5,7 +5,7 @@
 //! A one-word name written in capitals (`ICAC`, `MLB`, `J&J`, `F.D.A.`) joins the one longer
 //! name of the story whose words' initials spell it, name particles and `&` left out
 //! (`Independent Commission Against Corruption`, `Major League Baseball`, `Johnson &
-//! Johnson`). When two names of the story have those initials, the acronym stays alone.
+//! Johnson`), or the parts of a hyphenated name that is no person's (`Hollis-Pardee`). When two names of the story have those initials, the acronym stays alone.
 //!
 //! ## Why
 //!
@@ -32,8 +32,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::Form;
 use super::names::{is_joiner, is_org_word};
+use super::{Form, kind_of};
+use crate::story::EntityKind;
 use crosscheck_core::DisjointSets;
 use crosscheck_text::lexicon::{Lexicon, List};
 
@@ -62,7 +63,12 @@ pub(super) fn merge_acronyms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &
     // The names of two words or more by their initials, read once (not once per acronym).
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     for (j, m) in forms.iter().enumerate() {
-        if keep[j] && m.tokens.len() >= 2 {
+        // A hyphenated name of two words or more (`Velling-Ostrander`) unless a person's.
+        let hyphenated = m.tokens.len() == 1
+            && m.tokens[0].split('-').filter(|w| !w.is_empty()).count() >= 2
+            && kind_of(m.votes) != Some(EntityKind::Person)
+            && m.roles.is_empty();
+        if keep[j] && (m.tokens.len() >= 2 || hyphenated) {
             by_initials.entry(initials(lex, m)).or_default().push(j);
         }
     }

@@ -881,7 +881,12 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
             if plain && same_word(t, last) && x_person {
                 plain_targets.insert(uf.find(j));
             }
-            let is_target = (person && same_word(t, last) && x_person)
+            // `Velmex Corp.`: the name with its legal form, whatever the one word's cues.
+            let legal = m.tokens[0] == *t
+                && x.roles.is_empty()
+                && m.tokens[1..].iter().all(|w| Lexicon::common().has(List::LegalForms, w));
+            let is_target = legal
+                || (person && same_word(t, last) && x_person)
                 || (is_geo_prefix(lex, first) && m.tokens.len() == 2 && same_word(t, last))
                 || (kind_of(m.votes) == Some(EntityKind::Org)
                     && same_word(t, first)

@@ -324,3 +324,27 @@ fn a_surname_joins_a_full_name_once_its_variants_are_one() {
     ]);
     assert_eq!(variants_of(&ents, "Ostby"), ["Ostby", "Warren K. Ostby", "Warren Ostby"]);
 }
+
+#[test]
+fn a_name_joins_its_legal_form_whatever_its_cues() {
+    let ents = entities(&[
+        "Shares of Velmex Corp. rose on Monday in Dasswick.",
+        "Velmex said its sales had doubled.",
+    ]);
+    let mut v = variants_of(&ents, "Velmex");
+    v.sort_unstable();
+    assert_eq!(v, ["Velmex", "Velmex Corp."]);
+}
+
+#[test]
+fn an_acronym_spells_a_hyphenated_name() {
+    let ents = entities(&[
+        "The printer maker Hollis-Pardee cut jobs in Dasswick on Monday.",
+        "HP said the cuts would end next year.",
+        "Coach Brel-Tamm said the team played well.",
+        "The BT forecast was cut.",
+    ]);
+    assert_eq!(variants_of(&ents, "HP"), ["HP", "Hollis-Pardee"]);
+    // A person's hyphenated name spells no acronym.
+    assert_eq!(variants_of(&ents, "BT"), ["BT"]);
+}
