@@ -46,8 +46,8 @@ impl<'a> StoryInput<'a> {
     }
 
     /// Marks `article` as a near-copy of `of`: it is listed, but counted once with `of`; when
-    /// it has `of`'s language and date and little text of its own, its sentences that `of`
-    /// holds word for word are read once (see
+    /// it has `of`'s language and date (or one of the two is undated) and little text of its
+    /// own, its sentences that `of` holds word for word are read once (see
     /// [`FuserBuilder::collapse_near_copies`]).
     ///
     /// By default, no article is a duplicate. Unknown ids are ignored.
@@ -117,9 +117,10 @@ impl FuserBuilder {
     }
 
     /// Whether near-copies (articles dedup marked as duplicates, with the same language and
-    /// date as the article they copy) are read once: their sentences that the article they
-    /// copy holds word for word are cited at their own offsets wherever that article's are,
-    /// and only their other sentences are analysed (see the `reduce::near` heuristic). When
+    /// date as the article they copy, or one of the two undated) are read once: their
+    /// sentences that the article they copy holds word for word are cited at their own offsets
+    /// wherever that article's are, and only their other sentences are analysed (see the
+    /// `reduce::near` heuristic). When
     /// unset, every near-copy is analysed in full. Either way a near-copy counts once with the
     /// article it copies.
     ///
@@ -180,23 +181,30 @@ impl Fuser for StoryFuser {
         let reduction =
             Reduction::new(&story.articles, &full_canon, self.max_articles, self.near_copies);
         let weights = reduction.weights();
-        let mut order: Vec<(usize, &Article, usize)> = reduction
+        // Each doc's story index, its article and, for a kept article, its weight (`None` for
+        // a residual).
+        let mut order: Vec<(usize, &Article, Option<usize>)> = reduction
             .kept
             .iter()
             .zip(&weights)
-            .map(|(&i, &w)| (i, story.articles[i], w))
+            .map(|(&i, &w)| (i, story.articles[i], Some(w)))
             .chain(
                 reduction
                     .near
                     .iter()
                     .flatten()
-                    .filter_map(|n| n.residual.as_ref().map(|r| (n.index, r, 0))),
+                    .filter_map(|n| n.residual.as_ref().map(|r| (n.index, r, None))),
             )
             .collect();
         order.sort_by_key(|x| x.0);
         let doc_at: Vec<usize> = order.iter().map(|x| x.0).collect();
-        let slot: HashMap<usize, usize> =
-            reduction.kept.iter().map(|&i| (i, doc_at.binary_search(&i).unwrap_or(0))).collect();
+        // Per kept article (story index), its doc.
+        let slot: HashMap<usize, usize> = order
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.2.is_some())
+            .map(|(k, x)| (x.0, k))
+            .collect();
         let canon: Vec<usize> = doc_at
             .iter()
             .enumerate()
@@ -206,7 +214,7 @@ impl Fuser for StoryFuser {
             .collect();
         let docs: Vec<Doc<'_>> = order.iter().map(|x| Doc::new(x.1)).collect();
         // A residual weighs nothing: its near-copy is counted with its kept article.
-        let weight: Vec<usize> = order.iter().map(|x| x.2).collect();
+        let weight: Vec<usize> = order.iter().map(|x| x.2.unwrap_or(0)).collect();
         let entities = entities::find(&docs);
         let ctx = Context { docs, canon, entities };
         // Quotes and dates first: a sentence that is mostly a quotation is no claim, and claims

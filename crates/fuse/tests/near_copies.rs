@@ -26,6 +26,18 @@ The hall will stay shut until the inquiry ends.";
 const INJURED_OTHER: &str = "The roof of the Korvel Street market hall in Brannis gave way on Monday and 12 people were injured.\n\n\
 Engineers had warned about the roof last year.";
 
+/// Six paragraphs, one of them dated.
+const ORCHARD: &str = "Frost destroyed half of the 4,000 pear trees at the Pellin Ridge cooperative on April 7, 2026.\n\n\
+The buds had opened early after a warm spell, grower Anouk Ferrel said.\n\n\
+\"We have never lost so many trees in one night,\" Ferrel said in the packing shed.\n\n\
+The cooperative will buy seedlings from a nursery in the southern valley.\n\n\
+Insurers have sent assessors to count the damaged trees along the ridge.\n\n\
+The orchard employs 60 pickers in a normal season and sells to markets in three towns.";
+
+const ORCHARD_OTHER: &str = "About half of the 4,000 pear trees on Pellin Ridge were killed by frost on April 7, the cooperative said.\n\n\
+Grower Anouk Ferrel said the buds had opened early after warm weather.\n\n\
+The orchard employs 60 pickers in a normal season.";
+
 fn article(id: &str, text: &str) -> Article {
     Article {
         language: Lang::EN,
@@ -155,6 +167,62 @@ fn other_dates_are_read_in_full() {
     assert_eq!(json(&story), json(&fuse(&[&k, &later, &e], &[("d", "k")], false)));
 }
 
+/// `article` without a publication date.
+fn undated(a: Article) -> Article {
+    Article { published: None, ..a }
+}
+
+#[test]
+fn an_undated_reprint_or_report_reads_as_in_full() {
+    let e = article("e", ORCHARD_OTHER);
+    let d = article("d", &format!("By Oren Malby\n\n{ORCHARD}"));
+    for (k, d) in [(article("k", ORCHARD), undated(d.clone())), (undated(article("k", ORCHARD)), d)]
+    {
+        let story = fuse(&[&k, &d, &e], &[("d", "k")], true);
+        let full = fuse(&[&k, &d, &e], &[("d", "k")], false);
+        assert_eq!(statements(&story), statements(&full));
+        // The same entities, ranked by how often the articles read name them.
+        let names = |s: &FusedStory| {
+            let mut v: Vec<String> = s.entities.iter().map(|e| format!("{e:?}")).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(names(&story), names(&full));
+        let buds = story.claims.iter().find(|c| c.text.starts_with("The buds")).unwrap();
+        let ids: Vec<&str> = buds.renderings.iter().map(|r| r.article.as_str()).collect();
+        assert_eq!(ids[..2], ["k", "d"]);
+    }
+}
+
+/// A near-copy counts with the report it copies, so its other date is no conflict with a third
+/// report (its report dates the event as that one does), but it is its own: it dates its own
+/// timeline entry, at its own offsets, read in full or once.
+#[test]
+fn an_undated_reprint_that_changes_a_date_keeps_it() {
+    let k = article("k", ORCHARD);
+    let e = article("e", ORCHARD_OTHER);
+    let changed = undated(article(
+        "d",
+        &format!("By Ilse Varn\n\n{}", ORCHARD.replace("April 7", "April 5")),
+    ));
+    let same = undated(article("d", &format!("By Ilse Varn\n\n{ORCHARD}")));
+    for (d, dates) in [(&changed, ["2026-04-05", "2026-04-07"]), (&same, ["2026-04-07", "-"])] {
+        let story = fuse(&[&k, d, &e], &[("d", "k")], true);
+        assert_eq!(statements(&story), statements(&fuse(&[&k, d, &e], &[("d", "k")], false)));
+        let entry = story.timeline.iter().find(|t| t.articles.contains(&d.id)).unwrap();
+        assert_eq!(entry.date, dates[0]);
+        let cited = entry.evidence.iter().find(|s| s.article == d.id).unwrap();
+        assert_eq!(cited.start as usize, d.text.find("April").unwrap(), "at its own offset");
+        let others: Vec<String> = story
+            .timeline
+            .iter()
+            .filter(|t| !t.articles.contains(&d.id))
+            .map(|t| t.date.clone())
+            .collect();
+        assert_eq!(others.first().map_or("-", String::as_str), dates[1]);
+    }
+}
+
 /// An article whose raw content is a page: each paragraph of `paragraphs` in a `<p>` element
 /// after `head`, the text its paragraphs joined by blank lines.
 fn page(id: &str, head: &str, paragraphs: &[&str]) -> Article {
@@ -193,19 +261,28 @@ fn a_reprint_in_another_page_layout_is_cited_in_its_own_raw_content() {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
 
-    /// Whatever a reprint drops, changes or adds, every span slices its article's raw
-    /// content and the reprint's sentences are cited where the full reading cites them.
+    /// Whatever a reprint drops, changes or adds, and whichever of the two is undated, every
+    /// span slices its article's raw content and the reprint's sentences are cited where the
+    /// full reading cites them.
     #[test]
     fn reprints_are_cited_where_the_full_reading_cites_them(
         drop in 0usize..6,
         change in 0usize..6,
         digit in 0u8..10,
         byline in proptest::option::of("[A-Z][a-z]{2,8} [A-Z][a-z]{2,8}"),
+        orchard: bool,
+        dates in 0u8..3,
     ) {
-        let (k, e) = (article("k", KEPT), article("e", OTHER));
-        let mut paragraphs: Vec<String> = KEPT.split("\n\n").map(str::to_string).collect();
+        // The shipyard story or the orchard one (one dated sentence); both dated, the reprint
+        // undated, or the report it copies undated.
+        let (kept, other) = if orchard { (ORCHARD, ORCHARD_OTHER) } else { (KEPT, OTHER) };
+        let (mut k, e) = (article("k", kept), article("e", other));
+        if dates == 2 {
+            k = undated(k);
+        }
+        let mut paragraphs: Vec<String> = kept.split("\n\n").map(str::to_string).collect();
         if change < paragraphs.len() {
             paragraphs[change] = paragraphs[change].replacen(['3', '9'], &digit.to_string(), 1);
         }
@@ -215,7 +292,10 @@ proptest::proptest! {
         if let Some(b) = byline {
             paragraphs.insert(0, format!("By {b}"));
         }
-        let d = article("d", &paragraphs.join("\n\n"));
+        let mut d = article("d", &paragraphs.join("\n\n"));
+        if dates == 1 {
+            d = undated(d);
+        }
         let once = fuse(&[&k, &d, &e], &[("d", "k")], true);
         let full = fuse(&[&k, &d, &e], &[("d", "k")], false);
         let cited = |s: &FusedStory| {

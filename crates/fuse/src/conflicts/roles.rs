@@ -11,8 +11,13 @@
 //! `secretary`, `senator`, `chancellor`, `king`/`queen`, `judge`, `ambassador`, `police
 //! chief` / `chief of police`, `fire chief`, `sheriff`, `chief executive` / `CEO`, `chair`,
 //! `director`, `captain`, `spokesperson`), read from the lexicon of the article's language
-//! (`offices`, `office_words` and the other role lists): a language without them gives no
-//! role cue, never the English ones. A cue with `former`, `acting`, `deputy`, `-elect`
+//! (`offices`, `office_words` and the other role lists; English, German and French have them,
+//! with gendered forms: `Bürgermeisterin`, `la gouverneure`), every language naming the same
+//! offices, so that a German and a French report compare: a language without them gives no
+//! role cue, never the English ones. A compound of a portfolio and an office
+//! (`Innenministerin`, `Bundesfinanzminister`) is that office with that portfolio, and an
+//! elided article or preposition is read off its word (`ministre de l'Intérieur`,
+//! `l'ancienne maire`). A cue with `former`, `acting`, `deputy`, `-elect`
 //! and the like is left out. Each cue keeps its qualifiers (the words and entities of the
 //! phrase: `zhelvany`, `port authority`) and its portfolio (from a closed list: `interior`,
 //! `finance`, `transport`…, with `home`/`interior` and `defense`/`defence` as one).
@@ -50,7 +55,10 @@
 //! ## Limitations
 //!
 //! Roles given by a verb (`X, who heads the agency`) or far from the name are not read, nor
-//! offices outside the list. Qualifiers are words, not places: `Velm Mayor X` and `Mayor X of
+//! offices outside the list. Qualifiers are compared as words, so one office given to two
+//! people is found within a language, not across two (`Innenminister` and `ministre de
+//! l'Intérieur` qualify the office with other words); one person given two offices is found
+//! across languages. Qualifiers are words, not places: `Velm Mayor X` and `Mayor X of
 //! Ostra`, if Velm lies in Ostra, look like two offices. Two presidents of two countries
 //! written bare (`President X`, `President Y`) are never compared, even when one is wrong.
 //!
@@ -58,6 +66,7 @@
 //!
 //! None; a rule of thumb.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -66,7 +75,7 @@ use crosscheck_text::lexicon::{Lexicon as Words, List};
 
 use super::common::split_sides;
 use crate::analysis::events::{Bag, Lexicon};
-use crate::analysis::words::is_speech_verb;
+use crate::analysis::words::{fold, is_speech_verb};
 use crate::analysis::{Context, Doc, Gap};
 use crate::entities::linkage::single_linkage_among;
 use crate::entities::names::same_word;
@@ -128,20 +137,32 @@ fn held_together(a: &Office, b: &Office) -> bool {
 /// tail word (`chief of police`), then the head word alone; one of [`List::NotOffices`]
 /// (`general secretary`) names no office.
 fn office_at(d: &Doc<'_>, lo: usize, k: usize, hi: usize) -> Option<(Office, usize, usize)> {
+    office_at_with(d, lo, k, hi).map(|(o, a, b, _)| (o, a, b))
+}
+
+/// As [`office_at`], with the portfolio a compound office word gives (`innen` of
+/// `Innenminister`): the part before an office word of the list that ends with a word of
+/// [`List::Portfolios`], as written there.
+fn office_at_with(
+    d: &Doc<'_>,
+    lo: usize,
+    k: usize,
+    hi: usize,
+) -> Option<(Office, usize, usize, Option<&'static str>)> {
     let lx = Words::of(d.article.language);
-    let key = |i: usize| d.words[i].key.trim_end_matches('.');
+    let key = |i: usize| key_of(d, i);
     let joined = |i: usize| i > lo && d.words[i].gap == Gap::Space;
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(4);
     if joined(k) {
         // A phrase ending with its head never holds a tail word (`chief of police` is read
         // from `chief`).
-        if joined(k - 1) && !lx.has(List::RoleTails, key(k - 1)) {
+        if joined(k - 1) && !lx.has(List::RoleTails, &key(k - 1)) {
             spans.push((k - 2, k + 1));
         }
         spans.push((k - 1, k + 1));
     }
     if k + 2 < hi
-        && lx.has(List::RoleTails, key(k + 1))
+        && lx.has(List::RoleTails, &key(k + 1))
         && d.words[k + 1].gap == Gap::Space
         && d.words[k + 2].gap == Gap::Space
     {
@@ -154,10 +175,39 @@ fn office_at(d: &Doc<'_>, lo: usize, k: usize, hi: usize) -> Option<(Office, usi
             return None;
         }
         if let Some(name) = lx.value(List::OfficeWords, &phrase) {
-            return Some((Office::of(lx, name)?, a, b));
+            return Some((Office::of(lx, name)?, a, b, None));
         }
     }
-    None
+    let (name, portfolio) = compound(lx, &key(k))?;
+    Some((Office::of(lx, name)?, k, k + 1, Some(portfolio)))
+}
+
+/// A compound of a portfolio and an office word (`innenminister`, `bundesfinanzministerin`):
+/// the office, and the portfolio word the part before it ends with.
+fn compound(lx: &Words, key: &str) -> Option<(&'static str, &'static str)> {
+    key.char_indices().skip(1).find_map(|(j, _)| {
+        let name = lx.value(List::OfficeWords, &key[j..])?;
+        let head = &key[..j];
+        let part = head.char_indices().find_map(|(i, _)| lx.word(List::Portfolios, &head[i..]))?;
+        Some((name, part))
+    })
+}
+
+/// Word `i`'s key, an elided article or preposition written on it read off (`l'Intérieur`
+/// is `interieur`, `l'ancienne` is `ancienne`): the part before the apostrophe must be one of
+/// the language's role openers or joiners.
+fn key_of<'d>(d: &'d Doc<'_>, i: usize) -> Cow<'d, str> {
+    let w = &d.words[i];
+    if let Some((head, rest)) = d.text(w.span).split_once(['\'', '’'])
+        && !rest.is_empty()
+    {
+        let lx = Words::of(d.article.language);
+        let head = fold(head);
+        if lx.has(List::RoleOpeners, &head) || lx.has(List::RoleJoiners, &head) {
+            return Cow::Owned(fold(rest));
+        }
+    }
+    Cow::Borrowed(w.key.as_str())
 }
 
 /// How a role phrase must fill the words it is read from.
@@ -230,28 +280,28 @@ fn role_phrase(
     // The head: the office nearest the end whose tail is empty or a prepositional phrase.
     let mut found = None;
     for k in (lo.max(end.saturating_sub(8))..end).rev() {
-        if let Some((o, a, b)) = office_at(d, lo, k, end) {
+        if let Some((o, a, b, part)) = office_at_with(d, lo, k, end) {
             let tail_ok = b >= end
-                || (lx.has(List::RoleTails, &d.words[b].key)
+                || (lx.has(List::RoleTails, &key_of(d, b))
                     && (b..end).all(|i| d.words[i].gap == Gap::Space && !d.words[i].digit));
             if tail_ok {
-                found = Some((o, a, b));
+                found = Some((o, a, b, part));
             }
             break;
         }
     }
-    let (office, head, tail) = found?;
-    let mut qualifiers = BTreeSet::new();
+    let (office, head, tail, part) = found?;
+    let mut qualifiers: BTreeSet<String> = part.map(str::to_string).into_iter().collect();
     let add = |i: usize, q: &mut BTreeSet<String>| {
-        let w = &d.words[i];
         if let Some(e) = ents[i] {
             if e == person {
                 return false;
             }
             q.insert(format!("e:{e}"));
         }
-        if !joining(&w.key) && !determiner(&w.key) {
-            q.insert(w.key.clone());
+        let key = key_of(d, i);
+        if !joining(&key) && !determiner(&key) {
+            q.insert(key.into_owned());
         }
         true
     };
@@ -271,7 +321,8 @@ fn role_phrase(
             clean = true;
             break;
         }
-        let key = w.key.trim_end_matches('.');
+        let key = key_of(d, k - 1);
+        let key = key.trim_end_matches('.');
         if modified(key) {
             return None;
         }
@@ -298,7 +349,7 @@ fn role_phrase(
     // Lower-case words that open the run without a determiner are the sentence's, not the
     // title's: `later headed President X`; `Coast guard captain X` and `the transport minister`
     // keep theirs.
-    let opened = k < head && determiner(&d.words[k].key);
+    let opened = k < head && determiner(&key_of(d, k));
     while !opened && before.last().is_some_and(|&i| !d.words[i].cap && !d.words[i].possessive) {
         before.pop();
     }
@@ -736,29 +787,76 @@ pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
 
 #[cfg(test)]
 mod tests {
-    use crosscheck_core::Lang;
+    use crosscheck_core::{Article, Lang};
 
     use super::*;
 
     #[test]
     fn every_office_word_names_a_known_office() {
-        let en = Words::of(Lang::EN);
-        let mut n = 0;
-        for w in en.words(List::OfficeWords) {
-            let name = en.value(List::OfficeWords, w).unwrap_or_default();
-            assert!(Office::of(en, name).is_some(), "{w:?} names {name:?}, not in offices");
-            n += 1;
+        let english: BTreeSet<&str> = Words::of(Lang::EN).words(List::Offices).collect();
+        for lang in ["en", "de", "fr"] {
+            let lx = Words::of(lang.parse().unwrap());
+            let mut n = 0;
+            for w in lx.words(List::OfficeWords) {
+                let name = lx.value(List::OfficeWords, w).unwrap_or_default();
+                assert!(Office::of(lx, name).is_some(), "{lang}: {w:?} names {name:?}");
+                n += 1;
+            }
+            assert!(n > 10, "{lang}");
+            for w in lx.words(List::OfficesHeldTogether) {
+                let other = lx.value(List::OfficesHeldTogether, w).unwrap_or_default();
+                assert!(lx.has(List::Offices, w) && lx.has(List::Offices, other), "{w:?}");
+            }
+            let known = ["exclusive", "sole", "local", "portfolio", "body", "-"];
+            for w in lx.words(List::Offices) {
+                let flags = lx.value(List::Offices, w).unwrap_or_default();
+                assert!(flags.split_whitespace().all(|f| known.contains(&f)), "{w:?}: {flags:?}");
+                // One vocabulary of offices, so that reports in several languages compare.
+                assert!(english.contains(w), "{lang}: {w:?} is no office of the others");
+            }
+            // Folded, as the words of a text are compared.
+            for list in [List::OfficeWords, List::Portfolios, List::Roles, List::RoleModifiers] {
+                assert!(lx.words(list).all(|w| w == fold(w)), "{lang} {list:?}");
+            }
         }
-        assert!(n > 10);
-        for w in en.words(List::OfficesHeldTogether) {
-            let other = en.value(List::OfficesHeldTogether, w).unwrap_or_default();
-            assert!(en.has(List::Offices, w) && en.has(List::Offices, other), "{w:?}, {other:?}");
-        }
-        let known = ["exclusive", "sole", "local", "portfolio", "body", "-"];
-        for w in en.words(List::Offices) {
-            let flags = en.value(List::Offices, w).unwrap_or_default();
-            assert!(flags.split_whitespace().all(|f| known.contains(&f)), "{w:?}: {flags:?}");
-        }
+    }
+
+    #[test]
+    fn a_compound_office_gives_its_portfolio() {
+        let de = Words::of("de".parse().unwrap());
+        assert_eq!(compound(de, "innenministerin"), Some(("minister", "innen")));
+        assert_eq!(compound(de, "bundesfinanzminister"), Some(("minister", "finanz")));
+        // The part before the office must end with a portfolio.
+        assert_eq!(compound(de, "generalsekretar"), None);
+        assert_eq!(compound(de, "vizekanzler"), None);
+        assert_eq!(compound(Words::of(Lang::EN), "armchair"), None);
+    }
+
+    #[test]
+    fn german_and_french_titles_are_read() {
+        let de = "Bürgermeisterin Ilse Varnholm sagte am Mittwoch, das Depot werde wieder öffnen.\n\
+                  Innenministerin Ada Korvel kündigte neue Pumpen an.";
+        let fr = "Le dépôt rouvrira, a déclaré la maire Ilse Varnholm mercredi.\n\
+                  Le ministre de l'Intérieur, Ada Korvel, a annoncé des pompes.\n\
+                  L'ancienne gouverneure Ilse Varnholm a salué les pompiers.";
+        let arts = [("de", de), ("fr", fr)]
+            .map(|(l, t)| Article { language: l.parse().unwrap(), ..Article::from_text(l, t) });
+        let docs: Vec<Doc<'_>> = arts.iter().map(Doc::new).collect();
+        let entities = crate::entities::find(&docs);
+        let ctx = Context { canon: vec![0, 1], docs, entities };
+        let got: Vec<(usize, String, String)> = titles(&ctx)
+            .iter()
+            .map(|t| (t.doc, ctx.entities.entities[t.person as usize].name.clone(), t.label()))
+            .collect();
+        let want = [
+            (0, "Ilse Varnholm", "mayor"),
+            (0, "Ada Korvel", "interior minister"),
+            (1, "Ilse Varnholm", "mayor"),
+            (1, "Ada Korvel", "interior minister"),
+        ]
+        .map(|(d, n, l)| (d, n.to_string(), l.to_string()));
+        // The former governor is no current office.
+        assert_eq!(got, want);
     }
 
     #[test]

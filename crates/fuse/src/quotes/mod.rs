@@ -146,7 +146,9 @@ const MAX_QUOTE_BYTES: usize = 3000;
 ///    Italian ones); see [`find_quotes_in`] for the word order of other languages.
 /// 4. Splits the speaker phrase into a name and a role: the name is the capitalised run after
 ///    the last role word or title ("Harlow envoy Carl Wendoff", "Dalvinian President Anton
-///    Veselko"); a phrase with no name is an anonymous speaker kept as written ("a senior
+///    Veselko"), an honorific before it left out of both (`Ms Orla Venn` is Orla Venn, `M.
+///    Paul Venot` Paul Venot: the titles of the language's gender words, their abbreviation
+///    dot aside); a phrase with no name is an anonymous speaker kept as written ("a senior
 ///    Russian official", "the minister's special envoy"). A singular pronoun (he, she, him, her) is
 ///    resolved to the nearest named speaker or sentence subject before it.
 /// 5. Marks quotes of one or two words without a speaker as scare quotes; a short quote gets a

@@ -5,6 +5,7 @@ use crosscheck_text::WordKind;
 use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::{Speaker, SpeakerKind};
+use crate::entities::gender::gender_word;
 
 /// The word lists attribution reads: the lexicon of the text's language, or every language's
 /// lists merged when the language is not known.
@@ -35,6 +36,24 @@ impl Rules {
             None => Lexicon::languages()
                 .find_map(|g| Lexicon::of(g).words(list).find_map(|e| w.strip_suffix(e))),
         }
+    }
+
+    /// Whether `w` (lowercase) is an honorific written before a name (`ms`, `mr.`, `frau`,
+    /// `mme`): a word of the language's gender words marked as a title, its abbreviation dot
+    /// aside. Every language's when the language is not known.
+    fn honorific(self, w: &str) -> bool {
+        let w = w.strip_suffix('.').unwrap_or(w);
+        let of = |l: &Lexicon| gender_word(l.lang(), w).is_some_and(|(_, title)| title);
+        match self.lex {
+            Some(l) => of(l),
+            None => Lexicon::languages().any(|g| of(Lexicon::of(g))),
+        }
+    }
+
+    /// Whether `w` (lowercase) is a title of the language, also when written without the
+    /// abbreviation dot its list gives it (`dr` for `dr.`).
+    fn title(self, w: &str) -> bool {
+        self.has(List::Titles, w) || (!w.ends_with('.') && self.has(List::Titles, &format!("{w}.")))
     }
 
     /// Whether the language has entries in `list`.
@@ -69,6 +88,9 @@ pub(super) struct Word<'a> {
     role: bool,
     /// A title written before a name (`president`).
     title: bool,
+    /// An honorific written before a name (`Ms`, `Mr.`, `Frau`): never part of the name, nor
+    /// a role.
+    honorific: bool,
     /// An article (`the`, `el`, `die`).
     pub(super) article: bool,
     /// A determiner or an article.
@@ -147,7 +169,8 @@ pub(super) fn words<'a>(
             && next.text == "."
             && next.span.start as usize == end
             && ((p.text.contains('.') && p.text.len() <= 6)
-                || rules.has(List::TitleAbbreviations, &p.text.to_lowercase()))
+                || rules.has(List::TitleAbbreviations, &p.text.to_lowercase())
+                || rules.honorific(&p.text.to_lowercase()))
         {
             end = next.span.end as usize;
             skip_dot = true;
@@ -185,7 +208,8 @@ pub(super) fn words<'a>(
             inverted,
             source: has(List::SourceWords),
             role: has(List::RoleWords),
-            title: has(List::Titles),
+            title: alpha && rules.title(&lower),
+            honorific: alpha && rules.honorific(&lower),
             article,
             determiner: article || has(List::Determiners),
             // A language without its own list of capitalised function words takes its
@@ -303,10 +327,13 @@ pub(super) fn speaker_from(
     if body.is_empty() {
         return None;
     }
-    // The last role word or possessive; the name is the capitalised run after it.
+    // The last role word, honorific or possessive; the name is the capitalised run after it,
+    // the role what comes before, an honorific aside (`Ms Ilse Varga` is Ilse Varga, without a
+    // role).
     let is_role = |w: &Word<'_>| w.role || w.title || w.stem_possessive().is_some();
-    let k = body.iter().rposition(is_role);
+    let k = body.iter().rposition(|w| is_role(w) || w.honorific);
     let name_words = &body[k.map_or(0, |k| k + 1)..];
+    let k = k.and_then(|k| body[..=k].iter().rposition(|w| is_role(w) && !w.honorific));
     let span_of = |ws: &[Word<'_>]| Span::from_usize(ws[0].start, ws[ws.len() - 1].end);
     let slice = |s: Span| text.get(s.range()).unwrap_or_default().to_string();
     if name_words.first().is_some_and(Word::capitalised)

@@ -524,13 +524,45 @@ fn a_pronoun_skips_a_person_titled_otherwise() {
     // The nearest named subject is a man by his title: `she` goes to the woman named before.
     let text = "Ms Ilse Varga opened the depot. Mr Tomas Brandt spoke next. \
                 She said: “The trucks leave at dawn.”";
-    assert_eq!(speakers_in(text, "en"), [Some("Ms Ilse Varga".to_string())]);
+    assert_eq!(speakers_in(text, "en"), [Some("Ilse Varga".to_string())]);
     // Without a clash, the nearest one is kept.
     let text = "Ms Ilse Varga opened the depot. Mr Tomas Brandt spoke next. \
                 He said: “The trucks leave at dawn.”";
-    assert_eq!(speakers_in(text, "en"), [Some("Mr Tomas Brandt".to_string())]);
+    assert_eq!(speakers_in(text, "en"), [Some("Tomas Brandt".to_string())]);
     // An untitled person has no gender to clash with.
     let text = "Ms Ilse Varga opened the depot. Tomas Brandt spoke next. \
                 She said: “The trucks leave at dawn.”";
     assert_eq!(speakers_in(text, "en"), [Some("Tomas Brandt".to_string())]);
+}
+
+#[test]
+fn honorifics_stay_out_of_speaker_names() {
+    let cases = [
+        ("en", "“The ferry is late,” Ms Orla Venn said.", "Orla Venn", None),
+        ("en", "“The ferry is late,” Mr. Tam Ruddle said.", "Tam Ruddle", None),
+        ("en", "“The ferry is late,” said Mrs Ivy Kell.", "Ivy Kell", None),
+        ("und", "“The ferry is late,” Ms Venn said.", "Venn", None),
+        // A title written without its dot is still a title, kept as the role.
+        ("en", "“The ferry is late,” Dr Ivo Marsh told reporters.", "Ivo Marsh", Some("Dr")),
+        ("fr", "«Le bac est en retard», a déclaré M. Paul Venot.", "Paul Venot", None),
+        ("fr", "«Le bac est en retard», a déclaré Mme Odile Venot.", "Odile Venot", None),
+        ("de", "„Die Fähre ist spät“, sagte Frau Ilse Brandl.", "Ilse Brandl", None),
+        ("de", "„Die Fähre ist spät“, sagte Herr Udo Brandl.", "Udo Brandl", None),
+        // Negative: a name that only starts like an honorific, and a role, are kept.
+        ("en", "“The ferry is late,” Msando Ruddle said.", "Msando Ruddle", None),
+        ("de", "„Die Fähre ist spät“, sagte Herrmann Brandl.", "Herrmann Brandl", None),
+        ("en", "“The ferry is late,” Mayor Ivy Kell said.", "Ivy Kell", Some("Mayor")),
+        (
+            "fr",
+            "«Le bac est en retard», a déclaré la maire Odile Venot.",
+            "Odile Venot",
+            Some("maire"),
+        ),
+    ];
+    for (lang, text, name, role) in cases {
+        let q = find_quotes_in(text, lang.parse().unwrap());
+        let s = q[0].speaker.as_ref().expect(text);
+        assert_eq!((s.name.as_str(), s.role.as_deref()), (name, role), "{text}");
+        assert_eq!(&text[s.span.range()], s.name, "{text}");
+    }
 }
