@@ -36,9 +36,10 @@
 //! assert!(!Lexicon::of(Lang::UNKNOWN).has(List::SpeechVerbs, "said"));
 //! ```
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use crosscheck_core::Lang;
+use foldhash::{HashMap, HashMapExt};
 
 include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 
@@ -428,30 +429,69 @@ lists! {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     lang: Lang,
-    /// Per [`List`] (in [`List::ALL`] order), the entries sorted by word.
-    lists: Vec<Vec<(&'static str, &'static str)>>,
+    /// Per [`List`] (in [`List::ALL`] order), its entries. Shared: the lexicon of one language
+    /// handed out as a story's [`Lexicon::union`] is the static one, not a copy.
+    lists: Arc<Vec<Table>>,
 }
 
-/// The lexicons of the languages that have data, then an empty one.
-static LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| {
-    let mut out: Vec<Lexicon> = Vec::new();
-    for &(code, name, text) in FILES {
-        // Invariant: the directory names are language codes; a bad one is caught by a test.
-        let Ok(lang) = code.parse::<Lang>() else { continue };
-        let Some(list) = List::from_name(name) else { continue };
-        let at = if let Some(i) = out.iter().position(|l| l.lang == lang) {
-            i
-        } else {
-            out.push(Lexicon::empty(lang));
-            out.len() - 1
-        };
-        let mut entries: Vec<(&str, &str)> = entries(text).collect();
+/// The entries of one list, sorted by word, and a hash index over them made at the first
+/// lookup (a binary search over thousands of words was a visible share of fusion).
+#[derive(Debug, Clone, Default)]
+struct Table {
+    entries: Vec<(&'static str, &'static str)>,
+    index: OnceLock<HashMap<&'static str, u32>>,
+}
+
+/// Lists at most this long are searched, not hashed.
+const SEARCHED: usize = 8;
+
+impl Table {
+    fn new(mut entries: Vec<(&'static str, &'static str)>) -> Table {
         // Sorted and deduplicated here too, so that a lookup never misses; the test keeps the
         // files themselves sorted.
         entries.sort_unstable();
         entries.dedup_by(|a, b| a.0 == b.0);
-        out[at].lists[index(list)] = entries;
+        Table { entries, index: OnceLock::new() }
     }
+
+    fn find(&self, word: &str) -> Option<&(&'static str, &'static str)> {
+        let e = &self.entries;
+        if e.len() <= SEARCHED {
+            return e.iter().find(|x| x.0 == word);
+        }
+        let index = self.index.get_or_init(|| {
+            let mut index = HashMap::with_capacity(e.len());
+            for (i, x) in e.iter().enumerate() {
+                index.insert(x.0, i as u32);
+            }
+            index
+        });
+        index.get(word).map(|&i| &e[i as usize])
+    }
+}
+
+/// The lexicons of the languages that have data, then an empty one.
+static LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| {
+    let mut langs: Vec<Lang> = Vec::new();
+    let mut tables: Vec<Vec<Table>> = Vec::new();
+    for &(code, name, text) in FILES {
+        // Invariant: the directory names are language codes; a bad one is caught by a test.
+        let Ok(lang) = code.parse::<Lang>() else { continue };
+        let Some(list) = List::from_name(name) else { continue };
+        let at = if let Some(i) = langs.iter().position(|&l| l == lang) {
+            i
+        } else {
+            langs.push(lang);
+            tables.push(vec![Table::default(); List::ALL.len()]);
+            langs.len() - 1
+        };
+        tables[at][index(list)] = Table::new(entries(text).collect());
+    }
+    let mut out: Vec<Lexicon> = langs
+        .into_iter()
+        .zip(tables)
+        .map(|(lang, t)| Lexicon { lang, lists: Arc::new(t) })
+        .collect();
     out.push(Lexicon::empty(Lang::UNKNOWN));
     out
 });
@@ -473,7 +513,7 @@ fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, &'static s
 
 impl Lexicon {
     fn empty(lang: Lang) -> Lexicon {
-        Lexicon { lang, lists: vec![Vec::new(); List::ALL.len()] }
+        Lexicon { lang, lists: Arc::new(vec![Table::default(); List::ALL.len()]) }
     }
 
     /// The lexicon of `lang`: empty for a language without data (and for [`Lang::UNKNOWN`]).
@@ -500,8 +540,7 @@ impl Lexicon {
     }
 
     fn find(&self, list: List, word: &str) -> Option<&(&'static str, &'static str)> {
-        let l = &self.lists[index(list)];
-        l.binary_search_by(|e| e.0.cmp(word)).ok().map(|i| &l[i])
+        self.lists[index(list)].find(word)
     }
 
     /// The entry of `list` equal to `word`, as stored: a `'static` copy of `word` when it is
@@ -531,18 +570,20 @@ impl Lexicon {
         let mut langs: Vec<Lang> = langs.into_iter().collect();
         langs.sort_unstable();
         langs.dedup();
-        let lang = if langs.len() == 1 { langs[0] } else { Lang::UNKNOWN };
-        let mut out = Lexicon::empty(lang);
-        for l in langs {
-            for (mine, theirs) in out.lists.iter_mut().zip(&Lexicon::of(l).lists) {
-                mine.extend(theirs.iter().copied());
-            }
+        if let [one] = langs[..] {
+            return Lexicon { lang: one, lists: Arc::clone(&Lexicon::of(one).lists) };
         }
-        for list in &mut out.lists {
-            list.sort_unstable();
-            list.dedup_by(|a, b| a.0 == b.0);
-        }
-        out
+        let lists = (0..List::ALL.len())
+            .map(|i| {
+                Table::new(
+                    langs
+                        .iter()
+                        .flat_map(|&l| Lexicon::of(l).lists[i].entries.iter().copied())
+                        .collect(),
+                )
+            })
+            .collect();
+        Lexicon { lang: Lang::UNKNOWN, lists: Arc::new(lists) }
     }
 
     /// Whether `word` is in `list` in any language: for text whose language is not known to
@@ -559,13 +600,41 @@ impl Lexicon {
 
     /// The words of `list`, sorted.
     pub fn words(&self, list: List) -> impl Iterator<Item = &'static str> + '_ {
-        self.lists[index(list)].iter().map(|e| e.0)
+        self.lists[index(list)].entries.iter().map(|e| e.0)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hashed lookup answers as a search of the sorted entries does, in every list of
+    /// every language, for words in the list and words next to them; a story's lexicon of one
+    /// language is that language's, and of two, both merged.
+    #[test]
+    fn lookups_answer_as_the_sorted_entries_do() {
+        for lang in Lexicon::languages() {
+            let lex = Lexicon::of(lang);
+            for &list in List::ALL {
+                let entries = &lex.lists[index(list)].entries;
+                for &(w, v) in entries {
+                    assert_eq!(lex.value(list, w), Some(v), "{lang} {list:?} {w}");
+                    let near = format!("{w}x");
+                    let want = entries.binary_search_by(|e| e.0.cmp(near.as_str())).is_ok();
+                    assert_eq!(lex.has(list, &near), want, "{lang} {list:?} {near}");
+                }
+            }
+        }
+        let en = Lexicon::union([Lang::EN]);
+        assert!(Arc::ptr_eq(&en.lists, &Lexicon::of(Lang::EN).lists));
+        let fr: Lang = "fr".parse().unwrap();
+        let both = Lexicon::union([fr, Lang::EN, fr]);
+        for &list in List::ALL {
+            for w in Lexicon::of(Lang::EN).words(list).chain(Lexicon::of(fr).words(list)) {
+                assert!(both.has(list, w), "{list:?} {w}");
+            }
+        }
+    }
 
     #[test]
     fn every_file_is_a_known_sorted_list_without_duplicates() {
