@@ -21,9 +21,10 @@
 //! is how a related event is recalled (`in February another quake hit the province`). The same
 //! relative words (`Thursday` and `Thursday`) agree whatever days they resolve to: a wrong
 //! publication date moved one of them; and a date counted from the day of writing (`today`,
-//! `this morning`, `yesterday`, `last week`: the `relative_days` list, or a week) agrees with
-//! a date a day away from it, since the stamp of a report is often a day off the day it was
-//! written (filed at night, stamped in another time zone, dated when a feed took it). A date is
+//! `this morning`, `yesterday`, `last week`: the `relative_days` list, or a week) a day away
+//! from the other side's is no disagreement on its own, since the stamp of a report is often a
+//! day off the day it was written (filed at night, stamped in another time zone, dated when a
+//! feed took it): an event conflicts only when two of its sides also differ otherwise. A date is
 //! no evidence of a disagreement when its own report also dates the event as the other side
 //! does, in the same sentence or in another one alike to the other side's: a report does not
 //! contradict itself, so that date dates another step of the story (two judges voted on
@@ -638,8 +639,11 @@ fn date_topic(ctx: &Context<'_>, items: &[&Dated]) -> String {
 }
 
 /// Whether the dates of an event fall into two sides of incompatible values that each hold a
-/// date of a month or finer, and a pair of those dates, one of each side, disagrees without
-/// being a background month (see [`background_month`]). A bare year (`in 2007`, `three years
+/// date of a month or finer, and a pair of those dates, one of each side, disagrees by more
+/// than a stamp a day off (see [`near_writing_day`]) and without being a background month (see
+/// [`background_month`]). The sides themselves are built by [`agree`] alone: a `yesterday`
+/// stands with the dates it resolves to, and a `Wednesday` against that side's `Tuesday` still
+/// disagrees. A bare year (`in 2007`, `three years
 /// ago`) against another date of the event is most often the year of a related event told in
 /// the background (an earlier trial, a first conviction), not the event dated differently.
 fn two_precise_sides(items: &[&Dated]) -> bool {
@@ -659,9 +663,11 @@ fn two_precise_sides(items: &[&Dated]) -> bool {
         .filter(|s: &Vec<&Dated>| !s.is_empty())
         .collect();
     precise.iter().enumerate().any(|(i, a)| {
-        precise[i + 1..]
-            .iter()
-            .any(|b| a.iter().any(|x| b.iter().any(|y| !agree(x, y) && !background_month(x, y))))
+        precise[i + 1..].iter().any(|b| {
+            a.iter().any(|x| {
+                b.iter().any(|y| !agree(x, y) && !near_writing_day(x, y) && !background_month(x, y))
+            })
+        })
     })
 }
 
@@ -737,13 +743,11 @@ fn starts_period(ctx: &Context<'_>, x: &Dated) -> bool {
     lx.has(List::PeriodStarts, &last) && !quoted(d, x.sent, x.mention.span)
 }
 
-/// Whether two dates of one event agree: consistent values, a value counted from the day of
-/// writing a day away from the other (see [`near_writing_day`]), or the same relative words
+/// Whether two dates of one event agree: consistent values, or the same relative words
 /// (`Thursday` and `Thursday`), which say the same thing whatever the reference dates they
 /// were resolved against (a wrong publication date moves one of them).
 pub(super) fn agree(a: &Dated, b: &Dated) -> bool {
     consistent(&a.mention.value, &b.mention.value)
-        || near_writing_day(a, b)
         || (a.mention.relative
             && b.mention.relative
             && fold(&a.mention.text) == fold(&b.mention.text))
