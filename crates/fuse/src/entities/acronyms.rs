@@ -5,7 +5,7 @@
 //! A one-word name written in capitals (`ICAC`, `MLB`, `J&J`, `F.D.A.`) joins the one longer
 //! name of the story whose words' initials spell it, name particles and `&` left out
 //! (`Independent Commission Against Corruption`, `Major League Baseball`, `Johnson &
-//! Johnson`). When two names of the story have those initials, the acronym stays alone.
+//! Johnson`), or the parts of a hyphenated name that is no person's (`Hollis-Pardee`). When two names of the story have those initials, the acronym stays alone.
 //!
 //! ## Why
 //!
@@ -32,8 +32,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::Form;
 use super::names::{is_joiner, is_org_word};
+use super::{Form, kind_of};
+use crate::story::EntityKind;
 use crosscheck_core::DisjointSets;
 use crosscheck_text::lexicon::{Lexicon, List};
 
@@ -62,7 +63,12 @@ pub(super) fn merge_acronyms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &
     // The names of two words or more by their initials, read once (not once per acronym).
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     for (j, m) in forms.iter().enumerate() {
-        if keep[j] && m.tokens.len() >= 2 {
+        // A hyphenated name of two words or more (`Velling-Ostrander`) unless a person's.
+        let hyphenated = m.tokens.len() == 1
+            && m.tokens[0].split('-').filter(|w| !w.is_empty()).count() >= 2
+            && kind_of(m.votes) != Some(EntityKind::Person)
+            && m.roles.is_empty();
+        if keep[j] && (m.tokens.len() >= 2 || hyphenated) {
             by_initials.entry(initials(lex, m)).or_default().push(j);
         }
     }
@@ -88,8 +94,8 @@ pub(super) fn merge_acronyms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &
 /// Merges a name with the acronym written in parentheses right after it (`National Rally
 /// (RN)`), when every letter of the acronym is an initial of the name, in any order: an
 /// outlet may give the acronym of the name in the original language. The name of an
-/// institution (one of its words is an organisation word: `Office`, `Court`) needs only one
-/// initial in common, since the original name's words may be others altogether (`Attorney
+/// institution (one of its words is an organisation word: `Office`, `Court`), or any name of
+/// two words or more that is not a person's, needs only one initial in common, since the original name's words may be others altogether (`Attorney
 /// General's Office (PGR)` for `Procuradoria-Geral da República`, `Supreme Federal Court
 /// (STF)`).
 pub(super) fn merge_defined(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
@@ -98,7 +104,11 @@ pub(super) fn merge_defined(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &m
             continue;
         }
         let own = initials(lex, f);
-        let institution = f.gazetteer.is_none() && f.tokens.iter().any(|t| is_org_word(lex, t));
+        // An institution, or a name of two words or more that is no person's (`Velm Unbound
+        // (UVL)` for `Union Velmique Libre`).
+        let institution = f.gazetteer.is_none()
+            && (f.tokens.iter().any(|t| is_org_word(lex, t))
+                || (f.tokens.len() >= 2 && f.votes.person == 0 && f.roles.is_empty()));
         for (j, a) in forms.iter().enumerate() {
             if !keep[j] || i == j {
                 continue;

@@ -18,12 +18,17 @@
 //!    skeleton and close as strings: `Hrabchenko`/`Grabchenko`, `Zhelvany`/`Jelvany`) and the
 //!    context confirms it (a shared role, a shared neighbour in the same sentences, or nearly
 //!    equal strings) and does not contradict it (different roles); when a one-word form is the
-//!    surname of exactly one person (`Merkel` → `Angela Merkel`), the name after a place prefix
+//!    surname of exactly one person (`Merkel` → `Angela Merkel`; failing any, of exactly one
+//!    full name without cues when the surname reads as a person's: tried again once the
+//!    variants below made `Warren Ostby` and `Warren K. Ostby` one), the name after a place prefix
 //!    (`Halvek` → `Port Halvek`) or the head of one organisation (`Corvane` → `Corvane Press`);
 //!    and when it is the demonym of a place (`Dalvinian` → `Dalvinia`). Acronyms join the
 //!    names they abbreviate (`acronyms`), names in other languages theirs (`translations`),
 //!    and regular rewrites of one name meet (`variants`: legal forms and `&`, lost accents,
-//!    middle names, familiar first names, the owning city, an organisation's head word).
+//!    middle names, familiar first names, the owning city, an organisation's head word, also
+//!    after `the`: `the Comets`), and so do a name and its translation in parentheses
+//!    (`translations`). A possessive brand (`Velman's Sunrise`) is a name of its own when
+//!    its owner's name is never used alone.
 //!    A one-word form meets only the longer names whose first or last word has its key (the
 //!    word under five letters, its skeleton from five: what `same_word` needs), and an acronym
 //!    only the names with its initials, both from an index: a story of a thousand reports and
@@ -120,6 +125,15 @@ struct Form {
     tentative: bool,
     /// The acronyms this name was defined with (`National Rally (RN)`).
     defines: BTreeSet<String>,
+    /// The names written in parentheses right after this one (`Velmish Union (Union of Velm)`):
+    /// a translation or the original-language form.
+    glosses: BTreeSet<String>,
+    /// Candidates right after a lowercase definite article (`the Courier`).
+    after_article: u32,
+    /// A possessive brand (`Velman's Sunrise`): kept when its owner's name is used only so.
+    brand: bool,
+    /// Candidates that are a possessive right before a name (`Velman's` of `Velman's Sunrise`).
+    before_name: u32,
 }
 
 /// Finds and merges the entities of a story.
@@ -167,6 +181,10 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
                         demonym: false,
                         tentative: c.tentative,
                         defines: BTreeSet::new(),
+                        glosses: BTreeSet::new(),
+                        after_article: 0,
+                        brand: c.possessive == Possessive::Brand,
+                        before_name: 0,
                     });
                     (forms.len() - 1) as u32
                 });
@@ -180,6 +198,9 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
                     f.roles.insert(r);
                 }
                 f.defines.extend(c.defines);
+                f.glosses.extend(c.gloss);
+                f.after_article += u32::from(c.after_article);
+                f.before_name += u32::from(c.possessive == Possessive::Owner);
                 f.docs.insert(di);
                 if !d.words[c.a].first {
                     f.mid += 1;
@@ -240,6 +261,7 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
         })
         .collect();
     let keep = variants::confirm_tentative(&lex, &forms, keep);
+    let keep = confirm_brands(&forms, &by_key, keep);
     let mut uf = DisjointSets::new(forms.len());
     merge_gazetteer(&forms, &mut uf);
     merge_spellings(&forms, &keep, &mut uf);
@@ -248,9 +270,15 @@ pub(crate) fn find(docs: &[Doc<'_>]) -> EntityTable {
     acronyms::merge_acronyms(&lex, &forms, &keep, &mut uf);
     translations::merge_translations(&forms, &keep, &mut uf);
     variants::merge_variants(&lex, &forms, &keep, &mut uf);
+    let headed = variants::merge_org_heads(&lex, &forms, &keep, &mut uf);
+    // Again, now that the variants of a full name are one (`Warren Ostby`, `Warren K. Ostby`):
+    // a surname that named two of them names one.
+    merge_short_forms(&lex, &forms, &keep, &mut uf);
     acronyms::merge_defined(&lex, &forms, &keep, &mut uf);
     acronyms::merge_prefix_acronyms(&forms, &keep, &mut uf);
-    build(&lex, docs, &forms, &keep, &mut uf)
+    translations::merge_glosses(&forms, &keep, &mut uf);
+    let with_article: HashSet<&str> = headed.iter().map(|&i| forms[i].key.as_str()).collect();
+    build(&lex, docs, &forms, &keep, &mut uf, &with_article)
 }
 
 struct Cand {
@@ -263,6 +291,24 @@ struct Cand {
     tentative: bool,
     /// The acronym written in parentheses right after the name: `National Rally (RN)`.
     defines: Option<String>,
+    /// The name of two words or more written in parentheses right after the name: `Velmish
+    /// Union (Union of Velm)`.
+    gloss: Option<String>,
+    /// Right after a lowercase definite article: `the Courier`.
+    after_article: bool,
+    /// Its part in a possessive brand (see [`brand_after`]).
+    possessive: Possessive,
+}
+
+/// A candidate's part in a possessive brand (`Velman's Sunrise`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Possessive {
+    /// None.
+    No,
+    /// The owner: a one-word possessive right before a brand (`Velman's`).
+    Owner,
+    /// The brand itself.
+    Brand,
 }
 
 /// Whether word `j` names the institution of the title before it, past the title's possessive:
@@ -361,6 +407,7 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
             break;
         }
         i = j;
+        let brand = brand_after(d, lex, a0, j, end, &namey);
         let (mut a, b) = (a0, j);
         let mut votes = Votes::default();
         let mut role = None;
@@ -571,12 +618,155 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
                     role: None,
                     tentative: true,
                     defines: None,
+                    gloss: None,
+                    after_article: false,
+                    possessive: Possessive::No,
                 });
             }
         }
-        out.push(Cand { a, b, key, votes, role, tentative: false, defines });
+        let after_article = role.is_none()
+            && a > start
+            && w[a].gap == Gap::Space
+            && (!w[a - 1].cap || w[a - 1].first)
+            && lex.has(List::DefiniteArticles, &w[a - 1].key);
+        let gloss = gloss_after(d, lex, b, end);
+        out.push(Cand {
+            a,
+            b,
+            key,
+            votes,
+            role,
+            tentative: false,
+            defines,
+            gloss,
+            after_article,
+            possessive: if b == a + 1 && b == j && brand.is_some() {
+                Possessive::Owner
+            } else {
+                Possessive::No
+            },
+        });
+        out.extend(brand);
     }
     out
+}
+
+/// A possessive brand or product name right after the one-word name run `a..j` (`Velman's
+/// Sunrise`, `Velman’s Baby Oil`): its owner's possessive and one or two capitalised words that
+/// are no organisation, role or place word, nor a gazetteer entry. The story keeps it only when
+/// the owner's name is used nowhere else on its own (see [`confirm_brands`]): `Velman's
+/// Sunrise` is a product where `Velman` is a company, and `Mayor Velman's Harbour Office` an
+/// office of a person.
+fn brand_after(
+    d: &Doc<'_>,
+    lex: &Lexicon,
+    a: usize,
+    j: usize,
+    end: usize,
+    namey: &dyn Fn(usize) -> bool,
+) -> Option<Cand> {
+    let w = &d.words;
+    let x = &w[j - 1];
+    if j != a + 1
+        || j >= end
+        || !x.possessive
+        || x.upper
+        || title_office(lex, w, j)
+        || w[j].gap != Gap::Space
+        || is_role(lex, &x.key)
+        || is_org_word(lex, &x.key)
+        || gazetteer().lookup(&x.key).is_some()
+    {
+        return None;
+    }
+    let mut k = j;
+    while k < end && k < j + 3 && (k == j || w[k].gap == Gap::Space) && namey(k) {
+        let y = &w[k];
+        if y.upper
+            || is_org_word(lex, &y.key)
+            || is_role(lex, &y.key)
+            || is_geo_word(lex, &y.key)
+            || is_not_name(lex, &y.key)
+        {
+            return None;
+        }
+        k += 1;
+        if y.possessive {
+            break;
+        }
+    }
+    let rest: Vec<&str> = w[j..k].iter().map(|y| y.key.as_str()).collect();
+    if k == j || k - j > 2 || w[k - 1].possessive || gazetteer().lookup(&rest.join(" ")).is_some() {
+        return None;
+    }
+    Some(Cand {
+        a: j - 1,
+        b: k,
+        key: format!("{}'s {}", x.key, rest.join(" ")),
+        votes: Votes::default(),
+        role: None,
+        tentative: false,
+        defines: None,
+        gloss: None,
+        after_article: false,
+        possessive: Possessive::Brand,
+    })
+}
+
+/// Keeps a possessive brand (`Velman's Sunrise`) only when its owner's one-word name is never
+/// used but before a name, and is no person's surname in the story.
+fn confirm_brands(forms: &[Form], by_key: &HashMap<String, u32>, mut keep: Vec<bool>) -> Vec<bool> {
+    if !forms.iter().any(|f| f.brand) {
+        return keep;
+    }
+    let surnames: HashSet<&str> = forms
+        .iter()
+        .zip(&keep)
+        .filter(|(f, k)| {
+            **k && f.tokens.len() >= 2
+                && !f.brand
+                && (f.votes.person >= 2 || !f.roles.is_empty())
+                && kind_of(f.votes) == Some(EntityKind::Person)
+                && f.tokens.iter().all(|t| t != "&")
+        })
+        .filter_map(|(f, _)| f.tokens.last().map(String::as_str))
+        .collect();
+    for (i, f) in forms.iter().enumerate() {
+        if !f.brand || !keep[i] {
+            continue;
+        }
+        let owner = f.tokens[0].trim_end_matches("'s");
+        let alone = by_key.get(owner).is_some_and(|&o| {
+            let o = &forms[o as usize];
+            o.surfaces.values().sum::<u32>() > o.before_name
+        });
+        keep[i] = !alone && !surnames.contains(owner);
+    }
+    keep
+}
+
+/// The name of two words or more written alone in parentheses after word `b - 1`: `(Union of
+/// Velm)`, with joiners and articles inside (`(La Unión de Velm)`).
+fn gloss_after(d: &Doc<'_>, lex: &Lexicon, b: usize, end: usize) -> Option<String> {
+    let w = &d.words;
+    if b == 0 || b >= end || d.text(Span::new(w[b - 1].span.end, w[b].span.start)).trim() != "(" {
+        return None;
+    }
+    let mut k = b;
+    while k < end
+        && (k == b || w[k].gap == Gap::Space)
+        && (namey(&w[k]) || ((is_joiner(&w[k].key) || lex.has(List::Articles, &w[k].key)) && k > b))
+        && !w[k].possessive
+    {
+        k += 1;
+        if d.article.text[w[k - 1].span.end as usize..].starts_with(')') {
+            break;
+        }
+    }
+    let closed = d.article.text[w[k - 1].span.end as usize..].starts_with(')');
+    let words = (b..k).filter(|&x| namey(&w[x])).count();
+    (k > b && closed && words >= 2 && namey(&w[k - 1]))
+        .then(|| (b..k).map(|x| w[x].key.as_str()).collect::<Vec<_>>().join(" "))
 }
 
 fn merge_gazetteer(forms: &[Form], uf: &mut DisjointSets) {
@@ -665,6 +855,11 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
         }
         let t = &x.tokens[0];
         let mut targets: BTreeSet<usize> = BTreeSet::new();
+        let mut plain_targets: BTreeSet<usize> = BTreeSet::new();
+        // A name with no organisation or place cue, or more a person's than anything else (`in
+        // Velkov's corner` is one place cue against speech verbs).
+        let x_person =
+            (x.votes.org < 3 && x.votes.place == 0) || x.votes.person > x.votes.org + x.votes.place;
         for &j in by_end.get(&word_key(t)).map_or(&[][..], |v| v) {
             let m = &forms[j];
             if i == j {
@@ -673,7 +868,25 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
             let last = &m.tokens[m.tokens.len() - 1];
             let first = &m.tokens[0];
             let person = kind_of(m.votes) == Some(EntityKind::Person) || !m.roles.is_empty();
-            let is_target = (person && same_word(t, last) && x.votes.org < 3 && x.votes.place == 0)
+            // A surname read as a person's (`Velkov said`) names the one full name without a
+            // cue of its own (`Ivo Velkov` in a list) when no person's name ends with it.
+            let plain = !person
+                && !m.brand
+                && (kind_of(x.votes) == Some(EntityKind::Person)
+                    && kind_of(m.votes).is_none()
+                    && m.gazetteer.is_none()
+                    && m.tokens.len() <= 3
+                    && !is_geo_prefix(lex, first)
+                    && !m.tokens.iter().any(|w| is_org_word(lex, w) || is_geo_word(lex, w)));
+            if plain && same_word(t, last) && x_person {
+                plain_targets.insert(uf.find(j));
+            }
+            // `Velmex Corp.`: the name with its legal form, whatever the one word's cues.
+            let legal = m.tokens[0] == *t
+                && x.roles.is_empty()
+                && m.tokens[1..].iter().all(|w| Lexicon::common().has(List::LegalForms, w));
+            let is_target = legal
+                || (person && same_word(t, last) && x_person)
                 || (is_geo_prefix(lex, first) && m.tokens.len() == 2 && same_word(t, last))
                 || (kind_of(m.votes) == Some(EntityKind::Org)
                     && same_word(t, first)
@@ -683,6 +896,9 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
             if is_target {
                 targets.insert(uf.find(j));
             }
+        }
+        if targets.is_empty() {
+            targets = plain_targets;
         }
         if targets.len() == 1
             && let Some(&root) = targets.first()
@@ -733,6 +949,7 @@ fn build(
     forms: &[Form],
     keep: &[bool],
     uf: &mut DisjointSets,
+    with_article: &HashSet<&str>,
 ) -> EntityTable {
     // Group forms by root.
     let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
@@ -848,6 +1065,7 @@ fn build(
             matcher.entry(k.clone()).or_insert(e as u32);
         }
     }
+    let brands = forms.iter().zip(keep).any(|(f, k)| *k && f.brand);
     let mut mentions: Vec<Vec<Mention>> = Vec::with_capacity(docs.len());
     let mut surface_counts: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); protos.len()];
     let mut mention_count = vec![0u32; protos.len()];
@@ -855,7 +1073,7 @@ fn build(
     let main = main_language(docs);
     let mut main_counts: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); protos.len()];
     for (di, d) in docs.iter().enumerate() {
-        let ms = scan(d, &matcher, longest);
+        let ms = scan(d, &matcher, longest, with_article, brands);
         for m in &ms {
             let e = m.entity as usize;
             let s = d.text(m.span).to_string();
@@ -964,8 +1182,16 @@ fn is_demonym_form(lex: &Lexicon, f: &Form, group: &[&Form]) -> bool {
         })
 }
 
-/// Finds every known spelling in a doc, longest first.
-fn scan(d: &Doc<'_>, matcher: &HashMap<String, u32>, longest: usize) -> Vec<Mention> {
+/// Finds every known spelling in a doc, longest first. A one-word spelling of `with_article`
+/// (an organisation's head: `the Courier`) takes the definite article before it; with
+/// `brands`, a possessive brand's spelling (`velman's sunrise`) crosses the possessive.
+fn scan(
+    d: &Doc<'_>,
+    matcher: &HashMap<String, u32>,
+    longest: usize,
+    with_article: &HashSet<&str>,
+    brands: bool,
+) -> Vec<Mention> {
     let lex = Lexicon::of(d.article.language);
     let w = &d.words;
     let mut out = Vec::new();
@@ -980,12 +1206,16 @@ fn scan(d: &Doc<'_>, matcher: &HashMap<String, u32>, longest: usize) -> Vec<Ment
         let max = longest.min(w.len() - i);
         for n in (1..=max).rev() {
             let last = &w[i + n - 1];
+            // A possessive brand (`Velman's Sunrise`) crosses its owner's possessive.
+            let brand = brands && n > 1 && w[i].possessive && !title_office(lex, w, i + 1);
             if (1..n).any(|k| {
                 let suffix = w[i + k].gap == Gap::Comma
                     && k == n - 1
                     && lex.has(List::NameSuffixes, &w[i + k].key);
                 (w[i + k].gap != Gap::Space && !suffix)
-                    || (w[i + k - 1].possessive && !title_office(lex, w, i + k))
+                    || (w[i + k - 1].possessive
+                        && !title_office(lex, w, i + k)
+                        && !(brand && k == 1))
                     || w[i + k].sent != w[i].sent
             }) {
                 continue;
@@ -1000,6 +1230,9 @@ fn scan(d: &Doc<'_>, matcher: &HashMap<String, u32>, longest: usize) -> Vec<Ment
                     key.push(' ');
                 }
                 key.push_str(&word.key);
+                if brand && k == 0 {
+                    key.push_str("'s");
+                }
             }
             if let Some(&e) = matcher.get(&key) {
                 // A short lowercase-looking word ("Us", "Who") is not an acronym.
@@ -1011,9 +1244,17 @@ fn scan(d: &Doc<'_>, matcher: &HashMap<String, u32>, longest: usize) -> Vec<Ment
             }
         }
         if let Some((n, e)) = found {
+            let article = n == 1
+                && i > 0
+                && w[i].gap == Gap::Space
+                && w[i - 1].sent == w[i].sent
+                && (!w[i - 1].cap || w[i - 1].first)
+                && with_article.contains(w[i].key.as_str())
+                && lex.has(List::DefiniteArticles, &w[i - 1].key);
+            let from = if article { i - 1 } else { i };
             out.push(Mention {
-                span: Span::new(w[i].span.start, name_end(d, lex, &w[i + n - 1])),
-                words: (i as u32, (i + n) as u32),
+                span: Span::new(w[from].span.start, name_end(d, lex, &w[i + n - 1])),
+                words: (from as u32, (i + n) as u32),
                 entity: e,
             });
             i += n;

@@ -196,3 +196,155 @@ fn a_title_s_office_is_one_name_and_takes_its_acronym() {
     // A person's name is no institution: an unrelated acronym after it stays apart.
     assert_eq!(variants_of(&ents, "Ilse Varga"), ["Ilse Varga"]);
 }
+
+#[test]
+fn an_organisation_s_head_after_the_joins_the_one_organisation_it_ends() {
+    let ents = entities(&[
+        "Shares of the company Ostrel Brightworks rose on Monday.",
+        "The Brightworks said its quarterly sales in Dasswick had doubled.",
+        "Analysts said the Brightworks would raise prices.",
+    ]);
+    assert_eq!(
+        variants_of(&ents, "Ostrel Brightworks"),
+        ["Ostrel Brightworks", "The Brightworks", "the Brightworks"]
+    );
+}
+
+#[test]
+fn an_organisation_s_head_shared_by_two_names_stays_alone() {
+    let ents = entities(&[
+        "Shares of the company Ostrel Brightworks rose on Monday.",
+        "The company Velm Brightworks said sales fell in Dasswick on Tuesday.",
+        "Analysts said the Brightworks would cut jobs.",
+    ]);
+    assert_eq!(variants_of(&ents, "Ostrel Brightworks"), ["Ostrel Brightworks"]);
+    assert_eq!(variants_of(&ents, "Velm Brightworks"), ["Velm Brightworks"]);
+    assert_eq!(variants_of(&ents, "Brightworks"), ["Brightworks"]);
+}
+
+#[test]
+fn an_organisation_s_head_takes_the_one_of_its_article() {
+    let ents = entities(&[
+        "Shares of the company Ostrel Brightworks rose. Analysts said the Brightworks would grow.",
+        "The company Velm Brightworks said sales fell in Dasswick on Tuesday.",
+    ]);
+    assert_eq!(variants_of(&ents, "Ostrel Brightworks"), ["Ostrel Brightworks", "the Brightworks"]);
+    assert_eq!(variants_of(&ents, "Velm Brightworks"), ["Velm Brightworks"]);
+}
+
+#[test]
+fn a_name_in_parentheses_that_translates_it_joins_it() {
+    let ents = entities(&[
+        "Leaders of the Partido Velmo Libre (Free Velmo Party) met in Dasswick on Monday.",
+        "The Free Velmo Party called for new elections.",
+        "Reporters asked Jonna Prell (Foreign Affairs) about the vote. Prell declined to answer.",
+    ]);
+    let mut party = variants_of(&ents, "Free Velmo Party");
+    party.sort_unstable();
+    assert_eq!(party, ["Free Velmo Party", "Partido Velmo Libre"]);
+    // A portfolio in parentheses shares no word with the name: it is no translation.
+    assert!(variants_of(&ents, "Jonna Prell").iter().all(|v| !v.contains("Affairs")));
+}
+
+#[test]
+fn an_original_language_acronym_in_parentheses_joins_the_name() {
+    let ents = entities(&[
+        "Deputies of Velm Unbound (UVL) walked out of the chamber on Monday.",
+        "The UVL said it would table a motion.",
+    ]);
+    assert_eq!(variants_of(&ents, "Velm Unbound"), ["UVL", "Velm Unbound"]);
+}
+
+#[test]
+fn a_surname_joins_the_one_full_name_without_cues() {
+    let ents = entities(&[
+        "The squad included Ivo Velkov, Dana Mirsk and Petra Oll for the match in Dasswick.",
+        "Velkov said he was ready. Mirsk said the squad was strong.",
+    ]);
+    assert_eq!(variants_of(&ents, "Ivo Velkov"), ["Ivo Velkov", "Velkov"]);
+    assert_eq!(variants_of(&ents, "Dana Mirsk"), ["Dana Mirsk", "Mirsk"]);
+}
+
+#[test]
+fn a_surname_of_two_full_names_without_cues_stays_alone() {
+    let ents = entities(&[
+        "The squad included Ivo Velkov, Anton Velkov and Petra Oll for the match in Dasswick.",
+        "Velkov said he was ready.",
+    ]);
+    assert_eq!(variants_of(&ents, "Ivo Velkov"), ["Ivo Velkov"]);
+    assert_eq!(variants_of(&ents, "Anton Velkov"), ["Anton Velkov"]);
+}
+
+#[test]
+fn a_possessive_brand_is_its_own_name() {
+    let ents = entities(&[
+        "The deal brings together brands such as Velman’s Sunrise, Dorla and Quillo Brightworks.",
+        "Velman & Velman said the Dorla line would be sold.",
+    ]);
+    assert_eq!(variants_of(&ents, "Velman’s Sunrise"), ["Velman’s Sunrise"]);
+    assert_eq!(variants_of(&ents, "Velman & Velman"), ["Velman & Velman"]);
+    assert!(ents.iter().all(|e| e.name != "Sunrise" && e.name != "Velman"), "{ents:#?}");
+}
+
+#[test]
+fn a_possessive_of_a_name_used_alone_is_no_brand() {
+    let ents = entities(&[
+        "Critics said Velman's Sunrise plan would fail. Velman said the plan would work.",
+        "Officials said Ivo Dorla's Harbour Office had closed.",
+    ]);
+    assert!(ents.iter().all(|e| !e.name.contains("'s")), "{ents:#?}");
+    assert_eq!(variants_of(&ents, "Velman"), ["Velman"]);
+}
+
+#[test]
+fn a_team_s_head_after_the_joins_the_one_team_of_a_place() {
+    let ents = entities(&[
+        "The Oslo Comets beat the Berlin Foxes 3-1 on Sunday.",
+        "Fans cheered as the Comets scored twice. Coach Ivo Dorla said the Foxes played well.",
+    ]);
+    assert_eq!(variants_of(&ents, "Oslo Comets"), ["Oslo Comets", "the Comets"]);
+    assert_eq!(variants_of(&ents, "Berlin Foxes"), ["Berlin Foxes", "the Foxes"]);
+}
+
+#[test]
+fn a_team_s_head_shared_by_two_teams_stays_alone() {
+    let ents = entities(&[
+        "The Oslo Comets beat the Bergen Comets 3-1 on Sunday.",
+        "Fans cheered as the Comets scored twice.",
+    ]);
+    assert_eq!(variants_of(&ents, "Oslo Comets"), ["Oslo Comets"]);
+    assert_eq!(variants_of(&ents, "Bergen Comets"), ["Bergen Comets"]);
+}
+
+#[test]
+fn a_surname_joins_a_full_name_once_its_variants_are_one() {
+    let ents = entities(&[
+        "Church leader Warren Ostby was arrested in Dasswick on Monday.",
+        "President Warren K. Ostby appeared in court. Ostby said nothing.",
+    ]);
+    assert_eq!(variants_of(&ents, "Ostby"), ["Ostby", "Warren K. Ostby", "Warren Ostby"]);
+}
+
+#[test]
+fn a_name_joins_its_legal_form_whatever_its_cues() {
+    let ents = entities(&[
+        "Shares of Velmex Corp. rose on Monday in Dasswick.",
+        "Velmex said its sales had doubled.",
+    ]);
+    let mut v = variants_of(&ents, "Velmex");
+    v.sort_unstable();
+    assert_eq!(v, ["Velmex", "Velmex Corp."]);
+}
+
+#[test]
+fn an_acronym_spells_a_hyphenated_name() {
+    let ents = entities(&[
+        "The printer maker Hollis-Pardee cut jobs in Dasswick on Monday.",
+        "HP said the cuts would end next year.",
+        "Coach Brel-Tamm said the team played well.",
+        "The BT forecast was cut.",
+    ]);
+    assert_eq!(variants_of(&ents, "HP"), ["HP", "Hollis-Pardee"]);
+    // A person's hyphenated name spells no acronym.
+    assert_eq!(variants_of(&ents, "BT"), ["BT"]);
+}

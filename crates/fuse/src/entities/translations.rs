@@ -8,7 +8,9 @@
 //! institutions translated to English through the lexicon's `institution_words` of each
 //! language (`tribunal`, `corte`, `Gericht` → `court`), name particles (`de`, `von`) left out, sorted. Two names with the same bag key
 //! of at least two words, or the same letters once spaces are dropped (`Hongkong`), are one
-//! entity, unless their kinds (person, organisation, place) clearly differ.
+//! entity, unless their kinds (person, organisation, place) clearly differ. A name written in
+//! parentheses right after another (`Partido Velmo Libre (Free Velmo Party)`) is its
+//! translation or its original form when the two share a word or a cognate.
 //!
 //! ## Why
 //!
@@ -32,6 +34,7 @@ use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::names::{is_joiner, same_word};
 use super::{Form, kind_of};
+use crate::story::EntityKind;
 use crosscheck_core::DisjointSets;
 
 /// The English translation of an institution word of another language, folded to ASCII
@@ -101,6 +104,50 @@ pub(super) fn merge_translations(forms: &[Form], keep: &[bool], uf: &mut Disjoin
                 if !clash {
                     uf.union(i as usize, j as usize);
                 }
+            }
+        }
+    }
+}
+
+/// Merges a name with the name of two words or more written in parentheses right after it
+/// (`Velmish Union (Union of Velm)`, `Unio Velmica (Velmish Union)`): an outlet gives the
+/// translation or the original-language form beside the name it uses. Neither may be a
+/// person's name or a place, their kinds must agree and they must share a word or a cognate
+/// (`Velm`, `national`/`nationale`).
+pub(super) fn merge_glosses(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
+    let glossed = forms.iter().enumerate().any(|(i, f)| keep[i] && !f.glosses.is_empty());
+    if !glossed {
+        return;
+    }
+    let by_key: HashMap<&str, usize> = forms
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| keep[*i])
+        .map(|(i, f)| (f.key.as_str(), i))
+        .collect();
+    let plain = |f: &Form| {
+        f.votes.person < 2
+            && f.roles.is_empty()
+            && f.gazetteer.is_none()
+            && kind_of(f.votes) != Some(EntityKind::Place)
+    };
+    for (i, f) in forms.iter().enumerate() {
+        if !keep[i] || !plain(f) {
+            continue;
+        }
+        for g in &f.glosses {
+            let Some(&j) = by_key.get(g.as_str()) else { continue };
+            let h = &forms[j];
+            let clash =
+                matches!((kind_of(f.votes), kind_of(h.votes)), (Some(p), Some(q)) if p != q);
+            // A translation keeps a name or a cognate (`Velm`, `national`/`nationale`); a
+            // person's portfolio in parentheses shares none.
+            let shared = f
+                .tokens
+                .iter()
+                .any(|a| a.len() > 2 && !is_joiner(a) && h.tokens.iter().any(|b| same_word(a, b)));
+            if j != i && plain(h) && !clash && shared {
+                uf.union(i, j);
             }
         }
     }

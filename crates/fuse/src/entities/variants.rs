@@ -18,8 +18,10 @@
 //!   list).
 //! - **A place before the name.** `Velmora Harbour Board` and `Harbour Board`, `Velmora
 //!   Comets` and `Comets`, when no other place in the story owns that name.
-//! - **Organisation head.** `the Courier` for the one `Dunmore Evening Courier` of the story,
-//!   when the word is an organisation word (`Journal`, `Times`, `Post`).
+//! - **Organisation head.** `the Courier` for the one `Dunmore Evening Courier` of the
+//!   articles that use it (else of the story), when the word is an organisation word
+//!   (`Journal`, `Times`, `Post`) or follows a definite article (`the Comets` for `Velm
+//!   Harbour Comets`); the mention then takes the article.
 //!
 //! ## Why
 //!
@@ -49,7 +51,7 @@ use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::acronyms::{acronym, initials};
 use super::gazetteer::gazetteer;
-use super::names::{is_joiner, is_org_word, same_word};
+use super::names::{is_geo_word, is_joiner, is_org_word, same_word};
 use super::{Form, kind_of};
 use crate::analysis::words::fold;
 use crate::story::EntityKind;
@@ -102,7 +104,6 @@ pub(super) fn merge_variants(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &
     merge_middle_names(forms, keep, uf);
     merge_given_names(lex, forms, keep, uf);
     merge_place_prefixes(lex, forms, keep, uf);
-    merge_org_heads(lex, forms, keep, uf);
 }
 
 fn merge_core_keys(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
@@ -238,25 +239,68 @@ fn merge_place_prefixes(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut D
     }
 }
 
-fn merge_org_heads(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
-    for (i, x) in forms.iter().enumerate() {
-        if !keep[i] || x.tokens.len() != 1 || x.mid == 0 || !is_org_word(lex, &x.tokens[0]) {
-            continue;
-        }
-        let mut targets: BTreeSet<usize> = BTreeSet::new();
-        for (j, m) in forms.iter().enumerate() {
-            if keep[j]
-                && m.tokens.len() >= 2
-                && m.tokens.last() == x.tokens.first()
-                && kind_of(m.votes) == Some(EntityKind::Org)
-            {
-                targets.insert(uf.find(j));
-            }
-        }
-        if targets.len() == 1
-            && let Some(&root) = targets.first()
-        {
-            uf.union(root, i);
+/// Merges a one-word organisation head (`the Courier`, `the Comets`) with the one organisation
+/// whose multi-word name ends with it: the one of the articles that use the head when they
+/// name exactly one, else the one of the story. The head is an organisation word or follows a
+/// definite article; two names with that head (of organisations or not) keep it apart. Returns the forms merged
+/// this way that follow a definite article: their mentions take the article (`the Courier`).
+pub(super) fn merge_org_heads(
+    lex: &Lexicon,
+    forms: &[Form],
+    keep: &[bool],
+    uf: &mut DisjointSets,
+) -> BTreeSet<usize> {
+    // Every name of two words or more that is no person's: `the Series` is not the one
+    // organisation `Velm League Championship Series` when the story also names a `Grand Series`.
+    // A name owned by a place (`Velmora Comets`) counts whatever its cues: a team's name is
+    // read as a person's when it `beat` or `said`.
+    let owned = |m: &Form| m.gazetteer.is_none() && place_prefix(m).is_some();
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, m) in forms.iter().enumerate() {
+        if keep[j] && m.tokens.len() >= 2 && (!person(m) || owned(m)) {
+            by_last.entry(m.tokens[m.tokens.len() - 1].as_str()).or_default().push(j);
         }
     }
+    let mut headed = BTreeSet::new();
+    for (i, x) in forms.iter().enumerate() {
+        if !keep[i] || x.tokens.len() != 1 || x.mid == 0 {
+            continue;
+        }
+        let head = &x.tokens[0];
+        let org_word = is_org_word(lex, head);
+        let after_article = x.after_article > 0
+            && !person(x)
+            && x.gazetteer.is_none()
+            // `at the Comets`: a place cue each use after the article may give.
+            && x.votes.place <= x.after_article
+            && !is_geo_word(lex, head)
+            && acronym(x).is_none();
+        if !org_word && !after_article {
+            continue;
+        }
+        let Some(ms) = by_last.get(head.as_str()) else { continue };
+        let mut local: BTreeSet<usize> = BTreeSet::new();
+        let mut story: BTreeSet<usize> = BTreeSet::new();
+        for &j in ms {
+            let root = uf.find(j);
+            story.insert(root);
+            if !forms[j].docs.is_disjoint(&x.docs) {
+                local.insert(root);
+            }
+        }
+        let targets = if local.is_empty() { story } else { local };
+        if targets.len() == 1
+            && let Some(&root) = targets.first()
+            && ms.iter().any(|&j| {
+                uf.find(j) == root
+                    && (kind_of(forms[j].votes) == Some(EntityKind::Org) || owned(&forms[j]))
+            })
+        {
+            uf.union(root, i);
+            if x.after_article > 0 {
+                headed.insert(i);
+            }
+        }
+    }
+    headed
 }

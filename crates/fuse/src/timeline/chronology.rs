@@ -145,8 +145,14 @@ fn cited(d: &Doc<'_>, sent: usize, span: Span, ents: &[Option<u32>]) -> bool {
         if lex.has(List::DateModifiers, w) {
             continue;
         }
-        // A bound of a period, not the date of an event.
-        if lex.has(List::PeriodBounds, w) {
+        // A bound of a period, not the date of an event; also the start of a period past a
+        // possessive determiner (`since its May 2021 merger`: background, where `after its
+        // Tuesday merger` dates an event).
+        if lex.has(List::PeriodBounds, w)
+            || (lex.has(List::PossessivePronouns, w)
+                && k > range.start
+                && lex.has(List::PeriodStarts, &d.words[k - 1].key))
+        {
             return true;
         }
         return speech(w) && d.words[k + 1].gap != Gap::Break;

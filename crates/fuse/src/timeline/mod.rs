@@ -26,9 +26,34 @@ pub(crate) use chronology::{Dated, quoted};
 
 #[cfg(test)]
 mod tests {
-    use crosscheck_core::Date;
+    use crosscheck_core::{Article, Date, Lang};
 
     use super::*;
+    use crate::analysis::events::Lexicon as Events;
+    use crate::analysis::{Context, Doc};
+
+    /// `since its May 2021 merger` starts a period told in the background, where `after its
+    /// Tuesday merger` dates an event.
+    #[test]
+    fn a_period_start_past_a_possessive_is_cited() {
+        let arts = [Article {
+            language: Lang::EN,
+            published: "2026-03-12".parse::<Date>().ok(),
+            ..Article::from_text(
+                "a",
+                "Velm Brightworks has grown since its May 2021 merger. Shares fell after its Tuesday listing.",
+            )
+        }];
+        let docs: Vec<Doc<'_>> = arts.iter().map(Doc::new).collect();
+        let entities = crate::entities::find(&docs);
+        let ctx = Context { canon: vec![0], docs, entities };
+        let lexicon = Events::new(&ctx.docs, &ctx.entities);
+        let dated: Vec<(String, bool)> = chronology::find(&ctx, &lexicon)
+            .into_iter()
+            .map(|d| (d.mention.text.clone(), d.cited))
+            .collect();
+        assert_eq!(dated, [("May 2021".to_string(), true), ("Tuesday".to_string(), false)]);
+    }
 
     /// The committed three-outlet story of `resources/test/quotes/`: outlets date the same events
     /// differently, and the dates must agree once resolved.
