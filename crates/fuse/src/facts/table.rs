@@ -15,6 +15,10 @@ use crate::timeline::quoted;
 /// The largest ratio between two values of one quantity that outlets can disagree on.
 const ORDER_OF_MAGNITUDE: f64 = 10.0;
 
+/// Sides from which the values of a figure that does not roll, nearly all from one outlet
+/// each, are the figures of several things (see `conflict`).
+const SCATTER: usize = 4;
+
 /// One quantity fact.
 #[derive(Debug, Clone)]
 struct Fact {
@@ -855,6 +859,19 @@ fn conflict(
     // A rolling figure (a toll) moves when outlets give three values or more; two values
     // may be one error and stay a number conflict.
     let rolling = first.rolling && sides.len() >= 3;
+    // Outlets that disagree on one figure that does not roll (a price, a distance) give two or
+    // three values; [`SCATTER`] values or more, all but one from a single outlet each, are the
+    // figures of as many things (the offers of several clubs, several contracts), not one
+    // figure misreported.
+    if !rolling && sides.len() >= SCATTER {
+        let corroborated = sides
+            .iter()
+            .filter(|s| s.iter().map(|&i| canon[facts[i].doc]).collect::<BTreeSet<_>>().len() >= 2)
+            .count();
+        if corroborated <= 1 {
+            return None;
+        }
+    }
     let published = |s: &Vec<usize>| -> Option<Date> {
         s.iter().filter_map(|&i| docs[facts[i].doc].article.published).min()
     };
