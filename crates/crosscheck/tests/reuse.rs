@@ -56,9 +56,12 @@ fn wire_copies_count_as_one_origin() {
     assert_eq!(reuse.edges.len(), 5);
     // The rainfall paragraph: the wire and reprint 1 word for word, one origin, two outlets.
     // Reprint 2's light edit ("almost without a break") holds a negation word, so the fuser's
-    // negation rule keeps its sentence a claim of its own; it is still no new origin.
+    // negation rule keeps its sentence a claim of its own; its second clause (the weather
+    // office's warning, no negation) joins the wire's claim too. It is still no new origin, and
+    // reprint 2 is the wire's own outlet.
     let rain = story.claims.iter().find(|c| c.text.contains("eleven days")).expect("rain claim");
-    assert_eq!(ids(&rain.articles), ["wire", "reprint-1"]);
+    assert_eq!(ids(&rain.articles), ["wire", "reprint-1", "reprint-2"]);
+    assert!(rain.renderings[2].text.starts_with("and the national weather office"));
     assert_eq!(rain.outlets, Some(2));
     assert_eq!(rain.origins, Some(1));
     assert_eq!(rain.status, ClaimStatus::Single, "two copies of one wire paragraph");
@@ -70,11 +73,11 @@ fn wire_copies_count_as_one_origin() {
         .expect("reprint 2's rain claim");
     assert_eq!(ids(&edited.articles), ["reprint-2"]);
     assert_eq!(edited.origins, Some(1));
-    // Without reuse, the same claim looks like two independent reports.
+    // Without reuse, the same claim looks like three independent reports of five.
     let plain = fuse(&arts, false);
     let rain = plain.claims.iter().find(|c| c.text.contains("eleven days")).unwrap();
-    assert_eq!(rain.status, ClaimStatus::Several);
-    assert_eq!(rain.origins, Some(2));
+    assert_eq!(rain.status, ClaimStatus::Majority);
+    assert_eq!(rain.origins, Some(3));
     assert!(plain.reuse.is_none());
 }
 

@@ -344,9 +344,9 @@ fn claim_output(
         let mut renderings = Vec::new();
         let mut articles = Vec::new();
         let mut support = BTreeSet::new();
-        for &(di, si) in &g.members {
+        for (&(di, _), &text_span) in g.members.iter().zip(&g.spans) {
             let d = &ctx.docs[di];
-            let Some(span) = SourceSpan::from_text(d.article, d.sents[si].span) else { continue };
+            let Some(span) = SourceSpan::from_text(d.article, text_span) else { continue };
             renderings.push(span);
             articles.push(d.article.id.clone());
             support.insert(ctx.canon[di]);
@@ -354,8 +354,8 @@ fn claim_output(
         if renderings.is_empty() {
             continue;
         }
-        let (cd, cs) = g.members[g.central];
-        let text = ctx.docs[cd].text(ctx.docs[cd].sents[cs].span).to_string();
+        let (cd, _) = g.members[g.central];
+        let text = ctx.docs[cd].text(g.spans[g.central]).to_string();
         let n = support.len();
         let status = ClaimStatus::of_support(n, distinct);
         let claim = Claim {

@@ -346,6 +346,9 @@ lists! {
     /// Conjunctions that open a clause of their own, which the search for what a number counts
     /// does not cross (`when`, `whereas`).
     ClauseOpeners => "clause_openers",
+    /// Words that, after a comma, open a clause stating a fact of its own (`which`, `while`,
+    /// `and`): where a claim splits a long sentence.
+    ClauseBreaks => "clause_breaks",
     /// Words before a short quotation that make it a label, not speech (`so-called`).
     QuoteLabels => "quote_labels",
     /// Words right before a short quotation that make it a predicate, so speech (`was`,

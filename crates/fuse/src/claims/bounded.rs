@@ -102,11 +102,14 @@ struct Unit {
 pub(super) type Similarity = fn(f32, u16, &Vector<'_>, &Vector<'_>) -> f32;
 
 /// Groups `items` (in document order) into claims: each group's members (item indexes, sorted)
-/// and the position of its central member.
+/// and the position of its central member. With `seeds` (a flag per item), only pairs with a
+/// flagged item are candidates: groups grow from the flagged items (the clauses), and the pairs
+/// of two unflagged items are scored only inside a group's average.
 pub(super) fn align(
     items: &[Vector<'_>],
     threshold: f32,
     similarity: Similarity,
+    seeds: Option<&[bool]>,
 ) -> Vec<(Vec<u32>, usize)> {
     let units = collapse(items);
     let unit_of = {
@@ -131,7 +134,9 @@ pub(super) fn align(
         let s = similarity(dot, shared, x, y);
         if s >= threshold * 0.5 { s } else { 0.0 }
     };
-    let pairs = candidate_pairs(items, &units, threshold, similarity);
+    let flagged: Option<Vec<bool>> =
+        seeds.map(|f| units.iter().map(|u| u.items.iter().any(|&i| f[i as usize])).collect());
+    let pairs = candidate_pairs(items, &units, threshold, similarity, flagged.as_deref());
 
     // Constrained agglomeration over units: one sentence per article, average similarity kept
     // up. A unit starts as its own group (its sentences are identical and of distinct articles).
@@ -264,12 +269,14 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, u16) {
 }
 
 /// Unit pairs `(similarity, u, v)` with `u < v` at or above `threshold`, most similar first
-/// (ties in order of the units' first sentences).
+/// (ties in order of the units' first sentences); with `flagged`, only pairs with a flagged
+/// unit.
 fn candidate_pairs(
     items: &[Vector<'_>],
     units: &[Unit],
     threshold: f32,
     similarity: Similarity,
+    flagged: Option<&[bool]>,
 ) -> Vec<(f32, u32, u32)> {
     let rep = |u: usize| &items[units[u].items[0] as usize];
     let n_terms = items.iter().flat_map(|it| it.terms.iter().map(|t| t.0 as usize + 1)).max();
@@ -298,17 +305,28 @@ fn candidate_pairs(
     let mut common: Vec<(u32, f32)> = Vec::new();
     let mut mine: Vec<(f32, u32, u32)> = Vec::new();
     for (u, unit) in units.iter().enumerate() {
-        if unit.alone {
+        if unit.alone || flagged.is_some_and(|f| !f[u]) {
             continue;
         }
         let it = rep(u);
         common.clear();
         for &(t, w) in it.terms {
+            // A flagged unit (a clause) proposes the units that share a name, a number or a
+            // date with it; every pair is then scored exactly.
+            if flagged.is_some() && it.anchors.binary_search(&t).is_err() {
+                common.push((t, w));
+                continue;
+            }
             let list = &postings[t as usize];
             // Postings are in unit order: those after `u` start past its own entry.
             let from = list.partition_point(|p| p.0 as usize <= u);
             if list.len() <= RARE_POSTINGS {
-                for &(v, wv) in &list[from..] {
+                // A flagged unit also pairs with the unflagged units before it.
+                // A flagged unit also pairs with the unflagged units before it (the flagged
+                // ones paired with it from their side); its own entry is the one before `from`.
+                let before = flagged.map_or(&[][..], |_| &list[..from.saturating_sub(1)]);
+                let unflagged = |p: &&(u32, f32)| flagged.is_some_and(|f| !f[p.0 as usize]);
+                for &(v, wv) in before.iter().filter(unflagged).chain(&list[from..]) {
                     let vi = v as usize;
                     if !seen[vi] {
                         seen[vi] = true;
@@ -344,7 +362,7 @@ fn candidate_pairs(
             }
             let s = similarity(dot, sh, it, other);
             if s >= threshold {
-                mine.push((s, u as u32, v));
+                mine.push((s, (u as u32).min(v), (u as u32).max(v)));
             }
         }
         touched.clear();
@@ -596,6 +614,31 @@ mod tests {
         (terms, anchors)
     }
 
+    fn cosine(dot: f32, shared: u16, x: &Vector<'_>, y: &Vector<'_>) -> f32 {
+        if shared < 2 { 0.0 } else { dot / (x.norm * y.norm) }
+    }
+
+    fn vector<'a>(doc: usize, terms: &'a [(u32, f32)], anchors: &'a [u32]) -> Vector<'a> {
+        let norm = terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
+        Vector { doc, terms, anchors, norm, negated: false }
+    }
+
+    #[test]
+    fn seeded_groups_grow_from_a_flagged_item() {
+        let a = [(1, 1.0), (2, 1.0), (3, 1.0)];
+        let b = [(1, 1.0), (2, 1.0), (3, 0.9)];
+        let c = [(1, 1.0), (2, 1.0), (3, 1.0), (4, 0.5)];
+        let items = [vector(0, &a, &[1]), vector(1, &b, &[1]), vector(2, &c, &[1])];
+        let groups = |seeds: Option<&[bool]>| -> Vec<Vec<u32>> {
+            align(&items, 0.3, cosine, seeds).into_iter().map(|g| g.0).collect()
+        };
+        // Unseeded, the three are one claim; seeded from none, nothing pairs; seeded from the
+        // third, it pairs with both and brings them along.
+        assert_eq!(groups(None), [vec![0, 1, 2]]);
+        assert_eq!(groups(Some(&[false, false, false])), [vec![0], vec![1], vec![2]]);
+        assert_eq!(groups(Some(&[false, false, true])), [vec![0, 1, 2]]);
+    }
+
     #[test]
     fn copies_are_one_unit_and_one_claim() {
         // Three documents, each with the same two sentences: two claims of three renderings.
@@ -605,7 +648,7 @@ mod tests {
             (0..3).flat_map(|d| [(d, a.clone()), (d, b.clone())]).collect();
         let items = vectors(&docs);
         assert_eq!(collapse(&items).len(), 2);
-        let mut got = align(&items, 0.3, super::super::similarity);
+        let mut got = align(&items, 0.3, super::super::similarity, None);
         got.sort();
         assert_eq!(got, [(vec![0, 2, 4], 0), (vec![1, 3, 5], 0)]);
         assert_eq!(got, all_pairs(&items, 0.3));
@@ -617,7 +660,7 @@ mod tests {
         let docs = vec![(0, a.clone()), (0, a.clone()), (1, a.clone()), (1, a)];
         let items = vectors(&docs);
         assert_eq!(collapse(&items).len(), 2);
-        let mut got = align(&items, 0.3, super::super::similarity);
+        let mut got = align(&items, 0.3, super::super::similarity, None);
         got.sort();
         assert_eq!(got, all_pairs(&items, 0.3));
     }
@@ -706,7 +749,7 @@ mod tests {
                 .collect();
             docs.sort_by_key(|d| d.0);
             let items = vectors(&docs);
-            let mut got = align(&items, threshold, super::super::similarity);
+            let mut got = align(&items, threshold, super::super::similarity, None);
             got.sort();
             proptest::prop_assert_eq!(got, all_pairs(&items, threshold));
         }

@@ -24,6 +24,12 @@
 //! similar first, into groups that hold at most one sentence per article and whose members
 //! stay similar on average (so a chain of loosely related sentences does not become one claim).
 //!
+//! A long sentence is also read as its clauses (`clauses`; a clause that names nothing takes
+//! the names of the sentence's first clause), weighted by the sentences' rarity. A clause joins
+//! the claim of its fact when its sentence went to another claim (`attach`), and an alignment
+//! grown from the clauses adds the claims of facts stated in clauses whose articles no claim
+//! has: one sentence can support several claims, each rendering the clause that states it.
+//!
 //! ## Why
 //!
 //! Outlets paraphrase: word order and function words change, content words, numbers and names
@@ -43,7 +49,8 @@
 //! ## Limitations
 //!
 //! A bag of words, not a parse: who did what to whom is not read, and paraphrases with no
-//! content word and no group in common stay apart. Translation is only bridged where names,
+//! content word and no group in common stay apart. A sentence claim still glues the facts of
+//! its sentences; the clause claims stand beside it. Translation is only bridged where names,
 //! numbers and dates carry the sentence. The word groups are English.
 //!
 //! ## References
@@ -57,6 +64,7 @@
 )]
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use crosscheck_core::Span;
 use crosscheck_text::Stemmer;
@@ -70,7 +78,9 @@ use crate::quotes::QuoteMention;
 use crate::timeline::Dated;
 use crosscheck_text::numbers::{number_word, parse_number};
 
+mod attach;
 mod bounded;
+mod clauses;
 
 /// A group of sentences stating one fact: `(doc, sentence)` pairs, at most one per doc.
 #[derive(Debug, Clone)]
@@ -79,11 +89,18 @@ pub(crate) struct ClaimGroup {
     pub(crate) members: Vec<(usize, usize)>,
     /// The member whose wording stands for the group.
     pub(crate) central: usize,
+    /// Per member, the text span of its rendering: the sentence, or the clause of it that
+    /// states the fact.
+    pub(crate) spans: Vec<Span>,
 }
 
 struct Item {
     doc: usize,
     sent: usize,
+    /// Its text: the sentence's, or one clause's.
+    span: Span,
+    /// Whether it is one clause of a sentence of several.
+    clause: bool,
     terms: Vec<(u32, f32)>,
     /// The terms that name or count something (entities, numbers, dates), sorted.
     anchors: Vec<u32>,
@@ -132,10 +149,13 @@ struct Marks<'a> {
     stemmer: &'a Stemmer,
 }
 
-/// Visits the terms of one sentence.
-fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<'_>)) {
-    let s = &d.sents[sent];
-    let range = s.words.start as usize..s.words.end as usize;
+/// Visits the terms of the words `range` of one sentence, each with the word it starts at.
+fn terms_of(
+    d: &Doc<'_>,
+    range: Range<usize>,
+    marks: &Marks<'_>,
+    mut f: impl FnMut(usize, Term<'_>),
+) {
     let mut skip_next = false;
     let lang = d.article.language;
     let lex = Lexicon::of(lang);
@@ -149,22 +169,22 @@ fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<
         // A sentence's terms are a set: a name or date of several words gives its term once.
         if let Some(k) = marks.date_of[i] {
             for t in &marks.dates[k as usize] {
-                f(Term::Date(t));
+                f(i, Term::Date(t));
             }
             continue;
         }
         if let Some(e) = marks.ents[i] {
-            f(Term::Entity(e));
+            f(i, Term::Entity(e));
             if !w.first
                 && marks.common.contains(w.key.as_str())
                 && let Some(stem) = content_stem(&w.key, lang, marks.stemmer)
             {
-                f(Term::Stem(&stem));
+                f(i, Term::Stem(&stem));
             }
             continue;
         }
         if let Some(e) = marks.coref[i] {
-            f(Term::Entity(e));
+            f(i, Term::Entity(e));
             continue;
         }
         if w.digit {
@@ -187,11 +207,11 @@ fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<
                     .is_some_and(|p| p.bytes().any(|b| b.is_ascii_alphabetic()));
             for part in text.split(['-', '‐']) {
                 if let Some(n) = parse_number(part) {
-                    f(if adjective { Term::Measure(n) } else { Term::Number(n) });
+                    f(i, if adjective { Term::Measure(n) } else { Term::Number(n) });
                 } else if part.len() > 2 && !part.bytes().any(|b| b.is_ascii_digit()) {
                     let k = part.to_lowercase();
                     if let Some(stem) = content_stem(&k, lang, marks.stemmer) {
-                        f(Term::Stem(&stem));
+                        f(i, Term::Stem(&stem));
                     }
                 }
             }
@@ -208,17 +228,17 @@ fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<
                 lex.value(List::PlaceSynonyms, &pair)
             }
         {
-            f(Term::Stem(term));
+            f(i, Term::Stem(term));
             skip_next = true;
             continue;
         }
         for part in w.key.split('-') {
             if let Some(n) = number_word(lex, part) {
-                f(Term::Number(n));
+                f(i, Term::Number(n));
                 continue;
             }
             if is_negation(lex, part) {
-                f(Term::Negation);
+                f(i, Term::Negation);
                 continue;
             }
             // `unhurt`, `uninjured`: a negated word of a known group.
@@ -227,12 +247,12 @@ fn terms_of(d: &Doc<'_>, sent: usize, marks: &Marks<'_>, mut f: impl FnMut(Term<
                 && let Some(stem) = content_stem(rest, lang, marks.stemmer)
                 && heads_event_group(&stem, lang)
             {
-                f(Term::Negation);
-                f(Term::Stem(&stem));
+                f(i, Term::Negation);
+                f(i, Term::Stem(&stem));
                 continue;
             }
             if let Some(stem) = content_stem(part, lang, marks.stemmer) {
-                f(Term::Stem(&stem));
+                f(i, Term::Stem(&stem));
             }
         }
     }
@@ -305,24 +325,28 @@ fn mostly_quoted(sent: Span, quotes: &[QuoteMention]) -> bool {
     inside * 2 > sent.end - sent.start
 }
 
-/// Whether a sentence is negated in its own words: a negation (`not`, `didn't`) outside any
-/// quotation (a speaker's `it couldn't have been better` negates nothing the outlet states).
-fn negated_outside_quotes(d: &Doc<'_>, si: usize, quotes: &[QuoteMention]) -> bool {
+/// Whether word `k` negates its sentence in the outlet's own words: a negation (`not`,
+/// `didn't`) outside any quotation (a speaker's `it couldn't have been better` negates nothing
+/// the outlet states).
+fn negates_outside_quotes(
+    d: &Doc<'_>,
+    k: usize,
+    quotes: &[QuoteMention],
+    stemmer: &Stemmer,
+) -> bool {
     let lang = d.article.language;
     let lex = Lexicon::of(lang);
-    let stemmer = Stemmer::new(lang);
-    let s = &d.sents[si];
-    (s.words.start..s.words.end).any(|k| {
-        let w = &d.words[k as usize];
+    {
+        let w = &d.words[k];
         // `unhurt`, `uninjured`: as `terms_of` reads them.
         let prefixed = negated(lex, &w.key).is_some_and(|rest| {
             rest.len() > 3
-                && content_stem(rest, lang, &stemmer)
+                && content_stem(rest, lang, stemmer)
                     .is_some_and(|stem| heads_event_group(&stem, lang))
         });
         (is_negation(lex, &w.key) || prefixed)
             && !quotes.iter().any(|q| q.marks.start <= w.span.start && w.span.end <= q.marks.end)
-    })
+    }
 }
 
 /// The similarity from which a negated sentence and one that is not are the same statement
@@ -343,7 +367,6 @@ pub(crate) fn align(
 ) -> Vec<ClaimGroup> {
     let mut dict: HashMap<String, u32> = HashMap::new();
     let mut items: Vec<Item> = Vec::new();
-    let mut key = String::new();
     let common: HashSet<&str> = docs
         .iter()
         .flat_map(|d| d.words.iter().filter(|w| !w.cap && !w.digit).map(|w| w.key.as_str()))
@@ -365,89 +388,232 @@ pub(crate) fn align(
             if !s.claim || mostly_quoted(s.span, &quotes[di]) {
                 continue;
             }
-            let mut ids: Vec<(u32, f32)> = Vec::new();
-            let mut anchors: Vec<u32> = Vec::new();
-            let negated = negated_outside_quotes(d, si, &quotes[di]);
-            terms_of(d, si, &marks, |t| {
-                key.clear();
-                let anchor = matches!(t, Term::Number(_) | Term::Entity(_) | Term::Date(_));
-                let boost = match t {
-                    Term::Stem(s) => {
-                        key.push_str("s:");
-                        key.push_str(s);
-                        1.0
+            let whole = s.words.start as usize..s.words.end as usize;
+            let mut parts = clauses::split(d, si);
+            let many = parts.len() > 1;
+            let parts_len = parts.len();
+            parts.extend(clauses::aside(d, si));
+            let many = many || parts.len() > parts_len;
+            let pieces = std::iter::once((whole.clone(), s.span, false))
+                .chain(parts.into_iter().filter(|_| many).map(|c| (c.words, c.span, true)));
+            // The sentence's terms, by word, read once: a clause takes those of its words.
+            let words = interned(d, whole.clone(), &marks, &mut dict);
+            let negations: Vec<usize> = whole
+                .clone()
+                .filter(|&k| negates_outside_quotes(d, k, &quotes[di], &stemmer))
+                .collect();
+            // The names of the sentence's first clause: its subject, as a rule.
+            let mut subject: Option<Vec<(u32, f32)>> = None;
+            for (range, span, clause) in pieces {
+                let negated = negations.iter().any(|k| range.contains(k));
+                let (mut terms, mut anchors, names) = gathered(&words, &range);
+                if clause {
+                    match &subject {
+                        None => subject = Some(names),
+                        Some(first) if names.is_empty() => {
+                            inherit(&mut terms, &mut anchors, first);
+                        }
+                        Some(_) => {}
                     }
-                    Term::Number(n) => {
-                        key.push_str("n:");
-                        key.push_str(&n.to_string());
-                        1.5
-                    }
-                    Term::Measure(n) => {
-                        key.push_str("n:");
-                        key.push_str(&n.to_string());
-                        0.5
-                    }
-                    Term::Entity(e) => {
-                        key.push_str("e:");
-                        key.push_str(&e.to_string());
-                        1.3
-                    }
-                    Term::Negation => {
-                        key.push_str("not");
-                        1.0
-                    }
-                    Term::Date(t) => {
-                        key.push_str(t);
-                        1.2
-                    }
-                };
-                let next = dict.len() as u32;
-                let id = *dict.entry(key.clone()).or_insert(next);
-                ids.push((id, boost));
-                if anchor {
-                    anchors.push(id);
                 }
-            });
-            ids.sort_by_key(|t| t.0);
-            ids.dedup_by_key(|t| t.0);
-            anchors.sort_unstable();
-            anchors.dedup();
-            items.push(Item { doc: di, sent: si, terms: ids, anchors, norm: 0.0, negated });
+                items.push(Item {
+                    doc: di,
+                    sent: si,
+                    span,
+                    clause,
+                    terms,
+                    anchors,
+                    norm: 0.0,
+                    negated,
+                });
+            }
         }
     }
-    let n = items.len();
+    // Weights are the sentences' rarity: a clause repeats its sentence's words.
+    let sentences = items.iter().filter(|it| !it.clause).count();
     let mut df = vec![0u32; dict.len()];
-    for it in &items {
+    for it in items.iter().filter(|it| !it.clause) {
         for &(t, _) in &it.terms {
             df[t as usize] += 1;
         }
     }
-    let idf: Vec<f32> = df.iter().map(|&d| ((n as f32 + 1.0) / d as f32).ln()).collect();
+    let idf: Vec<f32> =
+        df.iter().map(|&d| ((sentences as f32 + 1.0) / d.max(1) as f32).ln()).collect();
     for it in &mut items {
         for t in &mut it.terms {
             t.1 *= idf[t.0 as usize];
         }
         it.norm = it.terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
     }
-    let vectors: Vec<bounded::Vector<'_>> = items
-        .iter()
-        .map(|it| bounded::Vector {
-            doc: it.doc,
-            terms: &it.terms,
-            anchors: &it.anchors,
-            norm: it.norm,
-            negated: it.negated,
-        })
-        .collect();
-    let mut groups: Vec<ClaimGroup> = bounded::align(&vectors, threshold, similarity)
-        .into_iter()
-        .map(|(m, central)| ClaimGroup {
-            members: m.iter().map(|&x| (items[x as usize].doc, items[x as usize].sent)).collect(),
-            central,
-        })
-        .collect();
+    // Sentences first, each whole in one claim.
+    let whole: Vec<usize> = (0..items.len()).filter(|&i| !items[i].clause).collect();
+    let vectors: Vec<bounded::Vector<'_>> = whole.iter().map(|&i| vector(&items[i])).collect();
+    let group = |members: Vec<usize>, central: usize| ClaimGroup {
+        spans: members.iter().map(|&x| items[x].span).collect(),
+        members: members.iter().map(|&x| (items[x].doc, items[x].sent)).collect(),
+        central,
+    };
+    let mut sentence_groups: Vec<(Vec<usize>, usize)> =
+        bounded::align(&vectors, threshold, similarity, None)
+            .into_iter()
+            .map(|(m, central)| (m.iter().map(|&x| whole[x as usize]).collect(), central))
+            .collect();
+    let vectors: Vec<bounded::Vector<'_>> = items.iter().map(vector).collect();
+    if whole.len() < items.len() {
+        // The clause of a sentence that went to another claim joins its fact's claim.
+        let pieces: Vec<usize> = (0..items.len()).filter(|&i| items[i].clause).collect();
+        let lists: Vec<Vec<usize>> = sentence_groups.iter().map(|g| g.0.clone()).collect();
+        for (g, x) in attach::attach(&vectors, &pieces, &lists, threshold, similarity) {
+            let (members, central) = &mut sentence_groups[g];
+            let c = members[*central];
+            members.push(x);
+            members.sort_unstable();
+            *central = members.iter().position(|&m| m == c).unwrap_or(0);
+        }
+    }
+    let mut groups: Vec<ClaimGroup> =
+        sentence_groups.into_iter().map(|(m, central)| group(m, central)).collect();
+    // Then sentences and clauses together: a claim that holds a clause and whose articles no
+    // sentence claim has is a fact a longer sentence also states.
+    if whole.len() < items.len() {
+        let mut seen: HashSet<Vec<usize>> = groups.iter().map(doc_set).collect();
+        // Only a sentence that shares a name, a number or a date with a clause can meet one.
+        let mut held = vec![false; dict.len()];
+        for it in items.iter().filter(|it| it.clause) {
+            for &t in &it.anchors {
+                held[t as usize] = true;
+            }
+        }
+        let taking: Vec<usize> = (0..items.len())
+            .filter(|&i| items[i].clause || items[i].anchors.iter().any(|&t| held[t as usize]))
+            .collect();
+        let seeds: Vec<bool> = taking.iter().map(|&i| items[i].clause).collect();
+        let chosen: Vec<bounded::Vector<'_>> = taking.iter().map(|&i| vector(&items[i])).collect();
+        for (m, central) in bounded::align(&chosen, threshold, similarity, Some(&seeds)) {
+            let members: Vec<usize> = m.iter().map(|&x| taking[x as usize]).collect();
+            if !members.iter().any(|&x| items[x].clause) {
+                continue;
+            }
+            let g = group(members, central);
+            let docs = doc_set(&g);
+            if docs.len() >= 2 && seen.insert(docs) {
+                groups.push(g);
+            }
+        }
+    }
     groups.sort_by_key(|g| g.members[0]);
     groups
+}
+
+/// What alignment reads of an item.
+fn vector(it: &Item) -> bounded::Vector<'_> {
+    bounded::Vector {
+        doc: it.doc,
+        terms: &it.terms,
+        anchors: &it.anchors,
+        norm: it.norm,
+        negated: it.negated,
+    }
+}
+
+/// The distinct articles of a group, sorted.
+fn doc_set(g: &ClaimGroup) -> Vec<usize> {
+    let mut docs: Vec<usize> = g.members.iter().map(|m| m.0).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    docs
+}
+
+/// Weighted terms, anchor terms and the entity terms among them, each sorted by id.
+type Interned = (Vec<(u32, f32)>, Vec<u32>, Vec<(u32, f32)>);
+
+/// One term of a sentence: the word it starts at, its id, its boost (the weight of its kind),
+/// whether it is an anchor and whether it is an entity.
+type WordTerm = (usize, u32, f32, bool, bool);
+
+/// The terms of the words `range` of a sentence, by word, each interned in `dict` (the boost of
+/// their kind as their weight until rarity weighs them).
+fn interned(
+    d: &Doc<'_>,
+    range: Range<usize>,
+    marks: &Marks<'_>,
+    dict: &mut HashMap<String, u32>,
+) -> Vec<WordTerm> {
+    let mut out: Vec<WordTerm> = Vec::new();
+    let mut key = String::new();
+    terms_of(d, range, marks, |i, t| {
+        key.clear();
+        let anchor = matches!(t, Term::Number(_) | Term::Entity(_) | Term::Date(_));
+        let boost = match t {
+            Term::Stem(s) => {
+                key.push_str("s:");
+                key.push_str(s);
+                1.0
+            }
+            Term::Number(n) => {
+                key.push_str("n:");
+                key.push_str(&n.to_string());
+                1.5
+            }
+            Term::Measure(n) => {
+                key.push_str("n:");
+                key.push_str(&n.to_string());
+                0.5
+            }
+            Term::Entity(e) => {
+                key.push_str("e:");
+                key.push_str(&e.to_string());
+                1.3
+            }
+            Term::Negation => {
+                key.push_str("not");
+                1.0
+            }
+            Term::Date(t) => {
+                key.push_str(t);
+                1.2
+            }
+        };
+        let next = dict.len() as u32;
+        let id = *dict.entry(key.clone()).or_insert(next);
+        out.push((i, id, boost, anchor, matches!(t, Term::Entity(_))));
+    });
+    out
+}
+
+/// The terms of `words` that start in `range`, as a set: weighted terms (a term's first boost),
+/// anchors and entities, each sorted by id.
+fn gathered(words: &[WordTerm], range: &Range<usize>) -> Interned {
+    let mut ids: Vec<(u32, f32)> = Vec::new();
+    let mut anchors: Vec<u32> = Vec::new();
+    let mut names: Vec<(u32, f32)> = Vec::new();
+    for &(_, id, boost, anchor, entity) in words.iter().filter(|w| range.contains(&w.0)) {
+        ids.push((id, boost));
+        if anchor {
+            anchors.push(id);
+        }
+        if entity {
+            names.push((id, boost));
+        }
+    }
+    ids.sort_by_key(|t| t.0);
+    ids.dedup_by_key(|t| t.0);
+    anchors.sort_unstable();
+    anchors.dedup();
+    names.sort_by_key(|t| t.0);
+    names.dedup_by_key(|t| t.0);
+    (ids, anchors, names)
+}
+
+/// Adds to a clause that names nothing the names of its sentence's first clause (`…, who
+/// resigned` is about the person named before): its terms and anchors stay sorted.
+fn inherit(terms: &mut Vec<(u32, f32)>, anchors: &mut Vec<u32>, names: &[(u32, f32)]) {
+    terms.extend_from_slice(names);
+    terms.sort_by_key(|t| t.0);
+    terms.dedup_by_key(|t| t.0);
+    anchors.extend(names.iter().map(|t| t.0));
+    anchors.sort_unstable();
+    anchors.dedup();
 }
 
 /// The similarity of two sentences from their dot product and the number of terms they share:
@@ -477,5 +643,18 @@ fn similarity(dot: f32, shared: u16, a: &bounded::Vector<'_>, b: &bounded::Vecto
         cos.max(cover.min(1.0) * CONTAINMENT)
     } else {
         cos
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clause_that_names_nothing_takes_the_names_of_the_first() {
+        let (mut terms, mut anchors) = (vec![(2, 1.0), (9, 1.0)], vec![9]);
+        inherit(&mut terms, &mut anchors, &[(4, 1.3), (9, 1.5)]);
+        assert_eq!(terms, [(2, 1.0), (4, 1.3), (9, 1.0)]);
+        assert_eq!(anchors, [4, 9]);
     }
 }
