@@ -33,7 +33,8 @@
 //!
 //! - Media Standards Trust, churnalism.com.
 
-use std::collections::{BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeSet;
 
 use crosscheck_core::{Article, DisjointSets, DocId, OriginIndex, Span, StoryReuse};
 

@@ -37,7 +37,7 @@
 //! Average-linkage assignment of new points to existing clusters; inverted-index candidate
 //! generation as in the alignment.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::bounded::{Similarity, Vector};
 

@@ -53,7 +53,7 @@
 //! Inverted-index similarity joins with frequency cut-offs (Bayardo, Ma and Srikant, "Scaling up
 //! all pairs similarity search", 2007); sampled average linkage.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::analysis::{merge_sorted, sorted_overlap};
 
@@ -519,7 +519,7 @@ fn central(
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashMap;
+    use foldhash::{HashMap, HashMapExt};
 
     use super::*;
 

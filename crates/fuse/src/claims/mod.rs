@@ -63,7 +63,7 @@
     reason = "similarity arithmetic reads best with short names"
 )]
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::ops::Range;
 
 use crosscheck_core::Span;

@@ -1,7 +1,8 @@
 //! Helpers the conflict rules share: grouping statements into facts, splitting values into
 //! sides, the clause around a span.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::Hash;
 
 use crosscheck_core::{DocId, Span};

@@ -73,7 +73,8 @@
 //! Allen's interval algebra; mutual best match as in sentence alignment (Gale and Church); backing
 //! by shared neighbours as in shared-nearest-neighbour clustering (Jarvis and Patrick, 1973).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_text::Stemmer;
 

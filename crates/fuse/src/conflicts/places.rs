@@ -56,7 +56,8 @@
 //! Slot filling as in the TAC KBP slot-filling task; mutual context similarity as in the
 //! `events` heuristic.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_core::Span;
 use crosscheck_text::Stemmer;

@@ -66,9 +66,10 @@
 //!
 //! None; a rule of thumb.
 
+use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_core::Span;
 use crosscheck_text::lexicon::{Lexicon as Words, List};

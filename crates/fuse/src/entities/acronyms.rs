@@ -30,7 +30,8 @@
 //! Schwartz and Hearst, *A Simple Algorithm for Identifying Abbreviation Definitions in
 //! Biomedical Text* (2003).
 
-use std::collections::{BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeSet;
 
 use super::names::{is_joiner, is_org_word};
 use super::{Form, kind_of};

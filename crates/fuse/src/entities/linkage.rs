@@ -105,9 +105,9 @@ mod tests {
             n in 0usize..40,
             edges in proptest::collection::vec((0usize..40, 0usize..40), 0..60),
         ) {
-            let linked: std::collections::HashSet<(usize, usize)> =
+            let linked: foldhash::HashSet<(usize, usize)> =
                 edges.iter().map(|&(a, b)| (a.min(b), a.max(b))).collect();
-            let mut asked = std::collections::HashSet::new();
+            let mut asked = foldhash::HashSet::default();
             let groups = single_linkage(n, |i, j| {
                 assert!(i < j && asked.insert((i, j)), "pair {i} {j} asked twice or unordered");
                 linked.contains(&(i, j))

@@ -68,7 +68,8 @@ pub(crate) mod gender;
 pub(crate) mod linkage;
 pub(crate) mod names;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_core::{DisjointSets, Lang, Span};
 

@@ -28,7 +28,8 @@
 //!
 //! Issue 15 (cross-lingual stories).
 
-use std::collections::{BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeSet;
 
 use crosscheck_text::lexicon::{Lexicon, List};
 

@@ -45,7 +45,8 @@
 //!
 //! Issue 12 (fusion on real coverage).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_text::lexicon::{Lexicon, List};
 

@@ -28,7 +28,7 @@
 //! What a number counts is not compared (a 46 % premium and a 46 % stake agree), and number
 //! words (`five`, `cinco`) and dates written in words are not anchors.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crosscheck_core::Lang;
 

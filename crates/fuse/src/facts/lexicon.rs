@@ -5,7 +5,7 @@
 //! `time_units`, `part_words`, `identifier_nouns`, `number_words`, `months`,
 //! `month_abbreviations`).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, Mutex};
 
 use crosscheck_core::Lang;

@@ -38,7 +38,8 @@
 //! Key-phrase alignment of multi-document summarisation (Barzilay and `McKeown`, *Sentence
 //! Fusion for Multidocument News Summarization*, 2005).
 
-use std::collections::{BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeSet;
 
 use crosscheck_core::Lang;
 use crosscheck_text::Stemmer;

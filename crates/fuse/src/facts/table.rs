@@ -1,6 +1,7 @@
 //! Facts read from every sentence, aligned into slots, and the conflicts among their values.
 
-use std::collections::{BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use crosscheck_core::{Date, Span};

@@ -36,7 +36,7 @@
 //!
 //! See [`crate::quotes`].
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crosscheck_core::Span;
 

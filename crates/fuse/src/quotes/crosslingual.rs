@@ -31,7 +31,8 @@
 //!   Japanese renderings share only digits and Latin-script names with the others.
 //! - Two quotes of one speaker that share their anchors (the same figure twice) can be joined.
 
-use std::collections::{BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeSet;
 
 use crosscheck_core::Lang;
 use crosscheck_text::lexicon::{Lexicon, List};

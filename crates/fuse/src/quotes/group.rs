@@ -1,6 +1,7 @@
 //! Grouping the renderings of one quote across articles, and attribution conflicts.
 
-use std::collections::{BTreeMap, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 
 use crosscheck_core::{DisjointSets, Lang};
 use crosscheck_text::Stemmer;

@@ -42,7 +42,7 @@
 
 mod near;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crosscheck_core::{Article, Date, DocId, Lang};
 
@@ -314,7 +314,7 @@ impl Pass<'_> {
             out.push((i, id));
         }
         if !by_id {
-            let have: std::collections::HashSet<usize> = out.iter().map(|x| x.0).collect();
+            let have: foldhash::HashSet<usize> = out.iter().map(|x| x.0).collect();
             let mut extra: Vec<usize> =
                 added.iter().copied().filter(|i| !have.contains(i)).collect();
             extra.sort_unstable();

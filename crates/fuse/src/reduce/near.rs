@@ -79,7 +79,7 @@
 //! - Sentence-level alignment of near-duplicate documents, as in text-reuse detection
 //!   (churnalism.com).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crosscheck_core::{Alignment, Article, Span};
 

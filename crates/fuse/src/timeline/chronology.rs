@@ -46,7 +46,8 @@
 //!
 //! `TimeML` / TIMEX3 normalisation against the document creation time.
 
-use std::collections::{BTreeMap, HashSet};
+use foldhash::{HashSet, HashSetExt};
+use std::collections::BTreeMap;
 
 use crosscheck_core::{Date, DocId, Span};
 use crosscheck_text::lexicon::{Lexicon as Words, List};
