@@ -39,7 +39,7 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::bounded::{Similarity, Vector};
+use super::bounded::{Similarity, Vector, dot};
 
 /// Anchor terms held by more members than this do not propose candidates (they still count
 /// in the similarity).
@@ -117,24 +117,6 @@ pub(super) fn attach(
     let mut out: Vec<(usize, usize)> = best.into_iter().map(|((g, _), (_, x))| (g, x)).collect();
     out.sort_unstable();
     out
-}
-
-/// The dot product of two sorted weighted term lists and how many terms they share.
-fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, u16) {
-    let (mut i, mut j, mut s, mut n) = (0, 0, 0.0f32, 0u16);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                n = n.saturating_add(1);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    (s, n)
 }
 
 #[cfg(test)]

@@ -249,7 +249,7 @@ fn collapse(items: &[Vector<'_>]) -> Vec<Unit> {
 
 /// The dot product of two sorted weighted term lists and how many terms they share, summed in
 /// term order.
-fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, u16) {
+pub(super) fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, u16) {
     let (mut i, mut j) = (0, 0);
     let mut dot = 0f32;
     let mut shared = 0u16;
