@@ -349,6 +349,9 @@ lists! {
     /// Words that, after a comma, open a clause stating a fact of its own (`which`, `while`,
     /// `and`): where a claim splits a long sentence.
     ClauseBreaks => "clause_breaks",
+    /// The first halves of correlative conjunctions (`not only`, `non seulement`): the
+    /// conjunction that closes one (`but also`) joins two parts of one clause, it opens none.
+    CorrelativeOpeners => "correlative_openers",
     /// Words before a short quotation that make it a label, not speech (`so-called`).
     QuoteLabels => "quote_labels",
     /// Words right before a short quotation that make it a predicate, so speech (`was`,

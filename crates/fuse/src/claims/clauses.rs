@@ -98,7 +98,8 @@ pub(super) fn split(d: &Doc<'_>, sent: usize) -> Vec<Clause> {
                         .any(|k| d.words[k].gap == Gap::Comma)
             }
             Gap::Space => {
-                lex.has(List::ClauseConjunctions, &w.key)
+                (lex.has(List::ClauseConjunctions, &w.key)
+                    && !closes_correlative(d, cuts.last().copied().unwrap_or(lo), i, lex))
                     || ((lex.has(List::AndWords, &w.key) || lex.has(List::Subordinators, &w.key))
                         && names_next(d, i, hi))
             }
@@ -129,6 +130,17 @@ pub(super) fn split(d: &Doc<'_>, sent: usize) -> Vec<Clause> {
             Clause { words, span: Span::new(start, end) }
         })
         .collect()
+}
+
+/// Whether the conjunction at word `at` closes a correlative pair opened since word `from`
+/// (`not only … but also`): a word of [`List::CorrelativeOpeners`] before it.
+fn closes_correlative(d: &Doc<'_>, from: usize, at: usize, lex: &Lexicon) -> bool {
+    (from..at).any(|k| {
+        lex.words(List::CorrelativeOpeners).any(|phrase| {
+            let n = phrase.split(' ').count();
+            k + n <= at && phrase.split(' ').zip(&d.words[k..k + n]).all(|(p, w)| w.key == p)
+        })
+    })
 }
 
 /// The most words before an aside: `Orla, a ferry of 1998 built in Tesk, sank` sets off what
@@ -225,6 +237,21 @@ mod tests {
                 "The council approved the plan in March",
                 "but the builders walked off the site in June."
             ]
+        );
+    }
+
+    /// The second half of a correlative pair (`not only … but also`) joins one clause; the
+    /// same conjunction with no opener before it still cuts.
+    #[test]
+    fn a_correlative_pair_is_one_clause() {
+        let pair =
+            "The council not only approved the new harbour plan but also asked Velm for funds.";
+        assert_eq!(clauses(pair), [pair]);
+        assert_eq!(
+            clauses(
+                "The council approved the new harbour plan but the mayor asked Velm for funds."
+            ),
+            ["The council approved the new harbour plan", "but the mayor asked Velm for funds."]
         );
     }
 
