@@ -397,7 +397,15 @@ fn claim_output(
         out.push((c, (usize::MAX, i)));
     }
     out.sort_by(|a, b| b.0.support.cmp(&a.0.support).then(a.1.cmp(&b.1)));
-    out.into_iter().map(|c| c.0).collect()
+    // A claim whose renderings are exactly another's (a clause claim that came out whole as a
+    // sentence claim, one fact read by two readers) says nothing the first does not.
+    let mut seen: HashSet<Vec<(DocId, u32, u32)>> = HashSet::new();
+    out.into_iter()
+        .map(|c| c.0)
+        .filter(|c| {
+            seen.insert(c.renderings.iter().map(|r| (r.article.clone(), r.start, r.end)).collect())
+        })
+        .collect()
 }
 
 /// A claim's article ids, sorted and deduplicated.
