@@ -385,12 +385,10 @@ fn claim_output(
         }
     }
     // One per event that outlets date to one day (`unveiled … on Sunday`).
+    // (One that repeats another's renderings is folded into it below.)
     for (i, c) in crate::facts::dated::claims(ctx, dated).into_iter().enumerate() {
-        let same = out.iter().any(|o| o.0.renderings == c.renderings);
         taken.insert(sorted_ids(&c));
-        if !same {
-            out.push((c, (usize::MAX - 1, usize::MAX / 4 + i)));
-        }
+        out.push((c, (usize::MAX - 1, usize::MAX / 4 + i)));
     }
     let known: Vec<Claim> = out.iter().map(|c| c.0.clone()).collect();
     for (i, c) in crate::facts::phrases::claims(ctx, &known).into_iter().enumerate() {
@@ -399,13 +397,13 @@ fn claim_output(
     out.sort_by(|a, b| b.0.support.cmp(&a.0.support).then(a.1.cmp(&b.1)));
     // A claim whose renderings are exactly another's (a clause claim that came out whole as a
     // sentence claim, one fact read by two readers) says nothing the first does not.
-    let mut seen: HashSet<Vec<(DocId, u32, u32)>> = HashSet::new();
-    out.into_iter()
-        .map(|c| c.0)
-        .filter(|c| {
-            seen.insert(c.renderings.iter().map(|r| (r.article.clone(), r.start, r.end)).collect())
-        })
-        .collect()
+    let mut seen: HashSet<Vec<(&DocId, u32, u32)>> = HashSet::new();
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|c| seen.insert(c.0.renderings.iter().map(|r| (&r.article, r.start, r.end)).collect()))
+        .collect();
+    drop(seen);
+    out.into_iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| c.0).collect()
 }
 
 /// A claim's article ids, sorted and deduplicated.

@@ -336,17 +336,14 @@ fn negates_outside_quotes(
 ) -> bool {
     let lang = d.article.language;
     let lex = Lexicon::of(lang);
-    {
-        let w = &d.words[k];
-        // `unhurt`, `uninjured`: as `terms_of` reads them.
-        let prefixed = negated(lex, &w.key).is_some_and(|rest| {
-            rest.len() > 3
-                && content_stem(rest, lang, stemmer)
-                    .is_some_and(|stem| heads_event_group(&stem, lang))
-        });
-        (is_negation(lex, &w.key) || prefixed)
-            && !quotes.iter().any(|q| q.marks.start <= w.span.start && w.span.end <= q.marks.end)
-    }
+    let w = &d.words[k];
+    // `unhurt`, `uninjured`: as `terms_of` reads them.
+    let prefixed = negated(lex, &w.key).is_some_and(|rest| {
+        rest.len() > 3
+            && content_stem(rest, lang, stemmer).is_some_and(|stem| heads_event_group(&stem, lang))
+    });
+    (is_negation(lex, &w.key) || prefixed)
+        && !quotes.iter().any(|q| q.marks.start <= w.span.start && w.span.end <= q.marks.end)
 }
 
 /// The similarity from which a negated sentence and one that is not are the same statement
@@ -389,11 +386,11 @@ pub(crate) fn align(
                 continue;
             }
             let whole = s.words.start as usize..s.words.end as usize;
+            // `split` gives at least the sentence itself: several parts, or one and an aside,
+            // make clauses.
             let mut parts = clauses::split(d, si);
-            let many = parts.len() > 1;
-            let parts_len = parts.len();
             parts.extend(clauses::aside(d, si));
-            let many = many || parts.len() > parts_len;
+            let many = parts.len() > 1;
             let pieces = std::iter::once((whole.clone(), s.span, false))
                 .chain(parts.into_iter().filter(|_| many).map(|c| (c.words, c.span, true)));
             // The sentence's terms, by word, read once: a clause takes those of its words.
