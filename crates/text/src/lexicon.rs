@@ -36,7 +36,7 @@
 //! assert!(!Lexicon::of(Lang::UNKNOWN).has(List::SpeechVerbs, "said"));
 //! ```
 
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 use crosscheck_core::Lang;
 use foldhash::{HashMap, HashMapExt};
@@ -448,6 +448,9 @@ struct Table {
     index: OnceLock<HashMap<&'static str, u32>>,
 }
 
+/// How many merged lexicons [`Lexicon::union`] keeps.
+const UNIONS: usize = 32;
+
 /// Lists at most this long are searched, not hashed.
 const SEARCHED: usize = 8;
 
@@ -572,13 +575,31 @@ impl Lexicon {
 
     /// The lists of several languages merged: for a rule that reads a whole story whose
     /// articles may differ in language. Languages without data add nothing.
+    ///
+    /// A merge is kept (for the first [`UNIONS`] sets of languages), so that the stories of one
+    /// mix of languages share its lists and the hash indexes their lookups make.
     pub fn union(langs: impl IntoIterator<Item = Lang>) -> Lexicon {
+        static MERGED: Mutex<Vec<(Vec<Lang>, Lexicon)>> = Mutex::new(Vec::new());
         let mut langs: Vec<Lang> = langs.into_iter().collect();
         langs.sort_unstable();
         langs.dedup();
         if let [one] = langs[..] {
             return Lexicon { lang: one, lists: Arc::clone(&Lexicon::of(one).lists) };
         }
+        // A poisoned lock only means another thread panicked while merging: merge afresh.
+        let Ok(mut merged) = MERGED.lock() else { return Lexicon::merge(&langs) };
+        if let Some((_, lex)) = merged.iter().find(|(l, _)| *l == langs) {
+            return lex.clone();
+        }
+        let lex = Lexicon::merge(&langs);
+        if merged.len() < UNIONS {
+            merged.push((langs, lex.clone()));
+        }
+        lex
+    }
+
+    /// The lists of `langs` merged into one lexicon of no language.
+    fn merge(langs: &[Lang]) -> Lexicon {
         let lists = (0..List::ALL.len())
             .map(|i| {
                 Table::new(
@@ -635,6 +656,7 @@ mod tests {
         assert!(Arc::ptr_eq(&en.lists, &Lexicon::of(Lang::EN).lists));
         let fr: Lang = "fr".parse().unwrap();
         let both = Lexicon::union([fr, Lang::EN, fr]);
+        assert!(Arc::ptr_eq(&both.lists, &Lexicon::union([Lang::EN, fr]).lists), "merged once");
         for &list in List::ALL {
             for w in Lexicon::of(Lang::EN).words(list).chain(Lexicon::of(fr).words(list)) {
                 assert!(both.has(list, w), "{list:?} {w}");
