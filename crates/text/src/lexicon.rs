@@ -576,7 +576,7 @@ impl Lexicon {
     /// The lists of several languages merged: for a rule that reads a whole story whose
     /// articles may differ in language. Languages without data add nothing.
     ///
-    /// A merge is kept (for the first [`UNIONS`] sets of languages), so that the stories of one
+    /// A merge is kept (for the first 32 sets of languages), so that the stories of one
     /// mix of languages share its lists and the hash indexes their lookups make.
     pub fn union(langs: impl IntoIterator<Item = Lang>) -> Lexicon {
         static MERGED: Mutex<Vec<(Vec<Lang>, Lexicon)>> = Mutex::new(Vec::new());
