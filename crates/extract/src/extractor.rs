@@ -1,10 +1,10 @@
 //! The default extractor: HTML engines, chrome rules, metadata and alignment together.
 
-use crosscheck_core::{Alignment, Article, Date, Format, Lang, RawDoc};
+use crosscheck_core::{Alignment, Article, Date, Format, Lang, Month, RawDoc};
 
 use crate::chrome::{self, Block, Rules};
 use crate::html::{self, align, engines::EngineOutput, meta};
-use crosscheck_text::dates::{pick_reading, read_date, url_date_readings};
+use crosscheck_text::dates::{pick_reading, read_date, url_date_readings, url_month};
 
 use crate::{ExtractError, Extractor, lang, textmeta};
 
@@ -117,6 +117,8 @@ struct Found {
     author: Option<String>,
     outlet: Option<String>,
     published: Option<Date>,
+    /// A month of publication the page's metadata gives without a day.
+    published_month: Option<Month>,
     url: Option<String>,
     lang_hint: Option<Lang>,
 }
@@ -145,6 +147,15 @@ impl Extractor for ArticleExtractor {
             .published
             .or(found.published)
             .or_else(|| url_date(url.as_deref()?, || format!("{text}\n{}", removed.join("\n"))));
+        // A month only when nothing gives the day: the container's, the page's metadata, a
+        // `/2025/11/slug` permalink.
+        let published_month = match published {
+            Some(_) => None,
+            None => m
+                .published_month
+                .or(found.published_month)
+                .or_else(|| url_month(url.as_deref()?)),
+        };
         Ok(Article {
             id: doc.id.clone(),
             source: doc.source.clone(),
@@ -153,6 +164,7 @@ impl Extractor for ArticleExtractor {
             title: m.title.clone().or(found.title),
             author: m.author.clone().or(found.author),
             published,
+            published_month,
             language,
             text,
             removed,
@@ -314,6 +326,7 @@ impl ArticleExtractor {
             author,
             outlet,
             published,
+            published_month: page.published_month,
             url: page.url.clone(),
             lang_hint: page.lang.as_deref().and_then(|l| l.parse().ok()),
         };
@@ -431,6 +444,7 @@ impl ArticleExtractor {
             author,
             outlet,
             published,
+            published_month: None,
             url: None,
             lang_hint: None,
         };

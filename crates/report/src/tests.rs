@@ -35,6 +35,7 @@ fn articles() -> Vec<Article> {
             title: Some(title.to_string()),
             author: None,
             published: "2026-05-04".parse().ok(),
+            published_month: None,
             language: Lang::EN,
             text: text.to_string(),
             removed: vec!["Share this".to_string()],

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crosscheck_core::story::{FusedStory, StoryDocument};
-use crosscheck_core::{Alignment, Article, Date, DocId, Features, Lang};
+use crosscheck_core::{Alignment, Article, Date, DocId, Features, Lang, Month};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
 
 use crate::features;
@@ -337,10 +337,10 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 /// The article columns, joined with the raw content; see [`article_from_row`].
 const ARTICLE_COLUMNS: &str = "a.seq, a.id, a.hash, a.original_hash, a.source, a.url, a.outlet, \
     a.title, a.author, a.published, a.language, a.text, a.removed, a.alignment, a.story, \
-    a.duplicate_of, b.data";
+    a.duplicate_of, b.data, a.published_month";
 
 /// How many columns [`ARTICLE_COLUMNS`] holds.
-const ARTICLE_COLUMN_COUNT: usize = 17;
+const ARTICLE_COLUMN_COUNT: usize = 18;
 
 fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Result<StoredArticle>> {
     let id: String = row.get(1)?;
@@ -356,6 +356,7 @@ fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Result<StoredArticle>> {
     let removed: String = row.get(12)?;
     let alignment: String = row.get(13)?;
     let raw: Vec<u8> = row.get(16)?;
+    let published_month: Option<String> = row.get(17)?;
     let decoded = (|| {
         let hash: ContentHash = hash.parse().map_err(|e| corrupt("hash", e))?;
         let original = original
@@ -366,6 +367,10 @@ fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Result<StoredArticle>> {
             .map(|d| d.parse::<Date>())
             .transpose()
             .map_err(|e| corrupt("date", e.to_string()))?;
+        let published_month = published_month
+            .map(|m| m.parse::<Month>())
+            .transpose()
+            .map_err(|e| corrupt("month", e.to_string()))?;
         let language: Lang = language
             .parse()
             .map_err(|e: crosscheck_core::Error| corrupt("language", e.to_string()))?;
@@ -374,9 +379,10 @@ fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Result<StoredArticle>> {
         let alignment: Alignment =
             serde_json::from_str(&alignment).map_err(|e| corrupt("alignment", e.to_string()))?;
         let raw = String::from_utf8(raw).map_err(|e| corrupt("raw content", e.to_string()))?;
-        Ok((hash, original, published, language, removed, alignment, raw))
+        Ok((hash, original, (published, published_month), language, removed, alignment, raw))
     })();
-    let (hash, original, published, language, removed, alignment, raw) = match decoded {
+    let (hash, original, (published, published_month), language, removed, alignment, raw) =
+        match decoded {
         Ok(v) => v,
         Err(e) => return Ok(Err(e)),
     };
@@ -391,6 +397,7 @@ fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Result<StoredArticle>> {
             title: row.get(7)?,
             author: row.get(8)?,
             published,
+            published_month,
             language,
             text: row.get(11)?,
             removed,
@@ -1062,8 +1069,8 @@ fn put_in(
     })?;
     tx.execute(
         "INSERT INTO articles (id, hash, original_hash, source, url, outlet, title, author, \
-                published, language, text, removed, alignment, origin) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                published, language, text, removed, alignment, origin, published_month) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         rusqlite::params![
             id,
             hash.to_string(),
@@ -1079,6 +1086,7 @@ fn put_in(
             removed,
             alignment,
             origin,
+            article.published_month.map(|m| m.to_string()),
         ],
     )
     .map_err(Error::db(&what))?;
