@@ -209,7 +209,8 @@ mod tests {
         assert_eq!("2025-11".parse::<Month>().unwrap(), Month::new(2025, 11).unwrap());
         assert_eq!(Month::new(987, 3).unwrap().to_string(), "0987-03");
         assert_eq!(Month::from(Date::new(2025, 11, 27).unwrap()).to_string(), "2025-11");
-        for bad in ["2025-13", "2025-00", "2025-1", "25-11", "2025/11", "2025-11-27", "", "２０２５-11"]
+        for bad in
+            ["2025-13", "2025-00", "2025-1", "25-11", "2025/11", "2025-11-27", "", "２０２５-11"]
         {
             assert!(bad.parse::<Month>().is_err(), "{bad}");
         }
@@ -233,7 +234,10 @@ mod tests {
     #[test]
     fn published_reads_days_and_months() {
         let json = |s: &str| serde_json::from_str::<Published>(s);
-        assert_eq!(json(r#""2025-11-27""#).unwrap(), Published::Day(Date::new(2025, 11, 27).unwrap()));
+        assert_eq!(
+            json(r#""2025-11-27""#).unwrap(),
+            Published::Day(Date::new(2025, 11, 27).unwrap())
+        );
         assert_eq!(json(r#""2025-11""#).unwrap(), Published::Month(Month::new(2025, 11).unwrap()));
         assert!(json(r#""2025-11-31""#).is_err(), "no such day, and not a month either");
         assert!(json(r#""November 2025""#).is_err());

@@ -383,9 +383,9 @@ fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Result<StoredArticle>> {
     })();
     let (hash, original, (published, published_month), language, removed, alignment, raw) =
         match decoded {
-        Ok(v) => v,
-        Err(e) => return Ok(Err(e)),
-    };
+            Ok(v) => v,
+            Err(e) => return Ok(Err(e)),
+        };
     let story: Option<String> = row.get(14)?;
     let duplicate_of: Option<String> = row.get(15)?;
     Ok(Ok(StoredArticle {
@@ -1379,6 +1379,54 @@ mod tests {
                 (11, id.clone(), None, a4),
             ]
         );
+    }
+
+    /// A store of version 3 (before months were kept) opens, migrates to the current version and
+    /// reads its articles as before; a month of publication stored after that reads back.
+    #[test]
+    fn a_version_3_store_migrates_and_then_keeps_months() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v3.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in &MIGRATIONS[..3] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 3).unwrap();
+            let raw = "Title\n\nThe ferry ran aground.";
+            let hash = ContentHash::of(raw.as_bytes()).to_string();
+            conn.execute("INSERT INTO blobs (hash, data) VALUES (?1, ?2)", (&hash, raw.as_bytes()))
+                .unwrap();
+            conn.execute(
+                "INSERT INTO articles (id, hash, source, published, language, text, removed, \
+                 alignment) VALUES ('old', ?1, 'old.txt', '2025-11-19', 'en', 'The ferry ran \
+                 aground.', '[]', '{\"segments\":[]}')",
+                [&hash],
+            )
+            .unwrap();
+        }
+        let s = SqliteStore::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), i64::try_from(MIGRATIONS.len()).unwrap());
+        let old = s.article("old").unwrap().unwrap().article;
+        assert_eq!(old.published.map(|d| d.to_string()).as_deref(), Some("2025-11-19"));
+        assert_eq!(old.published_month, None);
+
+        let month_only = Article { published_month: Month::new(2025, 11), ..dated("new", None) };
+        s.put_article(&month_only, None).unwrap();
+        drop(s);
+        let s = SqliteStore::open(&path).unwrap();
+        let back = s.article("new").unwrap().unwrap().article;
+        assert_eq!((back.published, back.published_month), (None, Month::new(2025, 11)));
+        assert_eq!(back.publication().unwrap().to_string(), "2025-11");
+        // A month that does not parse is reported as damage, naming the article.
+        s.write("damaging a month", |c| {
+            c.execute("UPDATE articles SET published_month = '2025-13' WHERE id = 'new'", [])
+                .unwrap();
+            Ok(())
+        })
+        .unwrap();
+        let err = s.article("new").unwrap_err().to_string();
+        assert!(err.contains("month of article new"), "{err}");
     }
 
     #[test]

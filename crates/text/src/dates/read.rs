@@ -304,7 +304,8 @@ pub fn url_month(url: &str) -> Option<Month> {
     let mut found: Option<Month> = None;
     // `segments[0]` is the empty string before the path's first `/`.
     for i in 1..segments.len().saturating_sub(2) {
-        let (prev, year, month, next) = (segments[i - 1], segments[i], segments[i + 1], segments[i + 2]);
+        let (prev, year, month, next) =
+            (segments[i - 1], segments[i], segments[i + 1], segments[i + 2]);
         if is_number(prev) || next.is_empty() || is_number(next) {
             continue;
         }
