@@ -349,7 +349,8 @@ impl fmt::Display for ClaimStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(rename = "claim")]
 pub struct Claim {
-    /// One of its renderings, as extracted text.
+    /// One of its renderings, as extracted text; when that rendering is a clause and the
+    /// claim's `fact`, the clause's whole sentence.
     pub text: String,
     /// How widely it is carried.
     pub status: ClaimStatus,

@@ -413,7 +413,12 @@ fn claim_output(
         .collect();
     drop(seen);
     let kept = out.into_iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| c.0).collect();
-    fold_repeats(ctx, kept, distinct)
+    // Per article id, its doc's place in story order and the report it counts as.
+    let mut at: HashMap<&DocId, (usize, usize)> = HashMap::new();
+    for (di, d) in ctx.docs.iter().enumerate() {
+        at.entry(&d.article.id).or_insert((di, ctx.canon[di]));
+    }
+    fold_repeats(kept, &at, distinct)
 }
 
 /// Folds claims of the same text and the same fact into the first of them.
@@ -443,12 +448,13 @@ fn claim_output(
 /// Facts are compared by their words, so the same fact worded differently in one sentence
 /// (`twelve buses`, `12 buses`) is two claims, and so is a fact whose claims took their text
 /// from different outlets.
-fn fold_repeats(ctx: &Context<'_>, claims: Vec<Claim>, distinct: usize) -> Vec<Claim> {
-    // Per article id, its doc's place in story order and the report it counts as.
-    let mut at: HashMap<&DocId, (usize, usize)> = HashMap::new();
-    for (di, d) in ctx.docs.iter().enumerate() {
-        at.entry(&d.article.id).or_insert((di, ctx.canon[di]));
-    }
+///
+/// `at` gives each article's place in story order and the report it counts as.
+fn fold_repeats(
+    claims: Vec<Claim>,
+    at: &HashMap<&DocId, (usize, usize)>,
+    distinct: usize,
+) -> Vec<Claim> {
     let mut first: HashMap<(String, Option<String>), usize> = HashMap::new();
     let mut out: Vec<Claim> = Vec::with_capacity(claims.len());
     for c in claims {
@@ -645,6 +651,62 @@ mod tests {
         assert!(json.contains("\"sampled\":{\"articles_used\":3"));
         let plain = StoryFuser::default().fuse(&StoryInput::new(&arts)).unwrap();
         assert!(!serde_json::to_string(&plain).unwrap().contains("sampled"));
+    }
+
+    fn span(article: &str, text: &str, start: u32) -> SourceSpan {
+        SourceSpan {
+            article: article.into(),
+            text: text.into(),
+            start,
+            end: start + text.len() as u32,
+        }
+    }
+
+    fn claim(text: &str, fact: Option<&str>, renderings: &[(&str, u32)]) -> Claim {
+        Claim {
+            text: text.into(),
+            status: ClaimStatus::Single,
+            articles: renderings.iter().map(|r| DocId::from(r.0)).collect(),
+            renderings: renderings.iter().map(|&(a, at)| span(a, text, at)).collect(),
+            support: renderings.len() as u32,
+            outlets: None,
+            origins: None,
+            first_seen: None,
+            fact: fact.map(|f| span(renderings[0].0, f, renderings[0].1 + 4)),
+        }
+    }
+
+    #[test]
+    fn claims_of_one_text_and_fact_are_folded_and_others_kept() {
+        let text = "The town paid $4 million for 12 buses.";
+        let claims = vec![
+            claim(text, Some("12 buses"), &[("a", 0), ("b", 10)]),
+            claim(text, Some("$4 million"), &[("a", 0), ("c", 20)]),
+            // The same fact read by another reader, from other outlets: the same claim.
+            claim(text, Some("12 buses"), &[("b", 50), ("c", 20)]),
+            claim("Rain fell.", None, &[("d", 0)]),
+            claim("Rain fell.", None, &[("c", 90), ("e", 0)]),
+        ];
+        let ids: Vec<DocId> = ["a", "b", "c", "d", "e"].map(DocId::from).to_vec();
+        // `e` is a copy of `d`: it counts as `d`'s report.
+        let at: HashMap<&DocId, (usize, usize)> =
+            ids.iter().enumerate().map(|(i, id)| (id, (i, i.min(3)))).collect();
+        let folded = fold_repeats(claims, &at, 4);
+        assert_eq!(folded.len(), 3);
+        let buses = &folded[0];
+        let who: Vec<&str> = buses.articles.iter().map(DocId::as_str).collect();
+        assert_eq!(who, ["a", "b", "c"]);
+        // Where both have a rendering of one article, the first claim's is kept.
+        let starts: Vec<u32> = buses.renderings.iter().map(|r| r.start).collect();
+        assert_eq!(starts, [0, 10, 20]);
+        assert_eq!((buses.support, buses.status), (3, ClaimStatus::Majority));
+        assert_eq!(folded[1].fact.as_ref().map(|f| f.text.as_str()), Some("$4 million"));
+        assert_eq!(folded[1].support, 2);
+        let rain = &folded[2];
+        let who: Vec<&str> = rain.articles.iter().map(DocId::as_str).collect();
+        assert_eq!(who, ["c", "d", "e"]);
+        // `d` and its copy `e` are one report.
+        assert_eq!(rain.support, 2);
     }
 
     proptest::proptest! {

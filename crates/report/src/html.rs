@@ -209,7 +209,7 @@ fn render_summary(o: &mut String, story: &FusedStory, k: usize) {
     let _ = writeln!(o, "</dl><p class=\"meta\">{}</p></section>", esc(COUNTING));
 }
 
-fn render(o: &mut String, story: &FusedStory, k: usize) {
+pub(crate) fn render(o: &mut String, story: &FusedStory, k: usize) {
     let distinct = story.distinct_articles();
     let _ = writeln!(o, "<article id=\"s{k}\">\n<h1>{}</h1>", esc(&story.headline));
     let _ = writeln!(

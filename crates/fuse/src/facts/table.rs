@@ -592,16 +592,14 @@ fn read_facts(ctx: &Context<'_>) -> (Vec<Fact>, Vec<Figure>) {
     (facts, figures)
 }
 
-/// The words of a figure: its tokens (hedge, number, scale, unit) and the word after them when
-/// it is a content word (`44,713 votes`, `$48.7 billion deal`).
+/// The words of a figure: its tokens (hedge, number, scale, unit) and the content words right
+/// after them, two at most (`44,713 votes`, `38 electric buses`, `$48.7 billion deal`).
 fn figure_words(toks: &[Tok], q: &Quantity, lx: &Lexicon) -> Span {
-    let last = toks
-        .get(q.toks.1)
-        .filter(|t| {
-            t.word && !is_number(t, lx) && !lx.is_function(&t.lower) && !lx.is_clause_word(&t.lower)
-        })
-        .map_or(q.toks.1 - 1, |_| q.toks.1);
-    Span::from_usize(toks[q.toks.0].start, toks[last].end)
+    let content = |t: &Tok| {
+        t.word && !is_number(t, lx) && !lx.is_function(&t.lower) && !lx.is_clause_word(&t.lower)
+    };
+    let after = toks[q.toks.1..].iter().take(2).take_while(|t| content(t)).count();
+    Span::from_usize(toks[q.toks.0].start, toks[q.toks.1 + after - 1].end)
 }
 
 /// Whether a number is rare enough in a story that two outlets writing it state one fact:
