@@ -355,11 +355,14 @@ fn claim_output(
         if renderings.is_empty() {
             continue;
         }
-        // A claim grown from a clause reads as the clause's sentence, the clause its fact.
+        // A claim grown from a clause reads as the clause's sentence, the clause its fact (when
+        // narrower than the sentence: an aside split off leaves the sentence as a clause too).
         let fact = g.fact.and_then(|(k, f)| {
             let (fd, fs) = g.members[k];
             let d = &ctx.docs[fd];
-            Some((d.text(d.sents[fs].span).to_string(), SourceSpan::from_text(d.article, f)?))
+            let sentence = d.sents[fs].span;
+            let fact = SourceSpan::from_text(d.article, f).filter(|_| f != sentence)?;
+            Some((d.text(sentence).to_string(), fact))
         });
         let (text, fact) = match fact {
             Some((text, fact)) => (text, Some(fact)),

@@ -453,7 +453,7 @@ pub(crate) fn align(
     let vectors: Vec<bounded::Vector<'_>> = whole.iter().map(|&i| vector(&items[i])).collect();
     let group = |members: Vec<usize>, central: usize, grown: bool| ClaimGroup {
         spans: members.iter().map(|&x| items[x].span).collect(),
-        fact: grown.then(|| fact_clause(&items, &members, central)).flatten(),
+        fact: grown.then(|| fact_clause(docs, &items, &members, central)).flatten(),
         members: members.iter().map(|&x| (items[x].doc, items[x].sent)).collect(),
         central,
     };
@@ -510,18 +510,23 @@ pub(crate) fn align(
 }
 
 /// The clause that states the fact of a claim grown from clauses (`members`, items), as the
-/// member whose sentence holds it and the clause's span: the central member when it is a
-/// clause; else the narrower clause of the central sentence most like the other members (by the
-/// sum of their cosines), if one shares a term with them; else the clause member most like the
-/// central sentence (the claim was grown from it).
-fn fact_clause(items: &[Item], members: &[usize], central: usize) -> Option<(usize, Span)> {
+/// member whose sentence holds it and the clause's span: the central member when it is a clause
+/// narrower than its sentence; else the narrower clause of the central sentence most like the
+/// other members (by the sum of their cosines), if one shares a term with them; else the
+/// narrower clause member most like the central one (the claim was grown from it).
+fn fact_clause(
+    docs: &[Doc<'_>],
+    items: &[Item],
+    members: &[usize],
+    central: usize,
+) -> Option<(usize, Span)> {
     let at = *members.get(central)?;
     let c = &items[at];
-    if c.clause {
+    // A clause narrower than its sentence (an aside split off leaves the sentence whole too).
+    let narrower = |it: &Item| it.clause && it.span != docs[it.doc].sents[it.sent].span;
+    if narrower(c) {
         return Some((central, c.span));
     }
-    // A sentence's clauses follow it among the items; one may be the whole sentence (an
-    // aside split off).
     let others: Vec<&Item> = members.iter().filter(|&&m| m != at).map(|&m| &items[m]).collect();
     let best = |scored: &mut dyn Iterator<Item = (f32, usize, Span)>| {
         scored
@@ -529,16 +534,20 @@ fn fact_clause(items: &[Item], members: &[usize], central: usize) -> Option<(usi
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.2.start.cmp(&a.2.start)))
             .map(|x| (x.1, x.2))
     };
-    let own = &mut items[at + 1..]
+    // The clauses of the central sentence: the items of its doc and sentence, which stand
+    // together (the sentence, then its clauses).
+    let same = |it: &Item| (it.doc, it.sent) == (c.doc, c.sent);
+    let first = items[..at].iter().rposition(|it| !same(it)).map_or(0, |j| j + 1);
+    let own = &mut items[first..]
         .iter()
-        .take_while(|it| it.clause && (it.doc, it.sent) == (c.doc, c.sent))
-        .filter(|it| it.span != c.span)
+        .take_while(|it| same(it))
+        .filter(|it| narrower(it))
         .map(|k| (others.iter().map(|o| cosine(k, o)).sum::<f32>(), central, k.span));
     best(own).or_else(|| {
         let clauses = &mut members
             .iter()
             .enumerate()
-            .filter(|(_, m)| items[**m].clause)
+            .filter(|(_, m)| narrower(&items[**m]))
             .map(|(k, &m)| (cosine(&items[m], c), k, items[m].span));
         best(clauses)
     })

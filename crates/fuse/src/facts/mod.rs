@@ -82,9 +82,10 @@ use crate::story::{Claim, ClaimStatus, SourceSpan};
 
 /// A claim whose renderings are the sentences `sents` (document, sentence) of the story, in
 /// that order, whose text is sentence `text_at` and whose fact the words `fact` (a text span of
-/// that sentence), carried by `outlets` of the story's `distinct` reports. A sentence whose span does not map back to the raw input is left out, and
-/// so is one of another language than `text_at` that does not carry its anchors (see
-/// [`crosslingual`]): the outlets it alone brought are then not counted.
+/// that sentence), carried by `outlets` of the story's `distinct` reports. A sentence whose
+/// span does not map back to the raw input is left out, and so is one of another language than
+/// `text_at` that does not carry its anchors (see [`crosslingual`]): the outlets it alone
+/// brought are then not counted.
 fn claim_of_sentences(
     ctx: &Context<'_>,
     sents: impl IntoIterator<Item = (usize, usize)>,

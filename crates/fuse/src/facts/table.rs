@@ -433,7 +433,7 @@ fn historical(d: &Doc<'_>, si: usize, year: Option<u32>) -> bool {
 }
 
 /// A number as written in a sentence: (article, sentence, unit, value, the words of the figure:
-/// the number with its hedge and unit, and the word it counts when one follows).
+/// see [`figure_words`]).
 type Figure = (usize, usize, Class, f64, Span);
 
 /// Numbers of one unit and value, and the (article, sentence) pairs that write them, with the
