@@ -470,11 +470,8 @@ fn fold_repeats(
         let into = &mut out[k];
         let mut pairs: Vec<(DocId, SourceSpan)> =
             into.articles.drain(..).zip(into.renderings.drain(..)).collect();
-        for (id, r) in c.articles.into_iter().zip(c.renderings) {
-            if !pairs.iter().any(|p| p.0 == id) {
-                pairs.push((id, r));
-            }
-        }
+        let held: HashSet<DocId> = pairs.iter().map(|p| p.0.clone()).collect();
+        pairs.extend(c.articles.into_iter().zip(c.renderings).filter(|p| !held.contains(&p.0)));
         pairs.sort_by_key(|p| at.get(&p.0).map_or(usize::MAX, |x| x.0));
         let reports: BTreeSet<usize> =
             pairs.iter().filter_map(|p| at.get(&p.0)).map(|x| x.1).collect();
