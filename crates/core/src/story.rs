@@ -377,7 +377,7 @@ pub struct Claim {
     /// What the claim is specifically about, when that is narrower than `text`: the words of
     /// the sentence `text` is read from that carry it (the clause of a clause claim, the
     /// number with its unit and what it counts for a figure, the shared phrase or term, the
-    /// date of a dated event). Several claims may share a sentence, one per fact it states;
+    /// clause of a dated event). Several claims may share a sentence, one per fact it states;
     /// claims with the same `text` and the same fact are one claim. Absent for a claim that is
     /// its whole sentence. Added in `crosscheck.story/1.1`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
