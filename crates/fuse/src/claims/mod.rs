@@ -719,6 +719,45 @@ fn similarity(dot: f32, shared: u16, a: &bounded::Vector<'_>, b: &bounded::Vecto
 mod tests {
     use super::*;
 
+    fn item(doc: usize, span: Span, clause: bool, terms: &[u32]) -> Item {
+        let terms: Vec<(u32, f32)> = terms.iter().map(|&t| (t, 1.0)).collect();
+        let norm = (terms.len() as f32).sqrt();
+        Item { doc, sent: 0, span, clause, terms, anchors: vec![], norm, negated: false }
+    }
+
+    #[test]
+    fn a_grown_claim_reads_as_the_sentence_of_the_clause_that_states_it() {
+        use crosscheck_core::{Article, Lang};
+        let texts = ["Mira left at dawn, and the bus broke down near Velm.", "The bus broke down."];
+        let arts: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Article {
+                language: Lang::EN,
+                ..Article::from_text(format!("d{i}").as_str(), t)
+            })
+            .collect();
+        let docs: Vec<Doc<'_>> = arts.iter().map(Doc::new).collect();
+        let whole = docs[0].sents[0].span;
+        let (left, broke) = (Span::new(0, 18), Span::new(24, whole.end));
+        let items = [
+            item(0, whole, false, &[1, 2, 3, 4]),
+            item(0, left, true, &[1, 2]),
+            item(0, broke, true, &[3, 4]),
+            item(0, whole, true, &[1, 2, 3, 4]),
+            item(1, docs[1].sents[0].span, false, &[3, 4]),
+        ];
+        // A central sentence: its clause most like the other members, not the whole sentence
+        // an aside split off.
+        assert_eq!(fact_clause(&docs, &items, &[0, 4], 0), Some((0, broke)));
+        // A central clause is its own fact; one as wide as its sentence is none.
+        assert_eq!(fact_clause(&docs, &items, &[1, 4], 0), Some((0, left)));
+        assert_eq!(fact_clause(&docs, &items, &[3, 4], 0), Some((0, broke)));
+        // A central sentence with no clause like the others: the clause member most like it.
+        assert_eq!(fact_clause(&docs, &items, &[4, 2], 0), Some((1, broke)));
+        assert_eq!(fact_clause(&docs, &items, &[4], 0), None);
+    }
+
     #[test]
     fn a_clause_that_names_nothing_takes_the_names_of_the_first() {
         let (mut terms, mut anchors) = (vec![(2, 1.0), (9, 1.0)], vec![9]);
