@@ -76,6 +76,24 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
         .unwrap()
 });
+/// `/2022/1/9/slug`: year, month and day as their own path segments, one or two digits each,
+/// followed by a slug (a lone trailing number could be a page).
+static URL_DATE_SLASHED: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/[^/]*\p{L}").unwrap()
+});
+/// `/2013/may/03/`: a month name or abbreviation (any language of the lexicon) between the year
+/// and the day.
+static URL_DATE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"/((?:19|20)\d\d)/(\p{L}{3,9})/(\d{1,2})(?:/|$)").unwrap()
+});
+/// `/2007/US/04/09/`: a section name between the year and a two-digit month and day.
+static URL_DATE_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"/((?:19|20)\d\d)/\p{L}[\p{L}.-]*/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$)")
+        .unwrap()
+});
 static URL_DATE_YEAR_LAST: LazyLock<Regex> = LazyLock::new(|| {
     // A path segment opening `9-8-2025` or `09_08_2025`: day and month in either order.
     // Invariant: a constant, valid pattern.
@@ -219,7 +237,9 @@ pub fn date_in_url(url: &str) -> Option<Date> {
     }
 }
 
-/// Every reading of the date in a URL path: one for a year-first date (`/2024/03/05/`) or a
+/// Every reading of the date in a URL path: one for a year-first date (`/2024/03/05/`; also
+/// `/2022/1/9/slug` with one-digit segments before a slug, `/2013/may/03/` with a month name of
+/// any language of the lexicon, `/2007/US/04/09/` with a section before the month) or a
 /// year-last segment that reads one way only (`/31-8-2025/`), two for a year-last segment whose
 /// first two numbers could each be the month (`/9-8-2025/`: 8 September or 9 August), none when
 /// the path holds no date. The caller picks between two readings with other evidence, such as a
@@ -236,8 +256,17 @@ pub fn date_in_url(url: &str) -> Option<Date> {
 /// ```
 pub fn url_date_readings(url: &str) -> Vec<Date> {
     let path = url_path(url);
+    let numeric = |c: &regex::Captures<'_>| -> Option<Date> {
+        date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    };
     if let Some(c) = URL_DATE.captures(path) {
-        let d = (|| date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))();
+        return numeric(&c).into_iter().collect();
+    }
+    if let Some(c) = URL_DATE_SLASHED.captures(path).or_else(|| URL_DATE_SECTION.captures(path)) {
+        return numeric(&c).into_iter().collect();
+    }
+    if let Some(c) = URL_DATE_NAMED.captures(path) {
+        let d = (|| date(c[1].parse().ok()?, i32::from(month(&c[2])?), c[3].parse().ok()?))();
         return d.into_iter().collect();
     }
     let Some(c) = URL_DATE_YEAR_LAST.captures(path) else {
@@ -425,6 +454,15 @@ mod tests {
             "https://x.test/a/31-31-2025/slug" => None,
             "https://2020-06-01.x.test/story" => None,
             "https://x.test/story?d=2020/06/01/" => None,
+            "https://x.test/news/2022/1/9/fire-in-the-tower" => Some("2022-01-09"),
+            "https://x.test/news/2022/11/9/fire-in-the-tower" => Some("2022-11-09"),
+            "https://x.test/archive/2022/1/9" => None,
+            "https://x.test/archive/2022/1/9/77" => None,
+            "https://x.test/world/2013/may/03/ferry-sinks" => Some("2013-05-03"),
+            "https://x.test/welt/2013/mai/3/faehre" => Some("2013-05-03"),
+            "https://x.test/2013/cats/03/ferry-sinks" => None,
+            "https://x.test/2007/US/04/09/ferry.sinks/index.html" => Some("2007-04-09"),
+            "https://x.test/2007/US/13/09/ferry" => None,
         }
         let two: Vec<String> =
             url_date_readings("https://x.test/9_8_2025").iter().map(ToString::to_string).collect();
