@@ -29,8 +29,10 @@
 
 pub(crate) mod attribution;
 mod cjk;
+mod common_nouns;
 mod crosslingual;
 mod group;
+mod media;
 mod speaker;
 #[cfg(test)]
 mod tests;
@@ -639,6 +641,15 @@ fn sentence_subject(
             .then(|| at(comma + 1))
             .flatten()
     })
+}
+
+/// The named subject that opens `sentence` of `text` before the quotation `marks` (see
+/// `sentence_subject`): who a quote relayed by a medium belongs to.
+pub(crate) fn sentence_opener(text: &str, sentence: Span, marks: Span, lang: Lang) -> Option<Speaker> {
+    let rules = Rules::of(lang);
+    let ws = speaker::words(text, sentence, &[marks], rules);
+    let open = word_at(&ws, marks.start as usize);
+    sentence_subject(text, &ws, 0, open, "", rules).filter(|s| s.kind == SpeakerKind::Named)
 }
 
 /// Longest opening phrase, in words, set off by a comma before a sentence subject in a language
