@@ -568,12 +568,21 @@ fn verb_before(
     })
 }
 
-/// The subject of the speech verb at `v`: the phrase right before it (past adverbs and
-/// auxiliaries), a pronoun; for a verb without one, the subject of an earlier speech verb of
+/// The subject of the speech verb at `v`: the agent of a passive verb (`told by X`), the phrase
+/// right before it (past adverbs and auxiliaries), a pronoun; for a verb without one, the subject of an earlier speech verb of
 /// the sentence ("X indicated that …, noting that"), or else the sentence's opening noun phrase
 /// ("Antipov, who spent three days in Vennerby, said"; "X expressed optimism, saying").
 fn with_subject(text: &str, ws: &[Word<'_>], lo: usize, v: usize, rules: Rules) -> Option<Speaker> {
     let cue = ws[v].lower.as_str();
+    // A passive verb gives its agent: `residents were told by officials that …`.
+    if let Some(by) = ws.get(v + 1)
+        && !by.quoted
+        && by.is(List::AgentPrepositions)
+        && let Some(np) = speaker::np_starting_at(ws, v + 2)
+        && let Some(s) = speaker::speaker_from(text, ws, np, cue)
+    {
+        return Some(s);
+    }
     if let Some(s) = direct_subject(text, ws, lo, v) {
         return Some(s);
     }
