@@ -39,7 +39,7 @@
 //!
 //! ## References
 //!
-//! Pareti, *Attribution: A Computational Approach* (PhD thesis, Edinburgh, 2015), on sources
+//! Pareti, *Attribution: A Computational Approach* (doctoral thesis, Edinburgh, 2015), on sources
 //! versus the media that relay them.
 
 use foldhash::HashSet;

@@ -654,7 +654,12 @@ fn sentence_subject(
 
 /// The named subject that opens `sentence` of `text` before the quotation `marks` (see
 /// `sentence_subject`): who a quote relayed by a medium belongs to.
-pub(crate) fn sentence_opener(text: &str, sentence: Span, marks: Span, lang: Lang) -> Option<Speaker> {
+pub(crate) fn sentence_opener(
+    text: &str,
+    sentence: Span,
+    marks: Span,
+    lang: Lang,
+) -> Option<Speaker> {
     let rules = Rules::of(lang);
     let ws = speaker::words(text, sentence, &[marks], rules);
     let open = word_at(&ws, marks.start as usize);

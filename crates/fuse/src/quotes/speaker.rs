@@ -245,7 +245,7 @@ fn np_word(w: &Word<'_>) -> bool {
     if w.capitalised() {
         // A possessive or a quantifier opening a sentence (`His`, `Several`) names no one; an
         // article (`The`) opens a name.
-        return (!w.function && !(w.determiner && !w.article)) || w.title || w.article;
+        return w.article || w.title || (!w.function && !w.determiner);
     }
     w.role || w.stem_possessive().is_some_and(|p| !p.is_empty())
 }
