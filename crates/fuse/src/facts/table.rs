@@ -456,6 +456,16 @@ impl FactTable {
         FactTable { facts, figures, slots }
     }
 
+    /// Where the values of rolling figures (a toll, a market move) are written: each fact's
+    /// article and evidence span, sorted.
+    pub(crate) fn rolling_evidence(&self) -> Vec<(usize, Span)> {
+        let mut out: Vec<(usize, Span)> =
+            self.facts.iter().filter(|f| f.rolling).map(|f| (f.doc, f.evidence)).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The conflicts among the values of each slot.
     pub(crate) fn conflicts(&self, ctx: &Context<'_>) -> Vec<Conflict> {
         // The explicit facts of each attribute, in fact order: what `conflict` reads of the
