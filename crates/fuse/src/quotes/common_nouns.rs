@@ -32,7 +32,6 @@
 
 use foldhash::{HashSet, HashSetExt};
 
-use crosscheck_core::Lang;
 use crosscheck_text::Stemmer;
 
 use super::{QuoteMention, SpeakerKind};
@@ -40,7 +39,7 @@ use crate::analysis::Context;
 use crate::analysis::words::fold;
 use crate::quotes::attribution::SpeakerIndex;
 
-/// The stems of the words the story writes in lower case (each by its text's language).
+/// The words the story writes in lower case, folded.
 #[derive(Debug, Default)]
 pub(crate) struct LowerForms(HashSet<String>);
 
@@ -48,24 +47,25 @@ impl LowerForms {
     /// The lower-case forms of the story `ctx`.
     pub(crate) fn new(ctx: &Context<'_>) -> LowerForms {
         let mut set = HashSet::new();
-        let mut stemmers: Vec<(Lang, Stemmer)> = Vec::new();
         for d in &ctx.docs {
-            let lang = d.article.language;
-            let k = stemmers.iter().position(|(l, _)| *l == lang).unwrap_or_else(|| {
-                stemmers.push((lang, Stemmer::new(lang)));
-                stemmers.len() - 1
-            });
-            let stemmer = &stemmers[k].1;
             for w in &d.words {
-                if !w.cap && !w.digit {
-                    let stem = stemmer.stem(&w.key);
-                    if !set.contains(stem.as_ref()) {
-                        set.insert(stem.into_owned());
-                    }
+                if !w.cap && !w.digit && !set.contains(w.key.as_str()) {
+                    set.insert(w.key.clone());
                 }
             }
         }
         LowerForms(set)
+    }
+
+    /// Whether the story writes `word` (folded) in lower case in some form: itself, or a word
+    /// of the same stem (`warden` for `wardens`). Only the forms that start with the stem are
+    /// stemmed: a speaker is checked against the story's vocabulary, not its every word.
+    fn has(&self, word: &str, stemmer: &Stemmer) -> bool {
+        if self.0.contains(word) {
+            return true;
+        }
+        let stem = stemmer.stem(word);
+        self.0.iter().any(|k| k.starts_with(stem.as_ref()) && stemmer.stem(k) == stem)
     }
 }
 
@@ -88,7 +88,7 @@ pub(crate) fn unname_common_noun(
     }
     let key = fold(&s.name);
     let stemmer = Stemmer::new(d.article.language);
-    if !key.is_empty() && key.split(' ').all(|w| lower.0.contains(stemmer.stem(w).as_ref())) {
+    if !key.is_empty() && key.split(' ').all(|w| lower.has(w, &stemmer)) {
         s.kind = SpeakerKind::Anonymous;
         s.role = None;
     }
