@@ -156,7 +156,7 @@ impl FusedStory {
     /// Every span of the story, in field order.
     pub fn spans(&self) -> impl Iterator<Item = &SourceSpan> {
         let mentions = self.entities.iter().flat_map(|e| &e.mentions);
-        let claims = self.claims.iter().flat_map(|c| &c.renderings);
+        let claims = self.claims.iter().flat_map(|c| c.renderings.iter().chain(&c.fact));
         let quotes = self.quotes.iter().flat_map(|q| &q.renderings);
         let conflicts =
             self.conflicts.iter().flat_map(|k| k.sides.iter().flat_map(|side| &side.evidence));
@@ -349,7 +349,8 @@ impl fmt::Display for ClaimStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(rename = "claim")]
 pub struct Claim {
-    /// One of its renderings, as extracted text.
+    /// One of its renderings, as extracted text; when that rendering is a clause and the
+    /// claim's `fact`, the clause's whole sentence.
     pub text: String,
     /// How widely it is carried.
     pub status: ClaimStatus,
@@ -373,6 +374,14 @@ pub struct Claim {
     /// `crosscheck.story/1.1`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_seen: Option<Date>,
+    /// What the claim is specifically about, when that is narrower than `text`: the words of
+    /// the sentence `text` is read from that carry it (the clause of a clause claim, the
+    /// number with its unit and what it counts for a figure, the shared phrase or term, the
+    /// clause of a dated event). Several claims may share a sentence, one per fact it states;
+    /// claims with the same `text` and the same fact are one claim. Absent for a claim that is
+    /// its whole sentence. Added in `crosscheck.story/1.1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fact: Option<SourceSpan>,
 }
 
 /// A direct quote and each article's wording of it.
@@ -535,6 +544,7 @@ mod tests {
                 outlets: Some(1),
                 origins: Some(1),
                 first_seen: Date::new(2026, 5, 4),
+                fact: Some(span("a", "Monday", 18)),
             }],
             quotes: vec![],
             conflicts: vec![Conflict {
@@ -580,7 +590,7 @@ mod tests {
     fn spans_and_distinct_articles() {
         let s = story();
         let texts: Vec<&str> = s.spans().map(|sp| sp.text.as_str()).collect();
-        assert_eq!(texts, ["ferry", "The ferry sank on Monday.", "Monday"]);
+        assert_eq!(texts, ["ferry", "The ferry sank on Monday.", "Monday", "Monday"]);
         assert_eq!(s.distinct_articles(), 1);
         let raw = "The ferry sank on Monday.";
         for sp in s.spans() {

@@ -654,8 +654,10 @@ mod demo {
             // `majority` only above half of the distinct reports, `several` below.
             let expected = ClaimStatus::of_support(c.support as usize, distinct as usize);
             assert!(c.status == expected || c.status == ClaimStatus::Disputed, "{c:?}");
+            // Or the sentence of its fact (a clause's sentence, when the clause renders it).
             assert!(
-                c.renderings.iter().any(|r| r.text == c.text || c.text.len() <= r.text.len()),
+                c.renderings.iter().any(|r| r.text == c.text || c.text.len() <= r.text.len())
+                    || c.fact.as_ref().is_some_and(|f| c.text.contains(f.text.as_str())),
                 "text is a rendering"
             );
         }

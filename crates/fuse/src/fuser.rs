@@ -355,8 +355,19 @@ fn claim_output(
         if renderings.is_empty() {
             continue;
         }
-        let (cd, _) = g.members[g.central];
-        let text = ctx.docs[cd].text(g.spans[g.central]).to_string();
+        // A claim grown from a clause reads as the clause's sentence, the clause its fact (when
+        // narrower than the sentence: an aside split off leaves the sentence as a clause too).
+        let fact = g.fact.and_then(|(k, f)| {
+            let (fd, fs) = g.members[k];
+            let d = &ctx.docs[fd];
+            let sentence = d.sents[fs].span;
+            let fact = SourceSpan::from_text(d.article, f).filter(|_| f != sentence)?;
+            Some((d.text(sentence).to_string(), fact))
+        });
+        let (text, fact) = match fact {
+            Some((text, fact)) => (text, Some(fact)),
+            None => (ctx.docs[g.members[g.central].0].text(g.spans[g.central]).to_string(), None),
+        };
         let n = support.len();
         let status = ClaimStatus::of_support(n, distinct);
         let claim = Claim {
@@ -368,6 +379,7 @@ fn claim_output(
             outlets: None,
             origins: None,
             first_seen: None,
+            fact,
         };
         out.push((claim, g.members[0]));
     }
@@ -403,7 +415,75 @@ fn claim_output(
         .map(|c| seen.insert(c.0.renderings.iter().map(|r| (&r.article, r.start, r.end)).collect()))
         .collect();
     drop(seen);
-    out.into_iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| c.0).collect()
+    let kept = out.into_iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| c.0).collect();
+    // Per article id, its doc's place in story order and the report it counts as.
+    let mut at: HashMap<&DocId, (usize, usize)> = HashMap::new();
+    for (di, d) in ctx.docs.iter().enumerate() {
+        at.entry(&d.article.id).or_insert((di, ctx.canon[di]));
+    }
+    fold_repeats(kept, &at, distinct)
+}
+
+/// Folds claims of the same text and the same fact into the first of them.
+///
+/// ## What it does
+///
+/// Claims are made by several readers (sentence alignment, clauses, fact slots, figures, dated
+/// events, shared phrases and terms), and one sentence can carry several of their claims. Two
+/// claims whose `text` is the same sentence and whose facts are the same words (or that both
+/// are the whole sentence) say the same thing: the later one's renderings join the first
+/// (one per article, the first claim's kept where both have one, in story order), and its
+/// support is counted again over the articles united (copies once).
+///
+/// ## Why
+///
+/// A reader of the report sees each statement once, with every outlet that carries it, rather
+/// than the same sentence about the same fact with slightly different outlet lists.
+///
+/// ## Example
+///
+/// Two figure claims of `The council paid $4 million for 12 buses.`, one for `$4 million`
+/// and one for `12 buses`, stay apart; a fact-slot claim and a figure claim that both read
+/// `12 buses` in it are one.
+///
+/// ## Limitations
+///
+/// Facts are compared by their words, so the same fact worded differently in one sentence
+/// (`twelve buses`, `12 buses`) is two claims, and so is a fact whose claims took their text
+/// from different outlets.
+///
+/// `at` gives each article's place in story order and the report it counts as.
+fn fold_repeats(
+    claims: Vec<Claim>,
+    at: &HashMap<&DocId, (usize, usize)>,
+    distinct: usize,
+) -> Vec<Claim> {
+    let mut first: HashMap<(String, Option<String>), usize> = HashMap::new();
+    let mut out: Vec<Claim> = Vec::with_capacity(claims.len());
+    for c in claims {
+        let key = (c.text.clone(), c.fact.as_ref().map(|f| f.text.clone()));
+        let Some(&k) = first.get(&key) else {
+            first.insert(key, out.len());
+            out.push(c);
+            continue;
+        };
+        let into = &mut out[k];
+        let mut pairs: Vec<(DocId, SourceSpan)> =
+            into.articles.drain(..).zip(into.renderings.drain(..)).collect();
+        let held: HashSet<DocId> = pairs.iter().map(|p| p.0.clone()).collect();
+        pairs.extend(c.articles.into_iter().zip(c.renderings).filter(|p| !held.contains(&p.0)));
+        pairs.sort_by_key(|p| at.get(&p.0).map_or(usize::MAX, |x| x.0));
+        let reports: BTreeSet<usize> =
+            pairs.iter().filter_map(|p| at.get(&p.0)).map(|x| x.1).collect();
+        let n = reports.len().max(into.support.max(c.support) as usize);
+        into.support = u32::try_from(n).unwrap_or(u32::MAX);
+        into.status = ClaimStatus::of_support(n, distinct);
+        for (id, r) in pairs {
+            into.articles.push(id);
+            into.renderings.push(r);
+        }
+    }
+    out
 }
 
 /// A claim's article ids, sorted and deduplicated.
@@ -571,6 +651,62 @@ mod tests {
         assert!(json.contains("\"sampled\":{\"articles_used\":3"));
         let plain = StoryFuser::default().fuse(&StoryInput::new(&arts)).unwrap();
         assert!(!serde_json::to_string(&plain).unwrap().contains("sampled"));
+    }
+
+    fn span(article: &str, text: &str, start: u32) -> SourceSpan {
+        SourceSpan {
+            article: article.into(),
+            text: text.into(),
+            start,
+            end: start + text.len() as u32,
+        }
+    }
+
+    fn claim(text: &str, fact: Option<&str>, renderings: &[(&str, u32)]) -> Claim {
+        Claim {
+            text: text.into(),
+            status: ClaimStatus::Single,
+            articles: renderings.iter().map(|r| DocId::from(r.0)).collect(),
+            renderings: renderings.iter().map(|&(a, at)| span(a, text, at)).collect(),
+            support: renderings.len() as u32,
+            outlets: None,
+            origins: None,
+            first_seen: None,
+            fact: fact.map(|f| span(renderings[0].0, f, renderings[0].1 + 4)),
+        }
+    }
+
+    #[test]
+    fn claims_of_one_text_and_fact_are_folded_and_others_kept() {
+        let text = "The town paid $4 million for 12 buses.";
+        let claims = vec![
+            claim(text, Some("12 buses"), &[("a", 0), ("b", 10)]),
+            claim(text, Some("$4 million"), &[("a", 0), ("c", 20)]),
+            // The same fact read by another reader, from other outlets: the same claim.
+            claim(text, Some("12 buses"), &[("b", 50), ("c", 20)]),
+            claim("Rain fell.", None, &[("d", 0)]),
+            claim("Rain fell.", None, &[("c", 90), ("e", 0)]),
+        ];
+        let ids: Vec<DocId> = ["a", "b", "c", "d", "e"].map(DocId::from).to_vec();
+        // `e` is a copy of `d`: it counts as `d`'s report.
+        let at: HashMap<&DocId, (usize, usize)> =
+            ids.iter().enumerate().map(|(i, id)| (id, (i, i.min(3)))).collect();
+        let folded = fold_repeats(claims, &at, 4);
+        assert_eq!(folded.len(), 3);
+        let buses = &folded[0];
+        let who: Vec<&str> = buses.articles.iter().map(DocId::as_str).collect();
+        assert_eq!(who, ["a", "b", "c"]);
+        // Where both have a rendering of one article, the first claim's is kept.
+        let starts: Vec<u32> = buses.renderings.iter().map(|r| r.start).collect();
+        assert_eq!(starts, [0, 10, 20]);
+        assert_eq!((buses.support, buses.status), (3, ClaimStatus::Majority));
+        assert_eq!(folded[1].fact.as_ref().map(|f| f.text.as_str()), Some("$4 million"));
+        assert_eq!(folded[1].support, 2);
+        let rain = &folded[2];
+        let who: Vec<&str> = rain.articles.iter().map(DocId::as_str).collect();
+        assert_eq!(who, ["c", "d", "e"]);
+        // `d` and its copy `e` are one report.
+        assert_eq!(rain.support, 2);
     }
 
     proptest::proptest! {

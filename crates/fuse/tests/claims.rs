@@ -172,3 +172,55 @@ fn a_quotation_is_a_quote_not_a_claim() {
     );
     assert_eq!(story.quotes.len(), 1);
 }
+
+#[test]
+fn two_figures_of_one_sentence_are_two_claims_each_with_its_fact() {
+    let arts = [
+        article(
+            "a",
+            "2026-05-12",
+            "The Dovren council paid $4.2 million for 38 electric buses on Tuesday.",
+        ),
+        article(
+            "b",
+            "2026-05-12",
+            "The new fleet cost $4.2 million, according to the transport office.",
+        ),
+        article(
+            "c",
+            "2026-05-13",
+            "Drivers for all 38 of them were hired from the old tram company last week.",
+        ),
+    ];
+    let story = fuse(&arts);
+    let lead = "The Dovren council paid $4.2 million for 38 electric buses on Tuesday.";
+    let facts: Vec<(&str, Vec<&str>)> = story
+        .claims
+        .iter()
+        .filter(|c| c.text == lead)
+        .map(|c| {
+            let fact = c.fact.as_ref().map_or("", |f| f.text.as_str());
+            (fact, c.articles.iter().map(crosscheck_core::DocId::as_str).collect())
+        })
+        .collect();
+    // One claim per figure, each naming its own: the money with `b`, the buses with `c`.
+    assert!(facts.contains(&("$4.2 million", vec!["a", "b"])), "{facts:?}");
+    assert!(facts.contains(&("38 electric buses", vec!["a", "c"])), "{facts:?}");
+    // No two claims repeat one text and fact.
+    let mut keys: Vec<(&str, Option<&str>)> = story
+        .claims
+        .iter()
+        .map(|c| (c.text.as_str(), c.fact.as_ref().map(|f| f.text.as_str())))
+        .collect();
+    keys.sort_unstable();
+    let n = keys.len();
+    keys.dedup();
+    assert_eq!(keys.len(), n);
+    // Every fact slices its article's raw content and lies in the sentence of the text.
+    for c in &story.claims {
+        let Some(f) = &c.fact else { continue };
+        let raw = &arts.iter().find(|a| a.id == f.article).unwrap().raw;
+        assert_eq!(raw.get(f.start as usize..f.end as usize), Some(f.text.as_str()));
+        assert!(c.text.contains(f.text.as_str()), "{c:?}");
+    }
+}

@@ -179,6 +179,7 @@ pub(crate) fn for_display(story: &FusedStory, target: Target) -> FusedStory {
         c.text = text(&c.text);
         c.articles = ids(&c.articles);
         c.renderings = spans(&c.renderings);
+        c.fact = c.fact.as_ref().and_then(|f| spans(std::slice::from_ref(f)).pop());
     }
     for q in &mut s.quotes {
         q.speaker = q.speaker.as_deref().map(text);

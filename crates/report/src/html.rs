@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use crosscheck_core::story::{ClaimStatus, FusedStory, SourceSpan};
+use crosscheck_core::story::{Claim, ClaimStatus, FusedStory, SourceSpan};
 use html_escape::{encode_double_quoted_attribute, encode_text};
 
 use crate::reuse::{origins_note, per_source, percent};
@@ -28,7 +28,7 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;pad
 .consensus{background:#2e7d32}.majority{background:#00838f}.several{background:#00695c}.single{background:#b26a00}.disputed{background:#c62828}\
 .support{color:#555;font-size:.85rem;margin:0 .3rem}.claim{margin:.4rem 0}\
 details{margin:.2rem 0}summary{cursor:pointer}blockquote{margin:.2rem 0 .2rem 1rem;color:#444}\
-.src{color:#666;font-size:.85rem}article{margin-bottom:3rem}mark{background:#fff3b0}\
+.src{color:#666;font-size:.85rem}article{margin-bottom:3rem}mark{background:#fff3b0}span.fact{color:#555}\
 .summary{background:#f6f7f9;border-radius:.5rem;padding:.5rem 1rem}.legend dt{display:inline;font-weight:600}\
 .legend dd{display:inline;margin:0 1rem 0 .3rem}.reuse td{width:50%}";
 
@@ -41,6 +41,21 @@ fn attr(s: &str) -> String {
 }
 
 /// A status tag whose hover title says what the word means.
+/// A claim's text, escaped, its fact marked (or given after it when the text does not hold its
+/// words as written).
+fn claim_text(c: &Claim) -> String {
+    match crate::fact_in_text(c) {
+        Ok(Some((before, fact, after))) => {
+            // Pieces of one line: their edge spaces stay.
+            let part = |s: &str| encode_text(&crate::squeezed(s)).into_owned();
+            let (before, after) = (part(before.trim_start()), part(after.trim_end()));
+            format!("{before}<mark class=\"fact\">{}</mark>{after}", part(fact))
+        }
+        Ok(None) => esc(&c.text),
+        Err(fact) => format!("{} <span class=\"fact\">about: {}</span>", esc(&c.text), esc(fact)),
+    }
+}
+
 fn tag(status: ClaimStatus) -> String {
     format!("<span class=\"tag {status}\" title=\"{}\">{status}</span>", attr(meaning(status)))
 }
@@ -194,7 +209,7 @@ fn render_summary(o: &mut String, story: &FusedStory, k: usize) {
     let _ = writeln!(o, "</dl><p class=\"meta\">{}</p></section>", esc(COUNTING));
 }
 
-fn render(o: &mut String, story: &FusedStory, k: usize) {
+pub(crate) fn render(o: &mut String, story: &FusedStory, k: usize) {
     let distinct = story.distinct_articles();
     let _ = writeln!(o, "<article id=\"s{k}\">\n<h1>{}</h1>", esc(&story.headline));
     let _ = writeln!(
@@ -222,7 +237,7 @@ fn render(o: &mut String, story: &FusedStory, k: usize) {
                 tag(c.status),
                 c.support,
                 count(distinct, "report"),
-                esc(&c.text),
+                claim_text(c),
                 note(c.outlets, c.origins),
             );
             spans(o, story, &c.renderings);

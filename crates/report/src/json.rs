@@ -12,7 +12,8 @@
 //!                    "articles": [article id], "mentions": [span], "roles"?: [str]} ],
 //!     "claims":   [ {"text": str, "status": "consensus"|"majority"|"several"|"single"|"disputed",
 //!                    "articles": [article id], "renderings": [span], "support": int,
-//!                    "outlets"?: int, "origins"?: int, "first_seen"?: "YYYY-MM-DD"} ],
+//!                    "outlets"?: int, "origins"?: int, "first_seen"?: "YYYY-MM-DD",
+//!                    "fact"?: span} ],
 //!     "quotes":   [ {"speaker": str|null, "renderings": [span], "articles"?: [article id],
 //!                    "role"?: str, "anonymous"?: bool, "attributions"?: [span],
 //!                    "outlets"?: int, "origins"?: int} ],
@@ -48,7 +49,7 @@
 //! | `entities[].roles` | (extra) role words seen with the entity: `mayor`, `minister` |
 //! | `claims[].status` | `consensus`: every distinct report; `majority`: more than half but not all; `several`: more than one but no more than half; `single`: one report and its copies; `disputed`: carries a side of a conflict |
 //! | `claims[].support` | (extra) how many distinct reports carry the claim |
-//! | `claims[].text` | one of its renderings, as extracted text |
+//! | `claims[].text` | one of its renderings, as extracted text (the whole sentence of a rendering that is a clause, when `fact` is that clause) |
 //! | `quotes[].renderings` | each article's wording: the quoted words without their marks, one span per article |
 //! | `quotes[].speaker` | the speaker's entity name (spelling variants merged), an unnamed source as written (`a senior official`), or null |
 //! | `quotes[].role`, `anonymous`, `attributions` | (extra) the title written with the name; whether the speaker is unnamed; where each article names the speaker |
@@ -59,6 +60,7 @@
 //! | `timeline[].text` | the sentence that dates the event; `evidence` holds each date expression, one per article that dates it so |
 //! | `claims[].outlets`, `origins` | (1.1) distinct outlets carrying the claim, and independent origins among its renderings: renderings inside one shared passage (a wire story and its reprints) or from articles crediting one agency count once; `status` is decided on `origins` |
 //! | `claims[].first_seen` | (1.1) the earliest publication date among the articles that carry the claim |
+//! | `claims[].fact` | (1.1) what the claim is about when narrower than its `text`: the words of the sentence `text` is read from that carry it (the clause of a clause claim, a number with its unit and what it counts, a shared phrase or term, a dated event); several claims may share a sentence, one per fact, and claims with the same `text` and `fact` are one claim; absent for a claim that is its whole sentence |
 //! | `quotes[].outlets`, `origins`; `conflicts[].sides[].outlets`, `origins` | (1.1) as for claims |
 //! | `reuse.edges[]` | (1.1) a pair of articles sharing passages (runs of words equal up to light edits); `direction` only when the publication dates differ, never guessed; `share_a`/`share_b` the share of each article's words in the passages |
 //! | `reuse.edges[].passages[]` | (1.1) one shared passage: a span in each article and the words in common |

@@ -180,6 +180,50 @@ pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `s` with each run of whitespace, line breaks included, made one space, its edges kept (a
+/// piece of a line).
+pub(crate) fn squeezed(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+/// A claim's text split around its fact (`before`, `fact`, `after`) when it has one narrower
+/// than the text and the text holds its words as written; `Err` with the fact's words when
+/// the text does not (markup in the raw span, say), `Ok(None)` when there is no fact.
+pub(crate) fn fact_in_text(
+    c: &crosscheck_core::story::Claim,
+) -> Result<Option<(&str, &str, &str)>, &str> {
+    let Some(fact) = c.fact.as_ref().map(|f| f.text.as_str()).filter(|f| !f.trim().is_empty())
+    else {
+        return Ok(None);
+    };
+    if fact == c.text {
+        return Ok(None);
+    }
+    match c.text.find(fact) {
+        Some(at) => {
+            let end = at + fact.len();
+            Ok(Some((&c.text[..at], &c.text[at..end], &c.text[end..])))
+        }
+        None => Err(fact),
+    }
+}
+
 /// An article id with its language when that is not the story's main one (`listin [es]`), so
 /// that a report shows which renderings are cross-lingual.
 pub(crate) fn with_language(story: &FusedStory, article: &crosscheck_core::DocId) -> String {

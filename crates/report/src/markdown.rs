@@ -78,10 +78,28 @@ pub(crate) fn render(story: &FusedStory) -> String {
             let ids: Vec<String> = c.articles.iter().map(|a| cell(a.as_str())).collect();
             let note =
                 origins_note(c.outlets, c.origins).map(|n| format!(" ({n})")).unwrap_or_default();
+            // The fact in bold, or after the sentence when the sentence does not hold it as
+            // written.
+            let claim = match crate::fact_in_text(c) {
+                Ok(Some((before, fact, after))) => {
+                    // A space at either edge of the fact stays outside the bold.
+                    let space = |yes: bool| if yes { " " } else { "" };
+                    let (b, a) = (cell(before), cell(after));
+                    let gap_before = !b.is_empty()
+                        && (before.ends_with(char::is_whitespace)
+                            || fact.starts_with(char::is_whitespace));
+                    let gap_after = !a.is_empty()
+                        && (after.starts_with(char::is_whitespace)
+                            || fact.ends_with(char::is_whitespace));
+                    format!("{b}{}**{}**{}{a}", space(gap_before), cell(fact), space(gap_after))
+                }
+                Ok(None) => cell(&c.text),
+                Err(fact) => format!("{} (about: {})", cell(&c.text), cell(fact)),
+            };
             let _ = writeln!(
                 o,
                 "| {} | {} | {}/{}{note} | {} |",
-                cell(&c.text),
+                claim,
                 c.status,
                 c.support,
                 distinct,

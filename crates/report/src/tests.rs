@@ -647,3 +647,52 @@ fn a_sampled_story_says_so_in_every_readable_format() {
         assert!(out.contains("earliest article of each outlet"), "{format:?} lacks the rule");
     }
 }
+
+#[test]
+fn a_fact_is_marked_in_its_text_or_given_after_it() {
+    let story = story();
+    let mut claim = story.claims[0].clone();
+    claim.text = "Divers found 12 crates near the pier.".into();
+    let fact = |text: &str| crosscheck_core::story::SourceSpan {
+        article: "north-gazette".into(),
+        text: text.into(),
+        start: 0,
+        end: text.len() as u32,
+    };
+    claim.fact = Some(fact("12 crates"));
+    assert_eq!(fact_in_text(&claim), Ok(Some(("Divers found ", "12 crates", " near the pier."))));
+    // Raw words the extracted text does not hold as written: given after it.
+    claim.fact = Some(fact("12 <b>crates</b>"));
+    assert_eq!(fact_in_text(&claim), Err("12 <b>crates</b>"));
+    let mut one = story.clone();
+    one.claims = vec![claim.clone()];
+    let md = markdown::render(&one);
+    assert!(
+        md.contains("| Divers found 12 crates near the pier. (about: 12 \\<b\\>crates\\</b\\>) |"),
+        "{md}"
+    );
+    let html = {
+        let mut o = String::new();
+        html::render(&mut o, &one, 0);
+        o
+    };
+    assert!(
+        html.contains("near the pier. <span class=\"fact\">about: 12 &lt;b&gt;crates"),
+        "{html}"
+    );
+    claim.fact = Some(fact("12 crates"));
+    one.claims = vec![claim.clone()];
+    assert!(markdown::render(&one).contains("| Divers found **12 crates** near the pier. |"));
+    let html = {
+        let mut o = String::new();
+        html::render(&mut o, &one, 0);
+        o
+    };
+    assert!(
+        html.contains("Divers found <mark class=\"fact\">12 crates</mark> near the pier."),
+        "{html}"
+    );
+    // A whole-sentence claim shows no fact.
+    claim.fact = Some(fact(&claim.text.clone()));
+    assert_eq!(fact_in_text(&claim), Ok(None));
+}

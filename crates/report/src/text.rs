@@ -138,6 +138,10 @@ impl<W: Write> TextSink<W> {
                 if let Some(d) = c.first_seen {
                     let _ = write!(meta, " · first seen {d}");
                 }
+                // What the claim is about, when narrower than its sentence.
+                if let Ok(Some((_, fact, _))) | Err(fact) = crate::fact_in_text(c) {
+                    let _ = write!(meta, " · about “{}”", one_line(fact));
+                }
                 let _ = writeln!(o, "  {}", self.paint(DIM, &format!("{:15}{meta}", "")));
             }
         }

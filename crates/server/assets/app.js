@@ -350,7 +350,7 @@ function claimsSection(story, distinct) {
     const body = [
       el('span', { class: 'status ' + c.status, title: STATUS_MEANING[c.status] || '' }, c.status),
       el('span', { class: 'support' }, `${c.support} of ${count(distinct, 'report')}`),
-      el('span', { class: 'text' }, shown(c.text)), badges(c.articles), originsNote(c)];
+      claimText(c), badges(c.articles), originsNote(c)];
     const row = el('div', { class: 'claim-row', id: 'claim-' + i });
     if (!first) {
       row.append(el('div', { class: 'claim ' + c.status }, ...body));
@@ -365,6 +365,19 @@ function claimsSection(story, distinct) {
     }
     return row;
   }));
+}
+
+/**
+ * A claim's text with its fact (what it is about, when narrower than the sentence) marked, or
+ * given after the text when the text does not hold the fact's words as written.
+ */
+function claimText(c) {
+  const text = shown(c.text);
+  const fact = c.fact ? spanShown(c.fact.text) : '';
+  if (!fact.trim() || fact === text) return el('span', { class: 'text' }, text);
+  const at = text.indexOf(fact);
+  if (at < 0) return el('span', { class: 'text' }, text, ' ', el('span', { class: 'fact-note' }, 'about: ' + fact));
+  return el('span', { class: 'text' }, text.slice(0, at), el('mark', { class: 'fact', title: 'what this claim is about' }, fact), text.slice(at + fact.length));
 }
 
 /** "4 outlets · 2 independent origins", when the story carries the counts. */

@@ -92,6 +92,12 @@ pub(crate) struct ClaimGroup {
     /// Per member, the text span of its rendering: the sentence, or the clause of it that
     /// states the fact.
     pub(crate) spans: Vec<Span>,
+    /// For a claim grown from clauses, the clause that states its fact: the member whose
+    /// sentence holds it (the central member, or a clause member when the central sentence has
+    /// no clause like the others) and its text span. The claim then reads as that member's
+    /// sentence, the clause its fact. `None` for a claim of whole sentences (clauses of other
+    /// articles attached to it or not).
+    pub(crate) fact: Option<(usize, Span)>,
 }
 
 struct Item {
@@ -445,8 +451,9 @@ pub(crate) fn align(
     // Sentences first, each whole in one claim.
     let whole: Vec<usize> = (0..items.len()).filter(|&i| !items[i].clause).collect();
     let vectors: Vec<bounded::Vector<'_>> = whole.iter().map(|&i| vector(&items[i])).collect();
-    let group = |members: Vec<usize>, central: usize| ClaimGroup {
+    let group = |members: Vec<usize>, central: usize, grown: bool| ClaimGroup {
         spans: members.iter().map(|&x| items[x].span).collect(),
+        fact: grown.then(|| fact_clause(docs, &items, &members, central)).flatten(),
         members: members.iter().map(|&x| (items[x].doc, items[x].sent)).collect(),
         central,
     };
@@ -469,7 +476,7 @@ pub(crate) fn align(
         }
     }
     let mut groups: Vec<ClaimGroup> =
-        sentence_groups.into_iter().map(|(m, central)| group(m, central)).collect();
+        sentence_groups.into_iter().map(|(m, central)| group(m, central, false)).collect();
     // Then sentences and clauses together: a claim that holds a clause and whose articles no
     // sentence claim has is a fact a longer sentence also states.
     if whole.len() < items.len() {
@@ -491,7 +498,7 @@ pub(crate) fn align(
             if !members.iter().any(|&x| items[x].clause) {
                 continue;
             }
-            let g = group(members, central);
+            let g = group(members, central, true);
             let docs = doc_set(&g);
             if docs.len() >= 2 && seen.insert(docs) {
                 groups.push(g);
@@ -500,6 +507,71 @@ pub(crate) fn align(
     }
     groups.sort_by_key(|g| g.members[0]);
     groups
+}
+
+/// The clause that states the fact of a claim grown from clauses (`members`, items), as the
+/// member whose sentence holds it and the clause's span: the central member when it is a clause
+/// narrower than its sentence; else the narrower clause of the central sentence most like the
+/// other members (by the sum of their cosines), if one shares a term with them; else the
+/// narrower clause member most like the central one (the claim was grown from it).
+fn fact_clause(
+    docs: &[Doc<'_>],
+    items: &[Item],
+    members: &[usize],
+    central: usize,
+) -> Option<(usize, Span)> {
+    let at = *members.get(central)?;
+    let c = &items[at];
+    // A clause narrower than its sentence (an aside split off leaves the sentence whole too).
+    let narrower = |it: &Item| it.clause && it.span != docs[it.doc].sents[it.sent].span;
+    if narrower(c) {
+        return Some((central, c.span));
+    }
+    let others: Vec<&Item> = members.iter().filter(|&&m| m != at).map(|&m| &items[m]).collect();
+    let best = |scored: &mut dyn Iterator<Item = (f32, usize, Span)>| {
+        scored
+            .filter(|x| x.0 > 0.0)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.2.start.cmp(&a.2.start)))
+            .map(|x| (x.1, x.2))
+    };
+    // The clauses of the central sentence: the items of its doc and sentence, which stand
+    // together (the sentence, then its clauses).
+    let same = |it: &Item| (it.doc, it.sent) == (c.doc, c.sent);
+    let first = items[..at].iter().rposition(|it| !same(it)).map_or(0, |j| j + 1);
+    let own = &mut items[first..]
+        .iter()
+        .take_while(|it| same(it))
+        .filter(|it| narrower(it))
+        .map(|k| (others.iter().map(|o| cosine(k, o)).sum::<f32>(), central, k.span));
+    best(own).or_else(|| {
+        let clauses = &mut members
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| narrower(&items[**m]))
+            .map(|(k, &m)| (cosine(&items[m], c), k, items[m].span));
+        best(clauses)
+    })
+}
+
+/// The cosine of two items' weighted terms (sorted by id).
+fn cosine(a: &Item, b: &Item) -> f32 {
+    let denom = a.norm * b.norm;
+    if denom <= 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].0.cmp(&b.terms[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a.terms[i].1 * b.terms[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot / denom
 }
 
 /// What alignment reads of an item.
@@ -646,6 +718,45 @@ fn similarity(dot: f32, shared: u16, a: &bounded::Vector<'_>, b: &bounded::Vecto
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn item(doc: usize, span: Span, clause: bool, terms: &[u32]) -> Item {
+        let terms: Vec<(u32, f32)> = terms.iter().map(|&t| (t, 1.0)).collect();
+        let norm = (terms.len() as f32).sqrt();
+        Item { doc, sent: 0, span, clause, terms, anchors: vec![], norm, negated: false }
+    }
+
+    #[test]
+    fn a_grown_claim_reads_as_the_sentence_of_the_clause_that_states_it() {
+        use crosscheck_core::{Article, Lang};
+        let texts = ["Mira left at dawn, and the bus broke down near Velm.", "The bus broke down."];
+        let arts: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Article {
+                language: Lang::EN,
+                ..Article::from_text(format!("d{i}").as_str(), t)
+            })
+            .collect();
+        let docs: Vec<Doc<'_>> = arts.iter().map(Doc::new).collect();
+        let whole = docs[0].sents[0].span;
+        let (left, broke) = (Span::new(0, 18), Span::new(24, whole.end));
+        let items = [
+            item(0, whole, false, &[1, 2, 3, 4]),
+            item(0, left, true, &[1, 2]),
+            item(0, broke, true, &[3, 4]),
+            item(0, whole, true, &[1, 2, 3, 4]),
+            item(1, docs[1].sents[0].span, false, &[3, 4]),
+        ];
+        // A central sentence: its clause most like the other members, not the whole sentence
+        // an aside split off.
+        assert_eq!(fact_clause(&docs, &items, &[0, 4], 0), Some((0, broke)));
+        // A central clause is its own fact; one as wide as its sentence is none.
+        assert_eq!(fact_clause(&docs, &items, &[1, 4], 0), Some((0, left)));
+        assert_eq!(fact_clause(&docs, &items, &[3, 4], 0), Some((0, broke)));
+        // A central sentence with no clause like the others: the clause member most like it.
+        assert_eq!(fact_clause(&docs, &items, &[4, 2], 0), Some((1, broke)));
+        assert_eq!(fact_clause(&docs, &items, &[4], 0), None);
+    }
 
     #[test]
     fn a_clause_that_names_nothing_takes_the_names_of_the_first() {

@@ -34,6 +34,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crosscheck_core::Span;
 use crosscheck_text::Stemmer;
 use crosscheck_text::lexicon::{Lexicon, List};
 
@@ -74,6 +75,19 @@ fn clause(ctx: &Context<'_>, x: &Dated) -> BTreeSet<String> {
         .collect()
 }
 
+/// The words of the event date `x` dates: its clause, or the date itself when the clause is
+/// the whole sentence.
+fn event_words(ctx: &Context<'_>, x: &Dated) -> Span {
+    let d = &ctx.docs[x.doc];
+    let s = &d.sents[x.sent];
+    match d.clause_around(x.sent, x.mention.span) {
+        Some(c) if c.start > s.words.start as usize || c.end < s.words.end as usize => {
+            Span::new(d.words[c.start].span.start, d.words[c.end - 1].span.end)
+        }
+        _ => x.mention.span,
+    }
+}
+
 /// The dated-event claims of a story; see the module documentation.
 pub(crate) fn claims(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Claim> {
     let distinct = ctx.canon.iter().enumerate().filter(|(i, c)| i == *c).count();
@@ -105,7 +119,13 @@ pub(crate) fn claims(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Claim> {
                 continue;
             }
             let first = sents[0];
-            out.push(super::claim_of_sentences(ctx, sents, first, outlets.len(), distinct));
+            let fact = g
+                .iter()
+                .map(|&k| &dated[members[k]])
+                .filter(|x| (x.doc, x.sent) == first)
+                .min_by_key(|x| x.mention.span.start)
+                .map(|x| event_words(ctx, x));
+            out.push(super::claim_of_sentences(ctx, sents, first, fact, outlets.len(), distinct));
         }
     }
     out

@@ -79,18 +79,22 @@ pub(crate) use table::FactTable;
 
 use std::collections::BTreeSet;
 
+use crosscheck_core::Span;
+
 use crate::analysis::Context;
 use crate::story::{Claim, ClaimStatus, SourceSpan};
 
 /// A claim whose renderings are the sentences `sents` (document, sentence) of the story, in
-/// that order, whose text is sentence `text_at`, carried by `outlets` of the story's
-/// `distinct` reports. A sentence whose span does not map back to the raw input is left out, and
-/// so is one of another language than `text_at` that does not carry its anchors (see
-/// [`crosslingual`]): the outlets it alone brought are then not counted.
+/// that order, whose text is sentence `text_at` and whose fact the words `fact` (a text span of
+/// that sentence), carried by `outlets` of the story's `distinct` reports. A sentence whose
+/// span does not map back to the raw input is left out, and so is one of another language than
+/// `text_at` that does not carry its anchors (see [`crosslingual`]): the outlets it alone
+/// brought are then not counted.
 fn claim_of_sentences(
     ctx: &Context<'_>,
     sents: impl IntoIterator<Item = (usize, usize)>,
     text_at: (usize, usize),
+    fact: Option<Span>,
     outlets: usize,
     distinct: usize,
 ) -> Claim {
@@ -123,8 +127,13 @@ fn claim_of_sentences(
     }
     let outlets = outlets.saturating_sub(dropped.difference(&kept).count());
     let d = &ctx.docs[text_at.0];
+    let sentence = d.sents[text_at.1].span;
+    // Only words of the sentence, and fewer than all of them, are its fact.
+    let fact = fact
+        .filter(|f| sentence.start <= f.start && f.end <= sentence.end && *f != sentence)
+        .and_then(|f| SourceSpan::from_text(d.article, f));
     Claim {
-        text: d.text(d.sents[text_at.1].span).to_string(),
+        text: d.text(sentence).to_string(),
         status: ClaimStatus::of_support(outlets, distinct),
         articles,
         renderings,
@@ -132,5 +141,6 @@ fn claim_of_sentences(
         outlets: None,
         origins: None,
         first_seen: None,
+        fact,
     }
 }

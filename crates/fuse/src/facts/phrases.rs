@@ -41,7 +41,7 @@
 use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeSet;
 
-use crosscheck_core::Lang;
+use crosscheck_core::{Lang, Span};
 use crosscheck_text::Stemmer;
 
 use crate::analysis::events::content_stem;
@@ -51,9 +51,9 @@ use crate::story::Claim;
 /// The fewest distinct outlets that make a phrase a claim.
 const MIN_OUTLETS: usize = 3;
 
-/// Where a phrase was seen: its outlets, the first sentence of each article that holds it, and
-/// the order in which it was first seen.
-type Seen = (BTreeSet<usize>, Vec<(usize, usize)>, usize);
+/// Where a phrase was seen: its outlets, the first sentence of each article that holds it (with
+/// the phrase's words there), and the order in which it was first seen.
+type Seen = (BTreeSet<usize>, Vec<(usize, usize, Span)>, usize);
 
 /// The phrase claims of a story that no claim of `existing` already carries.
 pub(crate) fn claims(ctx: &Context<'_>, existing: &[Claim]) -> Vec<Claim> {
@@ -75,8 +75,8 @@ pub(crate) fn claims(ctx: &Context<'_>, existing: &[Claim]) -> Vec<Claim> {
                 .entry((a.key.clone(), b.key.clone()))
                 .or_insert_with(|| (BTreeSet::new(), Vec::new(), n));
             e.0.insert(ctx.canon[di]);
-            if !e.1.iter().any(|&(d, _)| d == di) {
-                e.1.push((di, a.sent as usize));
+            if !e.1.iter().any(|&(d, _, _)| d == di) {
+                e.1.push((di, a.sent as usize, Span::new(a.span.start, b.span.end)));
             }
         }
     }
@@ -94,9 +94,15 @@ pub(crate) fn claims(ctx: &Context<'_>, existing: &[Claim]) -> Vec<Claim> {
         .collect();
     let mut out = Vec::new();
     for (outlets, sents, _) in phrases {
-        let Some(&first) = sents.first() else { continue };
-        let claim =
-            super::claim_of_sentences(ctx, sents.iter().copied(), first, outlets.len(), distinct);
+        let Some(&(doc, sent, words)) = sents.first() else { continue };
+        let claim = super::claim_of_sentences(
+            ctx,
+            sents.iter().map(|&(d, s, _)| (d, s)),
+            (doc, sent),
+            Some(words),
+            outlets.len(),
+            distinct,
+        );
         let mut ids: Vec<String> = claim.articles.iter().map(|a| a.as_str().to_string()).collect();
         ids.sort_unstable();
         if claim.renderings.is_empty() || !taken.insert(ids) {
@@ -140,8 +146,8 @@ fn term_claims(
             let n = seen.len();
             let e = seen.entry(term).or_insert_with(|| (BTreeSet::new(), Vec::new(), n));
             e.0.insert(ctx.canon[di]);
-            if !e.1.iter().any(|&(d, _)| d == di) {
-                e.1.push((di, w.sent as usize));
+            if !e.1.iter().any(|&(d, _, _)| d == di) {
+                e.1.push((di, w.sent as usize, w.span));
             }
         }
     }
@@ -152,9 +158,15 @@ fn term_claims(
     terms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.2.cmp(&b.2)));
     let mut out = Vec::new();
     for (outlets, sents, _) in terms {
-        let Some(&first) = sents.first() else { continue };
-        let claim =
-            super::claim_of_sentences(ctx, sents.iter().copied(), first, outlets.len(), distinct);
+        let Some(&(doc, sent, words)) = sents.first() else { continue };
+        let claim = super::claim_of_sentences(
+            ctx,
+            sents.iter().map(|&(d, s, _)| (d, s)),
+            (doc, sent),
+            Some(words),
+            outlets.len(),
+            distinct,
+        );
         let mut ids: Vec<String> = claim.articles.iter().map(|a| a.as_str().to_string()).collect();
         ids.sort_unstable();
         ids.dedup();

@@ -440,11 +440,13 @@ fn historical(d: &Doc<'_>, si: usize, year: Option<u32>) -> bool {
     })
 }
 
-/// A number as written in a sentence: (article, sentence, unit, value).
-type Figure = (usize, usize, Class, f64);
+/// A number as written in a sentence: (article, sentence, unit, value, the words of the figure:
+/// see [`figure_words`]).
+type Figure = (usize, usize, Class, f64, Span);
 
-/// Numbers of one unit and value, and the (article, sentence) pairs that write them.
-type FigureGroup = ((Class, String), Vec<(usize, usize)>);
+/// Numbers of one unit and value, and the (article, sentence) pairs that write them, with the
+/// figure's words in the first.
+type FigureGroup = ((Class, String), Vec<(usize, usize)>, Span);
 
 /// The quantity facts of a story, aligned into slots.
 #[derive(Debug, Default)]
@@ -520,6 +522,7 @@ impl FactTable {
                     ctx,
                     sents,
                     (first.doc, first.sent),
+                    Some(first.evidence),
                     outlets.len(),
                     distinct,
                 ));
@@ -535,7 +538,7 @@ impl FactTable {
     pub(crate) fn figure_claims(&self, ctx: &Context<'_>) -> Vec<Claim> {
         let distinct = ctx.canon.iter().enumerate().filter(|(i, c)| i == *c).count();
         let mut groups: Vec<FigureGroup> = Vec::new();
-        for (doc, sent, class, value) in &self.figures {
+        for (doc, sent, class, value, words) in &self.figures {
             let key = (class.clone(), format!("{value:.4}"));
             match groups.iter_mut().find(|g| g.0 == key) {
                 Some(g) => {
@@ -543,11 +546,11 @@ impl FactTable {
                         g.1.push((*doc, *sent));
                     }
                 }
-                None => groups.push((key, vec![(*doc, *sent)])),
+                None => groups.push((key, vec![(*doc, *sent)], *words)),
             }
         }
         let mut out = Vec::new();
-        for (_, members) in groups {
+        for (_, members, words) in groups {
             let outlets: BTreeSet<usize> = members.iter().map(|&(d, _)| ctx.canon[d]).collect();
             if outlets.len() < 2 {
                 continue;
@@ -556,6 +559,7 @@ impl FactTable {
                 ctx,
                 members.iter().copied(),
                 members[0],
+                Some(words),
                 outlets.len(),
                 distinct,
             ));
@@ -583,7 +587,8 @@ fn read_facts(ctx: &Context<'_>) -> (Vec<Fact>, Vec<Figure>) {
             let toks = quantity::tokenize(text, s.span, lx);
             for q in quantity::read(&toks, lx) {
                 if q.explicit && distinctive(&q) {
-                    figures.push((di, si, q.class, q.value));
+                    let words = figure_words(&toks, &q, lx);
+                    figures.push((di, si, q.class, q.value, words));
                 }
             }
             if historical(d, si, year) {
@@ -603,6 +608,16 @@ fn read_facts(ctx: &Context<'_>) -> (Vec<Fact>, Vec<Figure>) {
         }
     }
     (facts, figures)
+}
+
+/// The words of a figure: its tokens (hedge, number, scale, unit) and the content words right
+/// after them, two at most (`44,713 votes`, `38 electric buses`, `$48.7 billion deal`).
+fn figure_words(toks: &[Tok], q: &Quantity, lx: &Lexicon) -> Span {
+    let content = |t: &Tok| {
+        t.word && !is_number(t, lx) && !lx.is_function(&t.lower) && !lx.is_clause_word(&t.lower)
+    };
+    let after = toks[q.toks.1..].iter().take(2).take_while(|t| content(t)).count();
+    Span::from_usize(toks[q.toks.0].start, toks[q.toks.1 + after - 1].end)
 }
 
 /// Whether a number is rare enough in a story that two outlets writing it state one fact:
