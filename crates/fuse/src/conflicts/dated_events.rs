@@ -47,6 +47,7 @@ use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::categories::full_names;
 use super::common::split_sides;
+use super::date_steps::Steps;
 use super::dates::{agree, agree_key};
 use crate::analysis::words::fold;
 use crate::analysis::{Context, Gap};
@@ -67,7 +68,7 @@ struct Event<'a> {
 }
 
 /// The stem of the event word a date dates, if its clause holds one.
-fn predicate(
+pub(super) fn predicate(
     ctx: &Context<'_>,
     x: &Dated,
     stems: &BTreeSet<String>,
@@ -155,13 +156,18 @@ fn surname_meets(folded: &[String], a: &BTreeSet<u32>, b: &BTreeSet<u32>) -> boo
 }
 
 /// Finds the dated-event conflicts of a story; see the module documentation.
-pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
+pub(super) fn find(ctx: &Context<'_>, dated: &[Dated], story_steps: &Steps) -> Vec<Conflict> {
     let full = full_names(ctx);
     // Per language, the stems of its event words.
     let mut stems: BTreeMap<Lang, (Stemmer, BTreeSet<String>)> = BTreeMap::new();
     let mut events: Vec<Event<'_>> = Vec::new();
     for x in dated {
-        if x.cited || x.uncertain || x.mention.value.granularity() != Granularity::Day {
+        // A date of a rolling figure's value dates that step (see `date_steps`).
+        if x.cited
+            || x.uncertain
+            || x.mention.value.granularity() != Granularity::Day
+            || story_steps.rolling_step(ctx, x)
+        {
             continue;
         }
         let lang = ctx.docs[x.doc].article.language;

@@ -43,6 +43,8 @@ use crosscheck_core::Span;
 use crate::analysis::Context;
 use crate::analysis::words::fold;
 use crate::entities::gender::{self, Gender};
+use crate::quotes::common_nouns::{LowerForms, unname_common_noun};
+use crate::quotes::media::{Media, unmedium};
 use crate::quotes::{self, QuoteGroup, QuoteMention, SpeakerKind, crosslingual};
 use crate::story::{EntityKind, Quote, SourceSpan};
 
@@ -53,6 +55,8 @@ pub(crate) struct Quotes {
     pub(crate) mentions: Vec<Vec<QuoteMention>>,
     /// The renderings of each quote.
     pub(crate) groups: Vec<QuoteGroup>,
+    /// The story's news media: never a side of an attribution conflict.
+    pub(crate) media: Media,
 }
 
 /// Resolves speaker names to the story's entities.
@@ -120,19 +124,23 @@ pub(crate) fn find(ctx: &Context<'_>, speakers: &SpeakerIndex) -> Quotes {
     let quoted: Vec<Vec<Span>> =
         mentions.iter().map(|qs| qs.iter().map(|q| q.marks).collect()).collect();
     let genders = gender::genders(&ctx.docs, &ctx.entities, &quoted);
+    let media = Media::new(ctx);
+    let lower = LowerForms::new(ctx);
     for (di, found) in mentions.iter_mut().enumerate() {
         for q in found {
             resolve_pronoun(ctx, di, q, &genders);
             if let Some(s) = q.speaker.as_mut() {
                 person_at_end(ctx, s);
             }
+            unmedium(ctx, di, q, &media, speakers);
+            unname_common_noun(ctx, di, q, &lower, speakers);
         }
     }
     let groups = quotes::group_renderings_with(&mentions, |a, b| speakers.same(a, b));
     let langs: Vec<_> = ctx.docs.iter().map(|d| d.article.language).collect();
     let groups =
         crosslingual::join_across_languages(groups, &mentions, &langs, |a, b| speakers.same(a, b));
-    Quotes { mentions, groups }
+    Quotes { mentions, groups, media }
 }
 
 /// How far back, in bytes, a pronoun looks for the person it stands for.
