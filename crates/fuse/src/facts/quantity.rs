@@ -24,8 +24,9 @@ pub(crate) struct Tok {
 }
 
 /// Splits `text[span]` into tokens: `4,800`, `12.5`, `3-2`, `4–5`, `2/3` and `Kimberly-Clark`
-/// stay whole; every other non-space character is a token of its own.
-pub(crate) fn tokenize(text: &str, span: Span, lx: &Lexicon) -> Vec<Tok> {
+/// stay whole; every other non-space character is a token of its own. In a text that writes
+/// `13, 000` for thirteen thousand (`spaced`: see [`super::spaced_thousands`]) that is one token.
+pub(crate) fn tokenize(text: &str, span: Span, lx: &Lexicon, spaced: bool) -> Vec<Tok> {
     let Some(s) = span.slice(text) else { return Vec::new() };
     let base = span.start as usize;
     let chars: Vec<(usize, char)> = s.char_indices().collect();
@@ -89,6 +90,9 @@ pub(crate) fn tokenize(text: &str, span: Span, lx: &Lexicon) -> Vec<Tok> {
             possessive,
         });
         i = j;
+    }
+    if spaced {
+        super::spaced_thousands::join(&mut out, s, base);
     }
     // `4 000`: digit groups split by a space are one number.
     let mut k = 0;
@@ -527,7 +531,7 @@ mod tests {
 
     fn q(s: &str) -> Vec<(f64, f64, Class, String)> {
         let lx = Lexicon::for_lang(Lang::EN);
-        let toks = tokenize(s, Span::from_usize(0, s.len()), &lx);
+        let toks = tokenize(s, Span::from_usize(0, s.len()), &lx, false);
         read(&toks, &lx)
             .into_iter()
             .map(|q| {
@@ -541,7 +545,7 @@ mod tests {
     fn tokens_keep_numbers_and_names_whole() {
         let s = "Ostrava-Nord's 4,800 rose 12.5% (3-2), $1.9bn.";
         let lx = Lexicon::for_lang(Lang::EN);
-        let toks = tokenize(s, Span::from_usize(0, s.len()), &lx);
+        let toks = tokenize(s, Span::from_usize(0, s.len()), &lx, false);
         let words: Vec<&str> = toks.iter().map(|t| &s[t.start..t.end]).collect();
         assert_eq!(
             words,
