@@ -1,5 +1,5 @@
-//! Thousands written with a space after the comma (`13, 000`): one number, in text that writes
-//! its numbers so.
+//! Thousands written with a space after the comma (`13, 000`) and decimals with a space after
+//! the point (`6. 2`): one number, in text that writes its numbers so.
 //!
 //! ## What it does
 //!
@@ -9,13 +9,18 @@
 //! `13, 000` (its bytes exact), its lowercase form is `13,000`. An article writes thousands so
 //! when it never writes a comma between digits (`13,000`) and either splits two numbers so or
 //! also spaces other punctuation inside numbers (`5. 9`, `4: 30`): text re-assembled from
-//! tokens, as some corpora and feeds give it.
+//! tokens, as some corpora and feeds give it. Likewise `6. 2` (one to three digits, a point
+//! right after them, one space, one or two digits) is 6.2 in an article that never writes a
+//! point between digits (`6.2`) and splits two decimals so ([`Spacing::of`]); the sentence
+//! splitter has already cut at a point that ends a sentence, and tokens are joined only within
+//! one sentence.
 //!
 //! ## Why
 //!
 //! Read apart, `nearly 23, 000 refugees` is `nearly 23` of something and a stray `000`: a small
 //! count that meets a real one of another kind (`killed seven`) and raises a false conflict, and
-//! `less than 1, 000 euros` loses its currency.
+//! `less than 1, 000 euros` loses its currency. `10 kilometres (6. 2 miles)` read apart is a
+//! distance of 2 miles that meets another outlet's `6 miles`.
 //!
 //! ## Example
 //!
@@ -25,11 +30,45 @@
 //!
 //! ## Limitations
 //!
-//! A list of numbers whose second member has three digits (`rooms 12, 104 and 106`) in such a
+//! A decimal after a sentence the splitter did not end (`in 2012. 3 more died`) is misread in
+//! such a text. A list of numbers whose second member has three digits (`rooms 12, 104 and 106`) in such a
 //! text is read as one number unless a number and a comma come before it (`rooms 9, 12, 104`).
 //! The article is judged whole: one that mixes both styles keeps every split apart.
 
 use super::quantity::Tok;
+
+/// How an article spaces the punctuation inside its numbers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Spacing {
+    /// It writes thousands as `13, 000` (see [`writes_spaced_thousands`]).
+    pub(crate) thousands: bool,
+    /// It writes decimals as `6. 2`.
+    pub(crate) decimals: bool,
+}
+
+impl Spacing {
+    /// The spacing of `text`. Decimals are spaced when no point stands between two digits
+    /// (`6.2`) and two points are followed by one space and one or two digits (`6. 2`).
+    pub(crate) fn of(text: &str) -> Spacing {
+        let b = text.as_bytes();
+        let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+        let mut split = 0;
+        let mut tight = false;
+        for i in 1..b.len() {
+            if b[i] != b'.' || !digit(i - 1) {
+                continue;
+            }
+            if digit(i + 1) {
+                tight = true;
+                break;
+            }
+            if b.get(i + 1) == Some(&b' ') && digit(i + 2) && !(digit(i + 3) && digit(i + 4)) {
+                split += 1;
+            }
+        }
+        Spacing { thousands: writes_spaced_thousands(text), decimals: !tight && split >= 2 }
+    }
+}
 
 /// Whether `text` writes thousands with a space after the comma (`13, 000`): no comma between
 /// digits anywhere, and two such splits, or one and another punctuation mark spaced inside a
@@ -90,6 +129,32 @@ pub(crate) fn join(toks: &mut Vec<Tok>, s: &str, base: usize) {
     }
 }
 
+/// Joins `6`, `.`, `2` (the point right after one to three digits, one space before one or two
+/// digits) into one token `6.2`. `s` and `base` as for [`join`].
+pub(crate) fn join_decimals(toks: &mut Vec<Tok>, s: &str, base: usize) {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit());
+    let mut k = 0;
+    while k + 2 < toks.len() {
+        let (a, point, frac) = (&toks[k], &toks[k + 1], &toks[k + 2]);
+        let head = digits(&a.lower) && a.lower.len() <= 3
+            || a.lower.contains(',') && !a.lower.contains('.') && digits(&a.lower.replace(',', ""));
+        if head
+            && point.lower == "."
+            && point.start == a.end
+            && s.get(point.end - base..frac.start - base) == Some(" ")
+            && digits(&frac.lower)
+            && frac.lower.len() <= 2
+        {
+            let lower = format!("{}.{}", a.lower, frac.lower);
+            let end = frac.end;
+            toks[k].lower = lower;
+            toks[k].end = end;
+            toks.drain(k + 1..k + 3);
+        }
+        k += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crosscheck_core::{Lang, Span};
@@ -100,13 +165,12 @@ mod tests {
 
     fn words(s: &str) -> Vec<String> {
         let lx = Lexicon::for_lang(Lang::EN);
-        let spaced = writes_spaced_thousands(s);
-        tokenize(s, Span::from_usize(0, s.len()), &lx, spaced)
+        tokenize(s, Span::from_usize(0, s.len()), &lx, Spacing::of(s))
             .iter()
             .filter(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()))
             .map(|t| {
                 // Offsets exact: the token slices back to its source text.
-                assert_eq!(s[t.start..t.end].replace(", ", ","), t.lower);
+                assert_eq!(s[t.start..t.end].replace(", ", ",").replace(". ", "."), t.lower);
                 format!("{}={}", &s[t.start..t.end], t.lower)
             })
             .collect()
@@ -149,5 +213,24 @@ mod tests {
     fn four_digits_after_the_comma_are_no_group() {
         let s = "In 2019, 1200 came; 5. 5 and 7, 250 left.";
         assert_eq!(words(s), ["2019=2019", "1200=1200", "5=5", "5=5", "7, 250=7,250"]);
+    }
+
+    #[test]
+    fn a_text_of_spaced_decimals_joins_them() {
+        let s = "The 6. 2 quake struck 10 km (6. 2 miles) deep at 4: 30, costing $119. 99 each.";
+        assert_eq!(Spacing::of(s), Spacing { thousands: false, decimals: true });
+        assert_eq!(words(s), ["6. 2=6.2", "10=10", "6. 2=6.2", "4=4", "30=30", "119. 99=119.99"]);
+    }
+
+    #[test]
+    fn a_text_writing_tight_decimals_keeps_points_apart() {
+        let s = "It measured 6.2 at first; then 5. 9 and 4. 1 came.";
+        assert_eq!(Spacing::of(s), Spacing::default());
+        assert_eq!(words(s), ["6.2=6.2", "5=5", "9=9", "4=4", "1=1"]);
+    }
+
+    #[test]
+    fn one_spaced_point_is_no_style() {
+        assert!(!Spacing::of("It ended in 2019. 4 more came.").decimals);
     }
 }
