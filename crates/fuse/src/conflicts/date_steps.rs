@@ -48,7 +48,6 @@ use crosscheck_core::{Lang, Span};
 use crosscheck_text::Stemmer;
 use crosscheck_text::lexicon::{Lexicon, List};
 
-use super::dated_events::predicate;
 use crate::analysis::{Context, Gap};
 use crate::facts::FactTable;
 use crate::timeline::Dated;
@@ -145,4 +144,36 @@ impl Steps {
         out.sort_by_key(|x| items.iter().position(|y| std::ptr::eq(*y, *x)));
         Some(out)
     }
+}
+
+/// The stem of the event word a date dates, if its clause holds one.
+pub(super) fn predicate(
+    ctx: &Context<'_>,
+    x: &Dated,
+    stems: &BTreeSet<String>,
+    st: &Stemmer,
+) -> Option<(String, usize)> {
+    let d = &ctx.docs[x.doc];
+    let clause = d.clause_around(x.sent, x.mention.span)?;
+    let stem_at = |i: usize| -> Option<(String, usize)> {
+        let w = &d.words[i];
+        if d.overlaps(i, x.mention.span) || w.cap && !w.first {
+            return None;
+        }
+        let s = st.stem(&w.key).into_owned();
+        stems.contains(&s).then_some((s, i))
+    };
+    let at = clause.clone().find(|&i| d.words[i].span.end > x.mention.span.start)?;
+    let lo = d.sents[x.sent].words.start as usize;
+    let lx = Lexicon::of(d.article.language);
+    (clause.start..at)
+        .rev()
+        .find_map(stem_at)
+        // An event word in a subordinate clause (`when Vell was arrested were released
+        // Wednesday`) does not take the date after it.
+        .filter(|&(_, i)| !(clause.start..i).any(|k| lx.has(List::Subordinators, &d.words[k].key)))
+        .or_else(|| (at..clause.end).find_map(stem_at))
+        // A clause of its own (`, to nine years in prison on Thursday`): the sentence's
+        // nearest event word before it.
+        .or_else(|| (lo..clause.start).rev().find_map(stem_at))
 }

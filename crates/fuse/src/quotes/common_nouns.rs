@@ -37,7 +37,7 @@ use crosscheck_text::Stemmer;
 use super::{QuoteMention, SpeakerKind};
 use crate::analysis::Context;
 use crate::analysis::words::fold;
-use crate::quotes::attribution::SpeakerIndex;
+use crate::quotes::speakers::SpeakerIndex;
 
 /// The words the story writes in lower case, folded.
 #[derive(Debug, Default)]

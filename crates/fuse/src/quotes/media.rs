@@ -49,7 +49,7 @@ use crosscheck_text::lexicon::{Lexicon, List};
 use super::{QuoteMention, SpeakerKind};
 use crate::analysis::Context;
 use crate::analysis::words::fold;
-use crate::quotes::attribution::SpeakerIndex;
+use crate::quotes::speakers::SpeakerIndex;
 
 /// Shortest outlet name, in letters, matched against a web address: a shorter one (`AP`) is
 /// part of too many addresses.

@@ -34,6 +34,7 @@ mod crosslingual;
 mod group;
 mod media;
 mod speaker;
+mod speakers;
 #[cfg(test)]
 mod tests;
 
