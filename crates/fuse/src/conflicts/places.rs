@@ -25,7 +25,8 @@
 //! and Y`, or one name inside the other, `Iran` and `Southern Iran`), or two places that can
 //! lie one inside the other: places of different gazetteer classes (`Madrid` and `Spain`, a
 //! country and its continent), or a region, country or continent and a place the gazetteer
-//! does not know (a district, a village). A report that fills the slot of one fact with two
+//! does not know (a district, a village). A place followed by a number (`near Interstate
+//! 805`, `at Gate 4`) is a numbered way or site across places and fills no slot. A report that fills the slot of one fact with two
 //! entities (a list of places) is left out. Two or more sides from different reports make a
 //! `place` or an `other` conflict.
 //!
@@ -164,6 +165,12 @@ pub(super) fn find(ctx: &Context<'_>, lexicon: &Lexicon) -> Vec<Conflict> {
                 _ => None,
             };
             let Some(slot) = slot else { continue };
+            // A place followed by a number is a numbered way or site (`near Interstate 805`,
+            // `at Gate 4`): it runs across towns and districts, so it locates nothing against
+            // them.
+            if slot == "place" && numbered(&d.words, m.words.1 as usize) {
+                continue;
+            }
             let entity = surname_of[m.entity as usize]
                 .as_deref()
                 .and_then(|key| full_name(&full_names, key))
@@ -310,6 +317,11 @@ fn level(e: &crate::analysis::Ent) -> Option<&'static str> {
 /// can a place the gazetteer does not know (a district, a village) and a region, country or
 /// continent. Two cities, two countries, or a known city and an unknown place cannot, unless
 /// the story relates them.
+/// Whether word `next` (the one after a mention) is a number right after it: `Interstate 805`.
+fn numbered(words: &[crate::analysis::Word], next: usize) -> bool {
+    words.get(next).is_some_and(|w| w.digit && w.gap == crate::analysis::Gap::Space)
+}
+
 fn may_contain(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => x != y,

@@ -73,6 +73,7 @@ pub(crate) mod dated;
 mod lexicon;
 pub(crate) mod phrases;
 mod quantity;
+mod spaced_thousands;
 mod table;
 
 pub(crate) use table::FactTable;

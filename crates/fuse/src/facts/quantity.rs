@@ -5,6 +5,7 @@ use crosscheck_core::Span;
 use crosscheck_text::lexicon::List;
 
 use super::lexicon::{Hedge, Lexicon};
+use super::spaced_thousands::Spacing;
 
 /// One token of a sentence: a word or number, or one punctuation character.
 #[derive(Debug, Clone)]
@@ -24,8 +25,10 @@ pub(crate) struct Tok {
 }
 
 /// Splits `text[span]` into tokens: `4,800`, `12.5`, `3-2`, `4–5`, `2/3` and `Kimberly-Clark`
-/// stay whole; every other non-space character is a token of its own.
-pub(crate) fn tokenize(text: &str, span: Span, lx: &Lexicon) -> Vec<Tok> {
+/// stay whole; every other non-space character is a token of its own. In a text that writes
+/// `13, 000` for thirteen thousand or `6. 2` for 6.2 (`spacing`: see
+/// [`super::spaced_thousands`]) that is one token.
+pub(crate) fn tokenize(text: &str, span: Span, lx: &Lexicon, spacing: Spacing) -> Vec<Tok> {
     let Some(s) = span.slice(text) else { return Vec::new() };
     let base = span.start as usize;
     let chars: Vec<(usize, char)> = s.char_indices().collect();
@@ -89,6 +92,12 @@ pub(crate) fn tokenize(text: &str, span: Span, lx: &Lexicon) -> Vec<Tok> {
             possessive,
         });
         i = j;
+    }
+    if spacing.thousands {
+        super::spaced_thousands::join(&mut out, s, base);
+    }
+    if spacing.decimals {
+        super::spaced_thousands::join_decimals(&mut out, s, base);
     }
     // `4 000`: digit groups split by a space are one number.
     let mut k = 0;
@@ -527,7 +536,7 @@ mod tests {
 
     fn q(s: &str) -> Vec<(f64, f64, Class, String)> {
         let lx = Lexicon::for_lang(Lang::EN);
-        let toks = tokenize(s, Span::from_usize(0, s.len()), &lx);
+        let toks = tokenize(s, Span::from_usize(0, s.len()), &lx, Spacing::default());
         read(&toks, &lx)
             .into_iter()
             .map(|q| {
@@ -541,7 +550,7 @@ mod tests {
     fn tokens_keep_numbers_and_names_whole() {
         let s = "Ostrava-Nord's 4,800 rose 12.5% (3-2), $1.9bn.";
         let lx = Lexicon::for_lang(Lang::EN);
-        let toks = tokenize(s, Span::from_usize(0, s.len()), &lx);
+        let toks = tokenize(s, Span::from_usize(0, s.len()), &lx, Spacing::default());
         let words: Vec<&str> = toks.iter().map(|t| &s[t.start..t.end]).collect();
         assert_eq!(
             words,

@@ -10,6 +10,7 @@ use crosscheck_text::lexicon::List;
 use super::actors::{Actor, actor};
 use super::lexicon::Lexicon;
 use super::quantity::{self, Class, Quantity, Tok};
+use super::spaced_thousands::Spacing;
 use crate::analysis::{Context, Doc};
 use crate::story::{Claim, Conflict, ConflictKind, ConflictSide, SourceSpan};
 use crate::timeline::quoted;
@@ -583,8 +584,9 @@ fn read_facts(ctx: &Context<'_>) -> (Vec<Fact>, Vec<Figure>) {
             .unwrap_or_default();
         let lx = Lexicon::for_lang(d.article.language);
         let lx = &*lx;
+        let spacing = Spacing::of(text);
         for (si, s) in d.sents.iter().enumerate() {
-            let toks = quantity::tokenize(text, s.span, lx);
+            let toks = quantity::tokenize(text, s.span, lx, spacing);
             for q in quantity::read(&toks, lx) {
                 if q.explicit && distinctive(&q) {
                     let words = figure_words(&toks, &q, lx);
