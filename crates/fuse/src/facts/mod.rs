@@ -75,6 +75,7 @@ pub(crate) mod phrases;
 mod quantity;
 mod spaced_thousands;
 mod table;
+mod token;
 
 pub(crate) use table::FactTable;
 

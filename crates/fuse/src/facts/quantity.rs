@@ -7,22 +7,7 @@ use crosscheck_text::lexicon::List;
 use super::lexicon::{Hedge, Lexicon};
 use super::spaced_thousands::Spacing;
 
-/// One token of a sentence: a word or number, or one punctuation character.
-#[derive(Debug, Clone)]
-pub(crate) struct Tok {
-    /// Byte offsets in the article text.
-    pub(crate) start: usize,
-    /// One past the last byte.
-    pub(crate) end: usize,
-    /// Lowercase, without a possessive `'s`.
-    pub(crate) lower: String,
-    /// Letters or digits (not punctuation).
-    pub(crate) word: bool,
-    /// Starts with an uppercase letter.
-    pub(crate) cap: bool,
-    /// Ended with a possessive `'s`.
-    pub(crate) possessive: bool,
-}
+pub(crate) use super::token::Tok;
 
 /// Splits `text[span]` into tokens: `4,800`, `12.5`, `3-2`, `4–5`, `2/3` and `Kimberly-Clark`
 /// stay whole; every other non-space character is a token of its own. In a text that writes
@@ -616,6 +601,91 @@ mod tests {
             "A 59 - year - old pilot of a three - story hut took a 13 - 0 lead at 0300 GMT.",
         ] {
             assert!(q(s).is_empty(), "{s}: {:?}", q(s));
+        }
+    }
+
+    /// The joining of numbers split by a text's spacing (`spaced_thousands`), seen through the
+    /// tokenizer.
+    mod spaced {
+        use crosscheck_core::{Lang, Span};
+
+        use super::super::tokenize;
+        use crate::facts::lexicon::Lexicon;
+        use crate::facts::spaced_thousands::{Spacing, writes_spaced_thousands};
+
+        fn words(s: &str) -> Vec<String> {
+            let lx = Lexicon::for_lang(Lang::EN);
+            tokenize(s, Span::from_usize(0, s.len()), &lx, Spacing::of(s))
+                .iter()
+                .filter(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()))
+                .map(|t| {
+                    // Offsets exact: the token slices back to its source text.
+                    assert_eq!(s[t.start..t.end].replace(", ", ",").replace(". ", "."), t.lower);
+                    format!("{}={}", &s[t.start..t.end], t.lower)
+                })
+                .collect()
+        }
+
+        #[test]
+        fn a_text_of_spaced_numbers_joins_its_thousands() {
+            let s = "The quake of 5. 9 hit Varnholm, home to 48, 000 people; 1, 250, 000 felt it.";
+            assert!(writes_spaced_thousands(s));
+            assert_eq!(words(s), ["5=5", "9=9", "48, 000=48,000", "1, 250, 000=1,250,000"]);
+        }
+
+        #[test]
+        fn two_splits_are_enough() {
+            let s = "Some 12, 500 fans came and 3, 400 stayed.";
+            assert!(writes_spaced_thousands(s));
+            assert_eq!(words(s), ["12, 500=12,500", "3, 400=3,400"]);
+        }
+
+        #[test]
+        fn a_text_writing_tight_thousands_keeps_lists_apart() {
+            let s = "It sold 1,200 tickets at 4: 30 to rows 3, 100 and 200.";
+            assert!(!writes_spaced_thousands(s));
+            assert_eq!(words(s), ["1,200=1,200", "4=4", "30=30", "3=3", "100=100", "200=200"]);
+        }
+
+        #[test]
+        fn one_split_alone_is_no_style() {
+            assert!(!writes_spaced_thousands("Rooms 3, 100 and 12 were shut."));
+        }
+
+        #[test]
+        fn a_number_in_a_list_stays_apart() {
+            let s = "Buses 9, 12, 104 ran at 6. 15 and 2, 300 riders waited.";
+            assert!(writes_spaced_thousands(s));
+            assert_eq!(words(s), ["9=9", "12=12", "104=104", "6=6", "15=15", "2, 300=2,300"]);
+        }
+
+        #[test]
+        fn four_digits_after_the_comma_are_no_group() {
+            let s = "In 2019, 1200 came; 5. 5 and 7, 250 left.";
+            assert_eq!(words(s), ["2019=2019", "1200=1200", "5=5", "5=5", "7, 250=7,250"]);
+        }
+
+        #[test]
+        fn a_text_of_spaced_decimals_joins_them() {
+            let s =
+                "The 6. 2 quake struck 10 km (6. 2 miles) deep at 4: 30, costing $119. 99 each.";
+            assert_eq!(Spacing::of(s), Spacing { thousands: false, decimals: true });
+            assert_eq!(
+                words(s),
+                ["6. 2=6.2", "10=10", "6. 2=6.2", "4=4", "30=30", "119. 99=119.99"]
+            );
+        }
+
+        #[test]
+        fn a_text_writing_tight_decimals_keeps_points_apart() {
+            let s = "It measured 6.2 at first; then 5. 9 and 4. 1 came.";
+            assert_eq!(Spacing::of(s), Spacing::default());
+            assert_eq!(words(s), ["6.2=6.2", "5=5", "9=9", "4=4", "1=1"]);
+        }
+
+        #[test]
+        fn one_spaced_point_is_no_style() {
+            assert!(!Spacing::of("It ended in 2019. 4 more came.").decimals);
         }
     }
 }

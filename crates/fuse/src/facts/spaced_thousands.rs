@@ -35,7 +35,7 @@
 //! text is read as one number unless a number and a comma come before it (`rooms 9, 12, 104`).
 //! The article is judged whole: one that mixes both styles keeps every split apart.
 
-use super::quantity::Tok;
+use super::token::Tok;
 
 /// How an article spaces the punctuation inside its numbers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -152,85 +152,5 @@ pub(crate) fn join_decimals(toks: &mut Vec<Tok>, s: &str, base: usize) {
             toks.drain(k + 1..k + 3);
         }
         k += 1;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crosscheck_core::{Lang, Span};
-
-    use super::*;
-    use crate::facts::lexicon::Lexicon;
-    use crate::facts::quantity::tokenize;
-
-    fn words(s: &str) -> Vec<String> {
-        let lx = Lexicon::for_lang(Lang::EN);
-        tokenize(s, Span::from_usize(0, s.len()), &lx, Spacing::of(s))
-            .iter()
-            .filter(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()))
-            .map(|t| {
-                // Offsets exact: the token slices back to its source text.
-                assert_eq!(s[t.start..t.end].replace(", ", ",").replace(". ", "."), t.lower);
-                format!("{}={}", &s[t.start..t.end], t.lower)
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_text_of_spaced_numbers_joins_its_thousands() {
-        let s = "The quake of 5. 9 hit Varnholm, home to 48, 000 people; 1, 250, 000 felt it.";
-        assert!(writes_spaced_thousands(s));
-        assert_eq!(words(s), ["5=5", "9=9", "48, 000=48,000", "1, 250, 000=1,250,000"]);
-    }
-
-    #[test]
-    fn two_splits_are_enough() {
-        let s = "Some 12, 500 fans came and 3, 400 stayed.";
-        assert!(writes_spaced_thousands(s));
-        assert_eq!(words(s), ["12, 500=12,500", "3, 400=3,400"]);
-    }
-
-    #[test]
-    fn a_text_writing_tight_thousands_keeps_lists_apart() {
-        let s = "It sold 1,200 tickets at 4: 30 to rows 3, 100 and 200.";
-        assert!(!writes_spaced_thousands(s));
-        assert_eq!(words(s), ["1,200=1,200", "4=4", "30=30", "3=3", "100=100", "200=200"]);
-    }
-
-    #[test]
-    fn one_split_alone_is_no_style() {
-        assert!(!writes_spaced_thousands("Rooms 3, 100 and 12 were shut."));
-    }
-
-    #[test]
-    fn a_number_in_a_list_stays_apart() {
-        let s = "Buses 9, 12, 104 ran at 6. 15 and 2, 300 riders waited.";
-        assert!(writes_spaced_thousands(s));
-        assert_eq!(words(s), ["9=9", "12=12", "104=104", "6=6", "15=15", "2, 300=2,300"]);
-    }
-
-    #[test]
-    fn four_digits_after_the_comma_are_no_group() {
-        let s = "In 2019, 1200 came; 5. 5 and 7, 250 left.";
-        assert_eq!(words(s), ["2019=2019", "1200=1200", "5=5", "5=5", "7, 250=7,250"]);
-    }
-
-    #[test]
-    fn a_text_of_spaced_decimals_joins_them() {
-        let s = "The 6. 2 quake struck 10 km (6. 2 miles) deep at 4: 30, costing $119. 99 each.";
-        assert_eq!(Spacing::of(s), Spacing { thousands: false, decimals: true });
-        assert_eq!(words(s), ["6. 2=6.2", "10=10", "6. 2=6.2", "4=4", "30=30", "119. 99=119.99"]);
-    }
-
-    #[test]
-    fn a_text_writing_tight_decimals_keeps_points_apart() {
-        let s = "It measured 6.2 at first; then 5. 9 and 4. 1 came.";
-        assert_eq!(Spacing::of(s), Spacing::default());
-        assert_eq!(words(s), ["6.2=6.2", "5=5", "9=9", "4=4", "1=1"]);
-    }
-
-    #[test]
-    fn one_spaced_point_is_no_style() {
-        assert!(!Spacing::of("It ended in 2019. 4 more came.").decimals);
     }
 }
