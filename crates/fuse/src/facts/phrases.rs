@@ -103,6 +103,7 @@ pub(crate) fn claims(ctx: &Context<'_>, existing: &[Claim]) -> Vec<(Claim, Build
             ids
         })
         .collect();
+    let terms = Terms::new(ctx, distinct);
     let mut out = Vec::new();
     for (outlets, sents, _) in phrases {
         let Some(&(doc, sent, words)) = sents.first() else { continue };
@@ -121,7 +122,9 @@ pub(crate) fn claims(ctx: &Context<'_>, existing: &[Claim]) -> Vec<(Claim, Build
         }
         out.push((claim, Builder::Phrase));
     }
-    out.extend(term_claims(ctx, distinct, &mut taken).into_iter().map(|c| (c, Builder::Term)));
+    out.extend(
+        term_claims(ctx, &terms, distinct, &mut taken).into_iter().map(|c| (c, Builder::Term)),
+    );
     out
 }
 
@@ -169,74 +172,65 @@ fn term_of(w: &Word, lang: Lang, stemmer: &Stemmer, lower: &HashSet<&str>) -> Op
 /// A sentence holding terms: its doc, its number and each term's first use in it (id, span).
 type TermSentence = (usize, usize, Vec<(usize, Span)>);
 
-/// Term claims: a term (see [`term_of`]) that at least [`MIN_OUTLETS`] distinct outlets write
-/// but no more than half of them (a word every outlet writes is the story's topic, not a
-/// fact). Its sentences are one claim only where they say more alike than the term: two
-/// sentences of different reports that hold it are linked when they also share another such
-/// rare term (`foam … scaffolding` and `scaffolding … foam`), and each group so linked (by
-/// single linkage) that [`MIN_OUTLETS`] outlets carry is a claim, rendered by the first sentence
-/// of each article in the group, where no claim already has exactly its outlets.
-fn term_claims(
-    ctx: &Context<'_>,
-    distinct: usize,
-    taken: &mut BTreeSet<Vec<String>>,
-) -> Vec<Claim> {
-    let lower: HashSet<&str> = ctx
-        .docs
-        .iter()
-        .flat_map(|d| d.words.iter().filter(|w| !w.cap && !w.digit).map(|w| w.key.as_str()))
-        .collect();
-    // Every sentence holding a term, once, with its terms (ids), and each term's outlets.
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut outlets: Vec<BTreeSet<usize>> = Vec::new();
-    let mut sents: Vec<TermSentence> = Vec::new();
-    for (di, d) in ctx.docs.iter().enumerate() {
-        let lang = d.article.language;
-        let stemmer = Stemmer::new(lang);
-        for w in &d.words {
-            let Some(term) = term_of(w, lang, &stemmer, &lower) else { continue };
-            let n = ids.len();
-            let id = *ids.entry(term).or_insert(n);
-            if id == outlets.len() {
-                outlets.push(BTreeSet::new());
-            }
-            outlets[id].insert(ctx.canon[di]);
-            let sent = w.sent as usize;
-            if sents.last().is_none_or(|s| (s.0, s.1) != (di, sent)) {
-                sents.push((di, sent, Vec::new()));
-            }
-            if let Some(s) = sents.last_mut()
-                && !s.2.iter().any(|t| t.0 == id)
-            {
-                s.2.push((id, w.span));
+/// The terms of a story (see [`term_of`]): every sentence that holds one, with its terms, and
+/// per term its outlets and whether it is rare (written by no more than half the outlets).
+struct Terms {
+    outlets: Vec<BTreeSet<usize>>,
+    rare: Vec<bool>,
+    sents: Vec<TermSentence>,
+}
+
+impl Terms {
+    fn new(ctx: &Context<'_>, distinct: usize) -> Terms {
+        let lower: HashSet<&str> = ctx
+            .docs
+            .iter()
+            .flat_map(|d| d.words.iter().filter(|w| !w.cap && !w.digit).map(|w| w.key.as_str()))
+            .collect();
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut outlets: Vec<BTreeSet<usize>> = Vec::new();
+        let mut sents: Vec<TermSentence> = Vec::new();
+        for (di, d) in ctx.docs.iter().enumerate() {
+            let lang = d.article.language;
+            let stemmer = Stemmer::new(lang);
+            for w in &d.words {
+                let Some(term) = term_of(w, lang, &stemmer, &lower) else { continue };
+                let n = ids.len();
+                let id = *ids.entry(term).or_insert(n);
+                if id == outlets.len() {
+                    outlets.push(BTreeSet::new());
+                }
+                outlets[id].insert(ctx.canon[di]);
+                let sent = w.sent as usize;
+                if sents.last().is_none_or(|s| (s.0, s.1) != (di, sent)) {
+                    sents.push((di, sent, Vec::new()));
+                }
+                if let Some(s) = sents.last_mut()
+                    && !s.2.iter().any(|t| t.0 == id)
+                {
+                    s.2.push((id, w.span));
+                }
             }
         }
+        let rare = outlets.iter().map(|o| o.len() * 2 <= distinct).collect();
+        Terms { outlets, rare, sents }
     }
-    let rare: Vec<bool> = outlets.iter().map(|o| o.len() * 2 <= distinct).collect();
-    // Per term, the sentences holding it, in story order.
-    let mut holding: Vec<Vec<usize>> = vec![Vec::new(); outlets.len()];
-    for (k, s) in sents.iter().enumerate() {
-        for &(id, _) in &s.2 {
-            holding[id].push(k);
-        }
-    }
-    let mut terms: Vec<usize> =
-        (0..outlets.len()).filter(|&t| rare[t] && outlets[t].len() >= MIN_OUTLETS).collect();
-    terms.sort_by(|&a, &b| outlets[b].len().cmp(&outlets[a].len()).then(a.cmp(&b)));
-    let mut out = Vec::new();
-    for t in terms {
-        let members = &holding[t];
-        // Single linkage through the other rare terms: a sentence joins the first sentence of
-        // another report that holds one of its other rare terms.
+
+    /// Groups `members` (indexes into `sents`) by single linkage through the rare terms other
+    /// than `own`: a sentence joins the first sentence of another report that holds one of
+    /// them. Groups come in the order of their first member, members in their order.
+    fn linked(&self, ctx: &Context<'_>, members: &[usize], own: &[usize]) -> Vec<Vec<usize>> {
         let mut parent: Vec<usize> = (0..members.len()).collect();
         let mut first_of: HashMap<usize, usize> = HashMap::new();
         for (i, &k) in members.iter().enumerate() {
-            for &(u, _) in &sents[k].2 {
-                if u == t || !rare[u] {
+            for &(u, _) in &self.sents[k].2 {
+                if own.contains(&u) || !self.rare[u] {
                     continue;
                 }
                 match first_of.get(&u) {
-                    Some(&j) if ctx.canon[sents[members[j]].0] != ctx.canon[sents[k].0] => {
+                    Some(&j)
+                        if ctx.canon[self.sents[members[j]].0] != ctx.canon[self.sents[k].0] =>
+                    {
                         let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                         parent[a.max(b)] = a.min(b);
                     }
@@ -252,7 +246,38 @@ fn term_claims(
             let r = root(&mut parent, i);
             groups.entry(r).or_default().push(k);
         }
-        for group in groups.into_values() {
+        groups.into_values().collect()
+    }
+}
+
+/// Term claims: a term (see [`term_of`]) that at least [`MIN_OUTLETS`] distinct outlets write
+/// but no more than half of them (a word every outlet writes is the story's topic, not a
+/// fact). Its sentences are one claim only where they say more alike than the term: two
+/// sentences of different reports that hold it are linked when they also share another such
+/// rare term (`foam … scaffolding` and `scaffolding … foam`), and each group so linked (by
+/// single linkage) that [`MIN_OUTLETS`] outlets carry is a claim, rendered by the first sentence
+/// of each article in the group, where no claim already has exactly its outlets.
+fn term_claims(
+    ctx: &Context<'_>,
+    terms: &Terms,
+    distinct: usize,
+    taken: &mut BTreeSet<Vec<String>>,
+) -> Vec<Claim> {
+    let sents = &terms.sents;
+    // Per term, the sentences holding it, in story order.
+    let mut holding: Vec<Vec<usize>> = vec![Vec::new(); terms.outlets.len()];
+    for (k, s) in sents.iter().enumerate() {
+        for &(id, _) in &s.2 {
+            holding[id].push(k);
+        }
+    }
+    let outlets = &terms.outlets;
+    let mut order: Vec<usize> =
+        (0..outlets.len()).filter(|&t| terms.rare[t] && outlets[t].len() >= MIN_OUTLETS).collect();
+    order.sort_by(|&a, &b| outlets[b].len().cmp(&outlets[a].len()).then(a.cmp(&b)));
+    let mut out = Vec::new();
+    for t in order {
+        for group in terms.linked(ctx, &holding[t], &[t]) {
             let mut docs = BTreeSet::new();
             let chosen: Vec<usize> =
                 group.into_iter().filter(|&k| docs.insert(sents[k].0)).collect();
