@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Date, DocId, Lang, Provenance, Span};
+use crate::{Date, DocId, Lang, Month, Provenance, Published, Span};
 
 /// A run of bytes that is identical in an article's text and in its raw content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,6 +101,12 @@ pub struct Article {
     pub author: Option<String>,
     /// The publication date.
     pub published: Option<Date>,
+    /// The month of publication when the input gives a month and no day (a `/2025/11/slug`
+    /// permalink); `None` whenever [`Article::published`] is set, since a day always wins. No
+    /// stage that needs a day (clustering, the timeline) reads it; see
+    /// [`Article::publication`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_month: Option<Month>,
     /// The language of the text.
     pub language: Lang,
     /// The main text, paragraphs separated by blank lines.
@@ -129,12 +135,19 @@ impl Article {
             title: None,
             author: None,
             published: None,
+            published_month: None,
             language: Lang::UNKNOWN,
             text: text.to_string(),
             removed: Vec::new(),
             alignment: Alignment::identity(text.len()),
             raw: Arc::from(text),
         }
+    }
+
+    /// When the article was published, as precisely as its input says: the day, else the
+    /// month, else `None`.
+    pub fn publication(&self) -> Option<Published> {
+        Published::new(self.published, self.published_month)
     }
 
     /// The provenance of a span of [`Article::text`], pointing into the raw content.
@@ -165,6 +178,9 @@ pub struct ArticleRecord<'a> {
     pub title: Option<&'a str>,
     /// The publication date.
     pub published: Option<Date>,
+    /// The month of publication when the input gives no day; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_month: Option<Month>,
     /// The language.
     pub language: Lang,
     /// The main text.
@@ -182,6 +198,7 @@ impl<'a> From<&'a Article> for ArticleRecord<'a> {
             outlet: a.outlet.as_deref(),
             title: a.title.as_deref(),
             published: a.published,
+            published_month: a.published_month,
             language: a.language,
             text: &a.text,
             removed: &a.removed,

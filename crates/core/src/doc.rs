@@ -90,6 +90,9 @@ pub struct DocMeta {
     pub author: Option<String>,
     /// The publication date.
     pub published: Option<Date>,
+    /// The month of publication, when the container gives a month and no day (`2025-11`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_month: Option<crate::Month>,
     /// The language, when the container declared it.
     pub language: Option<Lang>,
     /// When the page was fetched (a WARC-Date), as given.

@@ -5,7 +5,9 @@
 //! - [`DocId`]: the id ingest gives a raw document (file stem, JSON `id`, WARC-Record-ID).
 //! - [`Span`]: a `u32` byte range into a document's raw content; [`Provenance`] pairs it with a
 //!   [`DocId`].
-//! - [`Date`]: a calendar date printed as `YYYY-MM-DD`; [`Lang`]: an ISO 639-1 language code.
+//! - [`Date`]: a calendar date printed as `YYYY-MM-DD`; [`Month`]: a calendar month printed as
+//!   `YYYY-MM`; [`Published`]: a day of publication, or only its month when that is all a
+//!   source gives; [`Lang`]: an ISO 639-1 language code.
 //! - [`RawDoc`]: one document as ingest read it, with its content and metadata.
 //! - [`Article`]: an extracted article: text, metadata and the [`Alignment`] that maps every byte
 //!   of its text back to the raw content.
@@ -39,6 +41,7 @@ mod date;
 mod doc;
 mod error;
 mod lang;
+mod month;
 mod reuse;
 mod sets;
 mod span;
@@ -50,6 +53,7 @@ pub use date::Date;
 pub use doc::{DocId, DocMeta, Format, RawDoc};
 pub use error::{Error, Result};
 pub use lang::Lang;
+pub use month::{Month, Published};
 pub use reuse::{
     CreditField, OriginBasis, OriginIndex, ReuseCluster, ReuseDirection, ReuseEdge, ReusePassage,
     StoryReuse, WireCredit,

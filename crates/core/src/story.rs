@@ -180,8 +180,10 @@ pub struct ArticleInfo {
     pub outlet: Option<String>,
     /// The headline.
     pub title: Option<String>,
-    /// The publication date, `YYYY-MM-DD`.
-    pub published: Option<Date>,
+    /// The publication date, `YYYY-MM-DD`; since `crosscheck.story/1.1`, the month `YYYY-MM`
+    /// when the input gives a month and no day (a `/2025/11/slug` permalink). A `YYYY-MM-DD`
+    /// value reads as before. Only a day dates the article for clustering and the timeline.
+    pub published: Option<crate::Published>,
     /// The language: an ISO 639 code, `und` when unknown.
     pub language: Lang,
     /// Lines removed as page chrome, so nothing is dropped silently.
@@ -201,7 +203,7 @@ impl ArticleInfo {
             id: article.id.clone(),
             outlet: article.outlet.clone(),
             title: article.title.clone(),
-            published: article.published,
+            published: article.publication(),
             language: article.language,
             removed: article.removed.clone(),
             duplicate_of,

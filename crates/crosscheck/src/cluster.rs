@@ -112,6 +112,7 @@ mod tests {
             title: None,
             author: None,
             published: None,
+            published_month: None,
             language: Lang::EN,
             text: text.to_string(),
             removed: Vec::new(),

@@ -365,6 +365,7 @@ mod tests {
             title: None,
             author: None,
             published: date.and_then(|d| d.parse().ok()),
+            published_month: None,
             language: Lang::EN,
             text: text.to_string(),
             removed: Vec::new(),

@@ -1,10 +1,10 @@
 //! The default extractor: HTML engines, chrome rules, metadata and alignment together.
 
-use crosscheck_core::{Alignment, Article, Date, Format, Lang, RawDoc};
+use crosscheck_core::{Alignment, Article, Date, Format, Lang, Month, RawDoc};
 
 use crate::chrome::{self, Block, Rules};
 use crate::html::{self, align, engines::EngineOutput, meta};
-use crosscheck_text::dates::{pick_reading, read_date, url_date_readings};
+use crosscheck_text::dates::{pick_reading, read_date, url_date_readings, url_month};
 
 use crate::{ExtractError, Extractor, lang, textmeta};
 
@@ -117,6 +117,8 @@ struct Found {
     author: Option<String>,
     outlet: Option<String>,
     published: Option<Date>,
+    /// A month of publication the page's metadata gives without a day.
+    published_month: Option<Month>,
     url: Option<String>,
     lang_hint: Option<Lang>,
 }
@@ -145,6 +147,14 @@ impl Extractor for ArticleExtractor {
             .published
             .or(found.published)
             .or_else(|| url_date(url.as_deref()?, || format!("{text}\n{}", removed.join("\n"))));
+        // A month only when nothing gives the day: the container's, the page's metadata, a
+        // `/2025/11/slug` permalink.
+        let published_month = match published {
+            Some(_) => None,
+            None => {
+                m.published_month.or(found.published_month).or_else(|| url_month(url.as_deref()?))
+            }
+        };
         Ok(Article {
             id: doc.id.clone(),
             source: doc.source.clone(),
@@ -153,6 +163,7 @@ impl Extractor for ArticleExtractor {
             title: m.title.clone().or(found.title),
             author: m.author.clone().or(found.author),
             published,
+            published_month,
             language,
             text,
             removed,
@@ -314,6 +325,7 @@ impl ArticleExtractor {
             author,
             outlet,
             published,
+            published_month: page.published_month,
             url: page.url.clone(),
             lang_hint: page.lang.as_deref().and_then(|l| l.parse().ok()),
         };
@@ -431,6 +443,7 @@ impl ArticleExtractor {
             author,
             outlet,
             published,
+            published_month: None,
             url: None,
             lang_hint: None,
         };
@@ -468,6 +481,62 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Given title"));
         assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2026-01-02"));
         assert_eq!(a.language.as_str(), "de");
+    }
+
+    /// A `/YYYY/MM/slug` permalink gives a month only when nothing gives the day.
+    #[test]
+    fn a_permalink_month_dates_an_article_without_a_day() {
+        let undated = STORY.replace("12 March 2026\n\n", "");
+        let mut doc = RawDoc::new("s", "s.txt", Format::Text, undated.as_str());
+        doc.meta.url = Some("https://harbour.example/2025/11/wall-repairs-finished".into());
+        let a = ArticleExtractor::default().extract(&doc).unwrap();
+        assert_eq!(a.published, None);
+        assert_eq!(a.published_month.map(|m| m.to_string()).as_deref(), Some("2025-11"));
+        assert_eq!(a.publication().unwrap().to_string(), "2025-11");
+
+        // The page's date line gives the day, which wins.
+        let mut dated = RawDoc::new("s", "s.txt", Format::Text, STORY);
+        dated.meta.url = doc.meta.url.clone();
+        let a = ArticleExtractor::default().extract(&dated).unwrap();
+        assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2026-03-12"));
+        assert_eq!(a.published_month, None);
+
+        // A container month is kept as one, and a container day wins over the URL's month.
+        doc.meta.published_month = "2024-06".parse().ok();
+        let a = ArticleExtractor::default().extract(&doc).unwrap();
+        assert_eq!(a.published_month.map(|m| m.to_string()).as_deref(), Some("2024-06"));
+        doc.meta.published = Date::new(2026, 1, 2);
+        let a = ArticleExtractor::default().extract(&doc).unwrap();
+        assert_eq!((a.published, a.published_month), (Date::new(2026, 1, 2), None));
+    }
+
+    #[test]
+    fn an_html_month_comes_from_metadata_or_the_permalink() {
+        let body = "<p>The harbour wall was finished two weeks early, the port authority said on its site.</p>\
+            <p>Crews worked through the night to beat the spring tides, and the inner basin reopens soon.</p>";
+        let page = |head: &str| {
+            format!("<html><head>{head}</head><body><article>{body}</article></body></html>")
+        };
+        let extract = |html: String, url: Option<&str>| {
+            let mut doc = RawDoc::new("h", "h.html", Format::Html, html.as_str());
+            doc.meta.url = url.map(str::to_string);
+            ArticleExtractor::default().extract(&doc).unwrap()
+        };
+        let a =
+            extract(page(r#"<meta property="article:published_time" content="2025-10">"#), None);
+        assert_eq!(
+            (a.published, a.published_month.map(|m| m.to_string())),
+            (None, Some("2025-10".into()))
+        );
+        let url = Some("https://harbour.example/2025/11/wall-repairs-finished");
+        let a = extract(page(""), url);
+        assert_eq!(a.published_month.map(|m| m.to_string()).as_deref(), Some("2025-11"));
+        let a =
+            extract(page(r#"<meta property="article:published_time" content="2025-11-20">"#), url);
+        assert_eq!(
+            (a.published.map(|d| d.to_string()), a.published_month),
+            (Some("2025-11-20".into()), None)
+        );
     }
 
     #[test]

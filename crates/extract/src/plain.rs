@@ -23,6 +23,7 @@ impl Extractor for PlainExtractor {
             title: doc.meta.title.clone(),
             author: doc.meta.author.clone(),
             published: doc.meta.published,
+            published_month: doc.meta.published_month.filter(|_| doc.meta.published.is_none()),
             language: doc.meta.language.unwrap_or(Lang::UNKNOWN),
             alignment: Alignment::identity(text.len()),
             text,

@@ -14,7 +14,8 @@
 //! |                | `source` (when it is not a URL), else the host of the url               |
 //! | author         | `author`, `authors` (a list, joined with `, `), `byline`                |
 //! | published      | `published`, `date_publish`, `date`, `published_at`, `publish_date`,    |
-//! |                | `date_published` (lenient; an unreadable date is left out, no error)    |
+//! |                | `date_published` (lenient; an unreadable date is left out, no error);   |
+//! |                | a value that gives only a month (`2025-11`) sets `published_month`      |
 //! | language       | `language`, `lang`                                                      |
 //! | fetched        | `fetched`, `date_download`                                              |
 //!
@@ -24,7 +25,7 @@
 use std::io::{self, BufRead};
 
 use crosscheck_core::{DocMeta, Format, Lang, RawDoc};
-use crosscheck_text::dates::{date_from_epoch, read_date_value};
+use crosscheck_text::dates::{date_from_epoch, read_date_value, read_month_value};
 use serde_json::{Map, Value};
 
 use crate::input::{Input, Item, Origin};
@@ -73,15 +74,21 @@ pub(crate) fn record(
     let author = first_str(&map, &["author"])
         .or_else(|| join_list(map.get("authors")))
         .or_else(|| first_str(&map, &["byline"]));
-    let published =
+    let dates = || {
         ["published", "date_publish", "date", "published_at", "publish_date", "date_published"]
             .iter()
             .filter_map(|k| map.get(*k))
-            .find_map(|v| match v {
-                Value::String(s) => read_date_value(s),
-                Value::Number(n) => n.as_i64().and_then(date_from_epoch),
-                _ => None,
-            });
+    };
+    let published = dates().find_map(|v| match v {
+        Value::String(s) => read_date_value(s),
+        Value::Number(n) => n.as_i64().and_then(date_from_epoch),
+        _ => None,
+    });
+    // A value that gives only a month (`2025-11`) is kept as one when no field gives a day.
+    let published_month = match published {
+        Some(_) => None,
+        None => dates().find_map(|v| v.as_str().and_then(read_month_value)),
+    };
     let language = first_str(&map, &["language", "lang"]).and_then(|l| l.parse::<Lang>().ok());
     let mut doc = RawDoc::new(id, source, format, content);
     doc.meta = DocMeta {
@@ -90,6 +97,7 @@ pub(crate) fn record(
         outlet,
         author,
         published,
+        published_month,
         language,
         fetched: first_str(&map, &["fetched", "date_download"]),
     };

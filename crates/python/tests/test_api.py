@@ -51,6 +51,15 @@ def test_extract_text_and_html():
     assert h["language"] == "en"
 
 
+def test_a_permalink_month_is_kept_when_no_day_is_given():
+    url = "https://www.tarvik-post.example/2025/11/harbour-reopens"
+    a = crosscheck.extract(HARBOUR, url=url)
+    assert a["published"] is None
+    assert a["published_month"] == "2025-11"
+    doc = crosscheck.fuse(table([{"id": "m", "text": HARBOUR, "url": url}]))
+    assert doc["stories"][0]["articles"][0]["published"] == "2025-11"
+
+
 def test_extract_error_names_the_document():
     with pytest.raises(crosscheck.ExtractError, match="empty-page"):
         crosscheck.extract("<html><body><nav>Home</nav></body></html>", id="empty-page")

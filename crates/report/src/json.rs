@@ -6,7 +6,8 @@
 //! { "schema": "crosscheck.story/1",
 //!   "stories": [ {
 //!     "id": str, "headline": str,
-//!     "articles": [ {"id": str, "outlet": str|null, "title": str|null, "published": "YYYY-MM-DD"|null,
+//!     "articles": [ {"id": str, "outlet": str|null, "title": str|null,
+//!                    "published": "YYYY-MM-DD"|"YYYY-MM"|null,
 //!                    "language": str, "removed": [str], "duplicate_of": str|null, "url"?: str} ],
 //!     "entities": [ {"name": str, "kind": "person"|"org"|"place"|"other", "variants": [str],
 //!                    "articles": [article id], "mentions": [span], "roles"?: [str]} ],
@@ -44,6 +45,7 @@
 //! | `stories[].headline` | the title that shares most words with the other reports |
 //! | `articles[].id` | the id ingest gave the article: the file stem for files, the JSON `id` field |
 //! | `articles[].removed` | lines extraction dropped as page chrome, so nothing is dropped silently |
+//! | `articles[].published` | the day of publication; (1.1) the month `YYYY-MM` when the input gives a month and no day (a `/2025/11/slug` permalink): a `YYYY-MM-DD` value stays valid, readers that need a day treat a month as undated, and clustering and the timeline use days only |
 //! | `articles[].duplicate_of` | the article this one near-copies; copies are counted once in `support` |
 //! | `entities[].variants` | every spelling used, titles stripped, most used first |
 //! | `entities[].roles` | (extra) role words seen with the entity: `mayor`, `minister` |
@@ -69,8 +71,9 @@
 //! | span `start`, `end` | byte offsets into the article's **raw** input (the file, the JSON `maintext`, the HTML page); `raw[start..end] == text` always holds, so `text` may hold markup or entities such as `&amp;` |
 //!
 //! Extra fields may be added within version 1; readers must ignore fields they do not know.
-//! Minor version 1.1 added the fields marked (1.1), all optional: a 1.0 document is a valid 1.1
-//! document, and the `schema` value stays `crosscheck.story/1`. The
+//! Minor version 1.1 added the fields marked (1.1), all optional, and let `articles[].published`
+//! hold a month: a 1.0 document is a valid 1.1 document, and the `schema` value stays
+//! `crosscheck.story/1`. The
 //! types are those of [`crosscheck_core::story`]: a document reads back into a
 //! [`StoryDocument`](crosscheck_core::story::StoryDocument), and its name is
 //! [`STORY_SCHEMA`]. The same schema is published as a JSON Schema in

@@ -35,6 +35,7 @@ fn articles() -> Vec<Article> {
             title: Some(title.to_string()),
             author: None,
             published: "2026-05-04".parse().ok(),
+            published_month: None,
             language: Lang::EN,
             text: text.to_string(),
             removed: vec!["Share this".to_string()],
@@ -645,6 +646,30 @@ fn a_sampled_story_says_so_in_every_readable_format() {
             "{format:?} does not say the story was sampled:\n{out}"
         );
         assert!(out.contains("earliest article of each outlet"), "{format:?} lacks the rule");
+    }
+}
+
+/// An article whose input gives only a month shows that month in every article table, and the
+/// JSON reads back.
+#[test]
+fn a_month_of_publication_shows_where_articles_are_listed() {
+    let mut s = story();
+    let month: crosscheck_core::Published = "2025-11".parse().unwrap();
+    s.articles[1].published = Some(month);
+    for format in [Format::Json, Format::Text, Format::Markdown, Format::Html] {
+        let mut out = Vec::new();
+        {
+            let mut sink = sink(format, &mut out, false);
+            assert!(sink.story(&s).unwrap());
+            sink.finish().unwrap();
+        }
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("2025-11") && !out.contains("2025-11-"), "{format}: {out}");
+        if format == Format::Json {
+            let doc: StoryDocument = serde_json::from_str(&out).unwrap();
+            assert_eq!(doc.stories[0].articles[1].published, Some(month));
+            assert_eq!(doc.stories[0].articles[0].published.unwrap().to_string(), "2026-05-04");
+        }
     }
 }
 

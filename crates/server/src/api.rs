@@ -11,7 +11,9 @@
 //! - `GET /api/stories/{id}`: the story's `crosscheck.story/1` document, one story.
 //! - `GET /api/articles/{id}`: `{"id", "source", "url", "outlet", "title", "author",
 //!   "published", "language", "text", "raw", "removed", "story", "duplicate_of", "hash"}`;
-//!   `raw` is the raw content every span's `start`/`end` (UTF-8 byte offsets) points into.
+//!   `raw` is the raw content every span's `start`/`end` (UTF-8 byte offsets) points into;
+//!   `published` is the day (`YYYY-MM-DD`), else the month (`YYYY-MM`) when the input gives
+//!   no day, else null.
 //! - `POST /api/articles[?id=ID]`: a document as `text/html`, `text/plain` or
 //!   `application/json` (one object or an array, news-please and trafilatura field names),
 //!   with `Authorization: Bearer KEY`. Answers `{"articles": [{"id", "outcome", "story"}],
@@ -141,7 +143,7 @@ pub(crate) async fn article(State(app): Api, Path(id): Path<String>) -> Result<R
         "outlet": a.outlet,
         "title": a.title,
         "author": a.author,
-        "published": a.published,
+        "published": a.publication(),
         "language": a.language,
         "text": a.text,
         "raw": &*a.raw,

@@ -33,6 +33,7 @@
 //!     title: Some("Bridge opens".into()),
 //!     author: None,
 //!     published: "2025-11-19".parse().ok(),
+//!     published_month: None,
 //!     language: Lang::EN,
 //!     text: raw.into(),
 //!     removed: vec![],

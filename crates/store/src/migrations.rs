@@ -2,7 +2,7 @@
 //! is at. Migrations are append-only: a released one is never edited.
 
 /// The migrations, in order: applying `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// Version 1: blobs, articles (with full-text search), stories.
 const V1: &str = r"
@@ -112,4 +112,12 @@ CREATE TABLE article_features (
     seq INTEGER PRIMARY KEY NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
     data BLOB NOT NULL
 );
+";
+
+/// Version 4: the month of publication of an article that gives no day.
+const V4: &str = r"
+-- `YYYY-MM`, set only when `published` is NULL: the input gave a month and no day (a
+-- `/2025/11/slug` permalink). Articles stored before version 4 have none. Nothing that needs a
+-- day (story aggregates, placement) reads it.
+ALTER TABLE articles ADD COLUMN published_month TEXT;
 ";

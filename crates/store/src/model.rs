@@ -424,6 +424,7 @@ mod tests {
             title: None,
             author: None,
             published: None,
+            published_month: None,
             language: crosscheck_core::Lang::EN,
             text: raw.into(),
             removed: vec![],

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crosscheck_core::story::{FusedStory, StoryDocument};
-use crosscheck_core::{Alignment, Article, Date, DocId, Features, Lang};
+use crosscheck_core::{Alignment, Article, Date, DocId, Features, Lang, Month};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
 
 use crate::features;
@@ -337,10 +337,10 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 /// The article columns, joined with the raw content; see [`article_from_row`].
 const ARTICLE_COLUMNS: &str = "a.seq, a.id, a.hash, a.original_hash, a.source, a.url, a.outlet, \
     a.title, a.author, a.published, a.language, a.text, a.removed, a.alignment, a.story, \
-    a.duplicate_of, b.data";
+    a.duplicate_of, b.data, a.published_month";
 
 /// How many columns [`ARTICLE_COLUMNS`] holds.
-const ARTICLE_COLUMN_COUNT: usize = 17;
+const ARTICLE_COLUMN_COUNT: usize = 18;
 
 fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Result<StoredArticle>> {
     let id: String = row.get(1)?;
@@ -356,6 +356,7 @@ fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Result<StoredArticle>> {
     let removed: String = row.get(12)?;
     let alignment: String = row.get(13)?;
     let raw: Vec<u8> = row.get(16)?;
+    let published_month: Option<String> = row.get(17)?;
     let decoded = (|| {
         let hash: ContentHash = hash.parse().map_err(|e| corrupt("hash", e))?;
         let original = original
@@ -366,6 +367,10 @@ fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Result<StoredArticle>> {
             .map(|d| d.parse::<Date>())
             .transpose()
             .map_err(|e| corrupt("date", e.to_string()))?;
+        let published_month = published_month
+            .map(|m| m.parse::<Month>())
+            .transpose()
+            .map_err(|e| corrupt("month", e.to_string()))?;
         let language: Lang = language
             .parse()
             .map_err(|e: crosscheck_core::Error| corrupt("language", e.to_string()))?;
@@ -374,12 +379,13 @@ fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Result<StoredArticle>> {
         let alignment: Alignment =
             serde_json::from_str(&alignment).map_err(|e| corrupt("alignment", e.to_string()))?;
         let raw = String::from_utf8(raw).map_err(|e| corrupt("raw content", e.to_string()))?;
-        Ok((hash, original, published, language, removed, alignment, raw))
+        Ok((hash, original, (published, published_month), language, removed, alignment, raw))
     })();
-    let (hash, original, published, language, removed, alignment, raw) = match decoded {
-        Ok(v) => v,
-        Err(e) => return Ok(Err(e)),
-    };
+    let (hash, original, (published, published_month), language, removed, alignment, raw) =
+        match decoded {
+            Ok(v) => v,
+            Err(e) => return Ok(Err(e)),
+        };
     let story: Option<String> = row.get(14)?;
     let duplicate_of: Option<String> = row.get(15)?;
     Ok(Ok(StoredArticle {
@@ -391,6 +397,7 @@ fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Result<StoredArticle>> {
             title: row.get(7)?,
             author: row.get(8)?,
             published,
+            published_month,
             language,
             text: row.get(11)?,
             removed,
@@ -1062,8 +1069,8 @@ fn put_in(
     })?;
     tx.execute(
         "INSERT INTO articles (id, hash, original_hash, source, url, outlet, title, author, \
-                published, language, text, removed, alignment, origin) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                published, language, text, removed, alignment, origin, published_month) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         rusqlite::params![
             id,
             hash.to_string(),
@@ -1079,6 +1086,7 @@ fn put_in(
             removed,
             alignment,
             origin,
+            article.published_month.map(|m| m.to_string()),
         ],
     )
     .map_err(Error::db(&what))?;
@@ -1371,6 +1379,54 @@ mod tests {
                 (11, id.clone(), None, a4),
             ]
         );
+    }
+
+    /// A store of version 3 (before months were kept) opens, migrates to the current version and
+    /// reads its articles as before; a month of publication stored after that reads back.
+    #[test]
+    fn a_version_3_store_migrates_and_then_keeps_months() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v3.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in &MIGRATIONS[..3] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 3).unwrap();
+            let raw = "Title\n\nThe ferry ran aground.";
+            let hash = ContentHash::of(raw.as_bytes()).to_string();
+            conn.execute("INSERT INTO blobs (hash, data) VALUES (?1, ?2)", (&hash, raw.as_bytes()))
+                .unwrap();
+            conn.execute(
+                "INSERT INTO articles (id, hash, source, published, language, text, removed, \
+                 alignment) VALUES ('old', ?1, 'old.txt', '2025-11-19', 'en', 'The ferry ran \
+                 aground.', '[]', '{\"segments\":[]}')",
+                [&hash],
+            )
+            .unwrap();
+        }
+        let s = SqliteStore::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), i64::try_from(MIGRATIONS.len()).unwrap());
+        let old = s.article("old").unwrap().unwrap().article;
+        assert_eq!(old.published.map(|d| d.to_string()).as_deref(), Some("2025-11-19"));
+        assert_eq!(old.published_month, None);
+
+        let month_only = Article { published_month: Month::new(2025, 11), ..dated("new", None) };
+        s.put_article(&month_only, None).unwrap();
+        drop(s);
+        let s = SqliteStore::open(&path).unwrap();
+        let back = s.article("new").unwrap().unwrap().article;
+        assert_eq!((back.published, back.published_month), (None, Month::new(2025, 11)));
+        assert_eq!(back.publication().unwrap().to_string(), "2025-11");
+        // A month that does not parse is reported as damage, naming the article.
+        s.write("damaging a month", |c| {
+            c.execute("UPDATE articles SET published_month = '2025-13' WHERE id = 'new'", [])
+                .unwrap();
+            Ok(())
+        })
+        .unwrap();
+        let err = s.article("new").unwrap_err().to_string();
+        assert!(err.contains("month of article new"), "{err}");
     }
 
     #[test]

@@ -230,8 +230,20 @@ fn articles_round_trip(s: &dyn Store) {
     assert!(got.original.is_some(), "original bytes differ from the raw content");
     assert_eq!(got.story, None);
     assert!(s.article("nope").unwrap().is_none());
+    assert_eq!(got.article.published_month, None);
+    // An article that gives only a month keeps it.
+    let month_only = crosscheck_core::Article {
+        published_month: crosscheck_core::Month::new(2025, 11),
+        ..article("m1", "Ferry", "The ferry ran aground.", None, "Weekly")
+    };
+    s.put_article(&month_only, None).unwrap();
+    let got = s.article("m1").unwrap().expect("stored");
+    assert_eq!(
+        (got.article.published, got.article.published_month),
+        (None, month_only.published_month)
+    );
     let stats = s.stats().unwrap();
-    assert_eq!((stats.articles, stats.unplaced, stats.stories), (1, 1, 0));
+    assert_eq!((stats.articles, stats.unplaced, stats.stories), (2, 2, 0));
     s.check().unwrap();
 }
 
@@ -438,7 +450,7 @@ fn sqlite_reopens_with_everything_and_refuses_newer_schemas() {
     {
         let s = SqliteStore::open(&path).unwrap();
         s.put_article(&article("a1", "T", "B.", None, "X"), None).unwrap();
-        assert_eq!(s.schema_version().unwrap(), 3);
+        assert_eq!(s.schema_version().unwrap(), 4);
     }
     let s = SqliteStore::open(&path).unwrap();
     assert!(s.article("a1").unwrap().is_some());

@@ -3,7 +3,9 @@
 //! report's URL, compared with `resources/test/realnews_dates.txt`. That file was written by the
 //! extractor's own date reader before the readers were merged (`<id> <line> <date>` for each
 //! line with a date, `<id> url <date or ->` for each URL), so a difference is a change of
-//! behaviour. Only ids, line numbers and dates are committed, no text.
+//! behaviour. Only ids, line numbers and dates are committed, no text. Changed on purpose since:
+//! three URLs whose dates the wider URL forms read (`/2025/Sep/12/`, `/2022/1/9/slug`,
+//! `/2025/11/1/slug`), each the day the report's own dateline gives.
 //!
 //! Set `CROSSCHECK_SHARED` to read the data from elsewhere.
 

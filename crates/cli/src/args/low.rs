@@ -38,7 +38,8 @@ pub(crate) enum LowCommand {
     ///
     /// Each line has: id, source (the path it came from), url, outlet, title, published
     /// (YYYY-MM-DD or null), language, text, and removed (the lines dropped as page chrome, so
-    /// that nothing is dropped silently).
+    /// that nothing is dropped silently); `published_month` (YYYY-MM) only when the input gives a
+    /// month and no day.
     Extract(ExtractArgs),
     /// Find exact and near-duplicate articles; prints one JSON line per article.
     ///

@@ -12,6 +12,7 @@
 //! | `outlet` | string or null | the publishing outlet |
 //! | `title` | string or null | the headline |
 //! | `published` | `YYYY-MM-DD` or null | the publication date |
+//! | `published_month` | `YYYY-MM`, absent unless set | the month of publication, only when the input gives a month and no day (a `/2025/11/slug` permalink) |
 //! | `language` | string | ISO 639-1 code, `und` when unknown |
 //! | `text` | string | the main text, paragraphs separated by a blank line |
 //! | `removed` | array of strings | lines removed as page chrome, in document order |

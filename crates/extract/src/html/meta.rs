@@ -1,11 +1,11 @@
 //! Page metadata read straight from the raw HTML: `<meta>` tags, JSON-LD, `<title>`, `<h1>`,
 //! `<time>` and `<html lang>`.
 
-use crosscheck_core::Date;
+use crosscheck_core::{Date, Month};
 use serde_json::Value;
 
 use super::lexer::{Lexer, Token, attr, decode, lower_name, push_collapsed};
-use crosscheck_text::dates::read_date;
+use crosscheck_text::dates::{read_date, read_month_value};
 
 /// What the page says about itself.
 #[derive(Debug, Default, Clone)]
@@ -20,6 +20,9 @@ pub(crate) struct PageMeta {
     pub(crate) publisher: Option<String>,
     pub(crate) author: Option<String>,
     pub(crate) published: Option<Date>,
+    /// The month of publication, when a date key or JSON-LD `datePublished` gives only one
+    /// (`2025-11`); the extractor uses it only when nothing gives a day.
+    pub(crate) published_month: Option<Month>,
     pub(crate) time_tag: Option<Date>,
     pub(crate) url: Option<String>,
     pub(crate) lang: Option<String>,
@@ -60,6 +63,7 @@ fn set(slot: &mut Option<String>, v: &str) {
 pub(crate) fn scan(html: &str) -> PageMeta {
     let mut m = PageMeta::default();
     let mut dates: Vec<(usize, Date)> = Vec::new();
+    let mut months: Vec<(usize, Month)> = Vec::new();
     let mut in_h1: Option<String> = None;
     let mut in_script_ld = false;
     let mut raw_owner = "";
@@ -69,7 +73,7 @@ pub(crate) fn scan(html: &str) -> PageMeta {
                 in_script_ld = false;
                 raw_owner = lower_name(name);
                 match raw_owner {
-                    "meta" => meta_tag(&mut m, &mut dates, attrs),
+                    "meta" => meta_tag(&mut m, &mut dates, &mut months, attrs),
                     "html" => {
                         if let Some(l) = attr(attrs, "lang") {
                             set(&mut m.lang, l);
@@ -121,10 +125,19 @@ pub(crate) fn scan(html: &str) -> PageMeta {
     if m.published.is_none() {
         m.published = dates.first().map(|&(_, d)| d);
     }
+    months.sort_by_key(|&(rank, _)| rank);
+    if m.published_month.is_none() {
+        m.published_month = months.first().map(|&(_, d)| d);
+    }
     m
 }
 
-fn meta_tag(m: &mut PageMeta, dates: &mut Vec<(usize, Date)>, attrs: &str) {
+fn meta_tag(
+    m: &mut PageMeta,
+    dates: &mut Vec<(usize, Date)>,
+    months: &mut Vec<(usize, Month)>,
+    attrs: &str,
+) {
     let Some(key) =
         attr(attrs, "property").or_else(|| attr(attrs, "name")).or_else(|| attr(attrs, "itemprop"))
     else {
@@ -150,10 +163,12 @@ fn meta_tag(m: &mut PageMeta, dates: &mut Vec<(usize, Date)>, attrs: &str) {
         "og:type" if content.eq_ignore_ascii_case("article") => m.is_article_type = true,
         "og:locale" | "language" | "content-language" | "dc.language" => set(&mut m.lang, content),
         _ => {
-            if let Some(rank) = DATE_KEYS.iter().position(|k| *k == key)
-                && let Some(d) = read_date(content)
-            {
-                dates.push((rank, d));
+            if let Some(rank) = DATE_KEYS.iter().position(|k| *k == key) {
+                if let Some(d) = read_date(content) {
+                    dates.push((rank, d));
+                } else if let Some(month) = read_month_value(content) {
+                    months.push((rank, month));
+                }
             }
         }
     }
@@ -184,10 +199,16 @@ fn visit_ld(m: &mut PageMeta, v: &Value, depth: usize) {
                 return;
             }
             m.is_article_type = true;
-            if let Some(d) = o.get("datePublished").and_then(Value::as_str).and_then(read_date)
-                && m.published.is_none()
-            {
-                m.published = Some(d);
+            if let Some(v) = o.get("datePublished").and_then(Value::as_str) {
+                if let Some(d) = read_date(v)
+                    && m.published.is_none()
+                {
+                    m.published = Some(d);
+                } else if let Some(month) = read_month_value(v)
+                    && m.published_month.is_none()
+                {
+                    m.published_month = Some(month);
+                }
             }
             if let Some(h) = o.get("headline").and_then(Value::as_str) {
                 set(&mut m.headline, h);
@@ -247,5 +268,17 @@ mod tests {
     fn meta_dates_rank_by_key() {
         let html = r#"<meta name="date" content="2021-05-05"><meta property="article:published_time" content="2021-05-04">"#;
         assert_eq!(scan(html).published.unwrap().to_string(), "2021-05-04");
+    }
+
+    #[test]
+    fn a_month_alone_is_kept_apart() {
+        let html = r#"<meta name="date" content="2021-04"><meta property="article:published_time" content="2021-05">"#;
+        let m = scan(html);
+        assert_eq!(m.published, None);
+        assert_eq!(m.published_month.unwrap().to_string(), "2021-05", "ranked by key");
+        let ld = r#"<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"March 2022"}</script>"#;
+        assert_eq!(scan(ld).published_month.unwrap().to_string(), "2022-03");
+        let day = r#"<meta name="date" content="2021-05-04">"#;
+        assert_eq!(scan(day).published_month, None, "a day is not also read as a month");
     }
 }

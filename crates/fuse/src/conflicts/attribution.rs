@@ -2,7 +2,8 @@
 //!
 //! One quote given to different speakers; see the quotes stage. A rival speaker counts only
 //! when it is named (not a resolved pronoun) and its rendering is itself close to the main
-//! side's, not joined through a chain of paraphrases.
+//! side's, not joined through a chain of paraphrases. A news medium is never a side (see the
+//! `media` rule of the quotes stage).
 //!
 //! See the `attribution` heuristic of the quotes stage for how quotes are found and grouped.
 
@@ -18,6 +19,10 @@ pub(super) fn find(ctx: &Context<'_>, q: &Quotes, speakers: &SpeakerIndex) -> Ve
         let Some(conflict) = &g.conflict else { continue };
         let mut sides = Vec::new();
         for side in &conflict.sides {
+            // An outlet that carries the quote does not contradict who another one names.
+            if q.media.is_medium(&side.speaker) {
+                continue;
+            }
             let mut articles = Vec::new();
             let mut evidence = Vec::new();
             for r in &side.members {

@@ -47,6 +47,7 @@ use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::categories::full_names;
 use super::common::split_sides;
+use super::date_steps::{Steps, predicate};
 use super::dates::{agree, agree_key};
 use crate::analysis::words::fold;
 use crate::analysis::{Context, Gap};
@@ -64,38 +65,6 @@ struct Event<'a> {
     predicate: String,
     /// Whom the event happens to (see [`participants`]).
     entities: BTreeSet<u32>,
-}
-
-/// The stem of the event word a date dates, if its clause holds one.
-fn predicate(
-    ctx: &Context<'_>,
-    x: &Dated,
-    stems: &BTreeSet<String>,
-    st: &Stemmer,
-) -> Option<(String, usize)> {
-    let d = &ctx.docs[x.doc];
-    let clause = d.clause_around(x.sent, x.mention.span)?;
-    let stem_at = |i: usize| -> Option<(String, usize)> {
-        let w = &d.words[i];
-        if d.overlaps(i, x.mention.span) || w.cap && !w.first {
-            return None;
-        }
-        let s = st.stem(&w.key).into_owned();
-        stems.contains(&s).then_some((s, i))
-    };
-    let at = clause.clone().find(|&i| d.words[i].span.end > x.mention.span.start)?;
-    let lo = d.sents[x.sent].words.start as usize;
-    let lx = Lexicon::of(d.article.language);
-    (clause.start..at)
-        .rev()
-        .find_map(stem_at)
-        // An event word in a subordinate clause (`when Vell was arrested were released
-        // Wednesday`) does not take the date after it.
-        .filter(|&(_, i)| !(clause.start..i).any(|k| lx.has(List::Subordinators, &d.words[k].key)))
-        .or_else(|| (at..clause.end).find_map(stem_at))
-        // A clause of its own (`, to nine years in prison on Thursday`): the sentence's
-        // nearest event word before it.
-        .or_else(|| (lo..clause.start).rev().find_map(stem_at))
 }
 
 /// Whom the event word at word `at` happens to: the nearest name ending at most four words
@@ -155,13 +124,18 @@ fn surname_meets(folded: &[String], a: &BTreeSet<u32>, b: &BTreeSet<u32>) -> boo
 }
 
 /// Finds the dated-event conflicts of a story; see the module documentation.
-pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
+pub(super) fn find(ctx: &Context<'_>, dated: &[Dated], story_steps: &Steps) -> Vec<Conflict> {
     let full = full_names(ctx);
     // Per language, the stems of its event words.
     let mut stems: BTreeMap<Lang, (Stemmer, BTreeSet<String>)> = BTreeMap::new();
     let mut events: Vec<Event<'_>> = Vec::new();
     for x in dated {
-        if x.cited || x.uncertain || x.mention.value.granularity() != Granularity::Day {
+        // A date of a rolling figure's value dates that step (see `date_steps`).
+        if x.cited
+            || x.uncertain
+            || x.mention.value.granularity() != Granularity::Day
+            || story_steps.rolling_step(ctx, x)
+        {
             continue;
         }
         let lang = ctx.docs[x.doc].article.language;

@@ -79,6 +79,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crosscheck_text::Stemmer;
 
 use super::common::{clause_stems, first_fit_sides, short, split_sides};
+use super::date_steps::Steps;
 use crate::analysis::events::content_stem;
 use crate::analysis::words::fold;
 use crate::analysis::{Context, sorted_overlap};
@@ -112,7 +113,7 @@ const EXACT_MEAN: usize = 4096;
 const TOPIC_SAMPLE: usize = 64;
 
 /// The date conflicts of a story.
-pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
+pub(super) fn find(ctx: &Context<'_>, dated: &[Dated], steps: &Steps) -> Vec<Conflict> {
     let n = dated.len();
     let clauses = interned_clauses(ctx, dated);
     let bound: Vec<bool> = dated.iter().map(|x| starts_period(ctx, x)).collect();
@@ -303,9 +304,8 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated]) -> Vec<Conflict> {
             in_event[m] = false;
         }
         let items: Vec<&Dated> = keep.iter().map(|&m| &dated[m]).collect();
-        if !two_precise_sides(&items) {
-            continue;
-        }
+        // Steps of the story told alike are no disagreement (see `date_steps`).
+        let Some(items) = steps.sides(ctx, &items, two_precise_sides) else { continue };
         let Some(sides) = split_sides(
             ctx,
             &items,
@@ -903,7 +903,8 @@ mod tests {
         assert!(seeds.iter().all(|p| p.1 as usize != odd && p.2 as usize != odd));
         let backed = supported_seeds(&adj, |i| dated[i].doc, &clauses);
         assert!(backed.iter().any(|p| p.1 as usize == odd), "{backed:?}");
-        let conflicts = find(&ctx, &dated);
+        let facts = crate::facts::FactTable::new(&ctx);
+        let conflicts = find(&ctx, &dated, &Steps::new(&ctx, &facts));
         let values: Vec<Vec<String>> =
             conflicts.iter().map(|c| c.sides.iter().map(|s| s.value.clone()).collect()).collect();
         assert_eq!(values, [["2026-05-02", "2026-04-25"]]);

@@ -12,7 +12,8 @@
 //! One module per conflict kind, each with its heuristic documented in the ruff template:
 //! - numbers and evolving figures: different values for one quantity, from the fact table
 //!   ([`crate::facts`]);
-//! - [`dates`]: different dates for one event;
+//! - [`dates`]: different dates for one event, not steps of the story told alike
+//!   ([`date_steps`]);
 //! - [`dated_events`]: different days for an event that happens once to its subject (a
 //!   sentencing, a resignation);
 //! - [`roles`]: different offices for one person, or one office for different people;
@@ -34,6 +35,7 @@
 mod attribution;
 mod categories;
 mod common;
+mod date_steps;
 mod dated_events;
 mod dates;
 mod frames;
@@ -62,9 +64,10 @@ pub(crate) fn find(
 ) -> Vec<Conflict> {
     // Numbers come from the fact table (see `crate::facts`).
     let mut out = facts.conflicts(ctx);
-    out.extend(dates::find(ctx, dated));
+    let steps = date_steps::Steps::new(ctx, facts);
+    out.extend(dates::find(ctx, dated, &steps));
     // A dated event the date rule already found is not raised twice.
-    for c in dated_events::find(ctx, dated) {
+    for c in dated_events::find(ctx, dated, &steps) {
         let told = |e: &SourceSpan| {
             out.iter().any(|o| {
                 o.kind == ConflictKind::Date

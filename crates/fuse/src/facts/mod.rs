@@ -32,6 +32,9 @@
 //! several clubs), not one misreported, and raises nothing. A slot left with two sides is a
 //! conflict; a rolling figure (a toll, a market move) is `evolving`, its sides in publication
 //! order.
+//! Two values of a figure that does not roll, each said of actors and none in common (`police
+//! arrested three`, `the commission arrested eight`: see `actors`), are counts of different
+//! actors and raise nothing.
 //! Numbers that modify or label (`59 - year - old`, `three - story`, `13 - 0`, `0300 GMT` in
 //! text whose hyphens stand apart) are no counts.
 //!
@@ -64,6 +67,7 @@
 //!
 //! Roy, Vieira and Roth, *Reasoning about Quantities in Natural Language* (TACL 2015).
 
+mod actors;
 mod crosslingual;
 pub(crate) mod dated;
 mod lexicon;

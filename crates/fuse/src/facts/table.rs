@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use crosscheck_core::{Date, Span};
 use crosscheck_text::lexicon::List;
 
+use super::actors::{Actor, actor};
 use super::lexicon::Lexicon;
 use super::quantity::{self, Class, Quantity, Tok};
 use crate::analysis::{Context, Doc};
@@ -49,6 +50,9 @@ struct Fact {
     /// For a bare-noun count, the entities it is said of (the nearest entity before it in
     /// its clause), if any.
     agents: BTreeSet<u32>,
+    /// For a count of a figure that does not roll, the object of its concept word, who did
+    /// what it counts (see `actors`).
+    actor: Option<Actor>,
 }
 
 /// Whether a token is a number (another quantity starts there).
@@ -334,6 +338,9 @@ fn facts_of(
         } else {
             BTreeSet::new()
         };
+        let actor = (class == Class::Count && !rolling && !attribute.starts_with("n:"))
+            .then(|| actor(toks, q.toks.0, kj, ents, lx))
+            .flatten();
         let (a, b) = (q.toks.0.min(kj), (q.toks.1 - 1).max(kj));
         let ev = if b - a <= 8 { (a, b) } else { (q.toks.0, q.toks.1 - 1) };
         let evidence = Span::from_usize(toks[ev.0].start, toks[ev.1].end);
@@ -354,6 +361,7 @@ fn facts_of(
             context,
             governor,
             agents,
+            actor,
         });
     }
 }
@@ -456,6 +464,16 @@ impl FactTable {
         let (facts, figures) = read_facts(ctx);
         let slots = slots(&facts);
         FactTable { facts, figures, slots }
+    }
+
+    /// Where the values of rolling figures (a toll, a market move) are written: each fact's
+    /// article and evidence span, sorted.
+    pub(crate) fn rolling_evidence(&self) -> Vec<(usize, Span)> {
+        let mut out: Vec<(usize, Span)> =
+            self.facts.iter().filter(|f| f.rolling).map(|f| (f.doc, f.evidence)).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The conflicts among the values of each slot.
@@ -855,6 +873,17 @@ fn conflict(
     if sides.len() < 2 {
         return None;
     }
+    // Two values each said of actors, none in common: counts of different actors (see
+    // `actors`).
+    if let [a, b] = &sides[..] {
+        let actors = |s: &Vec<usize>| -> BTreeSet<&Actor> {
+            s.iter().filter_map(|&i| facts[i].actor.as_ref()).collect()
+        };
+        let (x, y) = (actors(a), actors(b));
+        if !x.is_empty() && !y.is_empty() && x.is_disjoint(&y) {
+            return None;
+        }
+    }
     let side_outlets: BTreeSet<usize> =
         sides.iter().flat_map(|s| s.iter().map(|&i| canon[facts[i].doc])).collect();
     if side_outlets.len() < 2 {
@@ -981,6 +1010,7 @@ mod tests {
             context: BTreeSet::new(),
             governor: None,
             agents: BTreeSet::new(),
+            actor: None,
         }
     }
 

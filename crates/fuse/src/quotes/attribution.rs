@@ -36,13 +36,14 @@
 //!
 //! See [`crate::quotes`].
 
-use foldhash::{HashMap, HashMapExt};
-
 use crosscheck_core::Span;
 
 use crate::analysis::Context;
 use crate::analysis::words::fold;
 use crate::entities::gender::{self, Gender};
+use crate::quotes::common_nouns::{LowerForms, unname_common_noun};
+use crate::quotes::media::{Media, unmedium};
+pub(crate) use crate::quotes::speakers::SpeakerIndex;
 use crate::quotes::{self, QuoteGroup, QuoteMention, SpeakerKind, crosslingual};
 use crate::story::{EntityKind, Quote, SourceSpan};
 
@@ -53,57 +54,8 @@ pub(crate) struct Quotes {
     pub(crate) mentions: Vec<Vec<QuoteMention>>,
     /// The renderings of each quote.
     pub(crate) groups: Vec<QuoteGroup>,
-}
-
-/// Resolves speaker names to the story's entities.
-pub(crate) struct SpeakerIndex {
-    by_key: HashMap<String, u32>,
-    names: Vec<String>,
-}
-
-impl SpeakerIndex {
-    pub(crate) fn new(ctx: &Context<'_>) -> SpeakerIndex {
-        let mut by_key = HashMap::new();
-        let mut names = Vec::new();
-        for (i, e) in ctx.entities.entities.iter().enumerate() {
-            names.push(e.name.clone());
-            // Places are never speakers; organisations may be ("the Kremlin said").
-            if e.kind == EntityKind::Place {
-                continue;
-            }
-            by_key.entry(fold(&e.name)).or_insert(i as u32);
-            for (v, _) in &e.variants {
-                by_key.entry(fold(v)).or_insert(i as u32);
-            }
-        }
-        SpeakerIndex { by_key, names }
-    }
-
-    /// The entity a speaker name is a spelling of: the whole name, else the name without its
-    /// leading words (a title the quote parser kept: "Mayor Teodor Grabchenko").
-    pub(crate) fn entity(&self, name: &str) -> Option<u32> {
-        let key = fold(name);
-        let mut rest = key.as_str();
-        loop {
-            if let Some(&e) = self.by_key.get(rest) {
-                return Some(e);
-            }
-            rest = rest.split_once(' ')?.1;
-        }
-    }
-
-    /// Whether two speaker names are one speaker.
-    pub(crate) fn same(&self, a: &str, b: &str) -> bool {
-        match (self.entity(a), self.entity(b)) {
-            (Some(x), Some(y)) => x == y,
-            _ => quotes::same_speaker(a, b),
-        }
-    }
-
-    /// The display name of a speaker: its entity's name, else the name as written.
-    pub(crate) fn display(&self, name: &str) -> String {
-        self.entity(name).map_or_else(|| name.to_string(), |e| self.names[e as usize].clone())
-    }
+    /// The story's news media: never a side of an attribution conflict.
+    pub(crate) media: Media,
 }
 
 /// Finds and groups the quotes of the story.
@@ -120,19 +72,23 @@ pub(crate) fn find(ctx: &Context<'_>, speakers: &SpeakerIndex) -> Quotes {
     let quoted: Vec<Vec<Span>> =
         mentions.iter().map(|qs| qs.iter().map(|q| q.marks).collect()).collect();
     let genders = gender::genders(&ctx.docs, &ctx.entities, &quoted);
+    let media = Media::new(ctx);
+    let lower = LowerForms::new(ctx);
     for (di, found) in mentions.iter_mut().enumerate() {
         for q in found {
             resolve_pronoun(ctx, di, q, &genders);
             if let Some(s) = q.speaker.as_mut() {
                 person_at_end(ctx, s);
             }
+            unmedium(ctx, di, q, &media, speakers);
+            unname_common_noun(ctx, di, q, &lower, speakers);
         }
     }
     let groups = quotes::group_renderings_with(&mentions, |a, b| speakers.same(a, b));
     let langs: Vec<_> = ctx.docs.iter().map(|d| d.article.language).collect();
     let groups =
         crosslingual::join_across_languages(groups, &mentions, &langs, |a, b| speakers.same(a, b));
-    Quotes { mentions, groups }
+    Quotes { mentions, groups, media }
 }
 
 /// How far back, in bytes, a pronoun looks for the person it stands for.

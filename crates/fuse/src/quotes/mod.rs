@@ -29,9 +29,12 @@
 
 pub(crate) mod attribution;
 mod cjk;
+mod common_nouns;
 mod crosslingual;
 mod group;
+mod media;
 mod speaker;
+mod speakers;
 #[cfg(test)]
 mod tests;
 
@@ -566,12 +569,21 @@ fn verb_before(
     })
 }
 
-/// The subject of the speech verb at `v`: the phrase right before it (past adverbs and
-/// auxiliaries), a pronoun; for a verb without one, the subject of an earlier speech verb of
+/// The subject of the speech verb at `v`: the agent of a passive verb (`told by X`), the phrase
+/// right before it (past adverbs and auxiliaries), a pronoun; for a verb without one, the subject of an earlier speech verb of
 /// the sentence ("X indicated that …, noting that"), or else the sentence's opening noun phrase
 /// ("Antipov, who spent three days in Vennerby, said"; "X expressed optimism, saying").
 fn with_subject(text: &str, ws: &[Word<'_>], lo: usize, v: usize, rules: Rules) -> Option<Speaker> {
     let cue = ws[v].lower.as_str();
+    // A passive verb gives its agent: `residents were told by officials that …`.
+    if let Some(by) = ws.get(v + 1)
+        && !by.quoted
+        && by.is(List::AgentPrepositions)
+        && let Some(np) = speaker::np_starting_at(ws, v + 2)
+        && let Some(s) = speaker::speaker_from(text, ws, np, cue)
+    {
+        return Some(s);
+    }
     if let Some(s) = direct_subject(text, ws, lo, v) {
         return Some(s);
     }
@@ -639,6 +651,20 @@ fn sentence_subject(
             .then(|| at(comma + 1))
             .flatten()
     })
+}
+
+/// The named subject that opens `sentence` of `text` before the quotation `marks` (see
+/// `sentence_subject`): who a quote relayed by a medium belongs to.
+pub(crate) fn sentence_opener(
+    text: &str,
+    sentence: Span,
+    marks: Span,
+    lang: Lang,
+) -> Option<Speaker> {
+    let rules = Rules::of(lang);
+    let ws = speaker::words(text, sentence, &[marks], rules);
+    let open = word_at(&ws, marks.start as usize);
+    sentence_subject(text, &ws, 0, open, "", rules).filter(|s| s.kind == SpeakerKind::Named)
 }
 
 /// Longest opening phrase, in words, set off by a comma before a sentence subject in a language

@@ -243,7 +243,9 @@ fn np_word(w: &Word<'_>) -> bool {
         return false;
     }
     if w.capitalised() {
-        return !w.function || w.title || w.article;
+        // A possessive or a quantifier opening a sentence (`His`, `Several`) names no one; an
+        // article (`The`) opens a name.
+        return w.article || w.title || (!w.function && !w.determiner);
     }
     w.role || w.stem_possessive().is_some_and(|p| !p.is_empty())
 }

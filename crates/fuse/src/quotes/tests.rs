@@ -53,6 +53,15 @@ macro_rules! kind {
 const NO: Option<&str> = None;
 
 cases! {
+    possessive_opener_is_no_name: "His claims found favour with the old guard of Velm, who likened the case to their own, calling the ruling “a deep and shameful wrong.”" => [
+        ("a deep and shameful wrong.", NO, NO, _, false),
+    ];
+    passive_speech_verb_gives_its_agent: "Tenants had been told by officials last spring that they faced “no real danger from the dam”." => [
+        ("no real danger from the dam", Some("officials"), NO, A, false),
+    ];
+    passive_without_agent_phrase: "Tenants were told by letter that they faced “no real danger from the dam”." => [
+        ("no real danger from the dam", Some("Tenants"), NO, N, false),
+    ];
     x_said_after: "“The bridge will reopen in May,” Maria Lopez said." => [
         ("The bridge will reopen in May", Some("Maria Lopez"), NO, N, false),
     ];

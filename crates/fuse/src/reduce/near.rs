@@ -270,6 +270,7 @@ fn residual(
         title: copy.title.clone(),
         author: copy.author.clone(),
         published: copy.published,
+        published_month: copy.published_month,
         language: copy.language,
         text,
         removed: Vec::new(),

@@ -69,6 +69,19 @@ fn plain_record_with_html_only() {
 }
 
 #[test]
+fn a_month_alone_is_kept_and_a_day_wins() {
+    let month = jsonl(r#"{"text": "T", "published": "2025-11"}"#, 100).remove(0).unwrap();
+    assert_eq!(month.meta.published, None);
+    assert_eq!(month.meta.published_month.map(|m| m.to_string()).as_deref(), Some("2025-11"));
+    let both = r#"{"text": "T", "date": "2025-10", "published": "2025-11-19"}"#;
+    let day = jsonl(both, 100).remove(0).unwrap();
+    assert_eq!(day.meta.published.map(|p| p.to_string()).as_deref(), Some("2025-11-19"));
+    assert_eq!(day.meta.published_month, None, "a day always wins");
+    let bad = jsonl(r#"{"text": "T", "published": "2025-13"}"#, 100).remove(0).unwrap();
+    assert_eq!((bad.meta.published, bad.meta.published_month), (None, None));
+}
+
+#[test]
 fn text_wins_over_html() {
     let d = jsonl(r#"{"text": "T", "html": "<p>H</p>"}"#, 100).remove(0).unwrap();
     assert_eq!((d.format, &*d.content), (Format::Text, "T"));

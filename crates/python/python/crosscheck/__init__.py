@@ -94,7 +94,8 @@ def extract(html_or_text: str, url: Optional[str] = None, *, id: Optional[str] =
 
     Returns a dict with the fields of ``crosscheck extract``: ``id``, ``source``, ``url``,
     ``outlet``, ``title``, ``published`` (``YYYY-MM-DD`` or ``None``), ``language``, ``text``
-    and ``removed`` (the lines dropped as page chrome). Content that starts with ``<`` is read
+    and ``removed`` (the lines dropped as page chrome), plus ``published_month`` (``YYYY-MM``)
+    only when the page gives a month and no day (a ``/2025/11/slug`` permalink). Content that starts with ``<`` is read
     as HTML. Raises :class:`ExtractError` naming the document when it holds no article.
 
     >>> a = extract("<html><body><article><p>...</p></article></body></html>", url="https://example.org/a")

@@ -58,6 +58,25 @@ fn shipped_articles_fuse_like_the_originals() {
     assert_eq!(story_to_json(&x), story_to_json(&y));
 }
 
+/// What the Python package's `extract` and `fuse` return for a page that gives only a month
+/// (the expectations of `tests/test_api.py`), and shipping keeps the month.
+#[test]
+fn a_permalink_month_reaches_the_record_the_story_and_the_shipped_article() {
+    let e = Engine::new(Options::default()).unwrap();
+    let url = "https://www.tarvik-post.example/2025/11/harbour-reopens";
+    let rec = serde_json::json!({"id": "m", "url": url, "text": HARBOUR});
+    let a = e.extract_record("m", &rec.to_string()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&article_record_json(&a)).unwrap();
+    assert_eq!(
+        (&json["published"], &json["published_month"]),
+        (&serde_json::Value::Null, &"2025-11".into())
+    );
+    let back = article_from_json(&article_to_json(&a)).unwrap();
+    assert_eq!(back.published_month, a.published_month);
+    let story = e.fuse_story(&[&back], &[None]).unwrap();
+    assert_eq!(story.articles[0].published.map(|p| p.to_string()).as_deref(), Some("2025-11"));
+}
+
 #[test]
 fn outlet_keys_follow_the_outlet_then_the_host() {
     let e = Engine::new(Options::default()).unwrap();

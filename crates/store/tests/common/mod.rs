@@ -38,6 +38,7 @@ pub(crate) fn article(
         title: Some(title.to_string()),
         author: None,
         published: date.map(|d| d.parse().unwrap()),
+        published_month: None,
         language: Lang::EN,
         text: raw.clone(),
         removed: vec!["Subscribe now".to_string()],

@@ -9,7 +9,8 @@
 //!   schema's form (`YYYY-MM-DD`, `YYYY-MM` or `YYYY-MM-DD/YYYY-MM-DD`).
 //! - [`overlaps`] and [`consistent`] compare two values for the fusion conflict rule.
 //! - [`read_date`], [`read_date_value`] and [`date_in_url`] read one written date (a metadata
-//!   value, a date line, a URL path): the one date reader ingest and extract call.
+//!   value, a date line, a URL path): the one date reader ingest and extract call; [`url_month`]
+//!   and [`read_month_value`] read a month of publication where a source gives no day.
 //!
 //! # Example
 //!
@@ -40,7 +41,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use read::{
     date_from_epoch, date_in_url, is_month_word, pick_reading, read_date, read_date_value,
-    url_date_readings,
+    read_month_value, url_date_readings, url_month,
 };
 
 use crate::sentence::{sentence_around, sentences_near};

@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use crosscheck_core::Date;
+use crosscheck_core::{Date, Month};
 use regex::Regex;
 
 use crate::lexicon::{Lexicon, List};
@@ -74,6 +74,24 @@ static YMD_CJK: LazyLock<Regex> = LazyLock::new(|| {
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     // Invariant: a constant, valid pattern.
     Regex::new(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+        .unwrap()
+});
+/// `/2022/1/9/slug`: year, month and day as their own path segments, one or two digits each,
+/// followed by a slug (a lone trailing number could be a page).
+static URL_DATE_SLASHED: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/[^/]*\p{L}").unwrap()
+});
+/// `/2013/may/03/`: a month name or abbreviation (any language of the lexicon) between the year
+/// and the day.
+static URL_DATE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"/((?:19|20)\d\d)/(\p{L}{3,9})/(\d{1,2})(?:/|$)").unwrap()
+});
+/// `/2007/US/04/09/`: a section name between the year and a two-digit month and day.
+static URL_DATE_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"/((?:19|20)\d\d)/\p{L}[\p{L}.-]*/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$)")
         .unwrap()
 });
 static URL_DATE_YEAR_LAST: LazyLock<Regex> = LazyLock::new(|| {
@@ -163,6 +181,44 @@ pub fn read_date_value(s: &str) -> Option<Date> {
     read_date(s)
 }
 
+static MONTH_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    // `2025-11`, `2025/11`, `2025.11`; `November 2025`, `Nov. 2025`, `noviembre de 2025`.
+    // Invariant: a constant, valid pattern.
+    Regex::new(r"^(?:(\d{4})[-/.](\d{1,2})|(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4}))$").unwrap()
+});
+
+/// A month of publication from a metadata value that gives a month and no day: the whole value
+/// as `2025-11`, `2025/11`, or a month name of any language of the lexicon and a year
+/// (`November 2025`, `noviembre de 2025`), years 1990 to 2100. `None` for a value that holds a
+/// day ([`read_date_value`] reads it) or anything else.
+///
+/// # Example
+///
+/// ```
+/// use crosscheck_text::dates::read_month_value;
+///
+/// assert_eq!(read_month_value("2025-11").unwrap().to_string(), "2025-11");
+/// assert_eq!(read_month_value("November 2025").unwrap().to_string(), "2025-11");
+/// assert_eq!(read_month_value("2025-11-19"), None);
+/// ```
+pub fn read_month_value(s: &str) -> Option<Month> {
+    let s = s.trim();
+    if s.len() > 40 {
+        return None;
+    }
+    let c = MONTH_VALUE.captures(s)?;
+    let (year, month) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+        (Some(y), Some(m), _, _) => (y.as_str(), m.as_str().parse::<i8>().ok()?),
+        (_, _, Some(name), Some(y)) => (y.as_str(), month(name.as_str())?),
+        _ => return None,
+    };
+    let year: i16 = year.parse().ok()?;
+    if !(1990..=2100).contains(&year) {
+        return None;
+    }
+    Month::new(year, month)
+}
+
 /// A date from a Unix timestamp in seconds, or in milliseconds when it is too large for seconds
 /// of a plausible year.
 pub fn date_from_epoch(n: i64) -> Option<Date> {
@@ -181,7 +237,9 @@ pub fn date_in_url(url: &str) -> Option<Date> {
     }
 }
 
-/// Every reading of the date in a URL path: one for a year-first date (`/2024/03/05/`) or a
+/// Every reading of the date in a URL path: one for a year-first date (`/2024/03/05/`; also
+/// `/2022/1/9/slug` with one-digit segments before a slug, `/2013/may/03/` with a month name of
+/// any language of the lexicon, `/2007/US/04/09/` with a section before the month) or a
 /// year-last segment that reads one way only (`/31-8-2025/`), two for a year-last segment whose
 /// first two numbers could each be the month (`/9-8-2025/`: 8 September or 9 August), none when
 /// the path holds no date. The caller picks between two readings with other evidence, such as a
@@ -197,12 +255,18 @@ pub fn date_in_url(url: &str) -> Option<Date> {
 /// assert_eq!(r, ["2025-09-08", "2025-08-09"]);
 /// ```
 pub fn url_date_readings(url: &str) -> Vec<Date> {
-    // The path only: a host or query string holds no publication date.
-    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path = path.find('/').map_or("", |i| &path[i..]);
-    let path = path.split(['?', '#']).next().unwrap_or("");
+    let path = url_path(url);
+    let numeric = |c: &regex::Captures<'_>| -> Option<Date> {
+        date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    };
     if let Some(c) = URL_DATE.captures(path) {
-        let d = (|| date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))();
+        return numeric(&c).into_iter().collect();
+    }
+    if let Some(c) = URL_DATE_SLASHED.captures(path).or_else(|| URL_DATE_SECTION.captures(path)) {
+        return numeric(&c).into_iter().collect();
+    }
+    if let Some(c) = URL_DATE_NAMED.captures(path) {
+        let d = (|| date(c[1].parse().ok()?, i32::from(month(&c[2])?), c[3].parse().ok()?))();
         return d.into_iter().collect();
     }
     let Some(c) = URL_DATE_YEAR_LAST.captures(path) else {
@@ -215,6 +279,76 @@ pub fn url_date_readings(url: &str) -> Vec<Date> {
     let mut out: Vec<Date> = [date(y, a, b), date(y, b, a)].into_iter().flatten().collect();
     out.dedup();
     out
+}
+
+/// The path of a URL: a host, query string or fragment holds no publication date.
+fn url_path(url: &str) -> &str {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.find('/').map_or("", |i| &path[i..]);
+    path.split(['?', '#']).next().unwrap_or("")
+}
+
+/// The month of publication a URL path gives when it gives no day: the `/YYYY/MM/slug`
+/// permalink of blog engines.
+///
+/// ## What it does
+///
+/// Reads a pair of path segments, a year (four digits, 1990 to 2100, the range of the day
+/// readers) and a month (two digits, `01` to `12`), followed by a segment that is not a number
+/// (the slug) and not preceded by one. `None` when the path holds a day
+/// ([`url_date_readings`] reads it, and a day always wins), when no pair qualifies, or when two
+/// pairs give different months.
+///
+/// ## Why
+///
+/// A post at `/2025/11/slug` was published in November 2025, even when the page writes no date;
+/// without this the article is undated.
+///
+/// ## Example
+///
+/// ```
+/// use crosscheck_text::dates::url_month;
+///
+/// assert_eq!(url_month("https://x.test/2025/11/ferry-runs-aground").unwrap().to_string(), "2025-11");
+/// assert_eq!(url_month("https://x.test/2025/11/27/ferry-runs-aground"), None, "a day");
+/// ```
+///
+/// ## Limitations
+///
+/// The pair must be followed by a slug: `/archive/2025/11` (a month's index, or a page number
+/// after a year) and `/2025/11/12345` (an id) are left alone, as are numbers that merely look
+/// like a year and a month after another number (`/item/77/2025/11/slug`). A one-digit month
+/// (`/2025/5/slug`), a joined `/2025-11/` or `/202511/` segment and a year-last `/11/2025/` are
+/// not read. The URL is trusted: a site whose permalink year and month are not the publication
+/// date (a category numbered like a year) misdates its articles by this rule.
+pub fn url_month(url: &str) -> Option<Month> {
+    if !url_date_readings(url).is_empty() {
+        return None;
+    }
+    let segments: Vec<&str> = url_path(url).split('/').collect();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i16>().ok())?
+    };
+    let is_number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mut found: Option<Month> = None;
+    // `segments[0]` is the empty string before the path's first `/`.
+    for i in 1..segments.len().saturating_sub(2) {
+        let (prev, year, month, next) =
+            (segments[i - 1], segments[i], segments[i + 1], segments[i + 2]);
+        if is_number(prev) || next.is_empty() || is_number(next) {
+            continue;
+        }
+        let (Some(y), Some(m)) = (number(year, 4), number(month, 2)) else { continue };
+        if !(1990..=2100).contains(&y) {
+            continue;
+        }
+        let Some(m) = i8::try_from(m).ok().and_then(|m| Month::new(y, m)) else { continue };
+        match found {
+            Some(f) if f != m => return None,
+            _ => found = Some(m),
+        }
+    }
+    found
 }
 
 /// The one of several readings of a date that some date written in `text` confirms (the same
@@ -320,10 +454,73 @@ mod tests {
             "https://x.test/a/31-31-2025/slug" => None,
             "https://2020-06-01.x.test/story" => None,
             "https://x.test/story?d=2020/06/01/" => None,
+            "https://x.test/news/2022/1/9/fire-in-the-tower" => Some("2022-01-09"),
+            "https://x.test/news/2022/11/9/fire-in-the-tower" => Some("2022-11-09"),
+            "https://x.test/archive/2022/1/9" => None,
+            "https://x.test/archive/2022/1/9/77" => None,
+            "https://x.test/world/2013/may/03/ferry-sinks" => Some("2013-05-03"),
+            "https://x.test/welt/2013/mai/3/faehre" => Some("2013-05-03"),
+            "https://x.test/2013/cats/03/ferry-sinks" => None,
+            "https://x.test/2007/US/04/09/ferry.sinks/index.html" => Some("2007-04-09"),
+            "https://x.test/2007/US/13/09/ferry" => None,
         }
         let two: Vec<String> =
             url_date_readings("https://x.test/9_8_2025").iter().map(ToString::to_string).collect();
         assert_eq!(two, ["2025-09-08", "2025-08-09"]);
+    }
+
+    #[test]
+    fn month_values() {
+        dates! { read_month_value:
+            "2025-11" => Some("2025-11"),
+            " 2025/1 " => Some("2025-01"),
+            "November 2025" => Some("2025-11"),
+            "Nov. 2025" => Some("2025-11"),
+            "noviembre de 2025" => Some("2025-11"),
+            "2025-13" => None,
+            "1899-05" => None,
+            "2025-11-19" => None,
+            "19 November 2025" => None,
+            "Tuesday 2025" => None,
+            "2025" => None,
+            "" => None,
+        }
+    }
+
+    #[test]
+    fn url_months() {
+        dates! { url_month:
+            "https://x.test/2025/11/ferry-runs-aground" => Some("2025-11"),
+            "https://x.test/news/2025/11/ferry-runs-aground/" => Some("2025-11"),
+            "https://x.test/en/2025/01/ferry-runs-aground.html" => Some("2025-01"),
+            "https://x.test/2025/11/ferry-runs-aground?ref=2024/02/x" => Some("2025-11"),
+            // The same month twice is one month.
+            "https://x.test/2025/11/ferry/2025/11/runs" => Some("2025-11"),
+            // A day is read by url_date_readings, and wins.
+            "https://x.test/2025/11/27/ferry-runs-aground" => None,
+            "https://x.test/2025/11/27-ferry-runs-aground" => None,
+            "https://x.test/2025/13/ferry-runs-aground" => None,
+            "https://x.test/2025/00/ferry-runs-aground" => None,
+            "https://x.test/1899/05/ferry-runs-aground" => None,
+            "https://x.test/2101/05/ferry-runs-aground" => None,
+            // No slug after the pair: a month's index or a page number.
+            "https://x.test/page/2025/11" => None,
+            "https://x.test/archive/2025/11/" => None,
+            // An id after the pair, or a number before it.
+            "https://x.test/2025/11/12345" => None,
+            "https://x.test/item/77/2025/11/ferry" => None,
+            "https://x.test/2025/5/ferry" => None,
+            "https://x.test/2025-11/ferry" => None,
+            "https://x.test/202511/ferry" => None,
+            "https://x.test/ferry-2025/11" => None,
+            // Two different months.
+            "https://x.test/2024/03/ferry/2025/11/runs" => None,
+            // Only the path counts.
+            "https://2025.test/11/ferry" => None,
+            "https://x.test/ferry?d=/2025/11/runs" => None,
+            "2025/11/ferry" => None,
+            "" => None,
+        }
     }
 
     proptest::proptest! {
@@ -333,6 +530,8 @@ mod tests {
             let _ = read_date_value(&s);
             let _ = date_in_url(&s);
             let _ = url_date_readings(&s);
+            let _ = url_month(&s);
+            let _ = read_month_value(&s);
             let _ = date_from_epoch(n);
         }
     }
