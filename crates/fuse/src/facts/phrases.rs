@@ -6,9 +6,11 @@
 //! stopword, no punctuation between them, not two capitalised words, which would be a name
 //! alone) is a phrase: `double play`, `complete game`, `shortest serving`, `96 pitches`. A
 //! phrase that three distinct outlets or more write is a claim: its renderings are the first
-//! sentence of each article that holds it. Phrases carried by the same outlets are one claim
-//! (the phrase most outlets write is kept), and a phrase claim carried by exactly the outlets
-//! of a sentence claim adds nothing and is left out.
+//! sentence of each article that holds it. Phrases carried by the same outlets in one of the
+//! same sentences are one claim (the phrase most outlets write is kept), and a phrase claim
+//! carried by exactly the outlets of an earlier claim that renders one of its sentences adds
+//! nothing and is left out; the same outlets writing another fact in other sentences make
+//! another claim (`fire alarms` beside a toll that the same four outlets give).
 //!
 //! A single term does the same when it is rare in the story: a lowercase content word of five
 //! letters or more (by its stem) or a figure written in digits, written by three outlets or
@@ -94,15 +96,10 @@ pub(crate) fn claims(ctx: &Context<'_>, existing: &[Claim]) -> Vec<(Claim, Build
     let mut phrases: Vec<_> =
         seen.into_values().filter(|(outlets, _, _)| outlets.len() >= MIN_OUTLETS).collect();
     phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.2.cmp(&b.2)));
-    let mut taken: BTreeSet<Vec<String>> = existing
-        .iter()
-        .map(|c| {
-            let mut ids: Vec<String> = c.articles.iter().map(|a| a.as_str().to_string()).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            ids
-        })
-        .collect();
+    let mut taken = Taken::default();
+    for c in existing {
+        taken.insert(c);
+    }
     let terms = Terms::new(ctx, distinct);
     let mut out = Vec::new();
     for (outlets, sents, _) in phrases {
@@ -115,9 +112,7 @@ pub(crate) fn claims(ctx: &Context<'_>, existing: &[Claim]) -> Vec<(Claim, Build
             outlets.len(),
             distinct,
         );
-        let mut ids: Vec<String> = claim.articles.iter().map(|a| a.as_str().to_string()).collect();
-        ids.sort_unstable();
-        if claim.renderings.is_empty() || !taken.insert(ids) {
+        if claim.renderings.is_empty() || !taken.insert(&claim) {
             continue;
         }
         out.push((claim, Builder::Phrase));
@@ -126,6 +121,29 @@ pub(crate) fn claims(ctx: &Context<'_>, existing: &[Claim]) -> Vec<(Claim, Build
         term_claims(ctx, &terms, distinct, &mut taken).into_iter().map(|c| (c, Builder::Term)),
     );
     out
+}
+
+/// The claims made so far, by their outlets: a phrase or term claim adds nothing when a claim
+/// of the same outlets already renders one of its sentences (the same fact read twice), but a
+/// claim of other sentences by the same outlets is another fact.
+#[derive(Default)]
+struct Taken(HashMap<Vec<String>, Vec<BTreeSet<(String, u32)>>>);
+
+impl Taken {
+    /// Notes `c`; false when it adds nothing.
+    fn insert(&mut self, c: &Claim) -> bool {
+        let mut ids: Vec<String> = c.articles.iter().map(|a| a.as_str().to_string()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let sents: BTreeSet<(String, u32)> =
+            c.renderings.iter().map(|r| (r.article.as_str().to_string(), r.start)).collect();
+        let held = self.0.entry(ids).or_default();
+        if held.iter().any(|h| !h.is_disjoint(&sents)) {
+            return false;
+        }
+        held.push(sents);
+        true
+    }
 }
 
 /// Whether a word is a term of its own: a lowercase content word of five letters or more, or a
@@ -257,12 +275,7 @@ impl Terms {
 /// rare term (`foam … scaffolding` and `scaffolding … foam`), and each group so linked (by
 /// single linkage) that [`MIN_OUTLETS`] outlets carry is a claim, rendered by the first sentence
 /// of each article in the group, where no claim already has exactly its outlets.
-fn term_claims(
-    ctx: &Context<'_>,
-    terms: &Terms,
-    distinct: usize,
-    taken: &mut BTreeSet<Vec<String>>,
-) -> Vec<Claim> {
+fn term_claims(ctx: &Context<'_>, terms: &Terms, distinct: usize, taken: &mut Taken) -> Vec<Claim> {
     let sents = &terms.sents;
     // Per term, the sentences holding it, in story order.
     let mut holding: Vec<Vec<usize>> = vec![Vec::new(); terms.outlets.len()];
@@ -295,11 +308,7 @@ fn term_claims(
                 carried.len(),
                 distinct,
             );
-            let mut ids: Vec<String> =
-                claim.articles.iter().map(|a| a.as_str().to_string()).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            if claim.renderings.is_empty() || !taken.insert(ids) {
+            if claim.renderings.is_empty() || !taken.insert(&claim) {
                 continue;
             }
             out.push(claim);
@@ -433,5 +442,39 @@ mod tests {
         assert!(term("barges").is_some());
         assert!(term("towed").is_some());
         assert!(term("owners").is_some());
+    }
+
+    #[test]
+    fn the_same_outlets_writing_other_sentences_make_another_claim() {
+        use crate::story::{Claim, ClaimStatus, SourceSpan};
+        use crosscheck_core::DocId;
+
+        let claim = |at: &[(&str, u32)]| Claim {
+            text: String::new(),
+            status: ClaimStatus::Majority,
+            articles: at.iter().map(|a| DocId::from(a.0)).collect(),
+            renderings: at
+                .iter()
+                .map(|&(a, start)| SourceSpan {
+                    article: DocId::from(a),
+                    text: String::new(),
+                    start,
+                    end: start + 9,
+                })
+                .collect(),
+            support: 2,
+            outlets: None,
+            origins: None,
+            first_seen: None,
+            fact: None,
+        };
+        let mut taken = super::Taken::default();
+        assert!(taken.insert(&claim(&[("a", 0), ("b", 40)])));
+        // One of its sentences already rendered by the same outlets: nothing new.
+        assert!(!taken.insert(&claim(&[("a", 0), ("b", 90)])));
+        // The same outlets, other sentences: another fact.
+        assert!(taken.insert(&claim(&[("a", 50), ("b", 90)])));
+        // Other outlets, a sentence already rendered: another claim too.
+        assert!(taken.insert(&claim(&[("a", 0), ("c", 7)])));
     }
 }
