@@ -700,8 +700,10 @@ fn similarity(dot: f32, shared: u16, a: &bounded::Vector<'_>, b: &bounded::Vecto
     }
     // Names, numbers and dates alone do not make two sentences one statement (`Ortiz was shot
     // in 2005` and `Orozco was convicted of killing Ortiz in 2005`): they must share a word of
-    // what is said.
-    if usize::from(shared) <= shared_count(a.anchors, b.anchors) {
+    // what is said, unless they are the same terms (copies are one statement, as alignment
+    // holds them one unit).
+    let same = usize::from(shared) == a.terms.len() && a.terms.len() == b.terms.len();
+    if !same && usize::from(shared) <= shared_count(a.anchors, b.anchors) {
         return 0.0;
     }
     let cos = dot / denom;
@@ -799,6 +801,9 @@ mod tests {
         let sued = v(&[(2, 1.0), (7, 1.3), (8, 1.3), (9, 1.2)], &[7, 8, 9]);
         let dot = 1.3 * 1.3 * 2.0 + 1.2 * 1.2;
         assert!(similarity(dot, 3, &met, &sued) == 0.0);
+        // Two copies of a sentence of names alone are one statement.
+        let names = v(&[(7, 1.3), (8, 1.3)], &[7, 8]);
+        assert!(similarity(1.3 * 1.3 * 2.0, 2, &names, &names) > 0.9);
         // `Velm met Orsk in 2031` twice over: the verb is shared too.
         assert!(similarity(dot + 1.0, 4, &met, &met) > 0.9);
         assert_eq!(shared_count(&[1, 4, 9], &[2, 4, 9, 11]), 2);
