@@ -33,24 +33,25 @@ fn peak_rss_mib() -> f64 {
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
+/// The sentences of the demo bridge story, or an error naming the folder when it gives none
+/// (the story is read from the source tree the binary was built from).
+fn bridge_pool() -> anyhow::Result<Vec<String>> {
+    let pool = story::sentence_pool(&story::demo_bridge_story());
+    if pool.is_empty() {
+        bail!("no sentences read from the demo story (examples/harbor-bridge of the source tree)");
+    }
+    Ok(pool)
+}
+
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let kind = args.next().context("usage: fuse_scale synthetic|copies|nearcopies|real N")?;
     let n: usize = args.next().context("missing the story size")?.parse().context("story size")?;
     let out = args.next();
     let articles = match kind.as_str() {
-        "synthetic" => {
-            let pool = story::sentence_pool(&story::demo_bridge_story());
-            story::synthetic_story(&pool, n, 0x5eed)
-        }
-        "copies" => {
-            let pool = story::sentence_pool(&story::demo_bridge_story());
-            story::copies(&story::long_article(&pool), n)
-        }
-        "nearcopies" => {
-            let pool = story::sentence_pool(&story::demo_bridge_story());
-            story::near_copies(&story::long_article(&pool), n)
-        }
+        "synthetic" => story::synthetic_story(&bridge_pool()?, n, 0x5eed),
+        "copies" => story::copies(&story::long_article(&bridge_pool()?), n),
+        "nearcopies" => story::near_copies(&story::long_article(&bridge_pool()?), n),
         "real" => story::real_articles(n)?,
         other => bail!("unknown story kind {other}"),
     };
