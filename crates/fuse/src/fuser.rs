@@ -13,6 +13,7 @@ use crate::quotes::attribution;
 use crate::reduce::Reduction;
 use crate::story::{ArticleInfo, Claim, ClaimStatus, Entity, FusedStory, SourceSpan};
 use crate::timeline::{Dated, chronology};
+use crate::trace::Builder;
 use crate::{conflicts, entities, origins};
 
 /// Fuses the articles of one story into a [`FusedStory`].
@@ -340,7 +341,7 @@ fn claim_output(
     dated: &[Dated],
 ) -> Vec<Claim> {
     let distinct = ctx.canon.iter().enumerate().filter(|(i, c)| i == *c).count();
-    let mut out: Vec<(Claim, (usize, usize))> = Vec::new();
+    let mut out: Vec<(Claim, (usize, usize), Builder)> = Vec::new();
     for g in groups {
         let mut renderings = Vec::new();
         let mut articles = Vec::new();
@@ -370,6 +371,13 @@ fn claim_output(
         };
         let n = support.len();
         let status = ClaimStatus::of_support(n, distinct);
+        let builder = if g.fact.is_some() {
+            Builder::Clause
+        } else if g.members.iter().zip(&g.spans).any(|(m, s)| ctx.docs[m.0].sents[m.1].span != *s) {
+            Builder::Attached
+        } else {
+            Builder::Sentence
+        };
         let claim = Claim {
             text,
             status,
@@ -381,30 +389,30 @@ fn claim_output(
             first_seen: None,
             fact,
         };
-        out.push((claim, g.members[0]));
+        out.push((claim, g.members[0], builder));
     }
     // One claim per agreed value of a quantity (a sentence with several facts supports
     // several claims), then one per phrase that outlets share.
     for (i, c) in facts.claims(ctx).into_iter().enumerate() {
-        out.push((c, (usize::MAX - 1, i)));
+        out.push((c, (usize::MAX - 1, i), Builder::Slot));
     }
     // Then one per distinctive number and one per shared phrase, each only where no claim
     // already has its outlets.
     let mut taken: HashSet<Vec<DocId>> = out.iter().map(|c| sorted_ids(&c.0)).collect();
     for (i, c) in facts.figure_claims(ctx).into_iter().enumerate() {
         if taken.insert(sorted_ids(&c)) {
-            out.push((c, (usize::MAX - 1, usize::MAX / 2 + i)));
+            out.push((c, (usize::MAX - 1, usize::MAX / 2 + i), Builder::Figure));
         }
     }
     // One per event that outlets date to one day (`unveiled … on Sunday`).
     // (One that repeats another's renderings is folded into it below.)
     for (i, c) in crate::facts::dated::claims(ctx, dated).into_iter().enumerate() {
         taken.insert(sorted_ids(&c));
-        out.push((c, (usize::MAX - 1, usize::MAX / 4 + i)));
+        out.push((c, (usize::MAX - 1, usize::MAX / 4 + i), Builder::Dated));
     }
     let known: Vec<Claim> = out.iter().map(|c| c.0.clone()).collect();
-    for (i, c) in crate::facts::phrases::claims(ctx, &known).into_iter().enumerate() {
-        out.push((c, (usize::MAX, i)));
+    for (i, (c, builder)) in crate::facts::phrases::claims(ctx, &known).into_iter().enumerate() {
+        out.push((c, (usize::MAX, i), builder));
     }
     out.sort_by(|a, b| b.0.support.cmp(&a.0.support).then(a.1.cmp(&b.1)));
     // A claim whose renderings are exactly another's (a clause claim that came out whole as a
@@ -415,7 +423,15 @@ fn claim_output(
         .map(|c| seen.insert(c.0.renderings.iter().map(|r| (&r.article, r.start, r.end)).collect()))
         .collect();
     drop(seen);
-    let kept = out.into_iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| c.0).collect();
+    let kept = out
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(c, _)| {
+            crate::trace::note(c.2, &c.0);
+            c.0
+        })
+        .collect();
     // Per article id, its doc's place in story order and the report it counts as.
     let mut at: HashMap<&DocId, (usize, usize)> = HashMap::new();
     for (di, d) in ctx.docs.iter().enumerate() {

@@ -65,6 +65,8 @@ mod fuser;
 mod origins;
 mod reduce;
 mod story;
+#[doc(hidden)]
+pub mod trace;
 
 pub mod quotes;
 pub mod timeline;

@@ -5,6 +5,7 @@
 //! fuse_eval --story 12_ecb        # everything fused for the stories whose id starts so
 //! fuse_eval --quiet               # the summary only
 //! fuse_eval --json out.json       # also write the figures as JSON
+//! fuse_eval --wrong wrong.txt     # also write every wrong claim pair, with the reader that made it
 //! ```
 //!
 //! The articles are read from `../shared/data/ecbplus/articles.jsonl` (beside the repository) by
@@ -23,6 +24,15 @@
 //! `HUMAN_*`/`LOC_*` markable of its document takes that markable's cross-document instance;
 //! pairs of such mentions in one fused entity are a correct merge when their instances agree
 //! (precision), and pairs of one instance found in one fused entity give the recall.
+//!
+//! Claim alignment is scored against the event coreference: every claim rendering that holds
+//! (or is held by) an annotated sentence takes the sentence's cross-document event instances;
+//! two renderings of one claim (different articles) are a right pair when they share an
+//! instance. Each pair is put down to the reader that made it (sentence alignment, attached
+//! clauses, the clause pass, fact slots, figures, dated events, phrases, terms: the fuser's
+//! trace), `fold` when the two renderings came from different readers' claims folded into one;
+//! `claim_pairs_by_builder` gives pairs and right pairs per reader, and `--wrong` writes every
+//! wrong pair (story, reader, claim text and fact, both renderings and their instances).
 
 #![expect(clippy::print_stdout, reason = "a harness prints its results")]
 
@@ -35,25 +45,33 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, bail};
 use crosscheck::PipelineBuilder;
 use crosscheck::core::Article;
-use crosscheck::fuse::{FusedStory, Fuser, FuserBuilder, StoryInput};
+use crosscheck::fuse::trace::{self, Made};
+use crosscheck::fuse::{Claim, FusedStory, Fuser, FuserBuilder, SourceSpan, StoryInput};
 
 struct Args {
     story: Option<String>,
     quiet: bool,
     json: Option<PathBuf>,
+    wrong: Option<PathBuf>,
     data: PathBuf,
 }
 
 fn args() -> anyhow::Result<Args> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let mut out =
-        Args { story: None, quiet: false, json: None, data: repo.join("../shared/data/ecbplus") };
+    let mut out = Args {
+        story: None,
+        quiet: false,
+        json: None,
+        wrong: None,
+        data: repo.join("../shared/data/ecbplus"),
+    };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--story" => out.story = Some(it.next().context("--story needs a value")?),
             "--quiet" => out.quiet = true,
             "--json" => out.json = Some(it.next().context("--json needs a path")?.into()),
+            "--wrong" => out.wrong = Some(it.next().context("--wrong needs a path")?.into()),
             "--data" => out.data = it.next().context("--data needs a path")?.into(),
             other => bail!("unknown argument {other}"),
         }
@@ -195,8 +213,33 @@ fn letters(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
+/// The reader that joined two renderings of a claim: the first claim made (before folding)
+/// under the final claim's text and fact that holds both; `fold` when none does, `copy` when
+/// one of them is no made claim's (a near-copy's rendering added afterwards).
+fn builder_of(claim: &Claim, made: &[Made], a: &SourceSpan, b: &SourceSpan) -> String {
+    let key = (claim.text.clone(), claim.fact.as_ref().map(|f| f.text.clone()));
+    let holds = |m: &Made, r: &SourceSpan| {
+        m.renderings.iter().any(|x| x.0 == r.article.as_str() && x.1 == r.start && x.2 == r.end)
+    };
+    let under: Vec<&Made> = made.iter().filter(|m| m.key == key).collect();
+    if let Some(m) = under.iter().find(|m| holds(m, a) && holds(m, b)) {
+        return m.builder.name();
+    }
+    if under.iter().any(|m| holds(m, a)) && under.iter().any(|m| holds(m, b)) {
+        "fold".to_string()
+    } else {
+        "copy".to_string()
+    }
+}
+
 /// Scores claim alignment against the ECB+ cross-document event coreference.
-fn claim_alignment(t: &mut Totals, story: &FusedStory, members: &[&Article], data: &Path) {
+fn claim_alignment(
+    t: &mut Totals,
+    story: &FusedStory,
+    made: &[Made],
+    members: &[&Article],
+    data: &Path,
+) {
     let mut gold_docs: HashMap<&str, Vec<(String, HashSet<String>)>> = HashMap::new();
     for a in members {
         let topic = a.id.as_str().split('_').next().unwrap_or_default();
@@ -206,7 +249,7 @@ fn claim_alignment(t: &mut Totals, story: &FusedStory, members: &[&Article], dat
         }
     }
     // Every rendering with the event instances of the annotated sentences it matches.
-    let mut labelled: Vec<(usize, &str, HashSet<&String>)> = Vec::new();
+    let mut labelled: Vec<(usize, &SourceSpan, HashSet<&String>)> = Vec::new();
     for (ci, c) in story.claims.iter().enumerate() {
         for r in &c.renderings {
             let Some(gold) = gold_docs.get(r.article.as_str()) else { continue };
@@ -220,14 +263,14 @@ fn claim_alignment(t: &mut Totals, story: &FusedStory, members: &[&Article], dat
                 .flat_map(|(_, i)| i)
                 .collect();
             if !inst.is_empty() {
-                labelled.push((ci, r.article.as_str(), inst));
+                labelled.push((ci, r, inst));
             }
         }
     }
     for i in 0..labelled.len() {
         for j in i + 1..labelled.len() {
             let (a, b) = (&labelled[i], &labelled[j]);
-            if a.1 == b.1 {
+            if a.1.article == b.1.article {
                 continue;
             }
             let same_claim = a.0 == b.0;
@@ -235,6 +278,31 @@ fn claim_alignment(t: &mut Totals, story: &FusedStory, members: &[&Article], dat
             if same_claim {
                 t.claim_pairs += 1;
                 t.claim_pairs_correct += usize::from(same_event);
+                let claim = &story.claims[a.0];
+                let builder = builder_of(claim, made, a.1, b.1);
+                let e = t.claim_pairs_by_builder.entry(builder.clone()).or_default();
+                e[0] += 1;
+                e[1] += usize::from(same_event);
+                if !same_event {
+                    let sorted = |s: &HashSet<&String>| {
+                        let mut v: Vec<&str> = s.iter().map(|x| x.as_str()).collect();
+                        v.sort_unstable();
+                        v.join(",")
+                    };
+                    let _ = writeln!(
+                        t.wrong,
+                        "## {} [{builder}] claim «{}»\n   fact «{}»\n   A {} {{{}}} «{}»\n   B {} {{{}}} «{}»",
+                        story.id,
+                        clip_to(&claim.text, 300),
+                        claim.fact.as_ref().map_or("-", |f| f.text.as_str()),
+                        a.1.article,
+                        sorted(&a.2),
+                        clip_to(&a.1.text, 400),
+                        b.1.article,
+                        sorted(&b.2),
+                        clip_to(&b.1.text, 400),
+                    );
+                }
             }
             if same_event {
                 t.claim_gold_pairs += 1;
@@ -280,6 +348,10 @@ struct Totals {
     claim_pairs_correct: usize,
     claim_gold_pairs: usize,
     claim_gold_pairs_found: usize,
+    /// Per reader, claim pairs and right claim pairs.
+    claim_pairs_by_builder: BTreeMap<String, [usize; 2]>,
+    /// The wrong claim pairs, written out.
+    wrong: String,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -314,7 +386,8 @@ fn main() -> anyhow::Result<()> {
         let mut input = StoryInput::new(members.iter().copied());
         input.id(id.clone());
         let start = Instant::now();
-        let outcome = catch_unwind(AssertUnwindSafe(|| fuser.fuse(&input)));
+        let (outcome, made) =
+            trace::record(|| catch_unwind(AssertUnwindSafe(|| fuser.fuse(&input))));
         t.time.push(start.elapsed());
         let story = match outcome {
             Ok(Ok(s)) => s,
@@ -329,7 +402,7 @@ fn main() -> anyhow::Result<()> {
                 continue;
             }
         };
-        score(&mut t, &story, members, &args, &mut out);
+        score(&mut t, &story, &made, members, &args, &mut out);
     }
     if !args.quiet {
         print!("{out}");
@@ -365,11 +438,17 @@ fn main() -> anyhow::Result<()> {
         "claim_pairs": t.claim_pairs,
         "claim_alignment_precision": p(t.claim_pairs_correct, t.claim_pairs),
         "claim_alignment_recall": p(t.claim_gold_pairs_found, t.claim_gold_pairs),
+        "claim_pairs_by_builder": t.claim_pairs_by_builder.iter().map(|(k, v)| {
+            (k.clone(), serde_json::json!({ "pairs": v[0], "wrong": v[0] - v[1], "precision": p(v[1], v[0]) }))
+        }).collect::<serde_json::Map<_, _>>(),
     });
     println!("{}", serde_json::to_string_pretty(&summary)?);
     if let Some(path) = &args.json {
         std::fs::write(path, serde_json::to_string_pretty(&summary)?)
             .with_context(|| format!("writing {}", path.display()))?;
+    }
+    if let Some(path) = &args.wrong {
+        std::fs::write(path, &t.wrong).with_context(|| format!("writing {}", path.display()))?;
     }
     if t.panics > 0 || t.invalid_spans > 0 {
         bail!("{} panics, {} invalid spans", t.panics, t.invalid_spans);
@@ -377,7 +456,14 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn score(t: &mut Totals, story: &FusedStory, members: &[&Article], args: &Args, out: &mut String) {
+fn score(
+    t: &mut Totals,
+    story: &FusedStory,
+    made: &[Made],
+    members: &[&Article],
+    args: &Args,
+    out: &mut String,
+) {
     let raw: HashMap<&str, &str> = members.iter().map(|a| (a.id.as_str(), &*a.raw)).collect();
     for s in story.spans() {
         t.spans += 1;
@@ -405,7 +491,7 @@ fn score(t: &mut Totals, story: &FusedStory, members: &[&Article], args: &Args, 
     t.quotes_with_speaker += story.quotes.iter().filter(|q| q.speaker.is_some()).count();
     t.timeline += story.timeline.len();
     coref(t, story, members, &args.data);
-    claim_alignment(t, story, members, &args.data);
+    claim_alignment(t, story, made, members, &args.data);
 
     let full = args.story.is_some();
     let _ = writeln!(
