@@ -562,19 +562,7 @@ fn cosine(a: &Item, b: &Item) -> f32 {
     if denom <= 0.0 {
         return 0.0;
     }
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.terms.len() && j < b.terms.len() {
-        match a.terms[i].0.cmp(&b.terms[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a.terms[i].1 * b.terms[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    dot / denom
+    bounded::dot(&a.terms, &b.terms).0 / denom
 }
 
 /// What alignment reads of an item.
