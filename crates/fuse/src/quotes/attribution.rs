@@ -44,7 +44,7 @@ use crate::entities::gender::{self, Gender};
 use crate::quotes::common_nouns::{LowerForms, unname_common_noun};
 use crate::quotes::media::{Media, unmedium};
 pub(crate) use crate::quotes::speakers::SpeakerIndex;
-use crate::quotes::{self, QuoteGroup, QuoteMention, SpeakerKind, crosslingual};
+use crate::quotes::{self, QuoteGroup, QuoteMention, SpeakerKind, crosslingual, unmarked};
 use crate::story::{EntityKind, Quote, SourceSpan};
 
 /// The quotes of the story, per article, and their groups.
@@ -86,8 +86,12 @@ pub(crate) fn find(ctx: &Context<'_>, speakers: &SpeakerIndex) -> Quotes {
     }
     let groups = quotes::group_renderings_with(&mentions, |a, b| speakers.same(a, b));
     let langs: Vec<_> = ctx.docs.iter().map(|d| d.article.language).collect();
-    let groups =
+    let mut groups =
         crosslingual::join_across_languages(groups, &mentions, &langs, |a, b| speakers.same(a, b));
+    let texts: Vec<&str> = ctx.docs.iter().map(|d| d.article.text.as_str()).collect();
+    unmarked::add_unmarked(&texts, &langs, &mut mentions, &mut groups, |di, span| {
+        in_prose(&ctx.docs[di], span)
+    });
     Quotes { mentions, groups, media }
 }
 

@@ -302,7 +302,7 @@ pub fn quote_similarity(a: &str, b: &str) -> f64 {
 
 /// The sorted, deduplicated content stems of a text, each flagged when it is a name (a
 /// capitalised word that does not open the text or a sentence of it).
-fn content_stems(text: &str, stemmer: &Stemmer) -> Vec<(String, bool)> {
+pub(super) fn content_stems(text: &str, stemmer: &Stemmer) -> Vec<(String, bool)> {
     let mut stems: Vec<(String, bool)> = Vec::new();
     let mut opens = true;
     let mut rest = text;
@@ -429,7 +429,7 @@ impl Bag {
     }
 }
 
-fn words_match(a: &str, b: &str) -> bool {
+pub(super) fn words_match(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }

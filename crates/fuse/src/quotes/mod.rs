@@ -35,6 +35,7 @@ mod group;
 mod media;
 mod speaker;
 mod speakers;
+mod unmarked;
 #[cfg(test)]
 mod tests;
 
