@@ -303,6 +303,23 @@ pub fn quote_similarity(a: &str, b: &str) -> f64 {
 /// The sorted, deduplicated content stems of a text, each flagged when it is a name (a
 /// capitalised word that does not open the text or a sentence of it).
 pub(super) fn content_stems(text: &str, stemmer: &Stemmer) -> Vec<(String, bool)> {
+    let mut stems = content_words(text, stemmer);
+    stems.sort_unstable();
+    // A stem is a name only if every use of it is.
+    stems.dedup_by(|b, a| {
+        if a.0 == b.0 {
+            a.1 &= b.1;
+            true
+        } else {
+            false
+        }
+    });
+    stems
+}
+
+/// The content stems of a text in text order, each flagged when it is a name (see
+/// [`content_stems`]).
+pub(super) fn content_words(text: &str, stemmer: &Stemmer) -> Vec<(String, bool)> {
     let mut stems: Vec<(String, bool)> = Vec::new();
     let mut opens = true;
     let mut rest = text;
@@ -325,16 +342,6 @@ pub(super) fn content_stems(text: &str, stemmer: &Stemmer) -> Vec<(String, bool)
             if w.chars().all(|c| c.is_ascii_digit()) { w } else { stemmer.stem(&w).into_owned() };
         stems.push((stem, name));
     }
-    stems.sort_unstable();
-    // A stem is a name only if every use of it is.
-    stems.dedup_by(|b, a| {
-        if a.0 == b.0 {
-            a.1 &= b.1;
-            true
-        } else {
-            false
-        }
-    });
     stems
 }
 

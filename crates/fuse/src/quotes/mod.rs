@@ -35,9 +35,9 @@ mod group;
 mod media;
 mod speaker;
 mod speakers;
-mod unmarked;
 #[cfg(test)]
 mod tests;
+mod unmarked;
 
 use crosscheck_core::{Lang, Span};
 use crosscheck_text::lexicon::List;

@@ -15,11 +15,14 @@
 //! - the whole sentence when it has no speech verb (the next sentence of a quote that ran on).
 //!
 //! A sentence with a speech verb anywhere else is reported speech and gives none. The candidate
-//! joins a group when it shares at least `MIN_SHARED` content words with one of the group's
-//! renderings in the same language (the quote grouping's content stems, spelling variants
-//! matched as there) and these are at least `MIN_SHARE` of the shorter side's. It joins the
-//! group it shares the most with, and a group takes one candidate per article, the closest. The
-//! rendering is the candidate's words without the attribution; its speaker is the group's.
+//! joins a group when one of the group's renderings in the same language holds, in the same
+//! order, at least `MIN_SHARED` of its content words (the quote grouping's stems, spelling
+//! variants matched as there; names and numbers left out, as the story's vocabulary) and at
+//! least `MIN_SHARE` (0.6) of them; a whole sentence without attribution needs
+//! `VERBATIM_SHARE` (0.8): a copy, not a paraphrase. It joins the group it shares the most
+//! with, and a group takes one candidate per article, the closest. The rendering is the
+//! candidate's words without the attribution (and without single quotation marks, which the
+//! quote finder leaves alone); its speaker is the group's.
 //!
 //! ## Why
 //!
@@ -39,8 +42,10 @@
 //!
 //! - Only quotes some article marks are found: a quote every outlet lost its marks on stays
 //!   prose.
-//! - The match is lexical: a close reported-speech paraphrase of a marked quote without a
-//!   speech verb in it (rare) joins the group; a rendering reworded past `MIN_SHARE` stays out.
+//! - The match is lexical: a close reported-speech paraphrase of a marked quote with a closing
+//!   attribution (`…, officials said`) joins the group when it keeps 60% of its words in
+//!   order; a rendering reworded further stays out, and so does indirect speech (`X said the
+//!   quay would …`) however close.
 //! - An unmarked rendering names no speaker of its own, so it is never a side of an
 //!   attribution conflict.
 
@@ -49,15 +54,18 @@ use foldhash::{HashMap, HashMapExt};
 use crosscheck_core::{Lang, Span};
 use crosscheck_text::{Stemmer, sentences};
 
-use super::group::{content_stems, words_match};
+use super::group::{content_stems, content_words, words_match};
 use super::speaker::{self, Rules};
 use super::{QuoteGroup, QuoteMention, QuoteRef, pair_marks};
 
-/// Content words a candidate must share with a rendering of the quote.
+/// Content words a candidate must share, in order, with a rendering of the quote.
 const MIN_SHARED: usize = 6;
-/// Share of the shorter side's content words that must be shared.
+/// Share of a candidate's content words that a rendering must hold in the same order, when an
+/// attribution is attached to the candidate.
 const MIN_SHARE: f64 = 0.6;
-/// Exact stems a candidate must share with a rendering before spelling variants are compared.
+/// The share for a whole sentence without an attribution: nearly the rendering's words.
+const VERBATIM_SHARE: f64 = 0.8;
+/// Exact stems a candidate must share with a rendering before the order is compared.
 const MIN_EXACT: usize = 3;
 /// Most words of an attribution (`, said the city's deputy mayor`).
 const ATTRIBUTION_WORDS: usize = 7;
@@ -66,7 +74,22 @@ const ATTRIBUTION_WORDS: usize = 7;
 struct Candidate {
     span: Span,
     sentence: Span,
-    stems: Vec<(String, bool)>,
+    /// Its sorted content stems (to find the renderings that share some).
+    stems: Vec<String>,
+    /// Its content words in order, names and numbers left out.
+    words: Vec<String>,
+    /// The share of its words a rendering must hold.
+    bar: f64,
+}
+
+/// The content words of a text in order, names and numbers left out: those are the story's
+/// vocabulary rather than the quote's.
+fn quote_words(text: &str, stemmer: &Stemmer) -> Vec<String> {
+    content_words(text, stemmer)
+        .into_iter()
+        .filter(|(s, name)| !name && !s.chars().all(|c| c.is_ascii_digit()))
+        .map(|(s, _)| s)
+        .collect()
 }
 
 /// Adds to `groups` the unmarked renderings of their quotes (see the module's documentation):
@@ -81,16 +104,17 @@ pub(crate) fn add_unmarked(
     prose: impl Fn(usize, Span) -> bool,
 ) {
     let stemmer = Stemmer::new(Lang::EN);
-    // The renderings that can be matched: (group, article, stems), and an index by stem.
-    let mut renderings: Vec<(usize, usize, Vec<(String, bool)>)> = Vec::new();
+    // The renderings that can be matched: (group, article, words in order), and an index of
+    // their stems.
+    let mut renderings: Vec<(usize, usize, Vec<String>)> = Vec::new();
     for (g, group) in groups.iter().enumerate() {
         if group.speaker.is_none() {
             continue;
         }
         for r in &group.members {
-            let stems = content_stems(&mentions[r.article][r.quote].text, &stemmer);
-            if stems.len() >= MIN_SHARED {
-                renderings.push((g, r.article, stems));
+            let words = quote_words(&mentions[r.article][r.quote].text, &stemmer);
+            if words.len() >= MIN_SHARED {
+                renderings.push((g, r.article, words));
             }
         }
     }
@@ -98,9 +122,12 @@ pub(crate) fn add_unmarked(
         return;
     }
     let mut index: HashMap<&str, Vec<u32>> = HashMap::new();
-    for (i, (_, _, stems)) in renderings.iter().enumerate() {
-        for (s, _) in stems {
-            index.entry(s.as_str()).or_default().push(i as u32);
+    for (i, (_, _, words)) in renderings.iter().enumerate() {
+        let mut distinct: Vec<&str> = words.iter().map(String::as_str).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        for w in distinct {
+            index.entry(w).or_default().push(i as u32);
         }
     }
     // Per (group, article), the closest candidate: its share and the candidate.
@@ -110,26 +137,26 @@ pub(crate) fn add_unmarked(
     for (a, &text) in texts.iter().enumerate() {
         for c in candidates_of(text, langs[a], &stemmer, |s| prose(a, s)) {
             hits.clear();
-            for (s, _) in &c.stems {
+            for s in &c.stems {
                 for &i in index.get(s.as_str()).map_or(&[][..], Vec::as_slice) {
                     *hits.entry(i).or_insert(0) += 1;
                 }
             }
             let mut top: Option<(usize, f64)> = None;
-            for (&i, &n) in &hits {
-                let (g, from, stems) = &renderings[i as usize];
+            // In rendering order, so groups in order: the first of equals wins.
+            let mut order: Vec<(u32, usize)> = hits.iter().map(|(&i, &n)| (i, n)).collect();
+            order.sort_unstable();
+            for (i, n) in order {
+                let (g, from, words) = &renderings[i as usize];
                 if n < MIN_EXACT
                     || !same_language(langs[*from], langs[a])
                     || groups[*g].members.iter().any(|r| r.article == a)
                 {
                     continue;
                 }
-                let (shared, words) = shared(&c.stems, stems);
-                let share = shared as f64 / words.max(1) as f64;
-                if shared >= MIN_SHARED
-                    && share >= MIN_SHARE
-                    && top.is_none_or(|(tg, ts)| share > ts || (share == ts && *g < tg))
-                {
+                let shared = in_order(&c.words, words);
+                let share = shared as f64 / c.words.len().max(1) as f64;
+                if shared >= MIN_SHARED && share >= c.bar && top.is_none_or(|(_, ts)| share > ts) {
                     top = Some((*g, share));
                 }
             }
@@ -167,19 +194,19 @@ fn same_language(a: Lang, b: Lang) -> bool {
     a == b || a.is_unknown() || b.is_unknown()
 }
 
-/// The content words of a candidate found among a rendering's (spelling variants matched):
-/// names and numbers left out of both counts, as the story's vocabulary rather than the quote's.
-/// Returns the words shared and the candidate's words.
-fn shared(candidate: &[(String, bool)], rendering: &[(String, bool)]) -> (usize, usize) {
-    let words = candidate.iter().filter(|(s, name)| !name && !s.chars().all(|c| c.is_ascii_digit()));
-    let (mut shared, mut total) = (0, 0);
-    for (s, _) in words {
-        total += 1;
-        let found = rendering.binary_search_by(|(l, _)| l.as_str().cmp(s)).is_ok()
-            || rendering.iter().any(|(l, _)| words_match(s, l));
-        shared += usize::from(found);
+/// How many words of `a` are found in `b` in the same order (the longest common subsequence,
+/// spelling variants matched as in quote grouping).
+fn in_order(a: &[String], b: &[String]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            row[j + 1] =
+                if x == y || words_match(x, y) { prev[j] + 1 } else { row[j].max(prev[j + 1]) };
+        }
+        std::mem::swap(&mut prev, &mut row);
     }
-    (shared, total)
+    prev[b.len()]
 }
 
 /// The candidate renderings of an article's text: one per prose sentence without quotation
@@ -200,11 +227,13 @@ fn candidates_of(
             continue;
         }
         let ws = speaker::words(text, sent, &[], rules);
-        let Some(span) = quoted_part(&ws) else { continue };
-        let Some(words) = text.get(span.range()) else { continue };
-        let stems = content_stems(words, stemmer);
-        if stems.len() >= MIN_SHARED {
-            out.push(Candidate { span, sentence: sent, stems });
+        let Some((span, attributed)) = quoted_part(text, &ws) else { continue };
+        let Some(part) = text.get(span.range()) else { continue };
+        let words = quote_words(part, stemmer);
+        if words.len() >= MIN_SHARED {
+            let stems = content_stems(part, stemmer).into_iter().map(|(s, _)| s).collect();
+            let bar = if attributed { MIN_SHARE } else { VERBATIM_SHARE };
+            out.push(Candidate { span, sentence: sent, stems, words, bar });
         }
     }
     out
@@ -215,25 +244,126 @@ fn is_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '「' | '」' | '『' | '』')
 }
 
-/// The part of a sentence's words `ws` that can be a quote: before a closing attribution, after
-/// an opening one, or the whole sentence when it has no speech verb.
-fn quoted_part(ws: &[speaker::Word<'_>]) -> Option<Span> {
+/// The part of a sentence's words `ws` that can be a quote, and whether an attribution is
+/// attached to it: before a closing attribution, after an opening one, or the whole sentence
+/// when it has no speech verb. Single quotation marks around it are left out.
+fn quoted_part(text: &str, ws: &[speaker::Word<'_>]) -> Option<(Span, bool)> {
     let (first, last) = (ws.first()?, ws.last()?);
     let alpha_after = |i: usize| ws[i + 1..].iter().filter(|w| w.alpha).count();
-    // `…, she said.`
-    if let Some(comma) = ws.iter().rposition(|w| w.text == ",")
+    let (start, end, attributed) = if let Some(comma) = ws.iter().rposition(|w| w.text == ",")
         && comma > 0
         && alpha_after(comma) <= ATTRIBUTION_WORDS
         && ws[comma + 1..].iter().any(|w| w.speech)
     {
-        return Some(Span::from_usize(first.start, ws[comma - 1].end));
-    }
-    // `The mayor said: …`
-    if let Some(p) = ws.iter().take(ATTRIBUTION_WORDS + 1).position(|w| matches!(w.text, ":" | ","))
+        // `…, she said.`
+        (first.start, ws[comma - 1].end, true)
+    } else if let Some(p) =
+        ws.iter().take(ATTRIBUTION_WORDS + 1).position(|w| matches!(w.text, ":" | ","))
         && ws[..p].iter().any(|w| w.speech)
         && p + 1 < ws.len()
     {
-        return Some(Span::from_usize(ws[p + 1].start, last.end));
+        // `The mayor said: …`
+        (ws[p + 1].start, last.end, true)
+    } else if ws.iter().any(|w| w.speech) {
+        return None;
+    } else {
+        (first.start, last.end, false)
+    };
+    let part = text.get(start..end)?;
+    let single = ['\'', '‘', '’'];
+    let inner = part.trim_start_matches(single);
+    let lead = part.len() - inner.len();
+    let inner = inner.trim_end_matches(single);
+    let inner = inner.trim();
+    (!inner.is_empty()).then(|| {
+        let at = start + lead + (part[lead..].len() - part[lead..].trim_start().len());
+        (Span::from_usize(at, at + inner.len()), attributed)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::{find_quotes, group_renderings};
+
+    /// The groups of `texts` after [`add_unmarked`], each as its members' (article, text).
+    fn extended(texts: &[&str]) -> Vec<Vec<(usize, String)>> {
+        let mut mentions: Vec<Vec<QuoteMention>> = texts.iter().map(|t| find_quotes(t)).collect();
+        let mut groups = group_renderings(&mentions);
+        let langs = vec![Lang::EN; texts.len()];
+        add_unmarked(texts, &langs, &mut mentions, &mut groups, |_, _| true);
+        groups
+            .iter()
+            .map(|g| {
+                g.members
+                    .iter()
+                    .map(|r| (r.article, mentions[r.article][r.quote].text.clone()))
+                    .collect()
+            })
+            .collect()
     }
-    (!ws.iter().any(|w| w.speech)).then(|| Span::from_usize(first.start, last.end))
+
+    const MARKED: &str = "The harbour board met on Monday. “The old quay will carry trams again \
+        before the autumn fairs open, and every stall on it will have power,” Mayor Ines Kolar \
+        said.";
+
+    #[test]
+    fn a_sentence_that_lost_its_marks_joins_the_quote() {
+        let unmarked = "Kolar spoke at the depot. The old quay will carry trams again before \
+            the autumn fairs open, and each stall on it will have power, she said.";
+        let groups = extended(&[MARKED, unmarked]);
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        assert_eq!(
+            groups[0][1],
+            (
+                1,
+                "The old quay will carry trams again before the autumn fairs open, and each \
+                 stall on it will have power"
+                    .to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn an_opening_attribution_is_left_out() {
+        let unmarked = "Kolar told the board: The old quay will carry trams again before the \
+            autumn fairs open, and every stall on it will have power.";
+        let groups = extended(&[MARKED, unmarked]);
+        assert_eq!(groups[0].len(), 2, "{groups:?}");
+        assert!(groups[0][1].1.starts_with("The old quay"), "{groups:?}");
+    }
+
+    #[test]
+    fn a_claim_reported_by_officials_stays_a_claim() {
+        let other = "Forty trams were stranded when the old quay flooded before the autumn \
+            fairs, officials said. The stalls had no power for a week, officials said.";
+        let groups = extended(&[MARKED, other]);
+        assert_eq!(groups, vec![vec![(0, groups[0][0].1.clone())]]);
+    }
+
+    #[test]
+    fn reported_speech_and_loose_paraphrase_stay_out() {
+        // Indirect speech: a speech verb inside the sentence.
+        let indirect = "Kolar said the old quay would carry trams again before the autumn fairs \
+            open and that every stall on it would have power.";
+        // A sentence without attribution must render nearly all of the quote's words.
+        let loose = "Trams will again carry visitors along the old quay to the autumn fairs, \
+            where new stalls and their power lines are planned.";
+        let groups = extended(&[MARKED, indirect, loose]);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].len(), 1, "{groups:?}");
+    }
+
+    #[test]
+    fn a_quote_without_speaker_and_its_own_article_gain_nothing() {
+        let anonymous = "“The old quay will carry trams again before the autumn fairs open, and \
+            every stall on it will have power.”";
+        let copy = "The old quay will carry trams again before the autumn fairs open, and every \
+            stall on it will have power.";
+        let groups = extended(&[anonymous, copy]);
+        assert_eq!(groups[0].len(), 1, "{groups:?}");
+        let same_article = format!("{MARKED} {copy}");
+        let groups = extended(&[same_article.as_str()]);
+        assert_eq!(groups[0].len(), 1, "{groups:?}");
+    }
 }
