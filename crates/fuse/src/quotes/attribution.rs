@@ -89,9 +89,12 @@ pub(crate) fn find(ctx: &Context<'_>, speakers: &SpeakerIndex) -> Quotes {
     let mut groups =
         crosslingual::join_across_languages(groups, &mentions, &langs, |a, b| speakers.same(a, b));
     let texts: Vec<&str> = ctx.docs.iter().map(|d| d.article.text.as_str()).collect();
-    unmarked::add_unmarked(&texts, &langs, &mut mentions, &mut groups, |di, span| {
-        in_prose(&ctx.docs[di], span)
-    });
+    let prose: Vec<Vec<Span>> = ctx
+        .docs
+        .iter()
+        .map(|d| d.sents.iter().filter(|s| !s.headline).map(|s| s.span).collect())
+        .collect();
+    unmarked::add_unmarked(&texts, &langs, &prose, &mut mentions, &mut groups);
     Quotes { mentions, groups, media }
 }
 

@@ -52,7 +52,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use crosscheck_core::{Lang, Span};
-use crosscheck_text::{Stemmer, sentences};
+use crosscheck_text::Stemmer;
 
 use super::group::{content_stems, content_words, words_match};
 use super::speaker::{self, Rules};
@@ -94,14 +94,14 @@ fn quote_words(text: &str, stemmer: &Stemmer) -> Vec<String> {
 
 /// Adds to `groups` the unmarked renderings of their quotes (see the module's documentation):
 /// each becomes a mention appended to its article's `mentions` and a member of its group.
-/// `texts` and `langs` are the articles'; `prose` says whether a sentence of an article is
-/// prose (not a headline or a page's chrome).
+/// `texts` and `langs` are the articles', `prose` their prose sentences (headlines and a page's
+/// chrome left out).
 pub(crate) fn add_unmarked(
     texts: &[&str],
     langs: &[Lang],
+    prose: &[Vec<Span>],
     mentions: &mut [Vec<QuoteMention>],
     groups: &mut [QuoteGroup],
-    prose: impl Fn(usize, Span) -> bool,
 ) {
     let stemmer = Stemmer::new(Lang::EN);
     // The renderings that can be matched: (group, article, words in order), and an index of
@@ -135,7 +135,11 @@ pub(crate) fn add_unmarked(
     let mut candidates = Vec::new();
     let mut hits: HashMap<u32, usize> = HashMap::new();
     for (a, &text) in texts.iter().enumerate() {
-        for c in candidates_of(text, langs[a], &stemmer, |s| prose(a, s)) {
+        // A sentence with fewer than `MIN_EXACT` stems of any rendering can give no candidate.
+        let known = |stems: &[(String, bool)]| {
+            stems.iter().filter(|(s, _)| index.contains_key(s.as_str())).count() >= MIN_EXACT
+        };
+        for c in candidates_of(text, langs[a], &prose[a], &stemmer, known) {
             hits.clear();
             for s in &c.stems {
                 for &i in index.get(s.as_str()).map_or(&[][..], Vec::as_slice) {
@@ -210,20 +214,22 @@ fn in_order(a: &[String], b: &[String]) -> usize {
 }
 
 /// The candidate renderings of an article's text: one per prose sentence without quotation
-/// marks, the attribution left out (see the module's documentation).
+/// marks that holds stems the renderings hold (`known`), the attribution left out (see the
+/// module's documentation).
 fn candidates_of(
     text: &str,
     lang: Lang,
+    prose: &[Span],
     stemmer: &Stemmer,
-    prose: impl Fn(Span) -> bool,
+    known: impl Fn(&[(String, bool)]) -> bool,
 ) -> Vec<Candidate> {
     let rules = Rules::of(lang);
     let marks: Vec<Span> = pair_marks(text).iter().map(|p| p.marks).collect();
     let mut out = Vec::new();
-    for s in sentences(text, Lang::UNKNOWN, &marks) {
-        let sent = s.span;
+    for &sent in prose {
+        let Some(words) = text.get(sent.range()) else { continue };
         let overlaps = marks.iter().any(|m| m.start < sent.end && sent.start < m.end);
-        if overlaps || !prose(sent) || s.text.contains(is_mark) {
+        if overlaps || words.contains(is_mark) || !known(&content_stems(words, stemmer)) {
             continue;
         }
         let ws = speaker::words(text, sent, &[], rules);
@@ -291,7 +297,11 @@ mod tests {
         let mut mentions: Vec<Vec<QuoteMention>> = texts.iter().map(|t| find_quotes(t)).collect();
         let mut groups = group_renderings(&mentions);
         let langs = vec![Lang::EN; texts.len()];
-        add_unmarked(texts, &langs, &mut mentions, &mut groups, |_, _| true);
+        let prose: Vec<Vec<Span>> = texts
+            .iter()
+            .map(|t| crosscheck_text::sentences(t, Lang::EN, &[]).iter().map(|s| s.span).collect())
+            .collect();
+        add_unmarked(texts, &langs, &prose, &mut mentions, &mut groups);
         groups
             .iter()
             .map(|g| {
