@@ -67,6 +67,9 @@ const MIN_SHARE: f64 = 0.6;
 const VERBATIM_SHARE: f64 = 0.8;
 /// Exact stems a candidate must share with a rendering before the order is compared.
 const MIN_EXACT: usize = 3;
+/// A stem held by more distinct renderings than this is the story's common vocabulary: it
+/// does not point to the renderings a sentence may match (it still counts in the comparison).
+const MAX_POSTINGS: usize = 256;
 /// Most words of an attribution (`, said the city's deputy mayor`).
 const ATTRIBUTION_WORDS: usize = 7;
 
@@ -104,23 +107,41 @@ pub(crate) fn add_unmarked(
     groups: &mut [QuoteGroup],
 ) {
     let stemmer = Stemmer::new(Lang::EN);
-    // The renderings that can be matched: (group, article, words in order), and an index of
-    // their stems.
-    let mut renderings: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    // The distinct renderings that can be matched: (group, their languages, words in order),
+    // copies of one wording counted once; and an index of their stems.
+    let mut renderings: Vec<(usize, Vec<Lang>, Vec<String>)> = Vec::new();
+    let mut seen: HashMap<(usize, Vec<String>), usize> = HashMap::new();
     for (g, group) in groups.iter().enumerate() {
         if group.speaker.is_none() {
             continue;
         }
         for r in &group.members {
             let words = quote_words(&mentions[r.article][r.quote].text, &stemmer);
-            if words.len() >= MIN_SHARED {
-                renderings.push((g, r.article, words));
+            if words.len() < MIN_SHARED {
+                continue;
+            }
+            let at = *seen.entry((g, words.clone())).or_insert_with(|| {
+                renderings.push((g, Vec::new(), words));
+                renderings.len() - 1
+            });
+            if !renderings[at].1.contains(&langs[r.article]) {
+                renderings[at].1.push(langs[r.article]);
             }
         }
     }
+    drop(seen);
     if renderings.is_empty() {
         return;
     }
+    // Per group, its articles, sorted.
+    let held: Vec<Vec<usize>> = groups
+        .iter()
+        .map(|g| {
+            let mut a: Vec<usize> = g.members.iter().map(|r| r.article).collect();
+            a.dedup();
+            a
+        })
+        .collect();
     let mut index: HashMap<&str, Vec<u32>> = HashMap::new();
     for (i, (_, _, words)) in renderings.iter().enumerate() {
         let mut distinct: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -142,7 +163,11 @@ pub(crate) fn add_unmarked(
         for c in candidates_of(text, langs[a], &prose[a], &stemmer, known) {
             hits.clear();
             for s in &c.stems {
-                for &i in index.get(s.as_str()).map_or(&[][..], Vec::as_slice) {
+                let postings = index.get(s.as_str()).map_or(&[][..], Vec::as_slice);
+                if postings.len() > MAX_POSTINGS {
+                    continue;
+                }
+                for &i in postings {
                     *hits.entry(i).or_insert(0) += 1;
                 }
             }
@@ -153,8 +178,8 @@ pub(crate) fn add_unmarked(
             for (i, n) in order {
                 let (g, from, words) = &renderings[i as usize];
                 if n < MIN_EXACT
-                    || !same_language(langs[*from], langs[a])
-                    || groups[*g].members.iter().any(|r| r.article == a)
+                    || !from.iter().any(|&l| same_language(l, langs[a]))
+                    || held[*g].binary_search(&a).is_ok()
                 {
                     continue;
                 }
