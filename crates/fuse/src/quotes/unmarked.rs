@@ -54,7 +54,7 @@ use foldhash::{HashMap, HashMapExt};
 use crosscheck_core::{Lang, Span};
 use crosscheck_text::Stemmer;
 
-use super::group::{content_stems, content_words, words_match};
+use super::group::{content_words, content_words_with, words_match};
 use super::speaker::{self, Rules};
 use super::{QuoteGroup, QuoteMention, QuoteRef, pair_marks};
 
@@ -85,14 +85,45 @@ struct Candidate {
     bar: f64,
 }
 
-/// The content words of a text in order, names and numbers left out: those are the story's
+/// The quote grouping's content stems (see `content_words`), each word stemmed once per story.
+struct Stems {
+    stemmer: Stemmer,
+    known: HashMap<String, Option<String>>,
+}
+
+impl Stems {
+    fn new() -> Stems {
+        Stems { stemmer: Stemmer::new(Lang::EN), known: HashMap::new() }
+    }
+
+    /// The content stems of `text` in order, flagged when names.
+    fn of(&mut self, text: &str) -> Vec<(String, bool)> {
+        let Stems { stemmer, known } = self;
+        content_words_with(text, |w| {
+            known
+                .entry(w.to_string())
+                .or_insert_with(|| content_words(w, stemmer).pop().map(|(s, _)| s))
+                .clone()
+        })
+    }
+}
+
+/// The content words of stems in order, names and numbers left out: those are the story's
 /// vocabulary rather than the quote's.
-fn quote_words(text: &str, stemmer: &Stemmer) -> Vec<String> {
-    content_words(text, stemmer)
-        .into_iter()
+fn quote_words(stems: &[(String, bool)]) -> Vec<String> {
+    stems
+        .iter()
         .filter(|(s, name)| !name && !s.chars().all(|c| c.is_ascii_digit()))
-        .map(|(s, _)| s)
+        .map(|(s, _)| s.clone())
         .collect()
+}
+
+/// Sorted distinct stems.
+fn distinct(stems: &[(String, bool)]) -> Vec<String> {
+    let mut out: Vec<String> = stems.iter().map(|(s, _)| s.clone()).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Adds to `groups` the unmarked renderings of their quotes (see the module's documentation):
@@ -106,7 +137,7 @@ pub(crate) fn add_unmarked(
     mentions: &mut [Vec<QuoteMention>],
     groups: &mut [QuoteGroup],
 ) {
-    let stemmer = Stemmer::new(Lang::EN);
+    let mut stems = Stems::new();
     // The distinct renderings that can be matched: (group, their languages, words in order),
     // copies of one wording counted once; and an index of their stems.
     let mut renderings: Vec<(usize, Vec<Lang>, Vec<String>)> = Vec::new();
@@ -116,7 +147,7 @@ pub(crate) fn add_unmarked(
             continue;
         }
         for r in &group.members {
-            let words = quote_words(&mentions[r.article][r.quote].text, &stemmer);
+            let words = quote_words(&stems.of(&mentions[r.article][r.quote].text));
             if words.len() < MIN_SHARED {
                 continue;
             }
@@ -156,11 +187,24 @@ pub(crate) fn add_unmarked(
     let mut candidates = Vec::new();
     let mut hits: HashMap<u32, usize> = HashMap::new();
     for (a, &text) in texts.iter().enumerate() {
-        // A sentence with fewer than `MIN_EXACT` stems of any rendering can give no candidate.
-        let known = |stems: &[(String, bool)]| {
-            stems.iter().filter(|(s, _)| index.contains_key(s.as_str())).count() >= MIN_EXACT
+        // A sentence that shares fewer than `MIN_EXACT` stems with every rendering it could join
+        // can give no candidate.
+        let usable = |i: u32| {
+            let (g, from, _) = &renderings[i as usize];
+            from.iter().any(|&l| same_language(l, langs[a])) && held[*g].binary_search(&a).is_err()
         };
-        for c in candidates_of(text, langs[a], &prose[a], &stemmer, known) {
+        let known = |s: &[String]| {
+            let mut ids: Vec<u32> = s
+                .iter()
+                .filter_map(|s| index.get(s.as_str()))
+                .filter(|p| p.len() <= MAX_POSTINGS)
+                .flatten()
+                .copied()
+                .collect();
+            ids.sort_unstable();
+            ids.chunk_by(|x, y| x == y).any(|run| run.len() >= MIN_EXACT && usable(run[0]))
+        };
+        for c in candidates_of(text, langs[a], &prose[a], &mut stems, known) {
             hits.clear();
             for s in &c.stems {
                 let postings = index.get(s.as_str()).map_or(&[][..], Vec::as_slice);
@@ -245,8 +289,8 @@ fn candidates_of(
     text: &str,
     lang: Lang,
     prose: &[Span],
-    stemmer: &Stemmer,
-    known: impl Fn(&[(String, bool)]) -> bool,
+    stems: &mut Stems,
+    known: impl Fn(&[String]) -> bool,
 ) -> Vec<Candidate> {
     let rules = Rules::of(lang);
     let marks: Vec<Span> = pair_marks(text).iter().map(|p| p.marks).collect();
@@ -254,15 +298,16 @@ fn candidates_of(
     for &sent in prose {
         let Some(words) = text.get(sent.range()) else { continue };
         let overlaps = marks.iter().any(|m| m.start < sent.end && sent.start < m.end);
-        if overlaps || words.contains(is_mark) || !known(&content_stems(words, stemmer)) {
+        if overlaps || words.contains(is_mark) || !known(&distinct(&stems.of(words))) {
             continue;
         }
         let ws = speaker::words(text, sent, &[], rules);
         let Some((span, attributed)) = quoted_part(text, &ws) else { continue };
         let Some(part) = text.get(span.range()) else { continue };
-        let words = quote_words(part, stemmer);
+        let of_part = stems.of(part);
+        let words = quote_words(&of_part);
         if words.len() >= MIN_SHARED {
-            let stems = content_stems(part, stemmer).into_iter().map(|(s, _)| s).collect();
+            let stems = distinct(&of_part);
             let bar = if attributed { MIN_SHARE } else { VERBATIM_SHARE };
             out.push(Candidate { span, sentence: sent, stems, words, bar });
         }
