@@ -12,7 +12,9 @@
 //! 3. [`group_renderings_with`](crate::quotes::group_renderings_with) groups the renderings of
 //!    one quote; each group becomes a [`Quote`] whose speaker is the entity's display name, with
 //!    one rendering per article (a copy's rendering included).
-//! 4. A group whose members name different people becomes an `attribution`
+//! 4. A sentence of another article that lost its quotation marks but renders a group's quote
+//!    closely joins that group (see `quotes/unmarked.rs`).
+//! 5. A group whose members name different people becomes an `attribution`
 //!    [`Conflict`](crate::Conflict) with one side per speaker; its evidence is each rendering and the span that
 //!    names the speaker.
 //!

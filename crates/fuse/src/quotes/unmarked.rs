@@ -32,11 +32,12 @@
 //!
 //! ## Example
 //!
-//! With `“The old quay will carry trams again before the autumn fairs open,” Mayor Ines Kolar
-//! said.` in one article, another's `The old quay will carry trams again before the autumn
-//! fairs, she said.` becomes a second rendering of Ines Kolar's quote, its span the words before
-//! `, she said`. `The quay reopened to 40 trams, officials said.` shares too few words with any
-//! quote and stays a plain sentence.
+//! With `“The old quay will carry trams again before the autumn fairs open, and every stall on
+//! it will have power,” Mayor Ines Kolar said.` in one article, another's `The old quay will
+//! carry trams again before the autumn fairs open, and each stall on it will have power, she
+//! said.` becomes a second rendering of Ines Kolar's quote, its span the words before `, she
+//! said`. `Forty trams were stranded when the old quay flooded before the autumn fairs,
+//! officials said.` keeps too few of the quote's words in order and stays a plain sentence.
 //!
 //! ## Limitations
 //!
@@ -48,6 +49,9 @@
 //!   quay would …`) however close.
 //! - An unmarked rendering names no speaker of its own, so it is never a side of an
 //!   attribution conflict.
+//! - Stems are English (Snowball), as in quote grouping; a stem held by more than
+//!   `MAX_POSTINGS` distinct renderings does not point to candidates (it still counts in the
+//!   comparison), which bounds the cost on stories of thousands of quotes.
 
 use foldhash::{HashMap, HashMapExt};
 
