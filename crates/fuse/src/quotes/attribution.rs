@@ -12,7 +12,9 @@
 //! 3. [`group_renderings_with`](crate::quotes::group_renderings_with) groups the renderings of
 //!    one quote; each group becomes a [`Quote`] whose speaker is the entity's display name, with
 //!    one rendering per article (a copy's rendering included).
-//! 4. A group whose members name different people becomes an `attribution`
+//! 4. A sentence of another article that lost its quotation marks but renders a group's quote
+//!    closely joins that group (see `quotes/unmarked.rs`).
+//! 5. A group whose members name different people becomes an `attribution`
 //!    [`Conflict`](crate::Conflict) with one side per speaker; its evidence is each rendering and the span that
 //!    names the speaker.
 //!
@@ -44,7 +46,7 @@ use crate::entities::gender::{self, Gender};
 use crate::quotes::common_nouns::{LowerForms, unname_common_noun};
 use crate::quotes::media::{Media, unmedium};
 pub(crate) use crate::quotes::speakers::SpeakerIndex;
-use crate::quotes::{self, QuoteGroup, QuoteMention, SpeakerKind, crosslingual};
+use crate::quotes::{self, QuoteGroup, QuoteMention, SpeakerKind, crosslingual, unmarked};
 use crate::story::{EntityKind, Quote, SourceSpan};
 
 /// The quotes of the story, per article, and their groups.
@@ -86,8 +88,15 @@ pub(crate) fn find(ctx: &Context<'_>, speakers: &SpeakerIndex) -> Quotes {
     }
     let groups = quotes::group_renderings_with(&mentions, |a, b| speakers.same(a, b));
     let langs: Vec<_> = ctx.docs.iter().map(|d| d.article.language).collect();
-    let groups =
+    let mut groups =
         crosslingual::join_across_languages(groups, &mentions, &langs, |a, b| speakers.same(a, b));
+    let texts: Vec<&str> = ctx.docs.iter().map(|d| d.article.text.as_str()).collect();
+    let prose: Vec<Vec<Span>> = ctx
+        .docs
+        .iter()
+        .map(|d| d.sents.iter().filter(|s| !s.headline).map(|s| s.span).collect())
+        .collect();
+    unmarked::add_unmarked(&texts, &langs, &prose, &mut mentions, &mut groups);
     Quotes { mentions, groups, media }
 }
 

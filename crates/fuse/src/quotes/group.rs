@@ -302,7 +302,41 @@ pub fn quote_similarity(a: &str, b: &str) -> f64 {
 
 /// The sorted, deduplicated content stems of a text, each flagged when it is a name (a
 /// capitalised word that does not open the text or a sentence of it).
-fn content_stems(text: &str, stemmer: &Stemmer) -> Vec<(String, bool)> {
+pub(super) fn content_stems(text: &str, stemmer: &Stemmer) -> Vec<(String, bool)> {
+    let mut stems = content_words(text, stemmer);
+    stems.sort_unstable();
+    // A stem is a name only if every use of it is.
+    stems.dedup_by(|b, a| {
+        if a.0 == b.0 {
+            a.1 &= b.1;
+            true
+        } else {
+            false
+        }
+    });
+    stems
+}
+
+/// The content stems of a text in text order, each flagged when it is a name (see
+/// [`content_stems`]).
+pub(super) fn content_words(text: &str, stemmer: &Stemmer) -> Vec<(String, bool)> {
+    content_words_with(text, |w| {
+        if is_stop_word(w) {
+            None
+        } else if w.chars().all(|c| c.is_ascii_digit()) {
+            Some(w.to_string())
+        } else {
+            Some(stemmer.stem(w).into_owned())
+        }
+    })
+}
+
+/// [`content_words`] with a caller's stemmer: `stem` gives a lowercase word's stem, or `None`
+/// for a stop word (a caller that reads many texts keeps its answers).
+pub(super) fn content_words_with(
+    text: &str,
+    mut stem: impl FnMut(&str) -> Option<String>,
+) -> Vec<(String, bool)> {
     let mut stems: Vec<(String, bool)> = Vec::new();
     let mut opens = true;
     let mut rest = text;
@@ -317,24 +351,9 @@ fn content_stems(text: &str, stemmer: &Stemmer) -> Vec<(String, bool)> {
         rest = &tail[len..];
         let name = !opens && word.chars().next().is_some_and(char::is_uppercase);
         opens = false;
-        let w = word.to_lowercase();
-        if is_stop_word(&w) {
-            continue;
-        }
-        let stem =
-            if w.chars().all(|c| c.is_ascii_digit()) { w } else { stemmer.stem(&w).into_owned() };
+        let Some(stem) = stem(&word.to_lowercase()) else { continue };
         stems.push((stem, name));
     }
-    stems.sort_unstable();
-    // A stem is a name only if every use of it is.
-    stems.dedup_by(|b, a| {
-        if a.0 == b.0 {
-            a.1 &= b.1;
-            true
-        } else {
-            false
-        }
-    });
     stems
 }
 
@@ -429,7 +448,7 @@ impl Bag {
     }
 }
 
-fn words_match(a: &str, b: &str) -> bool {
+pub(super) fn words_match(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }

@@ -37,6 +37,7 @@ mod speaker;
 mod speakers;
 #[cfg(test)]
 mod tests;
+mod unmarked;
 
 use crosscheck_core::{Lang, Span};
 use crosscheck_text::lexicon::List;
