@@ -86,19 +86,7 @@ impl Bag {
 
     /// How many terms two bags share.
     pub(crate) fn shares(&self, other: &Bag) -> usize {
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        while i < self.terms.len() && j < other.terms.len() {
-            match self.terms[i].0.cmp(&other.terms[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        n
+        super::sorted_shared(&self.terms, &other.terms, |t| t.0)
     }
 }
 

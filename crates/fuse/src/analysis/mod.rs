@@ -51,6 +51,23 @@ pub(crate) fn merge_sorted<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
     out
 }
 
+/// How many keys two lists sorted by `key` share (one merge pass, no allocation).
+pub(crate) fn sorted_shared<T>(a: &[T], b: &[T], key: impl Fn(&T) -> u32) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match key(&a[i]).cmp(&key(&b[j])) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Whether two ascending id lists share an id (one merge pass, no allocation).
 pub(crate) fn sorted_overlap(a: &[u32], b: &[u32]) -> bool {
     let (mut i, mut j) = (0, 0);

@@ -77,6 +77,7 @@ use crate::EntityKind;
 use crate::analysis::Doc;
 use crate::analysis::EntityTable;
 use crate::analysis::events::{content_stem, heads_event_group};
+use crate::analysis::sorted_shared;
 use crate::quotes::QuoteMention;
 use crate::timeline::Dated;
 use crosscheck_text::numbers::{number_word, parse_number};
@@ -691,7 +692,7 @@ fn similarity(dot: f32, shared: u16, a: &bounded::Vector<'_>, b: &bounded::Vecto
     // what is said, unless they are the same terms (copies are one statement, as alignment
     // holds them one unit).
     let same = usize::from(shared) == a.terms.len() && a.terms.len() == b.terms.len();
-    if !same && usize::from(shared) <= shared_count(a.anchors, b.anchors) {
+    if !same && usize::from(shared) <= sorted_shared(a.anchors, b.anchors, |&t| t) {
         return 0.0;
     }
     let cos = dot / denom;
@@ -712,23 +713,6 @@ fn similarity(dot: f32, shared: u16, a: &bounded::Vector<'_>, b: &bounded::Vecto
     } else {
         cos
     }
-}
-
-/// The number of ids two sorted lists share.
-fn shared_count(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 #[cfg(test)]
@@ -794,7 +778,7 @@ mod tests {
         assert!(similarity(1.3 * 1.3 * 2.0, 2, &names, &names) > 0.9);
         // `Velm met Orsk in 2031` twice over: the verb is shared too.
         assert!(similarity(dot + 1.0, 4, &met, &met) > 0.9);
-        assert_eq!(shared_count(&[1, 4, 9], &[2, 4, 9, 11]), 2);
+        assert_eq!(sorted_shared(&[1, 4, 9], &[2, 4, 9, 11], |&t| t), 2);
     }
 
     #[test]

@@ -79,6 +79,12 @@ impl Steps {
         Steps { rolling: facts.rolling_evidence(), words }
     }
 
+    /// The stemmer of `lang` and the stems of its once-only event words (the
+    /// `dated_predicates` list), for a language of the story's articles.
+    pub(super) fn event_stems(&self, lang: Lang) -> Option<(&Stemmer, &BTreeSet<String>)> {
+        self.words.get(&lang).map(|(st, set)| (st, set))
+    }
+
     /// Whether the clause of date `x` gives a value of a rolling figure.
     pub(super) fn rolling_step(&self, ctx: &Context<'_>, x: &Dated) -> bool {
         let d = &ctx.docs[x.doc];
@@ -96,7 +102,7 @@ impl Steps {
 
     /// The stem of the once-only event word date `x` dates, if any.
     fn event_word(&self, ctx: &Context<'_>, x: &Dated) -> Option<String> {
-        let (st, set) = self.words.get(&ctx.docs[x.doc].article.language)?;
+        let (st, set) = self.event_stems(ctx.docs[x.doc].article.language)?;
         if set.is_empty() {
             return None;
         }

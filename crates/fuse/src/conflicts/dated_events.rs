@@ -38,12 +38,9 @@
 //!
 //! Issue 12 (fusion on real coverage).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use crosscheck_core::Lang;
-use crosscheck_text::Stemmer;
 use crosscheck_text::dates::Granularity;
-use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::categories::full_names;
 use super::common::split_sides;
@@ -126,8 +123,6 @@ fn surname_meets(folded: &[String], a: &BTreeSet<u32>, b: &BTreeSet<u32>) -> boo
 /// Finds the dated-event conflicts of a story; see the module documentation.
 pub(super) fn find(ctx: &Context<'_>, dated: &[Dated], story_steps: &Steps) -> Vec<Conflict> {
     let full = full_names(ctx);
-    // Per language, the stems of its event words.
-    let mut stems: BTreeMap<Lang, (Stemmer, BTreeSet<String>)> = BTreeMap::new();
     let mut events: Vec<Event<'_>> = Vec::new();
     for x in dated {
         // A date of a rolling figure's value dates that step (see `date_steps`).
@@ -138,13 +133,10 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated], story_steps: &Steps) -> V
         {
             continue;
         }
-        let lang = ctx.docs[x.doc].article.language;
-        let (st, set) = stems.entry(lang).or_insert_with(|| {
-            let st = Stemmer::new(lang);
-            let lx = Lexicon::of(lang);
-            let set = lx.words(List::DatedPredicates).map(|w| st.stem(w).into_owned()).collect();
-            (st, set)
-        });
+        // Per language, the stems of its event words, read once for the story.
+        let Some((st, set)) = story_steps.event_stems(ctx.docs[x.doc].article.language) else {
+            continue;
+        };
         if set.is_empty() {
             continue;
         }
@@ -191,8 +183,8 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated], story_steps: &Steps) -> V
         let word = (d.sents[first.date.sent].words.start..d.sents[first.date.sent].words.end)
             .map(|i| &d.words[i as usize])
             .find(|w| {
-                stems
-                    .get(&d.article.language)
+                story_steps
+                    .event_stems(d.article.language)
                     .is_some_and(|(st, _)| st.stem(&w.key) == first.predicate.as_str())
             })
             .map_or_else(|| first.predicate.clone(), |w| d.text(w.span).to_string());
