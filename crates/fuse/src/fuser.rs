@@ -410,8 +410,8 @@ fn claim_output(
         taken.insert(sorted_ids(&c));
         out.push((c, (usize::MAX - 1, usize::MAX / 4 + i), Builder::Dated));
     }
-    let known: Vec<Claim> = out.iter().map(|c| c.0.clone()).collect();
-    for (i, (c, builder)) in crate::facts::phrases::claims(ctx, &known).into_iter().enumerate() {
+    let phrases = crate::facts::phrases::claims(ctx, out.iter().map(|c| &c.0));
+    for (i, (c, builder)) in phrases.into_iter().enumerate() {
         out.push((c, (usize::MAX, i), builder));
     }
     out.sort_by(|a, b| b.0.support.cmp(&a.0.support).then(a.1.cmp(&b.1)));

@@ -69,7 +69,10 @@ type Seen = (BTreeSet<usize>, Vec<(usize, usize, Span)>, usize);
 
 /// The phrase claims of a story that no claim of `existing` already carries, then its term
 /// claims, each with its reader.
-pub(crate) fn claims(ctx: &Context<'_>, existing: &[Claim]) -> Vec<(Claim, Builder)> {
+pub(crate) fn claims<'c>(
+    ctx: &Context<'_>,
+    existing: impl IntoIterator<Item = &'c Claim>,
+) -> Vec<(Claim, Builder)> {
     let distinct = ctx.canon.iter().enumerate().filter(|(i, c)| i == *c).count();
     let mut seen: HashMap<(String, String), Seen> = HashMap::new();
     for (di, d) in ctx.docs.iter().enumerate() {
