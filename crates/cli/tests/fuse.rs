@@ -45,6 +45,27 @@ fn output_file_format_follows_its_extension() {
     assert!(md.starts_with("# "), "{}", &md[..md.len().min(200)]);
 }
 
+/// `-o` onto a path that is not a plain file writes through it and never replaces it: a link
+/// stays a link (the report lands in its target), as a device like `/dev/null` stays a device.
+#[cfg(unix)]
+#[test]
+fn output_through_a_link_keeps_the_link() {
+    let dir = Dir::new();
+    std::fs::write(dir.path().join("target.json"), "old").unwrap();
+    std::os::unix::fs::symlink("target.json", dir.path().join("link.json")).unwrap();
+    dir.command().args(["fuse", "-o", "link.json"]).arg(repo_path("examples")).stdout();
+    let link = std::fs::symlink_metadata(dir.path().join("link.json")).unwrap();
+    assert!(link.file_type().is_symlink(), "-o replaced the link with a file");
+    let report = std::fs::read_to_string(dir.path().join("target.json")).unwrap();
+    assert!(report.contains("\"schema\""), "{}", &report[..report.len().min(200)]);
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
+
 #[test]
 fn csv_tables_for_quotes_conflicts_and_timeline() {
     let dir = Dir::new();

@@ -32,8 +32,29 @@ pub(super) struct Output {
     pub(super) format: Format,
     /// Whether text gets ANSI colours.
     pub(super) color: bool,
-    /// `(temporary, final)` paths when writing to a file.
-    file: Option<(PathBuf, PathBuf)>,
+    /// The file written to, when `-o` names one.
+    file: Option<Target>,
+}
+
+/// How `-o PATH` is written.
+enum Target {
+    /// A new or regular file: written beside it under a temporary name, then renamed over it, so
+    /// a failed run never leaves half a report.
+    Replace { tmp: PathBuf, path: PathBuf },
+    /// A path that exists and is not a plain file (a device such as `/dev/null`, a pipe, a
+    /// symbolic link): written in place, never replaced.
+    InPlace(PathBuf),
+}
+
+impl Target {
+    fn new(path: &Path) -> Target {
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) if !meta.file_type().is_file() && !meta.is_dir() => {
+                Target::InPlace(path.to_path_buf())
+            }
+            _ => Target::Replace { tmp: temporary(path), path: path.to_path_buf() },
+        }
+    }
 }
 
 impl Output {
@@ -50,15 +71,22 @@ impl Output {
             && opts.output.is_none()
             && stdout_tty
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        let file = opts.output.as_ref().map(|path| (temporary(path), path.clone()));
+        let file = opts.output.as_deref().map(Target::new);
         Output { format, color, file }
     }
 
     /// The writer the report goes to.
     pub(super) fn writer(&self) -> anyhow::Result<Box<dyn Write>> {
         Ok(match &self.file {
-            Some((tmp, path)) => Box::new(BufWriter::new(
+            Some(Target::Replace { tmp, path }) => Box::new(BufWriter::new(
                 File::create(tmp).with_context(|| format!("creating {}", path.display()))?,
+            )),
+            Some(Target::InPlace(path)) => Box::new(BufWriter::new(
+                File::options()
+                    .write(true)
+                    .truncate(true)
+                    .open(path)
+                    .with_context(|| format!("opening {}", path.display()))?,
             )),
             None => Box::new(BufWriter::new(std::io::stdout().lock())),
         })
@@ -73,7 +101,7 @@ impl Output {
 
     /// Moves a complete report file into place; call after the sink is finished and dropped.
     pub(super) fn commit(&self) -> anyhow::Result<()> {
-        if let Some((tmp, path)) = &self.file {
+        if let Some(Target::Replace { tmp, path }) = &self.file {
             std::fs::rename(tmp, path).with_context(|| format!("writing {}", path.display()))?;
         }
         Ok(())
@@ -81,7 +109,7 @@ impl Output {
 
     /// Removes the temporary file of a failed run, if any.
     pub(super) fn discard(&self) {
-        if let Some((tmp, _)) = &self.file {
+        if let Some(Target::Replace { tmp, .. }) = &self.file {
             let _ = std::fs::remove_file(tmp);
         }
     }
