@@ -61,7 +61,7 @@ fn output_through_a_link_keeps_the_link() {
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".tmp"))
+        .filter(|n| n.contains(".crosscheck-"))
         .collect();
     assert!(left.is_empty(), "temporary files left: {left:?}");
 }
