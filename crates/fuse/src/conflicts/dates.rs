@@ -80,6 +80,7 @@ use crosscheck_text::Stemmer;
 
 use super::common::{clause_stems, first_fit_sides, short, split_sides};
 use super::date_steps::Steps;
+use super::occurrences::Occurrences;
 use crate::analysis::events::content_stem;
 use crate::analysis::words::fold;
 use crate::analysis::{Context, sorted_overlap};
@@ -113,7 +114,12 @@ const EXACT_MEAN: usize = 4096;
 const TOPIC_SAMPLE: usize = 64;
 
 /// The date conflicts of a story.
-pub(super) fn find(ctx: &Context<'_>, dated: &[Dated], steps: &Steps) -> Vec<Conflict> {
+pub(super) fn find(
+    ctx: &Context<'_>,
+    dated: &[Dated],
+    steps: &Steps,
+    occurrences: &Occurrences,
+) -> Vec<Conflict> {
     let n = dated.len();
     let clauses = interned_clauses(ctx, dated);
     let bound: Vec<bool> = dated.iter().map(|x| starts_period(ctx, x)).collect();
@@ -306,6 +312,11 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated], steps: &Steps) -> Vec<Con
         let items: Vec<&Dated> = keep.iter().map(|&m| &dated[m]).collect();
         // Steps of the story told alike are no disagreement (see `date_steps`).
         let Some(items) = steps.sides(ctx, &items, two_precise_sides) else { continue };
+        // Dates of other occurrences told alike are no disagreement (see `occurrences`).
+        let items = occurrences.same(ctx, &items);
+        if !two_precise_sides(&items) {
+            continue;
+        }
         let Some(sides) = split_sides(
             ctx,
             &items,

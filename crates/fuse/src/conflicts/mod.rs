@@ -13,7 +13,7 @@
 //! - numbers and evolving figures: different values for one quantity, from the fact table
 //!   ([`crate::facts`]);
 //! - [`dates`]: different dates for one event, not steps of the story told alike
-//!   ([`date_steps`]);
+//!   ([`date_steps`]) nor of different occurrences told alike ([`occurrences`]);
 //! - [`dated_events`]: different days for an event that happens once to its subject (a
 //!   sentencing, a resignation);
 //! - [`roles`]: different offices for one person, or one office for different people;
@@ -39,6 +39,7 @@ mod date_steps;
 mod dated_events;
 mod dates;
 mod frames;
+mod occurrences;
 mod ordinals;
 mod places;
 mod results;
@@ -65,7 +66,8 @@ pub(crate) fn find(
     // Numbers come from the fact table (see `crate::facts`).
     let mut out = facts.conflicts(ctx);
     let steps = date_steps::Steps::new(ctx, facts);
-    out.extend(dates::find(ctx, dated, &steps));
+    let occurrences = occurrences::Occurrences::new(ctx);
+    out.extend(dates::find(ctx, dated, &steps, &occurrences));
     // A dated event the date rule already found is not raised twice.
     for c in dated_events::find(ctx, dated, &steps) {
         let told = |e: &SourceSpan| {
