@@ -7,8 +7,10 @@
 //! disagreement only when nothing says they date two occurrences. Two signs do:
 //! - a different participant: each sentence names a person the other does not (`placed Ivo
 //!   Brenner on the injured list on Wednesday` and `placed Dara Vell on the injured list on
-//!   Tuesday`), speakers left out (`…, Sheriff Lee Orvin said`: who tells it is no participant);
-//!   a one-word name counts as the one longer name of the story ending with it;
+//!   Tuesday`), speakers left out (`…, Sheriff Lee Orvin said`: who tells it is no participant)
+//!   unless the date's clause is the saying (`Orvin said in a post on Tuesday`: the date dates
+//!   the statement, whose participant is its speaker); a one-word name counts as the one
+//!   longer name of the story ending with it;
 //! - a repetition: either sentence holds a word of the `repeat_markers` list (`again`,
 //!   `another`, `second`: `the second time in as many days`, `a second theft`), so it tells one
 //!   of several occurrences.
@@ -47,10 +49,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crosscheck_core::Lang;
+use crosscheck_text::Stemmer;
 use crosscheck_text::dates::TimeValue;
 use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::categories::full_names;
+use super::common::clause_stems;
 use super::dates::{agree, agree_key};
 use crate::analysis::Context;
 use crate::story::EntityKind;
@@ -85,13 +90,16 @@ impl Occurrences {
             !d.overlaps(i, x.mention.span) && lx.has(List::RepeatMarkers, &d.words[i].key)
         });
         let speech = |i: usize| d.words.get(i).is_some_and(|w| lx.has(List::SpeechVerbs, &w.key));
+        // A date of a saying (`said in a post on Tuesday`) dates the statement: its speaker is
+        // its participant.
+        let says = d.clause_around(x.sent, x.mention.span).is_some_and(|mut c| c.any(speech));
         let mut persons = BTreeSet::new();
         let ms = ctx.entities.mentions.get(x.doc).map_or(&[][..], Vec::as_slice);
         let from = ms.partition_point(|m| (m.words.0 as usize) < lo);
         for m in ms[from..].iter().take_while(|m| (m.words.0 as usize) < hi) {
             let (a, b) = (m.words.0 as usize, m.words.1 as usize);
             // A speaker (`Orvin said`, `said Lee Orvin`) tells the event, takes no part in it.
-            let speaker = speech(b) || (a > lo && speech(a - 1));
+            let speaker = !says && (speech(b) || (a > lo && speech(a - 1)));
             let e = &ctx.entities.entities[m.entity as usize];
             if e.kind == EntityKind::Person && !speaker {
                 persons.insert(self.full[m.entity as usize]);
@@ -104,18 +112,24 @@ impl Occurrences {
     /// report of the same occurrence; see the module doc.
     pub(super) fn same<'d>(&self, ctx: &Context<'_>, items: &[&'d Dated]) -> Vec<&'d Dated> {
         // Dates of one value and one sign behave alike: compared once per class (a story of
-        // thousands of reports gives an event thousands of dates, few classes).
-        let mut classes: Vec<(Sign, &'d Dated, BTreeSet<usize>)> = Vec::new();
-        let mut class_of: Vec<usize> = Vec::with_capacity(items.len());
+        // thousands of reports gives an event thousands of dates, few classes), each class
+        // with its reports and the stems of its dates' clauses.
+        let mut classes: Vec<Class<'d>> = Vec::new();
         let mut index: BTreeMap<(Sign, (TimeValue, Option<String>)), usize> = BTreeMap::new();
+        let mut stemmers: BTreeMap<Lang, Stemmer> = BTreeMap::new();
+        let mut of_item: Vec<(usize, BTreeSet<String>)> = Vec::with_capacity(items.len());
         for &x in items {
             let sign = self.sign(ctx, x);
             let k = *index.entry((sign.clone(), agree_key(x))).or_insert_with(|| {
-                classes.push((sign, x, BTreeSet::new()));
+                classes.push(Class { sign, date: x, reports: BTreeSet::new(), stems: BTreeSet::new() });
                 classes.len() - 1
             });
-            classes[k].2.insert(ctx.canon[x.doc]);
-            class_of.push(k);
+            let d = &ctx.docs[x.doc];
+            let st = stemmers.entry(d.article.language).or_insert_with(|| Stemmer::new(d.article.language));
+            let stems = clause_stems(d, x.sent, x.mention.span, st);
+            classes[k].reports.insert(ctx.canon[x.doc]);
+            classes[k].stems.extend(stems.iter().cloned());
+            of_item.push((k, stems));
         }
         let apart = |a: &Sign, b: &Sign| {
             a.repeated
@@ -125,14 +139,28 @@ impl Occurrences {
                     && !a.persons.is_subset(&b.persons)
                     && !b.persons.is_subset(&a.persons))
         };
-        let counted: Vec<bool> = classes
+        items
             .iter()
-            .map(|(sa, xa, ra)| {
-                classes.iter().any(|(sb, xb, rb)| {
-                    !agree(xa, xb) && !apart(sa, sb) && (ra.len() > 1 || rb.len() > 1 || ra != rb)
+            .zip(&of_item)
+            .filter(|&(&x, (k, stems))| {
+                let a = &classes[*k];
+                let report = ctx.canon[x.doc];
+                classes.iter().any(|b| {
+                    !agree(a.date, b.date)
+                        && !apart(&a.sign, &b.sign)
+                        && b.reports.iter().any(|&r| r != report)
+                        && stems.iter().any(|t| b.stems.contains(t))
                 })
             })
-            .collect();
-        items.iter().zip(&class_of).filter(|&(_, &k)| counted[k]).map(|(&x, _)| x).collect()
+            .map(|(&x, _)| x)
+            .collect()
     }
+}
+
+/// Dates of one value and one sign: one of them, their reports and their clauses' stems.
+struct Class<'d> {
+    sign: Sign,
+    date: &'d Dated,
+    reports: BTreeSet<usize>,
+    stems: BTreeSet<String>,
 }
