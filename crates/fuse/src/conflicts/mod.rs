@@ -64,9 +64,9 @@ pub(crate) fn find(
     facts: &FactTable,
 ) -> Vec<Conflict> {
     // Numbers come from the fact table (see `crate::facts`).
-    let mut out = facts.conflicts(ctx);
-    let steps = date_steps::Steps::new(ctx, facts);
     let occurrences = occurrences::Occurrences::new(ctx);
+    let mut out = facts.conflicts(ctx, &|a, b| occurrences.places_apart(ctx, a, b));
+    let steps = date_steps::Steps::new(ctx, facts);
     out.extend(dates::find(ctx, dated, &steps, &occurrences));
     // A dated event the date rule already found is not raised twice.
     for c in dated_events::find(ctx, dated, &steps) {

@@ -22,6 +22,9 @@ const ORDER_OF_MAGNITUDE: f64 = 10.0;
 /// each, are the figures of several things (see `conflict`).
 const SCATTER: usize = 4;
 
+/// Where a fact is written: its article and sentence.
+pub(crate) type Place = (usize, usize);
+
 /// One quantity fact.
 #[derive(Debug, Clone)]
 struct Fact {
@@ -477,8 +480,10 @@ impl FactTable {
         out
     }
 
-    /// The conflicts among the values of each slot.
-    pub(crate) fn conflicts(&self, ctx: &Context<'_>) -> Vec<Conflict> {
+    /// The conflicts among the values of each slot. `apart` tells whether two sides' sentences
+    /// (article and sentence indices, sorted) tell different occurrences (another participant,
+    /// a repetition): a side apart from every other leaves.
+    pub(crate) fn conflicts(&self, ctx: &Context<'_>, apart: &dyn Fn(&[Place], &[Place]) -> bool) -> Vec<Conflict> {
         // The explicit facts of each attribute, in fact order: what `conflict` reads of the
         // whole table for one slot (a scan of every fact per slot grew with the square of a
         // story's size).
@@ -493,7 +498,7 @@ impl FactTable {
             .filter_map(|slot| {
                 let f = &self.facts[*slot.first()?];
                 let same = explicit.get(&(&f.class, f.attribute.as_str())).map_or(&[][..], |v| v);
-                conflict(&ctx.docs, &ctx.canon, &self.facts, slot, same)
+                conflict(&ctx.docs, &ctx.canon, &self.facts, slot, same, apart)
             })
             .collect()
     }
@@ -794,6 +799,7 @@ fn conflict(
     facts: &[Fact],
     slot: &[usize],
     same: &[usize],
+    apart: &dyn Fn(&[Place], &[Place]) -> bool,
 ) -> Option<Conflict> {
     let outlets: BTreeSet<usize> = slot.iter().map(|&i| canon[facts[i].doc]).collect();
     if outlets.len() < 2 {
@@ -883,6 +889,31 @@ fn conflict(
         };
         let (x, y) = (actors(a), actors(b));
         if !x.is_empty() && !y.is_empty() && x.is_disjoint(&y) {
+            return None;
+        }
+    }
+    // A value told of another occurrence than every other value (another participant, a
+    // repetition: see `conflicts::occurrences`) is no side: `killing three` in another
+    // shooting recalled beside a story's `killing two`.
+    if sides.len() >= 2 {
+        let places: Vec<Vec<Place>> = sides
+            .iter()
+            .map(|s| {
+                let mut p: Vec<Place> = s.iter().map(|&i| (facts[i].doc, facts[i].sent)).collect();
+                p.sort_unstable();
+                p.dedup();
+                p
+            })
+            .collect();
+        let keep: Vec<bool> = (0..sides.len())
+            .map(|a| (0..sides.len()).any(|b| b != a && !apart(&places[a], &places[b])))
+            .collect();
+        let mut k = 0;
+        sides.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        if sides.len() < 2 {
             return None;
         }
     }
