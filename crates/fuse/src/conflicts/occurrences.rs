@@ -115,7 +115,8 @@ impl Occurrences {
         let lx = Lexicon::of(d.article.language);
         let (lo, hi) = (s.words.start as usize, s.words.end as usize);
         let repeated = (lo..hi).any(|i| {
-            !skip.is_some_and(|sp| d.overlaps(i, sp)) && lx.has(List::RepeatMarkers, &d.words[i].key)
+            !skip.is_some_and(|sp| d.overlaps(i, sp))
+                && lx.has(List::RepeatMarkers, &d.words[i].key)
         });
         let speech = |i: usize| d.words.get(i).is_some_and(|w| lx.has(List::SpeechVerbs, &w.key));
         let mut persons = BTreeSet::new();

@@ -483,7 +483,11 @@ impl FactTable {
     /// The conflicts among the values of each slot. `apart` tells whether two sides' sentences
     /// (article and sentence indices, sorted) tell different occurrences (another participant,
     /// a repetition): a side apart from every other leaves.
-    pub(crate) fn conflicts(&self, ctx: &Context<'_>, apart: &dyn Fn(&[Place], &[Place]) -> bool) -> Vec<Conflict> {
+    pub(crate) fn conflicts(
+        &self,
+        ctx: &Context<'_>,
+        apart: &dyn Fn(&[Place], &[Place]) -> bool,
+    ) -> Vec<Conflict> {
         // The explicit facts of each attribute, in fact order: what `conflict` reads of the
         // whole table for one slot (a scan of every fact per slot grew with the square of a
         // story's size).
