@@ -11,7 +11,7 @@
 //!
 //! One module per conflict kind, each with its heuristic documented in the ruff template:
 //! - numbers and evolving figures: different values for one quantity, from the fact table
-//!   ([`crate::facts`]);
+//!   ([`crate::facts`]), values told of different occurrences left out ([`occurrences`]);
 //! - [`dates`]: different dates for one event, not steps of the story told alike
 //!   ([`date_steps`]) nor of different occurrences told alike ([`occurrences`]);
 //! - [`dated_events`]: different days for an event that happens once to its subject (a
