@@ -78,7 +78,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_text::Stemmer;
 
-use super::common::{clause_stems, first_fit_sides, short, split_sides};
+use super::common::{agree, agree_key, clause_stems, first_fit_sides, short, split_sides};
 use super::date_steps::Steps;
 use super::occurrences::Occurrences;
 use crate::analysis::events::content_stem;
@@ -753,21 +753,6 @@ fn starts_period(ctx: &Context<'_>, x: &Dated) -> bool {
     let before = d.text(Span::new(s.span.start, x.mention.span.start.max(s.span.start)));
     let last = before.split_whitespace().next_back().map(fold).unwrap_or_default();
     lx.has(List::PeriodStarts, &last) && !quoted(d, x.sent, x.mention.span)
-}
-
-/// Whether two dates of one event agree: consistent values, or the same relative words
-/// (`Thursday` and `Thursday`), which say the same thing whatever the reference dates they
-/// were resolved against (a wrong publication date moves one of them).
-pub(super) fn agree(a: &Dated, b: &Dated) -> bool {
-    consistent(&a.mention.value, &b.mention.value)
-        || (a.mention.relative
-            && b.mention.relative
-            && fold(&a.mention.text) == fold(&b.mention.text))
-}
-
-/// What [`agree`] reads of a date: its value, and its folded words when relative.
-pub(super) fn agree_key(d: &Dated) -> (TimeValue, Option<String>) {
-    (d.mention.value, d.mention.relative.then(|| fold(&d.mention.text)))
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ use crosscheck_text::dates::TimeValue;
 use crosscheck_text::lexicon::{Lexicon, List};
 
 use super::categories::full_names;
-use super::dates::{agree, agree_key};
+use super::common::{agree, agree_key};
 use crate::analysis::Context;
 use crate::facts::Place;
 use crate::story::EntityKind;
