@@ -7,7 +7,8 @@
 //!    Minister`, `envoy`) is stripped and recorded as a role, unless the run names an
 //!    institution (`Major League`, `Prince of Wales Hospital`); words that open a sentence and
 //!    also occur in lower case in the story are dropped, and so are all-caps common words
-//!    (`DEATH`, a shouted headline) and compounds that describe a name (`Brine-maker`). A
+//!    (`DEATH`, a shouted headline) and compounds that describe a name (`Brine-maker`); a stop
+//!    word opening a sentence is no first word of a name (`Having Velkov on stage`). A
 //!    middle initial (`Ruth K. Amsel`) and a generational suffix (`, Jr.`) stay in the name.
 //!    Each candidate collects votes for a
 //!    kind: roles, ages and speech verbs for people; `Agency`, `Press`, `the company X` for
@@ -19,8 +20,10 @@
 //!    context confirms it (a shared role, a shared neighbour in the same sentences, or nearly
 //!    equal strings) and does not contradict it (different roles); when a one-word form is the
 //!    surname of exactly one person (`Merkel` → `Angela Merkel`; failing any, of exactly one
-//!    full name without cues when the surname reads as a person's: tried again once the
-//!    variants below made `Warren Ostby` and `Warren K. Ostby` one), the name after a place prefix
+//!    full name without cues when nothing marks the surname as anything but a person's: tried
+//!    again once the variants below made `Warren Ostby` and `Warren K. Ostby` one; a full name
+//!    with a word kept before it, `American Hasim Rahman`, is not a second person beside `Hasim
+//!    Rahman`), the name after a place prefix
 //!    (`Halvek` → `Port Halvek`) or the head of one organisation (`Corvane` → `Corvane Press`);
 //!    and when it is the demonym of a place (`Dalvinian` → `Dalvinia`). Acronyms join the
 //!    names they abbreviate (`acronyms`), names in other languages theirs (`translations`),
@@ -465,7 +468,8 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
             && role.is_none()
             && (is_not_name(lex, &w[a].key)
                 || lower.contains(w[a].key.as_str())
-                || lex.has(List::CapitalisedFunctionWords, &w[a].key))
+                || lex.has(List::CapitalisedFunctionWords, &w[a].key)
+                || (b - a > 1 && lex.has(List::Stopwords, &w[a].key)))
         {
             a += 1;
         }
@@ -855,8 +859,8 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
             continue;
         }
         let t = &x.tokens[0];
-        let mut targets: BTreeSet<usize> = BTreeSet::new();
-        let mut plain_targets: BTreeSet<usize> = BTreeSet::new();
+        let mut targets: Vec<usize> = Vec::new();
+        let mut plain_targets: Vec<usize> = Vec::new();
         // A name with no organisation or place cue, or more a person's than anything else (`in
         // Velkov's corner` is one place cue against speech verbs).
         let x_person =
@@ -873,14 +877,14 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
             // cue of its own (`Ivo Velkov` in a list) when no person's name ends with it.
             let plain = !person
                 && !m.brand
-                && (kind_of(x.votes) == Some(EntityKind::Person)
+                && (matches!(kind_of(x.votes), Some(EntityKind::Person) | None)
                     && kind_of(m.votes).is_none()
                     && m.gazetteer.is_none()
                     && m.tokens.len() <= 3
                     && !is_geo_prefix(lex, first)
                     && !m.tokens.iter().any(|w| is_org_word(lex, w) || is_geo_word(lex, w)));
             if plain && same_word(t, last) && x_person {
-                plain_targets.insert(uf.find(j));
+                plain_targets.push(j);
             }
             // `Velmex Corp.`: the name with its legal form, whatever the one word's cues.
             let legal = m.tokens[0] == *t
@@ -895,18 +899,38 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
                     && kind_of(x.votes) != Some(EntityKind::Person)
                     && m.tokens[1..].iter().all(|w| is_org_word(lex, w)));
             if is_target {
-                targets.insert(uf.find(j));
+                targets.push(j);
             }
         }
         if targets.is_empty() {
             targets = plain_targets;
         }
-        if targets.len() == 1
-            && let Some(&root) = targets.first()
+        let roots = distinct_names(forms, &targets, uf);
+        if roots.len() == 1
+            && let Some(&root) = roots.first()
         {
             uf.union(root, i);
         }
     }
+}
+
+/// The distinct entities among the names `targets` that a one-word name may be short for: a
+/// name that ends with another target of two words or more (`American Hasim Rahman`,
+/// `President-elect Barack Obama` beside `Hasim Rahman`, `Barack Obama`) is that name with a
+/// word before it that discovery kept, not a second person.
+fn distinct_names(forms: &[Form], targets: &[usize], uf: &mut DisjointSets) -> Vec<usize> {
+    let covered = |j: usize| {
+        let long = &forms[j].tokens;
+        targets.iter().any(|&k| {
+            let short = &forms[k].tokens;
+            k != j && short.len() >= 2 && short.len() < long.len() && long.ends_with(short)
+        })
+    };
+    let mut roots: Vec<usize> =
+        targets.iter().filter(|&&j| !covered(j)).map(|&j| uf.find(j)).collect();
+    roots.sort_unstable();
+    roots.dedup();
+    roots
 }
 
 fn merge_demonyms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
