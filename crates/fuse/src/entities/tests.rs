@@ -360,6 +360,17 @@ fn a_name_joins_its_legal_form_whatever_its_cues() {
 }
 
 #[test]
+fn a_hyphenated_name_joins_its_legal_forms() {
+    let ents = entities(&[
+        "Shares of Hollis-Pardee Co. rose on Monday in Dasswick.",
+        "The Hollis-Pardee Company said its sales had doubled, and Hollis-Pardee hired staff.",
+    ]);
+    let mut v = variants_of(&ents, "Hollis-Pardee");
+    v.sort_unstable();
+    assert_eq!(v, ["Hollis-Pardee", "Hollis-Pardee Co.", "Hollis-Pardee Company"], "{ents:?}");
+}
+
+#[test]
 fn an_acronym_spells_a_hyphenated_name() {
     let ents = entities(&[
         "The printer maker Hollis-Pardee cut jobs in Dasswick on Monday.",

@@ -59,7 +59,8 @@ use crate::story::EntityKind;
 use crosscheck_core::DisjointSets;
 
 /// The comparison key of an organisation name: `and` read as `&`, trailing legal forms
-/// dropped; `None` when fewer than two words remain.
+/// dropped; `None` when fewer than two words remain (the parts of a hyphenated compound
+/// counted as words).
 fn core_key<'f>(lex: &Lexicon, f: &'f Form) -> Option<Vec<&'f str>> {
     let common = Lexicon::common();
     let mut t: Vec<&str> = f
@@ -67,10 +68,14 @@ fn core_key<'f>(lex: &Lexicon, f: &'f Form) -> Option<Vec<&'f str>> {
         .iter()
         .map(|t| if lex.has(List::AndWords, t) { "&" } else { t.as_str() })
         .collect();
-    while t.len() > 2 && t.last().is_some_and(|w| common.has(List::LegalForms, w)) {
+    // Words of a hyphenated compound count apart: `Hewlett-Packard Co.` keeps two words.
+    let words = |t: &[&str]| {
+        t.iter().map(|w| w.split('-').filter(|p| !p.is_empty()).count()).sum::<usize>()
+    };
+    while words(&t) > 2 && t.last().is_some_and(|w| common.has(List::LegalForms, w)) {
         t.pop();
     }
-    (t.len() >= 2).then_some(t)
+    (words(&t) >= 2).then_some(t)
 }
 
 /// Whether a form is clearly a person's name.
