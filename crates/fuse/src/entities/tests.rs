@@ -371,6 +371,35 @@ fn a_hyphenated_name_joins_its_legal_forms() {
 }
 
 #[test]
+fn a_name_joins_the_one_name_that_adds_an_organisation_word() {
+    let ents = entities(&[
+        "Officers of the Velm Harbour Police Department searched the quay in Dasswick.",
+        "Velm Harbour Police said the search would go on.",
+    ]);
+    let mut v = variants_of(&ents, "Velm Harbour Police");
+    v.sort_unstable();
+    assert_eq!(v, ["Velm Harbour Police", "Velm Harbour Police Department"], "{ents:?}");
+}
+
+#[test]
+fn a_place_is_not_short_for_its_newspaper() {
+    let ents = entities(&[
+        "The Velmora Bay Times reported that the storm hit hard.",
+        "Homes in Velmora Bay were flooded, officials said.",
+    ]);
+    assert!(!variants_of(&ents, "Velmora Bay Times").contains(&"Velmora Bay"), "{ents:?}");
+}
+
+#[test]
+fn a_name_under_two_longer_organisation_names_stays_alone() {
+    let ents = entities(&[
+        "The Ostrel Recovery Center and the Ostrel Recovery Institute opened in Dasswick.",
+        "Ostrel Recovery said both would hire staff.",
+    ]);
+    assert_eq!(variants_of(&ents, "Ostrel Recovery"), ["Ostrel Recovery"], "{ents:?}");
+}
+
+#[test]
 fn an_acronym_spells_a_hyphenated_name() {
     let ents = entities(&[
         "The printer maker Hollis-Pardee cut jobs in Dasswick on Monday.",

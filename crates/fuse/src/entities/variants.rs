@@ -18,6 +18,8 @@
 //!   list).
 //! - **A place before the name.** `Velmora Harbour Board` and `Harbour Board`, `Velmora
 //!   Comets` and `Comets`, when no other place in the story owns that name.
+//! - **Organisation word after the name.** `Velm Harbour Police` and `Velm Harbour Police
+//!   Department`, when the story has one such longer name.
 //! - **Organisation head.** `the Courier` for the one `Dunmore Evening Courier` of the
 //!   articles that use it (else of the story), when the word is an organisation word
 //!   (`Journal`, `Times`, `Post`) or follows a definite article (`the Comets` for `Velm
@@ -110,6 +112,7 @@ pub(super) fn merge_variants(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &
     merge_middle_names(forms, keep, uf);
     merge_given_names(lex, forms, keep, uf);
     merge_place_prefixes(lex, forms, keep, uf);
+    merge_org_tails(lex, forms, keep, uf);
 }
 
 fn merge_core_keys(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
@@ -241,6 +244,36 @@ fn merge_place_prefixes(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut D
             for (i, _) in hits {
                 uf.union(i as usize, j);
             }
+        }
+    }
+}
+
+/// Merges a name of two words or more with the one longer name of the story that adds an
+/// organisation word at its end (`Velm Harbour Police` and `Velm Harbour Police Department`,
+/// `Ostrel Recovery` and `Ostrel Recovery Center`). Places (of the gazetteer, or after a
+/// place cue: `in Velmora Bay` is not `Velmora Bay Times`) and people are left out; two longer names (`… Center`, `… Institute`) keep the short one apart.
+fn merge_org_tails(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
+    let mut by_base: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (j, m) in forms.iter().enumerate() {
+        if keep[j]
+            && m.tokens.len() >= 3
+            && m.gazetteer.is_none()
+            && !person(m)
+            && m.tokens.last().is_some_and(|w| is_org_word(lex, w))
+        {
+            by_base.entry(&m.tokens[..m.tokens.len() - 1]).or_default().push(j);
+        }
+    }
+    for (i, x) in forms.iter().enumerate() {
+        // A place (`in Velmora Bay`) is not short for its newspaper (`Velmora Bay Times`).
+        if !keep[i] || x.tokens.len() < 2 || x.gazetteer.is_some() || person(x) || x.votes.place > 0
+        {
+            continue;
+        }
+        let Some(longer) = by_base.get(x.tokens.as_slice()) else { continue };
+        let roots: BTreeSet<usize> = longer.iter().map(|&j| uf.find(j)).collect();
+        if roots.len() == 1 {
+            uf.union(i, longer[0]);
         }
     }
 }
