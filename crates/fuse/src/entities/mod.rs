@@ -23,7 +23,8 @@
 //!    full name without cues when nothing marks the surname as anything but a person's: tried
 //!    again once the variants below made `Warren Ostby` and `Warren K. Ostby` one; a full name
 //!    with a word kept before it, `American Hasim Rahman`, is not a second person beside `Hasim
-//!    Rahman`), the name after a place prefix
+//!    Rahman`; failing both, and when no name ends with the word, a first name names the one
+//!    person of two words it opens: `Katie` → `Katie Velkov`), the name after a place prefix
 //!    (`Halvek` → `Port Halvek`) or the head of one organisation (`Corvane` → `Corvane Press`);
 //!    and when it is the demonym of a place (`Dalvinian` → `Dalvinia`). Acronyms join the
 //!    names they abbreviate (`acronyms`), names in other languages theirs (`translations`),
@@ -861,6 +862,9 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
         let t = &x.tokens[0];
         let mut targets: Vec<usize> = Vec::new();
         let mut plain_targets: Vec<usize> = Vec::new();
+        // `Katie` for the one `Katie Velkov` of the story, when no name ends with `Katie`.
+        let mut given_targets: Vec<usize> = Vec::new();
+        let mut a_last_word = false;
         // A name with no organisation or place cue, or more a person's than anything else (`in
         // Velkov's corner` is one place cue against speech verbs).
         let x_person =
@@ -886,6 +890,15 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
             if plain && same_word(t, last) && x_person {
                 plain_targets.push(j);
             }
+            a_last_word |= same_word(t, last);
+            if person
+                && m.tokens.len() == 2
+                && same_word(t, first)
+                && x.votes.org == 0
+                && x.votes.place == 0
+            {
+                given_targets.push(j);
+            }
             // `Velmex Corp.`: the name with its legal form, whatever the one word's cues.
             let legal = m.tokens[0] == *t
                 && x.roles.is_empty()
@@ -904,6 +917,9 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
         }
         if targets.is_empty() {
             targets = plain_targets;
+        }
+        if targets.is_empty() && !a_last_word {
+            targets = given_targets;
         }
         let roots = distinct_names(forms, &targets, uf);
         if roots.len() == 1

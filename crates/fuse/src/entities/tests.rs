@@ -299,6 +299,29 @@ fn a_surname_of_two_people_stays_alone_under_a_kept_prefix() {
 }
 
 #[test]
+fn a_first_name_alone_joins_the_one_person_of_that_first_name() {
+    let ents = entities(&[
+        "Mayor Katie Velkov was taken to hospital in Dasswick, her office said.",
+        "Doctors said Katie was recovering on Monday.",
+    ]);
+    assert_eq!(variants_of(&ents, "Katie"), ["Katie", "Katie Velkov"]);
+}
+
+#[test]
+fn a_first_name_of_two_people_or_also_a_surname_stays_alone() {
+    let two = entities(&[
+        "Mayor Katie Velkov and coach Katie Mirsk were taken to hospital in Dasswick.",
+        "Doctors said Katie was recovering on Monday.",
+    ]);
+    assert_eq!(variants_of(&two, "Katie"), ["Katie"]);
+    let surname = entities(&[
+        "Mayor Dana Velkov met coach Ivo Dana in Dasswick on Monday.",
+        "Reporters said Dana was pleased with the meeting.",
+    ]);
+    assert!(!variants_of(&surname, "Dana Velkov").contains(&"Dana"), "{surname:?}");
+}
+
+#[test]
 fn a_possessive_brand_is_its_own_name() {
     let ents = entities(&[
         "The deal brings together brands such as Velman’s Sunrise, Dorla and Quillo Brightworks.",
