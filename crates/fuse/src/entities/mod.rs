@@ -855,6 +855,22 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
             by_end.entry(last).or_default().push(j);
         }
     }
+    // The one-word names of organisations and places, and acronyms: `BBC Capaldi` in a
+    // headline is two names side by side, not a second person called Capaldi.
+    let institutions: HashSet<&str> = forms
+        .iter()
+        .zip(keep)
+        .filter(|(f, k)| {
+            **k && f.tokens.len() == 1
+                && (f.gazetteer.is_some()
+                    || acronyms::acronym(f).is_some()
+                    || matches!(kind_of(f.votes), Some(EntityKind::Org | EntityKind::Place)))
+        })
+        .map(|(f, _)| f.tokens[0].as_str())
+        .collect();
+    let glued = |m: &Form, t: &str| {
+        m.tokens.len() == 2 && m.tokens[1] == t && institutions.contains(m.tokens[0].as_str())
+    };
     for (i, x) in forms.iter().enumerate() {
         if !keep[i] || x.tokens.len() != 1 || x.gazetteer.is_some() {
             continue;
@@ -867,11 +883,11 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
         let mut a_last_word = false;
         // A name with no organisation or place cue, or more a person's than anything else (`in
         // Velkov's corner` is one place cue against speech verbs).
-        let x_person =
-            (x.votes.org < 3 && x.votes.place == 0) || x.votes.person > x.votes.org + x.votes.place;
+        let x_person = (x.votes.org < 3 && x.votes.place == 0)
+            || x.votes.person >= x.votes.org + x.votes.place;
         for &j in by_end.get(&word_key(t)).map_or(&[][..], |v| v) {
             let m = &forms[j];
-            if i == j {
+            if i == j || glued(m, t) {
                 continue;
             }
             let last = &m.tokens[m.tokens.len() - 1];

@@ -434,3 +434,37 @@ fn an_acronym_spells_a_hyphenated_name() {
     // A person's hyphenated name spells no acronym.
     assert_eq!(variants_of(&ents, "BT"), ["BT"]);
 }
+
+#[test]
+fn a_surname_beside_an_acronym_in_a_headline_is_no_second_person() {
+    // `VBC Ostrel` glues the broadcaster's acronym to the surname: `Ostrel` is still Ivo's.
+    let ents = entities(&[
+        "VBC Ostrel named as the new host of the show",
+        "The actor Ivo Ostrel will host the show, VBC said on Monday in Dasswick.",
+        "Ostrel said he was delighted. Ostrel starts in March.",
+    ]);
+    assert!(variants_of(&ents, "Ivo Ostrel").contains(&"Ostrel"), "{ents:?}");
+}
+
+#[test]
+fn a_surname_with_as_many_person_cues_as_place_cues_is_a_persons() {
+    // `in Velkov's corner` reads as a place cue, `Velkov said` as a person's: a tie is a
+    // person's.
+    let ents = entities(&[
+        "The fans in Velkov's corner cheered in the final minute.",
+        "Velkov said it was easy.",
+        "The squad of Ivo Velkov won the final in Dasswick on Monday.",
+    ]);
+    assert!(variants_of(&ents, "Ivo Velkov").contains(&"Velkov"), "{ents:?}");
+}
+
+#[test]
+fn a_sentence_inside_a_long_quotation_opens_with_no_name() {
+    // The splitter keeps a quotation of two sentences whole; `Besides` still opens the second.
+    let ents = entities(&[
+        "\"We sold the old plant in Dasswick. Besides Dorla, we kept the mill,\" the owner said.",
+        "The owner kept Dorla, the mill on the river.",
+    ]);
+    assert!(ents.iter().all(|e| e.name != "Besides Dorla"), "{ents:?}");
+    assert!(ents.iter().any(|e| e.name == "Dorla"), "{ents:?}");
+}
