@@ -180,12 +180,14 @@ fn scan_words(text: &str, span: Span, sent: u32, lex: &Lexicon, out: &mut Vec<Wo
         };
         let opens_quote = gap_text.contains(['"', '“', '«', '‘', ':', '(', '—', '–']);
         // A sentence the splitter left inside a longer one (a quotation running over several
-        // sentences): a full stop and a space after a word that is no initial or abbreviation.
+        // sentences): a full stop and a space after a word of the same sentence that is no
+        // initial or abbreviation (`U.S.`, `Mr.`).
         let after_stop = gap_text.starts_with(['.', '!', '?'])
             && gap_text.ends_with([' ', '\u{a0}'])
-            && out.last().is_some_and(|p: &Word| {
+            && out.last().filter(|p: &&Word| p.sent == sent).is_some_and(|p: &Word| {
+                // The same sentence: its words lie in `s`.
                 let t = &s[p.span.start as usize - base..p.span.end as usize - base];
-                t.chars().count() > 1 && !lex.has(List::Abbreviations, &p.key)
+                t.chars().count() > 1 && !t.contains('.') && !lex.has(List::Abbreviations, &p.key)
             });
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         let first_char = word.chars().next().unwrap_or(' ');
