@@ -535,6 +535,16 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
             }
         }
         let key = (a..b).map(|k| w[k].key.as_str()).collect::<Vec<_>>().join(" ");
+        // A given name opening a name of two words or more (`Seth Ostrel`), when the story
+        // never writes it in lower case (`mark`, `rose`) and no word of the name marks an
+        // organisation or a place.
+        if b - a >= 2
+            && lex.has(List::GivenNames, &w[a].key)
+            && !lower.contains(w[a].key.as_str())
+            && !(a..b).any(|k| is_org_word(lex, &w[k].key) || is_geo_word(lex, &w[k].key))
+        {
+            votes.person += 1;
+        }
         let prev = |k: usize| if a >= k + start && a >= k { Some(&w[a - k]) } else { None };
         // Cues before the name.
         // `prev` stays inside the sentence.
@@ -931,8 +941,15 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
                 targets.push(j);
             }
         }
+        // A full name without cues ending with the word, written more than once, competes with
+        // the people's: `Thomas` beside `David Thomas` (a person by his given name) and `Pierre
+        // Thomas` is neither. Once is too little against a person (`Stunning Williams`).
         if targets.is_empty() {
             targets = plain_targets;
+        } else {
+            targets.extend(
+                plain_targets.into_iter().filter(|&j| forms[j].surfaces.values().sum::<u32>() >= 2),
+            );
         }
         if targets.is_empty() && !a_last_word {
             targets = given_targets;

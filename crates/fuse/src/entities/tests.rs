@@ -468,3 +468,23 @@ fn a_sentence_inside_a_long_quotation_opens_with_no_name() {
     assert!(ents.iter().all(|e| e.name != "Besides Dorla"), "{ents:?}");
     assert!(ents.iter().any(|e| e.name == "Dorla"), "{ents:?}");
 }
+
+#[test]
+fn a_given_name_makes_a_person_of_a_name_without_cues() {
+    let ents = entities(&[
+        "The trophy was lifted by Andrew Ostrel and the squad in Dasswick on Monday.",
+        "The squad and Andrew Ostrel flew home on Tuesday.",
+    ]);
+    let andrew = ents.iter().find(|e| e.name == "Andrew Ostrel").expect("Andrew Ostrel is found");
+    assert_eq!(andrew.kind, EntityKind::Person, "{ents:?}");
+}
+
+#[test]
+fn a_familiar_first_name_is_the_same_person_and_another_first_name_is_not() {
+    let ents = entities(&[
+        "Mayor Kathryn Velkov opened the bridge in Dasswick on Monday.",
+        "Mayor Katie Velkov said the bridge was safe. Coach Dana Velkov agreed.",
+    ]);
+    assert_eq!(variants_of(&ents, "Kathryn Velkov"), ["Kathryn Velkov", "Katie Velkov"]);
+    assert_eq!(variants_of(&ents, "Dana Velkov"), ["Dana Velkov"]);
+}

@@ -186,21 +186,34 @@ fn merge_middle_names(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
 }
 
 fn merge_given_names(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
-    let mut by_key: BTreeMap<Vec<&str>, Vec<u32>> = BTreeMap::new();
+    // The names of two words or more that are more a person's than anything else, by the words
+    // after their first.
+    let mut by_rest: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
     for (i, f) in forms.iter().enumerate() {
-        if !keep[i] || f.tokens.len() < 2 || f.votes.org + f.votes.place > f.votes.person {
-            continue;
-        }
-        let first = lex.value(List::GivenNameVariants, &f.tokens[0]).unwrap_or(&f.tokens[0]);
-        let mut k = vec![first];
-        k.extend(f.tokens[1..].iter().map(String::as_str));
-        by_key.entry(k).or_default().push(i as u32);
-    }
-    for ids in by_key.values() {
-        for &j in &ids[1..] {
-            uf.union(ids[0] as usize, j as usize);
+        if keep[i] && f.tokens.len() >= 2 && f.votes.org + f.votes.place <= f.votes.person {
+            by_rest.entry(&f.tokens[1..]).or_default().push(i);
         }
     }
+    for ids in by_rest.values().filter(|ids| ids.len() > 1) {
+        for (x, &i) in ids.iter().enumerate() {
+            for &j in &ids[x + 1..] {
+                if same_given_name(lex, &forms[i].tokens[0], &forms[j].tokens[0]) {
+                    uf.union(i, j);
+                }
+            }
+        }
+    }
+}
+
+/// Whether two given names are one person's: equal, one the familiar form of the other
+/// (`Bill` / `William` by the curated list, `Katie` / `Kathryn` by the generated one), or two
+/// familiar forms of one full name in the curated list.
+fn same_given_name(lex: &Lexicon, a: &str, b: &str) -> bool {
+    let canonical = |w: &str| lex.value(List::GivenNameVariants, w).unwrap_or(w).to_string();
+    let related = |x: &str, y: &str| {
+        lex.value(List::GivenNames, x).is_some_and(|r| r.split(',').any(|n| n == y))
+    };
+    a == b || canonical(a) == canonical(b) || related(a, b) || related(b, a)
 }
 
 /// The gazetteer place a name opens with (`Velmora` of `Velmora Comets`) and the rest of the
