@@ -112,13 +112,7 @@ where
         // Each article's quotes are stemmed in its language; articles of no known language in
         // the stemmer's fallback.
         let lang = langs.get(a).copied().unwrap_or(Lang::UNKNOWN);
-        let k = match stemmers.iter().position(|s| s.lang() == lang) {
-            Some(k) => k,
-            None => {
-                stemmers.push(Stemmer::new(lang));
-                stemmers.len() - 1
-            }
-        };
+        let k = stemmer_for(&mut stemmers, lang);
         for (q, m) in mentions.as_ref().iter().enumerate() {
             if m.scare {
                 continue;
@@ -313,6 +307,14 @@ pub fn quote_similarity(a: &str, b: &str, lang: Lang) -> f64 {
     let stemmer = Stemmer::new(lang);
     let bags = Vocabulary::bags(&[content_stems(a, &stemmer), content_stems(b, &stemmer)]);
     bags[0].similarity(&bags[1], false)
+}
+
+/// The index in `stemmers` of the stemmer of `lang`, made when missing.
+pub(super) fn stemmer_for(stemmers: &mut Vec<Stemmer>, lang: Lang) -> usize {
+    stemmers.iter().position(|s| s.lang() == lang).unwrap_or_else(|| {
+        stemmers.push(Stemmer::new(lang));
+        stemmers.len() - 1
+    })
 }
 
 /// The sorted, deduplicated content stems of a text, each flagged when it is a name (a

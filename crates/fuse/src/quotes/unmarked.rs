@@ -59,7 +59,7 @@ use foldhash::{HashMap, HashMapExt};
 use crosscheck_core::{Lang, Span};
 use crosscheck_text::Stemmer;
 
-use super::group::{content_words, content_words_with, words_match};
+use super::group::{content_words, content_words_with, stemmer_for, words_match};
 use super::speaker::{self, Rules};
 use super::{QuoteGroup, QuoteMention, QuoteRef, pair_marks};
 
@@ -105,13 +105,7 @@ impl Stems {
     /// The content stems of `text`, written in `lang`, in order, flagged when names.
     fn of(&mut self, text: &str, lang: Lang) -> Vec<(String, bool)> {
         let Stems { stemmers, known } = self;
-        let k = match stemmers.iter().position(|s| s.lang() == lang) {
-            Some(k) => k,
-            None => {
-                stemmers.push(Stemmer::new(lang));
-                stemmers.len() - 1
-            }
-        };
+        let k = stemmer_for(stemmers, lang);
         let stemmer = &stemmers[k];
         content_words_with(text, |w| {
             known
