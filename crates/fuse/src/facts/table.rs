@@ -896,31 +896,6 @@ fn conflict(
             return None;
         }
     }
-    // A value told of another occurrence than every other value (another participant, a
-    // repetition: see `conflicts::occurrences`) is no side: `killing three` in another
-    // shooting recalled beside a story's `killing two`.
-    if sides.len() >= 2 {
-        let places: Vec<Vec<Place>> = sides
-            .iter()
-            .map(|s| {
-                let mut p: Vec<Place> = s.iter().map(|&i| (facts[i].doc, facts[i].sent)).collect();
-                p.sort_unstable();
-                p.dedup();
-                p
-            })
-            .collect();
-        let keep: Vec<bool> = (0..sides.len())
-            .map(|a| (0..sides.len()).any(|b| b != a && !apart(&places[a], &places[b])))
-            .collect();
-        let mut k = 0;
-        sides.retain(|_| {
-            k += 1;
-            keep[k - 1]
-        });
-        if sides.len() < 2 {
-            return None;
-        }
-    }
     let side_outlets: BTreeSet<usize> =
         sides.iter().flat_map(|s| s.iter().map(|&i| canon[facts[i].doc])).collect();
     if side_outlets.len() < 2 {
@@ -951,6 +926,33 @@ fn conflict(
             .filter(|s| s.iter().map(|&i| canon[facts[i].doc]).collect::<BTreeSet<_>>().len() >= 2)
             .count();
         if corroborated <= 1 {
+            return None;
+        }
+    }
+    // A value told of another occurrence than every other value (another participant: see
+    // `conflicts::occurrences`) is no side: the contract of another player beside this one's.
+    // (Read after the scatter test above, which judges the values as given.)
+    if sides.len() >= 2 {
+        let places: Vec<Vec<Place>> = sides
+            .iter()
+            .map(|s| {
+                let mut p: Vec<Place> = s.iter().map(|&i| (facts[i].doc, facts[i].sent)).collect();
+                p.sort_unstable();
+                p.dedup();
+                p
+            })
+            .collect();
+        let keep: Vec<bool> = (0..sides.len())
+            .map(|a| (0..sides.len()).any(|b| b != a && !apart(&places[a], &places[b])))
+            .collect();
+        let mut k = 0;
+        sides.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        let outlets: BTreeSet<usize> =
+            sides.iter().flat_map(|s| s.iter().map(|&i| canon[facts[i].doc])).collect();
+        if sides.len() < 2 || outlets.len() < 2 {
             return None;
         }
     }
