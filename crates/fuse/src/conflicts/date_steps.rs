@@ -61,14 +61,14 @@ pub(super) struct Steps {
     /// Per language, its stemmer and the stems of its event words.
     words: BTreeMap<Lang, (Stemmer, BTreeSet<String>)>,
     /// Per language, the heads of its step words (see [`content_stem`]).
-    steps: BTreeMap<Lang, BTreeSet<String>>,
+    step_words: BTreeMap<Lang, BTreeSet<String>>,
 }
 
 impl Steps {
     /// The steps of the story `ctx` with its fact table.
     pub(super) fn new(ctx: &Context<'_>, facts: &FactTable) -> Steps {
         let mut words = BTreeMap::new();
-        let mut steps = BTreeMap::new();
+        let mut step_words = BTreeMap::new();
         for d in &ctx.docs {
             let lang = d.article.language;
             words.entry(lang).or_insert_with(|| {
@@ -79,7 +79,7 @@ impl Steps {
                     .collect();
                 (st, set)
             });
-            steps.entry(lang).or_insert_with(|| {
+            step_words.entry(lang).or_insert_with(|| {
                 let st = Stemmer::new(lang);
                 Lexicon::of(lang)
                     .words(List::StepWords)
@@ -87,7 +87,7 @@ impl Steps {
                     .collect::<BTreeSet<String>>()
             });
         }
-        Steps { rolling: facts.rolling_evidence(), words, steps }
+        Steps { rolling: facts.rolling_evidence(), words, step_words }
     }
 
     /// The stemmer of `lang` and the stems of its once-only event words (the
@@ -128,7 +128,7 @@ impl Steps {
         if let Some(p) = word_of(ctx, x, &once) {
             return Some(p);
         }
-        let steps = self.steps.get(&lang).filter(|s| !s.is_empty())?;
+        let steps = self.step_words.get(&lang).filter(|s| !s.is_empty())?;
         let step = |w: &str| content_stem(w, lang, st).filter(|h| steps.contains(h));
         if let Some((p, _)) = nearest(ctx, x, &step, false) {
             return Some(p);

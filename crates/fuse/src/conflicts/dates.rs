@@ -900,7 +900,7 @@ mod tests {
         let backed = supported_seeds(&adj, |i| dated[i].doc, &clauses);
         assert!(backed.iter().any(|p| p.1 as usize == odd), "{backed:?}");
         let facts = crate::facts::FactTable::new(&ctx);
-        let conflicts = find(&ctx, &dated, &Steps::new(&ctx, &facts));
+        let conflicts = find(&ctx, &dated, &Steps::new(&ctx, &facts), &Occurrences::new(&ctx));
         let values: Vec<Vec<String>> =
             conflicts.iter().map(|c| c.sides.iter().map(|s| s.value.clone()).collect()).collect();
         assert_eq!(values, [["2026-05-02", "2026-04-25"]]);
