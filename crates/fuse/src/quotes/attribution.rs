@@ -151,13 +151,27 @@ fn resolve_pronoun(ctx: &Context<'_>, di: usize, q: &mut QuoteMention, genders: 
         said.is_some()
             && genders.get(e as usize).copied().flatten().is_some_and(|g| Some(g) != said)
     };
-    let found = table.mentions[di].iter().rev().find(|m| {
+    let in_prose_before = |m: &&crate::analysis::Mention| {
         m.span.end <= p.start
-            && m.span.start + PRONOUN_REACH >= p.start
             && table.entities[m.entity as usize].kind == EntityKind::Person
-            && !clashes(m.entity)
             && d.sents.get(d.words[m.words.0 as usize].sent as usize).is_some_and(|x| !x.headline)
-    });
+    };
+    let found = table.mentions[di]
+        .iter()
+        .rev()
+        .find(|m| {
+            in_prose_before(m) && m.span.start + PRONOUN_REACH >= p.start && !clashes(m.entity)
+        })
+        // Beyond the reach, the nearest person the text genders as the pronoun does (`she`
+        // after the one woman the article named before, a long quotation between them).
+        .or_else(|| {
+            said.and_then(|g| {
+                table.mentions[di].iter().rev().find(|m| {
+                    in_prose_before(m)
+                        && genders.get(m.entity as usize).copied().flatten() == Some(g)
+                })
+            })
+        });
     if let Some(m) = found {
         s.name.clone_from(&table.entities[m.entity as usize].name);
         s.kind = SpeakerKind::Named;
