@@ -47,7 +47,9 @@ use crate::entities::gender::{self, Gender};
 use crate::quotes::common_nouns::{LowerForms, unname_common_noun};
 use crate::quotes::media::{Media, unmedium};
 pub(crate) use crate::quotes::speakers::SpeakerIndex;
-use crate::quotes::{self, QuoteGroup, QuoteMention, SpeakerKind, crosslingual, unmarked};
+use crate::quotes::{
+    self, QuoteGroup, QuoteMention, SpeakerKind, continued, crosslingual, unmarked,
+};
 use crate::story::{EntityKind, Quote, SourceSpan};
 
 /// The quotes of the story, per article, and their groups.
@@ -78,7 +80,7 @@ pub(crate) fn find(ctx: &Context<'_>, speakers: &SpeakerIndex) -> Quotes {
     let media = Media::new(ctx);
     let lower = LowerForms::new(ctx);
     for (di, found) in mentions.iter_mut().enumerate() {
-        for q in found {
+        for q in found.iter_mut() {
             resolve_pronoun(ctx, di, q, &genders);
             if let Some(s) = q.speaker.as_mut() {
                 person_at_end(ctx, s);
@@ -86,6 +88,7 @@ pub(crate) fn find(ctx: &Context<'_>, speakers: &SpeakerIndex) -> Quotes {
             unmedium(ctx, di, q, &media, speakers);
             unname_common_noun(ctx, di, q, &lower, speakers);
         }
+        continued::carry_on_speakers(&ctx.docs[di].article.text, found);
     }
     let langs: Vec<_> = ctx.docs.iter().map(|d| d.article.language).collect();
     let groups = quotes::group_renderings_with(&mentions, &langs, |a, b| speakers.same(a, b));
