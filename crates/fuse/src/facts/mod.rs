@@ -71,6 +71,7 @@ mod actors;
 mod crosslingual;
 pub(crate) mod dated;
 mod lexicon;
+mod participant_terms;
 mod phrase_words;
 pub(crate) mod phrases;
 mod quantity;
