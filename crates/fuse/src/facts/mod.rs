@@ -70,6 +70,7 @@
 mod actors;
 mod crosslingual;
 pub(crate) mod dated;
+mod figure_cover;
 mod lexicon;
 mod participant_terms;
 mod phrase_words;
