@@ -543,27 +543,24 @@ impl FactTable {
         let mut reach: Vec<Reach> = Vec::new();
         for (doc, sent, class, value, words, (lo, hi)) in &self.figures {
             let key = (class.clone(), format!("{value:.4}"));
-            match groups.iter().position(|g| g.0 == key) {
-                Some(k) => {
-                    let g = &mut groups[k];
-                    if !g.1.iter().any(|&(d, _)| d == *doc) {
-                        g.1.push((*doc, *sent));
-                    }
-                    let r = &mut reach[k];
-                    r.lo = r.lo.min(*lo);
-                    r.hi = r.hi.max(*hi);
-                    r.precision = r.precision.min(hi - lo);
+            if let Some(k) = groups.iter().position(|g| g.0 == key) {
+                let g = &mut groups[k];
+                if !g.1.iter().any(|&(d, _)| d == *doc) {
+                    g.1.push((*doc, *sent));
                 }
-                None => {
-                    groups.push((key, vec![(*doc, *sent)], *words));
-                    reach.push(Reach {
-                        class: class.clone(),
-                        value: *value,
-                        lo: *lo,
-                        hi: *hi,
-                        precision: hi - lo,
-                    });
-                }
+                let r = &mut reach[k];
+                r.lo = r.lo.min(*lo);
+                r.hi = r.hi.max(*hi);
+                r.precision = r.precision.min(hi - lo);
+            } else {
+                groups.push((key, vec![(*doc, *sent)], *words));
+                reach.push(Reach {
+                    class: class.clone(),
+                    value: *value,
+                    lo: *lo,
+                    hi: *hi,
+                    precision: hi - lo,
+                });
             }
         }
         // A hedged or rounded figure also renders the precise figures it covers.
