@@ -396,18 +396,21 @@ fn claim_output(
     for (i, c) in facts.claims(ctx).into_iter().enumerate() {
         out.push((c, (usize::MAX - 1, i), Builder::Slot));
     }
-    // Then one per distinctive number and one per shared phrase, each only where no claim
-    // already has its outlets.
-    let mut taken: HashSet<Vec<DocId>> = out.iter().map(|c| sorted_ids(&c.0)).collect();
+    // Then one per distinctive number, only where no claim of the same outlets already renders
+    // one of its sentences: the same outlets writing the number in other sentences state
+    // another fact (two outlets that agree on one fact elsewhere and also give `48 hours`).
+    let mut taken = crate::facts::phrases::Taken::default();
+    for c in &out {
+        taken.insert(&c.0);
+    }
     for (i, c) in facts.figure_claims(ctx).into_iter().enumerate() {
-        if taken.insert(sorted_ids(&c)) {
+        if taken.insert(&c) {
             out.push((c, (usize::MAX - 1, usize::MAX / 2 + i), Builder::Figure));
         }
     }
     // One per event that outlets date to one day (`unveiled … on Sunday`).
     // (One that repeats another's renderings is folded into it below.)
     for (i, c) in crate::facts::dated::claims(ctx, dated).into_iter().enumerate() {
-        taken.insert(sorted_ids(&c));
         out.push((c, (usize::MAX - 1, usize::MAX / 4 + i), Builder::Dated));
     }
     let phrases = crate::facts::phrases::claims(ctx, out.iter().map(|c| &c.0));
@@ -500,14 +503,6 @@ fn fold_repeats(
         }
     }
     out
-}
-
-/// A claim's article ids, sorted and deduplicated.
-fn sorted_ids(c: &Claim) -> Vec<DocId> {
-    let mut ids = c.articles.clone();
-    ids.sort();
-    ids.dedup();
-    ids
 }
 
 /// Marks as disputed every claim one of whose renderings holds a conflict's evidence.

@@ -70,7 +70,10 @@
 mod actors;
 mod crosslingual;
 pub(crate) mod dated;
+mod figure_cover;
 mod lexicon;
+mod participant_terms;
+mod phrase_words;
 pub(crate) mod phrases;
 mod quantity;
 mod spaced_thousands;

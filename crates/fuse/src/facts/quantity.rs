@@ -310,9 +310,11 @@ fn read_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Quantity> {
     // Part of a name (`Game 7`, `CAC 40`), a date (`26 November`, `Nov. 2`), a time (`3 p.m.`).
     if i > 0 {
         let p = &toks[i - 1];
+        // A tally after a name is a score (`beat the Velm Owls 5-4`), not part of the name.
         if p.word
             && p.cap
             && !p.possessive
+            && tally.is_none()
             && !first
             && i > 1
             && lx.hedge(&p.lower).is_none()
@@ -589,6 +591,14 @@ mod tests {
         assert_eq!(r[0].3, "a day");
         assert_eq!((r[0].0, r[0].1), (12.0, 36.0));
         assert_eq!(r[1].3, "hours");
+    }
+
+    #[test]
+    fn a_tally_after_a_name_is_a_score_but_a_number_after_one_is_part_of_it() {
+        let r = q("The Owls beat the Velm Rangers 5-4 in Game 7.");
+        assert_eq!(r.len(), 1);
+        assert_eq!((r[0].2.clone(), r[0].3.as_str()), (Class::Tally, "5-4"));
+        assert!(q("They met in Game 7 at Velm 40 after the Route 9 stop.").is_empty());
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crosscheck_core::{Date, Span};
 use crosscheck_text::lexicon::List;
 
 use super::actors::{Actor, actor};
+use super::figure_cover::{Reach, covered};
 use super::lexicon::Lexicon;
 use super::quantity::{self, Class, Quantity, Tok};
 use super::spaced_thousands::Spacing;
@@ -445,8 +446,8 @@ fn historical(d: &Doc<'_>, si: usize, year: Option<u32>) -> bool {
 }
 
 /// A number as written in a sentence: (article, sentence, unit, value, the words of the figure:
-/// see [`figure_words`]).
-type Figure = (usize, usize, Class, f64, Span);
+/// see [`figure_words`], the interval of values it holds).
+type Figure = (usize, usize, Class, f64, Span, (f64, f64));
 
 /// Numbers of one unit and value, and the (article, sentence) pairs that write them, with the
 /// figure's words in the first.
@@ -548,15 +549,38 @@ impl FactTable {
     pub(crate) fn figure_claims(&self, ctx: &Context<'_>) -> Vec<Claim> {
         let distinct = ctx.canon.iter().enumerate().filter(|(i, c)| i == *c).count();
         let mut groups: Vec<FigureGroup> = Vec::new();
-        for (doc, sent, class, value, words) in &self.figures {
+        let mut reach: Vec<Reach> = Vec::new();
+        for (doc, sent, class, value, words, (lo, hi)) in &self.figures {
             let key = (class.clone(), format!("{value:.4}"));
-            match groups.iter_mut().find(|g| g.0 == key) {
-                Some(g) => {
-                    if !g.1.iter().any(|&(d, _)| d == *doc) {
-                        g.1.push((*doc, *sent));
+            if let Some(k) = groups.iter().position(|g| g.0 == key) {
+                let g = &mut groups[k];
+                if !g.1.iter().any(|&(d, _)| d == *doc) {
+                    g.1.push((*doc, *sent));
+                }
+                let r = &mut reach[k];
+                r.lo = r.lo.min(*lo);
+                r.hi = r.hi.max(*hi);
+                r.precision = r.precision.min(hi - lo);
+            } else {
+                groups.push((key, vec![(*doc, *sent)], *words));
+                reach.push(Reach {
+                    class: class.clone(),
+                    value: *value,
+                    lo: *lo,
+                    hi: *hi,
+                    precision: hi - lo,
+                });
+            }
+        }
+        // A hedged or rounded figure also renders the precise figures it covers.
+        let own: Vec<Vec<(usize, usize)>> = groups.iter().map(|g| g.1.clone()).collect();
+        for (g, list) in covered(&reach).into_iter().enumerate() {
+            for h in list {
+                for &(d, s) in &own[h] {
+                    if !groups[g].1.iter().any(|&(x, _)| x == d) {
+                        groups[g].1.push((d, s));
                     }
                 }
-                None => groups.push((key, vec![(*doc, *sent)], *words)),
             }
         }
         let mut out = Vec::new();
@@ -599,7 +623,7 @@ fn read_facts(ctx: &Context<'_>) -> (Vec<Fact>, Vec<Figure>) {
             for q in quantity::read(&toks, lx) {
                 if q.explicit && distinctive(&q) {
                     let words = figure_words(&toks, &q, lx);
-                    figures.push((di, si, q.class, q.value, words));
+                    figures.push((di, si, q.class, q.value, words, (q.lo, q.hi)));
                 }
             }
             if historical(d, si, year) {
