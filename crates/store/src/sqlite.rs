@@ -339,9 +339,6 @@ const ARTICLE_COLUMNS: &str = "a.seq, a.id, a.hash, a.original_hash, a.source, a
     a.title, a.author, a.published, a.language, a.text, a.removed, a.alignment, a.story, \
     a.duplicate_of, b.data, a.published_month";
 
-/// How many columns [`ARTICLE_COLUMNS`] holds.
-const ARTICLE_COLUMN_COUNT: usize = 18;
-
 fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Result<StoredArticle>> {
     let id: String = row.get(1)?;
     let corrupt = |what: &str, reason: String| Error::Corrupt {
@@ -426,26 +423,60 @@ fn articles_where(
 
 /// The `limit` most recent members of `story`, newest first, with the clustering features kept
 /// for each, if any (a blob that does not decode counts as none: the engine extracts the
-/// features again). The raw content is left empty: placement reads only ids, titles, texts and
-/// dates, so that a neighbourhood costs no blob reads.
+/// features again). Only what placement reads is read (ids, sources, titles, texts, dates and
+/// languages): the raw content, removed lines, alignment and month are left empty, so that a
+/// neighbourhood costs no blob reads and no decoding of what it does not use.
 fn members_with_features(
     c: &Connection,
     story: &str,
     limit: i64,
 ) -> Result<Vec<(Article, Option<Features>)>> {
     let what = "reading story members";
-    let columns = ARTICLE_COLUMNS.replace("b.data", "X''");
-    let sql = format!(
-        "SELECT {columns}, f.data FROM articles a \
-         LEFT JOIN article_features f ON f.seq = a.seq \
-         WHERE a.story = ?1 ORDER BY a.seq DESC LIMIT ?2"
-    );
-    let mut stmt = c.prepare_cached(&sql).map_err(Error::db(what))?;
+    let mut stmt = c
+        .prepare_cached(
+            "SELECT a.id, a.source, a.url, a.outlet, a.title, a.author, a.published, \
+                a.language, a.text, f.data FROM articles a \
+             LEFT JOIN article_features f ON f.seq = a.seq \
+             WHERE a.story = ?1 ORDER BY a.seq DESC LIMIT ?2",
+        )
+        .map_err(Error::db(what))?;
     let rows = stmt
         .query_map(rusqlite::params![story, limit], |row| {
-            let article = article_from_row(row)?;
-            let blob: Option<Vec<u8>> = row.get(ARTICLE_COLUMN_COUNT)?;
-            Ok(article.map(|a| (a.article, blob.and_then(|b| features::decode(&b)))))
+            let id: String = row.get(0)?;
+            let published: Option<String> = row.get(6)?;
+            let language: String = row.get(7)?;
+            let corrupt = |what: &str, reason: String| Error::Corrupt {
+                what: format!("{what} of article {id}"),
+                reason,
+            };
+            let published = match published.map(|d| d.parse::<Date>()).transpose() {
+                Ok(d) => d,
+                Err(e) => return Ok(Err(corrupt("date", e.to_string()))),
+            };
+            let language: Lang = match language.parse() {
+                Ok(l) => l,
+                Err(e) => {
+                    let e: crosscheck_core::Error = e;
+                    return Ok(Err(corrupt("language", e.to_string())));
+                }
+            };
+            let features = match row.get_ref(9)? {
+                rusqlite::types::ValueRef::Blob(b) => features::decode(b),
+                _ => None,
+            };
+            let article = Article {
+                source: row.get(1)?,
+                url: row.get(2)?,
+                outlet: row.get(3)?,
+                title: row.get(4)?,
+                author: row.get(5)?,
+                published,
+                language,
+                text: row.get(8)?,
+                alignment: Alignment::default(),
+                ..Article::from_text(DocId::from(id.as_str()), "")
+            };
+            Ok(Ok((article, features)))
         })
         .map_err(Error::db(what))?
         .collect::<rusqlite::Result<Vec<_>>>()
