@@ -191,6 +191,10 @@ lists! {
     LegalForms => "legal_forms",
     /// Familiar forms of given names with their full form (`bill<TAB>william`).
     GivenNameVariants => "given_name_variants",
+    /// Given names with the names they are directly a familiar form of or shorten to,
+    /// comma-separated (`katie<TAB>kathryn,katia,katy`); generated
+    /// (`crates/text/scripts/given_names.py`).
+    GivenNames => "given_names",
     /// Singular third-person pronouns that may stand for a named speaker (`he`, `ella`, `er`).
     SubjectPronouns => "subject_pronouns",
     /// Auxiliaries that stand between a subject and its speech verb, or before an inverted one

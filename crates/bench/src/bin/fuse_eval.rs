@@ -6,6 +6,7 @@
 //! fuse_eval --quiet               # the summary only
 //! fuse_eval --json out.json       # also write the figures as JSON
 //! fuse_eval --wrong wrong.txt     # also write every wrong claim pair, with the reader that made it
+//! fuse_eval --entities ents.txt   # also write the entity mentions split or merged against gold
 //! ```
 //!
 //! The articles are read from `../shared/data/ecbplus/articles.jsonl` (beside the repository) by
@@ -36,7 +37,7 @@
 
 #![expect(clippy::print_stdout, reason = "a harness prints its results")]
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -53,6 +54,7 @@ struct Args {
     quiet: bool,
     json: Option<PathBuf>,
     wrong: Option<PathBuf>,
+    entities: Option<PathBuf>,
     data: PathBuf,
 }
 
@@ -63,6 +65,7 @@ fn args() -> anyhow::Result<Args> {
         quiet: false,
         json: None,
         wrong: None,
+        entities: None,
         data: repo.join("../shared/data/ecbplus"),
     };
     let mut it = std::env::args().skip(1);
@@ -72,6 +75,9 @@ fn args() -> anyhow::Result<Args> {
             "--quiet" => out.quiet = true,
             "--json" => out.json = Some(it.next().context("--json needs a path")?.into()),
             "--wrong" => out.wrong = Some(it.next().context("--wrong needs a path")?.into()),
+            "--entities" => {
+                out.entities = Some(it.next().context("--entities needs a path")?.into());
+            }
             "--data" => out.data = it.next().context("--data needs a path")?.into(),
             other => bail!("unknown argument {other}"),
         }
@@ -352,6 +358,9 @@ struct Totals {
     claim_pairs_by_builder: BTreeMap<String, [usize; 2]>,
     /// The wrong claim pairs, written out.
     wrong: String,
+    /// Entity mentions of one gold instance left in different entities, and of different
+    /// instances merged into one, written out.
+    entity_errors: String,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -445,6 +454,10 @@ fn main() -> anyhow::Result<()> {
     println!("{}", serde_json::to_string_pretty(&summary)?);
     if let Some(path) = &args.json {
         std::fs::write(path, serde_json::to_string_pretty(&summary)?)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    if let Some(path) = &args.entities {
+        std::fs::write(path, &t.entity_errors)
             .with_context(|| format!("writing {}", path.display()))?;
     }
     if let Some(path) = &args.wrong {
@@ -570,8 +583,8 @@ fn coref(t: &mut Totals, story: &FusedStory, members: &[&Article], data: &Path) 
             gold_docs.insert(a.id.as_str(), gold_mentions(&xml));
         }
     }
-    // Each fused mention with one unambiguous gold instance: (entity, instance).
-    let mut labelled: Vec<(usize, String)> = Vec::new();
+    // Each fused mention with one unambiguous gold instance: (entity, instance, text).
+    let mut labelled: Vec<(usize, String, &str)> = Vec::new();
     for (ei, e) in story.entities.iter().enumerate() {
         let mut seen = HashSet::new();
         for m in &e.mentions {
@@ -579,10 +592,11 @@ fn coref(t: &mut Totals, story: &FusedStory, members: &[&Article], data: &Path) 
             let Some(inst) = g.get(&squash(&m.text)) else { continue };
             let distinct: HashSet<&String> = inst.iter().collect();
             if distinct.len() == 1 && seen.insert((m.article.clone(), inst[0].clone())) {
-                labelled.push((ei, inst[0].clone()));
+                labelled.push((ei, inst[0].clone(), m.text.as_str()));
             }
         }
     }
+    let mut errors: BTreeSet<String> = BTreeSet::new();
     for i in 0..labelled.len() {
         for j in i + 1..labelled.len() {
             let same_entity = labelled[i].0 == labelled[j].0;
@@ -595,7 +609,20 @@ fn coref(t: &mut Totals, story: &FusedStory, members: &[&Article], data: &Path) 
                 t.gold_pairs += 1;
                 t.gold_pairs_found += usize::from(same_entity);
             }
+            if same_entity != same_gold {
+                let (a, b) = (&labelled[i], &labelled[j]);
+                let (x, y) = if a.2 <= b.2 { (a, b) } else { (b, a) };
+                let name = |k: usize| story.entities[k].name.as_str();
+                errors.insert(if same_gold {
+                    format!("split  «{}» ({}) | «{}» ({})", x.2, name(x.0), y.2, name(y.0))
+                } else {
+                    format!("merged «{}» | «{}» in ({})", x.2, y.2, name(x.0))
+                });
+            }
         }
+    }
+    for e in errors {
+        let _ = writeln!(t.entity_errors, "{} {e}", story.id);
     }
 }
 

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use crosscheck_core::{Article, Span};
 use crosscheck_text::WordKind;
+use crosscheck_text::lexicon::{Lexicon, List};
 
 use crate::analysis::words::fold;
 
@@ -73,11 +74,12 @@ impl<'a> Doc<'a> {
         let text = article.text.as_str();
         let title = article.title.as_deref().map(fold);
         let raw_sents = crosscheck_text::sentences(text, article.language, &[]);
+        let lex = Lexicon::of(article.language);
         let mut words = Vec::new();
         let mut sents = Vec::with_capacity(raw_sents.len());
         for (si, s) in raw_sents.iter().enumerate() {
             let first_word = words.len() as u32;
-            scan_words(text, s.span, si as u32, &mut words);
+            scan_words(text, s.span, si as u32, lex, &mut words);
             let range = first_word..words.len() as u32;
             let (claim, headline) = classify(
                 s.text,
@@ -109,7 +111,7 @@ impl<'a> Doc<'a> {
         let (lo, hi) = (s.words.start as usize, s.words.end as usize);
         let first = (lo..hi).find(|&i| self.words[i].span.end > span.start)?;
         let last = (first..hi).take_while(|&i| self.overlaps(i, span)).last().unwrap_or(first);
-        let lx = crosscheck_text::lexicon::Lexicon::of(self.article.language);
+        let lx = Lexicon::of(self.article.language);
         let opens = |i: usize| {
             lx.has(crosscheck_text::lexicon::List::ClauseConjunctions, &self.words[i].key)
         };
@@ -127,7 +129,7 @@ impl<'a> Doc<'a> {
 
 /// Appends the words of `text[span]`: the words of [`crosscheck_text::words`] and lone `&`
 /// marks, a possessive `'s` cut off.
-fn scan_words(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
+fn scan_words(text: &str, span: Span, sent: u32, lex: &Lexicon, out: &mut Vec<Word>) {
     let s = &text[span.range()];
     let base = span.start as usize;
     let pieces: Vec<crosscheck_text::Word<'_>> = crosscheck_text::words(s).collect();
@@ -177,6 +179,16 @@ fn scan_words(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
             Gap::Break
         };
         let opens_quote = gap_text.contains(['"', '“', '«', '‘', ':', '(', '—', '–']);
+        // A sentence the splitter left inside a longer one (a quotation running over several
+        // sentences): a full stop and a space after a word of the same sentence that is no
+        // initial or abbreviation (`U.S.`, `Mr.`).
+        let after_stop = gap_text.starts_with(['.', '!', '?'])
+            && gap_text.ends_with([' ', '\u{a0}'])
+            && out.last().filter(|p: &&Word| p.sent == sent).is_some_and(|p: &Word| {
+                // The same sentence: its words lie in `s`.
+                let t = &s[p.span.start as usize - base..p.span.end as usize - base];
+                t.chars().count() > 1 && !t.contains('.') && !lex.has(List::Abbreviations, &p.key)
+            });
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         let first_char = word.chars().next().unwrap_or(' ');
         out.push(Word {
@@ -186,7 +198,7 @@ fn scan_words(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
             cap: first_char.is_uppercase(),
             upper: letters >= 2 && word.chars().all(|c| !c.is_lowercase()),
             digit: word.chars().any(|c| c.is_ascii_digit()),
-            first: first_in_sent || opens_quote,
+            first: first_in_sent || opens_quote || after_stop,
             possessive,
             gap,
         });

@@ -45,7 +45,7 @@ pub(super) fn acronym(f: &Form) -> Option<String> {
         return None;
     }
     let surface = f.surfaces.iter().max_by_key(|(_, n)| **n).map(|(s, _)| s.as_str())?;
-    let letters: String = surface.chars().filter(|c| !matches!(c, '&' | '.')).collect();
+    let letters: String = surface.chars().filter(|c| !matches!(c, '&' | '.' | '-')).collect();
     let caps = letters.chars().all(char::is_uppercase);
     (caps && (2..=6).contains(&letters.chars().count())).then(|| letters.to_lowercase())
 }
@@ -60,6 +60,29 @@ pub(super) fn initials(lex: &Lexicon, f: &Form) -> String {
         .collect()
 }
 
+/// The initials of a name whose words include an acronym, that acronym spelled out (`US
+/// Geological Survey` → `usgs`), if it has one: an acronym nests the letters of the acronyms
+/// inside the name.
+fn nested_initials(lex: &Lexicon, f: &Form) -> Option<String> {
+    let surface = f.surfaces.iter().max_by_key(|(_, n)| **n).map(|(s, _)| s.as_str())?;
+    let mut nested = false;
+    let mut out = String::new();
+    for w in surface.split([' ', '-']).filter(|w| !w.is_empty()) {
+        let letters: String = w.chars().filter(|c| *c != '.').collect();
+        let lower = letters.to_lowercase();
+        if w == "&" || is_joiner(&lower) || lex.has(List::AndWords, &lower) {
+            continue;
+        }
+        if (2..=4).contains(&letters.chars().count()) && letters.chars().all(char::is_uppercase) {
+            nested = true;
+            out.push_str(&lower);
+        } else if let Some(c) = lower.chars().next() {
+            out.push(c);
+        }
+    }
+    nested.then_some(out)
+}
+
 pub(super) fn merge_acronyms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
     // The names of two words or more by their initials, read once (not once per acronym).
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
@@ -70,7 +93,11 @@ pub(super) fn merge_acronyms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &
             && kind_of(m.votes) != Some(EntityKind::Person)
             && m.roles.is_empty();
         if keep[j] && (m.tokens.len() >= 2 || hyphenated) {
-            by_initials.entry(initials(lex, m)).or_default().push(j);
+            let own = initials(lex, m);
+            if let Some(nested) = nested_initials(lex, m).filter(|n| *n != own) {
+                by_initials.entry(nested).or_default().push(j);
+            }
+            by_initials.entry(own).or_default().push(j);
         }
     }
     for (i, a) in forms.iter().enumerate() {
@@ -201,5 +228,28 @@ mod tests {
             "The VHA said the quay in Dasswick would reopen next week.",
         ]);
         assert!(e.iter().any(|v| v == &["VHA".to_string()]), "{e:?}");
+    }
+
+    #[test]
+    fn an_acronym_spells_out_an_acronym_inside_the_name() {
+        let e = entities(&[
+            "The VN Water Survey measured the river at Dasswick on Monday.",
+            "The VNWS said the river would fall.",
+        ]);
+        let with =
+            |a: &str, b: &str| e.iter().any(|v| v.contains(&a.into()) && v.contains(&b.into()));
+        assert!(with("VNWS", "VN Water Survey"), "{e:?}");
+    }
+
+    #[test]
+    fn a_hyphenated_acronym_joins_its_hyphenated_name() {
+        let e = entities(&[
+            "Shares of Arlo-Kessin fell on Monday after the company cut its forecast.",
+            "Traders in Dasswick sold A-K after the forecast was cut.",
+        ]);
+        assert!(
+            e.iter().any(|v| v.contains(&"A-K".into()) && v.contains(&"Arlo-Kessin".into())),
+            "{e:?}"
+        );
     }
 }

@@ -7,7 +7,8 @@
 //!    Minister`, `envoy`) is stripped and recorded as a role, unless the run names an
 //!    institution (`Major League`, `Prince of Wales Hospital`); words that open a sentence and
 //!    also occur in lower case in the story are dropped, and so are all-caps common words
-//!    (`DEATH`, a shouted headline) and compounds that describe a name (`Brine-maker`). A
+//!    (`DEATH`, a shouted headline) and compounds that describe a name (`Brine-maker`); a stop
+//!    word opening a sentence is no first word of a name (`Having Velkov on stage`). A
 //!    middle initial (`Ruth K. Amsel`) and a generational suffix (`, Jr.`) stay in the name.
 //!    Each candidate collects votes for a
 //!    kind: roles, ages and speech verbs for people; `Agency`, `Press`, `the company X` for
@@ -19,8 +20,11 @@
 //!    context confirms it (a shared role, a shared neighbour in the same sentences, or nearly
 //!    equal strings) and does not contradict it (different roles); when a one-word form is the
 //!    surname of exactly one person (`Merkel` → `Angela Merkel`; failing any, of exactly one
-//!    full name without cues when the surname reads as a person's: tried again once the
-//!    variants below made `Warren Ostby` and `Warren K. Ostby` one), the name after a place prefix
+//!    full name without cues when nothing marks the surname as anything but a person's: tried
+//!    again once the variants below made `Warren Ostby` and `Warren K. Ostby` one; a full name
+//!    with a word kept before it, `American Hasim Rahman`, is not a second person beside `Hasim
+//!    Rahman`; failing both, and when no name ends with the word, a first name names the one
+//!    person of two words it opens: `Katie` → `Katie Velkov`), the name after a place prefix
 //!    (`Halvek` → `Port Halvek`) or the head of one organisation (`Corvane` → `Corvane Press`);
 //!    and when it is the demonym of a place (`Dalvinian` → `Dalvinia`). Acronyms join the
 //!    names they abbreviate (`acronyms`), names in other languages theirs (`translations`),
@@ -465,7 +469,8 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
             && role.is_none()
             && (is_not_name(lex, &w[a].key)
                 || lower.contains(w[a].key.as_str())
-                || lex.has(List::CapitalisedFunctionWords, &w[a].key))
+                || lex.has(List::CapitalisedFunctionWords, &w[a].key)
+                || (b - a > 1 && lex.has(List::Stopwords, &w[a].key)))
         {
             a += 1;
         }
@@ -530,6 +535,16 @@ fn candidates(d: &Doc<'_>, start: usize, end: usize, lower: &HashSet<&str>) -> V
             }
         }
         let key = (a..b).map(|k| w[k].key.as_str()).collect::<Vec<_>>().join(" ");
+        // A given name opening a name of two words or more (`Seth Ostrel`), when the story
+        // never writes it in lower case (`mark`, `rose`) and no word of the name marks an
+        // organisation or a place.
+        if b - a >= 2
+            && lex.has(List::GivenNames, &w[a].key)
+            && !lower.contains(w[a].key.as_str())
+            && !(a..b).any(|k| is_org_word(lex, &w[k].key) || is_geo_word(lex, &w[k].key))
+        {
+            votes.person += 1;
+        }
         let prev = |k: usize| if a >= k + start && a >= k { Some(&w[a - k]) } else { None };
         // Cues before the name.
         // `prev` stays inside the sentence.
@@ -850,20 +865,39 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
             by_end.entry(last).or_default().push(j);
         }
     }
+    // The one-word names of organisations and places, and acronyms: `BBC Capaldi` in a
+    // headline is two names side by side, not a second person called Capaldi.
+    let institutions: HashSet<&str> = forms
+        .iter()
+        .zip(keep)
+        .filter(|(f, k)| {
+            **k && f.tokens.len() == 1
+                && (f.gazetteer.is_some()
+                    || acronyms::acronym(f).is_some()
+                    || matches!(kind_of(f.votes), Some(EntityKind::Org | EntityKind::Place)))
+        })
+        .map(|(f, _)| f.tokens[0].as_str())
+        .collect();
+    let glued = |m: &Form, t: &str| {
+        m.tokens.len() == 2 && m.tokens[1] == t && institutions.contains(m.tokens[0].as_str())
+    };
     for (i, x) in forms.iter().enumerate() {
         if !keep[i] || x.tokens.len() != 1 || x.gazetteer.is_some() {
             continue;
         }
         let t = &x.tokens[0];
-        let mut targets: BTreeSet<usize> = BTreeSet::new();
-        let mut plain_targets: BTreeSet<usize> = BTreeSet::new();
+        let mut targets: Vec<usize> = Vec::new();
+        let mut plain_targets: Vec<usize> = Vec::new();
+        // `Katie` for the one `Katie Velkov` of the story, when no name ends with `Katie`.
+        let mut given_targets: Vec<usize> = Vec::new();
+        let mut a_last_word = false;
         // A name with no organisation or place cue, or more a person's than anything else (`in
         // Velkov's corner` is one place cue against speech verbs).
-        let x_person =
-            (x.votes.org < 3 && x.votes.place == 0) || x.votes.person > x.votes.org + x.votes.place;
+        let x_person = (x.votes.org < 3 && x.votes.place == 0)
+            || x.votes.person >= x.votes.org + x.votes.place;
         for &j in by_end.get(&word_key(t)).map_or(&[][..], |v| v) {
             let m = &forms[j];
-            if i == j {
+            if i == j || glued(m, t) {
                 continue;
             }
             let last = &m.tokens[m.tokens.len() - 1];
@@ -873,14 +907,23 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
             // cue of its own (`Ivo Velkov` in a list) when no person's name ends with it.
             let plain = !person
                 && !m.brand
-                && (kind_of(x.votes) == Some(EntityKind::Person)
+                && (matches!(kind_of(x.votes), Some(EntityKind::Person) | None)
                     && kind_of(m.votes).is_none()
                     && m.gazetteer.is_none()
                     && m.tokens.len() <= 3
                     && !is_geo_prefix(lex, first)
                     && !m.tokens.iter().any(|w| is_org_word(lex, w) || is_geo_word(lex, w)));
             if plain && same_word(t, last) && x_person {
-                plain_targets.insert(uf.find(j));
+                plain_targets.push(j);
+            }
+            a_last_word |= same_word(t, last);
+            if person
+                && m.tokens.len() == 2
+                && same_word(t, first)
+                && x.votes.org == 0
+                && x.votes.place == 0
+            {
+                given_targets.push(j);
             }
             // `Velmex Corp.`: the name with its legal form, whatever the one word's cues.
             let legal = m.tokens[0] == *t
@@ -895,18 +938,48 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
                     && kind_of(x.votes) != Some(EntityKind::Person)
                     && m.tokens[1..].iter().all(|w| is_org_word(lex, w)));
             if is_target {
-                targets.insert(uf.find(j));
+                targets.push(j);
             }
         }
+        // A full name without cues ending with the word, written more than once, competes with
+        // the people's: `Thomas` beside `David Thomas` (a person by his given name) and `Pierre
+        // Thomas` is neither. Once is too little against a person (`Stunning Williams`).
         if targets.is_empty() {
             targets = plain_targets;
+        } else {
+            targets.extend(
+                plain_targets.into_iter().filter(|&j| forms[j].surfaces.values().sum::<u32>() >= 2),
+            );
         }
-        if targets.len() == 1
-            && let Some(&root) = targets.first()
+        if targets.is_empty() && !a_last_word {
+            targets = given_targets;
+        }
+        let roots = distinct_names(forms, &targets, uf);
+        if roots.len() == 1
+            && let Some(&root) = roots.first()
         {
             uf.union(root, i);
         }
     }
+}
+
+/// The distinct entities among the names `targets` that a one-word name may be short for: a
+/// name that ends with another target of two words or more (`American Hasim Rahman`,
+/// `President-elect Barack Obama` beside `Hasim Rahman`, `Barack Obama`) is that name with a
+/// word before it that discovery kept, not a second person.
+fn distinct_names(forms: &[Form], targets: &[usize], uf: &mut DisjointSets) -> Vec<usize> {
+    let covered = |j: usize| {
+        let long = &forms[j].tokens;
+        targets.iter().any(|&k| {
+            let short = &forms[k].tokens;
+            k != j && short.len() >= 2 && short.len() < long.len() && long.ends_with(short)
+        })
+    };
+    let mut roots: Vec<usize> =
+        targets.iter().filter(|&&j| !covered(j)).map(|&j| uf.find(j)).collect();
+    roots.sort_unstable();
+    roots.dedup();
+    roots
 }
 
 fn merge_demonyms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {

@@ -18,6 +18,8 @@
 //!   list).
 //! - **A place before the name.** `Velmora Harbour Board` and `Harbour Board`, `Velmora
 //!   Comets` and `Comets`, when no other place in the story owns that name.
+//! - **Organisation word after the name.** `Velm Harbour Police` and `Velm Harbour Police
+//!   Department`, when the story has one such longer name.
 //! - **Organisation head.** `the Courier` for the one `Dunmore Evening Courier` of the
 //!   articles that use it (else of the story), when the word is an organisation word
 //!   (`Journal`, `Times`, `Post`) or follows a definite article (`the Comets` for `Velm
@@ -59,7 +61,8 @@ use crate::story::EntityKind;
 use crosscheck_core::DisjointSets;
 
 /// The comparison key of an organisation name: `and` read as `&`, trailing legal forms
-/// dropped; `None` when fewer than two words remain.
+/// dropped; `None` when fewer than two words remain (the parts of a hyphenated compound
+/// counted as words).
 fn core_key<'f>(lex: &Lexicon, f: &'f Form) -> Option<Vec<&'f str>> {
     let common = Lexicon::common();
     let mut t: Vec<&str> = f
@@ -67,10 +70,14 @@ fn core_key<'f>(lex: &Lexicon, f: &'f Form) -> Option<Vec<&'f str>> {
         .iter()
         .map(|t| if lex.has(List::AndWords, t) { "&" } else { t.as_str() })
         .collect();
-    while t.len() > 2 && t.last().is_some_and(|w| common.has(List::LegalForms, w)) {
+    // Words of a hyphenated compound count apart: `Hewlett-Packard Co.` keeps two words.
+    let words = |t: &[&str]| {
+        t.iter().map(|w| w.split('-').filter(|p| !p.is_empty()).count()).sum::<usize>()
+    };
+    while words(&t) > 2 && t.last().is_some_and(|w| common.has(List::LegalForms, w)) {
         t.pop();
     }
-    (t.len() >= 2).then_some(t)
+    (words(&t) >= 2).then_some(t)
 }
 
 /// Whether a form is clearly a person's name.
@@ -105,6 +112,7 @@ pub(super) fn merge_variants(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &
     merge_middle_names(forms, keep, uf);
     merge_given_names(lex, forms, keep, uf);
     merge_place_prefixes(lex, forms, keep, uf);
+    merge_org_tails(lex, forms, keep, uf);
 }
 
 fn merge_core_keys(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
@@ -178,21 +186,34 @@ fn merge_middle_names(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
 }
 
 fn merge_given_names(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
-    let mut by_key: BTreeMap<Vec<&str>, Vec<u32>> = BTreeMap::new();
+    // The names of two words or more that are more a person's than anything else, by the words
+    // after their first.
+    let mut by_rest: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
     for (i, f) in forms.iter().enumerate() {
-        if !keep[i] || f.tokens.len() < 2 || f.votes.org + f.votes.place > f.votes.person {
-            continue;
-        }
-        let first = lex.value(List::GivenNameVariants, &f.tokens[0]).unwrap_or(&f.tokens[0]);
-        let mut k = vec![first];
-        k.extend(f.tokens[1..].iter().map(String::as_str));
-        by_key.entry(k).or_default().push(i as u32);
-    }
-    for ids in by_key.values() {
-        for &j in &ids[1..] {
-            uf.union(ids[0] as usize, j as usize);
+        if keep[i] && f.tokens.len() >= 2 && f.votes.org + f.votes.place <= f.votes.person {
+            by_rest.entry(&f.tokens[1..]).or_default().push(i);
         }
     }
+    for ids in by_rest.values().filter(|ids| ids.len() > 1) {
+        for (x, &i) in ids.iter().enumerate() {
+            for &j in &ids[x + 1..] {
+                if same_given_name(lex, &forms[i].tokens[0], &forms[j].tokens[0]) {
+                    uf.union(i, j);
+                }
+            }
+        }
+    }
+}
+
+/// Whether two given names are one person's: equal, one the familiar form of the other
+/// (`Bill` / `William` by the curated list, `Katie` / `Kathryn` by the generated one), or two
+/// familiar forms of one full name in the curated list.
+fn same_given_name(lex: &Lexicon, a: &str, b: &str) -> bool {
+    let canonical = |w: &str| lex.value(List::GivenNameVariants, w).unwrap_or(w).to_string();
+    let related = |x: &str, y: &str| {
+        lex.value(List::GivenNames, x).is_some_and(|r| r.split(',').any(|n| n == y))
+    };
+    a == b || canonical(a) == canonical(b) || related(a, b) || related(b, a)
 }
 
 /// The gazetteer place a name opens with (`Velmora` of `Velmora Comets`) and the rest of the
@@ -236,6 +257,36 @@ fn merge_place_prefixes(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut D
             for (i, _) in hits {
                 uf.union(i as usize, j);
             }
+        }
+    }
+}
+
+/// Merges a name of two words or more with the one longer name of the story that adds an
+/// organisation word at its end (`Velm Harbour Police` and `Velm Harbour Police Department`,
+/// `Ostrel Recovery` and `Ostrel Recovery Center`). Places (of the gazetteer, or after a
+/// place cue: `in Velmora Bay` is not `Velmora Bay Times`) and people are left out; two longer names (`… Center`, `… Institute`) keep the short one apart.
+fn merge_org_tails(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
+    let mut by_base: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (j, m) in forms.iter().enumerate() {
+        if keep[j]
+            && m.tokens.len() >= 3
+            && m.gazetteer.is_none()
+            && !person(m)
+            && m.tokens.last().is_some_and(|w| is_org_word(lex, w))
+        {
+            by_base.entry(&m.tokens[..m.tokens.len() - 1]).or_default().push(j);
+        }
+    }
+    for (i, x) in forms.iter().enumerate() {
+        // A place (`in Velmora Bay`) is not short for its newspaper (`Velmora Bay Times`).
+        if !keep[i] || x.tokens.len() < 2 || x.gazetteer.is_some() || person(x) || x.votes.place > 0
+        {
+            continue;
+        }
+        let Some(longer) = by_base.get(x.tokens.as_slice()) else { continue };
+        let roots: BTreeSet<usize> = longer.iter().map(|&j| uf.find(j)).collect();
+        if roots.len() == 1 {
+            uf.union(i, longer[0]);
         }
     }
 }

@@ -86,8 +86,8 @@ pub(crate) fn find(ctx: &Context<'_>, speakers: &SpeakerIndex) -> Quotes {
             unname_common_noun(ctx, di, q, &lower, speakers);
         }
     }
-    let groups = quotes::group_renderings_with(&mentions, |a, b| speakers.same(a, b));
     let langs: Vec<_> = ctx.docs.iter().map(|d| d.article.language).collect();
+    let groups = quotes::group_renderings_with(&mentions, &langs, |a, b| speakers.same(a, b));
     let mut groups =
         crosslingual::join_across_languages(groups, &mentions, &langs, |a, b| speakers.same(a, b));
     let texts: Vec<&str> = ctx.docs.iter().map(|d| d.article.text.as_str()).collect();

@@ -83,33 +83,42 @@ const SAME_QUOTE_SAME_ARTICLE: f64 = 0.8;
 /// - Synonyms across translations ("stance" / "position", "pragmatic" / "practical") do not
 ///   match; a heavily reworded rendering stays alone unless it shares a speaker and a third of
 ///   its content words.
-/// - Stemming is English (Snowball); other languages match only on shared names and numbers.
+/// - Each quote is stemmed in its article's language (Snowball) and its stop words left out;
+///   renderings in two languages match only on shared names and numbers here (see
+///   `crosslingual` for translations).
 /// - Scare quotes are left out of groups.
 ///
 /// ## References
 /// Overlap (Szymkiewicz–Simpson) coefficient over Snowball stems; Jaro–Winkler for spelling
 /// variants (the `strsim` crate).
-pub fn group_renderings<A: AsRef<[QuoteMention]>>(articles: &[A]) -> Vec<QuoteGroup> {
-    group_renderings_with(articles, same_speaker)
+pub fn group_renderings<A: AsRef<[QuoteMention]>>(
+    articles: &[A],
+    langs: &[Lang],
+) -> Vec<QuoteGroup> {
+    group_renderings_with(articles, langs, same_speaker)
 }
 
 /// [`group_renderings`] with a caller's speaker matcher (for example one that knows the story's
 /// entity variants: "Wendoff" / "Vendov").
-pub fn group_renderings_with<A, F>(articles: &[A], same: F) -> Vec<QuoteGroup>
+pub fn group_renderings_with<A, F>(articles: &[A], langs: &[Lang], same: F) -> Vec<QuoteGroup>
 where
     A: AsRef<[QuoteMention]>,
     F: Fn(&str, &str) -> bool,
 {
-    let stemmer = Stemmer::new(Lang::EN);
+    let mut stemmers: Vec<Stemmer> = Vec::new();
     let mut refs = Vec::new();
     let mut stems = Vec::new();
     for (a, mentions) in articles.iter().enumerate() {
+        // Each article's quotes are stemmed in its language; articles of no known language in
+        // the stemmer's fallback.
+        let lang = langs.get(a).copied().unwrap_or(Lang::UNKNOWN);
+        let k = stemmer_for(&mut stemmers, lang);
         for (q, m) in mentions.as_ref().iter().enumerate() {
             if m.scare {
                 continue;
             }
             refs.push((QuoteRef { article: a, quote: q }, m));
-            stems.push(content_stems(&m.text, &stemmer));
+            stems.push(content_stems(&m.text, &stemmers[k]));
         }
     }
     let bags = Vocabulary::bags(&stems);
@@ -271,8 +280,8 @@ fn speaker_sides<F: Fn(&str, &str) -> bool>(
 /// How alike two quotes' wordings are, from 0 to 1.
 ///
 /// ## What it does
-/// Reduces each text to its content words (lowercase, stop words of English, German, French and
-/// Spanish removed, Snowball English stems) and numbers, then returns the share of the smaller
+/// Reduces each text to its content words (lowercase, the stop words of `lang` removed, its
+/// Snowball stems) and numbers, then returns the share of the smaller
 /// set found in the larger (the overlap coefficient). Two words match when their stems are equal,
 /// one stem extends the other by at most three letters ("dalvinia" / "dalvinian"), or their
 /// Jaro–Winkler similarity is at least 0.9 (spelling variants). Fewer than three matching
@@ -294,10 +303,18 @@ fn speaker_sides<F: Fn(&str, &str) -> bool>(
 /// ## References
 /// Vijaymeena & Kavitha, *A Survey on Similarity Measures in Text Mining* (2016), overlap
 /// coefficient.
-pub fn quote_similarity(a: &str, b: &str) -> f64 {
-    let stemmer = Stemmer::new(Lang::EN);
+pub fn quote_similarity(a: &str, b: &str, lang: Lang) -> f64 {
+    let stemmer = Stemmer::new(lang);
     let bags = Vocabulary::bags(&[content_stems(a, &stemmer), content_stems(b, &stemmer)]);
     bags[0].similarity(&bags[1], false)
+}
+
+/// The index in `stemmers` of the stemmer of `lang`, made when missing.
+pub(super) fn stemmer_for(stemmers: &mut Vec<Stemmer>, lang: Lang) -> usize {
+    stemmers.iter().position(|s| s.lang() == lang).unwrap_or_else(|| {
+        stemmers.push(Stemmer::new(lang));
+        stemmers.len() - 1
+    })
 }
 
 /// The sorted, deduplicated content stems of a text, each flagged when it is a name (a
@@ -321,7 +338,7 @@ pub(super) fn content_stems(text: &str, stemmer: &Stemmer) -> Vec<(String, bool)
 /// [`content_stems`]).
 pub(super) fn content_words(text: &str, stemmer: &Stemmer) -> Vec<(String, bool)> {
     content_words_with(text, |w| {
-        if is_stop_word(w) {
+        if is_stop_word(w, stemmer.lang()) {
             None
         } else if w.chars().all(|c| c.is_ascii_digit()) {
             Some(w.to_string())
@@ -462,9 +479,22 @@ pub(super) fn words_match(a: &str, b: &str) -> bool {
     short.chars().count() >= 5 && strsim::jaro_winkler(a, b) >= 0.9
 }
 
-/// Function words of English, German, French and Spanish, and speech fillers.
-fn is_stop_word(w: &str) -> bool {
-    Lexicon::any(List::QuoteStopwords, w)
+/// Whether a lowercase word of a quote in `lang` is left out when quotes are compared: the
+/// language's own quote stop words when it has them (English keeps `after`, `against`, `said`
+/// as content), else its stop words; for a text of unknown language, those of every language.
+fn is_stop_word(w: &str, lang: Lang) -> bool {
+    fn of(lex: &Lexicon, w: &str) -> bool {
+        if lex.words(List::QuoteStopwords).next().is_some() {
+            lex.has(List::QuoteStopwords, w)
+        } else {
+            lex.has(List::Stopwords, w)
+        }
+    }
+    if lang.is_unknown() {
+        Lexicon::languages().any(|l| of(Lexicon::of(l), w))
+    } else {
+        of(Lexicon::of(lang), w)
+    }
 }
 
 /// Whether two speaker names can be the same person or organisation.

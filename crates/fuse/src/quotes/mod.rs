@@ -14,6 +14,7 @@
 //! # Example
 //!
 //! ```
+//! use crosscheck_core::Lang;
 //! use crosscheck_fuse::quotes::{find_quotes, group_renderings, SpeakerKind};
 //!
 //! let a = find_quotes("“We will rebuild the bridge by spring,” Mayor Ana Silva said.");
@@ -22,7 +23,7 @@
 //! assert_eq!(speaker.kind, SpeakerKind::Named);
 //!
 //! let b = find_quotes("Silva said the city “will rebuild the bridge before the spring.”");
-//! let groups = group_renderings(&[a, b]);
+//! let groups = group_renderings(&[a, b], &[Lang::EN, Lang::EN]);
 //! assert_eq!(groups.len(), 1);
 //! assert_eq!(groups[0].members.len(), 2);
 //! ```

@@ -191,7 +191,7 @@ fn groups_translated_renderings() {
         "A senior official said “for the first time the Russian view is really being heard.”",
         "Separately, the mayor said “the harbour will reopen in spring.”",
     ]);
-    let groups = group_renderings(&articles);
+    let groups = group_renderings(&articles, &[Lang::EN; 8][..articles.len()]);
     let sizes: Vec<usize> = groups.iter().map(|g| g.members.len()).collect();
     assert_eq!(sizes, [3, 1], "{groups:#?}");
     assert_eq!(groups[0].speaker.as_deref(), Some("Ivan Sorokin"));
@@ -206,7 +206,7 @@ fn flags_attribution_conflicts_but_not_spelling_variants() {
         "“The dam will hold through the winter floods,” Vitkowska said.",
         "“The dam will hold through winter floods,” said Pavel Novak.",
     ]);
-    let groups = group_renderings(&articles);
+    let groups = group_renderings(&articles, &[Lang::EN; 8][..articles.len()]);
     assert_eq!(groups.len(), 1);
     let conflict = groups[0].conflict.as_ref().expect("a conflict");
     let names: Vec<&str> = conflict.sides.iter().map(|s| s.speaker.as_str()).collect();
@@ -219,13 +219,13 @@ fn different_quotes_of_one_article_stay_apart() {
     let articles = quotes_of(&[
         "“We will rebuild the school,” Ada Moor said. “The school budget is fixed,” Moor added.",
     ]);
-    assert_eq!(group_renderings(&articles).len(), 2);
+    assert_eq!(group_renderings(&articles, &[Lang::EN; 8][..articles.len()]).len(), 2);
 }
 
 #[test]
 fn scare_quotes_are_not_grouped() {
     let articles = quotes_of(&["a “secret” plan", "the “secret” plan"]);
-    assert!(group_renderings(&articles).is_empty());
+    assert!(group_renderings(&articles, &[Lang::EN; 8][..articles.len()]).is_empty());
 }
 
 #[test]
@@ -233,11 +233,15 @@ fn similarity_examples() {
     assert!(
         quote_similarity(
             "Dalvinia's stance is truly being heard",
-            "we feel that the Dalvinian position is truly being heard"
+            "we feel that the Dalvinian position is truly being heard",
+            Lang::EN
         ) >= 0.7
     );
-    assert!(quote_similarity("The harbour reopens in spring", "Taxes will rise next year") < 0.1);
-    assert!((quote_similarity("same words here", "same words here") - 1.0).abs() < 1e-9);
+    assert!(
+        quote_similarity("The harbour reopens in spring", "Taxes will rise next year", Lang::EN)
+            < 0.1
+    );
+    assert!((quote_similarity("same words here", "same words here", Lang::EN) - 1.0).abs() < 1e-9);
 }
 
 #[test]
@@ -313,7 +317,7 @@ fn check_in(text: &str, lang: crosscheck_core::Lang) -> Result<(), TestCaseError
             }
         }
     }
-    let groups = group_renderings(&[found.clone(), found]);
+    let groups = group_renderings(&[found.clone(), found], &[Lang::EN; 2]);
     for g in groups {
         prop_assert!(!g.members.is_empty());
     }
@@ -368,7 +372,7 @@ fn port_story_speakers() {
 #[test]
 fn port_story_groups_and_conflict() {
     let articles: Vec<Vec<QuoteMention>> = port_story().iter().map(|t| find_quotes(t)).collect();
-    let groups = group_renderings(&articles);
+    let groups = group_renderings(&articles, &[Lang::EN; 8][..articles.len()]);
     let r = |article, quote| QuoteRef { article, quote };
     let members: Vec<Vec<QuoteRef>> = groups.iter().map(|g| g.members.clone()).collect();
     assert_eq!(
@@ -398,7 +402,7 @@ fn seeds_spans_are_valid_and_a_quote_is_shared() {
         texts.push(text);
     }
     assert!(articles.len() >= 2);
-    let groups = group_renderings(&articles);
+    let groups = group_renderings(&articles, &[Lang::EN; 8][..articles.len()]);
     let widest = groups
         .iter()
         .map(|g| {
@@ -574,4 +578,21 @@ fn honorifics_stay_out_of_speaker_names() {
         assert_eq!((s.name.as_str(), s.role.as_deref()), (name, role), "{text}");
         assert_eq!(&text[s.span.range()], s.name, "{text}");
     }
+}
+
+#[test]
+fn quotes_are_compared_in_their_own_language() {
+    let de: Lang = "de".parse().unwrap();
+    let texts = [
+        "„Wir haben alles verloren, aber wir bleiben hier“, sagte Bürgermeisterin Anna Velkov.",
+        "„Wir haben keine Angst, aber wir bleiben ruhig“, sagte Trainer Ivo Mirsk.",
+        "Velkov sagte: „Wir haben alles verloren, aber wir bleiben hier in Dasswick.“",
+    ];
+    let articles: Vec<Vec<QuoteMention>> = texts.iter().map(|t| find_quotes_in(t, de)).collect();
+    let groups = group_renderings(&articles, &[de; 3]);
+    // German function words (`haben`, `aber`, `wir`) are no shared content: the coach's words
+    // stay apart, while the mayor's two renderings are one quote.
+    let members: Vec<Vec<usize>> =
+        groups.iter().map(|g| g.members.iter().map(|r| r.article).collect()).collect();
+    assert_eq!(members, [vec![0, 2], vec![1]], "{groups:#?}");
 }

@@ -49,7 +49,8 @@
 //!   quay would …`) however close.
 //! - An unmarked rendering names no speaker of its own, so it is never a side of an
 //!   attribution conflict.
-//! - Stems are English (Snowball), as in quote grouping; a stem held by more than
+//! - Stems are those of each article's language (Snowball), as in quote grouping; a stem held
+//!   by more than
 //!   `MAX_POSTINGS` distinct renderings does not point to candidates (it still counts in the
 //!   comparison), which bounds the cost on stories of thousands of quotes.
 
@@ -58,7 +59,7 @@ use foldhash::{HashMap, HashMapExt};
 use crosscheck_core::{Lang, Span};
 use crosscheck_text::Stemmer;
 
-use super::group::{content_words, content_words_with, words_match};
+use super::group::{content_words, content_words_with, stemmer_for, words_match};
 use super::speaker::{self, Rules};
 use super::{QuoteGroup, QuoteMention, QuoteRef, pair_marks};
 
@@ -89,23 +90,26 @@ struct Candidate {
     bar: f64,
 }
 
-/// The quote grouping's content stems (see `content_words`), each word stemmed once per story.
+/// The quote grouping's content stems (see `content_words`) in each article's language, each
+/// word stemmed once per story and language.
 struct Stems {
-    stemmer: Stemmer,
-    known: HashMap<String, Option<String>>,
+    stemmers: Vec<Stemmer>,
+    known: HashMap<(Lang, String), Option<String>>,
 }
 
 impl Stems {
     fn new() -> Stems {
-        Stems { stemmer: Stemmer::new(Lang::EN), known: HashMap::new() }
+        Stems { stemmers: Vec::new(), known: HashMap::new() }
     }
 
-    /// The content stems of `text` in order, flagged when names.
-    fn of(&mut self, text: &str) -> Vec<(String, bool)> {
-        let Stems { stemmer, known } = self;
+    /// The content stems of `text`, written in `lang`, in order, flagged when names.
+    fn of(&mut self, text: &str, lang: Lang) -> Vec<(String, bool)> {
+        let Stems { stemmers, known } = self;
+        let k = stemmer_for(stemmers, lang);
+        let stemmer = &stemmers[k];
         content_words_with(text, |w| {
             known
-                .entry(w.to_string())
+                .entry((lang, w.to_string()))
                 .or_insert_with(|| content_words(w, stemmer).pop().map(|(s, _)| s))
                 .clone()
         })
@@ -151,7 +155,8 @@ pub(crate) fn add_unmarked(
             continue;
         }
         for r in &group.members {
-            let words = quote_words(&stems.of(&mentions[r.article][r.quote].text));
+            let lang = langs[r.article];
+            let words = quote_words(&stems.of(&mentions[r.article][r.quote].text, lang));
             if words.len() < MIN_SHARED {
                 continue;
             }
@@ -159,8 +164,8 @@ pub(crate) fn add_unmarked(
                 renderings.push((g, Vec::new(), words));
                 renderings.len() - 1
             });
-            if !renderings[at].1.contains(&langs[r.article]) {
-                renderings[at].1.push(langs[r.article]);
+            if !renderings[at].1.contains(&lang) {
+                renderings[at].1.push(lang);
             }
         }
     }
@@ -302,13 +307,13 @@ fn candidates_of(
     for &sent in prose {
         let Some(words) = text.get(sent.range()) else { continue };
         let overlaps = marks.iter().any(|m| m.start < sent.end && sent.start < m.end);
-        if overlaps || words.contains(is_mark) || !known(&distinct(&stems.of(words))) {
+        if overlaps || words.contains(is_mark) || !known(&distinct(&stems.of(words, lang))) {
             continue;
         }
         let ws = speaker::words(text, sent, &[], rules);
         let Some((span, attributed)) = quoted_part(text, &ws) else { continue };
         let Some(part) = text.get(span.range()) else { continue };
-        let of_part = stems.of(part);
+        let of_part = stems.of(part, lang);
         let words = quote_words(&of_part);
         if words.len() >= MIN_SHARED {
             let stems = distinct(&of_part);
@@ -369,8 +374,8 @@ mod tests {
     /// The groups of `texts` after [`add_unmarked`], each as its members' (article, text).
     fn extended(texts: &[&str]) -> Vec<Vec<(usize, String)>> {
         let mut mentions: Vec<Vec<QuoteMention>> = texts.iter().map(|t| find_quotes(t)).collect();
-        let mut groups = group_renderings(&mentions);
         let langs = vec![Lang::EN; texts.len()];
+        let mut groups = group_renderings(&mentions, &langs);
         let prose: Vec<Vec<Span>> = texts
             .iter()
             .map(|t| crosscheck_text::sentences(t, Lang::EN, &[]).iter().map(|s| s.span).collect())
