@@ -666,9 +666,7 @@ impl Store for SqliteStore {
         let what = "finding the stories of new articles";
         let horizon = i64::from(around.horizon_days);
         let chosen: BTreeSet<String> = self.read(|c| {
-            let mut stmt = c
-                .prepare_cached(KEY_STORIES)
-                .map_err(Error::db(what))?;
+            let mut stmt = c.prepare_cached(KEY_STORIES).map_err(Error::db(what))?;
             // A batch's probes share most of their keys (its articles follow the same
             // stories): each key is looked up once per batch, stories named by number.
             let mut names: Vec<String> = Vec::new();
@@ -722,10 +720,8 @@ impl Store for SqliteStore {
                         }
                     }
                 }
-                let mut ranked: Vec<(u32, u32)> = hit
-                    .drain(..)
-                    .map(|n| (n, std::mem::take(&mut hits[n as usize])))
-                    .collect();
+                let mut ranked: Vec<(u32, u32)> =
+                    hit.drain(..).map(|n| (n, std::mem::take(&mut hits[n as usize]))).collect();
                 // Most hits first, then by id: a total order (ids are unique), so selecting
                 // the first few before sorting them picks the same stories as a full sort.
                 let order = |a: &(u32, u32), b: &(u32, u32)| {
