@@ -943,43 +943,56 @@ fn merge_short_forms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
         }
         // A full name without cues ending with the word, written more than once, competes with
         // the people's: `Thomas` beside `David Thomas` (a person by his given name) and `Pierre
-        // Thomas` is neither. Once is too little against a person (`Stunning Williams`).
+        // Thomas` is neither. Once is too little against a person (`Stunning Williams`), unless
+        // it is a person's name with a word kept before it (`Mayor-elect Ivo Velkov`): then it
+        // is that person's.
         if targets.is_empty() {
             targets = plain_targets;
         } else {
-            targets.extend(
-                plain_targets.into_iter().filter(|&j| forms[j].surfaces.values().sum::<u32>() >= 2),
-            );
+            let people = targets.clone();
+            targets.extend(plain_targets.into_iter().filter(|&j| {
+                forms[j].surfaces.values().sum::<u32>() >= 2
+                    || people.iter().any(|&k| prefixed(&forms[j].tokens, &forms[k].tokens))
+            }));
         }
         if targets.is_empty() && !a_last_word {
             targets = given_targets;
         }
-        let roots = distinct_names(forms, &targets, uf);
+        let (roots, longer) = distinct_names(forms, &targets, uf);
         if roots.len() == 1
             && let Some(&root) = roots.first()
         {
             uf.union(root, i);
+            // `Doctor Matt Smith` is the one `Matt Smith` too.
+            for j in longer {
+                uf.union(root, j);
+            }
         }
     }
 }
 
-/// The distinct entities among the names `targets` that a one-word name may be short for: a
-/// name that ends with another target of two words or more (`American Hasim Rahman`,
-/// `President-elect Barack Obama` beside `Hasim Rahman`, `Barack Obama`) is that name with a
-/// word before it that discovery kept, not a second person.
-fn distinct_names(forms: &[Form], targets: &[usize], uf: &mut DisjointSets) -> Vec<usize> {
-    let covered = |j: usize| {
-        let long = &forms[j].tokens;
-        targets.iter().any(|&k| {
-            let short = &forms[k].tokens;
-            k != j && short.len() >= 2 && short.len() < long.len() && long.ends_with(short)
-        })
-    };
-    let mut roots: Vec<usize> =
-        targets.iter().filter(|&&j| !covered(j)).map(|&j| uf.find(j)).collect();
+/// The distinct entities among the names `targets` that a one-word name may be short for, and
+/// the targets left out as the same person: a name that ends with another target of two words
+/// or more (`American Hasim Rahman`, `President-elect Barack Obama` beside `Hasim Rahman`,
+/// `Barack Obama`) is that name with a word before it that discovery kept, not a second
+/// person.
+fn distinct_names(
+    forms: &[Form],
+    targets: &[usize],
+    uf: &mut DisjointSets,
+) -> (Vec<usize>, Vec<usize>) {
+    let covered = |j: usize| targets.iter().any(|&k| prefixed(&forms[j].tokens, &forms[k].tokens));
+    let (longer, distinct): (Vec<usize>, Vec<usize>) =
+        targets.iter().copied().partition(|&j| covered(j));
+    let mut roots: Vec<usize> = distinct.into_iter().map(|j| uf.find(j)).collect();
     roots.sort_unstable();
     roots.dedup();
-    roots
+    (roots, longer)
+}
+
+/// Whether the name `long` is the name `short`, of two words or more, with words before it.
+fn prefixed(long: &[String], short: &[String]) -> bool {
+    short.len() >= 2 && short.len() < long.len() && long.ends_with(short)
 }
 
 fn merge_demonyms(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
@@ -1067,8 +1080,23 @@ fn build(
         // among the spellings of the story's main language when it has any: a name translated
         // in one report (`Procuradoria-Geral da República` for `PGR`) does not name the entity
         // of a story told in another language.
-        let named: Vec<&&Form> =
-            fs.iter().filter(|f| !f.demonym && !is_demonym_form(lex, f, &fs)).collect();
+        // A spelling with a role or demonym kept before a shorter spelling of a person
+        // (`President-elect Barack Obama`, `American Hasim Rahman`) does not name them; an
+        // institution's (`Brazilian Supreme Court`) does.
+        let described = |f: &Form| {
+            kind == EntityKind::Person
+                && fs.iter().any(|o| {
+                    prefixed(&f.tokens, &o.tokens)
+                        && f.tokens[..f.tokens.len() - o.tokens.len()].iter().all(|w| {
+                            w.split('-').any(|p| is_role(lex, p))
+                                || g.lookup(w).is_some_and(|e| e.demonym)
+                        })
+                })
+        };
+        let named: Vec<&&Form> = fs
+            .iter()
+            .filter(|f| !f.demonym && !is_demonym_form(lex, f, &fs) && !described(f))
+            .collect();
         let in_main = named.iter().any(|f| !f.main_surfaces.is_empty());
         let mut best: Option<(NameScore, &str)> = None;
         for f in named {

@@ -39,6 +39,7 @@
 //! See [`crate::quotes`].
 
 use crosscheck_core::Span;
+use crosscheck_text::lexicon::{Lexicon, List};
 
 use crate::analysis::Context;
 use crate::analysis::words::fold;
@@ -46,7 +47,9 @@ use crate::entities::gender::{self, Gender};
 use crate::quotes::common_nouns::{LowerForms, unname_common_noun};
 use crate::quotes::media::{Media, unmedium};
 pub(crate) use crate::quotes::speakers::SpeakerIndex;
-use crate::quotes::{self, QuoteGroup, QuoteMention, SpeakerKind, crosslingual, unmarked};
+use crate::quotes::{
+    self, QuoteGroup, QuoteMention, SpeakerKind, continued, crosslingual, unmarked,
+};
 use crate::story::{EntityKind, Quote, SourceSpan};
 
 /// The quotes of the story, per article, and their groups.
@@ -77,7 +80,7 @@ pub(crate) fn find(ctx: &Context<'_>, speakers: &SpeakerIndex) -> Quotes {
     let media = Media::new(ctx);
     let lower = LowerForms::new(ctx);
     for (di, found) in mentions.iter_mut().enumerate() {
-        for q in found {
+        for q in found.iter_mut() {
             resolve_pronoun(ctx, di, q, &genders);
             if let Some(s) = q.speaker.as_mut() {
                 person_at_end(ctx, s);
@@ -85,6 +88,7 @@ pub(crate) fn find(ctx: &Context<'_>, speakers: &SpeakerIndex) -> Quotes {
             unmedium(ctx, di, q, &media, speakers);
             unname_common_noun(ctx, di, q, &lower, speakers);
         }
+        continued::carry_on_speakers(&ctx.docs[di].article.text, found);
     }
     let langs: Vec<_> = ctx.docs.iter().map(|d| d.article.language).collect();
     let groups = quotes::group_renderings_with(&mentions, &langs, |a, b| speakers.same(a, b));
@@ -132,6 +136,11 @@ fn resolve_pronoun(ctx: &Context<'_>, di: usize, q: &mut QuoteMention, genders: 
             s.name.clone_from(&table.entities[m.entity as usize].name);
             s.kind = SpeakerKind::Named;
             s.span = m.span;
+        } else if let Some(m) = role_antecedent(ctx, di, s) {
+            s.pronoun = Some(s.span);
+            s.name.clone_from(&table.entities[m.entity as usize].name);
+            s.kind = SpeakerKind::Named;
+            s.span = m.span;
         }
         return;
     }
@@ -145,13 +154,27 @@ fn resolve_pronoun(ctx: &Context<'_>, di: usize, q: &mut QuoteMention, genders: 
         said.is_some()
             && genders.get(e as usize).copied().flatten().is_some_and(|g| Some(g) != said)
     };
-    let found = table.mentions[di].iter().rev().find(|m| {
+    let in_prose_before = |m: &&crate::analysis::Mention| {
         m.span.end <= p.start
-            && m.span.start + PRONOUN_REACH >= p.start
             && table.entities[m.entity as usize].kind == EntityKind::Person
-            && !clashes(m.entity)
             && d.sents.get(d.words[m.words.0 as usize].sent as usize).is_some_and(|x| !x.headline)
-    });
+    };
+    let found = table.mentions[di]
+        .iter()
+        .rev()
+        .find(|m| {
+            in_prose_before(m) && m.span.start + PRONOUN_REACH >= p.start && !clashes(m.entity)
+        })
+        // Beyond the reach, the nearest person the text genders as the pronoun does (`she`
+        // after the one woman the article named before, a long quotation between them).
+        .or_else(|| {
+            said.and_then(|g| {
+                table.mentions[di].iter().rev().find(|m| {
+                    in_prose_before(m)
+                        && genders.get(m.entity as usize).copied().flatten() == Some(g)
+                })
+            })
+        });
     if let Some(m) = found {
         s.name.clone_from(&table.entities[m.entity as usize].name);
         s.kind = SpeakerKind::Named;
@@ -167,6 +190,40 @@ fn resolve_pronoun(ctx: &Context<'_>, di: usize, q: &mut QuoteMention, genders: 
         s.span = p;
         s.role = None;
     }
+}
+
+/// How far back, in bytes, a definite description (`the minister said`) looks for the person
+/// who holds that role.
+const DESCRIPTION_REACH: u32 = 1_500;
+
+/// The person a definite description of one role word (`the minister`, `the mayor`) stands
+/// for: the nearest person mentioned before it in prose, within [`DESCRIPTION_REACH`], whom the
+/// story knows by that role (`Supreme Court Minister Ana Velkov`). A description whose role no
+/// earlier person holds stays as written.
+fn role_antecedent<'c>(
+    ctx: &'c Context<'_>,
+    di: usize,
+    s: &crate::quotes::Speaker,
+) -> Option<&'c crate::analysis::Mention> {
+    let d = &ctx.docs[di];
+    let lex = Lexicon::of(d.article.language);
+    let mut words = s.name.split_whitespace();
+    let (Some(article), Some(role), None) = (words.next(), words.next(), words.next()) else {
+        return None;
+    };
+    let role = fold(role);
+    if !lex.has(List::DefiniteArticles, &fold(article)) || !lex.has(List::Roles, &role) {
+        return None;
+    }
+    let table = &ctx.entities;
+    table.mentions[di].iter().rev().find(|m| {
+        let e = &table.entities[m.entity as usize];
+        m.span.end <= s.span.start
+            && m.span.start + DESCRIPTION_REACH >= s.span.start
+            && e.kind == EntityKind::Person
+            && e.roles.iter().any(|r| r.split_whitespace().last() == Some(role.as_str()))
+            && d.sents.get(d.words[m.words.0 as usize].sent as usize).is_some_and(|x| !x.headline)
+    })
 }
 
 /// A name written after a role's complement ("il ministro della Marina Velm Ada Corsi") is the

@@ -162,7 +162,7 @@ where
             let mut sides = speaker_sides(&mentions, &same);
             // A side is a rival attribution only when one of its renderings is itself close
             // to one of the main side's (not joined through a chain of paraphrases), and it
-            // names its speaker rather than resolving a pronoun.
+            // names its speaker rather than resolving a pronoun ...
             let index: HashMap<QuoteRef, usize> = idx.iter().map(|&i| (refs[i].0, i)).collect();
             if let Some((main, rest)) = sides.split_first_mut() {
                 let direct = |side: &AttributionSide| {
@@ -173,10 +173,14 @@ where
                         })
                     })
                 };
+                // ... written in the quotation's own sentence, not carried on from the quote
+                // before it (see `continued`).
                 let explicit = |side: &AttributionSide| {
                     side.members.iter().any(|r| {
                         index.get(r).is_some_and(|&i| {
-                            refs[i].1.speaker.as_ref().is_some_and(|s| s.pronoun.is_none())
+                            let m = refs[i].1;
+                            attributed_here(m)
+                                && m.speaker.as_ref().is_some_and(|s| s.pronoun.is_none())
                         })
                     })
                 };
@@ -247,6 +251,15 @@ fn linked(bags: &[Bag], mut same: impl FnMut(usize, usize) -> bool) -> Vec<Vec<u
 }
 
 /// The named speaker of a mention (after pronoun resolution).
+/// Whether a quote's speaker is written, or referred to by a pronoun, in the quote's own
+/// sentences (not carried on from an earlier quote: see `continued`).
+fn attributed_here(m: &QuoteMention) -> bool {
+    m.speaker.as_ref().is_some_and(|s| {
+        let at = s.pronoun.unwrap_or(s.span);
+        m.sentence.start <= at.start && at.end <= m.sentence.end
+    })
+}
+
 fn named(m: &QuoteMention) -> Option<&str> {
     m.speaker.as_ref().filter(|s| s.kind == SpeakerKind::Named).map(|s| s.name.as_str())
 }

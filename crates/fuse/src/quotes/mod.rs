@@ -31,6 +31,7 @@
 pub(crate) mod attribution;
 mod cjk;
 mod common_nouns;
+mod continued;
 mod crosslingual;
 mod group;
 mod media;
