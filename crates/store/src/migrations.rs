@@ -2,7 +2,7 @@
 //! is at. Migrations are append-only: a released one is never edited.
 
 /// The migrations, in order: applying `MIGRATIONS[i]` takes a file from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// Version 1: blobs, articles (with full-text search), stories.
 const V1: &str = r"
@@ -120,4 +120,24 @@ const V4: &str = r"
 -- `/2025/11/slug` permalink). Articles stored before version 4 have none. Nothing that needs a
 -- day (story aggregates, placement) reads it.
 ALTER TABLE articles ADD COLUMN published_month TEXT;
+";
+
+/// Version 5: the key index ordered by story.
+const V5: &str = r"
+-- The same rows as before, kept in story order: a batch's postings belong to the few hundred
+-- stories it touches, so that their writes fall on a few pages each instead of on pages all
+-- over the index (keys are hashes). Finding a key's most recent stories reads one covering
+-- index, which holds the day too; the story index of version 2 is the primary key now.
+CREATE TABLE story_keys_v5 (
+    story TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    key INTEGER NOT NULL,
+    day INTEGER,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (story, key)
+) WITHOUT ROWID;
+INSERT INTO story_keys_v5 (story, key, day, seq)
+    SELECT story, key, day, seq FROM story_keys ORDER BY story, key;
+DROP TABLE story_keys;
+ALTER TABLE story_keys_v5 RENAME TO story_keys;
+CREATE INDEX story_keys_recent ON story_keys (key, seq DESC, day);
 ";

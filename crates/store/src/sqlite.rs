@@ -339,9 +339,6 @@ const ARTICLE_COLUMNS: &str = "a.seq, a.id, a.hash, a.original_hash, a.source, a
     a.title, a.author, a.published, a.language, a.text, a.removed, a.alignment, a.story, \
     a.duplicate_of, b.data, a.published_month";
 
-/// How many columns [`ARTICLE_COLUMNS`] holds.
-const ARTICLE_COLUMN_COUNT: usize = 18;
-
 fn article_from_row(row: &Row<'_>) -> rusqlite::Result<Result<StoredArticle>> {
     let id: String = row.get(1)?;
     let corrupt = |what: &str, reason: String| Error::Corrupt {
@@ -426,26 +423,60 @@ fn articles_where(
 
 /// The `limit` most recent members of `story`, newest first, with the clustering features kept
 /// for each, if any (a blob that does not decode counts as none: the engine extracts the
-/// features again). The raw content is left empty: placement reads only ids, titles, texts and
-/// dates, so that a neighbourhood costs no blob reads.
+/// features again). Only what placement reads is read (ids, sources, titles, texts, dates and
+/// languages): the raw content, removed lines, alignment and month are left empty, so that a
+/// neighbourhood costs no blob reads and no decoding of what it does not use.
 fn members_with_features(
     c: &Connection,
     story: &str,
     limit: i64,
 ) -> Result<Vec<(Article, Option<Features>)>> {
     let what = "reading story members";
-    let columns = ARTICLE_COLUMNS.replace("b.data", "X''");
-    let sql = format!(
-        "SELECT {columns}, f.data FROM articles a \
-         LEFT JOIN article_features f ON f.seq = a.seq \
-         WHERE a.story = ?1 ORDER BY a.seq DESC LIMIT ?2"
-    );
-    let mut stmt = c.prepare_cached(&sql).map_err(Error::db(what))?;
+    let mut stmt = c
+        .prepare_cached(
+            "SELECT a.id, a.source, a.url, a.outlet, a.title, a.author, a.published, \
+                a.language, a.text, f.data FROM articles a \
+             LEFT JOIN article_features f ON f.seq = a.seq \
+             WHERE a.story = ?1 ORDER BY a.seq DESC LIMIT ?2",
+        )
+        .map_err(Error::db(what))?;
     let rows = stmt
         .query_map(rusqlite::params![story, limit], |row| {
-            let article = article_from_row(row)?;
-            let blob: Option<Vec<u8>> = row.get(ARTICLE_COLUMN_COUNT)?;
-            Ok(article.map(|a| (a.article, blob.and_then(|b| features::decode(&b)))))
+            let id: String = row.get(0)?;
+            let published: Option<String> = row.get(6)?;
+            let language: String = row.get(7)?;
+            let corrupt = |what: &str, reason: String| Error::Corrupt {
+                what: format!("{what} of article {id}"),
+                reason,
+            };
+            let published = match published.map(|d| d.parse::<Date>()).transpose() {
+                Ok(d) => d,
+                Err(e) => return Ok(Err(corrupt("date", e.to_string()))),
+            };
+            let language: Lang = match language.parse() {
+                Ok(l) => l,
+                Err(e) => {
+                    let e: crosscheck_core::Error = e;
+                    return Ok(Err(corrupt("language", e.to_string())));
+                }
+            };
+            let features = match row.get_ref(9)? {
+                rusqlite::types::ValueRef::Blob(b) => features::decode(b),
+                _ => None,
+            };
+            let article = Article {
+                source: row.get(1)?,
+                url: row.get(2)?,
+                outlet: row.get(3)?,
+                title: row.get(4)?,
+                author: row.get(5)?,
+                published,
+                language,
+                text: row.get(8)?,
+                alignment: Alignment::default(),
+                ..Article::from_text(DocId::from(id.as_str()), "")
+            };
+            Ok(Ok((article, features)))
         })
         .map_err(Error::db(what))?
         .collect::<rusqlite::Result<Vec<_>>>()
@@ -562,6 +593,11 @@ fn fts_query(text: &str) -> Option<String> {
     )
 }
 
+/// The stories that used a key most recently, with the latest day they used it: read from the
+/// covering index `story_keys_recent` alone (a test checks the plan).
+const KEY_STORIES: &str =
+    "SELECT story, day FROM story_keys WHERE key = ?1 ORDER BY seq DESC LIMIT 64";
+
 impl Store for SqliteStore {
     fn put_article(&self, article: &Article, original: Option<&[u8]>) -> Result<PutOutcome> {
         self.put_sourced(article, original).map(|(_, outcome)| outcome)
@@ -630,20 +666,19 @@ impl Store for SqliteStore {
         let what = "finding the stories of new articles";
         let horizon = i64::from(around.horizon_days);
         let chosen: BTreeSet<String> = self.read(|c| {
-            let mut stmt = c
-                .prepare_cached(
-                    "SELECT story, day FROM story_keys WHERE key = ?1 ORDER BY seq DESC LIMIT 64",
-                )
-                .map_err(Error::db(what))?;
+            let mut stmt = c.prepare_cached(KEY_STORIES).map_err(Error::db(what))?;
             // A batch's probes share most of their keys (its articles follow the same
             // stories): each key is looked up once per batch, stories named by number.
             let mut names: Vec<String> = Vec::new();
             let mut number: HashMap<String, u32> = HashMap::new();
             let mut postings: HashMap<u64, Vec<(u32, Option<i64>)>> = HashMap::new();
             let mut chosen = BTreeSet::new();
+            // Each probe's hits per story number, and the numbers it hit: counted in place
+            // and cleared after each probe.
+            let mut hits: Vec<u32> = Vec::new();
+            let mut hit: Vec<u32> = Vec::new();
             for probe in &around.probes {
                 let day = probe.published.map(|d| i64::from(d.day_number()));
-                let mut hits: HashMap<u32, u32> = HashMap::new();
                 let mut keys = probe.keys.clone();
                 keys.sort_unstable();
                 keys.dedup();
@@ -674,14 +709,30 @@ impl Store for SqliteStore {
                             _ => true,
                         };
                         if near {
-                            *hits.entry(story).or_default() += 1;
+                            let i = story as usize;
+                            if i >= hits.len() {
+                                hits.resize(names.len(), 0);
+                            }
+                            if hits[i] == 0 {
+                                hit.push(story);
+                            }
+                            hits[i] += 1;
                         }
                     }
                 }
-                let mut ranked: Vec<(u32, u32)> = hits.into_iter().collect();
-                ranked.sort_unstable_by(|a, b| {
+                let mut ranked: Vec<(u32, u32)> =
+                    hit.drain(..).map(|n| (n, std::mem::take(&mut hits[n as usize]))).collect();
+                // Most hits first, then by id: a total order (ids are unique), so selecting
+                // the first few before sorting them picks the same stories as a full sort.
+                let order = |a: &(u32, u32), b: &(u32, u32)| {
                     b.1.cmp(&a.1).then_with(|| names[a.0 as usize].cmp(&names[b.0 as usize]))
-                });
+                };
+                let keep = around.stories_per_probe.min(ranked.len());
+                if keep > 0 && keep < ranked.len() {
+                    ranked.select_nth_unstable_by(keep - 1, order);
+                    ranked.truncate(keep);
+                }
+                ranked.sort_unstable_by(order);
                 chosen.extend(
                     ranked
                         .into_iter()
@@ -709,24 +760,24 @@ impl Store for SqliteStore {
         plan::check_unique(plan)?;
         self.write("placing articles", |tx| {
             let what = "placing articles";
-            let mut seqs: Vec<i64> = Vec::with_capacity(plan.len());
+            // Each article's seq and publication date, read once.
+            let mut seqs: Vec<(i64, Option<String>)> = Vec::with_capacity(plan.len());
+            let mut find = tx
+                .prepare_cached("SELECT seq, story, published FROM articles WHERE id = ?1")
+                .map_err(Error::db(what))?;
             for p in plan {
-                let found: Option<(i64, Option<String>)> = tx
-                    .query_row(
-                        "SELECT seq, story FROM articles WHERE id = ?1",
-                        [p.article.as_str()],
-                        |r| Ok((r.get(0)?, r.get(1)?)),
-                    )
+                let found: Option<(i64, Option<String>, Option<String>)> = find
+                    .query_row([p.article.as_str()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                     .optional()
                     .map_err(Error::db(what))?;
                 match found {
                     None => return Err(Error::UnknownArticle { id: p.article.to_string() }),
-                    Some((_, Some(_))) => {
+                    Some((_, Some(_), _)) => {
                         return Err(Error::Conflict {
                             reason: format!("article {} is already placed", p.article),
                         });
                     }
-                    Some((seq, None)) => seqs.push(seq),
+                    Some((seq, None, published)) => seqs.push((seq, published)),
                 }
                 if let Some(d) = &p.duplicate_of
                     && !exists(tx, "SELECT 1 FROM articles WHERE id = ?1", d.as_str())?
@@ -766,7 +817,7 @@ impl Store for SqliteStore {
             let mut keys = tx
                 .prepare_cached(
                     "INSERT INTO story_keys (key, story, day, seq) VALUES (?1, ?2, ?3, ?4) \
-                     ON CONFLICT (key, story) DO UPDATE SET \
+                     ON CONFLICT (story, key) DO UPDATE SET \
                         day = max(coalesce(day, excluded.day), coalesce(excluded.day, day)), \
                         seq = max(seq, excluded.seq)",
                 )
@@ -777,7 +828,7 @@ impl Store for SqliteStore {
                 )
                 .map_err(Error::db(what))?;
             let mut postings: Vec<(i64, StoryId, Option<i64>, i64)> = Vec::new();
-            for (p, seq) in plan.iter().zip(&seqs) {
+            for (p, (seq, published)) in plan.iter().zip(&seqs) {
                 let story = match &p.target {
                     Target::Existing(id) => {
                         resolve_in(tx, id.as_str())?.unwrap_or_else(|| id.to_string()).into()
@@ -795,10 +846,8 @@ impl Store for SqliteStore {
                     ])
                 })
                 .map_err(Error::db(format!("placing article {}", p.article)))?;
-                let day: Option<i64> = tx
-                    .prepare_cached("SELECT published FROM articles WHERE seq = ?1")
-                    .and_then(|mut st| st.query_row([seq], |r| r.get::<_, Option<String>>(0)))
-                    .map_err(Error::db(what))?
+                let day: Option<i64> = published
+                    .as_deref()
                     .and_then(|d| d.parse::<Date>().ok())
                     .map(|d| i64::from(d.day_number()));
                 postings
@@ -812,10 +861,10 @@ impl Store for SqliteStore {
                     touched.push(story);
                 }
             }
-            // The key index last, once per key and story, in key order: the upsert keeps the
-            // latest day and seq, so folding a batch's postings first stores the same rows,
-            // and each page of the index (its keys are hashes, scattered) is visited once.
-            postings.sort_unstable_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+            // The key index last, once per key and story, in story order (the table's): the
+            // upsert keeps the latest day and seq, so folding a batch's postings first stores
+            // the same rows, and each page of the table is visited once.
+            postings.sort_unstable_by(|a, b| (&a.1, a.0).cmp(&(&b.1, b.0)));
             postings.dedup_by(|later, first| {
                 if (later.0, &later.1) != (first.0, &first.1) {
                     return false;
@@ -1279,7 +1328,7 @@ fn merge_in(tx: &Transaction<'_>, group: &[StoryId]) -> Result<Option<StoryId>> 
         step(
             "INSERT INTO story_keys (key, story, day, seq) \
              SELECT key, ?1, day, seq FROM story_keys WHERE story = ?2 \
-             ON CONFLICT (key, story) DO UPDATE SET \
+             ON CONFLICT (story, key) DO UPDATE SET \
                 day = max(coalesce(day, excluded.day), coalesce(excluded.day, day)), \
                 seq = max(seq, excluded.seq)",
         )?;
@@ -1302,6 +1351,7 @@ fn exists(c: &Connection, sql: &str, param: &str) -> Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Probe;
 
     fn dated(id: &str, date: Option<&str>) -> Article {
         let raw = format!("Title {id}\n\nBody of {id}.");
@@ -1322,11 +1372,12 @@ mod tests {
         }
     }
 
-    /// The key index as stored: (key, story, day, seq) in key order.
+    /// The key index as stored: (key, story, day, seq) in key order, then story order.
     fn postings(s: &SqliteStore) -> Vec<(i64, String, Option<i64>, i64)> {
         s.read(|c| {
-            let mut st =
-                c.prepare("SELECT key, story, day, seq FROM story_keys ORDER BY key").unwrap();
+            let mut st = c
+                .prepare("SELECT key, story, day, seq FROM story_keys ORDER BY key, story")
+                .unwrap();
             Ok(st
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
                 .unwrap()
@@ -1427,6 +1478,68 @@ mod tests {
         .unwrap();
         let err = s.article("new").unwrap_err().to_string();
         assert!(err.contains("month of article new"), "{err}");
+    }
+
+    /// A store of version 4 (its key index in key order) opens and migrates to the index in
+    /// story order with the same postings; a key's most recent stories are then read from the
+    /// covering index alone, and new postings update the migrated ones.
+    #[test]
+    fn a_version_4_store_migrates_its_key_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v4.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in &MIGRATIONS[..4] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 4).unwrap();
+            conn.execute_batch(
+                "INSERT INTO stories (id, version, articles, sort_key) VALUES \
+                    ('s1', 1, 0, '0000-00-00'), ('s2', 1, 0, '0000-00-00'); \
+                 INSERT INTO story_keys (key, story, day, seq) VALUES \
+                    (7, 's1', 20000, 3), (7, 's2', NULL, 5), (9, 's2', 20001, 4), \
+                    (-3, 's1', 19999, 1);",
+            )
+            .unwrap();
+        }
+        let s = SqliteStore::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), 5);
+        let row = |k: i64, s: &str, d: Option<i64>, q: i64| (k, s.to_string(), d, q);
+        assert_eq!(
+            postings(&s),
+            vec![
+                row(-3, "s1", Some(19_999), 1),
+                row(7, "s1", Some(20_000), 3),
+                row(7, "s2", None, 5),
+                row(9, "s2", Some(20_001), 4),
+            ]
+        );
+        let plan: String = s
+            .read(|c| {
+                Ok(c.query_row(&format!("EXPLAIN QUERY PLAN {KEY_STORIES}"), [7], |r| r.get(3))
+                    .unwrap())
+            })
+            .unwrap();
+        assert!(plan.contains("COVERING INDEX story_keys_recent"), "{plan}");
+        let probe = |k: u64| Probe { keys: vec![k], published: None };
+        let found = s.neighbours(&Neighbourhood::new(vec![probe(7)])).unwrap();
+        let ids: Vec<&str> = found.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["s1", "s2"]);
+        // A new article of s1 with key 9: its posting joins the migrated ones.
+        s.put_article(&dated("a1", Some("2024-03-05")), None).unwrap();
+        let a1 = i64::try_from(s.article("a1").unwrap().unwrap().seq).unwrap();
+        s.place(&[placed("a1", Target::Existing(StoryId::from("s1")), &[9, 7])], &[]).unwrap();
+        let day = i64::from("2024-03-05".parse::<Date>().unwrap().day_number());
+        assert_eq!(
+            postings(&s),
+            vec![
+                row(-3, "s1", Some(19_999), 1),
+                row(7, "s1", Some(day.max(20_000)), a1.max(3)),
+                row(7, "s2", None, 5),
+                row(9, "s1", Some(day), a1),
+                row(9, "s2", Some(20_001), 4),
+            ]
+        );
     }
 
     #[test]

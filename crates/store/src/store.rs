@@ -80,7 +80,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// The stories new articles may belong to: for each probe, the stories that share the
     /// most key terms with it within the horizon, each with its most recent members. The cost
     /// depends on the probes, not on the size of the store. An implementation may leave the
-    /// members' raw content out (empty): placement reads ids, titles, texts and dates only.
+    /// members' raw content, removed lines, alignment and month out (empty): placement reads
+    /// ids, titles, texts and dates only.
     ///
     /// By default, every story with all its members ([`Store::members`]).
     fn neighbours(&self, around: &Neighbourhood) -> Result<Vec<StoryMembers>> {

@@ -450,7 +450,7 @@ fn sqlite_reopens_with_everything_and_refuses_newer_schemas() {
     {
         let s = SqliteStore::open(&path).unwrap();
         s.put_article(&article("a1", "T", "B.", None, "X"), None).unwrap();
-        assert_eq!(s.schema_version().unwrap(), 4);
+        assert_eq!(s.schema_version().unwrap(), 5);
     }
     let s = SqliteStore::open(&path).unwrap();
     assert!(s.article("a1").unwrap().is_some());
