@@ -280,6 +280,12 @@ lists! {
     /// Verbs and nouns of events that happen once to their subject (`sentence`, `resign`), in
     /// their base form: a date given to one of them dates that event.
     DatedPredicates => "dated_predicates",
+    /// Words that tell a second occurrence of something (`again`, `another`, `second`): a
+    /// sentence holding one dates a repetition, not the first time.
+    RepeatMarkers => "repeat_markers",
+    /// Verbs of the steps a story moves through (`announce`, `sign`, `pass`, `overturn`), in
+    /// their base form: two dates of different step words date different steps.
+    StepWords => "step_words",
     /// Words that restrict an action to part of its object (`some`, `partially`).
     PartialScope => "partial_scope",
     /// Words that open an object taken whole (`the`, `all`, `his`).

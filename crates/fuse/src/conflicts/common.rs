@@ -10,9 +10,12 @@ use crosscheck_text::Stemmer;
 use crosscheck_text::lexicon::{Lexicon, List};
 
 use crate::analysis::events::content_stem;
+use crate::analysis::words::fold;
 use crate::analysis::{Context, Doc, Gap};
 use crate::entities::linkage::single_linkage_among;
 use crate::story::{ConflictSide, SourceSpan};
+use crate::timeline::{Dated, consistent};
+use crosscheck_text::dates::TimeValue;
 
 /// Groups `ids` into facts: single-linkage over pairs of different reports that `alike` says
 /// tell the same fact. Groups of one report are dropped. `alike` needs two statements to share
@@ -249,6 +252,21 @@ pub(crate) fn clause_stems(
 pub(crate) fn short(s: &str, n: usize) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
     if words.len() <= n { words.join(" ") } else { format!("{}\u{2026}", words[..n].join(" ")) }
+}
+
+/// Whether two dates of one event agree: consistent values, or the same relative words
+/// (`Thursday` and `Thursday`), which say the same thing whatever the reference dates they
+/// were resolved against (a wrong publication date moves one of them).
+pub(super) fn agree(a: &Dated, b: &Dated) -> bool {
+    consistent(&a.mention.value, &b.mention.value)
+        || (a.mention.relative
+            && b.mention.relative
+            && fold(&a.mention.text) == fold(&b.mention.text))
+}
+
+/// What [`agree`] reads of a date: its value, and its folded words when relative.
+pub(super) fn agree_key(d: &Dated) -> (TimeValue, Option<String>) {
+    (d.mention.value, d.mention.relative.then(|| fold(&d.mention.text)))
 }
 
 #[cfg(test)]

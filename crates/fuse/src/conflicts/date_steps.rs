@@ -48,6 +48,7 @@ use crosscheck_core::{Lang, Span};
 use crosscheck_text::Stemmer;
 use crosscheck_text::lexicon::{Lexicon, List};
 
+use crate::analysis::events::content_stem;
 use crate::analysis::{Context, Gap};
 use crate::facts::FactTable;
 use crate::timeline::Dated;
@@ -59,12 +60,15 @@ pub(super) struct Steps {
     rolling: Vec<(usize, Span)>,
     /// Per language, its stemmer and the stems of its event words.
     words: BTreeMap<Lang, (Stemmer, BTreeSet<String>)>,
+    /// Per language, the heads of its step words (see [`content_stem`]).
+    step_words: BTreeMap<Lang, BTreeSet<String>>,
 }
 
 impl Steps {
     /// The steps of the story `ctx` with its fact table.
     pub(super) fn new(ctx: &Context<'_>, facts: &FactTable) -> Steps {
         let mut words = BTreeMap::new();
+        let mut step_words = BTreeMap::new();
         for d in &ctx.docs {
             let lang = d.article.language;
             words.entry(lang).or_insert_with(|| {
@@ -75,8 +79,15 @@ impl Steps {
                     .collect();
                 (st, set)
             });
+            step_words.entry(lang).or_insert_with(|| {
+                let st = Stemmer::new(lang);
+                Lexicon::of(lang)
+                    .words(List::StepWords)
+                    .filter_map(|w| content_stem(w, lang, &st))
+                    .collect::<BTreeSet<String>>()
+            });
         }
-        Steps { rolling: facts.rolling_evidence(), words }
+        Steps { rolling: facts.rolling_evidence(), words, step_words }
     }
 
     /// The stemmer of `lang` and the stems of its once-only event words (the
@@ -100,30 +111,44 @@ impl Steps {
             .any(|&(_, s)| s.end <= hi)
     }
 
-    /// The stem of the once-only event word date `x` dates, if any.
-    fn event_word(&self, ctx: &Context<'_>, x: &Dated) -> Option<String> {
-        let (st, set) = self.event_stems(ctx.docs[x.doc].article.language)?;
-        if set.is_empty() {
-            return None;
-        }
-        if let Some((p, _)) = predicate(ctx, x, set, st) {
+    /// The kind of step date `x` dates: the stem of its once-only event word (see
+    /// [`predicate`]), else the head of its step word (`signed`, `passed`: the `step_words`
+    /// list, read through [`content_stem`] so that `began` and `begin` are one), if any. A
+    /// step word is read in the date's own clause only (the nearest before it, else after
+    /// it), or, for a date that opens its sentence (`On Thursday, the board approved …`), as
+    /// the first content word of the clause after it: steps are common words, and one further
+    /// away is another clause's.
+    fn kind(&self, ctx: &Context<'_>, x: &Dated) -> Option<String> {
+        let lang = ctx.docs[x.doc].article.language;
+        let (st, set) = self.event_stems(lang)?;
+        let once = |w: &str| {
+            let stem = st.stem(w);
+            set.contains(stem.as_ref()).then(|| stem.into_owned())
+        };
+        if let Some(p) = word_of(ctx, x, &once) {
             return Some(p);
         }
-        // A fronted date (`On Thursday, police arrested …`) dates the clause after it.
+        let steps = self.step_words.get(&lang).filter(|s| !s.is_empty())?;
+        let step = |w: &str| content_stem(w, lang, st).filter(|h| steps.contains(h));
+        if let Some((p, _)) = nearest(ctx, x, &step, false) {
+            return Some(p);
+        }
         let d = &ctx.docs[x.doc];
-        let clause = d.clause_around(x.sent, x.mention.span)?;
-        let end = d.sents[x.sent].words.end as usize;
-        if clause.start != d.sents[x.sent].words.start as usize
-            || d.words.get(clause.end).is_none_or(|w| w.gap != Gap::Comma)
-        {
+        let s = &d.sents[x.sent];
+        let opens = d
+            .words
+            .get(s.words.start as usize..s.words.end as usize)?
+            .iter()
+            .take(2)
+            .any(|w| w.span.start >= x.mention.span.start);
+        if !opens {
             return None;
         }
-        let next = d.clause_around(x.sent, d.words.get(clause.end)?.span)?;
-        next.take_while(|&i| i < end).find_map(|i| {
-            let w = &d.words[i];
-            let stem = st.stem(&w.key);
-            ((w.first || !w.cap) && set.contains(stem.as_ref())).then(|| stem.into_owned())
-        })
+        let next = fronted(ctx, x)?;
+        let w = next
+            .map(|i| &d.words[i])
+            .find(|w| (w.first || !w.cap) && content_stem(&w.key, lang, st).is_some())?;
+        step(&w.key)
     }
 
     /// The dates of an event that may be sides of a date conflict: those of its kinds of step
@@ -138,7 +163,7 @@ impl Steps {
         let mut kinds: BTreeMap<Option<String>, Vec<&'d Dated>> = BTreeMap::new();
         for &x in items {
             if !self.rolling_step(ctx, x) {
-                kinds.entry(self.event_word(ctx, x)).or_default().push(x);
+                kinds.entry(self.kind(ctx, x)).or_default().push(x);
             }
         }
         let mut out: Vec<&'d Dated> =
@@ -152,12 +177,65 @@ impl Steps {
     }
 }
 
+/// The event word a date dates, if its clause holds one, by `matches` (a word's key to the
+/// stem it stands for, when it is an event word): the nearest before it, else after it in its
+/// clause, else the nearest before it in its sentence; a fronted date (`On Thursday, police
+/// arrested …`) dates the clause after it.
+fn word_of(
+    ctx: &Context<'_>,
+    x: &Dated,
+    matches: &dyn Fn(&str) -> Option<String>,
+) -> Option<String> {
+    if let Some((p, _)) = nearest(ctx, x, matches, true) {
+        return Some(p);
+    }
+    let d = &ctx.docs[x.doc];
+    fronted(ctx, x)?.find_map(|i| {
+        let w = &d.words[i];
+        if w.first || !w.cap { matches(&w.key) } else { None }
+    })
+}
+
+/// The words of the clause after date `x` when the date's clause opens its sentence and a
+/// comma ends it (`On Thursday, police arrested …`).
+fn fronted(ctx: &Context<'_>, x: &Dated) -> Option<impl Iterator<Item = usize>> {
+    let d = &ctx.docs[x.doc];
+    let clause = d.clause_around(x.sent, x.mention.span)?;
+    let end = d.sents[x.sent].words.end as usize;
+    if clause.start != d.sents[x.sent].words.start as usize
+        || d.words.get(clause.end).is_none_or(|w| w.gap != Gap::Comma)
+    {
+        return None;
+    }
+    let next = d.clause_around(x.sent, d.words.get(clause.end)?.span)?;
+    Some(next.take_while(move |&i| i < end))
+}
+
 /// The stem of the event word a date dates, if its clause holds one.
 pub(super) fn predicate(
     ctx: &Context<'_>,
     x: &Dated,
     stems: &BTreeSet<String>,
     st: &Stemmer,
+) -> Option<(String, usize)> {
+    nearest(
+        ctx,
+        x,
+        &|w: &str| {
+            let s = st.stem(w);
+            stems.contains(s.as_ref()).then(|| s.into_owned())
+        },
+        true,
+    )
+}
+
+/// The event word `matches` finds nearest date `x` (see [`word_of`]), with its index; only in
+/// the date's clause unless `sentence`.
+fn nearest(
+    ctx: &Context<'_>,
+    x: &Dated,
+    matches: &dyn Fn(&str) -> Option<String>,
+    sentence: bool,
 ) -> Option<(String, usize)> {
     let d = &ctx.docs[x.doc];
     let clause = d.clause_around(x.sent, x.mention.span)?;
@@ -166,8 +244,7 @@ pub(super) fn predicate(
         if d.overlaps(i, x.mention.span) || w.cap && !w.first {
             return None;
         }
-        let s = st.stem(&w.key).into_owned();
-        stems.contains(&s).then_some((s, i))
+        matches(&w.key).map(|s| (s, i))
     };
     let at = clause.clone().find(|&i| d.words[i].span.end > x.mention.span.start)?;
     let lo = d.sents[x.sent].words.start as usize;
@@ -181,5 +258,5 @@ pub(super) fn predicate(
         .or_else(|| (at..clause.end).find_map(stem_at))
         // A clause of its own (`, to nine years in prison on Thursday`): the sentence's
         // nearest event word before it.
-        .or_else(|| (lo..clause.start).rev().find_map(stem_at))
+        .or_else(|| if sentence { (lo..clause.start).rev().find_map(stem_at) } else { None })
 }

@@ -44,8 +44,8 @@ use crosscheck_text::dates::Granularity;
 
 use super::categories::full_names;
 use super::common::split_sides;
+use super::common::{agree, agree_key};
 use super::date_steps::{Steps, predicate};
-use super::dates::{agree, agree_key};
 use crate::analysis::words::fold;
 use crate::analysis::{Context, Gap};
 use crate::entities::linkage::single_linkage;

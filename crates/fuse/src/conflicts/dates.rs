@@ -78,8 +78,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_text::Stemmer;
 
-use super::common::{clause_stems, first_fit_sides, short, split_sides};
+use super::common::{agree, agree_key, clause_stems, first_fit_sides, short, split_sides};
 use super::date_steps::Steps;
+use super::occurrences::Occurrences;
 use crate::analysis::events::content_stem;
 use crate::analysis::words::fold;
 use crate::analysis::{Context, sorted_overlap};
@@ -113,7 +114,12 @@ const EXACT_MEAN: usize = 4096;
 const TOPIC_SAMPLE: usize = 64;
 
 /// The date conflicts of a story.
-pub(super) fn find(ctx: &Context<'_>, dated: &[Dated], steps: &Steps) -> Vec<Conflict> {
+pub(super) fn find(
+    ctx: &Context<'_>,
+    dated: &[Dated],
+    steps: &Steps,
+    occurrences: &Occurrences,
+) -> Vec<Conflict> {
     let n = dated.len();
     let clauses = interned_clauses(ctx, dated);
     let bound: Vec<bool> = dated.iter().map(|x| starts_period(ctx, x)).collect();
@@ -306,6 +312,11 @@ pub(super) fn find(ctx: &Context<'_>, dated: &[Dated], steps: &Steps) -> Vec<Con
         let items: Vec<&Dated> = keep.iter().map(|&m| &dated[m]).collect();
         // Steps of the story told alike are no disagreement (see `date_steps`).
         let Some(items) = steps.sides(ctx, &items, two_precise_sides) else { continue };
+        // Dates of other occurrences told alike are no disagreement (see `occurrences`).
+        let items = occurrences.same(ctx, &items);
+        if !two_precise_sides(&items) {
+            continue;
+        }
         let Some(sides) = split_sides(
             ctx,
             &items,
@@ -744,21 +755,6 @@ fn starts_period(ctx: &Context<'_>, x: &Dated) -> bool {
     lx.has(List::PeriodStarts, &last) && !quoted(d, x.sent, x.mention.span)
 }
 
-/// Whether two dates of one event agree: consistent values, or the same relative words
-/// (`Thursday` and `Thursday`), which say the same thing whatever the reference dates they
-/// were resolved against (a wrong publication date moves one of them).
-pub(super) fn agree(a: &Dated, b: &Dated) -> bool {
-    consistent(&a.mention.value, &b.mention.value)
-        || (a.mention.relative
-            && b.mention.relative
-            && fold(&a.mention.text) == fold(&b.mention.text))
-}
-
-/// What [`agree`] reads of a date: its value, and its folded words when relative.
-pub(super) fn agree_key(d: &Dated) -> (TimeValue, Option<String>) {
-    (d.mention.value, d.mention.relative.then(|| fold(&d.mention.text)))
-}
-
 #[cfg(test)]
 mod tests {
     use crosscheck_core::{Article, Date, Lang};
@@ -904,7 +900,7 @@ mod tests {
         let backed = supported_seeds(&adj, |i| dated[i].doc, &clauses);
         assert!(backed.iter().any(|p| p.1 as usize == odd), "{backed:?}");
         let facts = crate::facts::FactTable::new(&ctx);
-        let conflicts = find(&ctx, &dated, &Steps::new(&ctx, &facts));
+        let conflicts = find(&ctx, &dated, &Steps::new(&ctx, &facts), &Occurrences::new(&ctx));
         let values: Vec<Vec<String>> =
             conflicts.iter().map(|c| c.sides.iter().map(|s| s.value.clone()).collect()).collect();
         assert_eq!(values, [["2026-05-02", "2026-04-25"]]);

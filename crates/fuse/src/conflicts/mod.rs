@@ -11,9 +11,9 @@
 //!
 //! One module per conflict kind, each with its heuristic documented in the ruff template:
 //! - numbers and evolving figures: different values for one quantity, from the fact table
-//!   ([`crate::facts`]);
+//!   ([`crate::facts`]), values told of different occurrences left out ([`occurrences`]);
 //! - [`dates`]: different dates for one event, not steps of the story told alike
-//!   ([`date_steps`]);
+//!   ([`date_steps`]) nor of different occurrences told alike ([`occurrences`]);
 //! - [`dated_events`]: different days for an event that happens once to its subject (a
 //!   sentencing, a resignation);
 //! - [`roles`]: different offices for one person, or one office for different people;
@@ -39,6 +39,7 @@ mod date_steps;
 mod dated_events;
 mod dates;
 mod frames;
+mod occurrences;
 mod ordinals;
 mod places;
 mod results;
@@ -63,9 +64,10 @@ pub(crate) fn find(
     facts: &FactTable,
 ) -> Vec<Conflict> {
     // Numbers come from the fact table (see `crate::facts`).
-    let mut out = facts.conflicts(ctx);
+    let occurrences = occurrences::Occurrences::new(ctx);
+    let mut out = facts.conflicts(ctx, &|a, b| occurrences.places_apart(ctx, a, b));
     let steps = date_steps::Steps::new(ctx, facts);
-    out.extend(dates::find(ctx, dated, &steps));
+    out.extend(dates::find(ctx, dated, &steps, &occurrences));
     // A dated event the date rule already found is not raised twice.
     for c in dated_events::find(ctx, dated, &steps) {
         let told = |e: &SourceSpan| {

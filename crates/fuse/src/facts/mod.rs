@@ -80,7 +80,7 @@ mod spaced_thousands;
 mod table;
 mod token;
 
-pub(crate) use table::FactTable;
+pub(crate) use table::{FactTable, Place};
 
 use std::collections::BTreeSet;
 

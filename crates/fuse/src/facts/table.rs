@@ -23,6 +23,9 @@ const ORDER_OF_MAGNITUDE: f64 = 10.0;
 /// each, are the figures of several things (see `conflict`).
 const SCATTER: usize = 4;
 
+/// Where a fact is written: its article and sentence.
+pub(crate) type Place = (usize, usize);
+
 /// One quantity fact.
 #[derive(Debug, Clone)]
 struct Fact {
@@ -478,8 +481,14 @@ impl FactTable {
         out
     }
 
-    /// The conflicts among the values of each slot.
-    pub(crate) fn conflicts(&self, ctx: &Context<'_>) -> Vec<Conflict> {
+    /// The conflicts among the values of each slot. `apart` tells whether two sides' sentences
+    /// (article and sentence indices, sorted) tell different occurrences (another participant,
+    /// a repetition): a side apart from every other leaves.
+    pub(crate) fn conflicts(
+        &self,
+        ctx: &Context<'_>,
+        apart: &dyn Fn(&[Place], &[Place]) -> bool,
+    ) -> Vec<Conflict> {
         // The explicit facts of each attribute, in fact order: what `conflict` reads of the
         // whole table for one slot (a scan of every fact per slot grew with the square of a
         // story's size).
@@ -494,7 +503,7 @@ impl FactTable {
             .filter_map(|slot| {
                 let f = &self.facts[*slot.first()?];
                 let same = explicit.get(&(&f.class, f.attribute.as_str())).map_or(&[][..], |v| v);
-                conflict(&ctx.docs, &ctx.canon, &self.facts, slot, same)
+                conflict(&ctx.docs, &ctx.canon, &self.facts, slot, same, apart)
             })
             .collect()
     }
@@ -818,6 +827,7 @@ fn conflict(
     facts: &[Fact],
     slot: &[usize],
     same: &[usize],
+    apart: &dyn Fn(&[Place], &[Place]) -> bool,
 ) -> Option<Conflict> {
     let outlets: BTreeSet<usize> = slot.iter().map(|&i| canon[facts[i].doc]).collect();
     if outlets.len() < 2 {
@@ -940,6 +950,33 @@ fn conflict(
             .filter(|s| s.iter().map(|&i| canon[facts[i].doc]).collect::<BTreeSet<_>>().len() >= 2)
             .count();
         if corroborated <= 1 {
+            return None;
+        }
+    }
+    // A value told of another occurrence than every other value (another participant: see
+    // `conflicts::occurrences`) is no side: the contract of another player beside this one's.
+    // (Read after the scatter test above, which judges the values as given.)
+    if sides.len() >= 2 {
+        let places: Vec<Vec<Place>> = sides
+            .iter()
+            .map(|s| {
+                let mut p: Vec<Place> = s.iter().map(|&i| (facts[i].doc, facts[i].sent)).collect();
+                p.sort_unstable();
+                p.dedup();
+                p
+            })
+            .collect();
+        let keep: Vec<bool> = (0..sides.len())
+            .map(|a| (0..sides.len()).any(|b| b != a && !apart(&places[a], &places[b])))
+            .collect();
+        let mut k = 0;
+        sides.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        let outlets: BTreeSet<usize> =
+            sides.iter().flat_map(|s| s.iter().map(|&i| canon[facts[i].doc])).collect();
+        if sides.len() < 2 || outlets.len() < 2 {
             return None;
         }
     }
