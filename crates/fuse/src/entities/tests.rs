@@ -502,3 +502,17 @@ fn a_name_with_a_kept_role_before_it_joins_the_person_and_does_not_name_them() {
     );
     assert!(ents.iter().any(|e| e.name == "Ivo Velkov"), "{ents:?}");
 }
+
+#[test]
+fn given_names_join_the_one_name_of_two_surnames_they_open() {
+    let ents = entities(&[
+        "Justice Ana Luísa Prado Velho voted to convict on Monday in Dasswick.",
+        "Justice Ana Luísa said the evidence was clear.",
+    ]);
+    assert_eq!(variants_of(&ents, "Ana Luísa"), ["Ana Luísa", "Ana Luísa Prado Velho"], "{ents:?}");
+    let two = entities(&[
+        "Justice Ana Luísa Prado Velho and Justice Ana Luísa Mota Reis voted in Dasswick.",
+        "Justice Ana Luísa said the evidence was clear.",
+    ]);
+    assert_eq!(variants_of(&two, "Ana Luísa"), ["Ana Luísa"], "{two:?}");
+}

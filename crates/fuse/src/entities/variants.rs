@@ -13,7 +13,8 @@
 //! - **Dropped letters.** A page that lost its accented letters (`Jos Ibez` for `José Ibáñez`)
 //!   matches the name with its non-ASCII letters removed.
 //! - **Middle names.** `Ilse Marta Vorhees` and `Ilse Vorhees` are one person when no other
-//!   person of the story has that first and last name.
+//!   person of the story has that first and last name; so are `Ana Luísa` and the one name of
+//!   four words or more it opens (`Ana Luísa Prado Velho`: given names, then two surnames).
 //! - **Familiar first names.** `Bill Tarrant` and `William Tarrant` (the `given_name_variants`
 //!   list).
 //! - **A place before the name.** `Velmora Harbour Board` and `Harbour Board`, `Velmora
@@ -164,16 +165,21 @@ fn merge_middle_names(forms: &[Form], keep: &[bool], uf: &mut DisjointSets) {
         }
         let mut targets: BTreeSet<usize> = BTreeSet::new();
         for (j, full) in forms.iter().enumerate() {
-            if !keep[j]
-                || full.tokens.len() != 3
-                || full.votes.org + full.votes.place > 0
-                || is_joiner(&full.tokens[1])
-            {
+            if !keep[j] || full.votes.org + full.votes.place > 0 {
                 continue;
             }
-            if same_word(&short.tokens[0], &full.tokens[0])
-                && same_word(&short.tokens[1], &full.tokens[2])
-            {
+            let n = full.tokens.len();
+            // `Ilse Vorhees` in `Ilse Marta Vorhees`; `Ana Luísa` opening `Ana Luísa Prado
+            // Velho`, a name of two surnames written by its given names.
+            let middle = n == 3
+                && !is_joiner(&full.tokens[1])
+                && same_word(&short.tokens[0], &full.tokens[0])
+                && same_word(&short.tokens[1], &full.tokens[2]);
+            let given = n >= 4
+                && !full.tokens.iter().any(|w| is_joiner(w))
+                && same_word(&short.tokens[0], &full.tokens[0])
+                && same_word(&short.tokens[1], &full.tokens[1]);
+            if middle || given {
                 targets.insert(uf.find(j));
             }
         }
