@@ -83,7 +83,7 @@ pub(crate) fn note(builder: Builder, c: &Claim) {
 
 #[cfg(test)]
 mod tests {
-    use crosscheck_core::{Article, Lang};
+    use crosscheck_core::Article;
 
     use super::{Builder, record};
     use crate::{Fuser, FuserBuilder, StoryInput};
@@ -96,10 +96,7 @@ mod tests {
         ]
         .iter()
         .enumerate()
-        .map(|(i, t)| Article {
-            language: Lang::EN,
-            ..Article::from_text(format!("d{i}").as_str(), t)
-        })
+        .map(|(i, t)| crate::analysis::test_article(&format!("d{i}"), t))
         .collect();
         let fuser = FuserBuilder::new().build().unwrap();
         let input = StoryInput::new(&arts);

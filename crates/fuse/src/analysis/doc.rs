@@ -232,7 +232,7 @@ fn classify(text: &str, words: &[Word], title: Option<&str>, whole_line: bool) -
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crosscheck_core::Lang;
 

@@ -7,6 +7,9 @@
 //! imports a rule module or the fuser.
 
 mod doc;
+/// An English article of one text, for tests.
+#[cfg(test)]
+pub(crate) use doc::tests::article as test_article;
 pub(crate) mod events;
 mod mentions;
 pub(crate) mod words;

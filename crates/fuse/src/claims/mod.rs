@@ -727,16 +727,11 @@ mod tests {
 
     #[test]
     fn a_grown_claim_reads_as_the_sentence_of_the_clause_that_states_it() {
-        use crosscheck_core::{Article, Lang};
+        use crate::analysis::test_article as article;
+        use crosscheck_core::Article;
         let texts = ["Mira left at dawn, and the bus broke down near Velm.", "The bus broke down."];
-        let arts: Vec<Article> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Article {
-                language: Lang::EN,
-                ..Article::from_text(format!("d{i}").as_str(), t)
-            })
-            .collect();
+        let arts: Vec<Article> =
+            texts.iter().enumerate().map(|(i, t)| article(&format!("d{i}"), t)).collect();
         let docs: Vec<Doc<'_>> = arts.iter().map(Doc::new).collect();
         let whole = docs[0].sents[0].span;
         let (left, broke) = (Span::new(0, 18), Span::new(24, whole.end));

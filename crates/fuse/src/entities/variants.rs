@@ -215,7 +215,7 @@ fn merge_given_names(lex: &Lexicon, forms: &[Form], keep: &[bool], uf: &mut Disj
 /// (`Bill` / `William` by the curated list, `Katie` / `Kathryn` by the generated one), or two
 /// familiar forms of one full name in the curated list.
 fn same_given_name(lex: &Lexicon, a: &str, b: &str) -> bool {
-    let canonical = |w: &str| lex.value(List::GivenNameVariants, w).unwrap_or(w).to_string();
+    let canonical = |w| lex.value(List::GivenNameVariants, w).unwrap_or(w);
     let related = |x: &str, y: &str| {
         lex.value(List::GivenNames, x).is_some_and(|r| r.split(',').any(|n| n == y))
     };
